@@ -1,0 +1,121 @@
+// Package app is Verbatim's application layer: it ties the domain
+// (persona), the database (persona/store) and the search index (search)
+// into the operations the CLI and the HTTP API offer — ingest, search,
+// reindex, analyze.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"sync"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/nlp"
+	"github.com/verbatimhq/verbatim/persona/store"
+	"github.com/verbatimhq/verbatim/search"
+)
+
+// Config says where the data lives and what is accepted.
+type Config struct {
+	DataDir string
+	// MaxFileSize caps one uploaded file, in bytes.
+	MaxFileSize int64
+}
+
+// DefaultConfig is the embedded default: ./verbatim-data, 50 MB a file.
+func DefaultConfig() Config {
+	dir := os.Getenv("VERBATIM_DATA")
+	if dir == "" {
+		dir = "verbatim-data"
+	}
+	return Config{DataDir: dir, MaxFileSize: 50 << 20}
+}
+
+// App holds the open database, index and language models.
+type App struct {
+	Store *store.Store
+	Index *search.Index
+	Lang  persona.Language
+	Log   *slog.Logger
+	cfg   Config
+
+	// indexMu serialises index writes per source with their DB flags.
+	indexMu sync.Mutex
+	// analyzeMu allows one analysis per process at a time.
+	analyzeMu sync.Mutex
+}
+
+// Open opens the data directory: the SQLite database and the bleve index.
+// A missing, unreadable or out-of-date index is rebuilt from the database;
+// sources a crash left unindexed are indexed.
+func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
+	if log == nil {
+		log = slog.New(slog.DiscardHandler)
+	}
+	if cfg.MaxFileSize <= 0 {
+		cfg.MaxFileSize = DefaultConfig().MaxFileSize
+	}
+	st, err := store.Open(ctx, filepath.Join(cfg.DataDir, "verbatim.db"))
+	if err != nil {
+		return nil, err
+	}
+	ix, fresh, err := search.Open(filepath.Join(cfg.DataDir, "index"))
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	a := &App{Store: st, Index: ix, Lang: nlp.Shared(), Log: log, cfg: cfg}
+	if err := a.syncIndex(ctx, fresh); err != nil {
+		a.Close()
+		return nil, err
+	}
+	return a, nil
+}
+
+// Close closes the index and database.
+func (a *App) Close() error {
+	err1 := a.Index.Close()
+	err2 := a.Store.Close()
+	if err1 != nil {
+		return err1
+	}
+	return err2
+}
+
+// syncIndex brings the index in line with the database.
+func (a *App) syncIndex(ctx context.Context, fresh bool) error {
+	if fresh {
+		a.Log.Info("search index missing or outdated; rebuilding from the database")
+		if err := a.Store.MarkAllUnindexed(ctx); err != nil {
+			return err
+		}
+	}
+	pending, err := a.Store.UnindexedSources(ctx)
+	if err != nil {
+		return err
+	}
+	for _, src := range pending {
+		if err := a.indexSource(ctx, src); err != nil {
+			return err
+		}
+	}
+	if len(pending) > 0 {
+		a.Log.Info("indexed pending sources", slog.Int("sources", len(pending)))
+	}
+	n, err := a.Store.CountQuotes(ctx)
+	if err != nil {
+		return err
+	}
+	m, err := a.Index.Count()
+	if err != nil {
+		return fmt.Errorf("search: count: %w", err)
+	}
+	if uint64(n) != m {
+		a.Log.Warn("search index does not match the database; rebuilding", slog.Int64("quotes", n), slog.Uint64("indexed", m))
+		return a.Reindex(ctx)
+	}
+	return nil
+}

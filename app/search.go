@@ -1,0 +1,103 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/search"
+)
+
+// QuoteHit is a search hit with what a reader needs to trust it: who said
+// it, where, and the question it answered.
+type QuoteHit struct {
+	ID            int64             `json:"id"`
+	Text          string            `json:"text"`
+	Fragments     []string          `json:"fragments"`
+	Score         float64           `json:"score"`
+	Participant   string            `json:"participant"`
+	ParticipantID int64             `json:"participant_id"`
+	Source        string            `json:"source"`
+	SourceID      int64             `json:"source_id"`
+	Position      string            `json:"position"`
+	Question      string            `json:"question,omitempty"`
+	Ring          persona.Ring      `json:"ring,omitempty"`
+	ThemeID       int64             `json:"theme_id,omitempty"`
+	PersonaID     int64             `json:"persona_id,omitempty"`
+	Attributes    map[string]string `json:"attributes,omitempty"`
+}
+
+// SearchResult is a page of hydrated hits.
+type SearchResult struct {
+	Total  uint64                         `json:"total"`
+	Hits   []QuoteHit                     `json:"hits"`
+	Facets map[string][]search.FacetCount `json:"facets"`
+}
+
+// Search runs a query and hydrates the hits from the database.
+func (a *App) Search(ctx context.Context, q search.Query) (SearchResult, error) {
+	res, err := a.Index.Search(ctx, q)
+	if err != nil {
+		return SearchResult{}, err
+	}
+	ids := make([]int64, len(res.Hits))
+	for i, h := range res.Hits {
+		ids[i] = h.ID
+	}
+	quotes, err := a.Store.QuotesByID(ctx, ids)
+	if err != nil {
+		return SearchResult{}, err
+	}
+	byID := make(map[int64]persona.Quote, len(quotes))
+	for _, q := range quotes {
+		byID[q.ID] = q
+	}
+	out := SearchResult{Total: res.Total, Facets: res.Facets, Hits: make([]QuoteHit, 0, len(res.Hits))}
+	srcs, parts := map[int64]persona.Source{}, map[int64]persona.Participant{}
+	for _, h := range res.Hits {
+		q, ok := byID[h.ID]
+		if !ok {
+			continue // deleted since it was indexed
+		}
+		src, err := cached(srcs, q.SourceID, func() (persona.Source, error) { return a.Store.Source(ctx, q.SourceID) })
+		if err != nil {
+			continue
+		}
+		p, err := cached(parts, q.ParticipantID, func() (persona.Participant, error) { return a.Store.Participant(ctx, q.ParticipantID) })
+		if err != nil {
+			continue
+		}
+		out.Hits = append(out.Hits, QuoteHit{
+			ID: q.ID, Text: q.Text, Fragments: h.Fragments, Score: h.Score,
+			Participant: p.Label, ParticipantID: p.ID, Source: src.Name, SourceID: src.ID,
+			Position: Position(q, src), Question: q.Question, Ring: q.Ring, ThemeID: q.ThemeID,
+			PersonaID: p.PersonaID, Attributes: p.Attributes,
+		})
+	}
+	return out, nil
+}
+
+func cached[T any](m map[int64]T, id int64, load func() (T, error)) (T, error) {
+	if v, ok := m[id]; ok {
+		return v, nil
+	}
+	v, err := load()
+	if err == nil {
+		m[id] = v
+	}
+	return v, err
+}
+
+// Position says where a quote is in its source: a timestamp when known,
+// else the turn's line or row.
+func Position(q persona.Quote, src persona.Source) string {
+	if q.AtMS >= 0 {
+		s := q.AtMS / 1000
+		return fmt.Sprintf("%d:%02d:%02d", s/3600, s/60%60, s%60)
+	}
+	if src.Kind == persona.KindSurvey {
+		return "row " + strconv.Itoa(q.Line)
+	}
+	return "line " + strconv.Itoa(q.Line)
+}

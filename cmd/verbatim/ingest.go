@@ -1,0 +1,119 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+
+	"github.com/verbatimhq/verbatim/app"
+)
+
+func cmdIngest(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("ingest", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	data := dataFlag(fs)
+	study := fs.String("study", "Default", "study to add the files to (created if missing)")
+	asJSON := fs.Bool("json", false, "print a JSON report")
+	paths, err := parseInterspersed(fs, args)
+	if err != nil {
+		return errUsage
+	}
+	if len(paths) == 0 {
+		fmt.Fprintln(e.stderr, "usage: verbatim ingest [--data DIR] [--study NAME] [--json] PATH...")
+		return errUsage
+	}
+	a, err := openApp(ctx, e, *data)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	st, err := a.Store.EnsureStudy(ctx, *study)
+	if err != nil {
+		return err
+	}
+	bar := newProgress(e.stderr, !*asJSON)
+	results := a.IngestPaths(ctx, st.ID, paths, bar.step)
+	bar.done()
+	failed := 0
+	for _, r := range results {
+		if r.Status == app.StatusError {
+			failed++
+		}
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(map[string]any{"files": results}); err != nil {
+			return err
+		}
+	} else {
+		printSummary(e.stdout, results)
+	}
+	if failed > 0 || ctx.Err() != nil {
+		return exitError(1)
+	}
+	return nil
+}
+
+func printSummary(w io.Writer, results []app.FileResult) {
+	ok, dup, bad, quotes := 0, 0, 0, 0
+	for _, r := range results {
+		switch r.Status {
+		case app.StatusOK:
+			ok++
+			quotes += r.Quotes
+			fmt.Fprintf(w, "ok         %s  (%s: %d participants, %d turns, %d quotes)\n", r.Path, r.Format, r.Participants, r.Turns, r.Quotes)
+		case app.StatusDuplicate:
+			dup++
+			fmt.Fprintf(w, "duplicate  %s\n", r.Path)
+		default:
+			bad++
+			fmt.Fprintf(w, "error      %s\n           %s\n", r.Path, r.Error)
+		}
+		for _, warn := range r.Warnings {
+			fmt.Fprintf(w, "           warning: %s\n", warn)
+		}
+	}
+	fmt.Fprintf(w, "%d ingested (%d quotes), %d duplicates, %d failed\n", ok, quotes, dup, bad)
+}
+
+// progress draws a one-line bar on a terminal and nothing elsewhere.
+type progress struct {
+	w   io.Writer
+	on  bool
+	n   int
+	bad int
+}
+
+func newProgress(w io.Writer, want bool) *progress {
+	f, isFile := w.(*os.File)
+	return &progress{w: w, on: want && isFile && isatty.IsTerminal(f.Fd())}
+}
+
+func (p *progress) step(r app.FileResult) {
+	p.n++
+	if r.Status == app.StatusError {
+		p.bad++
+	}
+	if !p.on {
+		return
+	}
+	name := r.Path
+	if len(name) > 40 {
+		name = "…" + name[len(name)-39:]
+	}
+	bar := strings.Repeat("█", min(p.n, 30))
+	fmt.Fprintf(p.w, "\r\033[K%s %d files (%d failed)  %s", bar, p.n, p.bad, name)
+}
+
+func (p *progress) done() {
+	if p.on && p.n > 0 {
+		fmt.Fprint(p.w, "\r\033[K")
+	}
+}

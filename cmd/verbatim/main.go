@@ -1,0 +1,122 @@
+// Command verbatim is Verbatim's single binary: serve, ingest, search,
+// reindex, analyze, eval, and account administration. It is the only
+// place that wires the packages together.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/verbatimhq/verbatim/app"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	stop()
+	os.Exit(code)
+}
+
+// env is what every command gets.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	log            *slog.Logger
+}
+
+type command struct {
+	summary string
+	run     func(ctx context.Context, e env, args []string) error
+}
+
+var commands map[string]command
+
+func init() {
+	commands = map[string]command{
+		"ingest":  {"ingest transcripts and surveys (files or folders)", cmdIngest},
+		"search":  {"search buyer quotes", cmdSearch},
+		"reindex": {"rebuild the search index from the database", cmdReindex},
+		"analyze": {"find themes and personas in a study", cmdAnalyze},
+		"eval":    {"score the theme grouping against labelled data", cmdEval},
+		"serve":   {"run the web app and API", cmdServe},
+		"user":    {"manage accounts: user add|list", cmdUser},
+		"token":   {"manage API tokens: token create|revoke|list", cmdToken},
+	}
+}
+
+// errUsage makes run exit 2 without printing the error twice.
+var errUsage = errors.New("usage")
+
+// exitError carries an exit status without a message (e.g. some files
+// failed to ingest; the per-file summary already said which).
+type exitError int
+
+func (e exitError) Error() string { return fmt.Sprintf("exit status %d", int(e)) }
+
+func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	if len(args) == 0 || args[0] == "-h" || args[0] == "--help" || args[0] == "help" {
+		usage(stderr)
+		return 2
+	}
+	c, ok := commands[args[0]]
+	if !ok {
+		fmt.Fprintf(stderr, "verbatim: unknown command %q\n", args[0])
+		usage(stderr)
+		return 2
+	}
+	err := c.run(ctx, env{stdin: stdin, stdout: stdout, stderr: stderr, log: log}, args[1:])
+	var ee exitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &ee):
+		return int(ee)
+	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
+		return 2
+	}
+	fmt.Fprintf(stderr, "verbatim %s: %v\n", args[0], err)
+	return 1
+}
+
+func usage(w io.Writer) {
+	fmt.Fprintln(w, "usage: verbatim COMMAND [flags] [args]\n\ncommands:")
+	for _, name := range []string{"serve", "ingest", "search", "analyze", "reindex", "eval", "user", "token"} {
+		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].summary)
+	}
+	fmt.Fprintln(w, "\nRun 'verbatim COMMAND -h' for a command's flags.")
+}
+
+// parseInterspersed parses flags that may come before or after positional
+// arguments ("verbatim search price --json").
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// dataFlag adds --data with its default from VERBATIM_DATA.
+func dataFlag(fs *flag.FlagSet) *string {
+	return fs.String("data", app.DefaultConfig().DataDir, "data directory (env VERBATIM_DATA)")
+}
+
+func openApp(ctx context.Context, e env, dataDir string) (*app.App, error) {
+	cfg := app.DefaultConfig()
+	cfg.DataDir = dataDir
+	return app.Open(ctx, cfg, e.log)
+}

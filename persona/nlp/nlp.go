@@ -1,0 +1,118 @@
+// Package nlp is the only importer of prose. It segments text into
+// sentences and tags each sentence's tokens with parts of speech, loading
+// prose's models once and never running named-entity recognition on the
+// ingest path.
+package nlp
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/jdkato/prose/v2"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// Pipeline holds prose's tagging model, decoded once. It is safe for
+// concurrent use.
+type Pipeline struct {
+	model *prose.Model
+}
+
+var (
+	sharedOnce sync.Once
+	shared     *Pipeline
+)
+
+// Shared returns the process-wide pipeline, decoding prose's model on first
+// use.
+func Shared() *Pipeline {
+	sharedOnce.Do(func() { shared = &Pipeline{model: prose.ModelFromData("verbatim")} })
+	return shared
+}
+
+// Segment splits text into sentences and returns their byte spans in text.
+// prose's segmenter loads its model on every call (~10 ms), so callers
+// segment a whole transcript at once, not turn by turn.
+func (p *Pipeline) Segment(text string) [][2]int {
+	doc, err := prose.NewDocument(text,
+		prose.WithTokenization(false), prose.WithTagging(false), prose.WithExtraction(false))
+	if err != nil {
+		return [][2]int{{0, len(text)}}
+	}
+	var spans [][2]int
+	pos := 0
+	for _, s := range doc.Sentences() {
+		if s.Text == "" {
+			continue
+		}
+		i := strings.Index(text[pos:], s.Text)
+		if i < 0 {
+			// The segmenter changed the text; fall back to the rest as one span.
+			if rest := strings.TrimSpace(text[pos:]); rest != "" {
+				start := pos + strings.Index(text[pos:], rest)
+				spans = append(spans, [2]int{start, start + len(rest)})
+			}
+			return spans
+		}
+		start := pos + i
+		spans = append(spans, [2]int{start, start + len(s.Text)})
+		pos = start + len(s.Text)
+	}
+	return spans
+}
+
+// Tag tokenizes and tags one sentence. Tagging a sentence at a time avoids
+// prose's quirk where repeated words in one document share a tag. The
+// result is lower-cased, without punctuation and fillers.
+func (p *Pipeline) Tag(sentence string) []persona.Token {
+	doc, err := prose.NewDocument(sentence,
+		prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(p.model))
+	if err != nil {
+		return nil
+	}
+	toks := doc.Tokens()
+	out := make([]persona.Token, 0, len(toks))
+	for i := 0; i < len(toks); i++ {
+		w := strings.ToLower(toks[i].Text)
+		if w == "you" && i+1 < len(toks) && strings.EqualFold(toks[i+1].Text, "know") && isFillerContext(toks, i) {
+			i++
+			continue
+		}
+		if fillers[w] || !hasLetterOrDigit(w) {
+			continue
+		}
+		out = append(out, persona.Token{Text: w, Tag: toks[i].Tag})
+	}
+	return out
+}
+
+// fillers are dropped from analysis tokens; stored text keeps them.
+var fillers = map[string]bool{
+	"uh": true, "um": true, "uhm": true, "umm": true, "uhh": true, "er": true,
+	"erm": true, "hmm": true, "mm": true, "mhm": true, "ah": true,
+}
+
+// isFillerContext reports whether "you know" at i is a discourse filler
+// ("it was, you know, slow") rather than a clause ("you know the answer").
+func isFillerContext(toks []prose.Token, i int) bool {
+	if i+2 >= len(toks) {
+		return true
+	}
+	next := toks[i+2].Text
+	prevPunct := i == 0 || !hasLetterOrDigit(toks[i-1].Text)
+	return prevPunct || next == "," || next == "." || next == "?"
+}
+
+func hasLetterOrDigit(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// Words counts whitespace-separated words, cheaply, for fragment joining.
+func Words(s string) int { return len(strings.Fields(s)) }

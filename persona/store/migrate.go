@@ -1,0 +1,143 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+)
+
+// migrations are applied in order, each once, each in its own transaction.
+// Never edit one that has shipped; append a new one.
+var migrations = []string{
+	1: `
+CREATE TABLE studies (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  name TEXT NOT NULL UNIQUE,
+  created_at DATETIME NOT NULL
+);
+CREATE TABLE sources (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  name TEXT NOT NULL,
+  format TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  imported_at DATETIME NOT NULL,
+  warnings TEXT NOT NULL DEFAULT '',
+  indexed INTEGER NOT NULL DEFAULT 0,
+  UNIQUE (study_id, sha256)
+);
+CREATE TABLE participants (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  interviewer INTEGER NOT NULL DEFAULT 0,
+  role_set INTEGER NOT NULL DEFAULT 0,
+  attributes TEXT NOT NULL DEFAULT '{}',
+  persona_id INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX participants_source ON participants(source_id);
+CREATE INDEX participants_study ON participants(study_id);
+CREATE TABLE turns (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  speaker TEXT NOT NULL,
+  seq INTEGER NOT NULL,
+  start_ms INTEGER NOT NULL,
+  end_ms INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  line INTEGER NOT NULL
+);
+CREATE INDEX turns_source ON turns(source_id, seq);
+CREATE TABLE quotes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  source_id INTEGER NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  participant_id INTEGER NOT NULL REFERENCES participants(id) ON DELETE CASCADE,
+  turn_id INTEGER NOT NULL REFERENCES turns(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  text TEXT NOT NULL,
+  start INTEGER NOT NULL,
+  "end" INTEGER NOT NULL,
+  at_ms INTEGER NOT NULL,
+  line INTEGER NOT NULL DEFAULT 0,
+  question TEXT NOT NULL DEFAULT '',
+  tokens TEXT NOT NULL DEFAULT '',
+  ring TEXT NOT NULL DEFAULT '',
+  ring_confidence REAL NOT NULL DEFAULT 0,
+  ring_set INTEGER NOT NULL DEFAULT 0,
+  theme_id INTEGER NOT NULL DEFAULT 0,
+  hidden INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX quotes_study ON quotes(study_id);
+CREATE INDEX quotes_source ON quotes(source_id);
+CREATE INDEX quotes_participant ON quotes(participant_id);
+CREATE INDEX quotes_turn ON quotes(turn_id);
+`,
+	2: `
+CREATE TABLE analyses (
+  study_id INTEGER PRIMARY KEY REFERENCES studies(id) ON DELETE CASCADE,
+  version INTEGER NOT NULL,
+  ran_at DATETIME NOT NULL
+);
+CREATE TABLE themes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  ring TEXT NOT NULL,
+  label TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX themes_study ON themes(study_id);
+CREATE TABLE personas (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  data TEXT NOT NULL
+);
+CREATE INDEX personas_study ON personas(study_id);
+CREATE TABLE edits (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  data TEXT NOT NULL,
+  created_at DATETIME NOT NULL
+);
+CREATE INDEX edits_study ON edits(study_id);
+`,
+}
+
+type schemaMigration struct {
+	Version   int `gorm:"primaryKey"`
+	AppliedAt time.Time
+}
+
+func (s *Store) migrate(ctx context.Context) error {
+	db := s.db.WithContext(ctx)
+	if err := db.Exec(`CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at DATETIME NOT NULL)`).Error; err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	var current int
+	if err := db.Raw(`SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current).Error; err != nil {
+		return fmt.Errorf("store: migrate: %w", err)
+	}
+	if current >= len(migrations) {
+		return fmt.Errorf("store: database schema version %d is newer than this binary (%d)", current, len(migrations)-1)
+	}
+	for v := current + 1; v < len(migrations); v++ {
+		err := db.Transaction(func(tx *gorm.DB) error {
+			if err := tx.Exec(migrations[v]).Error; err != nil {
+				return err
+			}
+			return tx.Create(&schemaMigration{Version: v, AppliedAt: time.Now().UTC()}).Error
+		})
+		if err != nil {
+			return fmt.Errorf("store: migrate to version %d: %w", v, err)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,155 @@
+package store
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// Quote returns one quote.
+func (s *Store) Quote(ctx context.Context, id int64) (persona.Quote, error) {
+	var r quoteRow
+	if err := s.db.WithContext(ctx).First(&r, id).Error; err != nil {
+		return persona.Quote{}, notFound("quote", id, err)
+	}
+	return quoteFromRow(r), nil
+}
+
+// QuotesByID returns the quotes with those ids, in the order given
+// (missing ones skipped).
+func (s *Store) QuotesByID(ctx context.Context, ids []int64) ([]persona.Quote, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	byID := make(map[int64]persona.Quote, len(ids))
+	for lo := 0; lo < len(ids); lo += 500 {
+		var rows []quoteRow
+		if err := s.db.WithContext(ctx).Where("id IN ?", ids[lo:min(lo+500, len(ids))]).Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("store: quotes by id: %w", err)
+		}
+		for _, r := range rows {
+			byID[r.ID] = quoteFromRow(r)
+		}
+	}
+	out := make([]persona.Quote, 0, len(ids))
+	for _, id := range ids {
+		if q, ok := byID[id]; ok {
+			out = append(out, q)
+		}
+	}
+	return out, nil
+}
+
+// QuoteFilter selects quotes. Zero fields do not filter.
+type QuoteFilter struct {
+	StudyID, SourceID, ParticipantID, TurnID int64
+	// AfterID and Limit page through quotes in id order.
+	AfterID int64
+	Limit   int
+}
+
+// Quotes lists quotes in id order.
+func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]persona.Quote, error) {
+	q := s.db.WithContext(ctx).Model(&quoteRow{}).Where("id > ?", f.AfterID)
+	if f.StudyID != 0 {
+		q = q.Where("study_id = ?", f.StudyID)
+	}
+	if f.SourceID != 0 {
+		q = q.Where("source_id = ?", f.SourceID)
+	}
+	if f.ParticipantID != 0 {
+		q = q.Where("participant_id = ?", f.ParticipantID)
+	}
+	if f.TurnID != 0 {
+		q = q.Where("turn_id = ?", f.TurnID)
+	}
+	if f.Limit > 0 {
+		q = q.Limit(f.Limit)
+	}
+	var rows []quoteRow
+	if err := q.Order("id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: list quotes: %w", err)
+	}
+	out := make([]persona.Quote, len(rows))
+	for i, r := range rows {
+		out[i] = quoteFromRow(r)
+	}
+	return out, nil
+}
+
+// CountQuotes counts all quotes.
+func (s *Store) CountQuotes(ctx context.Context) (int64, error) {
+	var n int64
+	if err := s.db.WithContext(ctx).Model(&quoteRow{}).Count(&n).Error; err != nil {
+		return 0, fmt.Errorf("store: count quotes: %w", err)
+	}
+	return n, nil
+}
+
+// SetQuoteRing records a researcher's ring correction.
+func (s *Store) SetQuoteRing(ctx context.Context, id int64, ring persona.Ring) error {
+	if !ring.Valid() {
+		return fmt.Errorf("store: set ring of quote %d: unknown ring %q: %w", id, ring, persona.ErrInvalid)
+	}
+	res := s.db.WithContext(ctx).Model(&quoteRow{}).Where("id = ?", id).
+		Updates(map[string]any{"ring": string(ring), "ring_set": true, "ring_confidence": 1})
+	if res.Error != nil {
+		return fmt.Errorf("store: set ring of quote %d: %w", id, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("store: set ring of quote %d: %w", id, persona.ErrNotFound)
+	}
+	return nil
+}
+
+// Participant returns one participant.
+func (s *Store) Participant(ctx context.Context, id int64) (persona.Participant, error) {
+	var r participantRow
+	if err := s.db.WithContext(ctx).First(&r, id).Error; err != nil {
+		return persona.Participant{}, notFound("participant", id, err)
+	}
+	return participantFromRow(r), nil
+}
+
+// ParticipantFilter selects participants. Zero fields do not filter.
+type ParticipantFilter struct {
+	StudyID, SourceID int64
+	BuyersOnly        bool
+}
+
+// Participants lists participants in id order.
+func (s *Store) Participants(ctx context.Context, f ParticipantFilter) ([]persona.Participant, error) {
+	q := s.db.WithContext(ctx).Model(&participantRow{})
+	if f.StudyID != 0 {
+		q = q.Where("study_id = ?", f.StudyID)
+	}
+	if f.SourceID != 0 {
+		q = q.Where("source_id = ?", f.SourceID)
+	}
+	if f.BuyersOnly {
+		q = q.Where("interviewer = 0")
+	}
+	var rows []participantRow
+	if err := q.Order("id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: list participants: %w", err)
+	}
+	out := make([]persona.Participant, len(rows))
+	for i, r := range rows {
+		out[i] = participantFromRow(r)
+	}
+	return out, nil
+}
+
+// UpdateParticipant saves a participant's label and attributes.
+func (s *Store) UpdateParticipant(ctx context.Context, p persona.Participant) error {
+	res := s.db.WithContext(ctx).Model(&participantRow{}).Where("id = ?", p.ID).
+		Updates(map[string]any{"label": p.Label, "attributes": marshalAttrs(p.Attributes)})
+	if res.Error != nil {
+		return fmt.Errorf("store: update participant %d: %w", p.ID, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("store: update participant %d: %w", p.ID, persona.ErrNotFound)
+	}
+	return nil
+}

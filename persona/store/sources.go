@@ -1,0 +1,170 @@
+package store
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+
+	"gorm.io/gorm"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+const batchSize = 1000
+
+// Import stores one parsed source — its participants, turns and quotes —
+// in one transaction: on any failure nothing of it is stored. A file
+// already in the study (same sha256) is persona.ErrDuplicate and returns
+// the stored source. On success imp's ids are filled in.
+func (s *Store) Import(ctx context.Context, studyID int64, imp *persona.Import) (persona.Source, error) {
+	var existing sourceRow
+	err := s.db.WithContext(ctx).Where("study_id = ? AND sha256 = ?", studyID, imp.Source.SHA256).First(&existing).Error
+	if err == nil {
+		return sourceFromRow(existing), fmt.Errorf("store: import %s: %w", imp.Source.Name, persona.ErrDuplicate)
+	}
+	if !errors.Is(err, gorm.ErrRecordNotFound) {
+		return persona.Source{}, fmt.Errorf("store: import %s: %w", imp.Source.Name, err)
+	}
+	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		return importTx(tx, studyID, imp)
+	})
+	if err != nil {
+		if isUnique(err) {
+			return persona.Source{}, fmt.Errorf("store: import %s: %w", imp.Source.Name, persona.ErrDuplicate)
+		}
+		return persona.Source{}, fmt.Errorf("store: import %s: %w", imp.Source.Name, err)
+	}
+	return imp.Source, nil
+}
+
+func importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error {
+	src := imp.Source
+	sr := sourceRow{StudyID: studyID, Kind: string(src.Kind), Name: src.Name, Format: src.Format,
+		SHA256: src.SHA256, Size: src.Size, ImportedAt: src.ImportedAt, Warnings: strings.Join(src.Warnings, "\n")}
+	if err := tx.Create(&sr).Error; err != nil {
+		return err
+	}
+	imp.Source.ID, imp.Source.StudyID = sr.ID, studyID
+	prows := make([]participantRow, len(imp.Participants))
+	for i, p := range imp.Participants {
+		prows[i] = participantRow{StudyID: studyID, SourceID: sr.ID, Label: p.Label, Interviewer: p.Interviewer,
+			RoleSet: p.RoleSet, Attributes: marshalAttrs(p.Attributes)}
+	}
+	if len(prows) > 0 {
+		if err := tx.CreateInBatches(prows, batchSize/4).Error; err != nil {
+			return err
+		}
+	}
+	for i := range imp.Participants {
+		imp.Participants[i].ID, imp.Participants[i].StudyID, imp.Participants[i].SourceID = prows[i].ID, studyID, sr.ID
+	}
+	trows := make([]turnRow, len(imp.Turns))
+	for i, t := range imp.Turns {
+		trows[i] = turnRow{SourceID: sr.ID, ParticipantID: prows[t.ParticipantID].ID, Speaker: t.Speaker,
+			Seq: t.Seq, StartMS: t.StartMS, EndMS: t.EndMS, Text: t.Text, Line: t.Line}
+	}
+	if len(trows) > 0 {
+		if err := tx.CreateInBatches(trows, batchSize/4).Error; err != nil {
+			return err
+		}
+	}
+	for i := range imp.Turns {
+		t := &imp.Turns[i]
+		t.ID, t.SourceID, t.ParticipantID = trows[i].ID, sr.ID, trows[i].ParticipantID
+	}
+	qrows := make([]quoteRow, len(imp.Quotes))
+	for i, q := range imp.Quotes {
+		qrows[i] = quoteRow{StudyID: studyID, SourceID: sr.ID, ParticipantID: prows[q.ParticipantID].ID,
+			TurnID: trows[q.TurnID].ID, Kind: string(q.Kind), Text: q.Text, Start: q.Start, End: q.End,
+			AtMS: q.AtMS, Line: q.Line, Question: q.Question, Tokens: encodeTokens(q.Tokens)}
+	}
+	if len(qrows) > 0 {
+		if err := tx.CreateInBatches(qrows, batchSize/8).Error; err != nil {
+			return err
+		}
+	}
+	for i := range imp.Quotes {
+		q := &imp.Quotes[i]
+		q.ID, q.StudyID, q.SourceID, q.ParticipantID, q.TurnID = qrows[i].ID, studyID, sr.ID, qrows[i].ParticipantID, qrows[i].TurnID
+	}
+	return nil
+}
+
+// MarkIndexed records whether a source's quotes are in the search index.
+func (s *Store) MarkIndexed(ctx context.Context, sourceID int64, indexed bool) error {
+	err := s.db.WithContext(ctx).Model(&sourceRow{}).Where("id = ?", sourceID).Update("indexed", indexed).Error
+	if err != nil {
+		return fmt.Errorf("store: mark source %d indexed: %w", sourceID, err)
+	}
+	return nil
+}
+
+// MarkAllUnindexed flags every source for re-indexing.
+func (s *Store) MarkAllUnindexed(ctx context.Context) error {
+	if err := s.db.WithContext(ctx).Exec("UPDATE sources SET indexed = 0").Error; err != nil {
+		return fmt.Errorf("store: mark all unindexed: %w", err)
+	}
+	return nil
+}
+
+// UnindexedSources lists the sources whose quotes may be missing from the
+// index (a crash between commit and indexing, or a deletion half done).
+func (s *Store) UnindexedSources(ctx context.Context) ([]persona.Source, error) {
+	var rows []sourceRow
+	if err := s.db.WithContext(ctx).Where("indexed = 0").Order("id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: unindexed sources: %w", err)
+	}
+	return sourcesFromRows(rows), nil
+}
+
+// Source returns one source.
+func (s *Store) Source(ctx context.Context, id int64) (persona.Source, error) {
+	var r sourceRow
+	if err := s.db.WithContext(ctx).First(&r, id).Error; err != nil {
+		return persona.Source{}, notFound("source", id, err)
+	}
+	return sourceFromRow(r), nil
+}
+
+// Sources lists a study's sources by id.
+func (s *Store) Sources(ctx context.Context, studyID int64) ([]persona.Source, error) {
+	var rows []sourceRow
+	if err := s.db.WithContext(ctx).Where("study_id = ?", studyID).Order("id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: list sources of study %d: %w", studyID, err)
+	}
+	return sourcesFromRows(rows), nil
+}
+
+func sourcesFromRows(rows []sourceRow) []persona.Source {
+	out := make([]persona.Source, len(rows))
+	for i, r := range rows {
+		out[i] = sourceFromRow(r)
+	}
+	return out
+}
+
+// DeleteSource deletes a source with its participants, turns and quotes.
+func (s *Store) DeleteSource(ctx context.Context, id int64) error {
+	res := s.db.WithContext(ctx).Delete(&sourceRow{}, id)
+	if res.Error != nil {
+		return fmt.Errorf("store: delete source %d: %w", id, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("store: delete source %d: %w", id, persona.ErrNotFound)
+	}
+	return nil
+}
+
+// Turns returns a source's turns in order.
+func (s *Store) Turns(ctx context.Context, sourceID int64) ([]persona.Turn, error) {
+	var rows []turnRow
+	if err := s.db.WithContext(ctx).Where("source_id = ?", sourceID).Order("seq").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: turns of source %d: %w", sourceID, err)
+	}
+	out := make([]persona.Turn, len(rows))
+	for i, r := range rows {
+		out[i] = turnFromRow(r)
+	}
+	return out, nil
+}

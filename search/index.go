@@ -1,0 +1,262 @@
+// Package search indexes buyer quotes in bleve: an English analyzer for the
+// text, keyword fields for filters and facets, and highlighting. The index
+// is derived data; it can always be rebuilt from the database.
+package search
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+	"unicode"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
+	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/mapping"
+)
+
+// MappingVersion changes whenever the mapping or the document shape does;
+// an index with another version is rebuilt at start-up.
+const MappingVersion = "3"
+
+var versionKey = []byte("verbatim_mapping_version")
+
+// Doc is one quote as the index sees it.
+type Doc struct {
+	ID            int64
+	StudyID       int64
+	SourceID      int64
+	Source        string // file name
+	Format        string
+	Kind          string
+	ParticipantID int64
+	Speaker       string
+	Attributes    map[string]string
+	Text          string
+	Question      string
+	Date          time.Time
+	Ring          string
+	ThemeID       int64
+	PersonaID     int64
+	Hidden        bool
+}
+
+// Index is a bleve index of quotes.
+type Index struct {
+	idx bleve.Index
+}
+
+// Open opens the index in dir. When dir is missing, unreadable or built
+// with another mapping version, it is recreated empty and fresh is true:
+// the caller must then rebuild it from the database.
+func Open(dir string) (ix *Index, fresh bool, err error) {
+	if dir == "" {
+		idx, err := bleve.NewMemOnly(newMapping())
+		if err != nil {
+			return nil, false, fmt.Errorf("search: create in-memory index: %w", err)
+		}
+		return &Index{idx: idx}, true, idx.SetInternal(versionKey, []byte(MappingVersion))
+	}
+	idx, err := bleve.Open(dir)
+	if err == nil {
+		v, verr := idx.GetInternal(versionKey)
+		if verr == nil && string(v) == MappingVersion {
+			return &Index{idx: idx}, false, nil
+		}
+		idx.Close()
+	}
+	if err != nil && !errors.Is(err, bleve.ErrorIndexPathDoesNotExist) {
+		// Unreadable: derived data, so start over.
+		err = nil
+	}
+	if rmErr := os.RemoveAll(dir); rmErr != nil {
+		return nil, false, fmt.Errorf("search: remove stale index %s: %w", dir, rmErr)
+	}
+	idx, err = bleve.New(dir, newMapping())
+	if err != nil {
+		return nil, false, fmt.Errorf("search: create index %s: %w", dir, err)
+	}
+	if err := idx.SetInternal(versionKey, []byte(MappingVersion)); err != nil {
+		idx.Close()
+		return nil, false, fmt.Errorf("search: write mapping version: %w", err)
+	}
+	return &Index{idx: idx}, true, nil
+}
+
+// Close closes the index.
+func (ix *Index) Close() error { return ix.idx.Close() }
+
+// Count is the number of indexed quotes.
+func (ix *Index) Count() (uint64, error) { return ix.idx.DocCount() }
+
+func newMapping() *mapping.IndexMappingImpl {
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer = en.AnalyzerName
+	text.Store = true
+	text.IncludeTermVectors = true
+	text.IncludeInAll = false
+	text.DocValues = false
+
+	kw := func(store bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store = store
+		f.IncludeInAll = false
+		f.IncludeTermVectors = false
+		return f
+	}
+	date := bleve.NewDateTimeFieldMapping()
+	date.IncludeInAll = false
+
+	quote := bleve.NewDocumentStaticMapping()
+	quote.AddFieldMappingsAt("text", text)
+	question := bleve.NewTextFieldMapping()
+	question.Analyzer = en.AnalyzerName
+	question.Store = false
+	question.IncludeInAll = false
+	question.IncludeTermVectors = false
+	question.DocValues = false
+	quote.AddFieldMappingsAt("question", question)
+	for _, f := range []string{"study", "source", "source_name", "format", "kind", "participant", "speaker", "ring", "theme", "persona", "hidden"} {
+		quote.AddFieldMappingsAt(f, kw(f != "hidden"))
+	}
+	quote.AddFieldMappingsAt("date", date)
+
+	attrs := bleve.NewDocumentMapping()
+	attrs.Dynamic = true
+	attrs.DefaultAnalyzer = keyword.Name
+	quote.AddSubDocumentMapping("attr", attrs)
+
+	m := bleve.NewIndexMapping()
+	m.DefaultMapping = quote
+	m.DefaultAnalyzer = keyword.Name
+	m.DefaultField = "text"
+	m.StoreDynamic = true
+	m.IndexDynamic = true
+	m.DocValuesDynamic = true
+	return m
+}
+
+// AttrField is the index field of a participant attribute.
+func AttrField(key string) string { return "attr." + AttrKey(key) }
+
+// AttrKey normalises an attribute name into a field-safe key.
+func AttrKey(key string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(key)) {
+		switch {
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			b.WriteRune(r)
+		case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
+			b.WriteByte('_')
+		}
+	}
+	return strings.TrimSuffix(b.String(), "_")
+}
+
+func id(n int64) string { return strconv.FormatInt(n, 10) }
+
+func (d Doc) fields() map[string]any {
+	attrs := make(map[string]any, len(d.Attributes))
+	for k, v := range d.Attributes {
+		if k := AttrKey(k); k != "" && v != "" {
+			attrs[k] = v
+		}
+	}
+	f := map[string]any{
+		"text": d.Text, "question": d.Question,
+		"study": id(d.StudyID), "source": id(d.SourceID), "source_name": d.Source,
+		"format": d.Format, "kind": d.Kind, "participant": id(d.ParticipantID),
+		"speaker": d.Speaker, "attr": attrs, "date": d.Date,
+		"hidden": strconv.FormatBool(d.Hidden),
+	}
+	if d.Ring != "" {
+		f["ring"] = d.Ring
+	}
+	if d.ThemeID != 0 {
+		f["theme"] = id(d.ThemeID)
+	}
+	if d.PersonaID != 0 {
+		f["persona"] = id(d.PersonaID)
+	}
+	return f
+}
+
+// Put indexes (or re-indexes) docs in batches.
+func (ix *Index) Put(docs []Doc) error {
+	const size = 1000
+	for lo := 0; lo < len(docs); lo += size {
+		b := ix.idx.NewBatch()
+		for _, d := range docs[lo:min(lo+size, len(docs))] {
+			if err := b.Index(id(d.ID), d.fields()); err != nil {
+				return fmt.Errorf("search: index quote %d: %w", d.ID, err)
+			}
+		}
+		if err := ix.idx.Batch(b); err != nil {
+			return fmt.Errorf("search: index batch: %w", err)
+		}
+	}
+	return nil
+}
+
+// Delete removes quotes by id.
+func (ix *Index) Delete(ids []int64) error {
+	const size = 1000
+	for lo := 0; lo < len(ids); lo += size {
+		b := ix.idx.NewBatch()
+		for _, n := range ids[lo:min(lo+size, len(ids))] {
+			b.Delete(id(n))
+		}
+		if err := ix.idx.Batch(b); err != nil {
+			return fmt.Errorf("search: delete batch: %w", err)
+		}
+	}
+	return nil
+}
+
+// DeleteField removes every quote whose keyword field has value (e.g. all
+// quotes of a source or study).
+func (ix *Index) DeleteField(field, value string) error {
+	for {
+		q := bleve.NewTermQuery(value)
+		q.SetField(field)
+		req := bleve.NewSearchRequestOptions(q, 5000, 0, false)
+		res, err := ix.idx.Search(req)
+		if err != nil {
+			return fmt.Errorf("search: find %s=%s: %w", field, value, err)
+		}
+		if len(res.Hits) == 0 {
+			return nil
+		}
+		b := ix.idx.NewBatch()
+		for _, h := range res.Hits {
+			b.Delete(h.ID)
+		}
+		if err := ix.idx.Batch(b); err != nil {
+			return fmt.Errorf("search: delete %s=%s: %w", field, value, err)
+		}
+	}
+}
+
+// IDs returns every indexed quote id (for consistency checks).
+func (ix *Index) IDs() ([]int64, error) {
+	n, err := ix.idx.DocCount()
+	if err != nil {
+		return nil, err
+	}
+	req := bleve.NewSearchRequestOptions(bleve.NewMatchAllQuery(), int(n)+1, 0, false)
+	res, err := ix.idx.Search(req)
+	if err != nil {
+		return nil, fmt.Errorf("search: list ids: %w", err)
+	}
+	out := make([]int64, 0, len(res.Hits))
+	for _, h := range res.Hits {
+		v, err := strconv.ParseInt(h.ID, 10, 64)
+		if err == nil {
+			out = append(out, v)
+		}
+	}
+	return out, nil
+}

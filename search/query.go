@@ -1,0 +1,140 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+// ErrQuery marks a query the user wrote wrong (a 400, not a 500).
+var ErrQuery = errors.New("bad query")
+
+// Query is a search over quotes.
+type Query struct {
+	Text string
+	// Filters are field -> accepted values (ANDed across fields, ORed within
+	// one): "study", "source", "ring", "theme", "persona", "kind",
+	// "format", "speaker", and AttrField(key) for attributes.
+	Filters map[string][]string
+	// Facets are the fields to count values of.
+	Facets    []string
+	FacetSize int
+	// SortByDate orders newest first instead of by relevance.
+	SortByDate bool
+	From, Size int
+	// IncludeHidden keeps quotes a researcher hid.
+	IncludeHidden bool
+}
+
+// Hit is one matching quote.
+type Hit struct {
+	ID    int64   `json:"id"`
+	Score float64 `json:"score"`
+	// Fragments are HTML with matches in <mark>; everything else escaped.
+	Fragments []string `json:"fragments"`
+}
+
+// FacetCount is one value of a facet.
+type FacetCount struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Result is a page of hits with facet counts over all matches.
+type Result struct {
+	Total  uint64                  `json:"total"`
+	Hits   []Hit                   `json:"hits"`
+	Facets map[string][]FacetCount `json:"facets"`
+}
+
+// Search runs q.
+func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
+	bq, err := buildQuery(q)
+	if err != nil {
+		return Result{}, err
+	}
+	size := q.Size
+	if size <= 0 {
+		size = 20
+	}
+	req := bleve.NewSearchRequestOptions(bq, size, max(q.From, 0), false)
+	req.Highlight = bleve.NewHighlightWithStyle(html.Name)
+	req.Highlight.AddField("text")
+	if q.SortByDate {
+		req.SortBy([]string{"-date", "_id"})
+	}
+	fsize := q.FacetSize
+	if fsize <= 0 {
+		fsize = 10
+	}
+	for _, f := range q.Facets {
+		req.AddFacet(f, bleve.NewFacetRequest(f, fsize))
+	}
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return Result{}, fmt.Errorf("search: %w", err)
+	}
+	out := Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]FacetCount{}}
+	for _, h := range res.Hits {
+		n, _ := strconv.ParseInt(h.ID, 10, 64)
+		hit := Hit{ID: n, Score: h.Score, Fragments: h.Fragments["text"]}
+		out.Hits = append(out.Hits, hit)
+	}
+	for name, fr := range res.Facets {
+		counts := make([]FacetCount, 0, len(fr.Terms.Terms()))
+		for _, t := range fr.Terms.Terms() {
+			counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
+		}
+		out.Facets[name] = counts
+	}
+	return out, nil
+}
+
+func buildQuery(q Query) (query.Query, error) {
+	var must []query.Query
+	text := strings.TrimSpace(q.Text)
+	if text == "" {
+		must = append(must, bleve.NewMatchAllQuery())
+	} else {
+		sq := bleve.NewQueryStringQuery(text)
+		if _, err := sq.Parse(); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrQuery, err)
+		}
+		must = append(must, sq)
+	}
+	fields := make([]string, 0, len(q.Filters))
+	for f := range q.Filters {
+		fields = append(fields, f)
+	}
+	sort.Strings(fields)
+	for _, f := range fields {
+		var any []query.Query
+		for _, v := range q.Filters[f] {
+			if v == "" {
+				continue
+			}
+			t := bleve.NewTermQuery(v)
+			t.SetField(f)
+			any = append(any, t)
+		}
+		if len(any) > 0 {
+			must = append(must, bleve.NewDisjunctionQuery(any...))
+		}
+	}
+	if !q.IncludeHidden {
+		hidden := bleve.NewTermQuery("true")
+		hidden.SetField("hidden")
+		b := bleve.NewBooleanQuery()
+		b.AddMust(must...)
+		b.AddMustNot(hidden)
+		return b, nil
+	}
+	return bleve.NewConjunctionQuery(must...), nil
+}
