@@ -46,6 +46,7 @@ type App struct {
 	indexMu sync.Mutex
 	// analyzeMu allows one analysis per process at a time.
 	analyzeMu sync.Mutex
+	progress  progressBoard
 }
 
 // Open opens the data directory: the SQLite database and the bleve index.

@@ -1,0 +1,140 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"sync"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
+	"github.com/verbatimhq/verbatim/persona/store"
+)
+
+// Progress reports an analysis stage.
+type Progress struct {
+	Running bool   `json:"running"`
+	Stage   string `json:"stage"`
+	Done    int    `json:"done"`
+	Total   int    `json:"total"`
+	Error   string `json:"error,omitempty"`
+	Version int    `json:"version"`
+}
+
+// progressBoard keeps the latest progress per study for the status API.
+type progressBoard struct {
+	mu sync.Mutex
+	m  map[int64]Progress
+}
+
+func (b *progressBoard) set(study int64, p Progress) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.m == nil {
+		b.m = map[int64]Progress{}
+	}
+	b.m[study] = p
+}
+
+func (b *progressBoard) get(study int64) (Progress, bool) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	p, ok := b.m[study]
+	return p, ok
+}
+
+// AnalysisStatus is the latest progress of a study's analysis.
+func (a *App) AnalysisStatus(ctx context.Context, studyID int64) Progress {
+	if p, ok := a.progress.get(studyID); ok {
+		return p
+	}
+	v, _, _ := a.Store.AnalysisInfo(ctx, studyID)
+	return Progress{Stage: "idle", Version: v}
+}
+
+// Analyze runs the analysis of a study: rings, themes and personas from the
+// buyers' quotes, with researchers' edits re-applied; stores the results
+// (versioned) and updates the index so quotes filter by ring, theme and
+// persona. progress may be nil.
+func (a *App) Analyze(ctx context.Context, studyID int64, progress func(stage string, done, total int)) (*persona.Analysis, error) {
+	a.analyzeMu.Lock()
+	defer a.analyzeMu.Unlock()
+	report := func(stage string, done, total int) {
+		a.progress.set(studyID, Progress{Running: true, Stage: stage, Done: done, Total: total})
+		if progress != nil {
+			progress(stage, done, total)
+		}
+	}
+	res, err := a.analyze(ctx, studyID, report)
+	final := Progress{Stage: "done"}
+	if err != nil {
+		final = Progress{Stage: "failed", Error: "analysis failed"}
+		a.Log.Error("analyze", slog.Int64("study_id", studyID), slog.String("error", err.Error()))
+	} else {
+		final.Version = res.Version
+	}
+	a.progress.set(studyID, final)
+	return res, err
+}
+
+func (a *App) analyze(ctx context.Context, studyID int64, report func(string, int, int)) (*persona.Analysis, error) {
+	report("loading", 0, 0)
+	in, err := a.analysisInput(ctx, studyID)
+	if err != nil {
+		return nil, err
+	}
+	in.Progress = report
+	res, err := analysis.Run(in)
+	if err != nil {
+		return nil, fmt.Errorf("analyze study %d: %w", studyID, err)
+	}
+	report("saving", 0, 0)
+	if err := a.Store.SaveAnalysis(ctx, res); err != nil {
+		return nil, err
+	}
+	report("indexing", 0, 0)
+	if err := a.ReindexStudy(ctx, studyID); err != nil {
+		return nil, err
+	}
+	a.Log.Info("analyzed", slog.Int64("study_id", studyID), slog.Int("themes", len(res.Themes)),
+		slog.Int("personas", len(res.Personas)), slog.Int("version", res.Version))
+	return res, nil
+}
+
+func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input, error) {
+	in := analysis.Input{StudyID: studyID, SourceNames: map[int64]string{}}
+	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
+	if err != nil {
+		return in, err
+	}
+	in.Participants = parts
+	buyer := make(map[int64]bool, len(parts))
+	for _, p := range parts {
+		buyer[p.ID] = true
+	}
+	var after int64
+	for {
+		page, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 20000})
+		if err != nil {
+			return in, err
+		}
+		if len(page) == 0 {
+			break
+		}
+		for _, q := range page {
+			if buyer[q.ParticipantID] {
+				in.Quotes = append(in.Quotes, q)
+			}
+		}
+		after = page[len(page)-1].ID
+	}
+	srcs, err := a.Store.Sources(ctx, studyID)
+	if err != nil {
+		return in, err
+	}
+	for _, s := range srcs {
+		in.SourceNames[s.ID] = s.Name
+	}
+	in.Edits, err = a.Store.Edits(ctx, studyID)
+	return in, err
+}

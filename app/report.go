@@ -1,0 +1,100 @@
+package app
+
+import (
+	"context"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/store"
+)
+
+// Report is a study's analysis in the `analyze --json` shape, a contract
+// other tools rely on.
+type Report struct {
+	Themes   []ReportTheme   `json:"themes"`
+	Personas []ReportPersona `json:"personas"`
+}
+
+// ReportTheme is one theme in a Report.
+type ReportTheme struct {
+	ID           int64         `json:"id"`
+	Label        string        `json:"label"`
+	Ring         persona.Ring  `json:"ring"`
+	Participants int           `json:"participants"`
+	Quotes       int           `json:"quotes"`
+	TopQuotes    []ReportQuote `json:"top_quotes"`
+}
+
+// ReportQuote is a supporting quote in a Report.
+type ReportQuote struct {
+	ID          int64  `json:"id"`
+	Text        string `json:"text"`
+	Participant string `json:"participant"`
+	Source      string `json:"source"`
+}
+
+// ReportPersona is one persona in a Report.
+type ReportPersona struct {
+	ID           int64                    `json:"id"`
+	Name         string                   `json:"name"`
+	Size         int                      `json:"size"`
+	Participants []ReportParticipant      `json:"participants"`
+	Rings        map[persona.Ring][]int64 `json:"rings"`
+}
+
+// ReportParticipant names a persona member and the file they came from.
+type ReportParticipant struct {
+	Label  string `json:"label"`
+	Source string `json:"source"`
+}
+
+// Report builds the report of a study's stored analysis.
+func (a *App) Report(ctx context.Context, studyID int64) (Report, error) {
+	rep := Report{Themes: []ReportTheme{}, Personas: []ReportPersona{}}
+	themes, err := a.Store.Themes(ctx, studyID)
+	if err != nil {
+		return rep, err
+	}
+	srcs, err := a.Store.Sources(ctx, studyID)
+	if err != nil {
+		return rep, err
+	}
+	srcName := map[int64]string{}
+	for _, s := range srcs {
+		srcName[s.ID] = s.Name
+	}
+	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	if err != nil {
+		return rep, err
+	}
+	byID := map[int64]persona.Participant{}
+	for _, p := range parts {
+		byID[p.ID] = p
+	}
+	for _, t := range themes {
+		rt := ReportTheme{ID: t.ID, Label: t.Label, Ring: t.Ring, Participants: t.Participants, Quotes: t.Quotes, TopQuotes: []ReportQuote{}}
+		quotes, err := a.Store.QuotesByID(ctx, t.TopQuoteIDs)
+		if err != nil {
+			return rep, err
+		}
+		for _, q := range quotes {
+			rt.TopQuotes = append(rt.TopQuotes, ReportQuote{ID: q.ID, Text: q.Text, Participant: byID[q.ParticipantID].Label, Source: srcName[q.SourceID]})
+		}
+		rep.Themes = append(rep.Themes, rt)
+	}
+	personas, err := a.Store.Personas(ctx, studyID)
+	if err != nil {
+		return rep, err
+	}
+	for _, p := range personas {
+		rp := ReportPersona{ID: p.ID, Name: p.Name, Size: p.Size, Participants: []ReportParticipant{}, Rings: map[persona.Ring][]int64{}}
+		for _, r := range persona.Rings {
+			rp.Rings[r] = append([]int64{}, p.Rings[r]...)
+		}
+		for _, id := range p.ParticipantIDs {
+			pp := byID[id]
+			rp.Participants = append(rp.Participants, ReportParticipant{Label: pp.Label, Source: srcName[pp.SourceID]})
+		}
+		rep.Personas = append(rep.Personas, rp)
+	}
+	return rep, nil
+}

@@ -1,0 +1,300 @@
+package store
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"time"
+
+	"gorm.io/gorm"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+type themeRow struct {
+	ID      int64 `gorm:"primaryKey"`
+	StudyID int64
+	Ring    string
+	Label   string
+	Data    string
+}
+
+func (themeRow) TableName() string { return "themes" }
+
+type personaRow struct {
+	ID      int64 `gorm:"primaryKey"`
+	StudyID int64
+	Name    string
+	Data    string
+}
+
+func (personaRow) TableName() string { return "personas" }
+
+type analysisRow struct {
+	StudyID int64 `gorm:"primaryKey"`
+	Version int
+	RanAt   time.Time
+}
+
+func (analysisRow) TableName() string { return "analyses" }
+
+type editRow struct {
+	ID        int64 `gorm:"primaryKey"`
+	StudyID   int64
+	Kind      string
+	Data      string
+	CreatedAt time.Time
+}
+
+func (editRow) TableName() string { return "edits" }
+
+// SaveAnalysis replaces a study's themes and personas with a new run's, and
+// writes each quote's ring, theme and visibility and each participant's
+// persona, in one transaction. Theme ids in a (local, 1..n) are rewritten
+// to database ids, in a too.
+func (s *Store) SaveAnalysis(ctx context.Context, a *persona.Analysis) error {
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		for _, q := range []string{"DELETE FROM themes WHERE study_id = ?", "DELETE FROM personas WHERE study_id = ?",
+			"UPDATE quotes SET theme_id = 0, hidden = 0 WHERE study_id = ?", "UPDATE participants SET persona_id = 0 WHERE study_id = ?"} {
+			if err := tx.Exec(q, a.StudyID).Error; err != nil {
+				return err
+			}
+		}
+		ids, err := saveThemes(tx, a)
+		if err != nil {
+			return err
+		}
+		if err := savePersonas(tx, a, ids); err != nil {
+			return err
+		}
+		if err := saveLabels(tx, a); err != nil {
+			return err
+		}
+		var prev analysisRow
+		tx.Where("study_id = ?", a.StudyID).Limit(1).Find(&prev)
+		a.Version, a.RanAt = prev.Version+1, time.Now().UTC()
+		return tx.Save(&analysisRow{StudyID: a.StudyID, Version: a.Version, RanAt: a.RanAt}).Error
+	})
+	if err != nil {
+		return fmt.Errorf("store: save analysis of study %d: %w", a.StudyID, err)
+	}
+	return nil
+}
+
+func saveThemes(tx *gorm.DB, a *persona.Analysis) (map[int64]int64, error) {
+	ids := make(map[int64]int64, len(a.Themes))
+	for i := range a.Themes {
+		t := &a.Themes[i]
+		local := t.ID
+		t.StudyID = a.StudyID
+		r := themeRow{StudyID: a.StudyID, Ring: string(t.Ring), Label: t.Label}
+		if err := tx.Create(&r).Error; err != nil {
+			return nil, err
+		}
+		ids[local], t.ID = r.ID, r.ID
+		data, _ := json.Marshal(t)
+		if err := tx.Model(&r).Update("data", string(data)).Error; err != nil {
+			return nil, err
+		}
+	}
+	return ids, nil
+}
+
+func savePersonas(tx *gorm.DB, a *persona.Analysis, themeIDs map[int64]int64) error {
+	for i := range a.Personas {
+		p := &a.Personas[i]
+		p.StudyID = a.StudyID
+		for ring, list := range p.Rings {
+			for j, id := range list {
+				list[j] = themeIDs[id]
+			}
+			p.Rings[ring] = list
+		}
+		counts := make(map[int64]int, len(p.ThemeCounts))
+		for id, n := range p.ThemeCounts {
+			counts[themeIDs[id]] = n
+		}
+		p.ThemeCounts = counts
+		for j := range p.Distinct {
+			if p.Distinct[j].ThemeID != 0 {
+				p.Distinct[j].ThemeID = themeIDs[p.Distinct[j].ThemeID]
+			}
+		}
+		r := personaRow{StudyID: a.StudyID, Name: p.Name, Data: "{}"}
+		if err := tx.Create(&r).Error; err != nil {
+			return err
+		}
+		p.ID = r.ID
+		data, _ := json.Marshal(p)
+		if err := tx.Model(&r).Update("data", string(data)).Error; err != nil {
+			return err
+		}
+		for lo := 0; lo < len(p.ParticipantIDs); lo += 500 {
+			batch := p.ParticipantIDs[lo:min(lo+500, len(p.ParticipantIDs))]
+			if err := tx.Exec("UPDATE participants SET persona_id = ? WHERE id IN ?", p.ID, batch).Error; err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// saveLabels writes per-quote results through a temporary table and one
+// UPDATE ... FROM, which is far faster than one UPDATE per quote.
+func saveLabels(tx *gorm.DB, a *persona.Analysis) error {
+	if err := tx.Exec(`CREATE TEMP TABLE IF NOT EXISTS quote_labels (id INTEGER PRIMARY KEY, ring TEXT, conf REAL, theme_id INTEGER, hidden INTEGER)`).Error; err != nil {
+		return err
+	}
+	if err := tx.Exec(`DELETE FROM quote_labels`).Error; err != nil {
+		return err
+	}
+	const per = 150 // 5 parameters each, under SQLite's variable limit
+	for lo := 0; lo < len(a.Labels); lo += per {
+		batch := a.Labels[lo:min(lo+per, len(a.Labels))]
+		sql := "INSERT INTO quote_labels (id, ring, conf, theme_id, hidden) VALUES "
+		args := make([]any, 0, len(batch)*5)
+		for i, l := range batch {
+			if i > 0 {
+				sql += ","
+			}
+			sql += "(?,?,?,?,?)"
+			theme := int64(0)
+			if l.ThemeIndex >= 0 && l.ThemeIndex < len(a.Themes) {
+				theme = a.Themes[l.ThemeIndex].ID
+			}
+			args = append(args, l.QuoteID, string(l.Ring), l.Confidence, theme, l.Hidden)
+		}
+		if err := tx.Exec(sql, args...).Error; err != nil {
+			return err
+		}
+	}
+	return tx.Exec(`UPDATE quotes SET ring = l.ring, ring_confidence = l.conf, theme_id = l.theme_id, hidden = l.hidden
+		FROM quote_labels AS l WHERE quotes.id = l.id`).Error
+}
+
+// Themes lists a study's themes in the order the analysis ranked them.
+func (s *Store) Themes(ctx context.Context, studyID int64) ([]persona.Theme, error) {
+	var rows []themeRow
+	if err := s.db.WithContext(ctx).Where("study_id = ?", studyID).Order("id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: themes of study %d: %w", studyID, err)
+	}
+	out := make([]persona.Theme, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, themeFromRow(r))
+	}
+	return out, nil
+}
+
+func themeFromRow(r themeRow) persona.Theme {
+	var t persona.Theme
+	_ = json.Unmarshal([]byte(r.Data), &t)
+	t.ID, t.StudyID, t.Label, t.Ring = r.ID, r.StudyID, r.Label, persona.Ring(r.Ring)
+	return t
+}
+
+// Theme returns one theme.
+func (s *Store) Theme(ctx context.Context, id int64) (persona.Theme, error) {
+	var r themeRow
+	if err := s.db.WithContext(ctx).First(&r, id).Error; err != nil {
+		return persona.Theme{}, notFound("theme", id, err)
+	}
+	return themeFromRow(r), nil
+}
+
+// SaveTheme writes a theme's label and data (after an edit).
+func (s *Store) SaveTheme(ctx context.Context, t persona.Theme) error {
+	data, _ := json.Marshal(t)
+	res := s.db.WithContext(ctx).Model(&themeRow{}).Where("id = ?", t.ID).
+		Updates(map[string]any{"label": t.Label, "ring": string(t.Ring), "data": string(data)})
+	if res.Error != nil {
+		return fmt.Errorf("store: save theme %d: %w", t.ID, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("store: save theme %d: %w", t.ID, persona.ErrNotFound)
+	}
+	return nil
+}
+
+// Personas lists a study's personas.
+func (s *Store) Personas(ctx context.Context, studyID int64) ([]persona.Profile, error) {
+	var rows []personaRow
+	if err := s.db.WithContext(ctx).Where("study_id = ?", studyID).Order("id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: personas of study %d: %w", studyID, err)
+	}
+	out := make([]persona.Profile, 0, len(rows))
+	for _, r := range rows {
+		out = append(out, personaFromRow(r))
+	}
+	return out, nil
+}
+
+func personaFromRow(r personaRow) persona.Profile {
+	var p persona.Profile
+	_ = json.Unmarshal([]byte(r.Data), &p)
+	p.ID, p.StudyID, p.Name = r.ID, r.StudyID, r.Name
+	return p
+}
+
+// Persona returns one persona.
+func (s *Store) Persona(ctx context.Context, id int64) (persona.Profile, error) {
+	var r personaRow
+	if err := s.db.WithContext(ctx).First(&r, id).Error; err != nil {
+		return persona.Profile{}, notFound("persona", id, err)
+	}
+	return personaFromRow(r), nil
+}
+
+// SavePersona writes a persona's name, notes and data.
+func (s *Store) SavePersona(ctx context.Context, p persona.Profile) error {
+	data, _ := json.Marshal(p)
+	res := s.db.WithContext(ctx).Model(&personaRow{}).Where("id = ?", p.ID).
+		Updates(map[string]any{"name": p.Name, "data": string(data)})
+	if res.Error != nil {
+		return fmt.Errorf("store: save persona %d: %w", p.ID, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("store: save persona %d: %w", p.ID, persona.ErrNotFound)
+	}
+	return nil
+}
+
+// AnalysisInfo returns a study's last analysis version and time (zero when
+// never analysed).
+func (s *Store) AnalysisInfo(ctx context.Context, studyID int64) (version int, ranAt time.Time, err error) {
+	var r analysisRow
+	if err := s.db.WithContext(ctx).Where("study_id = ?", studyID).Limit(1).Find(&r).Error; err != nil {
+		return 0, time.Time{}, fmt.Errorf("store: analysis of study %d: %w", studyID, err)
+	}
+	return r.Version, r.RanAt, nil
+}
+
+// AddEdit records a researcher edit, to be re-applied by every later
+// analysis.
+func (s *Store) AddEdit(ctx context.Context, e persona.Edit) (persona.Edit, error) {
+	e.CreatedAt = time.Now().UTC()
+	data, _ := json.Marshal(e)
+	r := editRow{StudyID: e.StudyID, Kind: string(e.Kind), Data: string(data), CreatedAt: e.CreatedAt}
+	if err := s.db.WithContext(ctx).Create(&r).Error; err != nil {
+		return e, fmt.Errorf("store: add edit: %w", err)
+	}
+	e.ID = r.ID
+	return e, nil
+}
+
+// Edits lists a study's edits, oldest first.
+func (s *Store) Edits(ctx context.Context, studyID int64) ([]persona.Edit, error) {
+	var rows []editRow
+	if err := s.db.WithContext(ctx).Where("study_id = ?", studyID).Order("id").Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: edits of study %d: %w", studyID, err)
+	}
+	out := make([]persona.Edit, 0, len(rows))
+	for _, r := range rows {
+		var e persona.Edit
+		if err := json.Unmarshal([]byte(r.Data), &e); err != nil {
+			return nil, fmt.Errorf("store: edit %d: %w", r.ID, err)
+		}
+		e.ID = r.ID
+		out = append(out, e)
+	}
+	return out, nil
+}
