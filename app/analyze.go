@@ -138,3 +138,9 @@ func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input,
 	in.Edits, err = a.Store.Edits(ctx, studyID)
 	return in, err
 }
+
+// QueueAnalysis marks a study's analysis as about to run, so status polls
+// made before it starts see it.
+func (a *App) QueueAnalysis(studyID int64) {
+	a.progress.set(studyID, Progress{Running: true, Stage: "queued"})
+}

@@ -204,3 +204,37 @@ func tagAll(lang Language, quotes []Quote) {
 	}
 	wg.Wait()
 }
+
+// Speeches lists the buyers' turns to cut into quotes, each with the
+// interviewer question it answers. interviewer says whether a turn's
+// ParticipantID interviews.
+func Speeches(turns []Turn, interviewer func(participantID int64) bool) []Speech {
+	var out []Speech
+	question := ""
+	for i, t := range turns {
+		if interviewer(t.ParticipantID) {
+			question = LastQuestion(t.Text)
+			continue
+		}
+		out = append(out, Speech{Turn: i, Text: t.Text, Question: question, StartMS: t.StartMS, EndMS: t.EndMS})
+	}
+	return out
+}
+
+// LastQuestion is the interviewer's last question in a turn, or the turn's
+// last 300 bytes when it asks nothing explicitly.
+func LastQuestion(text string) string {
+	t := strings.TrimSpace(text)
+	if i := strings.LastIndex(t, "?"); i >= 0 {
+		start := strings.LastIndexAny(t[:i], ".!?\n") + 1
+		return strings.TrimSpace(t[start : i+1])
+	}
+	if len(t) > 300 {
+		cut := len(t) - 300
+		for cut < len(t) && t[cut]&0xC0 == 0x80 {
+			cut++
+		}
+		t = t[cut:]
+	}
+	return t
+}

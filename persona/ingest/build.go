@@ -53,19 +53,13 @@ func buildTranscript(imp *persona.Import, doc *Document, lang persona.Language) 
 	for i := range imp.Participants {
 		imp.Participants[i].Interviewer = interviewers[imp.Participants[i].Label]
 	}
-	var speeches []persona.Speech
-	question := ""
 	for i, t := range doc.Turns {
 		imp.Turns = append(imp.Turns, persona.Turn{
 			ParticipantID: int64(index[t.Speaker]), Speaker: t.Speaker, Seq: i,
 			StartMS: t.StartMS, EndMS: t.EndMS, Text: t.Text, Line: t.Line,
 		})
-		if interviewers[t.Speaker] {
-			question = lastQuestion(t.Text)
-			continue
-		}
-		speeches = append(speeches, persona.Speech{Turn: i, Text: t.Text, Question: question, StartMS: t.StartMS, EndMS: t.EndMS})
 	}
+	speeches := persona.Speeches(imp.Turns, func(p int64) bool { return imp.Participants[p].Interviewer })
 	imp.Quotes = persona.ExtractQuotes(lang, speeches)
 	for i := range imp.Quotes {
 		q := &imp.Quotes[i]
@@ -98,22 +92,4 @@ func buildSurvey(imp *persona.Import, doc *Document, lang persona.Language) {
 		q.ParticipantID = imp.Turns[q.TurnID].ParticipantID
 		q.Line = imp.Turns[q.TurnID].Line
 	}
-}
-
-// lastQuestion is the interviewer's last question in a turn, or the turn's
-// last 300 bytes when it asks nothing explicitly.
-func lastQuestion(text string) string {
-	t := strings.TrimSpace(text)
-	if i := strings.LastIndex(t, "?"); i >= 0 {
-		start := strings.LastIndexAny(t[:i], ".!?\n") + 1
-		return strings.TrimSpace(t[start : i+1])
-	}
-	if len(t) > 300 {
-		cut := len(t) - 300
-		for cut < len(t) && t[cut]&0xC0 == 0x80 {
-			cut++
-		}
-		t = t[cut:]
-	}
-	return t
 }

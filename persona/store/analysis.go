@@ -298,3 +298,49 @@ func (s *Store) Edits(ctx context.Context, studyID int64) ([]persona.Edit, error
 	}
 	return out, nil
 }
+
+// CreateTheme adds a theme (a split) and returns it with its id.
+func (s *Store) CreateTheme(ctx context.Context, t persona.Theme) (persona.Theme, error) {
+	r := themeRow{StudyID: t.StudyID, Ring: string(t.Ring), Label: t.Label, Data: "{}"}
+	if err := s.db.WithContext(ctx).Create(&r).Error; err != nil {
+		return t, fmt.Errorf("store: create theme: %w", err)
+	}
+	t.ID = r.ID
+	return t, s.SaveTheme(ctx, t)
+}
+
+// DeleteTheme removes a theme (a merge) and clears its quotes' theme.
+func (s *Store) DeleteTheme(ctx context.Context, id int64) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Exec("UPDATE quotes SET theme_id = 0 WHERE theme_id = ?", id).Error; err != nil {
+			return fmt.Errorf("store: delete theme %d: %w", id, err)
+		}
+		if err := tx.Delete(&themeRow{}, id).Error; err != nil {
+			return fmt.Errorf("store: delete theme %d: %w", id, err)
+		}
+		return nil
+	})
+}
+
+// SetQuotesTheme assigns quotes to a theme.
+func (s *Store) SetQuotesTheme(ctx context.Context, ids []int64, themeID int64) error {
+	for lo := 0; lo < len(ids); lo += 500 {
+		batch := ids[lo:min(lo+500, len(ids))]
+		if err := s.db.WithContext(ctx).Exec("UPDATE quotes SET theme_id = ? WHERE id IN ?", themeID, batch).Error; err != nil {
+			return fmt.Errorf("store: set theme of quotes: %w", err)
+		}
+	}
+	return nil
+}
+
+// SetQuoteHidden hides or shows a quote.
+func (s *Store) SetQuoteHidden(ctx context.Context, id int64, hidden bool) error {
+	res := s.db.WithContext(ctx).Model(&quoteRow{}).Where("id = ?", id).Update("hidden", hidden)
+	if res.Error != nil {
+		return fmt.Errorf("store: hide quote %d: %w", id, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("store: hide quote %d: %w", id, persona.ErrNotFound)
+	}
+	return nil
+}

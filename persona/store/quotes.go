@@ -4,6 +4,8 @@ import (
 	"context"
 	"fmt"
 
+	"gorm.io/gorm"
+
 	"github.com/verbatimhq/verbatim/persona"
 )
 
@@ -150,6 +152,45 @@ func (s *Store) UpdateParticipant(ctx context.Context, p persona.Participant) er
 	}
 	if res.RowsAffected == 0 {
 		return fmt.Errorf("store: update participant %d: %w", p.ID, persona.ErrNotFound)
+	}
+	return nil
+}
+
+// SetRole marks a participant as interviewer or buyer by hand and replaces
+// its source's quotes with quotes (built from the stored turns, with
+// TurnID and ParticipantID already database ids), in one transaction.
+func (s *Store) SetRole(ctx context.Context, participantID int64, interviewer bool, sourceID int64, quotes []persona.Quote) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Model(&participantRow{}).Where("id = ?", participantID).
+			Updates(map[string]any{"interviewer": interviewer, "role_set": true})
+		if res.Error != nil {
+			return fmt.Errorf("store: set role of participant %d: %w", participantID, res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("store: set role of participant %d: %w", participantID, persona.ErrNotFound)
+		}
+		if err := tx.Exec("DELETE FROM quotes WHERE source_id = ?", sourceID).Error; err != nil {
+			return fmt.Errorf("store: replace quotes of source %d: %w", sourceID, err)
+		}
+		return insertQuotes(tx, quotes)
+	})
+}
+
+func insertQuotes(tx *gorm.DB, quotes []persona.Quote) error {
+	if len(quotes) == 0 {
+		return nil
+	}
+	rows := make([]quoteRow, len(quotes))
+	for i, q := range quotes {
+		rows[i] = quoteRow{StudyID: q.StudyID, SourceID: q.SourceID, ParticipantID: q.ParticipantID,
+			TurnID: q.TurnID, Kind: string(q.Kind), Text: q.Text, Start: q.Start, End: q.End,
+			AtMS: q.AtMS, Line: q.Line, Question: q.Question, Tokens: encodeTokens(q.Tokens)}
+	}
+	if err := tx.CreateInBatches(rows, batchSize/8).Error; err != nil {
+		return fmt.Errorf("store: insert quotes: %w", err)
+	}
+	for i := range quotes {
+		quotes[i].ID = rows[i].ID
 	}
 	return nil
 }

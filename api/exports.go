@@ -1,0 +1,185 @@
+package api
+
+import (
+	"context"
+	"encoding/csv"
+	"fmt"
+	"net/http"
+	"sort"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/store"
+)
+
+func (s *Server) exportPersonaJSON(c *gin.Context) error {
+	page, err := s.personaForExport(c)
+	if err != nil {
+		return err
+	}
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="persona-%d.json"`, page.Persona.ID))
+	c.JSON(http.StatusOK, page)
+	return nil
+}
+
+func (s *Server) exportPersonaMarkdown(c *gin.Context) error {
+	page, err := s.personaForExport(c)
+	if err != nil {
+		return err
+	}
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="persona-%d.md"`, page.Persona.ID))
+	c.Data(http.StatusOK, "text/markdown; charset=utf-8", []byte(PersonaMarkdown(page)))
+	return nil
+}
+
+func (s *Server) personaForExport(c *gin.Context) (app.PersonaPage, error) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return app.PersonaPage{}, err
+	}
+	page, err := s.app.PersonaPage(c, id)
+	if err != nil {
+		return page, err
+	}
+	s.audit(c, accountUser(c), "export", "persona "+itoa(id), c.FullPath())
+	return page, nil
+}
+
+// PersonaMarkdown renders a persona page as Markdown.
+func PersonaMarkdown(p app.PersonaPage) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "# %s\n\n", mdText(p.Persona.Name))
+	fmt.Fprintf(&b, "_%d participants in the study “%s”._\n\n", p.Persona.Size, mdText(p.Study.Name))
+	if p.Persona.Notes != "" {
+		fmt.Fprintf(&b, "%s\n\n", mdText(p.Persona.Notes))
+	}
+	b.WriteString("## Who they are\n\n")
+	for _, attr := range sortedKeys(p.Persona.Attributes) {
+		counts := p.Persona.Attributes[attr]
+		fmt.Fprintf(&b, "- **%s**: ", mdText(attr))
+		for i, c := range counts {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s (%d)", mdText(c.Value), c.N)
+		}
+		b.WriteString("\n")
+	}
+	for _, r := range p.Rings {
+		fmt.Fprintf(&b, "\n## %s\n\n", r.Title)
+		if len(r.Themes) == 0 {
+			b.WriteString("_No recurring theme._\n")
+		}
+		for _, t := range r.Themes {
+			fmt.Fprintf(&b, "### %s\n\nRaised by %d of %d.\n\n", mdText(t.Theme.Label), t.Raised, t.Of)
+			for _, q := range t.Quotes {
+				fmt.Fprintf(&b, "> “%s”\n> — %s, %s (%s)\n\n", mdText(q.Text), mdText(q.Participant), mdText(q.Source), q.Position)
+			}
+		}
+	}
+	if len(p.Distinct) > 0 {
+		b.WriteString("\n## What sets them apart\n\n")
+		for _, d := range p.Distinct {
+			fmt.Fprintf(&b, "- %s: %.0f%% vs %.0f%% of others\n", mdText(d.Label), d.Share*100, d.Rest*100)
+		}
+	}
+	return b.String()
+}
+
+// mdText keeps user text from being read as Markdown structure or HTML.
+func mdText(s string) string {
+	r := strings.NewReplacer("\n", " ", "<", "&lt;", ">", "&gt;", "*", `\*`, "_", `\_`, "`", "\\`", "[", `\[`, "]", `\]`, "#", `\#`)
+	return r.Replace(s)
+}
+
+func sortedKeys(m map[string][]persona.Count) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
+}
+
+// csvCell escapes cells a spreadsheet would run as a formula.
+func csvCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+func (s *Server) exportQuotesCSV(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := s.app.Store.Study(c, id); err != nil {
+		return err
+	}
+	s.audit(c, accountUser(c), "export", "study "+itoa(id), "quotes.csv")
+	c.Header("Content-Type", "text/csv; charset=utf-8")
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="study-%d-quotes.csv"`, id))
+	w := csv.NewWriter(c.Writer)
+	_ = w.Write([]string{"id", "text", "participant", "source", "position", "question", "ring", "theme_id", "kind"})
+	return s.writeQuotes(c, id, w)
+}
+
+func (s *Server) writeQuotes(ctx context.Context, studyID int64, w *csv.Writer) error {
+	srcs, err := s.app.Store.Sources(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	srcByID := map[int64]persona.Source{}
+	for _, src := range srcs {
+		srcByID[src.ID] = src
+	}
+	parts, err := s.app.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	if err != nil {
+		return err
+	}
+	labels := map[int64]string{}
+	for _, p := range parts {
+		labels[p.ID] = p.Label
+	}
+	var after int64
+	for {
+		page, err := s.app.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 5000})
+		if err != nil || len(page) == 0 {
+			w.Flush()
+			return err
+		}
+		for _, q := range page {
+			src := srcByID[q.SourceID]
+			_ = w.Write([]string{itoa(q.ID), csvCell(q.Text), csvCell(labels[q.ParticipantID]), csvCell(src.Name),
+				app.Position(q, src), csvCell(q.Question), string(q.Ring), itoa(q.ThemeID), string(q.Kind)})
+		}
+		after = page[len(page)-1].ID
+		w.Flush()
+	}
+}
+
+func (s *Server) exportThemesCSV(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	themes, err := s.app.Store.Themes(c, id)
+	if err != nil {
+		return err
+	}
+	s.audit(c, accountUser(c), "export", "study "+itoa(id), "themes.csv")
+	c.Header("Content-Type", "text/csv; charset=utf-8")
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="study-%d-themes.csv"`, id))
+	w := csv.NewWriter(c.Writer)
+	_ = w.Write([]string{"id", "label", "ring", "quotes", "participants", "sources", "of", "recurring"})
+	for _, t := range themes {
+		_ = w.Write([]string{itoa(t.ID), csvCell(t.Label), string(t.Ring), fmt.Sprint(t.Quotes), fmt.Sprint(t.Participants),
+			fmt.Sprint(t.Sources), fmt.Sprint(t.Of), fmt.Sprint(t.Recurring)})
+	}
+	w.Flush()
+	return w.Error()
+}

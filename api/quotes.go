@@ -1,0 +1,118 @@
+package api
+
+import (
+	"net/http"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/verbatimhq/verbatim/app"
+)
+
+func (s *Server) listParticipants(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := s.app.Store.Study(c, id); err != nil {
+		return err
+	}
+	attrs := map[string]string{}
+	for k, v := range c.Request.URL.Query() {
+		if key, ok := strings.CutPrefix(k, "attr."); ok && len(v) > 0 {
+			attrs[key] = v[0]
+		}
+	}
+	ps, err := s.app.ParticipantsMatching(c, id, attrs)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, gin.H{"participants": ps})
+	return nil
+}
+
+type participantRequest struct {
+	Label      *string           `json:"label"`
+	Attributes map[string]string `json:"attributes"`
+	// Role is "interviewer" or "buyer".
+	Role *string `json:"role"`
+}
+
+func (s *Server) updateParticipant(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var req participantRequest
+	if err := c.ShouldBindJSON(&req); err != nil {
+		return badRequest("send JSON with label, attributes or role")
+	}
+	p, err := s.app.Store.Participant(c, id)
+	if err != nil {
+		return err
+	}
+	if req.Label != nil || req.Attributes != nil {
+		if req.Label != nil {
+			if l := strings.TrimSpace(*req.Label); l == "" || len(l) > 200 {
+				return badRequest("label must be 1-200 characters")
+			}
+			p.Label = strings.TrimSpace(*req.Label)
+		}
+		if req.Attributes != nil {
+			p.Attributes = req.Attributes
+		}
+		if err := s.app.Store.UpdateParticipant(c, p); err != nil {
+			return err
+		}
+	}
+	if req.Role != nil {
+		switch *req.Role {
+		case "interviewer", "buyer":
+		default:
+			return badRequest(`role must be "interviewer" or "buyer"`)
+		}
+		if p, err = s.app.SetRole(c, id, *req.Role == "interviewer"); err != nil {
+			return err
+		}
+		s.audit(c, accountUser(c), "role_change", p.Label, "participant "+itoa(id)+" is now "+*req.Role)
+		s.analyzeInBackground(p.StudyID)
+	} else if err := s.app.ReindexStudy(c, p.StudyID); err != nil {
+		return err
+	}
+	p, err = s.app.Store.Participant(c, id)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, p)
+	return nil
+}
+
+func (s *Server) getQuote(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	qc, err := s.app.Quote(c, id)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, qc)
+	return nil
+}
+
+func (s *Server) updateQuote(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var req app.QuoteEdit
+	if err := c.ShouldBindJSON(&req); err != nil {
+		return badRequest("send JSON with ring, pinned or hidden")
+	}
+	q, err := s.app.EditQuote(c, id, req)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, q)
+	return nil
+}

@@ -1,0 +1,95 @@
+package api
+
+import (
+	"github.com/gin-gonic/gin"
+
+	"github.com/verbatimhq/verbatim/account"
+)
+
+// route is one row of the routes table; openapi.go documents the same rows.
+type route struct {
+	method, path string
+	perm         account.Permission // "" = public
+	handler      func(*Server, *gin.Context) error
+	summary      string
+}
+
+// apiRoutes is every JSON route. Keep paths stable: scripts rely on them.
+var apiRoutes = []route{
+	{"POST", "/api/v1/auth/signin", "", (*Server).signIn, "Sign in; sets the session cookie"},
+	{"POST", "/api/v1/auth/signout", "", (*Server).signOut, "Sign out"},
+	{"GET", "/api/v1/me", account.PermRead, (*Server).me, "The signed-in user"},
+
+	{"GET", "/api/v1/studies", account.PermRead, (*Server).listStudies, "List studies with counts"},
+	{"POST", "/api/v1/studies", account.PermUpload, (*Server).createStudy, "Create a study"},
+	{"GET", "/api/v1/studies/:id", account.PermRead, (*Server).getStudy, "Get a study with counts and analysis status"},
+	{"PATCH", "/api/v1/studies/:id", account.PermEdit, (*Server).renameStudy, "Rename a study"},
+	{"DELETE", "/api/v1/studies/:id", account.PermDelete, (*Server).deleteStudy, "Delete a study and everything in it"},
+
+	{"POST", "/api/v1/studies/:id/sources", account.PermUpload, (*Server).uploadSources, "Upload files (multipart, parts named files)"},
+	{"GET", "/api/v1/studies/:id/sources", account.PermRead, (*Server).listSources, "List a study's sources"},
+	{"GET", "/api/v1/sources/:id", account.PermRead, (*Server).getSource, "Get a source with its turns and quotes"},
+	{"DELETE", "/api/v1/sources/:id", account.PermDelete, (*Server).deleteSource, "Delete a source; re-analyses the study"},
+
+	{"GET", "/api/v1/studies/:id/participants", account.PermRead, (*Server).listParticipants, "List participants; filter with attr.KEY=VALUE"},
+	{"PATCH", "/api/v1/participants/:id", account.PermEdit, (*Server).updateParticipant, "Edit label, attributes or role (interviewer/buyer)"},
+
+	{"GET", "/api/v1/quotes/:id", account.PermRead, (*Server).getQuote, "Get a quote with its context"},
+	{"PATCH", "/api/v1/quotes/:id", account.PermEdit, (*Server).updateQuote, "Correct a quote's ring, pin or hide it"},
+
+	{"GET", "/api/v1/search", account.PermSearch, (*Server).search, "Search quotes with filters, facets and highlights"},
+	{"GET", "/api/v1/objections", account.PermSearch, (*Server).objections, "Objection themes, quotes and what to answer with"},
+
+	{"GET", "/api/v1/studies/:id/themes", account.PermRead, (*Server).listThemes, "List a study's themes"},
+	{"GET", "/api/v1/themes/:id", account.PermRead, (*Server).getTheme, "Get a theme with its quotes"},
+	{"PATCH", "/api/v1/themes/:id", account.PermEdit, (*Server).renameTheme, "Rename a theme"},
+	{"POST", "/api/v1/themes/merge", account.PermEdit, (*Server).mergeThemes, "Merge themes"},
+	{"POST", "/api/v1/themes/:id/split", account.PermEdit, (*Server).splitTheme, "Split quotes out of a theme into a new one"},
+
+	{"GET", "/api/v1/studies/:id/personas", account.PermRead, (*Server).listPersonas, "List a study's personas"},
+	{"GET", "/api/v1/personas/:id", account.PermRead, (*Server).getPersona, "Get a persona with its themes and quotes"},
+	{"PATCH", "/api/v1/personas/:id", account.PermEditPersona, (*Server).updatePersona, "Edit a persona's name and notes"},
+
+	{"POST", "/api/v1/studies/:id/analyze", account.PermAnalyze, (*Server).startAnalysis, "Start the analysis"},
+	{"GET", "/api/v1/studies/:id/analysis", account.PermRead, (*Server).analysisStatus, "Analysis status and progress"},
+
+	{"POST", "/api/v1/notes", account.PermNote, (*Server).postNote, "Post a field note from a sales call"},
+
+	{"GET", "/api/v1/personas/:id/export.md", account.PermExport, (*Server).exportPersonaMarkdown, "Export a persona as Markdown"},
+	{"GET", "/api/v1/personas/:id/export.json", account.PermExport, (*Server).exportPersonaJSON, "Export a persona as JSON"},
+	{"GET", "/api/v1/studies/:id/quotes.csv", account.PermExport, (*Server).exportQuotesCSV, "Export quotes as CSV"},
+	{"GET", "/api/v1/studies/:id/themes.csv", account.PermExport, (*Server).exportThemesCSV, "Export themes as CSV"},
+
+	{"GET", "/api/v1/users", account.PermAdmin, (*Server).listUsers, "List users"},
+	{"POST", "/api/v1/users", account.PermAdmin, (*Server).createUser, "Create a user"},
+	{"PATCH", "/api/v1/users/:id", account.PermAdmin, (*Server).updateUser, "Change a user's role or password"},
+	{"DELETE", "/api/v1/users/:id", account.PermAdmin, (*Server).deleteUser, "Delete a user"},
+	{"GET", "/api/v1/tokens", account.PermAdmin, (*Server).listTokens, "List API tokens"},
+	{"POST", "/api/v1/tokens", account.PermAdmin, (*Server).createToken, "Create an API token (shown once)"},
+	{"DELETE", "/api/v1/tokens/:id", account.PermAdmin, (*Server).revokeToken, "Revoke an API token"},
+	{"GET", "/api/v1/audit", account.PermAdmin, (*Server).auditLog, "Read the audit log"},
+
+	{"GET", "/api/v1/openapi.json", "", (*Server).openAPI, "This OpenAPI document"},
+}
+
+func (s *Server) routes(r *gin.Engine) {
+	for _, rt := range apiRoutes {
+		h := []gin.HandlerFunc{}
+		if rt.perm != "" {
+			h = append(h, need(rt.perm))
+		}
+		h = append(h, s.wrap(rt.handler))
+		r.Handle(rt.method, rt.path, h...)
+	}
+	s.pageRoutes(r)
+	r.NoRoute(func(c *gin.Context) { fail(c, notFoundErr("no such route")) })
+}
+
+// wrap adapts a handler that returns an error.
+func (s *Server) wrap(h func(*Server, *gin.Context) error) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		if err := h(s, c); err != nil {
+			fail(c, err)
+		}
+	}
+}

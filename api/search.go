@@ -1,0 +1,116 @@
+package api
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/verbatimhq/verbatim/search"
+)
+
+// searchQuery reads the search parameters shared by the API and pages:
+// q, study, persona, theme, ring, kind, source, attr.KEY (repeatable), sort
+// (relevance|date), page, size, facet (extra facet fields).
+func searchQuery(c *gin.Context) (search.Query, error) {
+	v := c.Request.URL.Query()
+	q := search.Query{Text: v.Get("q"), Filters: map[string][]string{}, SortByDate: v.Get("sort") == "date",
+		Facets: []string{"ring", "theme", "persona", "kind"}, FacetSize: 10}
+	for _, f := range []string{"study", "persona", "theme", "ring", "kind", "source", "speaker"} {
+		if vals := nonEmpty(v[f]); len(vals) > 0 {
+			q.Filters[f] = vals
+		}
+	}
+	for k, vals := range v {
+		if key, ok := strings.CutPrefix(k, "attr."); ok && len(nonEmpty(vals)) > 0 {
+			field := search.AttrField(key)
+			q.Filters[field] = nonEmpty(vals)
+			q.Facets = append(q.Facets, field)
+		}
+	}
+	for _, f := range v["facet"] {
+		if key, ok := strings.CutPrefix(f, "attr."); ok {
+			q.Facets = append(q.Facets, search.AttrField(key))
+		}
+	}
+	size, page := 20, 1
+	var err error
+	if s := v.Get("size"); s != "" {
+		if size, err = strconv.Atoi(s); err != nil || size < 1 || size > 100 {
+			return q, badRequest("size must be 1-100")
+		}
+	}
+	if p := v.Get("page"); p != "" {
+		if page, err = strconv.Atoi(p); err != nil || page < 1 || page > 1000 {
+			return q, badRequest("page must be 1-1000")
+		}
+	}
+	q.Size, q.From = size, (page-1)*size
+	return q, nil
+}
+
+func nonEmpty(vals []string) []string {
+	var out []string
+	for _, v := range vals {
+		if v = strings.TrimSpace(v); v != "" {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+// acquire bounds concurrent searches: more than the cores only stretches
+// the tail.
+func (s *Server) acquire(c *gin.Context) (release func(), err error) {
+	select {
+	case s.searches <- struct{}{}:
+		return func() { <-s.searches }, nil
+	case <-c.Done():
+		return nil, c.Err()
+	}
+}
+
+func (s *Server) search(c *gin.Context) error {
+	q, err := searchQuery(c)
+	if err != nil {
+		return err
+	}
+	release, err := s.acquire(c)
+	if err != nil {
+		return err
+	}
+	defer release()
+	res, err := s.app.Search(c, q)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, res)
+	return nil
+}
+
+func (s *Server) objections(c *gin.Context) error {
+	text := strings.TrimSpace(c.Query("q"))
+	if text == "" {
+		return badRequest("q is required, e.g. q=too expensive")
+	}
+	var study int64
+	if v := c.Query("study"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return badRequest("study must be an id")
+		}
+		study = n
+	}
+	release, err := s.acquire(c)
+	if err != nil {
+		return err
+	}
+	defer release()
+	res, err := s.app.Objections(c, text, study, 10)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, res)
+	return nil
+}

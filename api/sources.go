@@ -1,0 +1,174 @@
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/verbatimhq/verbatim/account"
+	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/store"
+)
+
+func itoa(n int64) string { return strconv.FormatInt(n, 10) }
+
+func accountUser(c *gin.Context) account.User {
+	u, _ := currentUser(c)
+	return u
+}
+
+// uploadSources streams a multipart upload, ingesting each part named
+// "files" as it arrives; a file over the size limit is reported next to its
+// name and the others still go in. Then the analysis re-runs in the
+// background.
+func (s *Server) uploadSources(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := s.app.Store.Study(c, id); err != nil {
+		return err
+	}
+	results, err := s.ingestMultipart(c, id)
+	if err != nil {
+		return err
+	}
+	ok := 0
+	for _, r := range results {
+		if r.Status == app.StatusOK {
+			ok++
+			s.audit(c, accountUser(c), "upload", r.Path, fmt.Sprintf("source %d, %d quotes", r.SourceID, r.Quotes))
+		}
+	}
+	if ok > 0 {
+		s.analyzeInBackground(id)
+	}
+	c.JSON(http.StatusOK, gin.H{"files": results})
+	return nil
+}
+
+func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResult, error) {
+	limit := s.cfg.MaxUploadSize*int64(s.cfg.MaxUploadFiles) + 1<<20
+	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
+	mr, err := c.Request.MultipartReader()
+	if err != nil {
+		return nil, badRequest("send multipart/form-data with parts named files")
+	}
+	results := []app.FileResult{}
+	for {
+		part, err := mr.NextPart()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, fmt.Errorf("read upload: %w", err)
+		}
+		if part.FormName() != "files" || part.FileName() == "" {
+			part.Close()
+			continue
+		}
+		if len(results) == s.cfg.MaxUploadFiles {
+			return nil, badRequest(fmt.Sprintf("at most %d files per upload", s.cfg.MaxUploadFiles))
+		}
+		// Finish the file even if the client goes away: a half-stored
+		// source is impossible anyway (one transaction), but a finished
+		// one should be reported at the next list.
+		res := s.app.Ingest(context.WithoutCancel(c), studyID, part.FileName(), part)
+		_, _ = io.Copy(io.Discard, part) // the rest of an oversized part
+		part.Close()
+		results = append(results, res)
+	}
+	if len(results) == 0 {
+		return nil, badRequest("no file parts named files in the upload")
+	}
+	return results, nil
+}
+
+// analyzeInBackground re-runs a study's analysis after its data changed.
+func (s *Server) analyzeInBackground(studyID int64) {
+	s.app.QueueAnalysis(studyID)
+	s.bg.Add(1)
+	go func() {
+		defer s.bg.Done()
+		if _, err := s.app.Analyze(context.Background(), studyID, nil); err != nil {
+			s.log.Error("background analysis", slog.Int64("study_id", studyID), slog.String("error", err.Error()))
+		}
+	}()
+}
+
+func (s *Server) listSources(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := s.app.Store.Study(c, id); err != nil {
+		return err
+	}
+	srcs, err := s.app.Store.Sources(c, id)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, gin.H{"sources": srcs})
+	return nil
+}
+
+type sourceDetail struct {
+	persona.Source
+	Participants []persona.Participant `json:"participants"`
+	Turns        []persona.Turn        `json:"turns"`
+	Quotes       []persona.Quote       `json:"quotes"`
+}
+
+func (s *Server) getSource(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	d, err := s.sourceDetail(c, id)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, d)
+	return nil
+}
+
+func (s *Server) sourceDetail(ctx context.Context, id int64) (sourceDetail, error) {
+	src, err := s.app.Store.Source(ctx, id)
+	if err != nil {
+		return sourceDetail{}, err
+	}
+	d := sourceDetail{Source: src}
+	if d.Participants, err = s.app.Store.Participants(ctx, store.ParticipantFilter{SourceID: id}); err != nil {
+		return d, err
+	}
+	if d.Turns, err = s.app.Store.Turns(ctx, id); err != nil {
+		return d, err
+	}
+	d.Quotes, err = s.app.Store.Quotes(ctx, store.QuoteFilter{SourceID: id})
+	return d, err
+}
+
+func (s *Server) deleteSource(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	src, err := s.app.Store.Source(c, id)
+	if err != nil {
+		return err
+	}
+	if err := s.app.DeleteSource(c, id); err != nil {
+		return err
+	}
+	s.audit(c, accountUser(c), "delete_source", src.Name, "source "+itoa(id))
+	s.analyzeInBackground(src.StudyID)
+	c.Status(http.StatusNoContent)
+	return nil
+}

@@ -1,0 +1,109 @@
+package api
+
+import (
+	"net/http"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+type studyView struct {
+	persona.Study
+	persona.StudyStats
+	Analysis app.Progress `json:"analysis"`
+}
+
+func (s *Server) studyView(c *gin.Context, st persona.Study) (studyView, error) {
+	stats, err := s.app.Store.Stats(c, st.ID)
+	if err != nil {
+		return studyView{}, err
+	}
+	return studyView{Study: st, StudyStats: stats, Analysis: s.app.AnalysisStatus(c, st.ID)}, nil
+}
+
+func (s *Server) listStudies(c *gin.Context) error {
+	studies, err := s.app.Store.Studies(c)
+	if err != nil {
+		return err
+	}
+	out := make([]studyView, 0, len(studies))
+	for _, st := range studies {
+		v, err := s.studyView(c, st)
+		if err != nil {
+			return err
+		}
+		out = append(out, v)
+	}
+	c.JSON(http.StatusOK, gin.H{"studies": out})
+	return nil
+}
+
+type studyRequest struct {
+	Name string `json:"name" form:"name"`
+}
+
+func (s *Server) createStudy(c *gin.Context) error {
+	var req studyRequest
+	if err := c.ShouldBind(&req); err != nil {
+		return badRequest("send a name")
+	}
+	st, err := s.app.Store.CreateStudy(c, req.Name)
+	if err != nil {
+		return err
+	}
+	v, err := s.studyView(c, st)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusCreated, v)
+	return nil
+}
+
+func (s *Server) getStudy(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	st, err := s.app.Store.Study(c, id)
+	if err != nil {
+		return err
+	}
+	v, err := s.studyView(c, st)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, v)
+	return nil
+}
+
+func (s *Server) renameStudy(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var req studyRequest
+	if err := c.ShouldBindJSON(&req); err != nil {
+		return badRequest("send a name")
+	}
+	st, err := s.app.Store.RenameStudy(c, id, req.Name)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, st)
+	return nil
+}
+
+func (s *Server) deleteStudy(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if err := s.app.DeleteStudy(c, id); err != nil {
+		return err
+	}
+	s.audit(c, accountUser(c), "delete_study", itoa(id), "")
+	c.Status(http.StatusNoContent)
+	return nil
+}

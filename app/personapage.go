@@ -1,0 +1,205 @@
+package app
+
+import (
+	"context"
+	"fmt"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/store"
+)
+
+// PersonaPage is everything a persona page shows: who they are, the five
+// rings with their top themes ("raised by n of m") and supporting quotes
+// linked to their source, and what distinguishes them.
+type PersonaPage struct {
+	Persona      persona.Profile `json:"persona"`
+	Study        persona.Study   `json:"study"`
+	Rings        []RingSection   `json:"rings"`
+	Distinct     []Distinction   `json:"distinct"`
+	Participants []Member        `json:"participants"`
+}
+
+// RingSection is one ring of a persona.
+type RingSection struct {
+	Ring   persona.Ring   `json:"ring"`
+	Title  string         `json:"title"`
+	Themes []PersonaTheme `json:"themes"`
+}
+
+// PersonaTheme is a theme as one persona raises it.
+type PersonaTheme struct {
+	Theme  persona.Theme `json:"theme"`
+	Raised int           `json:"raised"` // persona members who raised it
+	Of     int           `json:"of"`     // persona size
+	Quotes []QuoteRef    `json:"quotes"`
+}
+
+// QuoteRef is a supporting quote with its attribution and link target.
+type QuoteRef struct {
+	ID          int64  `json:"id"`
+	Text        string `json:"text"`
+	Participant string `json:"participant"`
+	Source      string `json:"source"`
+	SourceID    int64  `json:"source_id"`
+	Position    string `json:"position"`
+}
+
+// Distinction is a theme or attribute value with high lift.
+type Distinction struct {
+	Label string  `json:"label"`
+	Share float64 `json:"share"`
+	Rest  float64 `json:"rest"`
+	Lift  float64 `json:"lift"`
+}
+
+// Member is a persona member and the file they came from.
+type Member struct {
+	persona.Participant
+	Source string `json:"source"`
+}
+
+// PersonaPage assembles a persona's page.
+func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
+	p, err := a.Store.Persona(ctx, id)
+	if err != nil {
+		return PersonaPage{}, err
+	}
+	page := PersonaPage{Persona: p, Rings: []RingSection{}, Distinct: []Distinction{}, Participants: []Member{}}
+	if page.Study, err = a.Store.Study(ctx, p.StudyID); err != nil {
+		return page, err
+	}
+	members := map[int64]bool{}
+	for _, pid := range p.ParticipantIDs {
+		members[pid] = true
+	}
+	srcs, err := a.sourceMap(ctx, p.StudyID)
+	if err != nil {
+		return page, err
+	}
+	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: p.StudyID})
+	if err != nil {
+		return page, err
+	}
+	labels := map[int64]string{}
+	for _, x := range parts {
+		labels[x.ID] = x.Label
+		if members[x.ID] {
+			page.Participants = append(page.Participants, Member{Participant: x, Source: srcs[x.SourceID].Name})
+		}
+	}
+	themeLabel := map[int64]string{}
+	for _, ring := range persona.Rings {
+		sec := RingSection{Ring: ring, Title: ring.Title(), Themes: []PersonaTheme{}}
+		for _, tid := range p.Rings[ring] {
+			t, err := a.Store.Theme(ctx, tid)
+			if err != nil {
+				continue
+			}
+			themeLabel[t.ID] = t.Label
+			quotes, err := a.supportingQuotes(ctx, t, members, labels, srcs, 3)
+			if err != nil {
+				return page, err
+			}
+			sec.Themes = append(sec.Themes, PersonaTheme{Theme: t, Raised: p.ThemeCounts[t.ID], Of: p.Size, Quotes: quotes})
+		}
+		page.Rings = append(page.Rings, sec)
+	}
+	for _, d := range p.Distinct {
+		label := fmt.Sprintf("%s: %s", d.Attribute, d.Value)
+		if d.ThemeID != 0 {
+			if l, ok := themeLabel[d.ThemeID]; ok {
+				label = l
+			} else if t, err := a.Store.Theme(ctx, d.ThemeID); err == nil {
+				label = t.Label
+			}
+		}
+		page.Distinct = append(page.Distinct, Distinction{Label: label, Share: d.Share, Rest: d.Rest, Lift: d.Lift})
+	}
+	return page, nil
+}
+
+func (a *App) sourceMap(ctx context.Context, studyID int64) (map[int64]persona.Source, error) {
+	srcs, err := a.Store.Sources(ctx, studyID)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[int64]persona.Source, len(srcs))
+	for _, s := range srcs {
+		m[s.ID] = s
+	}
+	return m, nil
+}
+
+// supportingQuotes picks up to n of a theme's quotes said by the persona's
+// members: the theme's representatives first, one per participant.
+func (a *App) supportingQuotes(ctx context.Context, t persona.Theme, members map[int64]bool, labels map[int64]string, srcs map[int64]persona.Source, n int) ([]QuoteRef, error) {
+	ids := append(append([]int64{}, t.TopQuoteIDs...), t.QuoteIDs...)
+	if len(ids) > 400 {
+		ids = ids[:400]
+	}
+	quotes, err := a.Store.QuotesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	out := []QuoteRef{}
+	seen := map[int64]bool{}
+	for _, q := range quotes {
+		if len(out) == n {
+			break
+		}
+		if q.Hidden || seen[q.ParticipantID] || (len(members) > 0 && !members[q.ParticipantID]) {
+			continue
+		}
+		seen[q.ParticipantID] = true
+		src := srcs[q.SourceID]
+		out = append(out, QuoteRef{ID: q.ID, Text: q.Text, Participant: labels[q.ParticipantID], Source: src.Name, SourceID: src.ID, Position: Position(q, src)})
+	}
+	return out, nil
+}
+
+// ThemePage is a theme with its quotes.
+type ThemePage struct {
+	Theme  persona.Theme `json:"theme"`
+	Top    []QuoteRef    `json:"top_quotes"`
+	Quotes []QuoteRef    `json:"quotes"`
+}
+
+// ThemePage assembles a theme with its representatives and up to limit of
+// its quotes.
+func (a *App) ThemePage(ctx context.Context, id int64, limit int) (ThemePage, error) {
+	t, err := a.Store.Theme(ctx, id)
+	if err != nil {
+		return ThemePage{}, err
+	}
+	srcs, err := a.sourceMap(ctx, t.StudyID)
+	if err != nil {
+		return ThemePage{}, err
+	}
+	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: t.StudyID})
+	if err != nil {
+		return ThemePage{}, err
+	}
+	labels := map[int64]string{}
+	for _, x := range parts {
+		labels[x.ID] = x.Label
+	}
+	page := ThemePage{Theme: t}
+	refs := func(ids []int64) ([]QuoteRef, error) {
+		qs, err := a.Store.QuotesByID(ctx, ids)
+		out := []QuoteRef{}
+		for _, q := range qs {
+			src := srcs[q.SourceID]
+			out = append(out, QuoteRef{ID: q.ID, Text: q.Text, Participant: labels[q.ParticipantID], Source: src.Name, SourceID: src.ID, Position: Position(q, src)})
+		}
+		return out, err
+	}
+	if page.Top, err = refs(t.TopQuoteIDs); err != nil {
+		return page, err
+	}
+	ids := t.QuoteIDs
+	if len(ids) > limit {
+		ids = ids[:limit]
+	}
+	page.Quotes, err = refs(ids)
+	return page, err
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/mattn/go-isatty"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+func cmdAnalyze(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("analyze", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	data := dataFlag(fs)
+	study := fs.String("study", "Default", "study to analyse")
+	asJSON := fs.Bool("json", false, "print the themes and personas as JSON")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return errUsage
+	}
+	a, err := openApp(ctx, e, *data)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	st, err := a.Store.StudyByName(ctx, *study)
+	if err != nil {
+		return err
+	}
+	var progress func(string, int, int)
+	if f, ok := e.stderr.(*os.File); ok && isatty.IsTerminal(f.Fd()) {
+		progress = func(stage string, done, total int) {
+			if total > 0 {
+				fmt.Fprintf(e.stderr, "\r\033[K%s %d/%d", stage, done, total)
+			} else {
+				fmt.Fprintf(e.stderr, "\r\033[K%s…", stage)
+			}
+		}
+		defer fmt.Fprint(e.stderr, "\r\033[K")
+	}
+	if _, err := a.Analyze(ctx, st.ID, progress); err != nil {
+		return err
+	}
+	rep, err := a.Report(ctx, st.ID)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	fmt.Fprintf(e.stdout, "%d themes, %d personas in %q\n", len(rep.Themes), len(rep.Personas), st.Name)
+	for _, p := range rep.Personas {
+		fmt.Fprintf(e.stdout, "\npersona %d: %s (%d participants)\n", p.ID, p.Name, p.Size)
+		for _, r := range persona.Rings {
+			fmt.Fprintf(e.stdout, "  %-20s %v\n", r.Title(), p.Rings[r])
+		}
+	}
+	fmt.Fprintln(e.stdout)
+	for _, t := range rep.Themes {
+		fmt.Fprintf(e.stdout, "theme %d [%s] %s — %d participants, %d quotes\n", t.ID, t.Ring.Title(), t.Label, t.Participants, t.Quotes)
+		for i, q := range t.TopQuotes {
+			if i == 2 {
+				break
+			}
+			fmt.Fprintf(e.stdout, "    “%s” — %s (%s)\n", q.Text, q.Participant, q.Source)
+		}
+	}
+	return nil
+}

@@ -1,0 +1,74 @@
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+
+	"github.com/verbatimhq/verbatim/account"
+	"github.com/verbatimhq/verbatim/api"
+	"github.com/verbatimhq/verbatim/frontend"
+	"github.com/verbatimhq/verbatim/samples"
+)
+
+func cmdServe(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	data := dataFlag(fs)
+	cfg := api.DefaultConfig()
+	fs.StringVar(&cfg.Addr, "addr", envOr("VERBATIM_ADDR", cfg.Addr), "listen address (env VERBATIM_ADDR)")
+	fs.Int64Var(&cfg.MaxUploadSize, "max-upload", cfg.MaxUploadSize, "largest uploaded file in bytes")
+	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure (when served over TLS)")
+	noDemo := fs.Bool("no-demo", false, "do not load the demo study on first run")
+	dev := fs.String("dev-templates", "", "serve templates and static files from this frontend/ folder (edit without rebuilding)")
+	if _, err := parseInterspersed(fs, args); err != nil {
+		return errUsage
+	}
+	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	e.log = log
+	a, err := openApp(ctx, e, *data)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	accounts := account.New(a.Store.DB())
+	name, password, created, err := accounts.EnsureAdmin(ctx)
+	if err != nil {
+		return err
+	}
+	if !*noDemo {
+		fmt.Fprintln(e.stderr, "loading the demo study on first run…")
+		if loaded, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
+			return fmt.Errorf("load demo: %w", err)
+		} else if loaded {
+			fmt.Fprintf(e.stderr, "loaded %q\n", samples.StudyName)
+		}
+	}
+	var pages *frontend.Pages
+	if *dev != "" {
+		pages, err = frontend.New(os.DirFS(*dev))
+	} else {
+		pages, err = frontend.New(nil)
+	}
+	if err != nil {
+		return err
+	}
+	srv := api.New(cfg, a, accounts, pages, log)
+	return srv.ListenAndServe(ctx, func(addr string) {
+		fmt.Fprintf(e.stdout, "Verbatim is running at http://%s/\n", addr)
+		if created {
+			fmt.Fprintf(e.stdout, "Sign in as %q with the one-time password: %s\n(change it under Admin; it is not shown again)\n", name, password)
+		} else {
+			fmt.Fprintln(e.stdout, "Sign in with your account (create one with: verbatim user add NAME --role admin).")
+		}
+	})
+}
+
+func envOr(key, def string) string {
+	if v := os.Getenv(key); v != "" {
+		return v
+	}
+	return def
+}

@@ -1,0 +1,132 @@
+package analysis
+
+import (
+	"math"
+	"math/rand"
+)
+
+// mergeBelow is the centroid cosine under which two clusters count as
+// different themes: chooseK merges the most similar pair of clusters while
+// their cosine is at least this.
+const mergeBelow = 0.30
+
+// chooseK picks k without labels by over-clustering and merging: k-means
+// with 2·√n clusters (within the bounds), then the two clusters with the
+// most similar centroids are merged, again and again, while that
+// similarity is at least mergeBelow (or k exceeds opt.MaxK, and never
+// below opt.MinK). The merged centroids seed a final k-means.
+func chooseK(p points, opt ClusterOptions, rng *rand.Rand) *model {
+	n := p.len()
+	lo := max(1, opt.MinK)
+	hi := n
+	if opt.MaxK > 0 {
+		hi = min(hi, opt.MaxK)
+	}
+	lo = min(lo, hi)
+	over := int(math.Ceil(2 * math.Sqrt(float64(n))))
+	if opt.MaxK > 0 {
+		over = min(over, 2*opt.MaxK)
+	}
+	over = max(over, lo)
+	over = min(over, n)
+	m := kmeans(p, over, rng, maxIter)
+	cent := merge(m, lo, hi, mergeBelow)
+	best := &model{k: len(cent), cent: cent}
+	best.refine(p, maxIter)
+	// k-means++ restarts with the chosen k; the best objective wins.
+	for range restarts {
+		if m := kmeans(p, best.k, rng, maxIter); m.obj > best.obj {
+			best = m
+		}
+	}
+	return best
+}
+
+// restarts is how many k-means++ runs compete with the merged solution.
+const restarts = 3
+
+// merge agglomerates m's clusters by centroid cosine (size-weighted
+// centroids) and returns the merged unit centroids.
+func merge(m *model, lo, hi int, below float64) [][]float32 {
+	size := make([]float64, m.k)
+	for _, a := range m.assign {
+		size[a]++
+	}
+	type cl struct {
+		c    []float64
+		size float64
+	}
+	var cs []cl
+	for k, c := range m.cent {
+		if size[k] == 0 {
+			continue
+		}
+		v := make([]float64, len(c))
+		for j, x := range c {
+			v[j] = float64(x)
+		}
+		cs = append(cs, cl{v, size[k]})
+	}
+	// Pairwise similarities, updated after each merge.
+	sim := make([][]float64, len(cs))
+	for a := range cs {
+		sim[a] = make([]float64, len(cs))
+		for b := 0; b < a; b++ {
+			sim[a][b] = dot64(cs[a].c, cs[b].c)
+			sim[b][a] = sim[a][b]
+		}
+	}
+	alive := make([]bool, len(cs))
+	for a := range alive {
+		alive[a] = true
+	}
+	for left := len(cs); left > lo; left-- {
+		ba, bb, bs := -1, -1, math.Inf(-1)
+		for a := range cs {
+			for b := a + 1; alive[a] && b < len(cs); b++ {
+				if alive[b] && sim[a][b] > bs {
+					ba, bb, bs = a, b, sim[a][b]
+				}
+			}
+		}
+		if bs < below && left <= hi {
+			break
+		}
+		var norm float64
+		for j := range cs[ba].c {
+			v := cs[ba].c[j]*cs[ba].size + cs[bb].c[j]*cs[bb].size
+			cs[ba].c[j] = v
+			norm += v * v
+		}
+		for j := range cs[ba].c {
+			cs[ba].c[j] /= math.Sqrt(norm)
+		}
+		cs[ba].size += cs[bb].size
+		alive[bb] = false
+		for o := range cs {
+			if alive[o] && o != ba {
+				sim[ba][o] = dot64(cs[ba].c, cs[o].c)
+				sim[o][ba] = sim[ba][o]
+			}
+		}
+	}
+	var out [][]float32
+	for a := range cs {
+		if alive[a] {
+			c := make([]float32, len(cs[a].c))
+			for j, x := range cs[a].c {
+				c[j] = float32(x)
+			}
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+func dot64(a, b []float64) float64 {
+	var s float64
+	for j := range a {
+		s += a[j] * b[j]
+	}
+	return s
+}

@@ -1,0 +1,105 @@
+package analysis
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/nlp"
+)
+
+// ReadLabels reads a CSV file with a header row and returns the texts in
+// column textCol and their labels in column labelCol. Rows with an empty
+// text or label are skipped. A UTF-8 byte-order mark is ignored.
+func ReadLabels(r io.Reader, textCol, labelCol string) (texts, labels []string, err error) {
+	cr := csv.NewReader(r)
+	cr.FieldsPerRecord = -1
+	cr.LazyQuotes = true
+	header, err := cr.Read()
+	if err != nil {
+		return nil, nil, fmt.Errorf("analysis: read labels header: %w", err)
+	}
+	ti, li := -1, -1
+	for i, h := range header {
+		h = strings.TrimSpace(strings.TrimPrefix(h, "\ufeff"))
+		switch h {
+		case textCol:
+			ti = i
+		case labelCol:
+			li = i
+		}
+	}
+	if ti < 0 || li < 0 {
+		return nil, nil, fmt.Errorf("analysis: read labels: columns %q and %q not both in header %q: %w",
+			textCol, labelCol, header, persona.ErrInvalid)
+	}
+	for line := 2; ; line++ {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, nil, fmt.Errorf("analysis: read labels row %d: %w", line, err)
+		}
+		if ti >= len(rec) || li >= len(rec) {
+			continue
+		}
+		t, l := strings.TrimSpace(rec[ti]), strings.TrimSpace(rec[li])
+		if t == "" || l == "" {
+			continue
+		}
+		texts = append(texts, t)
+		labels = append(labels, l)
+	}
+	return texts, labels, nil
+}
+
+// EvalOptions tune Evaluate.
+type EvalOptions struct {
+	K    int // 0 chooses k automatically, as the product does
+	Seed int64
+}
+
+// EvalResult is how well the theme clustering agrees with human labels.
+type EvalResult struct {
+	N   int     `json:"n"`
+	K   int     `json:"k"`
+	NMI float64 `json:"nmi"`
+	ARI float64 `json:"ari"`
+	ACC float64 `json:"acc"`
+}
+
+// Evaluate groups texts with the product's theme clustering (prose tags,
+// Terms, NewSpace, Cluster) and scores the groups against labels.
+func Evaluate(texts, labels []string, opt EvalOptions) (EvalResult, error) {
+	if len(texts) != len(labels) {
+		return EvalResult{}, fmt.Errorf("analysis: evaluate: %d texts but %d labels: %w", len(texts), len(labels), persona.ErrInvalid)
+	}
+	if len(texts) == 0 {
+		return EvalResult{}, fmt.Errorf("analysis: evaluate: no texts: %w", persona.ErrInvalid)
+	}
+	docs := make([][]string, len(texts))
+	tagger := nlp.Shared()
+	parallel(len(texts), func(lo, hi, _ int) {
+		for i := lo; i < hi; i++ {
+			docs[i] = Terms(tagger.Tag(texts[i]))
+		}
+	})
+	c := NewSpace(docs).Cluster(ClusterOptions{K: opt.K, Seed: opt.Seed})
+	ids := map[string]int{}
+	truth := make([]int, len(labels))
+	for i, l := range labels {
+		v, ok := ids[l]
+		if !ok {
+			v = len(ids)
+			ids[l] = v
+		}
+		truth[i] = v
+	}
+	return EvalResult{
+		N: len(texts), K: c.K,
+		NMI: NMI(truth, c.Assign), ARI: ARI(truth, c.Assign), ACC: Accuracy(truth, c.Assign),
+	}, nil
+}

@@ -1,0 +1,280 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// Persona sizing.
+const (
+	// minPersonaBuyers is the study size under which everyone is one persona:
+	// with fewer than two groups of three there is nothing to compare.
+	minPersonaBuyers = 6
+	minPersonaSize   = 3
+	maxPersonas      = 8
+	// maxAttributeValues is the most distinct values an attribute may have
+	// to take part (free-text answers would make everyone unique).
+	maxAttributeValues = 12
+	topRingThemes      = 5
+	topDistinct        = 6
+)
+
+// buyer is one participant as the persona clustering sees it.
+type buyer struct {
+	p      persona.Participant
+	themes []int // indexes into themes, ascending (recurring themes only)
+	all    []int // every theme raised, for counts
+}
+
+// buildPersonas groups participants into personas by the themes they
+// raised and their attributes, and describes each group.
+func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participant, studyID int64, seed int64) []persona.Profile {
+	if len(parts) == 0 {
+		return nil
+	}
+	buyers := themeProfiles(themes, c, parts)
+	attrs := usableAttributes(parts)
+	groups := [][]int{indexes(len(buyers))}
+	if len(buyers) >= minPersonaBuyers {
+		d := gower{buyers: buyers, attrs: attrs}
+		groups = clusterBuyers(d, seed)
+	}
+	out := make([]persona.Profile, len(groups))
+	for g, members := range groups {
+		out[g] = describe(themes, buyers, attrs, members, studyID)
+	}
+	setDistinct(out, themes, buyers, attrs, groups)
+	slices.SortStableFunc(out, func(a, b persona.Profile) int {
+		return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.ParticipantIDs[0], b.ParticipantIDs[0]))
+	})
+	names := map[string]int{}
+	for i := range out {
+		out[i].ID = int64(i + 1)
+		if names[out[i].Name]++; names[out[i].Name] > 1 {
+			out[i].Name = fmt.Sprintf("%s (%d)", out[i].Name, names[out[i].Name])
+		}
+	}
+	return out
+}
+
+func indexes(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+// themeProfiles lists the themes each participant raised.
+func themeProfiles(themes []persona.Theme, c *corpus, parts []persona.Participant) []buyer {
+	at := map[int64]int{}
+	buyers := make([]buyer, len(parts))
+	for i, p := range parts {
+		at[p.ID] = i
+		buyers[i].p = p
+	}
+	for t, th := range themes {
+		for _, qid := range th.QuoteIDs {
+			i, ok := at[c.quotes[c.byID[qid]].ParticipantID]
+			if !ok {
+				continue
+			}
+			b := &buyers[i]
+			if n := len(b.all); n == 0 || b.all[n-1] != t {
+				b.all = append(b.all, t)
+				if th.Recurring {
+					b.themes = append(b.themes, t)
+				}
+			}
+		}
+	}
+	return buyers
+}
+
+// usableAttributes are the attribute names present for at least a third of
+// participants with 2..maxAttributeValues distinct values, sorted.
+func usableAttributes(parts []persona.Participant) []string {
+	values := map[string]map[string]int{}
+	for _, p := range parts {
+		for k, v := range p.Attributes {
+			if v = strings.TrimSpace(v); v == "" {
+				continue
+			}
+			if values[k] == nil {
+				values[k] = map[string]int{}
+			}
+			values[k][v]++
+		}
+	}
+	var out []string
+	for k, vs := range values {
+		n := 0
+		for _, x := range vs {
+			n += x
+		}
+		if len(vs) >= 2 && len(vs) <= maxAttributeValues && 3*n >= len(parts) {
+			out = append(out, k)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// gower is a mixed distance: Jaccard over recurring themes raised (weighted
+// as much as all attributes together, since personas should differ in how
+// they buy) plus simple mismatch per categorical attribute both have.
+type gower struct {
+	buyers []buyer
+	attrs  []string
+}
+
+func (g gower) dist(a, b int) float64 {
+	x, y := g.buyers[a], g.buyers[b]
+	var num, den float64
+	if len(x.themes) > 0 || len(y.themes) > 0 {
+		w := float64(max(1, len(g.attrs)))
+		num += w * jaccardDistance(x.themes, y.themes)
+		den += w
+	}
+	for _, k := range g.attrs {
+		u, v := strings.TrimSpace(x.p.Attributes[k]), strings.TrimSpace(y.p.Attributes[k])
+		if u == "" || v == "" {
+			continue
+		}
+		den++
+		if !strings.EqualFold(u, v) {
+			num++
+		}
+	}
+	if den == 0 {
+		return 0
+	}
+	return num / den
+}
+
+// jaccardDistance of two ascending int sets.
+func jaccardDistance(a, b []int) float64 {
+	inter, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			inter++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	union := len(a) + len(b) - inter
+	if union == 0 {
+		return 0
+	}
+	return 1 - float64(inter)/float64(union)
+}
+
+// describe builds a persona's profile from its members (buyer indexes).
+func describe(themes []persona.Theme, buyers []buyer, attrs []string, members []int, studyID int64) persona.Profile {
+	pr := persona.Profile{StudyID: studyID, Size: len(members), Attributes: map[string][]persona.Count{},
+		Rings: map[persona.Ring][]int64{}, ThemeCounts: map[int64]int{}}
+	for _, m := range members {
+		pr.ParticipantIDs = append(pr.ParticipantIDs, buyers[m].p.ID)
+		for _, t := range buyers[m].all {
+			pr.ThemeCounts[themes[t].ID]++
+		}
+	}
+	slices.Sort(pr.ParticipantIDs)
+	for _, k := range attrs {
+		if cs := attributeCounts(buyers, members, k); len(cs) > 0 {
+			pr.Attributes[k] = cs
+		}
+	}
+	for _, r := range persona.Rings {
+		if ids := topThemes(themes, pr.ThemeCounts, r); len(ids) > 0 {
+			pr.Rings[r] = ids
+		}
+	}
+	pr.Name = personaName(pr, themes, attrs)
+	return pr
+}
+
+// attributeCounts are one attribute's value counts, most frequent first.
+func attributeCounts(buyers []buyer, members []int, k string) []persona.Count {
+	n := map[string]int{}
+	for _, m := range members {
+		if v := strings.TrimSpace(buyers[m].p.Attributes[k]); v != "" {
+			n[v]++
+		}
+	}
+	out := make([]persona.Count, 0, len(n))
+	for _, v := range slices.Sorted(maps.Keys(n)) {
+		out = append(out, persona.Count{Value: v, N: n[v]})
+	}
+	slices.SortStableFunc(out, func(a, b persona.Count) int { return cmp.Compare(b.N, a.N) })
+	return out
+}
+
+// topThemes are the ring's theme ids most raised in the persona, recurring
+// themes only.
+func topThemes(themes []persona.Theme, counts map[int64]int, r persona.Ring) []int64 {
+	var ids []int64
+	for _, t := range themes {
+		if t.Ring == r && t.Recurring && counts[t.ID] > 0 {
+			ids = append(ids, t.ID)
+		}
+	}
+	slices.SortStableFunc(ids, func(a, b int64) int {
+		return cmp.Or(cmp.Compare(counts[b], counts[a]), cmp.Compare(a, b))
+	})
+	return ids[:min(len(ids), topRingThemes)]
+}
+
+// personaName joins the dominant values of role-, industry- and size-like
+// attributes (held by at least 40%) with the first phrase of the top
+// priority theme: "RevOps manager, SaaS — forecast accuracy".
+func personaName(pr persona.Profile, themes []persona.Theme, attrs []string) string {
+	var parts []string
+	for _, k := range nameAttributes(attrs) {
+		if cs := pr.Attributes[k]; len(cs) > 0 && 5*cs[0].N >= 2*pr.Size && len(parts) < 2 {
+			parts = append(parts, cs[0].Value)
+		}
+	}
+	name := strings.Join(parts, ", ")
+	if name == "" {
+		name = "Buyers"
+	}
+	for _, r := range []persona.Ring{persona.RingPriority, persona.RingSuccess, persona.RingBarriers} {
+		if ids := pr.Rings[r]; len(ids) > 0 {
+			label := themes[ids[0]-1].Label
+			label, _, _ = strings.Cut(label, " · ")
+			return name + " — " + label
+		}
+	}
+	return name
+}
+
+// nameAttributes orders attribute names for naming: role, then industry,
+// then company size, then the rest.
+func nameAttributes(attrs []string) []string {
+	rank := func(k string) int {
+		k = strings.ToLower(k)
+		for i, group := range [][]string{{"role", "title", "job", "position"},
+			{"industry", "sector", "vertical", "segment"}, {"size", "employees", "company"}} {
+			for _, w := range group {
+				if strings.Contains(k, w) {
+					return i
+				}
+			}
+		}
+		return 3
+	}
+	out := slices.Clone(attrs)
+	slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(rank(a), rank(b)) })
+	return out
+}

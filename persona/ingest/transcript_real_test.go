@@ -1,0 +1,73 @@
+package ingest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// sharedData holds the real transcripts (see ../shared/data/README.md);
+// it is not in the repository.
+const sharedData = "../../../shared/data"
+
+// TestRealTranscripts parses every real transcript and checks that the
+// interviewer and the interviewee come out right.
+func TestRealTranscripts(t *testing.T) {
+	sets := []struct {
+		glob        string
+		interviewer string // a label that must be RoleInterviewer
+	}{
+		{"ml_practitioner_interviews/Interview_*.txt", ""},
+		{"serdif_usability_study/transcripts/*.txt", "MODERATOR"},
+	}
+	for _, set := range sets {
+		files, err := filepath.Glob(filepath.Join(sharedData, set.glob))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(files) == 0 {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("no files match %s in %s; CI must have ../shared/data", set.glob, sharedData)
+			}
+			t.Skipf("real transcripts not found in %s (../shared/data is not in the repository)", sharedData)
+		}
+		for _, f := range files {
+			t.Run(filepath.Base(f), func(t *testing.T) { checkRealTranscript(t, f, set.interviewer) })
+		}
+	}
+}
+
+func checkRealTranscript(t *testing.T, path, interviewer string) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc, err := Parse(filepath.Base(path), bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	roles := map[string]string{}
+	counts := map[string]int{}
+	for _, tu := range doc.Turns {
+		if len(tu.Speaker) > maxLabelLen {
+			t.Errorf("line %d: speaker label %q is longer than %d", tu.Line, tu.Speaker, maxLabelLen)
+		}
+		roles[tu.Speaker] = tu.Role
+		counts[tu.Role]++
+	}
+	if len(roles) < 2 {
+		t.Errorf("%d speakers %v; want >= 2", len(roles), roles)
+	}
+	if counts[RoleInterviewer] == 0 || counts[RoleParticipant] == 0 {
+		t.Errorf("turns by role %v; want both interviewer and participant turns", counts)
+	}
+	if interviewer != "" && roles[interviewer] != RoleInterviewer {
+		t.Errorf("%q has role %q; want %q", interviewer, roles[interviewer], RoleInterviewer)
+	}
+	for sp, role := range roles {
+		if role == "" && sp != unknownSpeaker {
+			t.Errorf("speaker %q has no role", sp)
+		}
+	}
+}
