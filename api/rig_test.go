@@ -1,0 +1,142 @@
+package api
+
+import (
+	"context"
+	"encoding/json"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/verbatimhq/verbatim/account"
+	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/frontend"
+	"github.com/verbatimhq/verbatim/samples"
+)
+
+// rig is the real stack — SQLite, bleve, accounts, the demo study — behind
+// an httptest server, with one bearer token per role.
+type rig struct {
+	t      *testing.T
+	app    *app.App
+	srv    *Server
+	http   *httptest.Server
+	tokens map[account.Role]string
+	study  int64
+}
+
+const testPassword = "correct horse battery"
+
+func newRig(t *testing.T, demo bool) *rig {
+	t.Helper()
+	ctx := context.Background()
+	dir := t.TempDir()
+	if demo {
+		if err := os.CopyFS(dir, os.DirFS(demoDir)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	a, err := app.Open(ctx, app.Config{DataDir: dir, MaxFileSize: 1 << 20}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	accounts := account.New(a.Store.DB())
+	pages, err := frontend.New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := DefaultConfig()
+	cfg.MaxUploadSize = 1 << 20
+	r := &rig{t: t, app: a, tokens: map[account.Role]string{}}
+	r.srv = New(cfg, a, accounts, pages, slog.New(slog.DiscardHandler))
+	r.http = httptest.NewServer(r.srv.Handler())
+	t.Cleanup(func() {
+		r.http.Close()
+		r.srv.Wait()
+		a.Close()
+	})
+	for _, role := range account.Roles() {
+		u, err := accounts.CreateUser(ctx, string(role)+"1", role, testPassword)
+		if err != nil {
+			t.Fatal(err)
+		}
+		_, tok, err := accounts.CreateToken(ctx, u.ID, "test")
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.tokens[role] = tok
+	}
+	if demo {
+		st, err := a.Store.StudyByName(ctx, samples.StudyName)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r.study = st.ID
+	}
+	return r
+}
+
+// do sends a request as role ("" = anonymous) and returns status and body.
+func (r *rig) do(role account.Role, method, path, contentType string, body io.Reader) (int, []byte) {
+	r.t.Helper()
+	req, err := http.NewRequest(method, r.http.URL+path, body)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	if contentType != "" {
+		req.Header.Set("Content-Type", contentType)
+	}
+	if role != "" {
+		req.Header.Set("Authorization", "Bearer "+r.tokens[role])
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		r.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return res.StatusCode, b
+}
+
+func (r *rig) json(role account.Role, method, path string, body any, out any) int {
+	r.t.Helper()
+	var rd io.Reader
+	if body != nil {
+		b, _ := json.Marshal(body)
+		rd = strings.NewReader(string(b))
+	}
+	status, b := r.do(role, method, path, "application/json", rd)
+	if out != nil && status < 300 {
+		if err := json.Unmarshal(b, out); err != nil {
+			r.t.Fatalf("%s %s: decode %q: %v", method, path, b, err)
+		}
+	}
+	return status
+}
+
+// demoDir holds a data directory with the analysed demo study, built once
+// per test binary and copied for each rig that needs it.
+var demoDir string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "verbatim-api-demo-")
+	if err != nil {
+		panic(err)
+	}
+	ctx := context.Background()
+	a, err := app.Open(ctx, app.Config{DataDir: dir}, nil)
+	if err != nil {
+		panic(err)
+	}
+	if _, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
+		panic(err)
+	}
+	a.Close()
+	demoDir = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
