@@ -26,6 +26,7 @@ type cueSeg struct {
 	text     string
 	raw      string // the text with its prefix, should the prefix not be a name
 	prefixed bool
+	more     []string // continuation lines, joined by nonEmptySegs
 }
 
 // parseTiming reads "00:00:01.000 --> 00:00:02.500 align:start".
@@ -133,20 +134,21 @@ func cleanCueText(s string) string {
 }
 
 func appendSeg(s *cueSeg, text string) {
-	if text == "" {
-		return
-	}
-	for _, p := range []*string{&s.text, &s.raw} {
-		if *p != "" {
-			*p += " "
-		}
-		*p += text
+	if text != "" {
+		s.more = append(s.more, text)
 	}
 }
 
+// nonEmptySegs joins each segment's lines and drops empty segments.
 func nonEmptySegs(segs []cueSeg) []cueSeg {
 	out := segs[:0]
 	for _, s := range segs {
+		if len(s.more) > 0 {
+			more := strings.Join(s.more, " ")
+			s.text = strings.TrimSpace(s.text + " " + more)
+			s.raw = strings.TrimSpace(s.raw + " " + more)
+			s.more = nil
+		}
 		if s.raw == "" {
 			s.raw = s.text
 		}
@@ -190,10 +192,9 @@ func cueTurns(cues []cue) ([]Turn, []string) {
 			b.add(Turn{Speaker: sp, Role: roleOf(sp), StartMS: c.start, EndMS: c.end, Text: s.text, Line: c.no})
 		}
 	}
-	resolveAIRole(b.turns)
 	var warn []string
 	if unknown > 0 {
 		warn = append(warn, fmt.Sprintf("%d cue part(s) name no speaker; attributed to %q", unknown, unknownSpeaker))
 	}
-	return b.turns, warn
+	return b.done(), warn
 }

@@ -45,6 +45,9 @@ func isOtter(text string) bool {
 // otterHeader reads a "Name  0:05" line; the name is "" when the export
 // has no speaker names.
 func otterHeader(s string) (speaker string, ms int64, ok bool) {
+	if s == "" || !isASCIIDigit(s[len(s)-1]) || len(s) > 80 {
+		return "", 0, false
+	}
 	m := otterHeaderRE.FindStringSubmatch(s)
 	if m == nil {
 		return "", 0, false
@@ -88,13 +91,16 @@ func parseOtterLines(lines []srcLine) *Document {
 	b := turnBuilder{sep: "\n"}
 	names := map[string]string{}
 	var cur *Turn
+	var text []string
 	preamble := 0
 	for _, l := range lines {
 		s := strings.TrimSpace(l.text)
 		if sp, ms, ok := otterHeader(s); ok {
 			if cur != nil {
+				cur.Text = joinLines(text)
 				b.add(*cur)
 			}
+			text = text[:0]
 			sp = canonical(names, sp)
 			cur = &Turn{Speaker: sp, Role: roleOf(sp), StartMS: ms, EndMS: -1, Line: l.no}
 			continue
@@ -104,17 +110,14 @@ func parseOtterLines(lines []srcLine) *Document {
 		case cur == nil:
 			preamble++
 		default:
-			if cur.Text != "" {
-				cur.Text += "\n"
-			}
-			cur.Text += s
+			text = append(text, s)
 		}
 	}
 	if cur != nil {
+		cur.Text = joinLines(text)
 		b.add(*cur)
 	}
-	resolveAIRole(b.turns)
-	doc := &Document{Turns: b.turns}
+	doc := &Document{Turns: b.done()}
 	if preamble > 0 {
 		doc.Warnings = append(doc.Warnings, fmt.Sprintf("skipped %d line(s) before the first speaker", preamble))
 	}

@@ -212,9 +212,11 @@ func allASCIIDigits(s string) bool {
 }
 
 // turnBuilder collects turns, merging consecutive turns of one speaker. sep
-// joins the merged pieces.
+// joins the merged pieces. Texts are joined once, in done, so that long
+// turns cost linear time.
 type turnBuilder struct {
 	turns []Turn
+	parts [][]string
 	sep   string
 	split bool // the next turn must not merge into the last
 }
@@ -229,7 +231,7 @@ func (b *turnBuilder) add(t Turn) {
 	b.split = false
 	if n := len(b.turns); n > 0 && !split && b.turns[n-1].Speaker == t.Speaker {
 		last := &b.turns[n-1]
-		last.Text += b.sep + t.Text
+		b.parts[n-1] = append(b.parts[n-1], t.Text)
 		if t.EndMS >= 0 {
 			last.EndMS = t.EndMS
 		}
@@ -239,6 +241,16 @@ func (b *turnBuilder) add(t Turn) {
 		return
 	}
 	b.turns = append(b.turns, t)
+	b.parts = append(b.parts, []string{t.Text})
+}
+
+// done returns the turns with their texts joined.
+func (b *turnBuilder) done() []Turn {
+	for i := range b.turns {
+		b.turns[i].Text = strings.Join(b.parts[i], b.sep)
+	}
+	resolveAIRole(b.turns)
+	return b.turns
 }
 
 // resolveAIRole marks "AI" as the interviewer when the transcript pairs it

@@ -164,8 +164,7 @@ func parseLabelled(name string, lines []srcLine) (*Document, error) {
 		a.line(t)
 	}
 	a.flush()
-	resolveAIRole(a.b.turns)
-	return &Document{Turns: a.b.turns, Warnings: a.warnings()}, nil
+	return &Document{Turns: a.b.done(), Warnings: a.warnings()}, nil
 }
 
 // assembler builds turns line by line.
@@ -174,6 +173,7 @@ type assembler struct {
 	implicit  bool
 	b         turnBuilder
 	cur       *Turn
+	lines     []string // the current turn's text lines
 	pendingMS int64
 	// counts and first line numbers of skipped lines
 	preamble, skipped, firstPre, firstSkip int
@@ -194,7 +194,8 @@ func (a *assembler) line(t textLine) {
 	case lineLabel:
 		a.flush()
 		sp := a.names[speakerKey(t.label)]
-		a.cur = &Turn{Speaker: sp, Role: roleOf(sp), StartMS: a.stamp(t.ms), EndMS: -1, Line: t.no, Text: t.rest}
+		a.cur = &Turn{Speaker: sp, Role: roleOf(sp), StartMS: a.stamp(t.ms), EndMS: -1, Line: t.no}
+		a.lines = append(a.lines[:0], t.rest)
 		if a.implicit {
 			a.flush()
 		}
@@ -206,6 +207,7 @@ func (a *assembler) line(t textLine) {
 func (a *assembler) plain(t textLine) {
 	if a.cur == nil && a.implicit {
 		a.cur = &Turn{Speaker: implicitSpeaker, Role: RoleParticipant, StartMS: a.stamp(t.ms), EndMS: -1, Line: t.no}
+		a.lines = a.lines[:0]
 	}
 	if a.cur == nil {
 		if a.preamble++; a.firstPre == 0 {
@@ -213,10 +215,7 @@ func (a *assembler) plain(t textLine) {
 		}
 		return
 	}
-	if a.cur.Text != "" {
-		a.cur.Text += "\n"
-	}
-	a.cur.Text += t.plain
+	a.lines = append(a.lines, t.plain)
 }
 
 // stamp is the line's own timestamp, else the last timestamp-only line.
@@ -230,8 +229,9 @@ func (a *assembler) stamp(ms int64) int64 {
 
 func (a *assembler) flush() {
 	if a.cur != nil {
+		a.cur.Text = joinLines(a.lines)
 		a.b.add(*a.cur)
-		a.cur = nil
+		a.cur, a.lines = nil, a.lines[:0]
 	}
 }
 
@@ -247,4 +247,19 @@ func (a *assembler) warnings() []string {
 		w = append(w, fmt.Sprintf("only the interviewer is labelled; unlabelled lines are attributed to %q", implicitSpeaker))
 	}
 	return w
+}
+
+// joinLines joins a turn's lines with "\n", skipping empty ones.
+func joinLines(lines []string) string {
+	var b strings.Builder
+	for _, l := range lines {
+		if l == "" {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(l)
+	}
+	return b.String()
 }

@@ -3,6 +3,8 @@ package ingest
 import (
 	"bytes"
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -67,8 +69,22 @@ func FuzzParseOtter(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParser(t, "f.txt", parseOtter, data) })
 }
 
+// FuzzParseDOCX fuzzes whole archives and, since mutated archives rarely
+// open, also document.xml bodies wrapped into a fresh archive.
 func FuzzParseDOCX(f *testing.F) {
 	addSeeds(f, ".docx")
+	for _, src := range []string{"teams", "meet", "labels"} {
+		xml, err := os.ReadFile(filepath.Join(transcriptDir, src+".docx.xml"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(xml)
+	}
 	f.Add([]byte("PK\x03\x04"))
-	f.Fuzz(func(t *testing.T, data []byte) { fuzzParser(t, "f.docx", parseDOCX, data) })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		if !bytes.HasPrefix(data, []byte("PK")) {
+			data = buildDOCX(t, data)
+		}
+		fuzzParser(t, "f.docx", parseDOCX, data)
+	})
 }
