@@ -61,6 +61,9 @@ func importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error {
 	}
 	trows := make([]turnRow, len(imp.Turns))
 	for i, t := range imp.Turns {
+		if t.ParticipantID < 0 || int(t.ParticipantID) >= len(prows) {
+			return fmt.Errorf("turn %d refers to participant %d of %d: %w", i, t.ParticipantID, len(prows), persona.ErrInvalid)
+		}
 		trows[i] = turnRow{SourceID: sr.ID, ParticipantID: prows[t.ParticipantID].ID, Speaker: t.Speaker,
 			Seq: t.Seq, StartMS: t.StartMS, EndMS: t.EndMS, Text: t.Text, Line: t.Line}
 	}
@@ -75,6 +78,9 @@ func importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error {
 	}
 	qrows := make([]quoteRow, len(imp.Quotes))
 	for i, q := range imp.Quotes {
+		if q.TurnID < 0 || int(q.TurnID) >= len(trows) || q.ParticipantID < 0 || int(q.ParticipantID) >= len(prows) {
+			return fmt.Errorf("quote %d refers to turn %d of %d, participant %d of %d: %w", i, q.TurnID, len(trows), q.ParticipantID, len(prows), persona.ErrInvalid)
+		}
 		qrows[i] = quoteRow{StudyID: studyID, SourceID: sr.ID, ParticipantID: prows[q.ParticipantID].ID,
 			TurnID: trows[q.TurnID].ID, Kind: string(q.Kind), Text: q.Text, Start: q.Start, End: q.End,
 			AtMS: q.AtMS, Line: q.Line, Question: q.Question, Tokens: encodeTokens(q.Tokens)}

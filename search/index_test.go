@@ -1,0 +1,175 @@
+package search
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var docs = []Doc{
+	{ID: 1, StudyID: 1, SourceID: 10, Source: "a.vtt", Format: "vtt", Kind: "transcript", ParticipantID: 100, Speaker: "Sam",
+		Attributes: map[string]string{"Company size": "51-200", "Role": "CFO"}, Text: "Honestly it was far too expensive for what it does.",
+		Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Ring: "perceived_barriers", ThemeID: 7, PersonaID: 3},
+	{ID: 2, StudyID: 1, SourceID: 10, Source: "a.vtt", Format: "vtt", Kind: "transcript", ParticipantID: 100, Speaker: "Sam",
+		Attributes: map[string]string{"Company size": "51-200", "Role": "CFO"}, Text: "The pricing had to be predictable every year.",
+		Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Ring: "decision_criteria", ThemeID: 8, PersonaID: 3},
+	{ID: 3, StudyID: 1, SourceID: 11, Source: "b.csv", Format: "csv", Kind: "survey", ParticipantID: 101, Speaker: "row 2",
+		Attributes: map[string]string{"Company size": "5000+", "Role": "CISO"}, Text: "Security review took months; the price was expensive too.",
+		Date: time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC), Ring: "perceived_barriers", ThemeID: 9, PersonaID: 4},
+	{ID: 4, StudyID: 2, SourceID: 12, Source: "c.txt", Format: "text", Kind: "transcript", ParticipantID: 102, Speaker: "Ann",
+		Text: "Expensive tools never get approved here.", Date: time.Date(2026, 3, 1, 0, 0, 0, 0, time.UTC), Hidden: true},
+}
+
+func openMem(t *testing.T) *Index {
+	t.Helper()
+	ix, fresh, err := Open("")
+	if err != nil || !fresh {
+		t.Fatalf("Open in memory = %v, fresh %v", err, fresh)
+	}
+	if err := ix.Put(docs); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ix.Close() })
+	return ix
+}
+
+func ids(r Result) []int64 {
+	var out []int64
+	for _, h := range r.Hits {
+		out = append(out, h.ID)
+	}
+	return out
+}
+
+func TestSearch(t *testing.T) {
+	ix := openMem(t)
+	tests := []struct {
+		name string
+		q    Query
+		want []int64
+	}{
+		{"stemmed match, hidden excluded", Query{Text: "expensives", SortByDate: true}, []int64{3, 1}},
+		{"filter by ring", Query{Text: "price OR pricing OR expensive", Filters: map[string][]string{"ring": {"decision_criteria"}}}, []int64{2}},
+		{"filter by attribute", Query{Filters: map[string][]string{AttrField("Company size"): {"5000+"}}}, []int64{3}},
+		{"filter by persona and study", Query{Filters: map[string][]string{"persona": {"3"}, "study": {"1"}}, SortByDate: true}, []int64{1, 2}},
+		{"include hidden", Query{Text: "approved", IncludeHidden: true}, []int64{4}},
+		{"phrase", Query{Text: `"security review"`}, []int64{3}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res, err := ix.Search(context.Background(), tc.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := ids(res)
+			if tc.q.SortByDate || len(tc.want) == 1 {
+				if diff := cmp.Diff(tc.want, got); diff != "" {
+					t.Errorf("hits (-want +got):\n%s", diff)
+				}
+			} else if len(got) != len(tc.want) {
+				t.Errorf("hits %v; want %v", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestHighlightsAndFacets(t *testing.T) {
+	ix := openMem(t)
+	res, err := ix.Search(context.Background(), Query{Text: "expensive", Facets: []string{"ring", "persona", AttrField("Role")}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 2 {
+		t.Fatalf("total = %d; want 2", res.Total)
+	}
+	for _, h := range res.Hits {
+		if len(h.Fragments) == 0 || !strings.Contains(h.Fragments[0], "<mark>expensive</mark>") {
+			t.Errorf("hit %d fragments %q; want the match marked", h.ID, h.Fragments)
+		}
+	}
+	want := map[string][]FacetCount{
+		"ring":      {{Value: "perceived_barriers", Count: 2}},
+		"persona":   {{Value: "3", Count: 1}, {Value: "4", Count: 1}},
+		"attr.role": {{Value: "CFO", Count: 1}, {Value: "CISO", Count: 1}},
+	}
+	if diff := cmp.Diff(want, res.Facets); diff != "" {
+		t.Errorf("facets (-want +got):\n%s", diff)
+	}
+}
+
+func TestHighlightEscapesHTML(t *testing.T) {
+	ix, _, _ := Open("")
+	defer ix.Close()
+	ix.Put([]Doc{{ID: 1, StudyID: 1, Text: `the price <script>alert(1)</script> was "><img src=x onerror=alert(2)>`}})
+	res, err := ix.Search(context.Background(), Query{Text: "price"})
+	if err != nil || len(res.Hits) != 1 {
+		t.Fatalf("search = %v %v", res, err)
+	}
+	f := strings.Join(res.Hits[0].Fragments, "")
+	if strings.Contains(f, "<script") || strings.Contains(f, "<img") || !strings.Contains(f, "&lt;script&gt;") {
+		t.Errorf("fragment %q is not escaped", f)
+	}
+}
+
+func TestBadQueryIsErrQuery(t *testing.T) {
+	ix := openMem(t)
+	for _, q := range []string{`"unterminated`, `price:`, `+`} {
+		if _, err := ix.Search(context.Background(), Query{Text: q}); !errors.Is(err, ErrQuery) {
+			t.Errorf("Search(%q) error = %v; want ErrQuery", q, err)
+		}
+	}
+}
+
+func TestDeleteField(t *testing.T) {
+	ix := openMem(t)
+	if err := ix.DeleteField("source", "10"); err != nil {
+		t.Fatal(err)
+	}
+	got, _ := ix.IDs()
+	if len(got) != 2 {
+		t.Errorf("ids after deleting source 10 = %v; want 3 and 4", got)
+	}
+}
+
+func TestOpenRebuildsStaleOrBrokenIndex(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, fresh, err := Open(dir)
+	if err != nil || !fresh {
+		t.Fatalf("first open = %v fresh %v; want fresh", err, fresh)
+	}
+	ix.Put(docs[:1])
+	ix.Close()
+	ix, fresh, err = Open(dir)
+	if err != nil || fresh {
+		t.Fatalf("reopen = %v fresh %v; want the same index", err, fresh)
+	}
+	n, _ := ix.Count()
+	ix.idx.SetInternal(versionKey, []byte("0"))
+	ix.Close()
+	if n != 1 {
+		t.Errorf("count after reopen = %d; want 1", n)
+	}
+	ix, fresh, err = Open(dir)
+	if err != nil || !fresh {
+		t.Fatalf("open with old mapping version = %v fresh %v; want rebuilt", err, fresh)
+	}
+	ix.Close()
+	// Corrupt the index metadata: it must be recreated, not fail.
+	if err := os.WriteFile(filepath.Join(dir, "index_meta.json"), []byte("{garbage"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	ix, fresh, err = Open(dir)
+	if err != nil || !fresh {
+		t.Fatalf("open corrupt index = %v fresh %v; want recreated", err, fresh)
+	}
+	if n, _ := ix.Count(); n != 0 {
+		t.Errorf("recreated index has %d docs; want 0", n)
+	}
+	ix.Close()
+}
