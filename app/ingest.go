@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 
@@ -41,19 +42,39 @@ type FileResult struct {
 // stored in one transaction, so a failure stores nothing; the index is
 // updated after the commit and repaired at the next start after a crash.
 func (a *App) Ingest(ctx context.Context, studyID int64, name string, r io.Reader) FileResult {
+	return a.store(ctx, studyID, a.prepare(name, r))
+}
+
+// prepared is a parsed file turned into domain objects, not yet stored.
+type prepared struct {
+	res FileResult
+	imp *persona.Import
+}
+
+// prepare reads, parses and segments/tags a file: the CPU-heavy half of
+// ingest, safe to run for several files at once.
+func (a *App) prepare(name string, r io.Reader) prepared {
 	res := FileResult{Path: name, Warnings: []string{}}
 	data, err := io.ReadAll(io.LimitReader(r, a.cfg.MaxFileSize+1))
 	if err != nil {
-		return fail(res, fmt.Errorf("read %s: %w", name, err))
+		return prepared{res: fail(res, fmt.Errorf("read %s: %w", name, err))}
 	}
 	base := filepath.Base(name)
 	doc, err := ingest.ParseWith(base, bytes.NewReader(data), ingest.Options{MaxSize: a.cfg.MaxFileSize})
 	if err != nil {
-		return fail(res, err)
+		return prepared{res: fail(res, err)}
 	}
 	res.Format = doc.Format
-	imp := ingest.Build(base, data, doc, a.Lang)
 	res.Warnings = append(res.Warnings, doc.Warnings...)
+	return prepared{res: res, imp: ingest.Build(base, data, doc, a.Lang)}
+}
+
+// store writes a prepared file in one transaction and indexes it.
+func (a *App) store(ctx context.Context, studyID int64, p prepared) FileResult {
+	res, imp := p.res, p.imp
+	if imp == nil {
+		return res
+	}
 	src, err := a.Store.Import(ctx, studyID, imp)
 	if errors.Is(err, persona.ErrDuplicate) {
 		res.Status, res.SourceID = StatusDuplicate, src.ID
@@ -71,7 +92,7 @@ func (a *App) Ingest(ctx context.Context, studyID int64, name string, r io.Reade
 		res.Warnings = append(res.Warnings, "stored, but indexing failed; it will be indexed at the next start")
 	}
 	res.Status = StatusOK
-	a.Log.Info("ingested", slog.Int64("source_id", src.ID), slog.String("format", doc.Format),
+	a.Log.Info("ingested", slog.Int64("source_id", src.ID), slog.String("format", res.Format),
 		slog.Int("turns", res.Turns), slog.Int("quotes", res.Quotes))
 	return res
 }
@@ -92,19 +113,30 @@ func buyers(ps []persona.Participant) int {
 }
 
 // IngestPaths ingests files and folders (recursively, in name order).
-// progress, if not nil, is called after each file.
+// Files are parsed and tagged in parallel while one writer stores them in
+// order, one transaction each. progress, if not nil, is called after each
+// file.
 func (a *App) IngestPaths(ctx context.Context, studyID int64, paths []string, progress func(FileResult)) []FileResult {
+	files := expand(paths)
+	ready := make([]chan prepared, len(files))
+	for i := range ready {
+		ready[i] = make(chan prepared, 1)
+	}
+	sem := make(chan struct{}, max(2, runtime.GOMAXPROCS(0))+1)
+	go func() {
+		for i, f := range files {
+			sem <- struct{}{}
+			go func() { ready[i] <- a.prepareFile(ctx, f) }()
+		}
+	}()
 	var out []FileResult
-	for _, f := range expand(paths) {
+	for i := range files {
+		p := <-ready[i]
+		<-sem // at most cap(sem) prepared files wait in memory
 		if ctx.Err() != nil {
 			break
 		}
-		var res FileResult
-		if f.err != nil {
-			res = fail(FileResult{Path: f.path, Warnings: []string{}}, f.err)
-		} else {
-			res = a.ingestFile(ctx, studyID, f.path)
-		}
+		res := a.store(ctx, studyID, p)
 		out = append(out, res)
 		if progress != nil {
 			progress(res)
@@ -113,14 +145,20 @@ func (a *App) IngestPaths(ctx context.Context, studyID int64, paths []string, pr
 	return out
 }
 
-func (a *App) ingestFile(ctx context.Context, studyID int64, path string) FileResult {
-	fh, err := os.Open(path)
+func (a *App) prepareFile(ctx context.Context, f pathOrErr) prepared {
+	res := FileResult{Path: f.path, Warnings: []string{}}
+	if f.err != nil {
+		return prepared{res: fail(res, f.err)}
+	}
+	if ctx.Err() != nil {
+		return prepared{res: fail(res, ctx.Err())}
+	}
+	fh, err := os.Open(f.path)
 	if err != nil {
-		return fail(FileResult{Path: path, Warnings: []string{}}, err)
+		return prepared{res: fail(res, err)}
 	}
 	defer fh.Close()
-	res := a.Ingest(ctx, studyID, path, fh)
-	return res
+	return a.prepare(f.path, fh)
 }
 
 type pathOrErr struct {

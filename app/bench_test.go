@@ -1,0 +1,105 @@
+package app
+
+import (
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/jdkato/prose/v2"
+
+	"github.com/verbatimhq/verbatim/persona/nlp"
+)
+
+// sharedData is ../shared/data beside the repository.
+func sharedData(tb testing.TB, name string) string {
+	tb.Helper()
+	dir := filepath.Join("..", "..", "shared", "data", name)
+	if _, err := os.Stat(dir); err != nil {
+		if os.Getenv("CI") == "true" {
+			tb.Fatalf("shared data %s missing in CI: %v", dir, err)
+		}
+		tb.Skipf("shared data %s not found; skipping", dir)
+	}
+	return dir
+}
+
+func readTranscripts(tb testing.TB) (files []string, words int) {
+	dir := sharedData(tb, "ml_practitioner_interviews")
+	all, _ := filepath.Glob(filepath.Join(dir, "Interview_*.txt"))
+	files = all
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		words += len(strings.Fields(string(b)))
+	}
+	return files, words
+}
+
+// BenchmarkIngest measures ingest end to end — parse, prose, SQLite,
+// bleve — of the 36 real ML-practitioner interviews into a fresh data dir.
+func BenchmarkIngest(b *testing.B) {
+	files, words := readTranscripts(b)
+	nlp.Shared() // model decoding is a one-off start-up cost
+	ctx := context.Background()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		b.StopTimer()
+		a, err := Open(ctx, Config{DataDir: b.TempDir()}, nil)
+		if err != nil {
+			b.Fatal(err)
+		}
+		st, _ := a.Store.EnsureStudy(ctx, "bench")
+		b.StartTimer()
+		for _, r := range a.IngestPaths(ctx, st.ID, files, nil) {
+			if r.Status != StatusOK {
+				b.Fatalf("%s: %s", r.Path, r.Error)
+			}
+		}
+		b.StopTimer()
+		a.Close()
+		b.StartTimer()
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkProseTag is prose's own tagging throughput on the same text,
+// the way ingest uses it (shared model, one document per sentence, no
+// NER), for the ratio against BenchmarkIngest.
+func BenchmarkProseTag(b *testing.B) {
+	files, words := readTranscripts(b)
+	lang := nlp.Shared()
+	var sentences []string
+	for _, f := range files {
+		data, _ := os.ReadFile(f)
+		text := string(data)
+		for _, sp := range lang.Segment(text) {
+			sentences = append(sentences, text[sp[0]:sp[1]])
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		for _, s := range sentences {
+			lang.Tag(s)
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkProseDefault is prose with default options (model decoded per
+// document, NER on), the cost the pipeline avoids; on one transcript.
+func BenchmarkProseDefault(b *testing.B) {
+	files, _ := readTranscripts(b)
+	data, _ := os.ReadFile(files[0])
+	words := len(strings.Fields(string(data)))
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := prose.NewDocument(string(data)); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}

@@ -1,0 +1,117 @@
+package main
+
+import (
+	"context"
+	"math/rand"
+	"os"
+	"os/exec"
+	"slices"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/persona/store"
+)
+
+// TestCrashDuringIngest kills `verbatim ingest` with SIGKILL at random
+// moments while it ingests a folder, 20 times into the same data
+// directory. After each kill the database holds only whole sources (each
+// with every turn and quote a clean ingest gives it), and after the next
+// start the index holds exactly the database's quotes.
+func TestCrashDuringIngest(t *testing.T) {
+	if testing.Short() {
+		t.Skip("crash test skipped in -short mode")
+	}
+	folder := "../../samples"
+	ctx := context.Background()
+	want := referenceCounts(t, folder)
+	data := t.TempDir()
+	rng := rand.New(rand.NewSource(7))
+	for i := 0; i < 20; i++ {
+		cmd := exec.Command(os.Args[0], "ingest", "--data", data, "--study", "Crash", folder)
+		cmd.Env = append(os.Environ(), "VERBATIM_RUN_MAIN=1")
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(time.Duration(100+rng.Intn(2500)) * time.Millisecond)
+		cmd.Process.Signal(syscall.SIGKILL)
+		cmd.Wait()
+		checkWholeSources(t, data, want)
+		a, err := app.Open(ctx, app.Config{DataDir: data}, nil)
+		if err != nil {
+			t.Fatalf("kill %d: reopen: %v", i, err)
+		}
+		checkIndexMatches(t, a)
+		a.Close()
+	}
+}
+
+type counts struct{ turns, quotes int }
+
+func referenceCounts(t *testing.T, folder string) map[string]counts {
+	t.Helper()
+	data := t.TempDir()
+	if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Crash", folder); code != 0 {
+		t.Fatalf("reference ingest: %s", errs)
+	}
+	return sourceCounts(t, data)
+}
+
+func sourceCounts(t *testing.T, data string) map[string]counts {
+	t.Helper()
+	ctx := context.Background()
+	s, err := store.Open(ctx, data+"/verbatim.db")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	out := map[string]counts{}
+	studies, _ := s.Studies(ctx)
+	for _, st := range studies {
+		srcs, _ := s.Sources(ctx, st.ID)
+		for _, src := range srcs {
+			turns, _ := s.Turns(ctx, src.ID)
+			quotes, _ := s.Quotes(ctx, store.QuoteFilter{SourceID: src.ID})
+			out[src.Name] = counts{len(turns), len(quotes)}
+		}
+	}
+	return out
+}
+
+func checkWholeSources(t *testing.T, data string, want map[string]counts) {
+	t.Helper()
+	if _, err := os.Stat(data + "/verbatim.db"); err != nil {
+		return // killed before the database was created
+	}
+	for name, got := range sourceCounts(t, data) {
+		if got != want[name] {
+			t.Fatalf("source %s has %d turns and %d quotes; a whole one has %d and %d", name, got.turns, got.quotes, want[name].turns, want[name].quotes)
+		}
+	}
+}
+
+func checkIndexMatches(t *testing.T, a *app.App) {
+	t.Helper()
+	ctx := context.Background()
+	var dbIDs []int64
+	studies, _ := a.Store.Studies(ctx)
+	for _, st := range studies {
+		qs, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: st.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, q := range qs {
+			dbIDs = append(dbIDs, q.ID)
+		}
+	}
+	ixIDs, err := a.Index.IDs()
+	if err != nil {
+		t.Fatal(err)
+	}
+	slices.Sort(dbIDs)
+	slices.Sort(ixIDs)
+	if !slices.Equal(dbIDs, ixIDs) {
+		t.Fatalf("index holds %d quotes, database %d; they must match exactly", len(ixIDs), len(dbIDs))
+	}
+}

@@ -1,0 +1,126 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestMain lets tests run this test binary as the verbatim command
+// (VERBATIM_RUN_MAIN=1), so crash tests can kill a real process.
+func TestMain(m *testing.M) {
+	if os.Getenv("VERBATIM_RUN_MAIN") == "1" {
+		os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	}
+	os.Exit(m.Run())
+}
+
+func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code = run(context.Background(), args, strings.NewReader(""), &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+type ingestReport struct {
+	Files []struct {
+		Path         string   `json:"path"`
+		Status       string   `json:"status"`
+		Format       string   `json:"format"`
+		Participants int      `json:"participants"`
+		Quotes       int      `json:"quotes"`
+		Warnings     []string `json:"warnings"`
+		Error        string   `json:"error"`
+	} `json:"files"`
+}
+
+func TestIngestJSONAndSearch(t *testing.T) {
+	data := t.TempDir()
+	code, out, errs := runCLI(t, "ingest", "--data", data, "--study", "Demo", "--json", "../../samples/interviews")
+	if code != 0 {
+		t.Fatalf("ingest exit %d: %s", code, errs)
+	}
+	var rep ingestReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("ingest --json output is not JSON: %v\n%s", err, out)
+	}
+	formats := map[string]bool{}
+	for _, f := range rep.Files {
+		if f.Status != "ok" || f.Quotes == 0 || f.Participants != 1 || f.Warnings == nil {
+			t.Errorf("%s = %+v; want ok with one buyer, quotes and a warnings list", f.Path, f)
+		}
+		formats[f.Format] = true
+	}
+	for _, want := range []string{"text", "vtt", "srt", "otter", "docx"} {
+		if !formats[want] {
+			t.Errorf("no sample in format %s", want)
+		}
+	}
+	// Again: every file is a duplicate, which still exits 0.
+	code, out, _ = runCLI(t, "ingest", "--data", data, "--study", "Demo", "--json", "../../samples/interviews")
+	json.Unmarshal([]byte(out), &rep)
+	if code != 0 || rep.Files[0].Status != "duplicate" {
+		t.Errorf("re-ingest exit %d first status %q; want 0 and duplicate", code, rep.Files[0].Status)
+	}
+	code, out, errs = runCLI(t, "search", "--data", data, "--json", "security", "review")
+	var res struct {
+		Total int64 `json:"total"`
+		Hits  []struct {
+			ID          int64    `json:"id"`
+			Text        string   `json:"text"`
+			Fragments   []string `json:"fragments"`
+			Participant string   `json:"participant"`
+			Source      string   `json:"source"`
+			Position    string   `json:"position"`
+		} `json:"hits"`
+	}
+	if err := json.Unmarshal([]byte(out), &res); code != 0 || err != nil {
+		t.Fatalf("search exit %d err %v: %s %s", code, err, out, errs)
+	}
+	if res.Total == 0 || res.Hits[0].Participant == "" || res.Hits[0].Source == "" || res.Hits[0].Position == "" || !strings.Contains(strings.Join(res.Hits[0].Fragments, ""), "<mark>") {
+		t.Errorf("search = %+v; want attributed, positioned, highlighted hits", res)
+	}
+}
+
+// TestIngestBadInputLosesNothing ingests broken files beside good ones:
+// each failure names its file, the exit status is 1, and what was stored
+// before is intact and searchable.
+func TestIngestBadInputLosesNothing(t *testing.T) {
+	data, in := t.TempDir(), t.TempDir()
+	if code, _, errs := runCLI(t, "ingest", "--data", data, "../../samples/interviews/01-dana-whitfield-brightlane.txt"); code != 0 {
+		t.Fatalf("first ingest: %s", errs)
+	}
+	bad := map[string][]byte{
+		"empty.txt":    nil,
+		"report.txt":   []byte("%PDF-1.7\n%binary"),
+		"noheader.vtt": []byte("00:00:01.000 --> 00:00:02.000\nHello there\n"),
+		"latin1.txt":   []byte("Interviewer: Qu\xe9 pas\xf3?\nBuyer: Nada.\n"),
+	}
+	for name, b := range bad {
+		os.WriteFile(filepath.Join(in, name), b, 0o644)
+	}
+	code, out, _ := runCLI(t, "ingest", "--data", data, "--json", in)
+	if code != 1 {
+		t.Errorf("exit %d; want 1 when files fail", code)
+	}
+	var rep ingestReport
+	json.Unmarshal([]byte(out), &rep)
+	for _, f := range rep.Files {
+		if f.Status != "error" || !strings.Contains(f.Error, filepath.Base(f.Path)) {
+			t.Errorf("%s = %+v; want an error naming the file", f.Path, f)
+		}
+	}
+	if len(rep.Files) != len(bad) {
+		t.Errorf("%d results; want %d", len(rep.Files), len(bad))
+	}
+	_, out, _ = runCLI(t, "search", "--data", data, "--json", "forecast")
+	var res struct{ Total int }
+	json.Unmarshal([]byte(out), &res)
+	if res.Total == 0 {
+		t.Error("the earlier source is no longer searchable")
+	}
+}
