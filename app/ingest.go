@@ -125,13 +125,22 @@ func (a *App) IngestPaths(ctx context.Context, studyID int64, paths []string, pr
 	sem := make(chan struct{}, max(2, runtime.GOMAXPROCS(0))+1)
 	go func() {
 		for i, f := range files {
-			sem <- struct{}{}
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			go func() { ready[i] <- a.prepareFile(ctx, f) }()
 		}
 	}()
 	var out []FileResult
 	for i := range files {
-		p := <-ready[i]
+		var p prepared
+		select {
+		case p = <-ready[i]:
+		case <-ctx.Done():
+			return out
+		}
 		<-sem // at most cap(sem) prepared files wait in memory
 		if ctx.Err() != nil {
 			break

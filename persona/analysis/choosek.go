@@ -31,19 +31,10 @@ func chooseK(p points, opt ClusterOptions, rng *rand.Rand) *model {
 	over = min(over, n)
 	m := kmeans(p, over, rng, maxIter)
 	cent := merge(m, lo, hi, mergeBelow)
-	best := &model{k: len(cent), cent: cent}
-	best.refine(p, maxIter)
-	// k-means++ restarts with the chosen k; the best objective wins.
-	for range restarts {
-		if m := kmeans(p, best.k, rng, maxIter); m.obj > best.obj {
-			best = m
-		}
-	}
-	return best
+	f := &model{k: len(cent), cent: cent}
+	f.refine(p, maxIter)
+	return f
 }
-
-// restarts is how many k-means++ runs compete with the merged solution.
-const restarts = 3
 
 // merge agglomerates m's clusters by centroid cosine (size-weighted
 // centroids) and returns the merged unit centroids.

@@ -26,6 +26,8 @@ const (
 	sampleCap   = 10000 // documents clustered directly; the rest are assigned
 	smoothNN    = 30    // neighbours blended into each sampled document
 	smoothAlpha = 0.3   // weight of the neighbours (times their cosine)
+	smoothKeep  = 160   // neighbour features kept per smoothed document
+	restarts    = 4     // k-means++ runs when K is given; best objective wins
 	maxIter     = 50
 )
 
@@ -57,7 +59,7 @@ func (s *Space) Cluster(opt ClusterOptions) Clustering {
 	var m *model
 	if opt.K > 0 {
 		m = kmeans(pts, opt.K, rng, maxIter)
-		for range restarts {
+		for range restarts - 1 {
 			if o := kmeans(pts, opt.K, rng, maxIter); o.obj > m.obj {
 				m = o
 			}
@@ -193,6 +195,22 @@ func smoothed(s *Space, ids []int, m int, alpha float64) sparsePoints {
 			add(ids[r], 1)
 			for q, o := range nb[r] {
 				add(ids[o], alpha*float64(nw[r][q]))
+			}
+			// Keep the document's own features and the smoothKeep heaviest
+			// of the rest.
+			if own := s.ptr[ids[r]+1] - s.ptr[ids[r]]; len(touched) > own+smoothKeep {
+				rest := touched[own:] // add put the document's own features first
+				sort.Slice(rest, func(a, b int) bool {
+					if sum[rest[a]] != sum[rest[b]] {
+						return sum[rest[a]] > sum[rest[b]]
+					}
+					return rest[a] < rest[b]
+				})
+				keep := smoothKeep
+				for _, j := range rest[keep:] {
+					sum[j] = 0
+				}
+				touched = touched[:own+keep]
 			}
 			sort.Slice(touched, func(a, b int) bool { return touched[a] < touched[b] })
 			var norm float64

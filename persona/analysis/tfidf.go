@@ -25,10 +25,13 @@ type SpaceOptions struct {
 	Bigrams bool
 	// MinDF drops features in fewer documents (bigrams always need 2).
 	MinDF int
+	// MaxFeatures keeps only the most frequent features (0: all), which
+	// bounds centroid size on large corpora.
+	MaxFeatures int
 }
 
 // DefaultSpaceOptions are the options NewSpace uses.
-var DefaultSpaceOptions = SpaceOptions{Bigrams: true, MinDF: 1}
+var DefaultSpaceOptions = SpaceOptions{Bigrams: true, MinDF: 1, MaxFeatures: 20000}
 
 // NewSpace builds the vector space of docs (each a list of terms).
 func NewSpace(docs [][]string) *Space { return NewSpaceWith(docs, DefaultSpaceOptions) }
@@ -62,6 +65,15 @@ func NewSpaceWith(docs [][]string, opt SpaceOptions) *Space {
 		if c >= max(opt.MinDF, 1) && (c >= 2 || !isBigram(t)) {
 			vocab = append(vocab, t)
 		}
+	}
+	if opt.MaxFeatures > 0 && len(vocab) > opt.MaxFeatures {
+		sort.Slice(vocab, func(a, b int) bool {
+			if df[vocab[a]] != df[vocab[b]] {
+				return df[vocab[a]] > df[vocab[b]]
+			}
+			return vocab[a] < vocab[b]
+		})
+		vocab = vocab[:opt.MaxFeatures]
 	}
 	sort.Strings(vocab)
 	id := make(map[string]int32, len(vocab))

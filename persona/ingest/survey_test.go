@@ -233,7 +233,7 @@ func TestSurveyBadInput(t *testing.T) {
 	}
 }
 
-func TestIsDelimited(t *testing.T) {
+func TestSurveyIsDelimited(t *testing.T) {
 	tests := []struct {
 		text string
 		want bool
