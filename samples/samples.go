@@ -5,9 +5,10 @@ package samples
 
 import "embed"
 
-// FS holds the demo files under interviews/ and survey/.
+// FS holds the demo files under interviews/ and survey/, and
+// participants.csv: the interviewees' role, industry and company size.
 //
-//go:embed interviews survey
+//go:embed interviews survey participants.csv
 var FS embed.FS
 
 // StudyName is the name of the demo study.

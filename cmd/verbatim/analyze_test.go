@@ -15,8 +15,11 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // input, same themes and personas (the analysis is deterministic).
 func TestAnalyzeSamplesGolden(t *testing.T) {
 	data := t.TempDir()
-	if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Demo", "../../samples"); code != 0 {
+	if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Demo", "../../samples/interviews", "../../samples/survey"); code != 0 {
 		t.Fatalf("ingest: %s", errs)
+	}
+	if code, _, errs := runCLI(t, "attributes", "--data", data, "--study", "Demo", "../../samples/participants.csv"); code != 0 {
+		t.Fatalf("attributes: %s", errs)
 	}
 	code, out, errs := runCLI(t, "analyze", "--data", data, "--study", "Demo", "--json")
 	if code != 0 {

@@ -23,13 +23,13 @@ func TestCrashDuringIngest(t *testing.T) {
 	if testing.Short() {
 		t.Skip("crash test skipped in -short mode")
 	}
-	folder := "../../samples"
+	folders := []string{"../../samples/interviews", "../../samples/survey"}
 	ctx := context.Background()
-	want := referenceCounts(t, folder)
+	want := referenceCounts(t, folders)
 	data := t.TempDir()
 	rng := rand.New(rand.NewSource(7))
 	for i := 0; i < 20; i++ {
-		cmd := exec.Command(os.Args[0], "ingest", "--data", data, "--study", "Crash", folder)
+		cmd := exec.Command(os.Args[0], append([]string{"ingest", "--data", data, "--study", "Crash"}, folders...)...)
 		cmd.Env = append(os.Environ(), "VERBATIM_RUN_MAIN=1")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -49,11 +49,11 @@ func TestCrashDuringIngest(t *testing.T) {
 
 type counts struct{ turns, quotes int }
 
-func referenceCounts(t *testing.T, folder string) map[string]counts {
+func referenceCounts(t *testing.T, folders []string) map[string]counts {
 	t.Helper()
 	data := t.TempDir()
-	if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Crash", folder); code != 0 {
-		t.Fatalf("reference ingest: %s", errs)
+	if code, out, errs := runCLI(t, append([]string{"ingest", "--data", data, "--study", "Crash"}, folders...)...); code != 0 {
+		t.Fatalf("reference ingest: %s %s", out, errs)
 	}
 	return sourceCounts(t, data)
 }

@@ -40,14 +40,15 @@ var commands map[string]command
 
 func init() {
 	commands = map[string]command{
-		"ingest":  {"ingest transcripts and surveys (files or folders)", cmdIngest},
-		"search":  {"search buyer quotes", cmdSearch},
-		"reindex": {"rebuild the search index from the database", cmdReindex},
-		"analyze": {"find themes and personas in a study", cmdAnalyze},
-		"eval":    {"score the theme grouping against labelled data", cmdEval},
-		"serve":   {"run the web app and API", cmdServe},
-		"user":    {"manage accounts: user add|list", cmdUser},
-		"token":   {"manage API tokens: token create|revoke|list", cmdToken},
+		"ingest":     {"ingest transcripts and surveys (files or folders)", cmdIngest},
+		"search":     {"search buyer quotes", cmdSearch},
+		"reindex":    {"rebuild the search index from the database", cmdReindex},
+		"attributes": {"set participants' attributes from a CSV (source,label,...)", cmdAttributes},
+		"analyze":    {"find themes and personas in a study", cmdAnalyze},
+		"eval":       {"score the theme grouping against labelled data", cmdEval},
+		"serve":      {"run the web app and API", cmdServe},
+		"user":       {"manage accounts: user add|list", cmdUser},
+		"token":      {"manage API tokens: token create|revoke|list", cmdToken},
 	}
 }
 
@@ -88,8 +89,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: verbatim COMMAND [flags] [args]\n\ncommands:")
-	for _, name := range []string{"serve", "ingest", "search", "analyze", "reindex", "eval", "user", "token"} {
-		fmt.Fprintf(w, "  %-8s %s\n", name, commands[name].summary)
+	for _, name := range []string{"serve", "ingest", "attributes", "search", "analyze", "reindex", "eval", "user", "token"} {
+		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'verbatim COMMAND -h' for a command's flags.")
 }

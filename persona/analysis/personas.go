@@ -137,7 +137,7 @@ func (g gower) dist(a, b int) float64 {
 	x, y := g.buyers[a], g.buyers[b]
 	var num, den float64
 	if len(x.themes) > 0 || len(y.themes) > 0 {
-		w := float64(max(1, len(g.attrs)))
+		w := themeWeight * float64(max(1, len(g.attrs)))
 		num += w * jaccardDistance(x.themes, y.themes)
 		den += w
 	}
@@ -278,3 +278,11 @@ func nameAttributes(attrs []string) []string {
 	slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(rank(a), rank(b)) })
 	return out
 }
+
+// themeWeight scales the theme-profile part of the persona distance
+// against the attributes. Survey respondents raise only a few themes each,
+// so Jaccard over them is close to 1 for most pairs; at full weight that
+// noise drowned the attributes and merged distinct buyer groups (the demo
+// study's founders and RevOps managers). Checked on the demo study: 0.5
+// recovers its three planted groups.
+const themeWeight = 0.5
