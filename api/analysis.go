@@ -112,7 +112,7 @@ func (s *Server) getPersona(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := s.app.PersonaPage(c, id)
+	page, err := s.app.CachedPersonaPage(c, id)
 	if err != nil {
 		return err
 	}

@@ -48,6 +48,11 @@ type Server struct {
 	handler  http.Handler
 	bg       sync.WaitGroup
 	doc      map[string]any
+
+	// pending: study -> true while an analysis runs, false when another
+	// is queued behind it.
+	pendingMu sync.Mutex
+	pending   map[int64]bool
 }
 
 // New builds the server and its routes.

@@ -92,13 +92,40 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 }
 
 // analyzeInBackground re-runs a study's analysis after its data changed.
+// Requests coalesce: while a run is going, later changes queue at most one
+// more run, so a burst of uploads costs two analyses, not one each.
 func (s *Server) analyzeInBackground(studyID int64) {
 	s.app.QueueAnalysis(studyID)
+	s.pendingMu.Lock()
+	defer s.pendingMu.Unlock()
+	if s.pending == nil {
+		s.pending = map[int64]bool{}
+	}
+	if running, ok := s.pending[studyID]; ok {
+		if running {
+			s.pending[studyID] = false // run once more when this one ends
+		}
+		return
+	}
+	s.pending[studyID] = true
 	s.bg.Add(1)
 	go func() {
 		defer s.bg.Done()
-		if _, err := s.app.Analyze(context.Background(), studyID, nil); err != nil {
-			s.log.Error("background analysis", slog.Int64("study_id", studyID), slog.String("error", err.Error()))
+		for {
+			if _, err := s.app.Analyze(context.Background(), studyID, nil); err != nil {
+				s.log.Error("background analysis", slog.Int64("study_id", studyID), slog.String("error", err.Error()))
+			}
+			s.pendingMu.Lock()
+			again := !s.pending[studyID]
+			if again {
+				s.pending[studyID] = true
+			} else {
+				delete(s.pending, studyID)
+			}
+			s.pendingMu.Unlock()
+			if !again {
+				return
+			}
 		}
 	}()
 }

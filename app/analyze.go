@@ -89,6 +89,7 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 		return nil, fmt.Errorf("analyze study %d: %w", studyID, err)
 	}
 	report("saving", 0, 0)
+	defer a.changed()
 	if err := a.Store.SaveAnalysis(ctx, res); err != nil {
 		return nil, err
 	}

@@ -47,6 +47,7 @@ type App struct {
 	// analyzeMu allows one analysis per process at a time.
 	analyzeMu sync.Mutex
 	progress  progressBoard
+	cache     pageCache
 }
 
 // Open opens the data directory: the SQLite database and the bleve index.

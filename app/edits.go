@@ -27,6 +27,7 @@ func (a *App) RenameTheme(ctx context.Context, id int64, label string) (persona.
 		return t, err
 	}
 	t.Label, t.LabelSet = label, true
+	defer a.changed()
 	return t, a.Store.SaveTheme(ctx, t)
 }
 
@@ -47,6 +48,7 @@ func (a *App) MergeThemes(ctx context.Context, ids []int64, label string) (perso
 		}
 		themes[i], members[i] = t, t.QuoteIDs
 	}
+	defer a.changed()
 	into := themes[0]
 	if label = strings.TrimSpace(label); label != "" {
 		into.Label, into.LabelSet = label, true
@@ -78,6 +80,7 @@ func (a *App) SplitTheme(ctx context.Context, id int64, quoteIDs []int64, label 
 	if err != nil {
 		return t, err
 	}
+	defer a.changed()
 	label = strings.TrimSpace(label)
 	move := map[int64]bool{}
 	for _, q := range quoteIDs {
@@ -211,6 +214,7 @@ func (a *App) EditQuote(ctx context.Context, id int64, e QuoteEdit) (persona.Quo
 	if err != nil {
 		return q, err
 	}
+	defer a.changed()
 	if e.Ring != nil {
 		if !e.Ring.Valid() {
 			return q, fmt.Errorf("quote %d: unknown ring %q: %w", id, *e.Ring, persona.ErrInvalid)
@@ -298,6 +302,7 @@ func (a *App) EditPersona(ctx context.Context, id int64, name, notes *string) (p
 	if _, err := a.Store.AddEdit(ctx, e); err != nil {
 		return p, err
 	}
+	defer a.changed()
 	return p, a.Store.SavePersona(ctx, p)
 }
 

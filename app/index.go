@@ -19,6 +19,7 @@ import (
 func (a *App) indexSource(ctx context.Context, src persona.Source) error {
 	a.indexMu.Lock()
 	defer a.indexMu.Unlock()
+	defer a.changed()
 	docs, err := a.docsForSource(ctx, src)
 	if err != nil {
 		return err
@@ -117,6 +118,7 @@ func (a *App) DeleteSource(ctx context.Context, id int64) error {
 	if _, err := a.Store.Source(ctx, id); err != nil {
 		return err
 	}
+	a.changed()
 	if err := a.Store.MarkIndexed(ctx, id, false); err != nil {
 		return err
 	}

@@ -18,7 +18,8 @@ func (s *Store) Quote(ctx context.Context, id int64) (persona.Quote, error) {
 	return quoteFromRow(r), nil
 }
 
-// QuotesByID returns the quotes with those ids, in the order given
+// QuotesByID returns the quotes with those ids, in the order given, without
+// their analysis tokens (for display)
 // (missing ones skipped).
 func (s *Store) QuotesByID(ctx context.Context, ids []int64) ([]persona.Quote, error) {
 	if len(ids) == 0 {
@@ -27,7 +28,7 @@ func (s *Store) QuotesByID(ctx context.Context, ids []int64) ([]persona.Quote, e
 	byID := make(map[int64]persona.Quote, len(ids))
 	for lo := 0; lo < len(ids); lo += 500 {
 		var rows []quoteRow
-		if err := s.db.WithContext(ctx).Where("id IN ?", ids[lo:min(lo+500, len(ids))]).Find(&rows).Error; err != nil {
+		if err := s.db.WithContext(ctx).Omit("tokens").Where("id IN ?", ids[lo:min(lo+500, len(ids))]).Find(&rows).Error; err != nil {
 			return nil, fmt.Errorf("store: quotes by id: %w", err)
 		}
 		for _, r := range rows {

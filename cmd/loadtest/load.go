@@ -1,0 +1,182 @@
+package main
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"mime/multipart"
+	"net/http"
+	"net/url"
+	"slices"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+type load struct {
+	base, token string
+	study       int64
+	uploadStudy int64
+	personas    []int64
+	uploads     atomic.Int64
+}
+
+type phase struct {
+	name    string
+	clients int
+	do      func(c *http.Client, rng *rand.Rand) (string, error)
+}
+
+type result struct {
+	name      string
+	clients   int
+	latencies map[string][]time.Duration
+	errors    int
+	elapsed   time.Duration
+}
+
+var words = []string{"expensive", "price", "security review", "integration", "migration", "procurement", "forecast", "renewal", "budget", "onboarding", "residency", "support"}
+
+// run drives one phase: clients loop until the duration is over (bounded
+// in time; every request also has a client timeout).
+func (l *load) run(ph phase, d time.Duration) result {
+	res := result{name: ph.name, clients: ph.clients, latencies: map[string][]time.Duration{}}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	deadline := time.Now().Add(d)
+	start := time.Now()
+	for i := 0; i < ph.clients; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			c := &http.Client{Timeout: 30 * time.Second, Transport: &http.Transport{MaxIdleConnsPerHost: 4}}
+			rng := rand.New(rand.NewPCG(uint64(i), 9))
+			for time.Now().Before(deadline) {
+				t := time.Now()
+				kind, err := ph.do(c, rng)
+				took := time.Since(t)
+				mu.Lock()
+				if err != nil {
+					res.errors++
+				} else {
+					res.latencies[kind] = append(res.latencies[kind], took)
+				}
+				mu.Unlock()
+			}
+		}()
+	}
+	wg.Wait()
+	res.elapsed = time.Since(start)
+	return res
+}
+
+func (r result) print() {
+	kinds := make([]string, 0, len(r.latencies))
+	for k := range r.latencies {
+		kinds = append(kinds, k)
+	}
+	slices.Sort(kinds)
+	for _, k := range kinds {
+		lat := r.latencies[k]
+		slices.Sort(lat)
+		name := r.name
+		if len(kinds) > 1 {
+			name = r.name + ": " + k
+		}
+		fmt.Printf("%-46s %8d %8d %9.1f %9s %9s %6d\n", trunc(name, 46), r.clients, len(lat), float64(len(lat))/r.elapsed.Seconds(),
+			pct(lat, 0.50), pct(lat, 0.99), r.errors)
+	}
+}
+
+func trunc(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
+}
+
+func pct(lat []time.Duration, p float64) string {
+	if len(lat) == 0 {
+		return "-"
+	}
+	d := lat[min(len(lat)-1, int(float64(len(lat))*p))]
+	return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000)
+}
+
+func (l *load) get(c *http.Client, path string) error {
+	req, _ := http.NewRequest("GET", l.base+path, nil)
+	req.Header.Set("Authorization", "Bearer "+l.token)
+	res, err := c.Do(req)
+	if err != nil {
+		return err
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	if res.StatusCode >= 500 || res.StatusCode == 0 {
+		return fmt.Errorf("GET %s: %d", path, res.StatusCode)
+	}
+	if res.StatusCode != 200 {
+		return fmt.Errorf("GET %s: %d", path, res.StatusCode)
+	}
+	return nil
+}
+
+func (l *load) search(c *http.Client, rng *rand.Rand) (string, error) {
+	q := url.QueryEscape(words[rng.IntN(len(words))])
+	return "search", l.get(c, fmt.Sprintf("/api/v1/search?q=%s&study=%d&size=10", q, l.study))
+}
+
+func (l *load) facetedSearch(c *http.Client, rng *rand.Rand) (string, error) {
+	q := url.QueryEscape(words[rng.IntN(len(words))])
+	return "faceted search", l.get(c, fmt.Sprintf("/api/v1/search?q=%s&study=%d&ring=perceived_barriers&attr.Role=IT+%%2F+Security&facet=attr.Company+size&size=10", q, l.study))
+}
+
+func (l *load) objections(c *http.Client, rng *rand.Rand) (string, error) {
+	q := url.QueryEscape(words[rng.IntN(len(words))])
+	return "objections", l.get(c, fmt.Sprintf("/api/v1/objections?q=%s&study=%d", q, l.study))
+}
+
+func (l *load) persona(c *http.Client, rng *rand.Rand) (string, error) {
+	if len(l.personas) == 0 {
+		return "persona", fmt.Errorf("no personas")
+	}
+	return "persona", l.get(c, fmt.Sprintf("/api/v1/personas/%d", l.personas[rng.IntN(len(l.personas))]))
+}
+
+func (l *load) upload(c *http.Client, rng *rand.Rand) (string, error) {
+	n := l.uploads.Add(1)
+	var body bytes.Buffer
+	w := multipart.NewWriter(&body)
+	fw, _ := w.CreateFormFile("files", fmt.Sprintf("upload-%d.vtt", n))
+	fmt.Fprintf(fw, "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n<v Maya>What concerns did you have?</v>\n\n2\n00:00:04.000 --> 00:00:09.000\n<v Buyer %d>Upload %d: honestly the %s was the main blocker for our team this quarter.</v>\n",
+		n, n, words[rng.IntN(len(words))])
+	w.Close()
+	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/studies/%d/sources", l.base, l.uploadStudy), &body)
+	req.Header.Set("Authorization", "Bearer "+l.token)
+	req.Header.Set("Content-Type", w.FormDataContentType())
+	res, err := c.Do(req)
+	if err != nil {
+		return "upload", err
+	}
+	io.Copy(io.Discard, res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		return "upload", fmt.Errorf("upload: %d", res.StatusCode)
+	}
+	return "upload", nil
+}
+
+// mixed is 45% search, 25% objections, 29% persona pages, 1% uploads.
+func (l *load) mixed(c *http.Client, rng *rand.Rand) (string, error) {
+	switch r := rng.IntN(100); {
+	case r < 45:
+		return l.search(c, rng)
+	case r < 70:
+		return l.objections(c, rng)
+	case r < 99:
+		return l.persona(c, rng)
+	default:
+		return l.upload(c, rng)
+	}
+}

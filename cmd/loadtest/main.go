@@ -1,0 +1,102 @@
+// Command loadtest generates a large synthetic study and runs a bounded,
+// mixed load against Verbatim's HTTP API on loopback, reporting throughput
+// and p50/p99 latency per endpoint. See docs/PERFORMANCE.md.
+//
+//	go run ./cmd/loadtest -data /tmp/vb-load -quotes 1000000 -duration 30s
+package main
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"runtime/pprof"
+	"time"
+
+	"github.com/verbatimhq/verbatim/account"
+	"github.com/verbatimhq/verbatim/api"
+	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/frontend"
+)
+
+func main() {
+	data := flag.String("data", "/tmp/verbatim-load", "data directory (generated when empty)")
+	quotes := flag.Int("quotes", 1_000_000, "quotes to generate")
+	duration := flag.Duration("duration", 30*time.Second, "length of each load phase")
+	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the load phases")
+	flag.Parse()
+	if *cpuprofile != "" {
+		f, err := os.Create(*cpuprofile)
+		if err == nil {
+			pprof.StartCPUProfile(f)
+			defer pprof.StopCPUProfile()
+		}
+	}
+	if err := run(*data, *quotes, *duration); err != nil {
+		fmt.Fprintln(os.Stderr, "loadtest:", err)
+		pprof.StopCPUProfile()
+		os.Exit(1)
+	}
+}
+
+func run(dir string, quotes int, duration time.Duration) error {
+	ctx := context.Background()
+	start := time.Now()
+	a, err := app.Open(ctx, app.Config{DataDir: dir}, nil)
+	if err != nil {
+		return err
+	}
+	fmt.Printf("opened %s in %v\n", dir, time.Since(start).Round(time.Millisecond))
+	study, err := ensureGenerated(ctx, a, quotes)
+	if err != nil {
+		return err
+	}
+	accounts := account.New(a.Store.DB())
+	token, err := loadToken(ctx, accounts)
+	if err != nil {
+		return err
+	}
+	pages, err := frontend.New(nil)
+	if err != nil {
+		return err
+	}
+	cfg := api.DefaultConfig()
+	cfg.Addr = "127.0.0.1:0"
+	srv := api.New(cfg, a, accounts, pages, slog.New(slog.DiscardHandler))
+	ready := make(chan string, 1)
+	sctx, stop := context.WithCancel(ctx)
+	go srv.ListenAndServe(sctx, func(addr string) { ready <- addr })
+	base := "http://" + <-ready
+	defer func() { stop(); a.Close() }()
+	personas, err := a.Store.Personas(ctx, study)
+	if err != nil {
+		return err
+	}
+	uploads, err := a.Store.EnsureStudy(ctx, "Load uploads")
+	if err != nil {
+		return err
+	}
+	l := &load{base: base, token: token, study: study, uploadStudy: uploads.ID}
+	for _, p := range personas {
+		l.personas = append(l.personas, p.ID)
+	}
+	phases := []phase{
+		{"search + highlights", 8, l.search},
+		{"faceted search", 8, l.facetedSearch},
+		{"objections", 8, l.objections},
+		{"persona page", 64, l.persona},
+		{"mixed (search, objections, persona, upload)", 16, l.mixed},
+	}
+	fmt.Printf("\n%-46s %8s %8s %9s %9s %9s %6s\n", "endpoint", "clients", "requests", "req/s", "p50", "p99", "5xx")
+	failed := false
+	for _, ph := range phases {
+		r := l.run(ph, duration)
+		r.print()
+		failed = failed || r.errors > 0
+	}
+	if failed {
+		return fmt.Errorf("some requests failed with 5xx or transport errors")
+	}
+	return nil
+}
