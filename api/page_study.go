@@ -1,0 +1,224 @@
+package api
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"sort"
+	"strconv"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/frontend"
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/store"
+	"github.com/verbatimhq/verbatim/search"
+)
+
+func (s *Server) studiesPage(c *gin.Context) error {
+	studies, err := s.app.Store.Studies(c)
+	if err != nil {
+		return err
+	}
+	v := frontend.Studies{Base: s.base(c, "Studies", "studies")}
+	for _, st := range studies {
+		card, _, _, err := s.studyCard(c, st)
+		if err != nil {
+			return err
+		}
+		v.Studies = append(v.Studies, card)
+	}
+	if len(studies) == 1 {
+		v.StudyID = studies[0].ID
+	}
+	return s.render(c, http.StatusOK, "studies", v)
+}
+
+// studyCard is a study with its counts, themes and personas.
+func (s *Server) studyCard(ctx context.Context, st persona.Study) (frontend.StudyCard, []persona.Theme, []persona.Profile, error) {
+	card := frontend.StudyCard{ID: st.ID, Name: st.Name}
+	stats, err := s.app.Store.Stats(ctx, st.ID)
+	if err != nil {
+		return card, nil, nil, err
+	}
+	card.Sources, card.Participants, card.Quotes = stats.Sources, stats.Participants, stats.Quotes
+	themes, err := s.app.Store.Themes(ctx, st.ID)
+	if err != nil {
+		return card, nil, nil, err
+	}
+	personas, err := s.app.Store.Personas(ctx, st.ID)
+	if err != nil {
+		return card, nil, nil, err
+	}
+	card.Themes, card.Personas = len(themes), len(personas)
+	p := s.app.AnalysisStatus(ctx, st.ID)
+	card.Running = p.Running
+	version, ranAt, err := s.app.Store.AnalysisInfo(ctx, st.ID)
+	switch {
+	case err != nil:
+		return card, nil, nil, err
+	case version == 0:
+		card.LastAnalysis = "Not analysed yet"
+	default:
+		card.LastAnalysis = fmt.Sprintf("Analysed %s (version %d)", ago(ranAt), version)
+	}
+	return card, themes, personas, nil
+}
+
+// studyFromPath loads the :id study.
+func (s *Server) studyFromPath(c *gin.Context) (persona.Study, error) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return persona.Study{}, err
+	}
+	return s.app.Store.Study(c, id)
+}
+
+func (s *Server) studyPage(c *gin.Context) error {
+	st, err := s.studyFromPath(c)
+	if err != nil {
+		return err
+	}
+	card, themes, personas, err := s.studyCard(c, st)
+	if err != nil {
+		return err
+	}
+	v := frontend.Study{Base: s.base(c, st.Name, "studies"), Study: card, Stage: s.app.AnalysisStatus(c, st.ID).Stage}
+	v.StudyID = st.ID
+	top := topThemes(themes, 10)
+	items := make([]frontend.BarItem, len(top))
+	for i, t := range top {
+		items[i] = frontend.BarItem{Label: t.Label, Value: t.Participants, Note: persona.Ring(t.Ring).Title()}
+	}
+	v.Chart = frontend.NewBarChart(items)
+	v.Heatmap = heatmap(top, personas)
+	for _, p := range personas {
+		v.Personas = append(v.Personas, frontend.PersonaLink{ID: p.ID, Name: p.Name, Size: p.Size})
+	}
+	if v.Sources, err = s.sourceRows(c, st.ID); err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "study", v)
+}
+
+// topThemes are the n themes raised by the most buyers.
+func topThemes(themes []persona.Theme, n int) []persona.Theme {
+	out := append([]persona.Theme{}, themes...)
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Participants != out[j].Participants {
+			return out[i].Participants > out[j].Participants
+		}
+		return out[i].ID < out[j].ID
+	})
+	return out[:min(n, len(out))]
+}
+
+func heatmap(themes []persona.Theme, personas []persona.Profile) frontend.Heatmap {
+	if len(personas) == 0 || len(themes) == 0 {
+		return frontend.Heatmap{}
+	}
+	rows := make([]frontend.Axis, len(themes))
+	for i, t := range themes {
+		rows[i] = frontend.Axis{Label: t.Label}
+	}
+	cols := make([]frontend.Axis, len(personas))
+	for j, p := range personas {
+		cols[j] = frontend.Axis{Label: p.Name}
+	}
+	return frontend.NewHeatmap(rows, cols, func(r, c int) float64 {
+		p := personas[c]
+		if p.Size == 0 {
+			return 0
+		}
+		return float64(p.ThemeCounts[themes[r].ID]) / float64(p.Size)
+	})
+}
+
+// sourceRows lists a study's sources with buyer and quote counts; quote
+// counts come from the index's facets rather than loading every quote.
+func (s *Server) sourceRows(ctx context.Context, studyID int64) ([]frontend.SourceRow, error) {
+	srcs, err := s.app.Store.Sources(ctx, studyID)
+	if err != nil {
+		return nil, err
+	}
+	parts, err := s.app.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
+	if err != nil {
+		return nil, err
+	}
+	buyers := map[int64]int{}
+	for _, p := range parts {
+		buyers[p.SourceID]++
+	}
+	res, err := s.app.Index.Search(ctx, search.Query{Size: 1, Facets: []string{"source"}, FacetSize: max(10, len(srcs)),
+		Filters: map[string][]string{"study": {itoa(studyID)}}})
+	if err != nil {
+		return nil, err
+	}
+	quotes := map[int64]int{}
+	for _, f := range res.Facets["source"] {
+		id, _ := strconv.ParseInt(f.Value, 10, 64)
+		quotes[id] = f.Count
+	}
+	rows := make([]frontend.SourceRow, len(srcs))
+	for i, src := range srcs {
+		rows[i] = frontend.SourceRow{ID: src.ID, Name: src.Name, Kind: string(src.Kind), Format: src.Format,
+			Imported: when(src.ImportedAt), Participants: buyers[src.ID], Quotes: quotes[src.ID], Warnings: len(src.Warnings)}
+	}
+	return rows, nil
+}
+
+func (s *Server) uploadView(c *gin.Context, st persona.Study) frontend.Upload {
+	v := frontend.Upload{Base: s.base(c, "Upload to "+st.Name, "upload"), StudyName: st.Name,
+		MaxFiles: s.cfg.MaxUploadFiles, MaxSize: fmt.Sprintf("%d MB", s.cfg.MaxUploadSize>>20)}
+	v.StudyID = st.ID
+	return v
+}
+
+func (s *Server) uploadPage(c *gin.Context) error {
+	st, err := s.studyFromPath(c)
+	if err != nil {
+		return err
+	}
+	return s.render(c, http.StatusOK, "upload", s.uploadView(c, st))
+}
+
+// uploadForm is the upload without JavaScript: the same ingest as the API,
+// with the results rendered on the page.
+func (s *Server) uploadForm(c *gin.Context) error {
+	st, err := s.studyFromPath(c)
+	if err != nil {
+		return err
+	}
+	results, err := s.ingestMultipart(c, st.ID)
+	if err != nil {
+		return err
+	}
+	v := s.uploadView(c, st)
+	ok := 0
+	for _, r := range results {
+		v.Results = append(v.Results, uploadResult(r))
+		if r.Status == app.StatusOK {
+			ok++
+			s.audit(c, accountUser(c), "upload", r.Path, fmt.Sprintf("source %d, %d quotes", r.SourceID, r.Quotes))
+		}
+	}
+	if ok > 0 {
+		s.analyzeInBackground(st.ID)
+		v.Stage = s.app.AnalysisStatus(c, st.ID).Stage
+	}
+	return s.render(c, http.StatusOK, "upload", v)
+}
+
+func uploadResult(r app.FileResult) frontend.UploadResult {
+	u := frontend.UploadResult{File: r.Path, Status: r.Status, Format: r.Format, SourceID: r.SourceID, Quotes: r.Quotes, Message: r.Error}
+	if u.Message == "" && len(r.Warnings) > 0 {
+		for i, w := range r.Warnings {
+			if i > 0 {
+				u.Message += "; "
+			}
+			u.Message += w
+		}
+	}
+	return u
+}

@@ -1,0 +1,150 @@
+package frontend
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+const evil = `<script>alert(1)</script>"><img src=x onerror=alert(1)>&lt;b&gt;`
+
+func sampleBase() Base {
+	return Base{Title: evil, User: User{Name: evil, Role: "admin"}, StudyID: 1, Nav: "studies",
+		Can: Perms{Upload: true, Edit: true, EditPersona: true, Export: true, Note: true, Admin: true}, Flash: evil}
+}
+
+func sampleQuote() QuoteView {
+	return QuoteView{ID: 7, SourceID: 3, Text: evil, Participant: evil, Source: evil, Position: "0:01:02"}
+}
+
+// samples is one view model per page, every string a hostile one.
+func samples() map[string]any {
+	b := sampleBase()
+	q := sampleQuote()
+	return map[string]any{
+		"signin":  SignIn{Base: Base{Title: "Sign in"}, Name: evil, Next: "/x", Error: evil},
+		"error":   ErrorPage{Base: b, Status: 403, Heading: evil, Message: evil, RequestID: "abc"},
+		"studies": Studies{Base: b, Studies: []StudyCard{{ID: 1, Name: evil, Sources: 2, LastAnalysis: evil}}},
+		"study": Study{Base: b, Study: StudyCard{ID: 1, Name: evil},
+			Chart:    NewBarChart([]BarItem{{Label: evil, Value: 3}, {Label: "b", Value: 1}}),
+			Heatmap:  NewHeatmap([]Axis{{Label: evil}}, []Axis{{Label: evil}, {Label: "p2"}}, func(r, c int) float64 { return 0.5 }),
+			Sources:  []SourceRow{{ID: 3, Name: evil, Kind: "transcript"}},
+			Personas: []PersonaLink{{ID: 2, Name: evil, Size: 3}}},
+		"upload": Upload{Base: b, StudyName: evil, MaxFiles: 50, MaxSize: "50 MB", Stage: "queued",
+			Results: []UploadResult{{File: evil, Status: "error", Message: evil}, {File: "a.vtt", Status: "ok", SourceID: 4, Quotes: 3}}},
+		"source": SourcePage{Base: b, Source: SourceHead{ID: 3, Name: evil, Warnings: []string{evil}},
+			Participants: []ParticipantRow{{ID: 5, Label: evil, Switchable: true, Persona: evil, PersonaID: 2}},
+			Turns:        []TurnView{{Speaker: evil, Position: "line 1", Segments: []Segment{{Text: evil}, {Text: evil, QuoteID: 7, Ring: "perceived_barriers", RingTitle: "Perceived barriers", Theme: evil}}}}},
+		"personas": Personas{Base: b, StudyName: evil, Buyers: 3, Cards: []PersonaCard{{ID: 2, Name: evil, Size: 2, Of: 3,
+			Traits: []Share{{Key: evil, Label: evil, Pct: 50}}, TopThemes: []string{evil}}}},
+		"persona": PersonaPage{Base: b, ID: 2, StudyName: evil, Name: evil, Notes: evil, Size: 2, Of: 3,
+			Profile:  []AttrDist{{Name: evil, Values: []Share{{Label: evil, N: 1, Of: 2, Pct: 50}}}},
+			Rings:    []RingView{{Ring: "perceived_barriers", Title: "Perceived barriers", Themes: []ThemeView{{ID: 1, Label: evil, Raised: 1, Of: 2, Pct: 50, Quotes: []QuoteView{q}}}}},
+			Distinct: []LiftView{{Label: evil, Share: 50, Rest: 10, Lift: "5.0"}}, Members: []KV{{Key: evil, Value: evil}}},
+		"themes": ThemesPage{Base: b, StudyName: evil, RingOpts: []Option{{Value: "", Label: "No ring"}},
+			Rings: []ThemeRing{{Ring: "perceived_barriers", Title: "Perceived barriers", Themes: []ThemeRow{{ID: 1, Label: evil, Quotes: 9,
+				Items: []ThemeQuote{{QuoteView: q, Ring: "perceived_barriers"}}, More: 8}}}}},
+		"search": SearchPage{Base: b, Q: evil, Studies: []Option{{Value: "1", Label: evil, Selected: true}}, Total: 1,
+			Hits:       []Hit{{QuoteView: q, Fragment: "<mark>price</mark> &amp; more", Copy: evil, Theme: evil, Persona: evil, Ring: "perceived_barriers"}},
+			Facets:     []FacetGroup{{Field: "persona", Title: "Persona", Values: []FacetValue{{Field: "persona", Value: "2", Label: evil, Count: 1, Href: "/search?persona=2"}}}},
+			Active:     []FacetValue{{Field: "persona", Value: "2", Label: evil, Href: "/search"}},
+			Objections: []Objection{{ThemeID: 1, Label: evil, Matches: 2, RaisedBy: []Raiser{{PersonaID: 2, Name: evil, N: 1, Size: 2}}, Quotes: []QuoteView{q}}},
+			Values:     []PersonaValues{{PersonaID: 2, Name: evil, Criteria: []Value{{Label: evil, Quote: evil}}}},
+			Stages:     []string{"Demo"}, Note: NoteForm{Text: evil, DealStage: "Demo"}, NoteSaved: evil, NoteError: evil, Error: evil,
+			Suggestions: []string{evil}, Page: 2, PrevURL: "/search?page=1", NextURL: "/search?page=3"},
+		"admin": Admin{Base: b, Roles: []string{"admin", "sales"}, Users: []UserRow{{ID: 1, Name: evil, Role: "admin", Self: true}},
+			Tokens: []TokenRow{{ID: 1, Name: evil, User: evil}}, Audit: []AuditRow{{User: evil, Action: evil, Target: evil, Detail: evil}}},
+	}
+}
+
+func TestRenderEveryPage(t *testing.T) {
+	for _, fsys := range []struct {
+		name string
+		dev  bool
+	}{{"embedded", false}, {"dir", true}} {
+		var p *Pages
+		var err error
+		if fsys.dev {
+			p, err = New(os.DirFS("."))
+		} else {
+			p, err = New(nil)
+		}
+		if err != nil {
+			t.Fatalf("%s: New: %v", fsys.name, err)
+		}
+		models := samples()
+		for _, name := range Names {
+			t.Run(fsys.name+"/"+name, func(t *testing.T) {
+				data, ok := models[name]
+				if !ok {
+					t.Fatalf("no sample view model for page %q", name)
+				}
+				var buf bytes.Buffer
+				if err := p.Render(&buf, name, data); err != nil {
+					t.Fatal(err)
+				}
+				html := buf.String()
+				for _, bad := range []string{"<script>alert", "<img src=x", "onerror=alert(1)>", "&lt;b&gt;", " style=", "onclick="} {
+					if strings.Contains(html, bad) {
+						t.Errorf("page %s contains %q unescaped", name, bad)
+					}
+				}
+				if name != "signin" && !strings.Contains(html, "&lt;script&gt;alert(1)&lt;/script&gt;") {
+					t.Errorf("page %s does not show the escaped script text", name)
+				}
+				if !strings.Contains(html, `<link rel="icon" href="/static/favicon.svg"`) {
+					t.Errorf("page %s has no favicon link", name)
+				}
+			})
+		}
+	}
+	for name := range samples() {
+		found := false
+		for _, n := range Names {
+			found = found || n == name
+		}
+		if !found {
+			t.Errorf("sample %q is not a page in Names", name)
+		}
+	}
+}
+
+func TestRenderUnknownPage(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := p.Render(&bytes.Buffer{}, "nope", nil); err == nil {
+		t.Error(`Render("nope") = nil; want an error`)
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"<mark>price</mark> was &#39;fine&#39; &amp; ok", "<mark>price</mark> was &#39;fine&#39; &amp; ok"},
+		{"<mark>x</mark><script>alert(1)</script>", "&lt;mark&gt;x&lt;/mark&gt;&lt;script&gt;alert(1)&lt;/script&gt;"},
+		{"a & b", "a &amp; b"},
+		{`<img src=x onerror=alert(1)>`, "&lt;img src=x onerror=alert(1)&gt;"},
+	}
+	for _, tt := range tests {
+		if got := string(Highlight(tt.in)); got != tt.want {
+			t.Errorf("Highlight(%q) = %q; want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestStaticFiles(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range []string{"/app.css", "/app.js", "/favicon.svg"} {
+		f, err := p.Static().Open(name)
+		if err != nil {
+			t.Errorf("static %s: %v", name, err)
+			continue
+		}
+		f.Close()
+	}
+}

@@ -1,0 +1,395 @@
+package frontend
+
+// View models: plain data the api package fills and the templates show.
+// Every string is escaped by html/template when rendered.
+
+// Base is what every page's layout needs.
+type Base struct {
+	Title string
+	User  User
+	Can   Perms
+	// Nav names the active section: studies, personas, themes, search, admin.
+	Nav string
+	// StudyID is the study the page belongs to, for the nav links (0 = none).
+	StudyID int64
+	Flash   string
+}
+
+// User is the signed-in user (zero when anonymous).
+type User struct {
+	Name string
+	Role string
+}
+
+// Perms are what the user may do, for showing links and forms.
+type Perms struct {
+	Upload, Edit, EditPersona, Export, Note, Admin bool
+}
+
+// Option is one choice of a select.
+type Option struct {
+	Value, Label string
+	Selected     bool
+}
+
+// KV is a labelled value.
+type KV struct {
+	Key, Value string
+}
+
+// SignIn is the sign-in page.
+type SignIn struct {
+	Base
+	Name, Next, Error string
+}
+
+// ErrorPage explains why a page could not be shown.
+type ErrorPage struct {
+	Base
+	Status    int
+	Heading   string
+	Message   string
+	RequestID string
+}
+
+// Studies is the studies dashboard.
+type Studies struct {
+	Base
+	Studies []StudyCard
+}
+
+// StudyCard is a study with its counts.
+type StudyCard struct {
+	ID                            int64
+	Name                          string
+	Sources, Participants, Quotes int
+	Personas, Themes              int
+	LastAnalysis                  string
+	Running                       bool
+}
+
+// Study is one study's dashboard.
+type Study struct {
+	Base
+	Study    StudyCard
+	Stage    string
+	Chart    BarChart
+	Heatmap  Heatmap
+	Sources  []SourceRow
+	Personas []PersonaLink
+}
+
+// PersonaLink names a persona.
+type PersonaLink struct {
+	ID   int64
+	Name string
+	Size int
+}
+
+// SourceRow is one line of a study's sources table.
+type SourceRow struct {
+	ID                   int64
+	Name, Kind, Format   string
+	Imported             string
+	Participants, Quotes int
+	Warnings             int
+}
+
+// Upload is the upload page, with results after a form post.
+type Upload struct {
+	Base
+	StudyName string
+	MaxFiles  int
+	MaxSize   string
+	Results   []UploadResult
+	// Stage is the analysis stage after a form post ("" before).
+	Stage string
+}
+
+// UploadResult is one uploaded file's outcome.
+type UploadResult struct {
+	File, Status, Message, Format string
+	SourceID                      int64
+	Quotes                        int
+}
+
+// SourcePage is the source view.
+type SourcePage struct {
+	Base
+	Source       SourceHead
+	Participants []ParticipantRow
+	Turns        []TurnView
+	Respondents  []Respondent
+	Survey       bool
+}
+
+// SourceHead describes a source.
+type SourceHead struct {
+	ID                            int64
+	StudyName, Name, Kind, Format string
+	Imported                      string
+	Quotes                        int
+	Warnings                      []string
+}
+
+// ParticipantRow is a speaker or respondent of a source.
+type ParticipantRow struct {
+	ID          int64
+	Label       string
+	Interviewer bool
+	RoleSet     bool
+	PersonaID   int64
+	Persona     string
+	Quotes      int
+	// Switchable is true when the role may be changed (transcripts).
+	Switchable bool
+}
+
+// TurnView is one turn of a transcript or one survey answer, cut into
+// segments at the quotes it holds.
+type TurnView struct {
+	Speaker     string
+	Interviewer bool
+	Position    string
+	Question    string
+	Segments    []Segment
+}
+
+// Segment is a piece of a turn's text; QuoteID is set when it is a quote.
+type Segment struct {
+	Text      string
+	QuoteID   int64
+	Ring      string
+	RingTitle string
+	Theme     string
+	Hidden    bool
+}
+
+// Respondent is a survey respondent with closed and open answers.
+type Respondent struct {
+	ID         int64
+	Label      string
+	Persona    string
+	PersonaID  int64
+	Attributes []KV
+	Answers    []TurnView
+}
+
+// Personas is a study's persona gallery.
+type Personas struct {
+	Base
+	StudyName string
+	Buyers    int
+	Cards     []PersonaCard
+}
+
+// PersonaCard summarises a persona.
+type PersonaCard struct {
+	ID        int64
+	Name      string
+	Size, Of  int
+	Traits    []Share
+	TopThemes []string
+}
+
+// Share is a value and how often it occurs.
+type Share struct {
+	Key   string
+	Label string
+	N, Of int
+	Pct   int
+}
+
+// PersonaPage is one persona.
+type PersonaPage struct {
+	Base
+	ID        int64
+	StudyName string
+	Name      string
+	Notes     string
+	Size, Of  int
+	Profile   []AttrDist
+	Rings     []RingView
+	Distinct  []LiftView
+	Members   []KV
+}
+
+// AttrDist is one attribute's distribution within a persona.
+type AttrDist struct {
+	Name   string
+	Values []Share
+}
+
+// RingView is one ring of buying insight with its top themes.
+type RingView struct {
+	Ring, Title, Blurb string
+	Themes             []ThemeView
+}
+
+// ThemeView is a theme as a persona raises it.
+type ThemeView struct {
+	ID         int64
+	Label      string
+	Raised, Of int
+	Pct        int
+	Quotes     []QuoteView
+}
+
+// QuoteView is a quote with its attribution.
+type QuoteView struct {
+	ID, SourceID                        int64
+	Text, Participant, Source, Position string
+}
+
+// LiftView is what sets a persona apart.
+type LiftView struct {
+	Label       string
+	Share, Rest int
+	Lift        string
+}
+
+// ThemesPage is the researchers' theme editor.
+type ThemesPage struct {
+	Base
+	StudyName string
+	Rings     []ThemeRing
+	RingOpts  []Option
+}
+
+// ThemeRing groups the themes of one ring.
+type ThemeRing struct {
+	Ring, Title string
+	Themes      []ThemeRow
+}
+
+// ThemeRow is a theme with its counts and some quotes to edit.
+type ThemeRow struct {
+	ID                                int64
+	Label                             string
+	Ring                              string
+	Quotes, Participants, Of, Sources int
+	Coverage                          int
+	Recurring                         bool
+	Items                             []ThemeQuote
+	More                              int
+}
+
+// ThemeQuote is a quote in the theme editor.
+type ThemeQuote struct {
+	QuoteView
+	Ring   string
+	Hidden bool
+	Top    bool
+}
+
+// SearchPage is the sales reps' objection search.
+type SearchPage struct {
+	Base
+	Q           string
+	Studies     []Option
+	Total       uint64
+	Hits        []Hit
+	Facets      []FacetGroup
+	Active      []FacetValue
+	Objections  []Objection
+	Values      []PersonaValues
+	Error       string
+	NoteSaved   string
+	NoteError   string
+	Note        NoteForm
+	Stages      []string
+	Suggestions []string
+	Page        int
+	PrevURL     string
+	NextURL     string
+}
+
+// Hit is a search result.
+type Hit struct {
+	QuoteView
+	Fragment  string
+	Question  string
+	Ring      string
+	RingTitle string
+	Theme     string
+	Persona   string
+	Copy      string
+}
+
+// FacetGroup is one filter with its values and counts.
+type FacetGroup struct {
+	Field, Title string
+	Values       []FacetValue
+}
+
+// FacetValue is a filter value; Href toggles it.
+type FacetValue struct {
+	Field, Value, Label string
+	Count               int
+	Href                string
+	Active              bool
+}
+
+// Objection is a barrier theme and who raises it.
+type Objection struct {
+	ThemeID  int64
+	Label    string
+	Matches  int
+	RaisedBy []Raiser
+	Quotes   []QuoteView
+}
+
+// Raiser is a persona raising an objection.
+type Raiser struct {
+	PersonaID int64
+	Name      string
+	N, Size   int
+	Active    bool
+}
+
+// PersonaValues is what a persona values instead.
+type PersonaValues struct {
+	PersonaID int64
+	Name      string
+	Criteria  []Value
+	Success   []Value
+}
+
+// Value is a theme and its best quote.
+type Value struct {
+	Label, Quote string
+}
+
+// NoteForm is the field-note form's values.
+type NoteForm struct {
+	Text, Account, Role, DealStage string
+}
+
+// Admin is the admin page.
+type Admin struct {
+	Base
+	Users  []UserRow
+	Tokens []TokenRow
+	Audit  []AuditRow
+	Roles  []string
+}
+
+// UserRow is an account.
+type UserRow struct {
+	ID         int64
+	Name, Role string
+	Created    string
+	Self       bool
+}
+
+// TokenRow is an API token (never its secret).
+type TokenRow struct {
+	ID                        int64
+	Name, User, Created, Used string
+	Revoked                   bool
+}
+
+// AuditRow is one audit log line.
+type AuditRow struct {
+	At, User, Action, Target, Detail string
+}
