@@ -43,7 +43,7 @@ func readTranscripts(tb testing.TB) (files []string, words int) {
 // bleve — of the 36 real ML-practitioner interviews into a fresh data dir.
 func BenchmarkIngest(b *testing.B) {
 	files, words := readTranscripts(b)
-	nlp.Shared() // model decoding is a one-off start-up cost
+	nlp.Shared().Tag("Warm up the model.") // decoding it is a one-off cost
 	ctx := context.Background()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {

@@ -14,22 +14,21 @@ import (
 	"github.com/verbatimhq/verbatim/persona"
 )
 
-// Pipeline holds prose's tagging model, decoded once. It is safe for
-// concurrent use.
+// Pipeline holds prose's tagging model, decoded once, on first use (it
+// takes ~0.5 s, which start-up need not pay). It is safe for concurrent use.
 type Pipeline struct {
+	once  sync.Once
 	model *prose.Model
 }
 
-var (
-	sharedOnce sync.Once
-	shared     *Pipeline
-)
+var shared = &Pipeline{}
 
-// Shared returns the process-wide pipeline, decoding prose's model on first
-// use.
-func Shared() *Pipeline {
-	sharedOnce.Do(func() { shared = &Pipeline{model: prose.ModelFromData("verbatim")} })
-	return shared
+// Shared returns the process-wide pipeline.
+func Shared() *Pipeline { return shared }
+
+func (p *Pipeline) load() *prose.Model {
+	p.once.Do(func() { p.model = prose.ModelFromData("verbatim") })
+	return p.model
 }
 
 // Segment splits text into sentences and returns their byte spans in text.
@@ -68,7 +67,7 @@ func (p *Pipeline) Segment(text string) [][2]int {
 // result is lower-cased, without punctuation and fillers.
 func (p *Pipeline) Tag(sentence string) []persona.Token {
 	doc, err := prose.NewDocument(sentence,
-		prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(p.model))
+		prose.WithSegmentation(false), prose.WithExtraction(false), prose.UsingModel(p.load()))
 	if err != nil {
 		return nil
 	}
