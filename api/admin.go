@@ -10,7 +10,7 @@ import (
 )
 
 func (s *Server) listUsers(c *gin.Context) error {
-	users, err := s.accounts.Users(c)
+	users, err := s.accounts.Users(c.Request.Context())
 	if err != nil {
 		return err
 	}
@@ -33,7 +33,7 @@ func (s *Server) createUser(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	u, err := s.accounts.CreateUser(c, req.Name, role, req.Password)
+	u, err := s.accounts.CreateUser(c.Request.Context(), req.Name, role, req.Password)
 	if err != nil {
 		return err
 	}
@@ -51,7 +51,7 @@ func (s *Server) updateUser(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return badRequest("send JSON with role or password")
 	}
-	u, err := s.accounts.User(c, id)
+	u, err := s.accounts.User(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -60,13 +60,13 @@ func (s *Server) updateUser(c *gin.Context) error {
 		if err != nil {
 			return err
 		}
-		if u, err = s.accounts.SetRole(c, id, role); err != nil {
+		if u, err = s.accounts.SetRole(c.Request.Context(), id, role); err != nil {
 			return err
 		}
 		s.audit(c, accountUser(c), "role_change", u.Name, "role "+string(role))
 	}
 	if req.Password != "" {
-		if err := s.accounts.SetPassword(c, id, req.Password); err != nil {
+		if err := s.accounts.SetPassword(c.Request.Context(), id, req.Password); err != nil {
 			return err
 		}
 		s.audit(c, accountUser(c), "password_change", u.Name, "")
@@ -80,11 +80,11 @@ func (s *Server) deleteUser(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	u, err := s.accounts.User(c, id)
+	u, err := s.accounts.User(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
-	if err := s.accounts.DeleteUser(c, id); err != nil {
+	if err := s.accounts.DeleteUser(c.Request.Context(), id); err != nil {
 		return err
 	}
 	s.audit(c, accountUser(c), "user_delete", u.Name, "")
@@ -93,7 +93,7 @@ func (s *Server) deleteUser(c *gin.Context) error {
 }
 
 func (s *Server) listTokens(c *gin.Context) error {
-	toks, err := s.accounts.Tokens(c, 0)
+	toks, err := s.accounts.Tokens(c.Request.Context(), 0)
 	if err != nil {
 		return err
 	}
@@ -114,11 +114,11 @@ func (s *Server) createToken(c *gin.Context) error {
 	if req.UserID == 0 {
 		req.UserID = accountUser(c).ID
 	}
-	u, err := s.accounts.User(c, req.UserID)
+	u, err := s.accounts.User(c.Request.Context(), req.UserID)
 	if err != nil {
 		return err
 	}
-	id, tok, err := s.accounts.CreateToken(c, u.ID, req.Name)
+	id, tok, err := s.accounts.CreateToken(c.Request.Context(), u.ID, req.Name)
 	if err != nil {
 		return err
 	}
@@ -133,7 +133,7 @@ func (s *Server) revokeToken(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.accounts.RevokeToken(c, id); err != nil {
+	if err := s.accounts.RevokeToken(c.Request.Context(), id); err != nil {
 		return err
 	}
 	s.audit(c, accountUser(c), "token_revoke", "token "+itoa(id), "")
@@ -147,7 +147,7 @@ func (s *Server) auditLog(c *gin.Context) error {
 	if limit < 1 || limit > 1000 {
 		limit = 100
 	}
-	entries, err := s.accounts.Audit(c, limit, max(offset, 0))
+	entries, err := s.accounts.Audit(c.Request.Context(), limit, max(offset, 0))
 	if err != nil {
 		return err
 	}

@@ -11,10 +11,10 @@ func (s *Server) listThemes(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c, id); err != nil {
+	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	themes, err := s.app.Store.Themes(c, id)
+	themes, err := s.app.Store.Themes(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -30,7 +30,7 @@ func (s *Server) getTheme(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := s.app.ThemePage(c, id, 500)
+	page, err := s.app.ThemePage(c.Request.Context(), id, 500)
 	if err != nil {
 		return err
 	}
@@ -53,7 +53,7 @@ func (s *Server) renameTheme(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return badRequest("send JSON with a label")
 	}
-	t, err := s.app.RenameTheme(c, id, req.Label)
+	t, err := s.app.RenameTheme(c.Request.Context(), id, req.Label)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (s *Server) mergeThemes(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return badRequest("send JSON with theme_ids and an optional label")
 	}
-	t, err := s.app.MergeThemes(c, req.ThemeIDs, req.Label)
+	t, err := s.app.MergeThemes(c.Request.Context(), req.ThemeIDs, req.Label)
 	if err != nil {
 		return err
 	}
@@ -83,7 +83,7 @@ func (s *Server) splitTheme(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return badRequest("send JSON with quote_ids and a label")
 	}
-	t, err := s.app.SplitTheme(c, id, req.QuoteIDs, req.Label)
+	t, err := s.app.SplitTheme(c.Request.Context(), id, req.QuoteIDs, req.Label)
 	if err != nil {
 		return err
 	}
@@ -96,10 +96,10 @@ func (s *Server) listPersonas(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c, id); err != nil {
+	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	ps, err := s.app.Store.Personas(c, id)
+	ps, err := s.app.Store.Personas(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -112,7 +112,7 @@ func (s *Server) getPersona(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := s.app.CachedPersonaPage(c, id)
+	page, err := s.app.CachedPersonaPage(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -134,7 +134,7 @@ func (s *Server) updatePersona(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return badRequest("send JSON with name or notes")
 	}
-	p, err := s.app.EditPersona(c, id, req.Name, req.Notes)
+	p, err := s.app.EditPersona(c.Request.Context(), id, req.Name, req.Notes)
 	if err != nil {
 		return err
 	}
@@ -147,7 +147,7 @@ func (s *Server) startAnalysis(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c, id); err != nil {
+	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
 	s.analyzeInBackground(id)
@@ -160,9 +160,9 @@ func (s *Server) analysisStatus(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c, id); err != nil {
+	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, s.app.AnalysisStatus(c, id))
+	c.JSON(http.StatusOK, s.app.AnalysisStatus(c.Request.Context(), id))
 	return nil
 }

@@ -35,12 +35,12 @@ func (s *Server) doSignIn(c *gin.Context, req signInRequest) (account.User, erro
 	if !s.signins.Allow("ip:"+c.ClientIP()) || !s.signins.Allow("user:"+req.Name) {
 		return account.User{}, &apiError{http.StatusTooManyRequests, "rate_limited", "too many sign-in attempts; wait a minute"}
 	}
-	u, err := s.accounts.Authenticate(c, req.Name, req.Password)
+	u, err := s.accounts.Authenticate(c.Request.Context(), req.Name, req.Password)
 	if err != nil {
 		s.audit(c, account.User{}, "signin_failed", req.Name, "")
 		return account.User{}, unauthorized("invalid name or password")
 	}
-	tok, err := s.accounts.CreateSession(c, u.ID)
+	tok, err := s.accounts.CreateSession(c.Request.Context(), u.ID)
 	if err != nil {
 		return account.User{}, err
 	}
@@ -53,7 +53,7 @@ func (s *Server) doSignIn(c *gin.Context, req signInRequest) (account.User, erro
 
 func (s *Server) signOut(c *gin.Context) error {
 	if tok, err := c.Cookie(SessionCookie); err == nil && tok != "" {
-		_ = s.accounts.DeleteSession(c, tok)
+		_ = s.accounts.DeleteSession(c.Request.Context(), tok)
 	}
 	http.SetCookie(c.Writer, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", HttpOnly: true, MaxAge: -1, SameSite: http.SameSiteLaxMode})
 	c.Status(http.StatusNoContent)
@@ -71,7 +71,7 @@ func (s *Server) audit(c *gin.Context, u account.User, action, target, detail st
 	if u.ID == 0 {
 		u, _ = currentUser(c)
 	}
-	err := s.accounts.Record(c, account.Entry{At: time.Now().UTC(), UserID: u.ID, UserName: u.Name, Action: action, Target: target, Detail: detail})
+	err := s.accounts.Record(c.Request.Context(), account.Entry{At: time.Now().UTC(), UserID: u.ID, UserName: u.Name, Action: action, Target: target, Detail: detail})
 	if err != nil {
 		logger(c).Error("audit", slog.String("action", action), slog.String("error", err.Error()))
 	}

@@ -40,7 +40,7 @@ func (s *Server) personaForExport(c *gin.Context) (app.PersonaPage, error) {
 	if err != nil {
 		return app.PersonaPage{}, err
 	}
-	page, err := s.app.PersonaPage(c, id)
+	page, err := s.app.PersonaPage(c.Request.Context(), id)
 	if err != nil {
 		return page, err
 	}
@@ -117,7 +117,7 @@ func (s *Server) exportQuotesCSV(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c, id); err != nil {
+	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
 	s.audit(c, accountUser(c), "export", "study "+itoa(id), "quotes.csv")
@@ -125,7 +125,7 @@ func (s *Server) exportQuotesCSV(c *gin.Context) error {
 	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="study-%d-quotes.csv"`, id))
 	w := csv.NewWriter(c.Writer)
 	_ = w.Write([]string{"id", "text", "participant", "source", "position", "question", "ring", "theme_id", "kind"})
-	return s.writeQuotes(c, id, w)
+	return s.writeQuotes(c.Request.Context(), id, w)
 }
 
 func (s *Server) writeQuotes(ctx context.Context, studyID int64, w *csv.Writer) error {
@@ -167,7 +167,7 @@ func (s *Server) exportThemesCSV(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	themes, err := s.app.Store.Themes(c, id)
+	themes, err := s.app.Store.Themes(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}

@@ -66,7 +66,7 @@ func (s *Server) accessLog(c *gin.Context) {
 // cookie. Anonymous callers continue; routes decide what they may do.
 func (s *Server) authenticate(c *gin.Context) {
 	if h := c.GetHeader("Authorization"); strings.HasPrefix(h, "Bearer ") {
-		u, err := s.accounts.TokenUser(c, strings.TrimSpace(strings.TrimPrefix(h, "Bearer ")))
+		u, err := s.accounts.TokenUser(c.Request.Context(), strings.TrimSpace(strings.TrimPrefix(h, "Bearer ")))
 		if err != nil {
 			fail(c, unauthorized("invalid or revoked API token"))
 			return
@@ -76,7 +76,7 @@ func (s *Server) authenticate(c *gin.Context) {
 		return
 	}
 	if tok, err := c.Cookie(SessionCookie); err == nil && tok != "" {
-		if u, err := s.accounts.SessionUser(c, tok); err == nil {
+		if u, err := s.accounts.SessionUser(c.Request.Context(), tok); err == nil {
 			c.Set(keyUser, u)
 		}
 	}

@@ -16,7 +16,7 @@ func (s *Server) postNote(c *gin.Context) error {
 		return badRequest("send JSON with study_id, text, account, role and deal_stage")
 	}
 	n.By = accountUser(c).Name
-	res, err := s.app.AddNote(c, n)
+	res, err := s.app.AddNote(c.Request.Context(), n)
 	if err != nil {
 		return err
 	}

@@ -11,15 +11,15 @@ import (
 
 func (s *Server) adminPage(c *gin.Context) error {
 	me := accountUser(c)
-	users, err := s.accounts.Users(c)
+	users, err := s.accounts.Users(c.Request.Context())
 	if err != nil {
 		return err
 	}
-	tokens, err := s.accounts.Tokens(c, 0)
+	tokens, err := s.accounts.Tokens(c.Request.Context(), 0)
 	if err != nil {
 		return err
 	}
-	entries, err := s.accounts.Audit(c, 100, 0)
+	entries, err := s.accounts.Audit(c.Request.Context(), 100, 0)
 	if err != nil {
 		return err
 	}

@@ -60,7 +60,7 @@ func (s *Server) signInForm(c *gin.Context) {
 
 func (s *Server) signOutForm(c *gin.Context) {
 	if tok, err := c.Cookie(SessionCookie); err == nil && tok != "" {
-		_ = s.accounts.DeleteSession(c, tok)
+		_ = s.accounts.DeleteSession(c.Request.Context(), tok)
 	}
 	http.SetCookie(c.Writer, &http.Cookie{Name: SessionCookie, Value: "", Path: "/", HttpOnly: true, MaxAge: -1, SameSite: http.SameSiteLaxMode})
 	c.Redirect(http.StatusSeeOther, "/signin")

@@ -34,11 +34,11 @@ func (s *Server) personasPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	personas, err := s.app.Store.Personas(c, st.ID)
+	personas, err := s.app.Store.Personas(c.Request.Context(), st.ID)
 	if err != nil {
 		return err
 	}
-	themes, err := s.app.Store.Themes(c, st.ID)
+	themes, err := s.app.Store.Themes(c.Request.Context(), st.ID)
 	if err != nil {
 		return err
 	}
@@ -48,7 +48,7 @@ func (s *Server) personasPage(c *gin.Context) error {
 	}
 	v := frontend.Personas{Base: s.base(c, "Personas · "+st.Name, "personas"), StudyName: st.Name}
 	v.StudyID = st.ID
-	if v.Buyers, err = s.buyerCount(c, st.ID); err != nil {
+	if v.Buyers, err = s.buyerCount(c.Request.Context(), st.ID); err != nil {
 		return err
 	}
 	for _, p := range personas {
@@ -109,7 +109,7 @@ func (s *Server) personaPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := s.app.PersonaPage(c, id)
+	page, err := s.app.PersonaPage(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -117,7 +117,7 @@ func (s *Server) personaPage(c *gin.Context) error {
 	v := frontend.PersonaPage{Base: s.base(c, p.Name, "personas"), ID: p.ID, StudyName: page.Study.Name,
 		Name: p.Name, Notes: p.Notes, Size: p.Size, Profile: profile(p, 4)}
 	v.StudyID = p.StudyID
-	if v.Of, err = s.buyerCount(c, p.StudyID); err != nil {
+	if v.Of, err = s.buyerCount(c.Request.Context(), p.StudyID); err != nil {
 		return err
 	}
 	for _, r := range page.Rings {

@@ -39,7 +39,7 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 	if v.Q != "" {
 		v.Title = v.Q + " · Search"
 	}
-	studies, err := s.app.Store.Studies(c)
+	studies, err := s.app.Store.Studies(c.Request.Context())
 	if err != nil {
 		return v, err
 	}
@@ -59,7 +59,7 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 		v.Suggestions = []string{"price", "security review", "integration", "migration", "procurement", "contract"}
 		return v, nil
 	}
-	names, err := s.searchNames(c, studies, study)
+	names, err := s.searchNames(c.Request.Context(), studies, study)
 	if err != nil {
 		return v, err
 	}
@@ -69,7 +69,7 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 	}
 	defer release()
 	if v.Q != "" {
-		obj, err := s.app.Objections(c, v.Q, study, 10)
+		obj, err := s.app.Objections(c.Request.Context(), v.Q, study, 10)
 		if err != nil {
 			v.Error = plainError(err)
 			return v, nil
@@ -79,7 +79,7 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 	for _, key := range names.attrs {
 		q.Facets = append(q.Facets, search.AttrField(key))
 	}
-	res, err := s.app.Search(c, q)
+	res, err := s.app.Search(c.Request.Context(), q)
 	if err != nil {
 		v.Error = plainError(err)
 		return v, nil
@@ -289,7 +289,7 @@ func (s *Server) noteForm(c *gin.Context) error {
 	if studyID != 0 {
 		back.Set("study", itoa(studyID))
 	}
-	res, err := s.app.AddNote(c, n)
+	res, err := s.app.AddNote(c.Request.Context(), n)
 	if err != nil {
 		c.Request.URL.RawQuery = back.Encode()
 		v, verr := s.searchView(c)

@@ -17,19 +17,19 @@ func (s *Server) sourcePage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.sourceDetail(c, id)
+	d, err := s.sourceDetail(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
-	st, err := s.app.Store.Study(c, d.StudyID)
+	st, err := s.app.Store.Study(c.Request.Context(), d.StudyID)
 	if err != nil {
 		return err
 	}
-	themes, err := s.app.Store.Themes(c, d.StudyID)
+	themes, err := s.app.Store.Themes(c.Request.Context(), d.StudyID)
 	if err != nil {
 		return err
 	}
-	personas, err := s.app.Store.Personas(c, d.StudyID)
+	personas, err := s.app.Store.Personas(c.Request.Context(), d.StudyID)
 	if err != nil {
 		return err
 	}

@@ -17,13 +17,13 @@ import (
 )
 
 func (s *Server) studiesPage(c *gin.Context) error {
-	studies, err := s.app.Store.Studies(c)
+	studies, err := s.app.Store.Studies(c.Request.Context())
 	if err != nil {
 		return err
 	}
 	v := frontend.Studies{Base: s.base(c, "Studies", "studies")}
 	for _, st := range studies {
-		card, _, _, err := s.studyCard(c, st)
+		card, _, _, err := s.studyCard(c.Request.Context(), st)
 		if err != nil {
 			return err
 		}
@@ -72,7 +72,7 @@ func (s *Server) studyFromPath(c *gin.Context) (persona.Study, error) {
 	if err != nil {
 		return persona.Study{}, err
 	}
-	return s.app.Store.Study(c, id)
+	return s.app.Store.Study(c.Request.Context(), id)
 }
 
 func (s *Server) studyPage(c *gin.Context) error {
@@ -80,11 +80,11 @@ func (s *Server) studyPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	card, themes, personas, err := s.studyCard(c, st)
+	card, themes, personas, err := s.studyCard(c.Request.Context(), st)
 	if err != nil {
 		return err
 	}
-	v := frontend.Study{Base: s.base(c, st.Name, "studies"), Study: card, Stage: s.app.AnalysisStatus(c, st.ID).Stage}
+	v := frontend.Study{Base: s.base(c, st.Name, "studies"), Study: card, Stage: s.app.AnalysisStatus(c.Request.Context(), st.ID).Stage}
 	v.StudyID = st.ID
 	top := topThemes(themes, 10)
 	items := make([]frontend.BarItem, len(top))
@@ -96,7 +96,7 @@ func (s *Server) studyPage(c *gin.Context) error {
 	for _, p := range personas {
 		v.Personas = append(v.Personas, frontend.PersonaLink{ID: p.ID, Name: p.Name, Size: p.Size})
 	}
-	if v.Sources, err = s.sourceRows(c, st.ID); err != nil {
+	if v.Sources, err = s.sourceRows(c.Request.Context(), st.ID); err != nil {
 		return err
 	}
 	return s.render(c, http.StatusOK, "study", v)
@@ -205,7 +205,7 @@ func (s *Server) uploadForm(c *gin.Context) error {
 	}
 	if ok > 0 {
 		s.analyzeInBackground(st.ID)
-		v.Stage = s.app.AnalysisStatus(c, st.ID).Stage
+		v.Stage = s.app.AnalysisStatus(c.Request.Context(), st.ID).Stage
 	}
 	return s.render(c, http.StatusOK, "upload", v)
 }

@@ -20,7 +20,7 @@ func (s *Server) themesPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	themes, err := s.app.Store.Themes(c, st.ID)
+	themes, err := s.app.Store.Themes(c.Request.Context(), st.ID)
 	if err != nil {
 		return err
 	}
@@ -28,7 +28,7 @@ func (s *Server) themesPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	srcs, err := s.app.Store.Sources(c, st.ID)
+	srcs, err := s.app.Store.Sources(c.Request.Context(), st.ID)
 	if err != nil {
 		return err
 	}
@@ -36,7 +36,7 @@ func (s *Server) themesPage(c *gin.Context) error {
 	for _, src := range srcs {
 		srcByID[src.ID] = src
 	}
-	parts, err := s.app.Store.Participants(c, store.ParticipantFilter{StudyID: st.ID})
+	parts, err := s.app.Store.Participants(c.Request.Context(), store.ParticipantFilter{StudyID: st.ID})
 	if err != nil {
 		return err
 	}
@@ -85,7 +85,7 @@ func (s *Server) quotesByID(c *gin.Context, studyID int64) (map[int64]persona.Qu
 	out := map[int64]persona.Quote{}
 	var after int64
 	for {
-		page, err := s.app.Store.Quotes(c, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 5000})
+		page, err := s.app.Store.Quotes(c.Request.Context(), store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 5000})
 		if err != nil {
 			return nil, err
 		}

@@ -14,7 +14,7 @@ func (s *Server) listParticipants(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c, id); err != nil {
+	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
 	attrs := map[string]string{}
@@ -23,7 +23,7 @@ func (s *Server) listParticipants(c *gin.Context) error {
 			attrs[key] = v[0]
 		}
 	}
-	ps, err := s.app.ParticipantsMatching(c, id, attrs)
+	ps, err := s.app.ParticipantsMatching(c.Request.Context(), id, attrs)
 	if err != nil {
 		return err
 	}
@@ -47,7 +47,7 @@ func (s *Server) updateParticipant(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return badRequest("send JSON with label, attributes or role")
 	}
-	p, err := s.app.Store.Participant(c, id)
+	p, err := s.app.Store.Participant(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -61,7 +61,7 @@ func (s *Server) updateParticipant(c *gin.Context) error {
 		if req.Attributes != nil {
 			p.Attributes = req.Attributes
 		}
-		if err := s.app.Store.UpdateParticipant(c, p); err != nil {
+		if err := s.app.Store.UpdateParticipant(c.Request.Context(), p); err != nil {
 			return err
 		}
 	}
@@ -71,15 +71,15 @@ func (s *Server) updateParticipant(c *gin.Context) error {
 		default:
 			return badRequest(`role must be "interviewer" or "buyer"`)
 		}
-		if p, err = s.app.SetRole(c, id, *req.Role == "interviewer"); err != nil {
+		if p, err = s.app.SetRole(c.Request.Context(), id, *req.Role == "interviewer"); err != nil {
 			return err
 		}
 		s.audit(c, accountUser(c), "role_change", p.Label, "participant "+itoa(id)+" is now "+*req.Role)
 		s.analyzeInBackground(p.StudyID)
-	} else if err := s.app.ReindexStudy(c, p.StudyID); err != nil {
+	} else if err := s.app.ReindexStudy(c.Request.Context(), p.StudyID); err != nil {
 		return err
 	}
-	p, err = s.app.Store.Participant(c, id)
+	p, err = s.app.Store.Participant(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -92,7 +92,7 @@ func (s *Server) getQuote(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	qc, err := s.app.Quote(c, id)
+	qc, err := s.app.Quote(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -109,7 +109,7 @@ func (s *Server) updateQuote(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return badRequest("send JSON with ring, pinned or hidden")
 	}
-	q, err := s.app.EditQuote(c, id, req)
+	q, err := s.app.EditQuote(c.Request.Context(), id, req)
 	if err != nil {
 		return err
 	}

@@ -81,7 +81,7 @@ func (s *Server) search(c *gin.Context) error {
 		return err
 	}
 	defer release()
-	res, err := s.app.Search(c, q)
+	res, err := s.app.Search(c.Request.Context(), q)
 	if err != nil {
 		return err
 	}
@@ -107,7 +107,7 @@ func (s *Server) objections(c *gin.Context) error {
 		return err
 	}
 	defer release()
-	res, err := s.app.Objections(c, text, study, 10)
+	res, err := s.app.Objections(c.Request.Context(), text, study, 10)
 	if err != nil {
 		return err
 	}

@@ -33,7 +33,7 @@ func (s *Server) uploadSources(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c, id); err != nil {
+	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
 	results, err := s.ingestMultipart(c, id)
@@ -80,7 +80,7 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 		// Finish the file even if the client goes away: a half-stored
 		// source is impossible anyway (one transaction), but a finished
 		// one should be reported at the next list.
-		res := s.app.Ingest(context.WithoutCancel(c), studyID, part.FileName(), part)
+		res := s.app.Ingest(context.WithoutCancel(c.Request.Context()), studyID, part.FileName(), part)
 		_, _ = io.Copy(io.Discard, part) // the rest of an oversized part
 		part.Close()
 		results = append(results, res)
@@ -135,10 +135,10 @@ func (s *Server) listSources(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c, id); err != nil {
+	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	srcs, err := s.app.Store.Sources(c, id)
+	srcs, err := s.app.Store.Sources(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -158,7 +158,7 @@ func (s *Server) getSource(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	d, err := s.sourceDetail(c, id)
+	d, err := s.sourceDetail(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -187,11 +187,11 @@ func (s *Server) deleteSource(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	src, err := s.app.Store.Source(c, id)
+	src, err := s.app.Store.Source(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
-	if err := s.app.DeleteSource(c, id); err != nil {
+	if err := s.app.DeleteSource(c.Request.Context(), id); err != nil {
 		return err
 	}
 	s.audit(c, accountUser(c), "delete_source", src.Name, "source "+itoa(id))
