@@ -9,9 +9,12 @@ run:
 build:
 	$(GO) build -o verbatim ./cmd/verbatim
 
-# The test command (CI runs exactly this, see .ci/run).
+# The test command (CI runs exactly this, see .ci/run). The evaluations on
+# real labelled data are too slow under the race detector and skip there;
+# the second line runs them without it.
 test:
 	$(GO) test -race -count=1 -timeout 20m ./...
+	$(GO) test -count=1 -timeout 10m -run 'RealData' ./persona/analysis
 
 lint:
 	$(GO) vet ./...
