@@ -39,7 +39,7 @@ func (a *App) docsForSource(ctx context.Context, src persona.Source) ([]search.D
 	for _, p := range parts {
 		byID[p.ID] = p
 	}
-	quotes, err := a.Store.Quotes(ctx, store.QuoteFilter{SourceID: src.ID})
+	quotes, err := a.Store.Quotes(ctx, store.QuoteFilter{SourceID: src.ID, NoTokens: true})
 	if err != nil {
 		return nil, err
 	}

@@ -18,9 +18,8 @@ func (s *Store) Quote(ctx context.Context, id int64) (persona.Quote, error) {
 	return quoteFromRow(r), nil
 }
 
-// QuotesByID returns the quotes with those ids, in the order given, without
-// their analysis tokens (for display)
-// (missing ones skipped).
+// QuotesByID returns the quotes with those ids in the order given (missing
+// ones skipped), without their analysis tokens: it serves display.
 func (s *Store) QuotesByID(ctx context.Context, ids []int64) ([]persona.Quote, error) {
 	if len(ids) == 0 {
 		return nil, nil
@@ -50,6 +49,8 @@ type QuoteFilter struct {
 	// AfterID and Limit page through quotes in id order.
 	AfterID int64
 	Limit   int
+	// NoTokens skips loading the analysis tokens (for display and indexing).
+	NoTokens bool
 }
 
 // Quotes lists quotes in id order.
@@ -69,6 +70,9 @@ func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]persona.Quote, err
 	}
 	if f.Limit > 0 {
 		q = q.Limit(f.Limit)
+	}
+	if f.NoTokens {
+		q = q.Omit("tokens")
 	}
 	var rows []quoteRow
 	if err := q.Order("id").Find(&rows).Error; err != nil {
