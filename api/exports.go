@@ -147,7 +147,7 @@ func (s *Server) writeQuotes(ctx context.Context, studyID int64, w *csv.Writer) 
 	}
 	var after int64
 	for {
-		page, err := s.app.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 5000})
+		page, err := s.app.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 5000, NoTokens: true})
 		if err != nil || len(page) == 0 {
 			w.Flush()
 			return err

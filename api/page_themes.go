@@ -85,7 +85,7 @@ func (s *Server) quotesByID(c *gin.Context, studyID int64) (map[int64]persona.Qu
 	out := map[int64]persona.Quote{}
 	var after int64
 	for {
-		page, err := s.app.Store.Quotes(c.Request.Context(), store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 5000})
+		page, err := s.app.Store.Quotes(c.Request.Context(), store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 5000, NoTokens: true})
 		if err != nil {
 			return nil, err
 		}

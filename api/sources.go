@@ -178,7 +178,7 @@ func (s *Server) sourceDetail(ctx context.Context, id int64) (sourceDetail, erro
 	if d.Turns, err = s.app.Store.Turns(ctx, id); err != nil {
 		return d, err
 	}
-	d.Quotes, err = s.app.Store.Quotes(ctx, store.QuoteFilter{SourceID: id})
+	d.Quotes, err = s.app.Store.Quotes(ctx, store.QuoteFilter{SourceID: id, NoTokens: true})
 	return d, err
 }
 
