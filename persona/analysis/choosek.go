@@ -14,7 +14,7 @@ const mergeBelow = 0.30
 // with 2·√n clusters (within the bounds), then the two clusters with the
 // most similar centroids are merged, again and again, while that
 // similarity is at least mergeBelow (or k exceeds opt.MaxK, and never
-// below opt.MinK). The merged centroids seed a final k-means.
+// below opt.MinK); with word vectors joined, at least mergeThreshold. The merged centroids seed a final k-means.
 func chooseK(p points, opt ClusterOptions, rng *rand.Rand) *model {
 	n := p.len()
 	lo := max(1, opt.MinK)
@@ -30,7 +30,7 @@ func chooseK(p points, opt ClusterOptions, rng *rand.Rand) *model {
 	over = max(over, lo)
 	over = min(over, n)
 	m := kmeans(p, over, rng, maxIter)
-	cent := merge(m, lo, hi, mergeBelow)
+	cent := merge(m, lo, hi, mergeThreshold(p, m))
 	f := &model{k: len(cent), cent: cent}
 	f.refine(p, maxIter)
 	return f
@@ -112,6 +112,56 @@ func merge(m *model, lo, hi int, below float64) [][]float32 {
 		}
 	}
 	return out
+}
+
+// mergeThreshold is mergeBelow for TF-IDF alone. With word-vector
+// dimensions (see Space.join) clusters are tighter and centroids closer,
+// so the cosine distance 1−mergeBelow is scaled by how much tighter the
+// over-clustering m is in the joined space than in its TF-IDF part: the
+// ratio of the mean member-to-centroid cosine distances, measured on the
+// data, so no second constant is tuned.
+func mergeThreshold(p points, m *model) float64 {
+	sp, ok := p.(sparsePoints)
+	if !ok || sp.s.sparseDim >= sp.s.Dim() || m.obj == 0 {
+		return mergeBelow
+	}
+	sd := sp.s.sparseDim
+	cn := make([]float64, m.k) // norms of the centroids' TF-IDF parts
+	for k, c := range m.cent {
+		var x float64
+		for _, v := range c[:sd] {
+			x += float64(v) * float64(v)
+		}
+		cn[k] = math.Sqrt(x)
+	}
+	var sparseCos float64
+	counted := 0
+	for i := 0; i < p.len(); i++ {
+		idx, val := sp.s.Row(sp.ids[i])
+		c := m.cent[m.assign[i]]
+		var dot, nn float64
+		for q, j := range idx {
+			if int(j) >= sd {
+				break
+			}
+			dot += float64(val[q]) * float64(c[j])
+			nn += float64(val[q]) * float64(val[q])
+		}
+		if nn == 0 || cn[m.assign[i]] == 0 {
+			continue
+		}
+		sparseCos += dot / math.Sqrt(nn) / cn[m.assign[i]]
+		counted++
+	}
+	if counted == 0 {
+		return mergeBelow
+	}
+	dj := 1 - m.obj/float64(p.len())
+	ds := 1 - sparseCos/float64(counted)
+	if ds <= 0 || dj <= 0 {
+		return mergeBelow
+	}
+	return 1 - (1-mergeBelow)*dj/ds
 }
 
 func dot64(a, b []float64) float64 {

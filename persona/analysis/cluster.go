@@ -175,7 +175,7 @@ func finish(s *Space, sample []int, m *model) Clustering {
 // sparse points over the same features.
 func smoothed(s *Space, ids []int, m int, alpha float64) sparsePoints {
 	nb, nw := neighbors(s, ids, m)
-	out := &Space{n: len(ids), terms: s.terms, idf: s.idf, ptr: make([]int, len(ids)+1)}
+	out := &Space{n: len(ids), terms: s.terms, idf: s.idf, ptr: make([]int, len(ids)+1), sparseDim: s.sparseDim}
 	rows := make([][]int32, len(ids))
 	vals := make([][]float32, len(ids))
 	parallel(len(ids), func(lo, hi, _ int) {

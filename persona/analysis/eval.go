@@ -60,6 +60,10 @@ func ReadLabels(r io.Reader, textCol, labelCol string) (texts, labels []string, 
 type EvalOptions struct {
 	K    int // 0 chooses k automatically, as the product does
 	Seed int64
+	// Vectors are the word vectors to join to TF-IDF; nil uses
+	// DefaultVectors() unless NoVectors is set.
+	Vectors   *Vectors
+	NoVectors bool
 }
 
 // EvalResult is how well the theme clustering agrees with human labels.
@@ -72,7 +76,7 @@ type EvalResult struct {
 }
 
 // Evaluate groups texts with the product's theme clustering (prose tags,
-// Terms, NewSpace, Cluster) and scores the groups against labels.
+// NewTokenSpace with DefaultVectors, Cluster) and scores the groups against labels.
 func Evaluate(texts, labels []string, opt EvalOptions) (EvalResult, error) {
 	if len(texts) != len(labels) {
 		return EvalResult{}, fmt.Errorf("analysis: evaluate: %d texts but %d labels: %w", len(texts), len(labels), persona.ErrInvalid)
@@ -80,14 +84,18 @@ func Evaluate(texts, labels []string, opt EvalOptions) (EvalResult, error) {
 	if len(texts) == 0 {
 		return EvalResult{}, fmt.Errorf("analysis: evaluate: no texts: %w", persona.ErrInvalid)
 	}
-	docs := make([][]string, len(texts))
+	toks := make([][]persona.Token, len(texts))
 	tagger := nlp.Shared()
 	parallel(len(texts), func(lo, hi, _ int) {
 		for i := lo; i < hi; i++ {
-			docs[i] = Terms(tagger.Tag(texts[i]))
+			toks[i] = tagger.Tag(texts[i])
 		}
 	})
-	c := NewSpace(docs).Cluster(ClusterOptions{K: opt.K, Seed: opt.Seed})
+	vec := opt.Vectors
+	if vec == nil && !opt.NoVectors {
+		vec = DefaultVectors()
+	}
+	c := NewTokenSpace(toks, vec).Cluster(ClusterOptions{K: opt.K, Seed: opt.Seed})
 	ids := map[string]int{}
 	truth := make([]int, len(labels))
 	for i, l := range labels {

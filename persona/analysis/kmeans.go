@@ -26,6 +26,11 @@ func (p sparsePoints) dim() int { return p.s.Dim() }
 func (p sparsePoints) dot(i int, c []float32) float32 {
 	idx, val := p.s.Row(p.ids[i])
 	var d float32
+	// A row's word-vector dimensions are a contiguous block at its end.
+	if nd := len(p.s.terms) - p.s.sparseDim; nd > 0 && len(idx) >= nd && int(idx[len(idx)-nd]) == p.s.sparseDim {
+		d = dot32(val[len(val)-nd:], c[p.s.sparseDim:])
+		idx, val = idx[:len(idx)-nd], val[:len(val)-nd]
+	}
 	for k, j := range idx {
 		d += val[k] * c[j]
 	}

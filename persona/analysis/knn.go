@@ -3,14 +3,15 @@ package analysis
 import "sort"
 
 // neighbors finds, for each of documents ids of s, its m most similar
-// other documents among ids (by cosine), using an inverted index. It
-// returns them as positions in ids with their similarities, best first.
+// other documents among ids (by cosine), using an inverted index over the
+// TF-IDF features: candidates share a term with the document and are
+// ranked by their full cosine, word-vector part included. It returns them as positions in ids with their similarities, best first.
 func neighbors(s *Space, ids []int, m int) ([][]int32, [][]float32) {
 	n := len(ids)
 	post := make([][]int32, s.Dim())
 	postW := make([][]float32, s.Dim())
 	for r, i := range ids {
-		idx, val := s.Row(i)
+		idx, val := s.sparseRow(i)
 		for k, j := range idx {
 			post[j] = append(post[j], int32(r))
 			postW[j] = append(postW[j], val[k])
@@ -28,7 +29,7 @@ func neighbors(s *Space, ids []int, m int) ([][]int32, [][]float32) {
 		var cands []cand
 		for r := lo; r < hi; r++ {
 			touched = touched[:0]
-			idx, val := s.Row(ids[r])
+			idx, val := s.sparseRow(ids[r])
 			for k, j := range idx {
 				w := val[k]
 				for p, o := range post[j] {
@@ -39,9 +40,16 @@ func neighbors(s *Space, ids []int, m int) ([][]int32, [][]float32) {
 				}
 			}
 			cands = cands[:0]
+			dr := s.denseRow(ids[r])
 			for _, o := range touched {
 				if int(o) != r && score[o] > 0 {
-					cands = append(cands, cand{o, score[o]})
+					sc := score[o]
+					if dr != nil {
+						if do := s.denseRow(ids[o]); do != nil {
+							sc += dot32(dr, do)
+						}
+					}
+					cands = append(cands, cand{o, sc})
 				}
 				score[o] = 0
 			}

@@ -16,17 +16,39 @@ import (
 func Terms(tokens []persona.Token) []string {
 	out := make([]string, 0, len(tokens))
 	for _, t := range tokens {
-		w := strings.ToLower(strings.Trim(t.Text, "'’-_.,"))
-		w = strings.ReplaceAll(w, "’", "'")
-		if i := strings.IndexByte(w, '\''); i > 0 {
-			w = w[:i] // "card's" -> "card"; "n't" and "'s" alone are stop words
+		if w := word(t); w != "" {
+			out = append(out, stem(w))
 		}
-		if len(w) < 2 || stopWords[w] || !hasLetter(w) {
-			continue
-		}
-		out = append(out, stem(w))
 	}
 	return out
+}
+
+// TermWords returns Terms(tokens) and, parallel to them, the lower-cased
+// words before stemming, which word vectors are looked up by.
+func TermWords(tokens []persona.Token) (terms, words []string) {
+	terms = make([]string, 0, len(tokens))
+	words = make([]string, 0, len(tokens))
+	for _, t := range tokens {
+		if w := word(t); w != "" {
+			terms = append(terms, stem(w))
+			words = append(words, w)
+		}
+	}
+	return terms, words
+}
+
+// word is token t lower-cased and trimmed, or "" when it is no clustering
+// term (a stop word, filler, number or one letter).
+func word(t persona.Token) string {
+	w := strings.ToLower(strings.Trim(t.Text, "'’-_.,"))
+	w = strings.ReplaceAll(w, "’", "'")
+	if i := strings.IndexByte(w, '\''); i > 0 {
+		w = w[:i] // "card's" -> "card"; "n't" and "'s" alone are stop words
+	}
+	if len(w) < 2 || stopWords[w] || !hasLetter(w) {
+		return ""
+	}
+	return w
 }
 
 var stemCache sync.Map // word -> stem; the vocabulary is small

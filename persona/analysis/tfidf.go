@@ -3,6 +3,9 @@ package analysis
 import (
 	"math"
 	"sort"
+	"strconv"
+
+	"github.com/verbatimhq/verbatim/persona"
 )
 
 // Space is a set of documents as L2-normalised sublinear TF-IDF vectors
@@ -17,6 +20,9 @@ type Space struct {
 	ptr []int
 	idx []int32
 	val []float32
+	// sparseDim is the number of TF-IDF features; features from sparseDim
+	// on are the dense word-vector dimensions (none without Vectors).
+	sparseDim int
 }
 
 // SpaceOptions tune NewSpaceWith.
@@ -28,6 +34,18 @@ type SpaceOptions struct {
 	// MaxFeatures keeps only the most frequent features (0: all), which
 	// bounds centroid size on large corpora.
 	MaxFeatures int
+	// Vectors, with Words, join each document's TF-IDF vector with its
+	// SIF-weighted word-vector embedding (see sifEmbed), at equal weight:
+	// both parts are L2-normalised and scaled by 1/√2, so cosine
+	// similarity is the mean of the two cosines. The embedding's
+	// dimensions become features after the TF-IDF ones, named "~vec0"...,
+	// so every sparse code path handles them. A document with no known
+	// word keeps its TF-IDF vector alone, and the reverse.
+	Vectors *Vectors
+	// Words are each document's lower-cased surface words, stop words
+	// dropped (the second result of TermWords), parallel to docs. Vectors
+	// are used only when len(Words) == len(docs).
+	Words [][]string
 }
 
 // DefaultSpaceOptions are the options NewSpace uses.
@@ -35,6 +53,27 @@ var DefaultSpaceOptions = SpaceOptions{Bigrams: true, MinDF: 1, MaxFeatures: 200
 
 // NewSpace builds the vector space of docs (each a list of terms).
 func NewSpace(docs [][]string) *Space { return NewSpaceWith(docs, DefaultSpaceOptions) }
+
+// NewTokenSpace builds the space of documents given as analysis tokens:
+// their Terms, joined with word vectors v when v is not nil (as the theme
+// clustering does with DefaultVectors()).
+func NewTokenSpace(docs [][]persona.Token, v *Vectors) *Space {
+	terms := make([][]string, len(docs))
+	var words [][]string
+	if v != nil {
+		words = make([][]string, len(docs))
+	}
+	for i, d := range docs {
+		if v != nil {
+			terms[i], words[i] = TermWords(d)
+		} else {
+			terms[i] = Terms(d)
+		}
+	}
+	opt := DefaultSpaceOptions
+	opt.Vectors, opt.Words = v, words
+	return NewSpaceWith(terms, opt)
+}
 
 // NewSpaceWith builds the vector space of docs with explicit options.
 func NewSpaceWith(docs [][]string, opt SpaceOptions) *Space {
@@ -115,7 +154,64 @@ func NewSpaceWith(docs [][]string, opt SpaceOptions) *Space {
 		}
 		s.ptr = append(s.ptr, len(s.val))
 	}
+	s.sparseDim = len(s.terms)
+	if opt.Vectors != nil && len(opt.Words) == len(docs) {
+		s.join(opt.Vectors, opt.Words)
+	}
 	return s
+}
+
+// denseShare is the word-vector part's share of a joined row's squared
+// norm: equal weight. Measured on Banking77 train with k = 77, the
+// neighbour search ranking candidates by the joined cosine, and the
+// smoothing, all three help (SIF vectors alone: .591/.276/.396; joined
+// without smoothing .634/.313/.446; joined and smoothed .670/.347/.468).
+const denseShare = 0.5
+
+// join appends each document's SIF word-vector embedding to its TF-IDF
+// row as features sparseDim..sparseDim+dim-1, both parts at equal weight.
+func (s *Space) join(v *Vectors, words [][]string) {
+	dense, has := sifEmbed(words, v)
+	d := v.Dim()
+	base := len(s.terms)
+	terms := make([]string, base, base+d)
+	copy(terms, s.terms)
+	for j := 0; j < d; j++ {
+		terms = append(terms, "~vec"+strconv.Itoa(j))
+		s.idf = append(s.idf, 1)
+	}
+	s.terms = terms
+	ptr := make([]int, 1, s.n+1)
+	idx := make([]int32, 0, len(s.idx)+s.n*d)
+	val := make([]float32, 0, len(s.val)+s.n*d)
+	for i := 0; i < s.n; i++ {
+		row := dense[i*d : (i+1)*d]
+		var norm float64
+		for _, x := range row {
+			norm += float64(x) * float64(x)
+		}
+		hasDense := has[i] && norm > 0
+		sIdx, sVal := s.Row(i)
+		ws, wd := 1.0, 0.0
+		switch {
+		case hasDense && len(sIdx) > 0:
+			ws, wd = math.Sqrt(1-denseShare), math.Sqrt(denseShare)/math.Sqrt(norm)
+		case hasDense:
+			ws, wd = 0, 1/math.Sqrt(norm)
+		}
+		for k, j := range sIdx {
+			idx = append(idx, j)
+			val = append(val, float32(ws*float64(sVal[k])))
+		}
+		if hasDense {
+			for j, x := range row {
+				idx = append(idx, int32(base+j))
+				val = append(val, float32(wd*float64(x)))
+			}
+		}
+		ptr = append(ptr, len(val))
+	}
+	s.ptr, s.idx, s.val = ptr, idx, val
 }
 
 func isBigram(t string) bool {
@@ -139,6 +235,31 @@ func (s *Space) Term(j int) string { return s.terms[j] }
 // Row returns document i's feature ids and weights; do not modify them.
 func (s *Space) Row(i int) ([]int32, []float32) {
 	return s.idx[s.ptr[i]:s.ptr[i+1]], s.val[s.ptr[i]:s.ptr[i+1]]
+}
+
+// sparseRow is document i's TF-IDF features (Row without the word-vector
+// dimensions).
+func (s *Space) sparseRow(i int) ([]int32, []float32) {
+	idx, val := s.Row(i)
+	n := len(idx)
+	for n > 0 && int(idx[n-1]) >= s.sparseDim {
+		n--
+	}
+	return idx[:n], val[:n]
+}
+
+// denseRow is the word-vector part of document i's row, or nil when it has
+// none.
+func (s *Space) denseRow(i int) []float32 {
+	d := len(s.terms) - s.sparseDim
+	if d == 0 {
+		return nil
+	}
+	idx, val := s.Row(i)
+	if len(idx) < d || int(idx[len(idx)-d]) != s.sparseDim {
+		return nil
+	}
+	return val[len(val)-d:]
 }
 
 // Empty reports whether document i has no features.

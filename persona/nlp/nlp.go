@@ -94,14 +94,10 @@ var fillers = map[string]bool{
 }
 
 // isFillerContext reports whether "you know" at i is a discourse filler
-// ("it was, you know, slow") rather than a clause ("you know the answer").
+// ("it was, you know, slow", "you know, we...") rather than a clause ("you
+// know the answer"): a filler is followed by punctuation or nothing.
 func isFillerContext(toks []prose.Token, i int) bool {
-	if i+2 >= len(toks) {
-		return true
-	}
-	next := toks[i+2].Text
-	prevPunct := i == 0 || !hasLetterOrDigit(toks[i-1].Text)
-	return prevPunct || next == "," || next == "." || next == "?"
+	return i+2 >= len(toks) || !hasLetterOrDigit(toks[i+2].Text)
 }
 
 func hasLetterOrDigit(s string) bool {
