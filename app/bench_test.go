@@ -125,7 +125,8 @@ func BenchmarkIngest1MWords(b *testing.B) {
 	words := 0
 	for i := 0; i < 100; i++ {
 		var sb strings.Builder
-		for j := i; sb.Len() == 0 || len(strings.Fields(sb.String())) < 10000; j++ {
+		sb.WriteString("Interviewer: Thank you for joining interview " + strconv.Itoa(i) + ", shall we start?\n")
+		for j := i; len(strings.Fields(sb.String())) < 10000; j++ {
 			sb.WriteString(texts[j%len(texts)])
 			sb.WriteString("\n")
 		}
