@@ -10,13 +10,19 @@ import (
 	"github.com/verbatimhq/verbatim/search"
 )
 
+// FacetCap is the largest hit set whose facets a search counts.
+const FacetCap = 20000
+
 // searchQuery reads the search parameters shared by the API and pages:
 // q, study, persona, theme, ring, kind, source, attr.KEY (repeatable), sort
 // (relevance|date), page, size, facet (extra facet fields).
 func searchQuery(c *gin.Context) (search.Query, error) {
 	v := c.Request.URL.Query()
 	q := search.Query{Text: v.Get("q"), Filters: map[string][]string{}, SortByDate: v.Get("sort") == "date",
-		Facets: []string{"ring", "theme", "persona", "kind"}, FacetSize: 10}
+		Facets: []string{"ring", "theme", "persona", "kind"}, FacetSize: 10, FacetCap: FacetCap}
+	if v.Get("facets") == "false" {
+		q.Facets = nil
+	}
 	for _, f := range []string{"study", "persona", "theme", "ring", "kind", "source", "speaker"} {
 		if vals := nonEmpty(v[f]); len(vals) > 0 {
 			q.Filters[f] = vals

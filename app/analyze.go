@@ -89,7 +89,6 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 		return nil, fmt.Errorf("analyze study %d: %w", studyID, err)
 	}
 	report("saving", 0, 0)
-	defer a.changed()
 	if err := a.Store.SaveAnalysis(ctx, res); err != nil {
 		return nil, err
 	}
@@ -97,6 +96,8 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 	if err := a.ReindexStudy(ctx, studyID); err != nil {
 		return nil, err
 	}
+	a.changed()
+	a.warmPersonaPages(ctx, studyID)
 	a.Log.Info("analyzed", slog.Int64("study_id", studyID), slog.Int("themes", len(res.Themes)),
 		slog.Int("personas", len(res.Personas)), slog.Int("version", res.Version))
 	return res, nil

@@ -2,17 +2,21 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"sync"
 	"sync/atomic"
+
+	"golang.org/x/sync/singleflight"
 )
 
 // pageCache keeps assembled persona pages until anything changes. Reads
 // outnumber writes by far (sales reps and marketers read, researchers
 // write), so every write bumps one epoch and invalidates all pages.
 type pageCache struct {
-	epoch atomic.Int64
-	mu    sync.Mutex
-	pages map[int64]cachedPage
+	epoch  atomic.Int64
+	mu     sync.Mutex
+	pages  map[int64]cachedPage
+	flight singleflight.Group // one build per page at a time
 }
 
 type cachedPage struct {
@@ -22,6 +26,18 @@ type cachedPage struct {
 
 // changed invalidates cached pages; every mutation calls it.
 func (a *App) changed() { a.cache.epoch.Add(1) }
+
+// warmPersonaPages builds the pages of a study's personas into the cache
+// (after an analysis), so the first readers do not wait for them.
+func (a *App) warmPersonaPages(ctx context.Context, studyID int64) {
+	ps, err := a.Store.Personas(ctx, studyID)
+	if err != nil {
+		return
+	}
+	for _, p := range ps {
+		_, _ = a.CachedPersonaPage(ctx, p.ID)
+	}
+}
 
 // CachedPersonaPage is PersonaPage served from the cache when nothing
 // changed since it was built. The result must not be modified.
@@ -33,10 +49,13 @@ func (a *App) CachedPersonaPage(ctx context.Context, id int64) (PersonaPage, err
 	if ok && c.epoch == epoch {
 		return c.page, nil
 	}
-	page, err := a.PersonaPage(ctx, id)
+	v, err, _ := a.cache.flight.Do(fmt.Sprintf("%d/%d", id, epoch), func() (any, error) {
+		return a.PersonaPage(context.WithoutCancel(ctx), id)
+	})
 	if err != nil {
-		return page, err
+		return PersonaPage{}, err
 	}
+	page := v.(PersonaPage)
 	a.cache.mu.Lock()
 	if a.cache.pages == nil || len(a.cache.pages) > 1000 {
 		a.cache.pages = map[int64]cachedPage{}

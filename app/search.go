@@ -33,6 +33,8 @@ type SearchResult struct {
 	Total  uint64                         `json:"total"`
 	Hits   []QuoteHit                     `json:"hits"`
 	Facets map[string][]search.FacetCount `json:"facets"`
+	// FacetsCapped: the query matched too many quotes to count facets.
+	FacetsCapped bool `json:"facets_capped,omitempty"`
 }
 
 // Search runs a query and hydrates the hits from the database.
@@ -53,7 +55,7 @@ func (a *App) Search(ctx context.Context, q search.Query) (SearchResult, error) 
 	for _, q := range quotes {
 		byID[q.ID] = q
 	}
-	out := SearchResult{Total: res.Total, Facets: res.Facets, Hits: make([]QuoteHit, 0, len(res.Hits))}
+	out := SearchResult{Total: res.Total, Facets: res.Facets, FacetsCapped: res.FacetsCapped, Hits: make([]QuoteHit, 0, len(res.Hits))}
 	srcs, parts := map[int64]persona.Source{}, map[int64]persona.Participant{}
 	for _, h := range res.Hits {
 		q, ok := byID[h.ID]

@@ -173,3 +173,17 @@ func TestOpenRebuildsStaleOrBrokenIndex(t *testing.T) {
 	}
 	ix.Close()
 }
+
+func TestFacetCap(t *testing.T) {
+	ix := openMem(t)
+	q := Query{Text: "expensive", Facets: []string{"ring"}, FacetCap: 1}
+	res, err := ix.Search(context.Background(), q)
+	if err != nil || !res.FacetsCapped || len(res.Facets) != 0 || res.Total != 2 {
+		t.Errorf("over the cap: %+v %v; want hits counted, facets skipped and flagged", res, err)
+	}
+	q.FacetCap = 2
+	res, err = ix.Search(context.Background(), q)
+	if err != nil || res.FacetsCapped || len(res.Facets["ring"]) != 1 || res.Facets["ring"][0].Count != 2 {
+		t.Errorf("within the cap: %+v %v; want the ring facet counted", res, err)
+	}
+}
