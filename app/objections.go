@@ -54,7 +54,7 @@ type ThemeQuote struct {
 
 // Objections searches buyer barriers. studyID 0 searches every study.
 func (a *App) Objections(ctx context.Context, text string, studyID int64, size int) (Objections, error) {
-	q := search.Query{Text: text, Size: size, Facets: []string{"theme", "persona"}, FacetSize: 10,
+	q := search.Query{Text: text, Size: size, Facets: []string{"theme"}, FacetSize: 10,
 		Filters: map[string][]string{"ring": {string(persona.RingBarriers)}}}
 	if studyID != 0 {
 		q.Filters["study"] = []string{strconv.FormatInt(studyID, 10)}
@@ -71,6 +71,7 @@ func (a *App) Objections(ctx context.Context, text string, studyID int64, size i
 		if err != nil {
 			continue
 		}
+		t.QuoteIDs = nil
 		ot := ObjectionTheme{Theme: t, Matches: fc.Count, ByPersona: []PersonaCount{}}
 		if err := a.loadPersonas(ctx, t.StudyID, personas); err != nil {
 			return out, err
@@ -82,13 +83,19 @@ func (a *App) Objections(ctx context.Context, text string, studyID int64, size i
 		}
 		out.Themes = append(out.Themes, ot)
 	}
-	for _, fc := range res.Facets["persona"] {
-		id, _ := strconv.ParseInt(fc.Value, 10, 64)
-		p, ok := personas[id]
-		if !ok {
-			if p, err = a.Store.Persona(ctx, id); err != nil {
-				continue
-			}
+	// What the personas raising these objections value instead, most
+	// affected persona first.
+	raised := map[int64]int{}
+	for _, ot := range out.Themes {
+		for _, pc := range ot.ByPersona {
+			raised[pc.PersonaID] += pc.Participants
+		}
+	}
+	ranked := sortedPersonas(personas)
+	sort.SliceStable(ranked, func(i, j int) bool { return raised[ranked[i].ID] > raised[ranked[j].ID] })
+	for _, p := range ranked {
+		if raised[p.ID] == 0 {
+			continue
 		}
 		v, err := a.personaValues(ctx, p)
 		if err != nil {

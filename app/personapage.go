@@ -100,6 +100,7 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 			if err != nil {
 				return page, err
 			}
+			t.QuoteIDs = nil // can be long; the page shows counts and quotes
 			sec.Themes = append(sec.Themes, PersonaTheme{Theme: t, Raised: p.ThemeCounts[t.ID], Of: p.Size, Quotes: quotes})
 		}
 		page.Rings = append(page.Rings, sec)
