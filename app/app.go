@@ -48,6 +48,7 @@ type App struct {
 	analyzeMu sync.Mutex
 	progress  progressBoard
 	cache     pageCache
+	themes    themeCache
 }
 
 // Open opens the data directory: the SQLite database and the bleve index.

@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/sync/singleflight"
+
+	"github.com/verbatimhq/verbatim/persona"
 )
 
 // pageCache keeps assembled persona pages until anything changes. Reads
@@ -63,4 +65,39 @@ func (a *App) CachedPersonaPage(ctx context.Context, id int64) (PersonaPage, err
 	a.cache.pages[id] = cachedPage{epoch: epoch, page: page}
 	a.cache.mu.Unlock()
 	return page, nil
+}
+
+// themeCache keeps decoded themes for read paths (objections, persona
+// pages): a theme row carries its member quote ids, which are costly to
+// decode on every request in a large study.
+type themeCache struct {
+	mu     sync.Mutex
+	epoch  int64
+	themes map[int64]persona.Theme
+}
+
+// cachedTheme is Store.Theme through the cache. The result must not be
+// modified in place (copy slices before changing them).
+func (a *App) cachedTheme(ctx context.Context, id int64) (persona.Theme, error) {
+	epoch := a.cache.epoch.Load()
+	c := &a.themes
+	c.mu.Lock()
+	if c.epoch != epoch || c.themes == nil || len(c.themes) > 10000 {
+		c.themes, c.epoch = map[int64]persona.Theme{}, epoch
+	}
+	t, ok := c.themes[id]
+	c.mu.Unlock()
+	if ok {
+		return t, nil
+	}
+	t, err := a.Store.Theme(ctx, id)
+	if err != nil {
+		return t, err
+	}
+	c.mu.Lock()
+	if c.epoch == epoch {
+		c.themes[id] = t
+	}
+	c.mu.Unlock()
+	return t, nil
 }

@@ -67,7 +67,7 @@ func (a *App) Objections(ctx context.Context, text string, studyID int64, size i
 	personas := map[int64]persona.Profile{}
 	for _, fc := range res.Facets["theme"] {
 		id, _ := strconv.ParseInt(fc.Value, 10, 64)
-		t, err := a.Store.Theme(ctx, id)
+		t, err := a.cachedTheme(ctx, id)
 		if err != nil {
 			continue
 		}
@@ -139,7 +139,7 @@ func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValu
 			ids = ids[:3]
 		}
 		for _, id := range ids {
-			t, err := a.Store.Theme(ctx, id)
+			t, err := a.cachedTheme(ctx, id)
 			if err != nil {
 				continue
 			}

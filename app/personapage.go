@@ -91,7 +91,7 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 	for _, ring := range persona.Rings {
 		sec := RingSection{Ring: ring, Title: ring.Title(), Themes: []PersonaTheme{}}
 		for _, tid := range p.Rings[ring] {
-			t, err := a.Store.Theme(ctx, tid)
+			t, err := a.cachedTheme(ctx, tid)
 			if err != nil {
 				continue
 			}
