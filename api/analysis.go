@@ -112,11 +112,11 @@ func (s *Server) getPersona(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	page, err := s.app.CachedPersonaPage(c.Request.Context(), id)
+	body, err := s.app.CachedPersonaJSON(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, page)
+	c.Data(http.StatusOK, "application/json; charset=utf-8", body)
 	return nil
 }
 

@@ -1,6 +1,8 @@
 package api
 
 import (
+	"strings"
+
 	"github.com/gin-gonic/gin"
 
 	"github.com/verbatimhq/verbatim/account"
@@ -82,7 +84,14 @@ func (s *Server) routes(r *gin.Engine) {
 		r.Handle(rt.method, rt.path, h...)
 	}
 	s.pageRoutes(r)
-	r.NoRoute(func(c *gin.Context) { fail(c, notFoundErr("no such route")) })
+	r.NoRoute(func(c *gin.Context) {
+		if !strings.HasPrefix(c.Request.URL.Path, "/api/") && strings.Contains(c.GetHeader("Accept"), "text/html") {
+			pageHeaders(c)
+			s.errorPage(c, notFoundErr("There is no page at this address."))
+			return
+		}
+		fail(c, notFoundErr("no such route"))
+	})
 }
 
 // wrap adapts a handler that returns an error.

@@ -123,3 +123,21 @@ func TestAuditLogRecordsChanges(t *testing.T) {
 		t.Errorf("researcher reading the audit log = %d; want 403", status)
 	}
 }
+
+func TestUnknownPageIsHTMLForBrowsersJSONForAPI(t *testing.T) {
+	r := newRig(t, false)
+	req, _ := http.NewRequest("GET", r.http.URL+"/no/such/page", nil)
+	req.Header.Set("Accept", "text/html,application/xhtml+xml")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != 404 || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") {
+		t.Errorf("browser 404 = %d %s; want an HTML 404 page", res.StatusCode, res.Header.Get("Content-Type"))
+	}
+	status, body := r.do("", "GET", "/api/v1/no/such", "", nil)
+	if status != 404 || !strings.Contains(string(body), `"code":"not_found"`) {
+		t.Errorf("API 404 = %d %s; want JSON", status, body)
+	}
+}

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"sync"
 	"sync/atomic"
@@ -24,10 +25,36 @@ type pageCache struct {
 type cachedPage struct {
 	epoch int64
 	page  PersonaPage
+	json  []byte // the page encoded, built once
 }
 
 // changed invalidates cached pages; every mutation calls it.
 func (a *App) changed() { a.cache.epoch.Add(1) }
+
+// CachedPersonaJSON is the persona page encoded as JSON, from the cache.
+func (a *App) CachedPersonaJSON(ctx context.Context, id int64) ([]byte, error) {
+	page, err := a.CachedPersonaPage(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	a.cache.mu.Lock()
+	c := a.cache.pages[id]
+	a.cache.mu.Unlock()
+	if c.json != nil && c.page.Persona.ID == page.Persona.ID && c.epoch == a.cache.epoch.Load() {
+		return c.json, nil
+	}
+	body, err := json.Marshal(page)
+	if err != nil {
+		return nil, err
+	}
+	a.cache.mu.Lock()
+	if cur, ok := a.cache.pages[id]; ok && cur.epoch == c.epoch && c.epoch == a.cache.epoch.Load() {
+		cur.json = body
+		a.cache.pages[id] = cur
+	}
+	a.cache.mu.Unlock()
+	return body, nil
+}
 
 // warmPersonaPages builds the pages of a study's personas into the cache
 // (after an analysis), so the first readers do not wait for them.
