@@ -31,6 +31,12 @@ func ensureGenerated(ctx context.Context, a *app.App, quotes int) (int64, error)
 		return 0, err
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
+	if corpusDir != "" {
+		if err := loadCorpus(ctx, corpusDir); err != nil {
+			return 0, err
+		}
+		fmt.Printf("corpus: %d distinct real sentences\n", len(corpus))
+	}
 	const perSource = 1000
 	start := time.Now()
 	for made, src := 0, 0; made < quotes; src++ {
@@ -77,10 +83,17 @@ func synthSource(rng *rand.Rand, src, n int) *persona.Import {
 	var b strings.Builder
 	for i := 0; i < n; i++ {
 		text := fmt.Sprintf("%s, %s %s %s", openers[rng.IntN(len(openers))], subjects[rng.IntN(len(subjects))], verbs[rng.IntN(len(verbs))], tails[rng.IntN(len(tails))])
+		var toks []persona.Token
+		if len(corpus) > 0 {
+			s := corpus[rng.IntN(len(corpus))]
+			text, toks = s.text, s.tokens
+		} else {
+			toks = tokens(text)
+		}
 		b.WriteString(text)
 		imp.Turns = append(imp.Turns, persona.Turn{ParticipantID: 0, Speaker: label, Seq: i, StartMS: int64(i) * 5000, EndMS: int64(i)*5000 + 4000, Text: text, Line: i + 1})
 		imp.Quotes = append(imp.Quotes, persona.Quote{TurnID: int64(i), ParticipantID: 0, Kind: persona.KindTranscript, Text: text,
-			End: len(text), AtMS: int64(i) * 5000, Line: i + 1, Question: "What concerns did you have?", Tokens: tokens(text)})
+			End: len(text), AtMS: int64(i) * 5000, Line: i + 1, Question: "What concerns did you have?", Tokens: toks})
 	}
 	sum := sha256.Sum256([]byte(fmt.Sprintf("load-%d-%s", src, b.String())))
 	imp.Source = persona.Source{Kind: persona.KindTranscript, Name: fmt.Sprintf("load-%05d.vtt", src), Format: "vtt",

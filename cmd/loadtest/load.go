@@ -36,7 +36,7 @@ type result struct {
 	elapsed   time.Duration
 }
 
-var words = []string{"expensive", "price", "security review", "integration", "migration", "procurement", "forecast", "renewal", "budget", "onboarding", "residency", "support"}
+var words = []string{"expensive", "price", "security review", "integration", "migration", "procurement", "forecast", "renewal", "budget", "onboarding", "residency", "support", "data", "time", "problem"}
 
 // run drives one phase: clients loop until the duration is over (bounded
 // in time; every request also has a client timeout).

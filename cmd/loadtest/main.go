@@ -24,6 +24,7 @@ func main() {
 	data := flag.String("data", "/tmp/verbatim-load", "data directory (generated when empty)")
 	quotes := flag.Int("quotes", 1_000_000, "quotes to generate")
 	duration := flag.Duration("duration", 30*time.Second, "length of each load phase")
+	flag.StringVar(&corpusDir, "corpus", "", "build quotes from the real sentences of the transcripts and survey answers under this folder (e.g. ../shared/data) instead of the small synthetic vocabulary")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the load phases")
 	flag.Parse()
 	if *cpuprofile != "" {
