@@ -59,6 +59,8 @@ func TestSearch(t *testing.T) {
 		{"filter by attribute", Query{Filters: map[string][]string{AttrField("Company size"): {"5000+"}}}, []int64{3}},
 		{"filter by persona and study", Query{Filters: map[string][]string{"persona": {"3"}, "study": {"1"}}, SortByDate: true}, []int64{1, 2}},
 		{"include hidden", Query{Text: "approved", IncludeHidden: true}, []int64{4}},
+		{"study filter over most quotes (rewritten as an exclusion)", Query{Text: "expensive", Filters: map[string][]string{"study": {"1"}}, IncludeHidden: true, SortByDate: true}, []int64{3, 1}},
+		{"study filter over few quotes", Query{Text: "expensive", Filters: map[string][]string{"study": {"2"}}, IncludeHidden: true}, []int64{4}},
 		{"phrase", Query{Text: `"security review"`}, []int64{3}},
 	}
 	for _, tc := range tests {

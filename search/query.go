@@ -36,6 +36,8 @@ type Query struct {
 	// query matching a large part of a million quotes should not pay.
 	// Result.FacetsCapped says when it happened.
 	FacetCap int
+
+	exclude [][2]string // field, value pairs to leave out (rewriteFilters)
 }
 
 // Hit is one matching quote.
@@ -64,6 +66,7 @@ type Result struct {
 
 // Search runs q.
 func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
+	q = ix.rewriteFilters(q)
 	bq, err := buildQuery(q)
 	if err != nil {
 		return Result{}, err
@@ -116,6 +119,74 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	return out, nil
 }
 
+// rewriteFilters turns a single-value filter that most indexed quotes pass
+// (a study holding most quotes) into the exclusion of the few other values,
+// and drops the hidden-quote exclusion when no quote is hidden. bleve's
+// conjunction with a term held by a million documents costs ~10 ms even
+// when the text matches only a thousand; excluding a handful costs nothing.
+func (ix *Index) rewriteFilters(q Query) Query {
+	total, err := ix.idx.DocCount()
+	if err != nil || total == 0 {
+		return q
+	}
+	filters := make(map[string][]string, len(q.Filters))
+	for f, vals := range q.Filters {
+		filters[f] = vals
+		if len(vals) != 1 {
+			continue
+		}
+		terms := ix.terms(f, 64)
+		if terms == nil || terms[vals[0]]*2 < total {
+			continue
+		}
+		if total != sum(terms) {
+			continue // some quotes lack the field: exclusion would keep them
+		}
+		delete(filters, f)
+		for t := range terms {
+			if t != vals[0] {
+				q.exclude = append(q.exclude, [2]string{f, t})
+			}
+		}
+	}
+	sort.Slice(q.exclude, func(i, j int) bool {
+		return q.exclude[i][0]+"\x00"+q.exclude[i][1] < q.exclude[j][0]+"\x00"+q.exclude[j][1]
+	})
+	q.Filters = filters
+	if !q.IncludeHidden {
+		if h := ix.terms("hidden", 4); h != nil && h["true"] == 0 {
+			q.IncludeHidden = true
+		}
+	}
+	return q
+}
+
+func sum(m map[string]uint64) uint64 {
+	var n uint64
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+// terms lists a keyword field's values and their counts, or nil when it
+// has more than limit values.
+func (ix *Index) terms(field string, limit int) map[string]uint64 {
+	d, err := ix.idx.FieldDict(field)
+	if err != nil {
+		return nil
+	}
+	defer d.Close()
+	out := map[string]uint64{}
+	for e, err := d.Next(); err == nil && e != nil; e, err = d.Next() {
+		if len(out) == limit {
+			return nil
+		}
+		out[e.Term] = e.Count
+	}
+	return out
+}
+
 func addFacets(req *bleve.SearchRequest, q Query) {
 	fsize := q.FacetSize
 	if fsize <= 0 {
@@ -153,17 +224,35 @@ func buildQuery(q Query) (query.Query, error) {
 			t.SetField(f)
 			any = append(any, t)
 		}
-		if len(any) > 0 {
+		switch len(any) {
+		case 0:
+		case 1:
+			// A bare term query can skip ahead in its postings; wrapped in a
+			// disjunction it walks all of them (12 ms for a study filter
+			// over a million quotes).
+			must = append(must, any[0])
+		default:
 			must = append(must, bleve.NewDisjunctionQuery(any...))
 		}
 	}
+	var not []query.Query
 	if !q.IncludeHidden {
-		hidden := bleve.NewTermQuery("true")
-		hidden.SetField("hidden")
+		not = append(not, termIn("hidden", "true"))
+	}
+	for _, ex := range q.exclude {
+		not = append(not, termIn(ex[0], ex[1]))
+	}
+	if len(not) > 0 {
 		b := bleve.NewBooleanQuery()
 		b.AddMust(must...)
-		b.AddMustNot(hidden)
+		b.AddMustNot(not...)
 		return b, nil
 	}
 	return bleve.NewConjunctionQuery(must...), nil
+}
+
+func termIn(field, value string) *query.TermQuery {
+	t := bleve.NewTermQuery(value)
+	t.SetField(field)
+	return t
 }
