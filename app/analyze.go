@@ -96,7 +96,7 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 	if err := a.ReindexStudy(ctx, studyID); err != nil {
 		return nil, err
 	}
-	a.changed()
+	a.changed(studyID)
 	a.warmPersonaPages(ctx, studyID)
 	a.Log.Info("analyzed", slog.Int64("study_id", studyID), slog.Int("themes", len(res.Themes)),
 		slog.Int("personas", len(res.Personas)), slog.Int("version", res.Version))

@@ -5,31 +5,47 @@ import (
 	"encoding/json"
 	"fmt"
 	"sync"
-	"sync/atomic"
 
 	"golang.org/x/sync/singleflight"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
 
-// pageCache keeps assembled persona pages until anything changes. Reads
-// outnumber writes by far (sales reps and marketers read, researchers
-// write), so every write bumps one epoch and invalidates all pages.
+// pageCache keeps assembled persona pages until their study changes.
+// Reads outnumber writes by far (sales reps and marketers read, researchers
+// write), so every write to a study bumps that study's epoch and
+// invalidates its pages and themes.
 type pageCache struct {
-	epoch  atomic.Int64
 	mu     sync.Mutex
+	study  map[int64]int64 // per-study epochs, under mu
 	pages  map[int64]cachedPage
 	flight singleflight.Group // one build per page at a time
 }
 
 type cachedPage struct {
+	study int64
 	epoch int64
 	page  PersonaPage
 	json  []byte // the page encoded, built once
 }
 
-// changed invalidates cached pages; every mutation calls it.
-func (a *App) changed() { a.cache.epoch.Add(1) }
+// changed invalidates the cached pages and themes of a study; every
+// mutation calls it. An upload to one study leaves the others' pages warm.
+func (a *App) changed(studyID int64) {
+	a.cache.mu.Lock()
+	if a.cache.study == nil {
+		a.cache.study = map[int64]int64{}
+	}
+	a.cache.study[studyID]++
+	a.cache.mu.Unlock()
+}
+
+// epochOf is the version of a study's cached data.
+func (a *App) epochOf(studyID int64) int64 {
+	a.cache.mu.Lock()
+	defer a.cache.mu.Unlock()
+	return a.cache.study[studyID]
+}
 
 // CachedPersonaJSON is the persona page encoded as JSON, from the cache.
 func (a *App) CachedPersonaJSON(ctx context.Context, id int64) ([]byte, error) {
@@ -40,7 +56,7 @@ func (a *App) CachedPersonaJSON(ctx context.Context, id int64) ([]byte, error) {
 	a.cache.mu.Lock()
 	c := a.cache.pages[id]
 	a.cache.mu.Unlock()
-	if c.json != nil && c.page.Persona.ID == page.Persona.ID && c.epoch == a.cache.epoch.Load() {
+	if c.json != nil && c.page.Persona.ID == page.Persona.ID && c.epoch == a.epochOf(c.study) {
 		return c.json, nil
 	}
 	body, err := json.Marshal(page)
@@ -48,11 +64,14 @@ func (a *App) CachedPersonaJSON(ctx context.Context, id int64) ([]byte, error) {
 		return nil, err
 	}
 	a.cache.mu.Lock()
-	if cur, ok := a.cache.pages[id]; ok && cur.epoch == c.epoch && c.epoch == a.cache.epoch.Load() {
+	cur, ok := a.cache.pages[id]
+	a.cache.mu.Unlock()
+	if ok && cur.epoch == c.epoch && c.epoch == a.epochOf(c.study) {
+		a.cache.mu.Lock()
 		cur.json = body
 		a.cache.pages[id] = cur
+		a.cache.mu.Unlock()
 	}
-	a.cache.mu.Unlock()
 	return body, nil
 }
 
@@ -71,13 +90,17 @@ func (a *App) warmPersonaPages(ctx context.Context, studyID int64) {
 // CachedPersonaPage is PersonaPage served from the cache when nothing
 // changed since it was built. The result must not be modified.
 func (a *App) CachedPersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
-	epoch := a.cache.epoch.Load()
 	a.cache.mu.Lock()
 	c, ok := a.cache.pages[id]
 	a.cache.mu.Unlock()
-	if ok && c.epoch == epoch {
+	if ok && c.epoch == a.epochOf(c.study) {
 		return c.page, nil
 	}
+	p, err := a.Store.Persona(ctx, id)
+	if err != nil {
+		return PersonaPage{}, err
+	}
+	epoch := a.epochOf(p.StudyID)
 	v, err, _ := a.cache.flight.Do(fmt.Sprintf("%d/%d", id, epoch), func() (any, error) {
 		return a.PersonaPage(context.WithoutCancel(ctx), id)
 	})
@@ -89,7 +112,7 @@ func (a *App) CachedPersonaPage(ctx context.Context, id int64) (PersonaPage, err
 	if a.cache.pages == nil || len(a.cache.pages) > 1000 {
 		a.cache.pages = map[int64]cachedPage{}
 	}
-	a.cache.pages[id] = cachedPage{epoch: epoch, page: page}
+	a.cache.pages[id] = cachedPage{study: p.StudyID, epoch: epoch, page: page}
 	a.cache.mu.Unlock()
 	return page, nil
 }
@@ -99,32 +122,34 @@ func (a *App) CachedPersonaPage(ctx context.Context, id int64) (PersonaPage, err
 // decode on every request in a large study.
 type themeCache struct {
 	mu     sync.Mutex
-	epoch  int64
-	themes map[int64]persona.Theme
+	themes map[int64]cachedTheme
+}
+
+type cachedTheme struct {
+	epoch int64
+	theme persona.Theme
 }
 
 // cachedTheme is Store.Theme through the cache. The result must not be
 // modified in place (copy slices before changing them).
 func (a *App) cachedTheme(ctx context.Context, id int64) (persona.Theme, error) {
-	epoch := a.cache.epoch.Load()
 	c := &a.themes
 	c.mu.Lock()
-	if c.epoch != epoch || c.themes == nil || len(c.themes) > 10000 {
-		c.themes, c.epoch = map[int64]persona.Theme{}, epoch
-	}
-	t, ok := c.themes[id]
+	e, ok := c.themes[id]
 	c.mu.Unlock()
-	if ok {
-		return t, nil
+	if ok && e.epoch == a.epochOf(e.theme.StudyID) {
+		return e.theme, nil
 	}
 	t, err := a.Store.Theme(ctx, id)
 	if err != nil {
 		return t, err
 	}
+	epoch := a.epochOf(t.StudyID)
 	c.mu.Lock()
-	if c.epoch == epoch {
-		c.themes[id] = t
+	if c.themes == nil || len(c.themes) > 10000 {
+		c.themes = map[int64]cachedTheme{}
 	}
+	c.themes[id] = cachedTheme{epoch: epoch, theme: t}
 	c.mu.Unlock()
 	return t, nil
 }

@@ -27,7 +27,7 @@ func (a *App) RenameTheme(ctx context.Context, id int64, label string) (persona.
 		return t, err
 	}
 	t.Label, t.LabelSet = label, true
-	defer a.changed()
+	defer a.changed(t.StudyID)
 	return t, a.Store.SaveTheme(ctx, t)
 }
 
@@ -48,7 +48,7 @@ func (a *App) MergeThemes(ctx context.Context, ids []int64, label string) (perso
 		}
 		themes[i], members[i] = t, t.QuoteIDs
 	}
-	defer a.changed()
+	defer a.changed(themes[0].StudyID)
 	into := themes[0]
 	if label = strings.TrimSpace(label); label != "" {
 		into.Label, into.LabelSet = label, true
@@ -80,7 +80,7 @@ func (a *App) SplitTheme(ctx context.Context, id int64, quoteIDs []int64, label 
 	if err != nil {
 		return t, err
 	}
-	defer a.changed()
+	defer a.changed(t.StudyID)
 	label = strings.TrimSpace(label)
 	move := map[int64]bool{}
 	for _, q := range quoteIDs {
@@ -214,7 +214,7 @@ func (a *App) EditQuote(ctx context.Context, id int64, e QuoteEdit) (persona.Quo
 	if err != nil {
 		return q, err
 	}
-	defer a.changed()
+	defer a.changed(q.StudyID)
 	if e.Ring != nil {
 		if !e.Ring.Valid() {
 			return q, fmt.Errorf("quote %d: unknown ring %q: %w", id, *e.Ring, persona.ErrInvalid)
@@ -302,7 +302,7 @@ func (a *App) EditPersona(ctx context.Context, id int64, name, notes *string) (p
 	if _, err := a.Store.AddEdit(ctx, e); err != nil {
 		return p, err
 	}
-	defer a.changed()
+	defer a.changed(p.StudyID)
 	return p, a.Store.SavePersona(ctx, p)
 }
 

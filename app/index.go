@@ -19,7 +19,7 @@ import (
 func (a *App) indexSource(ctx context.Context, src persona.Source) error {
 	a.indexMu.Lock()
 	defer a.indexMu.Unlock()
-	defer a.changed()
+	defer a.changed(src.StudyID)
 	docs, err := a.docsForSource(ctx, src)
 	if err != nil {
 		return err
@@ -115,15 +115,16 @@ func (a *App) Reindex(ctx context.Context) error {
 // DeleteSource removes a source from the index and the database, in the
 // order that lets a crash be repaired at the next start.
 func (a *App) DeleteSource(ctx context.Context, id int64) error {
-	if _, err := a.Store.Source(ctx, id); err != nil {
+	src, err := a.Store.Source(ctx, id)
+	if err != nil {
 		return err
 	}
-	a.changed()
+	defer a.changed(src.StudyID)
 	if err := a.Store.MarkIndexed(ctx, id, false); err != nil {
 		return err
 	}
 	a.indexMu.Lock()
-	err := a.Index.DeleteField("source", strconv.FormatInt(id, 10))
+	err = a.Index.DeleteField("source", strconv.FormatInt(id, 10))
 	a.indexMu.Unlock()
 	if err != nil {
 		return err
