@@ -30,7 +30,21 @@ var (
 		"know", "mean", "want", "need", "let", "take", "took", "see", "look")
 )
 
+// isNoun accepts noun tags, but not words the tagger calls nouns that
+// make poor labels: indefinite pronouns ("nobody"), contraction pieces
+// ("'m", "i'd") and speakers' names (NNP at the start of an intro).
 func isNoun(tag string) bool { return strings.HasPrefix(tag, "NN") }
+
+// labelWord reports whether a token may appear in a theme label.
+func labelWord(t persona.Token) bool {
+	return !strings.ContainsRune(t.Text, '\'') && !indefinite[t.Text]
+}
+
+var indefinite = map[string]bool{
+	"nobody": true, "somebody": true, "anybody": true, "everybody": true, "someone": true,
+	"anyone": true, "everyone": true, "something": true, "anything": true, "everything": true,
+	"nothing": true, "thing": true, "things": true, "stuff": true, "lot": true, "kind": true, "way": true,
+}
 
 func isAdj(tag string) bool { return tag == "JJ" || tag == "VBN" || tag == "VBG" }
 
@@ -65,6 +79,11 @@ func nounPhrases(toks []persona.Token) []phrase {
 // appendChunk trims weak leading adjectives, keeps at most four words and
 // skips chunks made only of generic words.
 func appendChunk(out []phrase, ch []persona.Token) []phrase {
+	for _, t := range ch {
+		if !labelWord(t) {
+			return out
+		}
+	}
 	for len(ch) > 1 && (weakAdjectives[ch[0].Text] || genericNouns[ch[0].Text]) && !isVerb(ch[0].Tag) {
 		ch = ch[1:]
 	}
