@@ -51,20 +51,26 @@ func (editRow) TableName() string { return "edits" }
 // SaveAnalysis replaces a study's themes and personas with a new run's, and
 // writes each quote's ring, theme and visibility and each participant's
 // persona, in one transaction. Theme ids in a (local, 1..n) are rewritten
-// to database ids, in a too.
+// to database ids, in a too. A new theme or persona that mostly holds the
+// same quotes or participants as one of the previous run keeps its id, so
+// links people saved keep working.
 func (s *Store) SaveAnalysis(ctx context.Context, a *persona.Analysis) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		keep, err := previousIDs(tx, a)
+		if err != nil {
+			return err
+		}
 		for _, q := range []string{"DELETE FROM themes WHERE study_id = ?", "DELETE FROM personas WHERE study_id = ?",
 			"UPDATE quotes SET theme_id = 0, hidden = 0 WHERE study_id = ?", "UPDATE participants SET persona_id = 0 WHERE study_id = ?"} {
 			if err := tx.Exec(q, a.StudyID).Error; err != nil {
 				return err
 			}
 		}
-		ids, err := saveThemes(tx, a)
+		ids, err := saveThemes(tx, a, keep.themes)
 		if err != nil {
 			return err
 		}
-		if err := savePersonas(tx, a, ids); err != nil {
+		if err := savePersonas(tx, a, ids, keep.personas); err != nil {
 			return err
 		}
 		if err := saveLabels(tx, a); err != nil {
@@ -81,13 +87,62 @@ func (s *Store) SaveAnalysis(ctx context.Context, a *persona.Analysis) error {
 	return nil
 }
 
-func saveThemes(tx *gorm.DB, a *persona.Analysis) (map[int64]int64, error) {
+// kept are the ids of the previous run that new themes and personas take
+// over (index in the new run -> id).
+type kept struct{ themes, personas map[int]int64 }
+
+// previousIDs matches the new run's themes (same ring, by member quotes)
+// and personas (by participants) to the stored ones.
+func previousIDs(tx *gorm.DB, a *persona.Analysis) (kept, error) {
+	k := kept{themes: map[int]int64{}, personas: map[int]int64{}}
+	var trows []themeRow
+	if err := tx.Where("study_id = ?", a.StudyID).Order("id").Find(&trows).Error; err != nil {
+		return k, err
+	}
+	for _, ring := range append([]persona.Ring{persona.RingNone}, persona.Rings...) {
+		var oldIDs []int64
+		var old, cur [][]int64
+		var curIdx []int
+		for _, r := range trows {
+			if persona.Ring(r.Ring) == ring {
+				t := themeFromRow(r)
+				oldIDs, old = append(oldIDs, r.ID), append(old, t.QuoteIDs)
+			}
+		}
+		for i, t := range a.Themes {
+			if t.Ring == ring {
+				curIdx, cur = append(curIdx, i), append(cur, t.QuoteIDs)
+			}
+		}
+		for n, o := range persona.MatchByOverlap(old, cur, 0.3) {
+			k.themes[curIdx[n]] = oldIDs[o]
+		}
+	}
+	var prows []personaRow
+	if err := tx.Where("study_id = ?", a.StudyID).Order("id").Find(&prows).Error; err != nil {
+		return k, err
+	}
+	var oldIDs []int64
+	var old, cur [][]int64
+	for _, r := range prows {
+		oldIDs, old = append(oldIDs, r.ID), append(old, personaFromRow(r).ParticipantIDs)
+	}
+	for _, p := range a.Personas {
+		cur = append(cur, p.ParticipantIDs)
+	}
+	for n, o := range persona.MatchByOverlap(old, cur, 0.3) {
+		k.personas[n] = oldIDs[o]
+	}
+	return k, nil
+}
+
+func saveThemes(tx *gorm.DB, a *persona.Analysis, keep map[int]int64) (map[int64]int64, error) {
 	ids := make(map[int64]int64, len(a.Themes))
 	for i := range a.Themes {
 		t := &a.Themes[i]
 		local := t.ID
 		t.StudyID = a.StudyID
-		r := themeRow{StudyID: a.StudyID, Ring: string(t.Ring), Label: t.Label}
+		r := themeRow{ID: keep[i], StudyID: a.StudyID, Ring: string(t.Ring), Label: t.Label}
 		if err := tx.Create(&r).Error; err != nil {
 			return nil, err
 		}
@@ -100,7 +155,7 @@ func saveThemes(tx *gorm.DB, a *persona.Analysis) (map[int64]int64, error) {
 	return ids, nil
 }
 
-func savePersonas(tx *gorm.DB, a *persona.Analysis, themeIDs map[int64]int64) error {
+func savePersonas(tx *gorm.DB, a *persona.Analysis, themeIDs map[int64]int64, keep map[int]int64) error {
 	for i := range a.Personas {
 		p := &a.Personas[i]
 		p.StudyID = a.StudyID
@@ -120,7 +175,7 @@ func savePersonas(tx *gorm.DB, a *persona.Analysis, themeIDs map[int64]int64) er
 				p.Distinct[j].ThemeID = themeIDs[p.Distinct[j].ThemeID]
 			}
 		}
-		r := personaRow{StudyID: a.StudyID, Name: p.Name, Data: "{}"}
+		r := personaRow{ID: keep[i], StudyID: a.StudyID, Name: p.Name, Data: "{}"}
 		if err := tx.Create(&r).Error; err != nil {
 			return err
 		}

@@ -151,6 +151,7 @@ func TestSaveAnalysisRewritesThemeIDs(t *testing.T) {
 		Personas: []persona.Profile{{Name: "CFOs", ParticipantIDs: []int64{pid}, Size: 1, Rings: map[persona.Ring][]int64{persona.RingBarriers: {1}}, ThemeCounts: map[int64]int{1: 1}}},
 		Labels:   []persona.QuoteLabel{{QuoteID: qid, Ring: persona.RingBarriers, Confidence: 0.9, ThemeIndex: 0}},
 	}
+	var firstTheme, firstPersona int64
 	for run := 1; run <= 2; run++ {
 		a.Themes[0].ID = 1
 		a.Personas[0].Rings = map[persona.Ring][]int64{persona.RingBarriers: {1}}
@@ -160,6 +161,11 @@ func TestSaveAnalysisRewritesThemeIDs(t *testing.T) {
 		}
 		if a.Version != run {
 			t.Errorf("version = %d; want %d", a.Version, run)
+		}
+		if run == 1 {
+			firstTheme, firstPersona = a.Themes[0].ID, a.Personas[0].ID
+		} else if a.Themes[0].ID != firstTheme || a.Personas[0].ID != firstPersona {
+			t.Errorf("re-analysis gave theme %d persona %d; want the same ids as before (%d, %d)", a.Themes[0].ID, a.Personas[0].ID, firstTheme, firstPersona)
 		}
 	}
 	themes, _ := s.Themes(ctx, st.ID)
