@@ -35,3 +35,21 @@ func TestPersonaPrintsOnOnePage(t *testing.T) {
 		t.Errorf("persona %s prints as %d pages (%d bytes); want one page", persona, pages, len(buf))
 	}
 }
+
+// TestPagesFitAPhone opens the sales rep's and marketer's pages at a
+// phone's width (390 px) and checks nothing overflows sideways.
+func TestPagesFitAPhone(t *testing.T) {
+	b := newBrowser(t)
+	b.signIn(sales)
+	b.do("emulate a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateMobile))
+	b.open(fmt.Sprintf("/studies/%d/personas", env.study))
+	persona := b.attr(`a.persona-card[href^="/personas/"]`, "href")
+	for _, path := range []string{"/search?q=price", persona, fmt.Sprintf("/studies/%d/personas", env.study)} {
+		b.open(path)
+		width := eval[float64](b, `document.documentElement.scrollWidth`)
+		inner := eval[float64](b, `window.innerWidth`)
+		if inner > 400 || width > inner+1 {
+			t.Errorf("%s at a %v px viewport is %v px wide; want no sideways scrolling", path, inner, width)
+		}
+	}
+}
