@@ -3,6 +3,7 @@ package api
 import (
 	"bytes"
 	"encoding/csv"
+	"encoding/json"
 	"fmt"
 	"mime/multipart"
 	"net/http"
@@ -72,7 +73,7 @@ func TestUploadReportsEachFile(t *testing.T) {
 
 func mustJSON(t *testing.T, b []byte, v any) {
 	t.Helper()
-	if err := jsonUnmarshal(b, v); err != nil {
+	if err := json.Unmarshal(b, v); err != nil {
 		t.Fatalf("decode %q: %v", b, err)
 	}
 }

@@ -113,9 +113,6 @@ func (l *load) get(c *http.Client, path string) error {
 	}
 	io.Copy(io.Discard, res.Body)
 	res.Body.Close()
-	if res.StatusCode >= 500 || res.StatusCode == 0 {
-		return fmt.Errorf("GET %s: %d", path, res.StatusCode)
-	}
 	if res.StatusCode != 200 {
 		return fmt.Errorf("GET %s: %d", path, res.StatusCode)
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"math/rand"
 	"os"
 	"os/exec"
@@ -16,7 +17,8 @@ import (
 
 // TestCrashDuringIngest kills `verbatim ingest` with SIGKILL at random
 // moments while it ingests a folder, 20 times into the same data
-// directory. After each kill the database holds only whole sources (each
+// directory, each time into a new study (files are duplicates only within a
+// study, so every run writes every source again). After each kill the database holds only whole sources (each
 // with every turn and quote a clean ingest gives it), and after the next
 // start the index holds exactly the database's quotes.
 func TestCrashDuringIngest(t *testing.T) {
@@ -29,7 +31,7 @@ func TestCrashDuringIngest(t *testing.T) {
 	data := t.TempDir()
 	rng := rand.New(rand.NewSource(7))
 	for i := 0; i < 20; i++ {
-		cmd := exec.Command(os.Args[0], append([]string{"ingest", "--data", data, "--study", "Crash"}, folders...)...)
+		cmd := exec.Command(os.Args[0], append([]string{"ingest", "--data", data, "--study", fmt.Sprintf("Crash %d", i)}, folders...)...)
 		cmd.Env = append(os.Environ(), "VERBATIM_RUN_MAIN=1")
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
@@ -55,10 +57,20 @@ func referenceCounts(t *testing.T, folders []string) map[string]counts {
 	if code, out, errs := runCLI(t, append([]string{"ingest", "--data", data, "--study", "Crash"}, folders...)...); code != 0 {
 		t.Fatalf("reference ingest: %s %s", out, errs)
 	}
-	return sourceCounts(t, data)
+	want := map[string]counts{}
+	for _, s := range sourceCounts(t, data) {
+		want[s.name] = s.counts
+	}
+	return want
 }
 
-func sourceCounts(t *testing.T, data string) map[string]counts {
+type sourceCount struct {
+	name string
+	counts
+}
+
+// sourceCounts lists every stored source of every study with its counts.
+func sourceCounts(t *testing.T, data string) []sourceCount {
 	t.Helper()
 	ctx := context.Background()
 	s, err := store.Open(ctx, data+"/verbatim.db")
@@ -66,14 +78,14 @@ func sourceCounts(t *testing.T, data string) map[string]counts {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	out := map[string]counts{}
+	var out []sourceCount
 	studies, _ := s.Studies(ctx)
 	for _, st := range studies {
 		srcs, _ := s.Sources(ctx, st.ID)
 		for _, src := range srcs {
 			turns, _ := s.Turns(ctx, src.ID)
 			quotes, _ := s.Quotes(ctx, store.QuoteFilter{SourceID: src.ID})
-			out[src.Name] = counts{len(turns), len(quotes)}
+			out = append(out, sourceCount{src.Name, counts{len(turns), len(quotes)}})
 		}
 	}
 	return out
@@ -84,9 +96,9 @@ func checkWholeSources(t *testing.T, data string, want map[string]counts) {
 	if _, err := os.Stat(data + "/verbatim.db"); err != nil {
 		return // killed before the database was created
 	}
-	for name, got := range sourceCounts(t, data) {
-		if got != want[name] {
-			t.Fatalf("source %s has %d turns and %d quotes; a whole one has %d and %d", name, got.turns, got.quotes, want[name].turns, want[name].quotes)
+	for _, s := range sourceCounts(t, data) {
+		if w := want[s.name]; s.counts != w {
+			t.Fatalf("source %s has %d turns and %d quotes; a whole one has %d and %d", s.name, s.turns, s.quotes, w.turns, w.quotes)
 		}
 	}
 }
