@@ -175,7 +175,8 @@ type pathOrErr struct {
 	err  error
 }
 
-// expand lists the files under paths, skipping hidden files and README.md.
+// expand lists the files under paths, skipping hidden files and README.md
+// (a folder's description, not a transcript).
 func expand(paths []string) []pathOrErr {
 	var out []pathOrErr
 	for _, p := range paths {
@@ -200,7 +201,7 @@ func expand(paths []string) []pathOrErr {
 				}
 				return nil
 			}
-			if !d.IsDir() && !strings.EqualFold(name, "README.md") && !strings.EqualFold(name, "SOURCE.txt") {
+			if !d.IsDir() && !strings.EqualFold(name, "README.md") {
 				files = append(files, path)
 			}
 			return nil
