@@ -167,3 +167,52 @@ func TestDeleteSourceRemovesItsQuotes(t *testing.T) {
 		t.Errorf("GET deleted source = %d; want 404", status)
 	}
 }
+
+// TestSetSpeakerRoleRederivesQuotes: marking the interviewer as a buyer
+// makes their words quotes; marking them back removes them again.
+func TestSetSpeakerRoleRederivesQuotes(t *testing.T) {
+	r := newRig(t, false)
+	var st struct{ ID int64 }
+	r.json(account.RoleResearcher, "POST", "/api/v1/studies", map[string]string{"name": "Roles"}, &st)
+	ct, body := multipartBody(t, map[string]string{"call.vtt": teamsVTT})
+	var up struct{ Files []app.FileResult }
+	_, b := r.do(account.RoleResearcher, "POST", fmt.Sprintf("/api/v1/studies/%d/sources", st.ID), ct, body)
+	mustJSON(t, b, &up)
+	src := up.Files[0].SourceID
+	var detail struct {
+		Participants []struct {
+			ID          int64
+			Label       string
+			Interviewer bool
+		}
+		Quotes []struct{ Text string }
+	}
+	r.json(account.RoleResearcher, "GET", fmt.Sprintf("/api/v1/sources/%d", src), nil, &detail)
+	var maya int64
+	for _, p := range detail.Participants {
+		if p.Label == "Maya Chen" && p.Interviewer {
+			maya = p.ID
+		}
+	}
+	if maya == 0 {
+		t.Fatalf("Maya Chen is not detected as the interviewer: %+v", detail.Participants)
+	}
+	before := len(detail.Quotes)
+	if status := r.json(account.RoleResearcher, "PATCH", fmt.Sprintf("/api/v1/participants/%d", maya), map[string]string{"role": "buyer"}, nil); status != 200 {
+		t.Fatalf("set role = %d", status)
+	}
+	r.json(account.RoleResearcher, "GET", fmt.Sprintf("/api/v1/sources/%d", src), nil, &detail)
+	if len(detail.Quotes) <= before {
+		t.Errorf("after marking the interviewer a buyer: %d quotes; want more than %d", len(detail.Quotes), before)
+	}
+	var hits app.SearchResult
+	r.json(account.RoleSales, "GET", fmt.Sprintf("/api/v1/search?q=involved&study=%d", st.ID), nil, &hits)
+	if hits.Total == 0 {
+		t.Error("the interviewer's words, now a buyer's, are not searchable")
+	}
+	r.json(account.RoleResearcher, "PATCH", fmt.Sprintf("/api/v1/participants/%d", maya), map[string]string{"role": "interviewer"}, nil)
+	r.json(account.RoleResearcher, "GET", fmt.Sprintf("/api/v1/sources/%d", src), nil, &detail)
+	if len(detail.Quotes) != before {
+		t.Errorf("after marking her interviewer again: %d quotes; want %d", len(detail.Quotes), before)
+	}
+}

@@ -124,3 +124,25 @@ func TestIngestBadInputLosesNothing(t *testing.T) {
 		t.Error("the earlier source is no longer searchable")
 	}
 }
+
+// TestIndexRebuiltFromDatabase: a deleted index is rebuilt at the next
+// start, and `verbatim reindex` rebuilds it with every quote.
+func TestIndexRebuiltFromDatabase(t *testing.T) {
+	data := t.TempDir()
+	if code, _, errs := runCLI(t, "ingest", "--data", data, "../../samples/interviews/03-priya-raman-ledgerline.teams.vtt"); code != 0 {
+		t.Fatalf("ingest: %s", errs)
+	}
+	if err := os.RemoveAll(filepath.Join(data, "index")); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ := runCLI(t, "search", "--data", data, "--json", "security")
+	var res struct{ Total int }
+	json.Unmarshal([]byte(out), &res)
+	if code != 0 || res.Total == 0 {
+		t.Errorf("search after deleting the index: exit %d, %d hits; want the index rebuilt at start", code, res.Total)
+	}
+	code, out, _ = runCLI(t, "reindex", "--data", data)
+	if code != 0 || !strings.HasPrefix(out, "reindexed ") || strings.HasPrefix(out, "reindexed 0 ") {
+		t.Errorf("reindex: exit %d %q; want the quotes reindexed", code, out)
+	}
+}
