@@ -40,9 +40,14 @@ const (
 //  2. With K set, k-means++ seeds and Lloyd rounds find K clusters. With K
 //     zero, chooseK over-clusters and merges (see choosek.go) to pick k and
 //     the starting centroids.
-//  3. Every document is assigned to its most similar centroid (sampled
-//     documents keep their smoothed assignment); clusters are numbered by
-//     size, largest first.
+//  3. The same k is also found in the spectral coordinates of the
+//     sampled documents' neighbour graph (spectral.go); of the two
+//     partitions, the one with the higher modularity on that graph is
+//     kept. Measured on Banking77 with word vectors the spectral one wins
+//     (ARI .33 → .39); on the SERDIF interview quotes k-means wins.
+//  4. Every document is assigned to its most similar centroid (sampled
+//     documents keep their assignment); clusters are numbered by size,
+//     largest first.
 //
 // The result depends only on the documents and opt.Seed.
 func (s *Space) Cluster(opt ClusterOptions) Clustering {
@@ -55,7 +60,7 @@ func (s *Space) Cluster(opt ClusterOptions) Clustering {
 	if len(sample) == 0 { // no document has a term
 		return Clustering{K: 1, Assign: make([]int, n), Centrality: make([]float64, n)}
 	}
-	pts := smoothed(s, sample, smoothNN, smoothAlpha)
+	pts, nb, nw := smoothed(s, sample, smoothNN, smoothAlpha)
 	var m *model
 	if opt.K > 0 {
 		m = kmeans(pts, opt.K, rng, maxIter)
@@ -66,6 +71,10 @@ func (s *Space) Cluster(opt ClusterOptions) Clustering {
 		}
 	} else {
 		m = chooseK(pts, opt, rng)
+	}
+	g := knnGraph(nb, nw)
+	if alt := spectral(g, pts, m.k, rng); alt != nil && g.modularity(alt.assign, m.k) > g.modularity(m.assign, m.k) {
+		m = alt
 	}
 	return finish(s, sample, m)
 }
@@ -172,8 +181,9 @@ func finish(s *Space, sample []int, m *model) Clustering {
 
 // smoothed returns documents ids of s, each blended with its m nearest
 // sampled neighbours (weight alpha times cosine) and renormalized, as
-// sparse points over the same features.
-func smoothed(s *Space, ids []int, m int, alpha float64) sparsePoints {
+// sparse points over the same features, with the neighbour lists (as
+// positions in ids and similarities) it used.
+func smoothed(s *Space, ids []int, m int, alpha float64) (sparsePoints, [][]int32, [][]float32) {
 	nb, nw := neighbors(s, ids, m)
 	out := &Space{n: len(ids), terms: s.terms, idf: s.idf, ptr: make([]int, len(ids)+1), sparseDim: s.sparseDim}
 	rows := make([][]int32, len(ids))
@@ -236,5 +246,5 @@ func smoothed(s *Space, ids []int, m int, alpha float64) sparsePoints {
 	for i := range all {
 		all[i] = i
 	}
-	return sparsePoints{out, all}
+	return sparsePoints{out, all}, nb, nw
 }

@@ -56,7 +56,7 @@ func NewSpace(docs [][]string) *Space { return NewSpaceWith(docs, DefaultSpaceOp
 
 // NewTokenSpace builds the space of documents given as analysis tokens:
 // their Terms, joined with word vectors v when v is not nil (as the theme
-// clustering does with DefaultVectors()).
+// clustering (clusterRing) does with DefaultVectors()).
 func NewTokenSpace(docs [][]persona.Token, v *Vectors) *Space {
 	terms := make([][]string, len(docs))
 	var words [][]string

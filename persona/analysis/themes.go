@@ -66,11 +66,13 @@ func clusterRing(c *corpus, r persona.Ring, idx []int, seed int64) []*work {
 	if len(idx) == 0 {
 		return nil
 	}
-	docs := make([][]string, len(idx))
+	docs := make([][]persona.Token, len(idx))
 	for j, i := range idx {
-		docs[j] = Terms(c.quotes[i].Tokens)
+		docs[j] = c.quotes[i].Tokens
 	}
-	sp := NewSpace(docs)
+	// The same space Evaluate measures: TF-IDF, joined with word vectors
+	// when $VERBATIM_VECTORS names them.
+	sp := NewTokenSpace(docs, DefaultVectors())
 	for j, i := range idx {
 		c.doc[i], c.space[i] = j, sp
 	}
