@@ -105,6 +105,7 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 
 func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input, error) {
 	in := analysis.Input{StudyID: studyID, SourceNames: map[int64]string{}}
+	in.Options.MinParticipants = a.recurring()
 	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
 	if err != nil {
 		return in, err

@@ -10,6 +10,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"strconv"
 	"sync"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -23,15 +24,35 @@ type Config struct {
 	DataDir string
 	// MaxFileSize caps one uploaded file, in bytes.
 	MaxFileSize int64
+	// Recurring is how many participants must raise a theme for it to
+	// count as recurring (analysis and edits alike).
+	Recurring int
 }
 
-// DefaultConfig is the embedded default: ./verbatim-data, 50 MB a file.
+// DefaultRecurring is Config.Recurring's default.
+const DefaultRecurring = 2
+
+// DefaultConfig is the embedded default: ./verbatim-data ($VERBATIM_DATA),
+// 50 MB a file, a theme recurring when 2 participants raise it
+// ($VERBATIM_RECURRING).
 func DefaultConfig() Config {
 	dir := os.Getenv("VERBATIM_DATA")
 	if dir == "" {
 		dir = "verbatim-data"
 	}
-	return Config{DataDir: dir, MaxFileSize: 50 << 20}
+	rec := DefaultRecurring
+	if n, err := strconv.Atoi(os.Getenv("VERBATIM_RECURRING")); err == nil && n > 0 {
+		rec = n
+	}
+	return Config{DataDir: dir, MaxFileSize: 50 << 20, Recurring: rec}
+}
+
+// recurring is the configured threshold, the default when unset.
+func (a *App) recurring() int {
+	if a.cfg.Recurring > 0 {
+		return a.cfg.Recurring
+	}
+	return DefaultRecurring
 }
 
 // App holds the open database, index and language models.

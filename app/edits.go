@@ -147,7 +147,7 @@ func (a *App) recount(ctx context.Context, t *persona.Theme) error {
 	}
 	t.TopQuoteIDs = dedupe(filterIDs(t.TopQuoteIDs, visible, true))
 	t.Quotes, t.Participants, t.Sources = len(t.QuoteIDs), len(parts), len(srcs)
-	t.Recurring = t.Participants >= 2
+	t.Recurring = t.Participants >= a.recurring()
 	return nil
 }
 

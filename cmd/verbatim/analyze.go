@@ -18,10 +18,11 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	data := dataFlag(fs)
 	study := fs.String("study", "Default", "study to analyse")
 	asJSON := fs.Bool("json", false, "print the themes and personas as JSON")
+	recurring := recurringFlag(fs)
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return errUsage
 	}
-	a, err := openApp(ctx, e, *data)
+	a, err := openApp(ctx, e, *data, withRecurring(*recurring))
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"flag"
 	"os"
 	"path/filepath"
@@ -38,5 +39,58 @@ func TestAnalyzeSamplesGolden(t *testing.T) {
 	}
 	if diff := cmp.Diff(string(want), out); diff != "" {
 		t.Errorf("analyze --json differs from %s (-want +got):\n%s", golden, diff)
+	}
+}
+
+// TestAnalyzeRecurringThreshold checks --recurring: persona rings list only
+// recurring themes, so with a threshold of 6 no theme raised by fewer than
+// six participants appears in them, while with the default (2) some do.
+func TestAnalyzeRecurringThreshold(t *testing.T) {
+	data := t.TempDir()
+	if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Demo", "../../samples/interviews", "../../samples/survey"); code != 0 {
+		t.Fatalf("ingest: %s", errs)
+	}
+	// smallest participants count among the themes persona rings list
+	minListed := func(args ...string) int {
+		t.Helper()
+		code, out, errs := runCLI(t, append([]string{"analyze", "--data", data, "--study", "Demo", "--json"}, args...)...)
+		if code != 0 {
+			t.Fatalf("analyze %v exit %d: %s", args, code, errs)
+		}
+		var res struct {
+			Themes []struct {
+				ID           int64 `json:"id"`
+				Participants int   `json:"participants"`
+			} `json:"themes"`
+			Personas []struct {
+				Rings map[string][]int64 `json:"rings"`
+			} `json:"personas"`
+		}
+		if err := json.Unmarshal([]byte(out), &res); err != nil {
+			t.Fatal(err)
+		}
+		parts := map[int64]int{}
+		for _, th := range res.Themes {
+			parts[th.ID] = th.Participants
+		}
+		least, listed := 1<<30, 0
+		for _, p := range res.Personas {
+			for _, ids := range p.Rings {
+				for _, id := range ids {
+					least = min(least, parts[id])
+					listed++
+				}
+			}
+		}
+		if listed == 0 {
+			t.Fatalf("analyze %v: no theme in any persona ring", args)
+		}
+		return least
+	}
+	if got := minListed(); got >= 6 {
+		t.Fatalf("default threshold: least-raised listed theme has %d participants; want some under 6 for this test to mean anything", got)
+	}
+	if got := minListed("--recurring", "6"); got < 6 {
+		t.Errorf("--recurring 6: a persona ring lists a theme raised by %d participants", got)
 	}
 }

@@ -116,8 +116,27 @@ func dataFlag(fs *flag.FlagSet) *string {
 	return fs.String("data", app.DefaultConfig().DataDir, "data directory (env VERBATIM_DATA)")
 }
 
-func openApp(ctx context.Context, e env, dataDir string) (*app.App, error) {
+// recurringFlag adds --recurring with its default from VERBATIM_RECURRING.
+func recurringFlag(fs *flag.FlagSet) *int {
+	return fs.Int("recurring", app.DefaultConfig().Recurring, "participants who must raise a theme for it to count as recurring (env VERBATIM_RECURRING)")
+}
+
+// openApp opens the data directory; set, when given, adjusts the
+// configuration first.
+func openApp(ctx context.Context, e env, dataDir string, set ...func(*app.Config)) (*app.App, error) {
 	cfg := app.DefaultConfig()
 	cfg.DataDir = dataDir
+	for _, f := range set {
+		f(&cfg)
+	}
 	return app.Open(ctx, cfg, e.log)
+}
+
+// withRecurring sets Config.Recurring to n when n > 0.
+func withRecurring(n int) func(*app.Config) {
+	return func(c *app.Config) {
+		if n > 0 {
+			c.Recurring = n
+		}
+	}
 }

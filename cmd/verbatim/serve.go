@@ -22,13 +22,14 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	fs.Int64Var(&cfg.MaxUploadSize, "max-upload", cfg.MaxUploadSize, "largest uploaded file in bytes")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure (when served over TLS)")
 	noDemo := fs.Bool("no-demo", false, "do not load the demo study on first run")
+	recurring := recurringFlag(fs)
 	dev := fs.String("dev-templates", "", "serve templates and static files from this frontend/ folder (edit without rebuilding)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return errUsage
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	e.log = log
-	a, err := openApp(ctx, e, *data)
+	a, err := openApp(ctx, e, *data, withRecurring(*recurring))
 	if err != nil {
 		return err
 	}
