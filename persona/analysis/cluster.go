@@ -72,7 +72,7 @@ func (s *Space) Cluster(opt ClusterOptions) Clustering {
 	} else {
 		m = chooseK(pts, opt, rng)
 	}
-	if alt := spectral(knnGraph(nb, nw), pts, m.k, rng); alt != nil {
+	if alt := spectral(nb, nw, pts, m.k, rng); alt != nil {
 		m = alt
 	}
 	return finish(s, sample, m)

@@ -39,7 +39,7 @@ func knnGraph(nb [][]int32, nw [][]float32) *graph {
 		i, j int32
 		w    float64
 	}
-	edges := make([]edge, 0, 2*n*max(1, len(nb[0])))
+	edges := make([]edge, 0, 2*n*smoothNN)
 	for i := range nb {
 		for q, j := range nb[i] {
 			if w := float64(nw[i][q]); w > 0 {
@@ -240,16 +240,19 @@ func gramSchmidt(y []float64, n, d int) {
 	}
 }
 
-// spectral clusters the points of graph g into k groups in the graph's
-// spectral coordinates (k/2 leading eigenvectors; the best objective of
+// spectral clusters the points into k groups in the spectral coordinates
+// of their neighbour graph nb/nw (k/2 leading eigenvectors; the best objective of
 // restarts k-means++ runs) and returns them as a model over pts: the
 // spectral assignment with centroids recomputed in pts's space, so that
 // documents outside the sample are assigned by those. It returns nil when
 // the graph is too small for k groups or not clearly grouped (the last
 // coordinate's Laplacian eigenvalue is clusteredBelow or more).
-func spectral(g *graph, pts points, k int, rng *rand.Rand) *model {
-	n := pts.len()
-	if k < 2 || n < 4*k || g.m2 == 0 {
+func spectral(nb [][]int32, nw [][]float32, pts points, k int, rng *rand.Rand) *model {
+	if k < 2 || pts.len() < 4*k {
+		return nil
+	}
+	g := knnGraph(nb, nw)
+	if g.m2 == 0 {
 		return nil
 	}
 	emb, eig := spectralEmbed(g, max(2, k/2), rng)
