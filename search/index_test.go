@@ -189,3 +189,25 @@ func TestFacetCap(t *testing.T) {
 		t.Errorf("within the cap: %+v %v; want the ring facet counted", res, err)
 	}
 }
+
+// An update or delete leaves the old quote in the term dictionary's counts
+// until its segment merges. A filter on a field every quote carries must
+// still become an exclusion; one on a field some quotes lack must not.
+func TestRewriteWithStaleDictionaryCounts(t *testing.T) {
+	dict := map[string]map[string]uint64{
+		"study":  {"1": 1000, "2": 12}, // 5 of these were replaced or deleted
+		"ring":   {"perceived_barriers": 990, "decision_criteria": 15},
+		"hidden": {"false": 1012},
+	}
+	terms := func(f string, limit int) map[string]uint64 { return dict[f] }
+	q := rewrite(Query{Filters: map[string][]string{"study": {"1"}, "ring": {"perceived_barriers"}}}, 1007, terms)
+	if diff := cmp.Diff(map[string][]string{"ring": {"perceived_barriers"}}, q.Filters); diff != "" {
+		t.Errorf("filters (-want +got):\n%s", diff)
+	}
+	if diff := cmp.Diff([][2]string{{"study", "2"}}, q.exclude); diff != "" {
+		t.Errorf("exclusions (-want +got):\n%s", diff)
+	}
+	if !q.IncludeHidden {
+		t.Error("nothing hidden, yet the hidden exclusion stayed")
+	}
+}

@@ -129,18 +129,28 @@ func (ix *Index) rewriteFilters(q Query) Query {
 	if err != nil || total == 0 {
 		return q
 	}
+	return rewrite(q, total, ix.terms)
+}
+
+// rewrite is rewriteFilters given the live quote count and a field's
+// values with their dictionary counts (nil when there are more than limit).
+func rewrite(q Query, total uint64, terms func(field string, limit int) map[string]uint64) Query {
 	filters := make(map[string][]string, len(q.Filters))
 	for f, vals := range q.Filters {
 		filters[f] = vals
 		if len(vals) != 1 {
 			continue
 		}
-		terms := ix.terms(f, 64)
+		terms := terms(f, 64)
 		if terms == nil || terms[vals[0]]*2 < total {
 			continue
 		}
-		if total != sum(terms) {
-			continue // some quotes lack the field: exclusion would keep them
+		if !everyDocHas[f] && total != sum(terms) {
+			// Some quotes may lack the field: exclusion would keep them.
+			// (Dictionary counts include deleted and replaced quotes until
+			// their segments merge, so this check also fails after any
+			// update; fields every quote carries need not pass it.)
+			continue
 		}
 		delete(filters, f)
 		for t := range terms {
@@ -154,12 +164,17 @@ func (ix *Index) rewriteFilters(q Query) Query {
 	})
 	q.Filters = filters
 	if !q.IncludeHidden {
-		if h := ix.terms("hidden", 4); h != nil && h["true"] == 0 {
+		if h := terms("hidden", 4); h != nil && h["true"] == 0 {
 			q.IncludeHidden = true
 		}
 	}
 	return q
 }
+
+// everyDocHas lists the keyword fields Doc.fields writes, non-empty, for
+// every quote: excluding their other values keeps exactly the quotes with
+// the wanted one, whatever the dictionary counts say.
+var everyDocHas = map[string]bool{"study": true, "source": true, "participant": true, "hidden": true}
 
 func sum(m map[string]uint64) uint64 {
 	var n uint64
