@@ -8,9 +8,12 @@ import (
 	"mime/multipart"
 	"net/http"
 	"net/url"
+	"os"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
+	"syscall"
 	"time"
 )
 
@@ -34,6 +37,10 @@ type result struct {
 	latencies map[string][]time.Duration
 	errors    int
 	elapsed   time.Duration
+	// cpu is this process's CPU time over the phase (server and load
+	// clients); others is the CPU time every other process on the
+	// machine used meanwhile, which stretches latencies on a shared host.
+	cpu, others time.Duration
 }
 
 var words = []string{"expensive", "price", "security review", "integration", "migration", "procurement", "forecast", "renewal", "budget", "onboarding", "residency", "support", "data", "time", "problem"}
@@ -46,6 +53,7 @@ func (l *load) run(ph phase, d time.Duration) result {
 	var wg sync.WaitGroup
 	deadline := time.Now().Add(d)
 	start := time.Now()
+	cpu0, host0 := processCPU(), hostBusy()
 	for i := 0; i < ph.clients; i++ {
 		wg.Add(1)
 		go func() {
@@ -68,6 +76,8 @@ func (l *load) run(ph phase, d time.Duration) result {
 	}
 	wg.Wait()
 	res.elapsed = time.Since(start)
+	res.cpu = processCPU() - cpu0
+	res.others = max(0, hostBusy()-host0-res.cpu)
 	return res
 }
 
@@ -86,6 +96,14 @@ func (r result) print() {
 		}
 		fmt.Printf("%-46s %8d %8d %9.1f %9s %9s %6d\n", trunc(name, 46), r.clients, len(lat), float64(len(lat))/r.elapsed.Seconds(),
 			pct(lat, 0.50), pct(lat, 0.99), r.errors)
+	}
+	n := 0
+	for _, lat := range r.latencies {
+		n += len(lat)
+	}
+	if n > 0 {
+		fmt.Printf("%-46s cpu %.0f%% of %d cores, %.3f ms per request; other processes %.0f%%\n", "", 100*r.cpu.Seconds()/r.elapsed.Seconds()/float64(runtime.NumCPU()),
+			runtime.NumCPU(), float64(r.cpu.Microseconds())/1000/float64(n), 100*r.others.Seconds()/r.elapsed.Seconds()/float64(runtime.NumCPU()))
 	}
 }
 
@@ -176,4 +194,28 @@ func (l *load) mixed(c *http.Client, rng *rand.Rand) (string, error) {
 	default:
 		return l.upload(c, rng)
 	}
+}
+
+// processCPU is the user and system CPU time this process used so far.
+func processCPU() time.Duration {
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
+		return 0
+	}
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// hostBusy is the CPU time every process on the machine used so far
+// (Linux /proc/stat; 0 elsewhere).
+func hostBusy() time.Duration {
+	b, err := os.ReadFile("/proc/stat")
+	if err != nil {
+		return 0
+	}
+	var user, nice, sys, idle, iowait, irq, softirq, steal uint64
+	if _, err := fmt.Sscanf(string(b), "cpu %d %d %d %d %d %d %d %d", &user, &nice, &sys, &idle, &iowait, &irq, &softirq, &steal); err != nil {
+		return 0
+	}
+	ticks := user + nice + sys + irq + softirq
+	return time.Duration(ticks) * 10 * time.Millisecond // USER_HZ is 100 on Linux
 }
