@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -210,4 +212,50 @@ func TestRewriteWithStaleDictionaryCounts(t *testing.T) {
 	if !q.IncludeHidden {
 		t.Error("nothing hidden, yet the hidden exclusion stayed")
 	}
+}
+
+// Facet values are stored per quote, uncompressed (see document); they
+// must survive updates and segment merges.
+func TestFacetsAfterUpdatesAndMerge(t *testing.T) {
+	ix, _, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, batch := range [][]Doc{docs[:1], docs[1:3], docs[3:], docs[:2]} { // a segment each, then updates
+		if err := ix.Put(batch); err != nil {
+			t.Fatal(err)
+		}
+	}
+	moved := docs[2]
+	moved.Ring, moved.PersonaID = "decision_criteria", 3
+	if err := ix.Put([]Doc{moved}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		res, err := ix.Search(context.Background(), Query{Text: "expensive OR pricing", IncludeHidden: true,
+			Facets: []string{"ring", "persona", "source", AttrField("Role")}, FacetSize: 10})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string][]FacetCount{
+			"ring":      {{Value: "decision_criteria", Count: 2}, {Value: "perceived_barriers", Count: 1}},
+			"persona":   {{Value: "3", Count: 3}},
+			"source":    {{Value: "10", Count: 2}, {Value: "11", Count: 1}, {Value: "12", Count: 1}},
+			"attr.role": {{Value: "CFO", Count: 2}, {Value: "CISO", Count: 1}},
+		}
+		if diff := cmp.Diff(want, res.Facets); diff != "" {
+			t.Errorf("%s: facets (-want +got):\n%s", when, diff)
+		}
+	}
+	check("before merge")
+	adv, err := ix.idx.Advanced()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := adv.(*scorch.Scorch).ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		t.Fatal(err)
+	}
+	check("after merge")
 }
