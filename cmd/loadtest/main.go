@@ -12,6 +12,8 @@ import (
 	"log/slog"
 	"os"
 	"runtime/pprof"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/verbatimhq/verbatim/account"
@@ -26,6 +28,7 @@ func main() {
 	duration := flag.Duration("duration", 30*time.Second, "length of each load phase")
 	flag.StringVar(&corpusDir, "corpus", "", "build quotes from the real sentences of the transcripts and survey answers under this folder (e.g. ../shared/data) instead of the small synthetic vocabulary")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the load phases")
+	flag.StringVar(&only, "phases", "", "run only these phases, comma-separated: search, faceted, objections, persona, mixed")
 	flag.Parse()
 	if *cpuprofile != "" {
 		f, err := os.Create(*cpuprofile)
@@ -40,6 +43,8 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+var only string
 
 func run(dir string, quotes int, duration time.Duration) error {
 	ctx := context.Background()
@@ -92,6 +97,9 @@ func run(dir string, quotes int, duration time.Duration) error {
 	fmt.Printf("\n%-46s %8s %8s %9s %9s %9s %6s\n", "endpoint", "clients", "requests", "req/s", "p50", "p99", "5xx")
 	failed := false
 	for _, ph := range phases {
+		if only != "" && !slices.Contains(strings.Split(only, ","), strings.Fields(ph.name)[0]) {
+			continue
+		}
 		r := l.run(ph, duration)
 		r.print()
 		failed = failed || r.errors > 0
