@@ -75,6 +75,24 @@ func (a *App) CachedPersonaJSON(ctx context.Context, id int64) ([]byte, error) {
 	return body, nil
 }
 
+// WarmPersonaPages builds every study's persona pages into the cache, as
+// after an analysis, so that the first readers after a start do not wait
+// for them (~0.3 s of CPU per persona of a million-quote study). It stops
+// early when ctx is done.
+func (a *App) WarmPersonaPages(ctx context.Context) error {
+	studies, err := a.Store.Studies(ctx)
+	if err != nil {
+		return err
+	}
+	for _, st := range studies {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		a.warmPersonaPages(ctx, st.ID)
+	}
+	return nil
+}
+
 // warmPersonaPages builds the pages of a study's personas into the cache
 // (after an analysis), so the first readers do not wait for them.
 func (a *App) warmPersonaPages(ctx context.Context, studyID int64) {
@@ -83,7 +101,10 @@ func (a *App) warmPersonaPages(ctx context.Context, studyID int64) {
 		return
 	}
 	for _, p := range ps {
-		_, _ = a.CachedPersonaPage(ctx, p.ID)
+		if ctx.Err() != nil {
+			return
+		}
+		_, _ = a.CachedPersonaJSON(ctx, p.ID)
 	}
 }
 

@@ -58,6 +58,12 @@ func run(dir string, quotes int, duration time.Duration) error {
 	if err != nil {
 		return err
 	}
+	// As verbatim serve does in the background after a start.
+	wstart := time.Now()
+	if err := a.WarmPersonaPages(ctx); err != nil {
+		return err
+	}
+	fmt.Printf("warmed persona pages in %v\n", time.Since(wstart).Round(time.Millisecond))
 	accounts := account.New(a.Store.DB())
 	token, err := loadToken(ctx, accounts)
 	if err != nil {

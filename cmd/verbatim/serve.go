@@ -57,6 +57,14 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	srv := api.New(cfg, a, accounts, pages, log)
+	warmed := make(chan struct{})
+	go func() {
+		defer close(warmed)
+		if err := a.WarmPersonaPages(ctx); err != nil && ctx.Err() == nil {
+			log.Warn("warm persona pages", slog.String("error", err.Error()))
+		}
+	}()
+	defer func() { <-warmed }() // before a.Close
 	return srv.ListenAndServe(ctx, func(addr string) {
 		fmt.Fprintf(e.stdout, "Verbatim is running at http://%s/\n", addr)
 		if created {
