@@ -29,6 +29,8 @@ type Service struct {
 
 	pruneMu   sync.Mutex
 	lastPrune time.Time
+
+	tokCache tokenCache
 }
 
 // New returns a Service over db, typically (*store.Store).DB().

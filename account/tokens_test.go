@@ -85,3 +85,58 @@ func TestTokens(t *testing.T) {
 	_, _, err = s.CreateToken(ctx, ana.ID, strings.Repeat("x", 101))
 	wantErr(t, "long token name", err, persona.ErrInvalid)
 }
+
+func TestTokenCache(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	s, c := newService(t)
+	ana := mustUser(t, s, "ana", RoleSales)
+	mustUser(t, s, "bo", RoleAdmin)
+	id, tok, err := s.CreateToken(ctx, ana.ID, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range 3 {
+		if u, err := s.TokenUser(ctx, tok); err != nil || u != ana {
+			t.Fatalf("TokenUser = %v, %v; want %v", u, err, ana)
+		}
+	}
+	if hits, misses := s.TokenCacheStats(); hits != 2 || misses != 1 {
+		t.Errorf("cache hits, misses = %d, %d; want 2, 1", hits, misses)
+	}
+
+	// Changes through the Service apply at once.
+	if _, err := s.SetRole(ctx, ana.ID, RoleMarketer); err != nil {
+		t.Fatal(err)
+	}
+	if u, err := s.TokenUser(ctx, tok); err != nil || u.Role != RoleMarketer {
+		t.Errorf("after SetRole: TokenUser = %v, %v; want the marketer role", u, err)
+	}
+	if err := s.RevokeToken(ctx, id); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.TokenUser(ctx, tok)
+	wantErr(t, "revoked token, same second", err, persona.ErrForbidden)
+
+	_, tok2, _ := s.CreateToken(ctx, ana.ID, "")
+	s.TokenUser(ctx, tok2)
+	if err := s.DeleteUser(ctx, ana.ID); err != nil {
+		t.Fatal(err)
+	}
+	_, err = s.TokenUser(ctx, tok2)
+	wantErr(t, "token of a deleted user, same second", err, persona.ErrForbidden)
+
+	// A revoke by another process (the CLI) applies within TokenCacheTTL.
+	cy := mustUser(t, s, "cy", RoleSales)
+	id3, tok3, _ := s.CreateToken(ctx, cy.ID, "")
+	s.TokenUser(ctx, tok3)
+	if err := s.db.Exec("UPDATE api_tokens SET revoked_at = ? WHERE id = ?", c.Now(), id3).Error; err != nil {
+		t.Fatal(err)
+	}
+	if _, err := s.TokenUser(ctx, tok3); err != nil {
+		t.Errorf("revoked elsewhere, within the TTL: %v; want the cached answer", err)
+	}
+	c.Add(TokenCacheTTL)
+	_, err = s.TokenUser(ctx, tok3)
+	wantErr(t, "revoked elsewhere, after the TTL", err, persona.ErrForbidden)
+}

@@ -124,6 +124,7 @@ func (s *Service) SetRole(ctx context.Context, id int64, role Role) (User, error
 		return User{}, fmt.Errorf("account: set role of user %d: unknown role %q: %w", id, role, persona.ErrInvalid)
 	}
 	var u User
+	defer s.forgetTokens()
 	err := s.withDB(ctx).Transaction(func(tx *gorm.DB) error {
 		r, err := lastAdminGuard(tx, id, role != RoleAdmin)
 		if err != nil {
@@ -145,6 +146,7 @@ func (s *Service) SetRole(ctx context.Context, id int64, role Role) (User, error
 // DeleteUser removes an account with its sessions and tokens (the audit log
 // keeps its name). Deleting the last admin is persona.ErrConflict.
 func (s *Service) DeleteUser(ctx context.Context, id int64) error {
+	defer s.forgetTokens()
 	err := s.withDB(ctx).Transaction(func(tx *gorm.DB) error {
 		if _, err := lastAdminGuard(tx, id, true); err != nil {
 			return err

@@ -110,6 +110,8 @@ func run(dir string, quotes int, duration time.Duration) error {
 		r.print()
 		failed = failed || r.errors > 0
 	}
+	hits, misses := accounts.TokenCacheStats()
+	fmt.Printf("\nAPI token cache: %d hits, %d misses (%.3f%% hits)\n", hits, misses, 100*float64(hits)/float64(max(1, hits+misses)))
 	if failed {
 		return fmt.Errorf("some requests failed with 5xx or transport errors")
 	}
