@@ -259,3 +259,29 @@ func TestFacetsAfterUpdatesAndMerge(t *testing.T) {
 	}
 	check("after merge")
 }
+
+// A facet on a field filtered to one value is the total, without counting.
+func TestFacetOfFilteredField(t *testing.T) {
+	ix := openMem(t)
+	for _, q := range []Query{
+		{Text: "expensive", Filters: map[string][]string{"ring": {"perceived_barriers"}, "study": {"1"}}, Facets: []string{"ring", "persona", "study"}},
+		{Text: "expensive", Filters: map[string][]string{"ring": {"perceived_barriers"}, "study": {"1"}}, Facets: []string{"ring", "persona", "study"}, FacetCap: 10},
+	} {
+		res, err := ix.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := map[string][]FacetCount{
+			"ring":    {{Value: "perceived_barriers", Count: 2}},
+			"persona": {{Value: "3", Count: 1}, {Value: "4", Count: 1}},
+			"study":   {{Value: "1", Count: 2}},
+		}
+		if diff := cmp.Diff(want, res.Facets); diff != "" {
+			t.Errorf("cap %d: facets (-want +got):\n%s", q.FacetCap, diff)
+		}
+	}
+	res, _ := ix.Search(context.Background(), Query{Text: "nothing", Filters: map[string][]string{"ring": {"perceived_barriers"}}, Facets: []string{"ring"}})
+	if diff := cmp.Diff(map[string][]FacetCount{"ring": {}}, res.Facets); diff != "" {
+		t.Errorf("no hits: facets (-want +got):\n%s", diff)
+	}
+}

@@ -66,6 +66,20 @@ type Result struct {
 
 // Search runs q.
 func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
+	// A facet on a field filtered to one value has that value for every
+	// hit (each quote has at most one value per field): its count is the
+	// total, with no need to visit each hit's doc values.
+	fixed := map[string]string{}
+	facets := make([]string, 0, len(q.Facets))
+	for _, f := range q.Facets {
+		if vals := q.Filters[f]; len(vals) == 1 && vals[0] != "" {
+			fixed[f] = vals[0]
+		} else {
+			facets = append(facets, f)
+		}
+	}
+	askedFacets := len(q.Facets) > 0
+	q.Facets = facets
 	q = ix.rewriteFilters(q)
 	bq, err := buildQuery(q)
 	if err != nil {
@@ -81,7 +95,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if q.SortByDate {
 		req.SortBy([]string{"-date", "_id"})
 	}
-	capped := q.FacetCap > 0 && len(q.Facets) > 0
+	capped := q.FacetCap > 0 && askedFacets
 	if !capped {
 		addFacets(req, q)
 	}
@@ -93,7 +107,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	if capped {
 		if res.Total > uint64(q.FacetCap) {
 			out.FacetsCapped = true
-		} else {
+		} else if len(q.Facets) > 0 {
 			// Few enough hits: count facets with a second, hit-less pass.
 			freq := bleve.NewSearchRequestOptions(bq, 0, 0, false)
 			addFacets(freq, q)
@@ -108,6 +122,14 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		n, _ := strconv.ParseInt(h.ID, 10, 64)
 		hit := Hit{ID: n, Score: h.Score, Fragments: h.Fragments["text"]}
 		out.Hits = append(out.Hits, hit)
+	}
+	if !out.FacetsCapped {
+		for f, v := range fixed {
+			out.Facets[f] = []FacetCount{}
+			if res.Total > 0 {
+				out.Facets[f] = []FacetCount{{Value: v, Count: int(res.Total)}}
+			}
+		}
 	}
 	for name, fr := range res.Facets {
 		counts := make([]FacetCount, 0, len(fr.Terms.Terms()))
