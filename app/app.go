@@ -12,6 +12,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
+	"time"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/nlp"
@@ -70,6 +72,9 @@ type App struct {
 	progress  progressBoard
 	cache     pageCache
 	themes    themeCache
+
+	compacting atomic.Bool
+	bg         sync.WaitGroup // background work Close waits for
 }
 
 // Open opens the data directory: the SQLite database and the bleve index.
@@ -101,7 +106,8 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 
 // Close closes the index and database.
 func (a *App) Close() error {
-	err1 := a.Index.Close()
+	err1 := a.Index.Close() // ends a compaction early
+	a.bg.Wait()
 	err2 := a.Store.Close()
 	if err1 != nil {
 		return err1
@@ -141,5 +147,37 @@ func (a *App) syncIndex(ctx context.Context, fresh bool) error {
 		a.Log.Warn("search index does not match the database; rebuilding", slog.Int64("quotes", n), slog.Uint64("indexed", m))
 		return a.Reindex(ctx)
 	}
+	if fresh {
+		a.compactIndex()
+	}
 	return nil
+}
+
+// compactMin is the index size from which bulk writes are followed by a
+// compaction: below it, segments cost little.
+const compactMin = 50_000
+
+// compactIndex merges the index into one segment in the background after a
+// bulk write (see search.Index.Compact), one compaction at a time.
+func (a *App) compactIndex() {
+	a.indexMu.Lock()
+	ix := a.Index
+	a.indexMu.Unlock()
+	if n, err := ix.Count(); err != nil || n < compactMin || !a.compacting.CompareAndSwap(false, true) {
+		return
+	}
+	a.bg.Add(1)
+	go func() {
+		defer a.bg.Done()
+		defer a.compacting.Store(false)
+		start := time.Now()
+		before, _ := ix.Segments()
+		if err := ix.Compact(context.Background()); err != nil {
+			a.Log.Warn("compact search index", slog.String("error", err.Error()))
+			return
+		}
+		after, _ := ix.Segments()
+		a.Log.Info("compacted search index", slog.Int("segments_before", before), slog.Int("segments_after", after),
+			slog.Duration("took", time.Since(start)))
+	}()
 }

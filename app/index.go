@@ -109,6 +109,7 @@ func (a *App) Reindex(ctx context.Context) error {
 			return err
 		}
 	}
+	a.compactIndex()
 	return nil
 }
 

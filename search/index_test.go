@@ -285,3 +285,34 @@ func TestFacetOfFilteredField(t *testing.T) {
 		t.Errorf("no hits: facets (-want +got):\n%s", diff)
 	}
 }
+
+func TestCompact(t *testing.T) {
+	ix, _, err := Open(filepath.Join(t.TempDir(), "index"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for _, d := range docs {
+		if err := ix.Put([]Doc{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	q := Query{Text: "expensive OR pricing", Facets: []string{"ring"}}
+	before, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := ix.Segments(); err != nil || n != 1 {
+		t.Errorf("segments after Compact = %d, %v; want 1", n, err)
+	}
+	after, err := ix.Search(context.Background(), q)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(ids(before), ids(after)); diff != "" || !cmp.Equal(before.Facets, after.Facets) {
+		t.Errorf("results changed by Compact: ids (-before +after)\n%s\nfacets %v -> %v", diff, before.Facets, after.Facets)
+	}
+}
