@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/blevesearch/bleve/v2"
+	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
 )
@@ -90,8 +91,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		size = 20
 	}
 	req := bleve.NewSearchRequestOptions(bq, size, max(q.From, 0), false)
-	req.Highlight = bleve.NewHighlightWithStyle(html.Name)
-	req.Highlight.AddField("text")
+	text := strings.TrimSpace(q.Text)
+	if text == "" {
+		req.Highlight = newHighlight()
+	}
 	if q.SortByDate {
 		req.SortBy([]string{"-date", "_id"})
 	}
@@ -118,9 +121,18 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 			res.Facets = fres.Facets
 		}
 	}
+	var fragments map[string][]string
+	if text != "" && len(res.Hits) > 0 {
+		if fragments, err = ix.highlight(ctx, text, res.Hits); err != nil {
+			return Result{}, err
+		}
+	}
 	for _, h := range res.Hits {
 		n, _ := strconv.ParseInt(h.ID, 10, 64)
 		hit := Hit{ID: n, Score: h.Score, Fragments: h.Fragments["text"]}
+		if fragments != nil {
+			hit.Fragments = fragments[h.ID]
+		}
 		out.Hits = append(out.Hits, hit)
 	}
 	if !out.FacetsCapped {
@@ -137,6 +149,35 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 			counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
 		}
 		out.Facets[name] = counts
+	}
+	return out, nil
+}
+
+func newHighlight() *bleve.HighlightRequest {
+	h := bleve.NewHighlightWithStyle(html.Name)
+	h.AddField("text")
+	return h
+}
+
+// highlight returns the text fragments of hits, by id. Asking the main
+// search for highlights makes bleve decode the term positions of every
+// hit, tens of thousands for a common word, to mark up the ten it keeps;
+// a second search for just those quotes decodes theirs alone.
+func (ix *Index) highlight(ctx context.Context, text string, hits bsearch.DocumentMatchCollection) (map[string][]string, error) {
+	ids := make([]string, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	q := bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), bleve.NewQueryStringQuery(text))
+	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
+	req.Highlight = newHighlight()
+	res, err := ix.idx.SearchInContext(ctx, req)
+	if err != nil {
+		return nil, fmt.Errorf("search highlights: %w", err)
+	}
+	out := make(map[string][]string, len(res.Hits))
+	for _, h := range res.Hits {
+		out[h.ID] = h.Fragments["text"]
 	}
 	return out, nil
 }
