@@ -13,7 +13,6 @@ import (
 	"slices"
 	"sync"
 	"sync/atomic"
-	"syscall"
 	"time"
 )
 
@@ -194,15 +193,6 @@ func (l *load) mixed(c *http.Client, rng *rand.Rand) (string, error) {
 	default:
 		return l.upload(c, rng)
 	}
-}
-
-// processCPU is the user and system CPU time this process used so far.
-func processCPU() time.Duration {
-	var ru syscall.Rusage
-	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) != nil {
-		return 0
-	}
-	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
 // hostBusy is the CPU time every process on the machine used so far
