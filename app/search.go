@@ -56,18 +56,31 @@ func (a *App) Search(ctx context.Context, q search.Query) (SearchResult, error) 
 		byID[q.ID] = q
 	}
 	out := SearchResult{Total: res.Total, Facets: res.Facets, FacetsCapped: res.FacetsCapped, Hits: make([]QuoteHit, 0, len(res.Hits))}
-	srcs, parts := map[int64]persona.Source{}, map[int64]persona.Participant{}
+	// One query each for the page's sources and participants.
+	var srcIDs, partIDs []int64
+	for _, q := range quotes {
+		srcIDs = append(srcIDs, q.SourceID)
+		partIDs = append(partIDs, q.ParticipantID)
+	}
+	srcs, err := a.Store.SourcesByID(ctx, srcIDs)
+	if err != nil {
+		return SearchResult{}, err
+	}
+	parts, err := a.Store.ParticipantsByID(ctx, partIDs)
+	if err != nil {
+		return SearchResult{}, err
+	}
 	for _, h := range res.Hits {
 		q, ok := byID[h.ID]
 		if !ok {
 			continue // deleted since it was indexed
 		}
-		src, err := cached(srcs, q.SourceID, func() (persona.Source, error) { return a.Store.Source(ctx, q.SourceID) })
-		if err != nil {
+		src, ok := srcs[q.SourceID]
+		if !ok {
 			continue
 		}
-		p, err := cached(parts, q.ParticipantID, func() (persona.Participant, error) { return a.Store.Participant(ctx, q.ParticipantID) })
-		if err != nil {
+		p, ok := parts[q.ParticipantID]
+		if !ok {
 			continue
 		}
 		out.Hits = append(out.Hits, QuoteHit{
@@ -78,17 +91,6 @@ func (a *App) Search(ctx context.Context, q search.Query) (SearchResult, error) 
 		})
 	}
 	return out, nil
-}
-
-func cached[T any](m map[int64]T, id int64, load func() (T, error)) (T, error) {
-	if v, ok := m[id]; ok {
-		return v, nil
-	}
-	v, err := load()
-	if err == nil {
-		m[id] = v
-	}
-	return v, err
 }
 
 // Position says where a quote is in its source: a timestamp when known,

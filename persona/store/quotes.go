@@ -199,3 +199,19 @@ func insertQuotes(tx *gorm.DB, quotes []persona.Quote) error {
 	}
 	return nil
 }
+
+// ParticipantsByID returns the participants with those ids, keyed by id
+// (missing ones absent), in one query per 500 ids.
+func (s *Store) ParticipantsByID(ctx context.Context, ids []int64) (map[int64]persona.Participant, error) {
+	out := make(map[int64]persona.Participant, len(ids))
+	for lo := 0; lo < len(ids); lo += 500 {
+		var rows []participantRow
+		if err := s.db.WithContext(ctx).Where("id IN ?", ids[lo:min(lo+500, len(ids))]).Find(&rows).Error; err != nil {
+			return nil, fmt.Errorf("store: participants by id: %w", err)
+		}
+		for _, r := range rows {
+			out[r.ID] = participantFromRow(r)
+		}
+	}
+	return out, nil
+}

@@ -183,3 +183,42 @@ func TestSaveAnalysisRewritesThemeIDs(t *testing.T) {
 		t.Errorf("persona rings %v counts %v; want theme id %d", personas[0].Rings, personas[0].ThemeCounts, tid)
 	}
 }
+
+func TestSourcesAndParticipantsByID(t *testing.T) {
+	ctx := context.Background()
+	s := openTest(t)
+	st, err := s.CreateStudy(ctx, "Batch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, b := sampleImport("a"), sampleImport("b")
+	b.Source.Name = "second.vtt"
+	b.Participants[1].Label = "Kim"
+	srcA, err := s.Import(ctx, st.ID, a)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srcB, err := s.Import(ctx, st.ID, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const missing = 9999
+	srcs, err := s.SourcesByID(ctx, []int64{srcB.ID, srcA.ID, srcB.ID, missing})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(srcs) != 2 || srcs[srcA.ID].Name != "call.vtt" || srcs[srcB.ID].Name != "second.vtt" {
+		t.Errorf("SourcesByID = %+v; want call.vtt and second.vtt by id", srcs)
+	}
+	sam, kim := a.Participants[1].ID, b.Participants[1].ID
+	parts, err := s.ParticipantsByID(ctx, []int64{kim, sam, missing})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) != 2 || parts[sam].Label != "Sam" || parts[kim].Label != "Kim" || parts[sam].Attributes["Role"] != "CFO" {
+		t.Errorf("ParticipantsByID = %+v; want Sam (CFO) and Kim by id", parts)
+	}
+	if got, err := s.SourcesByID(ctx, nil); err != nil || len(got) != 0 {
+		t.Errorf("SourcesByID(nil) = %v, %v; want empty", got, err)
+	}
+}
