@@ -25,7 +25,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does;
 // an index with another version is rebuilt at start-up.
-const MappingVersion = "4"
+const MappingVersion = "5"
 
 var versionKey = []byte("verbatim_mapping_version")
 
@@ -183,6 +183,9 @@ func newMapping() *mapping.IndexMappingImpl {
 		quote.AddFieldMappingsAt(f, m)
 	}
 	quote.AddFieldMappingsAt("date", date)
+	tuple := kw(false)
+	tuple.DocValues = true
+	quote.AddFieldMappingsAt(tupleField, tuple)
 
 	attrs := bleve.NewDocumentMapping()
 	attrs.Dynamic = true
@@ -199,10 +202,24 @@ func newMapping() *mapping.IndexMappingImpl {
 	return m
 }
 
-// facetFields are the fixed fields that searches count facets of (besides
-// attributes), the only ones with doc values: stored per quote (see
-// document), each costs ~8 bytes of heap per quote.
-var facetFields = map[string]bool{"source": true, "kind": true, "ring": true, "theme": true, "persona": true}
+// facetFields are the fixed fields that searches count facets of directly
+// (besides attributes), the only ones with doc values: stored per quote
+// (see document), each costs ~8 bytes of heap per quote. The tuple fields
+// are counted through tupleField instead.
+var facetFields = map[string]bool{"source": true}
+
+// tupleField holds each quote's ring, theme, persona and kind joined by
+// tupleSep, as one keyword with doc values. Every search counts facets of
+// those four; reading one doc value per hit instead of four cuts the cost
+// of counting (a random read per hit and field over a million quotes) to
+// a quarter, and the joined values are split back in Search.
+const (
+	tupleField = "tuple"
+	tupleSep   = "\x1f"
+)
+
+// tupleFields are the fields in tupleField, in order.
+var tupleFields = []string{"ring", "theme", "persona", "kind"}
 
 // AttrField is the index field of a participant attribute.
 func AttrField(key string) string { return "attr." + AttrKey(key) }
@@ -246,6 +263,11 @@ func (d Doc) fields() map[string]any {
 	if d.PersonaID != 0 {
 		f["persona"] = id(d.PersonaID)
 	}
+	vals := make([]string, len(tupleFields))
+	for i, name := range tupleFields {
+		vals[i], _ = f[name].(string)
+	}
+	f[tupleField] = strings.Join(vals, tupleSep)
 	return f
 }
 

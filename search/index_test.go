@@ -316,3 +316,50 @@ func TestCompact(t *testing.T) {
 		t.Errorf("results changed by Compact: ids (-before +after)\n%s\nfacets %v -> %v", diff, before.Facets, after.Facets)
 	}
 }
+
+// TestTupleFacets checks the ring, theme, persona and kind facets, which
+// are counted through one joined field and split back: counts per value,
+// quotes without a value not counted, bleve's order (count descending,
+// then value) and the facet size.
+func TestTupleFacets(t *testing.T) {
+	ix, _, err := Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var batch []Doc
+	add := func(n int, ring string, theme, persona int64, kind string) {
+		for range n {
+			batch = append(batch, Doc{ID: int64(len(batch) + 1), StudyID: 1, SourceID: 1, Kind: kind, Text: "pricing worry",
+				Ring: ring, ThemeID: theme, PersonaID: persona})
+		}
+	}
+	add(3, "perceived_barriers", 7, 1, "transcript")
+	add(2, "perceived_barriers", 8, 2, "survey")
+	add(2, "decision_criteria", 9, 1, "transcript")
+	add(1, "", 0, 0, "note") // not analysed yet: only its kind counts
+	if err := ix.Put(batch); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(context.Background(), Query{Text: "pricing", Facets: []string{"ring", "theme", "persona", "kind", "source"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]FacetCount{
+		"ring":    {{"perceived_barriers", 5}, {"decision_criteria", 2}},
+		"theme":   {{"7", 3}, {"8", 2}, {"9", 2}},
+		"persona": {{"1", 5}, {"2", 2}},
+		"kind":    {{"transcript", 5}, {"survey", 2}, {"note", 1}},
+		"source":  {{"1", 8}},
+	}
+	if diff := cmp.Diff(want, res.Facets); diff != "" {
+		t.Errorf("facets (-want +got):\n%s", diff)
+	}
+	res, err = ix.Search(context.Background(), Query{Text: "pricing", Facets: []string{"theme"}, FacetSize: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string][]FacetCount{"theme": {{"7", 3}, {"8", 2}}}, res.Facets); diff != "" {
+		t.Errorf("theme facet, size 2 (-want +got):\n%s", diff)
+	}
+}

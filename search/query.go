@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -143,7 +144,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 			}
 		}
 	}
+	if askedFacets && !out.FacetsCapped {
+		splitTuples(q, res.Facets[tupleField], out.Facets)
+	}
 	for name, fr := range res.Facets {
+		if name == tupleField {
+			continue
+		}
 		counts := make([]FacetCount, 0, len(fr.Terms.Terms()))
 		for _, t := range fr.Terms.Terms() {
 			counts = append(counts, FacetCount{Value: t.Term, Count: t.Count})
@@ -266,12 +273,58 @@ func (ix *Index) terms(field string, limit int) map[string]uint64 {
 }
 
 func addFacets(req *bleve.SearchRequest, q Query) {
-	fsize := q.FacetSize
-	if fsize <= 0 {
-		fsize = 10
-	}
+	fsize := facetSize(q)
+	tuple := false
 	for _, f := range q.Facets {
+		if slices.Contains(tupleFields, f) {
+			tuple = true
+			continue
+		}
 		req.AddFacet(f, bleve.NewFacetRequest(f, fsize))
+	}
+	if tuple {
+		// Every combination: a theme belongs to one ring, so there are
+		// about as many as themes times personas times kinds.
+		req.AddFacet(tupleField, bleve.NewFacetRequest(tupleField, 1<<20))
+	}
+}
+
+func facetSize(q Query) int {
+	if q.FacetSize <= 0 {
+		return 10
+	}
+	return q.FacetSize
+}
+
+// splitTuples turns the counts of tupleField's joined values into the
+// counts of the tuple fields q asked for, ordered as bleve orders a facet
+// (count descending, then value) and cut to the facet size; quotes without
+// a value in a field are not counted for it, as bleve does.
+func splitTuples(q Query, fr *bsearch.FacetResult, out map[string][]FacetCount) {
+	for i, name := range tupleFields {
+		if !slices.Contains(q.Facets, name) {
+			continue
+		}
+		counts := map[string]int{}
+		if fr != nil && fr.Terms != nil {
+			for _, t := range fr.Terms.Terms() {
+				parts := strings.Split(t.Term, tupleSep)
+				if i < len(parts) && parts[i] != "" {
+					counts[parts[i]] += t.Count
+				}
+			}
+		}
+		list := make([]FacetCount, 0, len(counts))
+		for v, c := range counts {
+			list = append(list, FacetCount{Value: v, Count: c})
+		}
+		sort.Slice(list, func(a, b int) bool {
+			if list[a].Count != list[b].Count {
+				return list[a].Count > list[b].Count
+			}
+			return list[a].Value < list[b].Value
+		})
+		out[name] = list[:min(len(list), facetSize(q))]
 	}
 }
 
