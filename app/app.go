@@ -149,15 +149,11 @@ func (a *App) syncIndex(ctx context.Context, fresh bool) error {
 	}
 	// After a rebuild, or when a compaction was cut short by a stop (Close
 	// ends it), merge the segments in the background.
-	if segs, err := a.Index.Segments(); fresh || (err == nil && segs > compactSegments) {
+	if fresh || a.Index.CompactPending() {
 		a.compactIndex()
 	}
 	return nil
 }
-
-// compactSegments is how many segments an index may be made of at start
-// before it is compacted: bleve's own merging keeps about this many.
-const compactSegments = 10
 
 // compactMin is the index size from which bulk writes are followed by a
 // compaction: below it, segments cost little.

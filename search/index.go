@@ -29,6 +29,10 @@ const MappingVersion = "5"
 
 var versionKey = []byte("verbatim_mapping_version")
 
+// compactKey is set while a compaction is under way and cleared when it
+// completes, so a compaction cut short by a stop is known at the next start.
+var compactKey = []byte("verbatim_compact_pending")
+
 // Doc is one quote as the index sees it.
 type Doc struct {
 	ID            int64
@@ -113,10 +117,19 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
+	if err := ix.idx.SetInternal(compactKey, []byte("1")); err != nil {
+		return fmt.Errorf("search: compact: %w", err)
+	}
 	for {
+		if err := ctx.Err(); err != nil {
+			return err // stopped: still pending
+		}
 		n, err := ix.Segments()
-		if err != nil || n <= 1 {
+		if err != nil {
 			return err
+		}
+		if n <= 1 {
+			return ix.idx.DeleteInternal(compactKey)
 		}
 		// Each pass merges up to ten segments into one.
 		opts := mergeplan.SingleSegmentMergePlanOptions
@@ -124,9 +137,16 @@ func (ix *Index) Compact(ctx context.Context) error {
 			return fmt.Errorf("search: compact: %w", err)
 		}
 		if m, err := ix.Segments(); err != nil || m >= n {
-			return err // closed, or no progress
+			return err // closed, or no progress: still pending
 		}
 	}
+}
+
+// CompactPending reports whether a compaction started and did not finish
+// (the process stopped, or the index closed, during it).
+func (ix *Index) CompactPending() bool {
+	v, err := ix.idx.GetInternal(compactKey)
+	return err == nil && len(v) > 0
 }
 
 // Segments is the number of segments the index is made of.

@@ -363,3 +363,42 @@ func TestTupleFacets(t *testing.T) {
 		t.Errorf("theme facet, size 2 (-want +got):\n%s", diff)
 	}
 }
+
+// TestCompactPending checks that a compaction cut short is remembered in
+// the index (and so is resumed at the next start) and that a finished one
+// clears the mark.
+func TestCompactPending(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, _, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range docs {
+		if err := ix.Put([]Doc{d}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if ix.CompactPending() {
+		t.Fatal("pending before any compaction")
+	}
+	cut, cancel := context.WithCancel(context.Background())
+	cancel()
+	if err := ix.Compact(cut); err == nil {
+		t.Fatal("Compact with a cancelled context returned nil")
+	}
+	ix.Close()
+	ix, fresh, err := Open(dir)
+	if err != nil || fresh {
+		t.Fatalf("reopen: %v, fresh %v", err, fresh)
+	}
+	defer ix.Close()
+	if !ix.CompactPending() {
+		t.Fatal("a compaction cut short is not pending after reopening")
+	}
+	if err := ix.Compact(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	if ix.CompactPending() {
+		t.Error("still pending after a finished compaction")
+	}
+}
