@@ -63,12 +63,7 @@ func (s *Space) Cluster(opt ClusterOptions) Clustering {
 	pts, nb, nw := smoothed(s, sample, smoothNN, smoothAlpha)
 	var m *model
 	if opt.K > 0 {
-		m = kmeans(pts, opt.K, rng, maxIter)
-		for range restarts - 1 {
-			if o := kmeans(pts, opt.K, rng, maxIter); o.obj > m.obj {
-				m = o
-			}
-		}
+		m = bestKmeans(pts, opt.K, rng)
 	} else {
 		m = chooseK(pts, opt, rng)
 	}
@@ -76,6 +71,18 @@ func (s *Space) Cluster(opt ClusterOptions) Clustering {
 		m = alt
 	}
 	return finish(s, sample, m)
+}
+
+// bestKmeans runs k-means from restarts k-means++ seedings and returns the
+// solution with the best objective.
+func bestKmeans(p points, k int, rng *rand.Rand) *model {
+	best := kmeans(p, k, rng, maxIter)
+	for range restarts - 1 {
+		if o := kmeans(p, k, rng, maxIter); o.obj > best.obj {
+			best = o
+		}
+	}
+	return best
 }
 
 // sampleIDs returns the documents with terms, or a seeded random sample of

@@ -27,7 +27,6 @@ type graph struct {
 	adj []int32
 	w   []float64
 	deg []float64 // weighted degree
-	m2  float64   // total weight counted both ways
 }
 
 // knnGraph symmetrises the neighbour lists nb/nw (each edge weight is the
@@ -39,7 +38,11 @@ func knnGraph(nb [][]int32, nw [][]float32) *graph {
 		i, j int32
 		w    float64
 	}
-	edges := make([]edge, 0, 2*n*smoothNN)
+	var count int
+	for _, l := range nb {
+		count += len(l)
+	}
+	edges := make([]edge, 0, 2*count)
 	for i := range nb {
 		for q, j := range nb[i] {
 			if w := float64(nw[i][q]); w > 0 {
@@ -64,7 +67,6 @@ func knnGraph(nb [][]int32, nw [][]float32) *graph {
 		g.w = append(g.w, w)
 		g.ptr[e.i+1] = len(g.adj)
 		g.deg[e.i] += w
-		g.m2 += w
 	}
 	for i := 1; i <= n; i++ {
 		g.ptr[i] = max(g.ptr[i], g.ptr[i-1])
@@ -128,17 +130,7 @@ func spectralEmbed(g *graph, d int, rng *rand.Rand) (densePoints, float64) {
 	}
 	out := make([]float32, n*d)
 	for i := 0; i < n; i++ {
-		var norm float64
-		for _, v := range x[i*d : (i+1)*d] {
-			norm += v * v
-		}
-		if norm == 0 {
-			continue
-		}
-		s := 1 / math.Sqrt(norm)
-		for c, v := range x[i*d : (i+1)*d] {
-			out[i*d+c] = float32(v * s)
-		}
+		normalize(x[i*d:(i+1)*d], out[i*d:(i+1)*d])
 	}
 	return densePoints{d: d, data: out}, lastEig
 }
@@ -252,19 +244,14 @@ func spectral(nb [][]int32, nw [][]float32, pts points, k int, rng *rand.Rand) *
 		return nil
 	}
 	g := knnGraph(nb, nw)
-	if g.m2 == 0 {
+	if len(g.adj) == 0 {
 		return nil
 	}
 	emb, eig := spectralEmbed(g, max(2, k/2), rng)
 	if eig >= clusteredBelow {
 		return nil
 	}
-	best := kmeans(emb, k, rng, maxIter)
-	for range restarts - 1 {
-		if o := kmeans(emb, k, rng, maxIter); o.obj > best.obj {
-			best = o
-		}
-	}
+	best := bestKmeans(emb, k, rng)
 	m := &model{k: k, assign: best.assign, sim: best.sim, cent: make([][]float32, k)}
 	for c := range m.cent {
 		m.cent[c] = make([]float32, pts.dim())
