@@ -136,15 +136,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 		}
 		out.Hits = append(out.Hits, hit)
 	}
-	if !out.FacetsCapped {
+	if askedFacets && !out.FacetsCapped {
 		for f, v := range fixed {
 			out.Facets[f] = []FacetCount{}
 			if res.Total > 0 {
 				out.Facets[f] = []FacetCount{{Value: v, Count: int(res.Total)}}
 			}
 		}
-	}
-	if askedFacets && !out.FacetsCapped {
 		splitTuples(q, res.Facets[tupleField], out.Facets)
 	}
 	for name, fr := range res.Facets {

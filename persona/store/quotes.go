@@ -24,20 +24,30 @@ func (s *Store) QuotesByID(ctx context.Context, ids []int64) ([]persona.Quote, e
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	byID := make(map[int64]persona.Quote, len(ids))
-	for lo := 0; lo < len(ids); lo += 500 {
-		var rows []quoteRow
-		if err := s.db.WithContext(ctx).Omit("tokens").Where("id IN ?", ids[lo:min(lo+500, len(ids))]).Find(&rows).Error; err != nil {
-			return nil, fmt.Errorf("store: quotes by id: %w", err)
-		}
-		for _, r := range rows {
-			byID[r.ID] = quoteFromRow(r)
-		}
+	byID, err := rowsByID(s.db.WithContext(ctx).Omit("tokens"), ids, func(r quoteRow) int64 { return r.ID }, quoteFromRow)
+	if err != nil {
+		return nil, fmt.Errorf("store: quotes by id: %w", err)
 	}
 	out := make([]persona.Quote, 0, len(ids))
 	for _, id := range ids {
 		if q, ok := byID[id]; ok {
 			out = append(out, q)
+		}
+	}
+	return out, nil
+}
+
+// rowsByID loads the rows with those ids, 500 ids a query, and returns
+// them converted and keyed by id (missing ids absent).
+func rowsByID[R, T any](q *gorm.DB, ids []int64, id func(R) int64, conv func(R) T) (map[int64]T, error) {
+	out := make(map[int64]T, len(ids))
+	for lo := 0; lo < len(ids); lo += 500 {
+		var rows []R
+		if err := q.Where("id IN ?", ids[lo:min(lo+500, len(ids))]).Find(&rows).Error; err != nil {
+			return nil, err
+		}
+		for _, r := range rows {
+			out[id(r)] = conv(r)
 		}
 	}
 	return out, nil
@@ -203,15 +213,9 @@ func insertQuotes(tx *gorm.DB, quotes []persona.Quote) error {
 // ParticipantsByID returns the participants with those ids, keyed by id
 // (missing ones absent), in one query per 500 ids.
 func (s *Store) ParticipantsByID(ctx context.Context, ids []int64) (map[int64]persona.Participant, error) {
-	out := make(map[int64]persona.Participant, len(ids))
-	for lo := 0; lo < len(ids); lo += 500 {
-		var rows []participantRow
-		if err := s.db.WithContext(ctx).Where("id IN ?", ids[lo:min(lo+500, len(ids))]).Find(&rows).Error; err != nil {
-			return nil, fmt.Errorf("store: participants by id: %w", err)
-		}
-		for _, r := range rows {
-			out[r.ID] = participantFromRow(r)
-		}
+	out, err := rowsByID(s.db.WithContext(ctx), ids, func(r participantRow) int64 { return r.ID }, participantFromRow)
+	if err != nil {
+		return nil, fmt.Errorf("store: participants by id: %w", err)
 	}
 	return out, nil
 }

@@ -178,15 +178,9 @@ func (s *Store) Turns(ctx context.Context, sourceID int64) ([]persona.Turn, erro
 // SourcesByID returns the sources with those ids, keyed by id (missing
 // ones absent), in one query per 500 ids.
 func (s *Store) SourcesByID(ctx context.Context, ids []int64) (map[int64]persona.Source, error) {
-	out := make(map[int64]persona.Source, len(ids))
-	for lo := 0; lo < len(ids); lo += 500 {
-		var rows []sourceRow
-		if err := s.db.WithContext(ctx).Where("id IN ?", ids[lo:min(lo+500, len(ids))]).Find(&rows).Error; err != nil {
-			return nil, fmt.Errorf("store: sources by id: %w", err)
-		}
-		for _, r := range rows {
-			out[r.ID] = sourceFromRow(r)
-		}
+	out, err := rowsByID(s.db.WithContext(ctx), ids, func(r sourceRow) int64 { return r.ID }, sourceFromRow)
+	if err != nil {
+		return nil, fmt.Errorf("store: sources by id: %w", err)
 	}
 	return out, nil
 }
