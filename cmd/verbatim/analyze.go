@@ -22,7 +22,11 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return errUsage
 	}
-	a, err := openApp(ctx, e, *data, withRecurring(*recurring))
+	setRecurring, err := withRecurring(*recurring)
+	if err != nil {
+		return err
+	}
+	a, err := openApp(ctx, e, *data, setRecurring)
 	if err != nil {
 		return err
 	}

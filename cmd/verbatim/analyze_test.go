@@ -5,6 +5,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -92,5 +93,12 @@ func TestAnalyzeRecurringThreshold(t *testing.T) {
 	}
 	if got := minListed("--recurring", "6"); got < 6 {
 		t.Errorf("--recurring 6: a persona ring lists a theme raised by %d participants", got)
+	}
+	if code, _, errs := runCLI(t, "analyze", "--data", data, "--study", "Demo", "--recurring", "0"); code == 0 || !strings.Contains(errs, "--recurring 0") {
+		t.Errorf("--recurring 0: exit %d, stderr %q; want an error naming the flag", code, errs)
+	}
+	t.Setenv("VERBATIM_RECURRING", "two")
+	if code, _, errs := runCLI(t, "analyze", "--data", data, "--study", "Demo"); code == 0 || !strings.Contains(errs, "VERBATIM_RECURRING") {
+		t.Errorf("VERBATIM_RECURRING=two: exit %d, stderr %q; want an error naming the variable", code, errs)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"strconv"
 	"syscall"
 
 	"github.com/verbatimhq/verbatim/app"
@@ -132,11 +133,17 @@ func openApp(ctx context.Context, e env, dataDir string, set ...func(*app.Config
 	return app.Open(ctx, cfg, e.log)
 }
 
-// withRecurring sets Config.Recurring to n when n > 0.
-func withRecurring(n int) func(*app.Config) {
-	return func(c *app.Config) {
-		if n > 0 {
-			c.Recurring = n
+// withRecurring sets Config.Recurring to n, the value of --recurring, after
+// checking it and $VERBATIM_RECURRING (its default) are whole numbers of
+// participants, 1 or more.
+func withRecurring(n int) (func(*app.Config), error) {
+	if v := os.Getenv("VERBATIM_RECURRING"); v != "" {
+		if m, err := strconv.Atoi(v); err != nil || m < 1 {
+			return nil, fmt.Errorf("VERBATIM_RECURRING=%q: want a whole number of participants, 1 or more", v)
 		}
 	}
+	if n < 1 {
+		return nil, fmt.Errorf("--recurring %d: want a whole number of participants, 1 or more", n)
+	}
+	return func(c *app.Config) { c.Recurring = n }, nil
 }

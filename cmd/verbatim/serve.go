@@ -29,7 +29,11 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	e.log = log
-	a, err := openApp(ctx, e, *data, withRecurring(*recurring))
+	setRecurring, err := withRecurring(*recurring)
+	if err != nil {
+		return err
+	}
+	a, err := openApp(ctx, e, *data, setRecurring)
 	if err != nil {
 		return err
 	}
