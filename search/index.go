@@ -5,11 +5,14 @@ package search
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 
@@ -25,7 +28,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does;
 // an index with another version is rebuilt at start-up.
-const MappingVersion = "5"
+const MappingVersion = "6"
 
 var versionKey = []byte("verbatim_mapping_version")
 
@@ -57,6 +60,13 @@ type Doc struct {
 type Index struct {
 	idx  bleve.Index
 	disk bool
+
+	partsMu sync.RWMutex
+	parts   map[string]map[string]string // participantAttrs' cache
+}
+
+func newIndex(idx bleve.Index, disk bool) *Index {
+	return &Index{idx: idx, disk: disk, parts: map[string]map[string]string{}}
 }
 
 // Open opens the index in dir. When dir is missing, unreadable or built
@@ -68,13 +78,13 @@ func Open(dir string) (ix *Index, fresh bool, err error) {
 		if err != nil {
 			return nil, false, fmt.Errorf("search: create in-memory index: %w", err)
 		}
-		return &Index{idx: idx}, true, idx.SetInternal(versionKey, []byte(MappingVersion))
+		return newIndex(idx, false), true, idx.SetInternal(versionKey, []byte(MappingVersion))
 	}
 	idx, err := bleve.Open(dir)
 	if err == nil {
 		v, verr := idx.GetInternal(versionKey)
 		if verr == nil && string(v) == MappingVersion {
-			return &Index{idx: idx, disk: true}, false, nil
+			return newIndex(idx, true), false, nil
 		}
 		idx.Close()
 	}
@@ -93,7 +103,7 @@ func Open(dir string) (ix *Index, fresh bool, err error) {
 		idx.Close()
 		return nil, false, fmt.Errorf("search: write mapping version: %w", err)
 	}
-	return &Index{idx: idx, disk: true}, true, nil
+	return newIndex(idx, true), true, nil
 }
 
 // Close closes the index.
@@ -199,7 +209,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	quote.AddFieldMappingsAt("question", question)
 	for _, f := range []string{"study", "source", "source_name", "format", "kind", "participant", "speaker", "ring", "theme", "persona", "hidden"} {
 		m := kw(f != "hidden")
-		m.DocValues = facetFields[f]
+		m.DocValues = false // facets come from tupleField
 		quote.AddFieldMappingsAt(f, m)
 	}
 	quote.AddFieldMappingsAt("date", date)
@@ -218,28 +228,9 @@ func newMapping() *mapping.IndexMappingImpl {
 	m.DefaultField = "text"
 	m.StoreDynamic = true
 	m.IndexDynamic = true
-	m.DocValuesDynamic = true
+	m.DocValuesDynamic = false // attribute facets follow from participants
 	return m
 }
-
-// facetFields are the fixed fields that searches count facets of directly
-// (besides attributes), the only ones with doc values: stored per quote
-// (see document), each costs ~8 bytes of heap per quote. The tuple fields
-// are counted through tupleField instead.
-var facetFields = map[string]bool{"source": true}
-
-// tupleField holds each quote's ring, theme, persona and kind joined by
-// tupleSep, as one keyword with doc values. Every search counts facets of
-// those four; reading one doc value per hit instead of four cuts the cost
-// of counting (a random read per hit and field over a million quotes) to
-// a quarter, and the joined values are split back in Search.
-const (
-	tupleField = "tuple"
-	tupleSep   = "\x1f"
-)
-
-// tupleFields are the fields in tupleField, in order.
-var tupleFields = []string{"ring", "theme", "persona", "kind"}
 
 // AttrField is the index field of a participant attribute.
 func AttrField(key string) string { return "attr." + AttrKey(key) }
@@ -261,11 +252,9 @@ func AttrKey(key string) string {
 func id(n int64) string { return strconv.FormatInt(n, 10) }
 
 func (d Doc) fields() map[string]any {
-	attrs := make(map[string]any, len(d.Attributes))
-	for k, v := range d.Attributes {
-		if k := AttrKey(k); k != "" && v != "" {
-			attrs[k] = v
-		}
+	attrs := map[string]any{}
+	for k, v := range docAttrs(d) {
+		attrs[k] = v
 	}
 	f := map[string]any{
 		"text": d.Text, "question": d.Question,
@@ -291,16 +280,16 @@ func (d Doc) fields() map[string]any {
 	return f
 }
 
-// document maps d through the index mapping, then stores each keyword
-// field's doc values per quote, uncompressed, instead of in snappy-packed
-// chunks of 1,024 quotes: counting a facet over a few thousand hits spread
-// across a million quotes otherwise decompresses a whole chunk per hit and
-// field (half of a faceted search's CPU). bleve does the same for geo
-// points; the mapping has no setting for it. Both flags are needed: zapx
-// merges unchunked doc values correctly only when they are uncompressed
-// (TestFacetsAfterUpdatesAndMerge). The cost: ~8 bytes of heap per quote
-// and faceted field for the per-quote offsets (~60 MB for a million
-// quotes), and opening the index takes ~0.4 s longer.
+// document maps d through the index mapping, then stores the doc values
+// of tupleField, the only keyword field with any, per quote, uncompressed,
+// instead of in snappy-packed chunks of 1,024 quotes: counting facets over
+// a few thousand hits spread across a million quotes otherwise
+// decompresses a whole chunk per hit (half of a faceted search's CPU).
+// bleve does the same for geo points; the mapping has no setting for it.
+// Both flags are needed: zapx merges unchunked doc values correctly only
+// when they are uncompressed (TestFacetsAfterUpdatesAndMerge). The cost:
+// ~8 bytes of heap per quote for the per-quote offsets, decoded when a
+// segment opens (~35 ms for a million quotes).
 func (ix *Index) document(d Doc) (*document.Document, error) {
 	doc := document.NewDocument(id(d.ID))
 	if err := ix.idx.Mapping().MapDocument(doc, d.fields()); err != nil {
@@ -322,7 +311,9 @@ func (ix *Index) Put(docs []Doc) error {
 	const size = 1000
 	for lo := 0; lo < len(docs); lo += size {
 		b := ix.idx.NewBatch()
+		parts := map[string]map[string]string{}
 		for _, d := range docs[lo:min(lo+size, len(docs))] {
+			parts[id(d.ParticipantID)] = docAttrs(d)
 			doc, err := ix.document(d)
 			if err != nil {
 				return fmt.Errorf("search: index quote %d: %w", d.ID, err)
@@ -331,9 +322,21 @@ func (ix *Index) Put(docs []Doc) error {
 				return fmt.Errorf("search: index quote %d: %w", d.ID, err)
 			}
 		}
+		// The participants' attributes go in the same batch as their
+		// quotes: attribute facets are counted from them.
+		for p, attrs := range parts {
+			v, err := json.Marshal(attrs)
+			if err != nil {
+				return fmt.Errorf("search: index participant %s: %w", p, err)
+			}
+			b.SetInternal(participantKey(p), v)
+		}
 		if err := ix.idx.Batch(b); err != nil {
 			return fmt.Errorf("search: index batch: %w", err)
 		}
+		ix.partsMu.Lock()
+		maps.Copy(ix.parts, parts)
+		ix.partsMu.Unlock()
 	}
 	return nil
 }

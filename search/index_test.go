@@ -402,3 +402,63 @@ func TestCompactPending(t *testing.T) {
 		t.Error("still pending after a finished compaction")
 	}
 }
+
+// Attribute facets are counted from the attributes each participant's
+// quotes were last indexed with: they follow a re-index with new
+// attributes, and they survive closing and reopening the index (the
+// attributes are kept in it, not only in memory).
+func TestAttributeFacetsFollowParticipants(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "index")
+	ix, _, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Put(docs); err != nil {
+		t.Fatal(err)
+	}
+	facets := func(ix *Index, when string, want map[string][]FacetCount) {
+		t.Helper()
+		res, err := ix.Search(context.Background(), Query{Text: "expensive OR pricing", IncludeHidden: true,
+			Facets: []string{AttrField("Role"), AttrField("Company size"), "participant"}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, res.Facets); diff != "" {
+			t.Errorf("%s: facets (-want +got):\n%s", when, diff)
+		}
+	}
+	facets(ix, "indexed", map[string][]FacetCount{
+		"attr.role":         {{"CFO", 2}, {"CISO", 1}},
+		"attr.company_size": {{"51-200", 2}, {"5000+", 1}},
+		"participant":       {{"100", 2}, {"101", 1}, {"102", 1}},
+	})
+	// Participant 100 becomes a CEO and loses its company size; 102 gains a role.
+	changed := []Doc{docs[0], docs[1], docs[3]}
+	for i := range changed {
+		changed[i].Attributes = map[string]string{"Role": "CEO"}
+	}
+	if err := ix.Put(changed); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]FacetCount{
+		"attr.role":         {{"CEO", 3}, {"CISO", 1}},
+		"attr.company_size": {{"5000+", 1}},
+		"participant":       {{"100", 2}, {"101", 1}, {"102", 1}},
+	}
+	facets(ix, "re-indexed", want)
+	if err := ix.Close(); err != nil {
+		t.Fatal(err)
+	}
+	ix, fresh, err := Open(dir)
+	if err != nil || fresh {
+		t.Fatalf("reopen: %v, fresh %v", err, fresh)
+	}
+	defer ix.Close()
+	facets(ix, "reopened", want)
+	// The attribute filter and the facet agree.
+	res, err := ix.Search(context.Background(), Query{Text: "expensive OR pricing", IncludeHidden: true,
+		Filters: map[string][]string{AttrField("Role"): {"CEO"}}})
+	if err != nil || res.Total != 3 {
+		t.Errorf("filter attr.role=CEO: total %d, %v; want 3", res.Total, err)
+	}
+}
