@@ -97,7 +97,7 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 		return nil, err
 	}
 	a.changed(studyID)
-	a.compactIndex()
+	a.compactIndex(len(in.Quotes))
 	a.warmPersonaPages(ctx, studyID)
 	a.Log.Info("analyzed", slog.Int64("study_id", studyID), slog.Int("themes", len(res.Themes)),
 		slog.Int("personas", len(res.Personas)), slog.Int("version", res.Version))

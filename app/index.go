@@ -109,7 +109,11 @@ func (a *App) Reindex(ctx context.Context) error {
 			return err
 		}
 	}
-	a.compactIndex()
+	n, err := a.Index.Count()
+	if err != nil {
+		return fmt.Errorf("search: count: %w", err)
+	}
+	a.compactIndex(int(n))
 	return nil
 }
 
