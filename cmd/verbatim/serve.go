@@ -10,6 +10,7 @@ import (
 	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/api"
 	"github.com/verbatimhq/verbatim/frontend"
+	"github.com/verbatimhq/verbatim/internal/gctune"
 	"github.com/verbatimhq/verbatim/samples"
 )
 
@@ -29,6 +30,8 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	}
 	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	e.log = log
+	// Fewer collections while the live heap is small (see gctune).
+	defer gctune.Start(gctune.DefaultHeadroom)()
 	setRecurring, err := withRecurring(*recurring)
 	if err != nil {
 		return err

@@ -1,0 +1,53 @@
+package gctune
+
+import (
+	"runtime"
+	"runtime/debug"
+	"testing"
+)
+
+func TestPercent(t *testing.T) {
+	for _, c := range []struct {
+		live, headroom uint64
+		want           int
+	}{
+		{20 << 20, 256 << 20, 1280}, // small heap: grow by the headroom
+		{256 << 20, 256 << 20, 100}, // from here on Go's default
+		{2 << 30, 256 << 20, 100},
+		{0, 256 << 20, 6400}, // empty heap: counted as Go's 4 MB minimum
+	} {
+		if got := Percent(c.live, c.headroom); got != c.want {
+			t.Errorf("Percent(%d, %d) = %d, want %d", c.live, c.headroom, got, c.want)
+		}
+	}
+}
+
+// After collections, the percentage in force is the one the live heap
+// calls for, and stop restores the default.
+func TestStartFollowsCollections(t *testing.T) {
+	t.Setenv("GOGC", "")
+	stop := Start(64 << 20)
+	var live []byte
+	for range 3 {
+		runtime.GC()
+	}
+	small := debug.SetGCPercent(-1)
+	debug.SetGCPercent(small)
+	if small <= 100 {
+		t.Errorf("percent with a small heap = %d, want > 100", small)
+	}
+	live = make([]byte, 256<<20) // now the live heap exceeds the headroom
+	for range 3 {
+		runtime.GC()
+	}
+	large := debug.SetGCPercent(-1)
+	debug.SetGCPercent(large)
+	runtime.KeepAlive(live)
+	if large != 100 {
+		t.Errorf("percent with a 256 MB heap = %d, want 100", large)
+	}
+	stop()
+	if p := debug.SetGCPercent(100); p != 100 {
+		t.Errorf("after stop: percent %d, want 100", p)
+	}
+}
