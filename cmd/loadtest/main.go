@@ -20,6 +20,7 @@ import (
 	"github.com/verbatimhq/verbatim/api"
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/frontend"
+	"github.com/verbatimhq/verbatim/internal/gctune"
 )
 
 func main() {
@@ -28,6 +29,7 @@ func main() {
 	duration := flag.Duration("duration", 30*time.Second, "length of each load phase")
 	flag.StringVar(&corpusDir, "corpus", "", "build quotes from the real sentences of the transcripts and survey answers under this folder (e.g. ../shared/data) instead of the small synthetic vocabulary")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the load phases")
+	memprofile := flag.String("memprofile", "", "write an allocation profile at the end")
 	flag.StringVar(&only, "phases", "", "run only these phases, comma-separated: search, faceted, objections, persona, mixed")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -42,12 +44,19 @@ func main() {
 		pprof.StopCPUProfile()
 		os.Exit(1)
 	}
+	if *memprofile != "" {
+		if f, err := os.Create(*memprofile); err == nil {
+			pprof.Lookup("allocs").WriteTo(f, 0)
+			f.Close()
+		}
+	}
 }
 
 var only string
 
 func run(dir string, quotes int, duration time.Duration) error {
 	ctx := context.Background()
+	defer gctune.Start(gctune.DefaultHeadroom)() // as verbatim serve does
 	start := time.Now()
 	a, err := app.Open(ctx, app.Config{DataDir: dir}, nil)
 	if err != nil {
