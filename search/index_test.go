@@ -5,12 +5,15 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
+	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
 )
 
@@ -461,4 +464,65 @@ func TestAttributeFacetsFollowParticipants(t *testing.T) {
 	if err != nil || res.Total != 3 {
 		t.Errorf("filter attr.role=CEO: total %d, %v; want 3", res.Total, err)
 	}
+}
+
+// simplify strips the wrappers of a parsed query string; the hits, their
+// order and the total must be those of the query as parsed.
+func TestSimplifyKeepsOrder(t *testing.T) {
+	ix, _, err := Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	words := []string{"price", "pricing", "security", "review", "budget", "the", "data", "migration", "team", "slow"}
+	var batch []Doc
+	for i := range 300 {
+		var b strings.Builder
+		for j := range 3 + i%11 { // lengths and term frequencies vary
+			b.WriteString(words[(i*7+j*j*3+j)%len(words)])
+			b.WriteByte(' ')
+		}
+		if i%5 == 0 {
+			b.WriteString("security review")
+		}
+		batch = append(batch, Doc{ID: int64(i + 1), StudyID: 1, SourceID: 1, ParticipantID: 1, Kind: "transcript", Text: b.String()})
+	}
+	if err := ix.Put(batch); err != nil {
+		t.Fatal(err)
+	}
+	m := ix.idx.Mapping()
+	if _, ok := simplify(mustParse(t, "price"), m).(*query.TermQuery); !ok {
+		t.Fatal(`"price" did not simplify to a term query`)
+	}
+	for _, qs := range []string{"price", "prices", "security review", `"security review"`, "the price", "+budget data",
+		"budget -slow", "text:team", "budgt~1", "pric*", "the", "security^3 review", "data OR team OR slow"} {
+		run := func(q query.Query) ([]string, uint64) {
+			res, err := ix.idx.Search(bleve.NewSearchRequestOptions(q, 300, 0, false))
+			if err != nil {
+				t.Fatalf("%s: %v", qs, err)
+			}
+			var ids []string
+			for _, h := range res.Hits {
+				ids = append(ids, h.ID)
+			}
+			return ids, res.Total
+		}
+		wantIDs, wantTotal := run(bleve.NewQueryStringQuery(qs))
+		gotIDs, gotTotal := run(simplify(mustParse(t, qs), m))
+		if gotTotal != wantTotal || !slices.Equal(gotIDs, wantIDs) {
+			t.Errorf("%s: simplified total %d, hits %v; parsed %d, %v", qs, gotTotal, gotIDs, wantTotal, wantIDs)
+		}
+		if wantTotal == 0 && qs != "the" {
+			t.Errorf("%s: no hits; the test data should match it", qs)
+		}
+	}
+}
+
+func mustParse(t *testing.T, qs string) query.Query {
+	t.Helper()
+	q, err := bleve.NewQueryStringQuery(qs).Parse()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return q
 }

@@ -17,6 +17,8 @@ import (
 	"os"
 	"runtime"
 	"sort"
+	"strconv"
+	"strings"
 	"syscall"
 	"testing"
 	"time"
@@ -52,11 +54,11 @@ func TestLoad1M(t *testing.T) {
 	}
 	if os.Getenv("VERBATIM_LOAD_DEBUG") != "" {
 		q := ix.rewriteFilters(kinds["faceted"]("data"))
-		bq, _ := buildQuery(q)
+		bq, _ := buildQuery(q, ix.idx.Mapping())
 		b, _ := json.Marshal(bq)
 		t.Logf("faceted data: %s", b)
 		q = ix.rewriteFilters(kinds["search"]("data"))
-		bq, _ = buildQuery(q)
+		bq, _ = buildQuery(q, ix.idx.Mapping())
 		b, _ = json.Marshal(bq)
 		t.Logf("search data: %s", b)
 	}
@@ -68,13 +70,21 @@ func TestLoad1M(t *testing.T) {
 		}
 		defer dump.Close()
 	}
+	// VERBATIM_LOAD_WORDS=data,time and VERBATIM_LOAD_REPEAT=200 narrow
+	// a run down for profiling (-test.cpuprofile).
+	words, n := loadWords, 5
+	if w := os.Getenv("VERBATIM_LOAD_WORDS"); w != "" {
+		words = strings.Split(w, ",")
+	}
+	if r, err := strconv.Atoi(os.Getenv("VERBATIM_LOAD_REPEAT")); err == nil && r > 0 {
+		n = r
+	}
 	for _, kind := range []string{"search", "faceted", "objections"} {
 		var all time.Duration
 		cpu0 := cpuTime()
-		for _, w := range loadWords {
+		for _, w := range words {
 			q := kinds[kind](w)
 			ix.Search(ctx, q) // warm
-			const n = 5
 			var res Result
 			var err error
 			start := time.Now()
@@ -84,7 +94,7 @@ func TestLoad1M(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			took := time.Since(start) / n
+			took := time.Since(start) / time.Duration(n)
 			if dump != nil {
 				fmt.Fprintf(dump, "%s %q total=%d capped=%v\n", kind, w, res.Total, res.FacetsCapped)
 				for _, h := range res.Hits {
@@ -103,7 +113,7 @@ func TestLoad1M(t *testing.T) {
 			t.Logf("%-10s %-16s %7d hits capped=%-5v %6.1f ms", kind, w, res.Total, res.FacetsCapped, float64(took.Microseconds())/1000)
 		}
 		cpu := cpuTime() - cpu0
-		fmt.Printf("%-10s mean %5.1f ms per query, cpu %5.1f ms\n", kind, float64(all.Microseconds())/1000/float64(len(loadWords)), float64(cpu.Microseconds())/1000/float64(6*len(loadWords)))
+		fmt.Printf("%-10s mean %5.1f ms per query, cpu %5.1f ms\n", kind, float64(all.Microseconds())/1000/float64(len(words)), float64(cpu.Microseconds())/1000/float64((n+1)*len(words)))
 	}
 }
 
@@ -131,7 +141,7 @@ func TestLoad1MForceMerge(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ix := &Index{idx: idx}
+	ix := newIndex(idx, false)
 	defer ix.Close()
 	adv, _ := ix.idx.Advanced()
 	s := adv.(*scorch.Scorch)
@@ -156,7 +166,7 @@ func openReadOnly(t *testing.T, dir string) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Index{idx: idx}
+	return newIndex(idx, false)
 }
 
 func TestLoad1MSegments(t *testing.T) {
