@@ -29,7 +29,7 @@ func (s *Server) requestID(c *gin.Context) {
 	_, _ = rand.Read(b[:])
 	id := hex.EncodeToString(b[:])
 	c.Set(keyRequestID, id)
-	c.Set(keyLogger, s.log.With(slog.String("request_id", id)))
+	c.Set(keyLogger, s.log) // request_id added when used: most requests log one line
 	c.Header("X-Request-Id", id)
 	c.Next()
 }
@@ -38,7 +38,7 @@ func requestID(c *gin.Context) string { return c.GetString(keyRequestID) }
 
 func logger(c *gin.Context) *slog.Logger {
 	if l, ok := c.Get(keyLogger); ok {
-		return l.(*slog.Logger)
+		return l.(*slog.Logger).With(slog.String("request_id", requestID(c)))
 	}
 	return slog.Default()
 }
@@ -58,7 +58,8 @@ func (s *Server) recover(c *gin.Context) {
 func (s *Server) accessLog(c *gin.Context) {
 	start := time.Now()
 	c.Next()
-	logger(c).Info("request", slog.String("method", c.Request.Method), slog.String("route", c.FullPath()),
+	s.log.LogAttrs(c.Request.Context(), slog.LevelInfo, "request", slog.String("request_id", requestID(c)),
+		slog.String("method", c.Request.Method), slog.String("route", c.FullPath()),
 		slog.Int("status", c.Writer.Status()), slog.Duration("took", time.Since(start)))
 }
 

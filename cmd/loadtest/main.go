@@ -84,7 +84,15 @@ func run(dir string, quotes int, duration time.Duration) error {
 	}
 	cfg := api.DefaultConfig()
 	cfg.Addr = "127.0.0.1:0"
-	srv := api.New(cfg, a, accounts, pages, slog.New(slog.DiscardHandler))
+	// The server logs as verbatim serve does (one line per request), to a
+	// file rather than the terminal.
+	logFile, err := os.CreateTemp("", "verbatim-loadtest-*.log")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(logFile.Name())
+	defer logFile.Close()
+	srv := api.New(cfg, a, accounts, pages, slog.New(slog.NewTextHandler(logFile, &slog.HandlerOptions{Level: slog.LevelInfo})))
 	ready := make(chan string, 1)
 	sctx, stop := context.WithCancel(ctx)
 	go srv.ListenAndServe(sctx, func(addr string) { ready <- addr })
