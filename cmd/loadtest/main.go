@@ -21,6 +21,7 @@ import (
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/frontend"
 	"github.com/verbatimhq/verbatim/internal/gctune"
+	"github.com/verbatimhq/verbatim/internal/logbuf"
 )
 
 func main() {
@@ -92,7 +93,9 @@ func run(dir string, quotes int, duration time.Duration) error {
 	}
 	defer os.Remove(logFile.Name())
 	defer logFile.Close()
-	srv := api.New(cfg, a, accounts, pages, slog.New(slog.NewTextHandler(logFile, &slog.HandlerOptions{Level: slog.LevelInfo})))
+	logOut := logbuf.New(logFile, 200*time.Millisecond)
+	defer logOut.Close()
+	srv := api.New(cfg, a, accounts, pages, slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: slog.LevelInfo})))
 	ready := make(chan string, 1)
 	sctx, stop := context.WithCancel(ctx)
 	go srv.ListenAndServe(sctx, func(addr string) { ready <- addr })

@@ -6,11 +6,13 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"time"
 
 	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/api"
 	"github.com/verbatimhq/verbatim/frontend"
 	"github.com/verbatimhq/verbatim/internal/gctune"
+	"github.com/verbatimhq/verbatim/internal/logbuf"
 	"github.com/verbatimhq/verbatim/samples"
 )
 
@@ -28,7 +30,11 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return errUsage
 	}
-	log := slog.New(slog.NewTextHandler(e.stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	// Log lines (one per request) are buffered and written out at least
+	// every 200 ms (see logbuf), and all of them when serve returns.
+	logOut := logbuf.New(e.stderr, 200*time.Millisecond)
+	defer logOut.Close()
+	log := slog.New(slog.NewTextHandler(logOut, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	e.log = log
 	// Fewer collections while the live heap is small (see gctune).
 	defer gctune.Start(gctune.DefaultHeadroom)()
