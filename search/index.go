@@ -357,12 +357,17 @@ func (ix *Index) Delete(ids []int64) error {
 }
 
 // DeleteField removes every quote whose keyword field has value (e.g. all
-// quotes of a source or study).
+// quotes of a source or study). Deleting by source, study or participant
+// removes whole participants, so their kept attributes go too.
 func (ix *Index) DeleteField(field, value string) error {
+	wholeParticipants := field == "source" || field == "study" || field == "participant"
 	for {
 		q := bleve.NewTermQuery(value)
 		q.SetField(field)
 		req := bleve.NewSearchRequestOptions(q, 5000, 0, false)
+		if wholeParticipants {
+			req.Fields = []string{"participant"}
+		}
 		res, err := ix.idx.Search(req)
 		if err != nil {
 			return fmt.Errorf("search: find %s=%s: %w", field, value, err)
@@ -371,12 +376,24 @@ func (ix *Index) DeleteField(field, value string) error {
 			return nil
 		}
 		b := ix.idx.NewBatch()
+		gone := map[string]bool{}
 		for _, h := range res.Hits {
 			b.Delete(h.ID)
+			if p, ok := h.Fields["participant"].(string); ok && wholeParticipants {
+				gone[p] = true
+			}
+		}
+		for p := range gone {
+			b.DeleteInternal(participantKey(p))
 		}
 		if err := ix.idx.Batch(b); err != nil {
 			return fmt.Errorf("search: delete %s=%s: %w", field, value, err)
 		}
+		ix.partsMu.Lock()
+		for p := range gone {
+			delete(ix.parts, p)
+		}
+		ix.partsMu.Unlock()
 	}
 }
 

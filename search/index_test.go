@@ -142,6 +142,16 @@ func TestDeleteField(t *testing.T) {
 	if len(got) != 2 {
 		t.Errorf("ids after deleting source 10 = %v; want 3 and 4", got)
 	}
+	// Source 10's participant goes with it; the others stay.
+	for p, want := range map[string]bool{"100": false, "101": true, "102": true} {
+		v, err := ix.idx.GetInternal(participantKey(p))
+		if err != nil || (len(v) > 0) != want {
+			t.Errorf("participant %s kept = %v (%v), want %v", p, len(v) > 0, err, want)
+		}
+	}
+	if a := ix.participantAttrs("100"); a != nil {
+		t.Errorf("participant 100's attributes still cached: %v", a)
+	}
 }
 
 func TestOpenRebuildsStaleOrBrokenIndex(t *testing.T) {
