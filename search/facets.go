@@ -2,6 +2,7 @@ package search
 
 import (
 	"encoding/json"
+	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -193,11 +194,14 @@ func (ix *Index) participantAttrs(id string) map[string]string {
 }
 
 // docAttrs is the attributes of d as the index keeps them.
+// Names that normalise to one key ("Role", "role ") keep the value of
+// the first name in sorted order, whatever the map's order: the quote's
+// indexed value (for filters) and its participant's (for facets) agree.
 func docAttrs(d Doc) map[string]string {
 	attrs := make(map[string]string, len(d.Attributes))
-	for k, v := range d.Attributes {
-		if k := AttrKey(k); k != "" && v != "" {
-			attrs[k] = v
+	for _, k := range slices.Sorted(maps.Keys(d.Attributes)) {
+		if key, v := AttrKey(k), d.Attributes[k]; key != "" && v != "" && attrs[key] == "" {
+			attrs[key] = v
 		}
 	}
 	return attrs

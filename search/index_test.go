@@ -536,3 +536,64 @@ func mustParse(t *testing.T, qs string) query.Query {
 	}
 	return q
 }
+
+// A query with no searchable word (a stop word, punctuation) matches
+// nothing, with or without filters and exclusions around it.
+func TestNoSearchableWordMatchesNothing(t *testing.T) {
+	ix := openMem(t) // docs hold a hidden quote: the hidden exclusion is on
+	for _, q := range []Query{{Text: "the"}, {Text: "+the"}, {Text: `"the"`}, {Text: "&"},
+		{Text: "the", Filters: map[string][]string{"persona": {"3", "4"}}, IncludeHidden: true},
+		{Text: "the", Filters: map[string][]string{"study": {"1"}}}} {
+		res, err := ix.Search(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res.Total != 0 {
+			t.Errorf("%q %v: total %d, hits %v; want none", q.Text, q.Filters, res.Total, ids(res))
+		}
+	}
+}
+
+// A facet asked for twice (a filter's and the page's) is counted once.
+func TestFacetAskedTwice(t *testing.T) {
+	ix := openMem(t)
+	role := AttrField("Role")
+	res, err := ix.Search(context.Background(), Query{Text: "expensive OR pricing",
+		Filters: map[string][]string{role: {"CFO", "CISO"}}, Facets: []string{"ring", role, role, "ring"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string][]FacetCount{
+		role:   {{"CFO", 2}, {"CISO", 1}},
+		"ring": {{"perceived_barriers", 2}, {"decision_criteria", 1}},
+	}
+	if diff := cmp.Diff(want, res.Facets); diff != "" {
+		t.Errorf("facets (-want +got):\n%s", diff)
+	}
+}
+
+// Two attribute names that normalise to one key ("Role", "role "): the
+// value a quote is filtered by and the value its facet counts agree.
+func TestCollidingAttributeNames(t *testing.T) {
+	ix, _, err := Open("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	var batch []Doc
+	for p := int64(1); p <= 40; p++ {
+		batch = append(batch, Doc{ID: p, StudyID: 1, SourceID: 1, ParticipantID: p, Text: "pricing",
+			Attributes: map[string]string{"Role": "CFO", "role ": "CEO"}})
+	}
+	if err := ix.Put(batch); err != nil {
+		t.Fatal(err)
+	}
+	role := AttrField("Role")
+	res, err := ix.Search(context.Background(), Query{Text: "pricing", Filters: map[string][]string{role: {"CFO", "nobody"}}, Facets: []string{role}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Total != 40 || len(res.Facets[role]) != 1 || res.Facets[role][0] != (FacetCount{"CFO", 40}) {
+		t.Errorf("filter attr.role=CFO: %d hits, facet %v; want 40 and CFO 40", res.Total, res.Facets[role])
+	}
+}

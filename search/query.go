@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -74,6 +75,9 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	fixed := map[string]string{}
 	facets := make([]string, 0, len(q.Facets))
 	for _, f := range q.Facets {
+		if slices.Contains(facets, f) {
+			continue // asked twice (a filter's facet and a page's): counted once
+		}
 		if vals := q.Filters[f]; len(vals) == 1 && vals[0] != "" {
 			fixed[f] = vals[0]
 		} else {
@@ -319,7 +323,14 @@ func buildQuery(q Query, m mapping.IndexMapping) (query.Query, error) {
 	// per query), an unscored one skips ahead to the next text hit. They
 	// would add the same amount to every hit's score anyway.
 	b := query.NewBooleanQuery(nil, nil, nil)
-	b.Must = all(must)
+	b.Must = bleve.NewConjunctionQuery(must...)
+	if t, ok := must[0].(*query.TermQuery); ok && len(must) == 1 {
+		// A bare term needs no wrapper. Anything else might match nothing
+		// (a stop word, punctuation), and a boolean query takes a Must
+		// that matches nothing for no Must at all: every quote the
+		// filters let through would match.
+		b.Must = t
+	}
 	if len(not) > 0 {
 		b.MustNot = anyOf(not)
 	}
