@@ -8,7 +8,10 @@
 // that overlap it. Start raises the percentage after each collection so
 // that the next one comes when the heap has grown by at least a fixed
 // headroom, and lowers it back to 100 as the live heap grows: a large
-// analysis uses no more memory than with the default.
+// analysis uses no more memory than with the default. The cost is up to
+// the headroom (256 MB) of extra memory; on a small machine set GOMEMLIMIT,
+// which the collector honours whatever the percentage, or GOGC, which
+// turns the tuning off.
 package gctune
 
 import (
@@ -16,7 +19,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"runtime/metrics"
-	"sync/atomic"
+	"sync"
 )
 
 // DefaultHeadroom is the heap growth between collections Start allows at
@@ -41,7 +44,9 @@ func Start(headroom uint64) (stop func()) {
 	t.adjust()
 	t.arm()
 	return func() {
-		t.stopped.Store(true)
+		t.mu.Lock()
+		defer t.mu.Unlock()
+		t.stopped = true
 		debug.SetGCPercent(100)
 	}
 }
@@ -49,8 +54,10 @@ func Start(headroom uint64) (stop func()) {
 type tuner struct {
 	headroom uint64
 	sample   []metrics.Sample
-	percent  int
-	stopped  atomic.Bool
+
+	mu      sync.Mutex // an adjustment and stop do not interleave
+	percent int
+	stopped bool
 }
 
 // sentinel is garbage as soon as it is made: its finalizer runs after
@@ -59,24 +66,29 @@ type sentinel struct{ t *tuner }
 
 func (t *tuner) arm() {
 	runtime.SetFinalizer(&sentinel{t: t}, func(s *sentinel) {
-		if s.t.stopped.Load() {
-			return
+		if s.t.adjust() {
+			s.t.arm()
 		}
-		s.t.adjust()
-		s.t.arm()
 	})
 }
 
 // adjust sets the percentage from the live heap the last collection
-// found, when it changed by more than a tenth.
-func (t *tuner) adjust() {
+// found, when it changed by more than a tenth. It reports false once
+// stopped.
+func (t *tuner) adjust() bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if t.stopped {
+		return false
+	}
 	metrics.Read(t.sample)
 	if t.sample[0].Value.Kind() != metrics.KindUint64 {
-		return
+		return true
 	}
 	p := Percent(t.sample[0].Value.Uint64(), t.headroom)
 	if t.percent == 0 || p*10 < t.percent*9 || p*10 > t.percent*11 {
 		t.percent = p
 		debug.SetGCPercent(p)
 	}
+	return true
 }

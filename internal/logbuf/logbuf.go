@@ -13,10 +13,12 @@ import (
 
 // Writer is a buffered, concurrency-safe writer flushed periodically.
 type Writer struct {
-	mu   sync.Mutex
-	w    *bufio.Writer
-	stop chan struct{}
-	done chan struct{}
+	mu     sync.Mutex
+	w      *bufio.Writer
+	closed bool // under mu: write through
+	once   sync.Once
+	stop   chan struct{}
+	done   chan struct{}
 }
 
 // New buffers w (up to 64 KB), flushing at least every interval.
@@ -40,10 +42,15 @@ func New(w io.Writer, interval time.Duration) *Writer {
 
 // Write buffers p (one log record: the slog handlers write a record in one
 // call, so records are never split between flushes out of order).
+// After Close, writes go straight through.
 func (b *Writer) Write(p []byte) (int, error) {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return b.w.Write(p)
+	n, err := b.w.Write(p)
+	if err == nil && b.closed {
+		err = b.w.Flush()
+	}
+	return n, err
 }
 
 // Flush writes out what is buffered.
@@ -53,9 +60,15 @@ func (b *Writer) Flush() error {
 	return b.w.Flush()
 }
 
-// Close stops the periodic flushing and flushes what is left.
+// Close stops the periodic flushing and flushes what is left; later
+// writes (a background task still logging) are written straight out.
 func (b *Writer) Close() error {
-	close(b.stop)
-	<-b.done
-	return b.Flush()
+	b.once.Do(func() {
+		close(b.stop)
+		<-b.done
+	})
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	b.closed = true
+	return b.w.Flush()
 }

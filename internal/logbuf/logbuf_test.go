@@ -77,3 +77,20 @@ func TestPeriodicFlush(t *testing.T) {
 		time.Sleep(5 * time.Millisecond) // waits for the flush; the test's own timeout bounds it
 	}
 }
+
+// Close may be called twice, and a line written after it (a background
+// task still logging) is written out at once.
+func TestAfterClose(t *testing.T) {
+	var out syncBuffer
+	w := New(&out, time.Hour)
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fmt.Fprintln(w, "msg=late")
+	if !strings.Contains(out.String(), "msg=late") {
+		t.Error("a line written after Close was held back")
+	}
+	if err := w.Close(); err != nil {
+		t.Errorf("second Close: %v", err)
+	}
+}
