@@ -111,7 +111,26 @@ func TestObjectionsGroupBarriersByPersona(t *testing.T) {
 		raised += len(th.ByPersona)
 	}
 	if raised == 0 || len(res.Answers) == 0 {
-		t.Errorf("objections name no persona raising them or no answers: %+v", res)
+		t.Fatalf("objections name no persona raising them or no answers: %+v", res)
+	}
+	// Personas and their answers are cached per study: a rename shows at once.
+	renamed := res.Answers[0].PersonaID
+	if status := r.json(account.RoleMarketer, "PATCH", fmt.Sprintf("/api/v1/personas/%d", renamed), map[string]string{"name": "Renamed Rita"}, nil); status != 200 {
+		t.Fatalf("rename persona = %d", status)
+	}
+	res = app.Objections{}
+	r.json(account.RoleSales, "GET", "/api/v1/objections?q=expensive", nil, &res)
+	names := map[string]bool{}
+	for _, a := range res.Answers {
+		names[a.Name] = a.PersonaID == renamed
+	}
+	for _, th := range res.Themes {
+		for _, pc := range th.ByPersona {
+			names[pc.Name] = names[pc.Name] || pc.PersonaID == renamed
+		}
+	}
+	if !names["Renamed Rita"] {
+		t.Errorf("after the rename, objections name %v; want Renamed Rita", names)
 	}
 }
 

@@ -72,6 +72,7 @@ type App struct {
 	progress  progressBoard
 	cache     pageCache
 	themes    themeCache
+	personas  personaCache
 
 	compacting atomic.Bool
 	bg         sync.WaitGroup // background work Close waits for

@@ -174,3 +174,70 @@ func (a *App) cachedTheme(ctx context.Context, id int64) (persona.Theme, error) 
 	c.mu.Unlock()
 	return t, nil
 }
+
+// personaCache keeps each study's personas, and what each values (its top
+// decision criteria and success factors with a quote each), for the
+// objection answers: every objection search used to read them from the
+// database again (up to 50 queries, a sixth of its CPU).
+type personaCache struct {
+	mu      sync.Mutex
+	studies map[int64]cachedPersonas
+}
+
+type cachedPersonas struct {
+	epoch    int64
+	personas []persona.Profile
+	values   map[int64]PersonaValues // by persona id, filled as asked
+}
+
+// cachedPersonas is a study's personas through the cache. The result must
+// not be modified.
+func (a *App) cachedPersonas(ctx context.Context, studyID int64) ([]persona.Profile, error) {
+	c := &a.personas
+	epoch := a.epochOf(studyID)
+	c.mu.Lock()
+	e, ok := c.studies[studyID]
+	c.mu.Unlock()
+	if ok && e.epoch == epoch {
+		return e.personas, nil
+	}
+	ps, err := a.Store.Personas(ctx, studyID)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.studies == nil || len(c.studies) > 1000 {
+		c.studies = map[int64]cachedPersonas{}
+	}
+	c.studies[studyID] = cachedPersonas{epoch: epoch, personas: ps, values: map[int64]PersonaValues{}}
+	return ps, nil
+}
+
+// cachedPersonaValues is personaValues through the cache.
+func (a *App) cachedPersonaValues(ctx context.Context, p persona.Profile) (PersonaValues, error) {
+	c := &a.personas
+	epoch := a.epochOf(p.StudyID)
+	c.mu.Lock()
+	e, ok := c.studies[p.StudyID]
+	var v PersonaValues
+	if ok && e.epoch == epoch {
+		v, ok = e.values[p.ID]
+	} else {
+		ok = false
+	}
+	c.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	v, err := a.personaValues(ctx, p)
+	if err != nil {
+		return v, err
+	}
+	c.mu.Lock()
+	if e, ok := c.studies[p.StudyID]; ok && e.epoch == epoch {
+		e.values[p.ID] = v
+	}
+	c.mu.Unlock()
+	return v, nil
+}

@@ -97,7 +97,7 @@ func (a *App) Objections(ctx context.Context, text string, studyID int64, size i
 		if raised[p.ID] == 0 {
 			continue
 		}
-		v, err := a.personaValues(ctx, p)
+		v, err := a.cachedPersonaValues(ctx, p)
 		if err != nil {
 			return out, err
 		}
@@ -112,7 +112,7 @@ func (a *App) loadPersonas(ctx context.Context, studyID int64, into map[int64]pe
 			return nil
 		}
 	}
-	ps, err := a.Store.Personas(ctx, studyID)
+	ps, err := a.cachedPersonas(ctx, studyID)
 	if err != nil {
 		return err
 	}

@@ -137,15 +137,21 @@ func (c *facetCounter) facets(q Query, attrs func(id string) map[string]string, 
 		}
 	}
 	byParticipant := map[string]int{}
+	fields := make([]map[string]int, len(tupleFields)) // counts by position in the tuple
+	for i, name := range tupleFields {
+		fields[i] = counts[name]
+	}
 	for tuple, n := range c.tuples {
-		parts := strings.Split(tuple, tupleSep)
-		for i, name := range tupleFields {
-			if m := counts[name]; m != nil && i < len(parts) && parts[i] != "" {
-				m[parts[i]] += *n
+		rest := tuple
+		for i := range tupleFields {
+			part, next, _ := strings.Cut(rest, tupleSep)
+			rest = next
+			if m := fields[i]; m != nil && part != "" {
+				m[part] += *n
 			}
-		}
-		if len(attrFields) > 0 && len(parts) > participantPart {
-			byParticipant[parts[participantPart]] += *n
+			if i == participantPart && len(attrFields) > 0 {
+				byParticipant[part] += *n
+			}
 		}
 	}
 	for p, n := range byParticipant {
