@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"compress/gzip"
 	"fmt"
 	"io"
 	"log/slog"
@@ -76,5 +77,56 @@ func TestAccessLogCarriesIDsNotText(t *testing.T) {
 	}
 	if strings.Contains(strings.ToLower(out), "zebracorn") {
 		t.Errorf("log holds transcript or query text:\n%s", out)
+	}
+}
+
+// Pages and static files are compressed for browsers that accept it; the
+// JSON API is not (its persona pages are served pre-encoded).
+func TestPagesCompressedAPINot(t *testing.T) {
+	r := newRig(t, true)
+	client := &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	get := func(path string) (*http.Response, []byte) {
+		t.Helper()
+		req, _ := http.NewRequest("GET", r.http.URL+path, nil)
+		req.Header.Set("Authorization", "Bearer "+r.tokens[account.RoleResearcher])
+		req.Header.Set("Accept-Encoding", "gzip")
+		res, err := client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		if res.StatusCode != 200 {
+			t.Fatalf("GET %s: %d", path, res.StatusCode)
+		}
+		return res, b
+	}
+	for _, path := range []string{fmt.Sprintf("/studies/%d/themes", r.study), "/static/app.css"} {
+		res, b := get(path)
+		if res.Header.Get("Content-Encoding") != "gzip" {
+			t.Errorf("%s: Content-Encoding %q, want gzip", path, res.Header.Get("Content-Encoding"))
+			continue
+		}
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		plain, err := io.ReadAll(zr)
+		t.Logf("%s: %d bytes, %d compressed", path, len(plain), len(b))
+		if err != nil || len(plain) <= len(b) {
+			t.Errorf("%s: %d bytes compressed to %d (%v)", path, len(plain), len(b), err)
+		}
+		if strings.HasSuffix(path, "themes") && !strings.Contains(string(plain), `class="theme-list"`) {
+			t.Errorf("%s: decompressed page is not the themes page", path)
+		}
+	}
+	var ps struct{ Personas []struct{ ID int64 } }
+	r.json(account.RoleResearcher, "GET", fmt.Sprintf("/api/v1/studies/%d/personas", r.study), nil, &ps)
+	if len(ps.Personas) == 0 {
+		t.Fatal("no personas in the demo study")
+	}
+	res, b := get(fmt.Sprintf("/api/v1/personas/%d", ps.Personas[0].ID))
+	if enc := res.Header.Get("Content-Encoding"); enc != "" || !bytes.HasPrefix(b, []byte("{")) {
+		t.Errorf("persona JSON: Content-Encoding %q, body starts %q; want plain JSON", enc, b[:min(len(b), 10)])
 	}
 }
