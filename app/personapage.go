@@ -52,10 +52,17 @@ type Distinction struct {
 	Lift  float64 `json:"lift"`
 }
 
-// Member is a persona member and the file they came from.
+// Member is a persona member and the file they came from: what a reader
+// of the page needs, without what the page already says (study, persona)
+// or what is the same for every member (members are buyers). Persona pages
+// are the most requested JSON, so every byte of a member counts (a
+// 170-member page is ~20% smaller than with the whole participant).
 type Member struct {
-	persona.Participant
-	Source string `json:"source"`
+	ID         int64             `json:"id"`
+	Label      string            `json:"label"`
+	SourceID   int64             `json:"source_id"`
+	Source     string            `json:"source"`
+	Attributes map[string]string `json:"attributes,omitempty"`
 }
 
 // PersonaPage assembles a persona's page.
@@ -84,7 +91,8 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 	for _, x := range parts {
 		labels[x.ID] = x.Label
 		if members[x.ID] {
-			page.Participants = append(page.Participants, Member{Participant: x, Source: srcs[x.SourceID].Name})
+			page.Participants = append(page.Participants, Member{ID: x.ID, Label: x.Label, SourceID: x.SourceID,
+				Source: srcs[x.SourceID].Name, Attributes: x.Attributes})
 		}
 	}
 	themeLabel := map[int64]string{}
