@@ -15,7 +15,7 @@ type Language interface {
 }
 
 // MinQuoteWords is the fragment size under which a sentence is joined to a
-// neighbour in the same turn.
+// neighbour in the same turn (fillers not counted).
 const MinQuoteWords = 5
 
 // Import is one parsed source ready to store. Before storage, Turn.
@@ -31,64 +31,109 @@ type Import struct {
 // SpeakerStats summarises one speaker for interviewer detection.
 type SpeakerStats struct {
 	Turns     int
-	Questions int // turns that ask a question
+	Questions int // turns that ask, prompt or introduce the interview (Asks)
+	SmallTalk int // turns that are only small talk (IsSmallTalk)
 	Words     int
 }
 
-// DetectInterviewers returns the speakers who interview. declared holds the
-// roles speaker labels state themselves ("interviewer", "participant");
-// when any label declares an interviewer, only declared labels are used.
-// Otherwise the interviewer is the speaker who asks most questions and
-// speaks least. A single speaker is never an interviewer.
+// DetectInterviewers returns the speakers who interview; a file may have
+// several (two students taking turns, an "Unknown Speaker" who asks).
+// declared holds the roles speaker labels state themselves ("interviewer",
+// "participant"): a declared interviewer interviews and a declared
+// participant never does. Any other speaker interviews when most of their
+// turns that are not small talk ask, prompt or introduce the project. At
+// least one speaker stays a buyer: when all would interview, the undeclared
+// speaker who asks least (then speaks most) is the buyer. When nobody
+// qualifies in a two-speaker file without declared interviewers, the one
+// who asks most and speaks least interviews. A single speaker is never an
+// interviewer.
 func DetectInterviewers(stats map[string]SpeakerStats, declared map[string]string) map[string]bool {
 	out := map[string]bool{}
-	for sp, role := range declared {
-		if role == "interviewer" {
-			out[sp] = true
-		}
-	}
-	if len(out) > 0 || len(stats) < 2 {
+	if len(stats) < 2 && len(declared) == 0 {
 		return out
 	}
-	total := 0
-	for _, s := range stats {
-		total += s.Words
-	}
-	best, bestScore := "", -10.0
 	names := make([]string, 0, len(stats))
 	for sp := range stats {
 		names = append(names, sp)
 	}
 	sort.Strings(names)
+	anyDeclared := false
+	for sp, role := range declared {
+		if role == "interviewer" {
+			out[sp], anyDeclared = true, true
+		}
+	}
+	for _, sp := range names {
+		if declared[sp] == "" && mostlyAsks(stats[sp]) {
+			out[sp] = true
+		}
+	}
+	buyers := 0
+	for _, sp := range names {
+		if !out[sp] {
+			buyers++
+		}
+	}
+	if buyers == 0 {
+		if b := leastAsking(stats, names, declared); b != "" {
+			delete(out, b)
+		}
+	}
+	if len(out) == 0 && !anyDeclared && len(stats) == 2 {
+		if sp := askerSpeaksLeast(stats, names, declared); sp != "" {
+			out[sp] = true
+		}
+	}
+	return out
+}
+
+// mostlyAsks reports a speaker most of whose turns, small talk aside, ask.
+func mostlyAsks(s SpeakerStats) bool {
+	turns := s.Turns - s.SmallTalk
+	return turns > 0 && 2*s.Questions > turns
+}
+
+func askShare(s SpeakerStats) float64 {
+	return float64(s.Questions) / float64(max(s.Turns-s.SmallTalk, 1))
+}
+
+// leastAsking is the undeclared speaker who asks least, then speaks most.
+func leastAsking(stats map[string]SpeakerStats, names []string, declared map[string]string) string {
+	best := ""
+	for _, sp := range names {
+		if declared[sp] != "" {
+			continue
+		}
+		if best == "" || askShare(stats[sp]) < askShare(stats[best]) ||
+			(askShare(stats[sp]) == askShare(stats[best]) && stats[sp].Words > stats[best].Words) {
+			best = sp
+		}
+	}
+	return best
+}
+
+// askerSpeaksLeast is the speaker who asks most and speaks least, when that
+// is clear enough.
+func askerSpeaksLeast(stats map[string]SpeakerStats, names []string, declared map[string]string) string {
+	total := 0
+	for _, s := range stats {
+		total += s.Words
+	}
+	best, bestScore := "", -10.0
 	for _, sp := range names {
 		s := stats[sp]
 		if declared[sp] == "participant" || s.Turns == 0 {
 			continue
 		}
-		score := float64(s.Questions)/float64(s.Turns) - float64(s.Words)/float64(max(total, 1))
+		score := askShare(s) - float64(s.Words)/float64(max(total, 1))
 		if score > bestScore {
 			best, bestScore = sp, score
 		}
 	}
-	if best != "" && bestScore > -0.5 {
-		out[best] = true
+	if bestScore > -0.5 {
+		return best
 	}
-	return out
-}
-
-// IsQuestion reports whether a turn asks something.
-func IsQuestion(text string) bool {
-	t := strings.TrimSpace(text)
-	if strings.Contains(t, "?") {
-		return true
-	}
-	lower := strings.ToLower(t)
-	for _, w := range []string{"tell me", "walk me through", "take me back", "describe ", "can you", "could you", "how ", "what ", "why ", "who "} {
-		if strings.HasPrefix(lower, w) {
-			return true
-		}
-	}
-	return false
+	return ""
 }
 
 // Speech is one turn's text to cut into quotes, with the question it answers.
@@ -98,12 +143,16 @@ type Speech struct {
 	Question string
 	StartMS  int64
 	EndMS    int64
+	// Spoken marks transcript speech: a quote of it needs MinSpokenWords
+	// words. Written answers (survey answers, field notes) keep short ones.
+	Spoken bool
 }
 
-// ExtractQuotes cuts speeches into sentence quotes: prose segments them all
-// at once (one call per source), fragments under MinQuoteWords join a
-// neighbour in the same turn, and each quote is tagged in parallel. Quote
-// text is always an exact substring of its turn.
+// ExtractQuotes cuts speeches into quotes of whole sentences: prose
+// segments them all at once (one call per source), and each quote is
+// tagged in parallel. Quote text is always an exact substring of its turn.
+// The hygiene rules (see cutSpeech) leave small talk, questions put to
+// someone else and broken-off pieces out of the quotes.
 func ExtractQuotes(lang Language, speeches []Speech) []Quote {
 	const sep = "\n\n"
 	var b strings.Builder
@@ -119,13 +168,14 @@ func ExtractQuotes(lang Language, speeches []Speech) []Quote {
 		splitSpan(sp, offsets, speeches, perTurn)
 	}
 	var quotes []Quote
+	carried := "" // a question the previous speech ended on
 	for i, s := range speeches {
-		for _, sp := range joinFragments(s.Text, perTurn[i]) {
-			quotes = append(quotes, Quote{
-				TurnID: int64(s.Turn), Text: s.Text[sp[0]:sp[1]], Start: sp[0], End: sp[1],
-				Question: s.Question, AtMS: interpolate(s, sp[0]),
-			})
+		if carried != "" && i > 0 && s.Turn == speeches[i-1].Turn+1 {
+			s.Question = carried
 		}
+		var cut []Quote
+		cut, carried = cutSpeech(s, perTurn[i])
+		quotes = append(quotes, cut...)
 	}
 	tagAll(lang, quotes)
 	return quotes
@@ -148,31 +198,6 @@ func splitSpan(sp [2]int, offsets []int, speeches []Speech, perTurn [][][2]int) 
 		lo += strings.Index(seg, trimmed)
 		perTurn[i] = append(perTurn[i], [2]int{lo, lo + len(trimmed)})
 	}
-}
-
-// joinFragments merges sentences under MinQuoteWords into the previous
-// sentence of the turn (or the next when it is the first).
-func joinFragments(text string, spans [][2]int) [][2]int {
-	var out [][2]int
-	pendingStart := -1
-	for _, sp := range spans {
-		if pendingStart >= 0 {
-			sp[0], pendingStart = pendingStart, -1
-		}
-		if len(strings.Fields(text[sp[0]:sp[1]])) >= MinQuoteWords {
-			out = append(out, sp)
-			continue
-		}
-		if len(out) > 0 {
-			out[len(out)-1][1] = sp[1]
-		} else {
-			pendingStart = sp[0]
-		}
-	}
-	if pendingStart >= 0 && len(spans) > 0 {
-		out = append(out, [2]int{pendingStart, spans[len(spans)-1][1]})
-	}
-	return out
 }
 
 func interpolate(s Speech, at int) int64 {
@@ -213,10 +238,12 @@ func Speeches(turns []Turn, interviewer func(participantID int64) bool) []Speech
 	question := ""
 	for i, t := range turns {
 		if interviewer(t.ParticipantID) {
-			question = LastQuestion(t.Text)
+			if !IsSmallTalk(t.Text) { // "Mm-hmm." keeps the question open
+				question = LastQuestion(t.Text)
+			}
 			continue
 		}
-		out = append(out, Speech{Turn: i, Text: t.Text, Question: question, StartMS: t.StartMS, EndMS: t.EndMS})
+		out = append(out, Speech{Turn: i, Text: t.Text, Question: question, StartMS: t.StartMS, EndMS: t.EndMS, Spoken: true})
 	}
 	return out
 }

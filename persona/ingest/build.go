@@ -40,8 +40,12 @@ func buildTranscript(imp *persona.Import, doc *Document, lang persona.Language) 
 		}
 		s := stats[t.Speaker]
 		s.Turns++
-		s.Words += len(strings.Fields(t.Text))
-		if persona.IsQuestion(t.Text) {
+		text := cleanMarkup(t.Text)
+		s.Words += len(strings.Fields(text))
+		switch {
+		case persona.IsSmallTalk(text):
+			s.SmallTalk++
+		case persona.Asks(text):
 			s.Questions++
 		}
 		stats[t.Speaker] = s
@@ -56,7 +60,7 @@ func buildTranscript(imp *persona.Import, doc *Document, lang persona.Language) 
 	for i, t := range doc.Turns {
 		imp.Turns = append(imp.Turns, persona.Turn{
 			ParticipantID: int64(index[t.Speaker]), Speaker: t.Speaker, Seq: i,
-			StartMS: t.StartMS, EndMS: t.EndMS, Text: t.Text, Line: t.Line,
+			StartMS: t.StartMS, EndMS: t.EndMS, Text: cleanMarkup(t.Text), Line: t.Line,
 		})
 	}
 	speeches := persona.Speeches(imp.Turns, func(p int64) bool { return imp.Participants[p].Interviewer })
@@ -78,6 +82,9 @@ func buildSurvey(imp *persona.Import, doc *Document, lang persona.Language) {
 		p := len(imp.Participants)
 		imp.Participants = append(imp.Participants, persona.Participant{Label: r.ID, Attributes: r.Attributes})
 		for _, a := range r.Answers {
+			if a.Text = cleanMarkup(a.Text); a.Text == "" {
+				continue
+			}
 			imp.Turns = append(imp.Turns, persona.Turn{
 				ParticipantID: int64(p), Speaker: r.ID, Seq: len(imp.Turns),
 				StartMS: -1, EndMS: -1, Text: a.Text, Line: r.Row,

@@ -1,0 +1,125 @@
+package persona
+
+import "strings"
+
+// sentence is one segmented sentence of a speech and what it is.
+type sentence struct {
+	lo, hi int
+	text   string
+	words  int
+	small  bool // small talk
+	ask    bool // a question or prompt put to someone else
+}
+
+// cutSpeech cuts one speech into quotes of whole sentences:
+//
+//   - a question put to someone else ("Would you ever need that?") is never
+//     quoted: it becomes the Question of the quotes after it, and a short
+//     question right after it ("Anything?") goes with it;
+//   - small talk ("Thanks!", "Yeah.", "My pleasure :)") never starts or ends
+//     a quote and is never a quote alone;
+//   - a sentence starting in lower case continues the one before it (the
+//     segmenter cut it), and a fragment under MinQuoteWords words joins its
+//     neighbour (the previous sentence, or the next when it comes first);
+//   - a short piece the speaker broke off at the end of the turn ("… and
+//     just get off. I") is trimmed off; a long unfinished sentence is kept
+//     and reports BrokenOff;
+//   - a spoken quote needs MinSpokenWords words.
+//
+// It returns the quotes and the question the speech ends on, if it ends on
+// one (it carries to the next speaker's answer).
+func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
+	sents := make([]sentence, len(spans))
+	for i, sp := range spans {
+		t := s.Text[sp[0]:sp[1]]
+		sents[i] = sentence{lo: sp[0], hi: sp[1], text: t, words: QuoteWords(t), small: IsSmallTalk(t), ask: IsYouQuestion(t)}
+	}
+	var out []Quote
+	question, endsOnQuestion := s.Question, false
+	var cur []sentence
+	flush := func() {
+		if lo, hi, ok := finish(cur, s.Spoken); ok {
+			out = append(out, Quote{TurnID: int64(s.Turn), Text: s.Text[lo:hi], Start: lo, End: hi,
+				Question: question, AtMS: interpolate(s, lo)})
+		}
+		cur = cur[:0]
+	}
+	for i, st := range sents {
+		afterAsk := i > 0 && sents[i-1].ask
+		if st.ask || (afterAsk && strings.HasSuffix(st.text, "?") && st.words < MinQuoteWords) {
+			flush()
+			if afterAsk {
+				question = s.Text[sents[i-1].lo:st.hi]
+			} else {
+				question = st.text
+			}
+			sents[i].ask, endsOnQuestion = true, true
+			continue
+		}
+		if !st.small {
+			endsOnQuestion = false
+		}
+		switch {
+		case len(cur) == 0 && st.small:
+			// small talk never starts a quote
+		case len(cur) == 0, startsLower(st.text), contentWords(cur) < MinQuoteWords, st.words < MinQuoteWords:
+			cur = append(cur, st)
+		default:
+			flush()
+			cur = append(cur, st)
+		}
+	}
+	flush()
+	if endsOnQuestion {
+		return out, question
+	}
+	return out, ""
+}
+
+// contentWords counts the words of a group's sentences that are not small
+// talk.
+func contentWords(group []sentence) int {
+	n := 0
+	for _, st := range group {
+		if !st.small {
+			n += st.words
+		}
+	}
+	return n
+}
+
+// finish trims a group of sentences to its quote: no small talk at either
+// end, no short broken-off piece at the end; ok is false when nothing worth
+// quoting is left.
+func finish(group []sentence, spoken bool) (lo, hi int, ok bool) {
+	for len(group) > 0 && group[0].small {
+		group = group[1:]
+	}
+	for len(group) > 0 && group[len(group)-1].small {
+		group = group[:len(group)-1]
+	}
+	if n := len(group); n > 1 && !endsSentence(group[n-1].text) && group[n-1].words < MinQuoteWords {
+		group = group[:n-1] // "… and just get off. I"
+		for len(group) > 0 && group[len(group)-1].small {
+			group = group[:len(group)-1]
+		}
+	}
+	least := 1
+	if spoken {
+		least = MinSpokenWords
+	}
+	if len(group) == 0 || contentWords(group) < least {
+		return 0, 0, false
+	}
+	if len(group) == 1 && nonAnswer[strings.Join(words(group[0].text), " ")] {
+		return 0, 0, false
+	}
+	return group[0].lo, group[len(group)-1].hi, true
+}
+
+// nonAnswer are answers that say there is nothing to say.
+var nonAnswer = map[string]bool{
+	"n a": true, "na": true, "none": true, "nothing": true, "nil": true, "no comment": true, "no comments": true,
+	"not applicable": true, "idk": true, "i don't know": true, "nothing else": true, "not sure": true, "no idea": true,
+	"none so far": true, "nothing to add": true, "no other comments": true,
+}
