@@ -44,8 +44,8 @@ type SpeakerStats struct {
 // turns that are not small talk ask, prompt or introduce the project. At
 // least one speaker stays a buyer: when all would interview, the undeclared
 // speaker who asks least (then speaks most) is the buyer. When nobody
-// qualifies in a two-speaker file without declared interviewers, the one
-// who asks most and speaks least interviews. A single speaker is never an
+// qualifies and no label declares an interviewer, the one who asks most
+// and speaks least interviews (as before several per file were found). A single speaker is never an
 // interviewer.
 func DetectInterviewers(stats map[string]SpeakerStats, declared map[string]string) map[string]bool {
 	out := map[string]bool{}
@@ -79,7 +79,7 @@ func DetectInterviewers(stats map[string]SpeakerStats, declared map[string]strin
 			delete(out, b)
 		}
 	}
-	if len(out) == 0 && !anyDeclared && len(stats) == 2 {
+	if len(out) == 0 && !anyDeclared && len(stats) >= 2 {
 		if sp := askerSpeaksLeast(stats, names, declared); sp != "" {
 			out[sp] = true
 		}
@@ -146,6 +146,10 @@ type Speech struct {
 	// Spoken marks transcript speech: a quote of it needs MinSpokenWords
 	// words. Written answers (survey answers, field notes) keep short ones.
 	Spoken bool
+	// Continues marks a turn that may continue a sentence left open: the
+	// turn before it, or this speaker's previous turn, does not end a
+	// sentence. A lower-case start is then the rest of that sentence.
+	Continues bool
 }
 
 // ExtractQuotes cuts speeches into quotes of whole sentences: prose
@@ -236,14 +240,21 @@ func tagAll(lang Language, quotes []Quote) {
 func Speeches(turns []Turn, interviewer func(participantID int64) bool) []Speech {
 	var out []Speech
 	question := ""
+	lastOf := map[int64]int{} // participant -> index of their last turn
 	for i, t := range turns {
+		continues := i > 0 && !endsSentence(turns[i-1].Text)
+		if j, ok := lastOf[t.ParticipantID]; ok && !endsSentence(turns[j].Text) {
+			continues = true
+		}
+		lastOf[t.ParticipantID] = i
 		if interviewer(t.ParticipantID) {
 			if !IsSmallTalk(t.Text) { // "Mm-hmm." keeps the question open
 				question = LastQuestion(t.Text)
 			}
 			continue
 		}
-		out = append(out, Speech{Turn: i, Text: t.Text, Question: question, StartMS: t.StartMS, EndMS: t.EndMS, Spoken: true})
+		out = append(out, Speech{Turn: i, Text: t.Text, Question: question, StartMS: t.StartMS, EndMS: t.EndMS,
+			Spoken: true, Continues: continues})
 	}
 	return out
 }

@@ -72,7 +72,8 @@ var thanksRE = regexp.MustCompile(`(?i)^(ok(ay)?,? |great,? |well,? |and )?(than
 
 // IsSmallTalk reports a sentence (or turn) that is only greetings, thanks
 // or acknowledgement: "Thanks!", "My pleasure :)", "Mm-hmm.", "Okay, got
-// it.", "Yeah, that makes sense." — at most three words of that kind, or
+// it.", "Yeah, that makes sense.", "Oh I see, I see." — only words of that
+// kind (at most eight; a longer run is speech that happens to use them), or
 // any number when it thanks or greets. A sentence with no words at all
 // (":)") is small talk too.
 func IsSmallTalk(s string) bool {
@@ -84,7 +85,7 @@ func IsSmallTalk(s string) bool {
 		}
 		courtesy = courtesy || courtesyWords[w]
 	}
-	return len(ws) <= 3 || courtesy
+	return len(ws) <= 8 || courtesy
 }
 
 // youRE finds the second person in a question.
@@ -102,10 +103,20 @@ var promptRE = regexp.MustCompile(`(?i)^(so,? |and,? |okay,? |ok,? |now,? |um,? 
 func IsYouQuestion(s string) bool {
 	t := strings.TrimRight(strings.TrimSpace(s), `"'”’)] `)
 	if strings.HasSuffix(t, "?") {
-		return youRE.MatchString(t)
+		return youRE.MatchString(t) && !tagRE.MatchString(t)
 	}
-	return promptRE.MatchString(t)
+	return promptRE.MatchString(t) || youAskRE.MatchString(t)
 }
+
+// youAskRE is a question to "you" whose question mark the transcriber left
+// out: "Have you ever measured the quality of your data", "So what tools
+// do you use".
+var youAskRE = regexp.MustCompile(`(?i)^((so|and|but|okay|ok|uh|um|right|yeah|alright|all right|now|then|also),? )*` +
+	`((do|did|have|are|were|would|could|can|will|should) you|(what|how|why|when|where|which|who)( \w+){0,3} (do|did|does|are|were|would|could|can|will|should|have) you)\b`)
+
+// tagRE is a statement with a tag question: "…if you're in finance you
+// need that, right?"
+var tagRE = regexp.MustCompile(`(?i)[,\s](right|okay|ok|yeah|no|correct|you know|isn't it|huh|eh|true)\?$`)
 
 // introRE is an interviewer introducing the interview: "we're working on a
 // class project", "we're students at…", "we're doing some research on…".
@@ -131,12 +142,17 @@ func Asks(text string) bool {
 		break
 	}
 	for _, s := range sents {
-		if IsYouQuestion(s) {
+		if IsYouQuestion(s) && !checkRE.MatchString(s) {
 			return true
 		}
 	}
 	return false
 }
+
+// checkRE is a speaker checking they are understood ("Does that answer your
+// question?", "…you know what I mean?"): the buyer's habit, not an
+// interviewer's question.
+var checkRE = regexp.MustCompile(`(?i)(does|did|do|would) (that|this|it) (make sense|answer|help|work for)|know what i mean|know what i'?m saying|if that makes sense|can you (hear|see) (me|my)|am i making sense|do you want (more|me to)|you want more|see what i mean`)
 
 // roughSentences splits text after ".", "?", "!" and "…" followed by a
 // space: enough to find questions without a language model.

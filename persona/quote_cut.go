@@ -59,6 +59,9 @@ func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
 		if !st.small {
 			endsOnQuestion = false
 		}
+		if i == 0 && startsLower(st.text) && (s.Continues || st.words < MinQuoteWords || !endsSentence(st.text)) {
+			continue // the rest of a sentence begun before this turn
+		}
 		switch {
 		case len(cur) == 0 && st.small:
 			// small talk never starts a quote
@@ -98,7 +101,7 @@ func finish(group []sentence, spoken bool) (lo, hi int, ok bool) {
 	for len(group) > 0 && group[len(group)-1].small {
 		group = group[:len(group)-1]
 	}
-	if n := len(group); n > 1 && !endsSentence(group[n-1].text) && group[n-1].words < MinQuoteWords {
+	if n := len(group); n > 0 && !endsSentence(group[n-1].text) && group[n-1].words < MinQuoteWords {
 		group = group[:n-1] // "… and just get off. I"
 		for len(group) > 0 && group[len(group)-1].small {
 			group = group[:len(group)-1]

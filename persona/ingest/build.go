@@ -30,25 +30,16 @@ func Build(name string, data []byte, doc *Document, lang persona.Language) *pers
 }
 
 func buildTranscript(imp *persona.Import, doc *Document, lang persona.Language) {
-	stats := map[string]persona.SpeakerStats{}
-	declared := map[string]string{}
 	index := map[string]int{}
 	for _, t := range doc.Turns {
 		if _, ok := index[t.Speaker]; !ok {
 			index[t.Speaker] = len(imp.Participants)
 			imp.Participants = append(imp.Participants, persona.Participant{Label: t.Speaker})
 		}
-		s := stats[t.Speaker]
-		s.Turns++
-		text := cleanMarkup(t.Text)
-		s.Words += len(strings.Fields(text))
-		switch {
-		case persona.IsSmallTalk(text):
-			s.SmallTalk++
-		case persona.Asks(text):
-			s.Questions++
-		}
-		stats[t.Speaker] = s
+	}
+	stats, texts := speakerStats(doc.Turns)
+	declared := map[string]string{}
+	for _, t := range doc.Turns {
 		if t.Role != "" {
 			declared[t.Speaker] = t.Role
 		}
@@ -60,7 +51,7 @@ func buildTranscript(imp *persona.Import, doc *Document, lang persona.Language) 
 	for i, t := range doc.Turns {
 		imp.Turns = append(imp.Turns, persona.Turn{
 			ParticipantID: int64(index[t.Speaker]), Speaker: t.Speaker, Seq: i,
-			StartMS: t.StartMS, EndMS: t.EndMS, Text: cleanMarkup(t.Text), Line: t.Line,
+			StartMS: t.StartMS, EndMS: t.EndMS, Text: texts[i], Line: t.Line,
 		})
 	}
 	speeches := persona.Speeches(imp.Turns, func(p int64) bool { return imp.Participants[p].Interviewer })
@@ -71,6 +62,27 @@ func buildTranscript(imp *persona.Import, doc *Document, lang persona.Language) 
 		q.ParticipantID = imp.Turns[q.TurnID].ParticipantID
 		q.Line = imp.Turns[q.TurnID].Line
 	}
+}
+
+// speakerStats counts each speaker's turns, words, small-talk turns and
+// turns that ask, over the turns' texts without markup (also returned).
+func speakerStats(turns []Turn) (map[string]persona.SpeakerStats, []string) {
+	stats := map[string]persona.SpeakerStats{}
+	texts := make([]string, len(turns))
+	for i, t := range turns {
+		texts[i] = cleanMarkup(t.Text)
+		s := stats[t.Speaker]
+		s.Turns++
+		s.Words += len(strings.Fields(texts[i]))
+		switch {
+		case persona.IsSmallTalk(texts[i]):
+			s.SmallTalk++
+		case persona.Asks(texts[i]):
+			s.Questions++
+		}
+		stats[t.Speaker] = s
+	}
+	return stats, texts
 }
 
 // buildSurvey makes each respondent a participant with their closed answers

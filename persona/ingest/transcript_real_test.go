@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
 )
 
 // sharedData holds the real transcripts (see ../shared/data/README.md);
@@ -68,6 +70,49 @@ func checkRealTranscript(t *testing.T, path, interviewer string) {
 	for sp, role := range roles {
 		if role == "" && sp != unknownSpeaker {
 			t.Errorf("speaker %q has no role", sp)
+		}
+	}
+}
+
+// TestRealInterviewersByBehaviour hides the roles the labels declare and
+// checks that behaviour alone (most turns ask, prompt or introduce) finds
+// each file's main interviewer (the declared interviewer with the most
+// turns) and never takes a declared interviewee for an interviewer.
+func TestRealInterviewersByBehaviour(t *testing.T) {
+	for _, glob := range []string{"ml_practitioner_interviews/Interview_*.txt", "serdif_usability_study/transcripts/*.txt"} {
+		files, _ := filepath.Glob(filepath.Join(sharedData, glob))
+		if len(files) == 0 {
+			if os.Getenv("CI") == "true" {
+				t.Fatalf("no files match %s in %s; CI must have ../shared/data", glob, sharedData)
+			}
+			t.Skipf("real transcripts not found in %s", sharedData)
+		}
+		for _, f := range files {
+			data, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := Parse(filepath.Base(f), bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			stats, _ := speakerStats(doc.Turns)
+			got := persona.DetectInterviewers(stats, nil)
+			main, role := "", map[string]string{}
+			for _, tu := range doc.Turns {
+				role[tu.Speaker] = tu.Role
+				if tu.Role == RoleInterviewer && (main == "" || stats[tu.Speaker].Turns > stats[main].Turns) {
+					main = tu.Speaker
+				}
+			}
+			if !got[main] {
+				t.Errorf("%s: main interviewer %q %+v not detected", filepath.Base(f), main, stats[main])
+			}
+			for sp := range got {
+				if role[sp] == RoleParticipant {
+					t.Errorf("%s: interviewee %q %+v taken for an interviewer", filepath.Base(f), sp, stats[sp])
+				}
+			}
 		}
 	}
 }
