@@ -49,6 +49,10 @@ func (fakeLang) Segment(text string) [][2]int {
 			start = i + 1
 		}
 	}
+	if rest := strings.TrimSpace(text[start:]); rest != "" {
+		lo := start + strings.Index(text[start:], rest)
+		out = append(out, [2]int{lo, lo + len(rest)})
+	}
 	return out
 }
 
@@ -66,7 +70,9 @@ func TestExtractQuotesKeepsExactTextAndJoinsFragments(t *testing.T) {
 		{Turn: 3, Text: "  Procurement took two months to sign anything off. ", Question: "Who else was involved?", StartMS: -1, EndMS: -1},
 	}
 	got := ExtractQuotes(fakeLang{}, speeches)
-	want := []string{"Yes. It was far too expensive for a team our size. Really.", "Procurement took two months to sign anything off."}
+	// "Yes." and "Really." are acknowledgements: they stay in the turn, not
+	// at the ends of a quote.
+	want := []string{"It was far too expensive for a team our size.", "Procurement took two months to sign anything off."}
 	if len(got) != len(want) {
 		t.Fatalf("got %d quotes %+v; want %d", len(got), got, len(want))
 	}
@@ -79,8 +85,8 @@ func TestExtractQuotesKeepsExactTextAndJoinsFragments(t *testing.T) {
 			t.Errorf("quote %d has no tokens", i)
 		}
 	}
-	if got[0].AtMS != 1000 || got[1].AtMS != -1 {
-		t.Errorf("AtMS = %d, %d; want 1000 and -1", got[0].AtMS, got[1].AtMS)
+	if got[0].AtMS != 1000+6000*5/58 || got[1].AtMS != -1 {
+		t.Errorf("AtMS = %d, %d; want %d (interpolated at byte 5 of 58) and -1", got[0].AtMS, got[1].AtMS, 1000+6000*5/58)
 	}
 }
 
@@ -93,7 +99,8 @@ func TestSpeechesCarryTheLastQuestion(t *testing.T) {
 		{ParticipantID: 1, Text: "Sure."},
 	}
 	got := Speeches(turns, func(id int64) bool { return id == 0 })
-	wantQ := []string{"What made this a priority?", "What made this a priority?", "Got it, thanks"}
+	// "Got it, thanks" is small talk: the question stays open.
+	wantQ := []string{"What made this a priority?", "What made this a priority?", "What made this a priority?"}
 	if len(got) != 3 {
 		t.Fatalf("%d speeches; want 3", len(got))
 	}
@@ -101,5 +108,43 @@ func TestSpeechesCarryTheLastQuestion(t *testing.T) {
 		if s.Question != wantQ[i] {
 			t.Errorf("speech %d question %q; want %q", i, s.Question, wantQ[i])
 		}
+	}
+}
+
+func TestDetectInterviewersPerSpeaker(t *testing.T) {
+	tests := []struct {
+		name     string
+		stats    map[string]SpeakerStats
+		declared map[string]string
+		want     map[string]bool
+	}{
+		{"two students taking turns and an asking Unknown Speaker", map[string]SpeakerStats{
+			"Sam Keller":      {Turns: 12, Questions: 9, SmallTalk: 2, Words: 300},
+			"Jane Doe":        {Turns: 8, Questions: 5, SmallTalk: 1, Words: 150},
+			"Unknown Speaker": {Turns: 2, Questions: 2, Words: 30},
+			"Bob Marsh":       {Turns: 22, Questions: 1, SmallTalk: 3, Words: 2500},
+		}, nil, map[string]bool{"Sam Keller": true, "Jane Doe": true, "Unknown Speaker": true}},
+		{"small talk does not dilute the asking", map[string]SpeakerStats{
+			"Interviewer A": {Turns: 20, Questions: 6, SmallTalk: 12, Words: 200},
+			"Pat":           {Turns: 20, Questions: 1, Words: 2000},
+		}, nil, map[string]bool{"Interviewer A": true}},
+		{"a declared interviewer and an undeclared asker", map[string]SpeakerStats{
+			"Interviewer 1":   {Turns: 30, Questions: 20, Words: 900},
+			"Unknown Speaker": {Turns: 3, Questions: 2, Words: 40},
+			"Interviewee":     {Turns: 30, Questions: 3, Words: 5000},
+		}, map[string]string{"Interviewer 1": "interviewer", "Interviewee": "participant"},
+			map[string]bool{"Interviewer 1": true, "Unknown Speaker": true}},
+		{"when nobody mostly asks, the one who asks most and speaks least (as before)", map[string]SpeakerStats{
+			"Project Manager": {Turns: 40, Questions: 15, Words: 3000},
+			"Marketing":       {Turns: 30, Questions: 5, Words: 2500},
+			"User Interface":  {Turns: 30, Questions: 4, Words: 2600},
+		}, nil, map[string]bool{"Project Manager": true}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if diff := cmp.Diff(tc.want, DetectInterviewers(tc.stats, tc.declared)); diff != "" {
+				t.Errorf("DetectInterviewers (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

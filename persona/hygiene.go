@@ -152,7 +152,7 @@ func Asks(text string) bool {
 // checkRE is a speaker checking they are understood ("Does that answer your
 // question?", "…you know what I mean?"): the buyer's habit, not an
 // interviewer's question.
-var checkRE = regexp.MustCompile(`(?i)(does|did|do|would) (that|this|it) (make sense|answer|help|work for)|know what i mean|know what i'?m saying|if that makes sense|can you (hear|see) (me|my)|am i making sense|do you want (more|me to)|you want more|see what i mean`)
+var checkRE = regexp.MustCompile(`(?i)\b(does|did|do|would) (that|this|it) (make sense|answer|help|work for)|\bknow what i mean|\bknow what i'?m saying|\bif that makes sense|\bcan you (hear|see) (me|my)|\bam i making sense|\bdo you want (more|me to)|\byou want more|\bsee what i mean`)
 
 // roughSentences splits text after ".", "?", "!" and "…" followed by a
 // space: enough to find questions without a language model.

@@ -136,7 +136,7 @@ var (
 	testSmallTalk     = map[string]bool{}
 	// testTag is a statement with a tag question ("…, right?"), not a
 	// question put to someone.
-	testTag = regexp.MustCompile(`(?i)[, ](right|okay|ok|you know|correct)\?$`)
+	testTag = regexp.MustCompile(`(?i)[, ](right|okay|ok|yeah|huh|eh|you know|correct)\?$`)
 )
 
 func init() {
