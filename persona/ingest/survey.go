@@ -28,7 +28,9 @@ import (
 //     once there are enough rows to tell, are dropped;
 //  5. open-ended: text (not numbers or dates) averaging at least 25
 //     characters, not a few values repeated (see closedValues), nor lists
-//     of a few options (Google Forms checkboxes: "Jira, Notion"), answered
+//     of a few options (Google Forms checkboxes: "Jira, Notion"), nor
+//     answers or list items most of which repeat another respondent's word
+//     for word (repeatedChoices: a long option list, write-ins aside), answered
 //     by at least 10% of respondents, and not an "Other (please specify)"
 //     follow-up; its values become Answers;
 //  6. everything else is closed (choices, ratings, numbers such as age or
@@ -278,7 +280,7 @@ func classifyColumn(c *surveyColumn, st colStats, recs []surveyRecord) colKind {
 		return kindSkip
 	case rows >= 10 && st.filled == rows && st.distinct == rows && st.tokens && (!st.numeric || st.isSerial()):
 		return kindSkip // serial numbers, tokens
-	case isOpenEnded(c, st, rows) && !isOptionList(c, recs):
+	case isOpenEnded(c, st, rows) && !isOptionList(c, recs) && !repeatedChoices(c, recs):
 		return kindOpen
 	}
 	return kindClosed

@@ -50,3 +50,57 @@ func sparse(i int, v string) string {
 	}
 	return ""
 }
+
+// TestSurveyClosedFromValues: closed questions are told from their values,
+// not their headers (neutral "Answer N" headers here), on real layouts.
+func TestSurveyClosedFromValues(t *testing.T) {
+	apps := []string{"WhatsApp", "Facebook Messenger", "Telegram", "Signal", "WeChat", "Snapchat", "Discord",
+		"Slack", "Microsoft Teams", "iMessage", "Viber", "Instagram DMs", "LINE", "Google Chat"}
+	roles := []string{"Head of Finance Operations", "Chief Financial Officer", "Accounts Payable Manager",
+		"Financial Controller (group level)", "Finance Business Partner", "Procurement Lead, EMEA",
+		"Treasury Analyst", "Revenue Operations Manager", "VP Finance & Administration", "Payroll Specialist",
+		"Shared Services Director", "Billing Team Lead", "Tax Manager (indirect)", "FP&A Analyst",
+		"Credit Controller", "Bookkeeper (part time)", "Management Accountant", "Chief Operating Officer",
+		"Finance Systems Administrator", "Audit Manager"}
+	scale := []string{"1 - Strongly disagree", "2 - Disagree", "3 - Neither agree nor disagree", "4 - Agree", "5 - Strongly agree"}
+	tests := []struct {
+		name  string
+		rows  int
+		value func(i int) string
+		want  colKind
+	}{
+		{"multi-select chat apps with write-ins, 69 respondents", 69, func(i int) string {
+			v := apps[i%14] + ", " + apps[(i*5+3)%14]
+			if i%3 == 0 {
+				v += ", " + apps[(i*7+1)%14]
+			}
+			if i%9 == 0 {
+				v += ", Other: a niche app number " + strconv.Itoa(i)
+			}
+			return v
+		}, kindClosed},
+		{"single choice among 20 long options", 69, func(i int) string { return roles[(i*7)%20] + ", mid-sized company" }, kindClosed},
+		{"labelled scale", 69, func(i int) string { return scale[(i*3)%5] }, kindClosed},
+		{"open answers with commas and many N/A stay open", 69, func(i int) string {
+			if i%3 == 0 {
+				return "N/A"
+			}
+			return fmt.Sprintf("We reconcile %d invoices by hand, then export to Excel for the %d-person team, and it takes %d hours.", 3*i, i%7+2, i%11+1)
+		}, kindOpen},
+		{"open answers that name tools stay open", 69, func(i int) string {
+			return fmt.Sprintf("Mostly %s, but honestly the handover between %s and email loses things (case %d).", apps[i%14], apps[(i+2)%14], i)
+		}, kindOpen},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rows := make([]surveyRecord, tt.rows)
+			for i := range rows {
+				rows[i] = surveyRecord{line: i + 2, cells: []string{tt.value(i)}}
+			}
+			c := surveyColumn{title: "Answer 3", src: []int{0}}
+			if got := classifyColumn(&c, columnStats(&c, rows), rows); got != tt.want {
+				t.Errorf("classifyColumn = %d; want %d", got, tt.want)
+			}
+		})
+	}
+}
