@@ -1,6 +1,9 @@
 package persona
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+)
 
 // sentence is one segmented sentence of a speech and what it is.
 type sentence struct {
@@ -29,6 +32,7 @@ type sentence struct {
 // It returns the quotes and the question the speech ends on, if it ends on
 // one (it carries to the next speaker's answer).
 func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
+	spans = splitAtEmoticons(s.Text, spans)
 	sents := make([]sentence, len(spans))
 	for i, sp := range spans {
 		t := s.Text[sp[0]:sp[1]]
@@ -125,4 +129,26 @@ var nonAnswer = map[string]bool{
 	"n a": true, "na": true, "none": true, "nothing": true, "nil": true, "no comment": true, "no comments": true,
 	"not applicable": true, "idk": true, "i don't know": true, "nothing else": true, "not sure": true, "no idea": true,
 	"none so far": true, "nothing to add": true, "no other comments": true,
+}
+
+// emoticonEnd is an emoticon that ends a sentence the segmenter did not
+// cut: "My pleasure :) So we…".
+var emoticonEnd = regexp.MustCompile(`(^|\s)[:;]-?[)(DP](\s+)\p{Lu}`)
+
+// splitAtEmoticons cuts sentences after an emoticon followed by a capital.
+func splitAtEmoticons(text string, spans [][2]int) [][2]int {
+	var out [][2]int
+	for _, sp := range spans {
+		for {
+			m := emoticonEnd.FindStringSubmatchIndex(text[sp[0]:sp[1]])
+			if m == nil {
+				break
+			}
+			end, next := sp[0]+m[4], sp[0]+m[5]
+			out = append(out, [2]int{sp[0], end})
+			sp[0] = next
+		}
+		out = append(out, sp)
+	}
+	return out
 }
