@@ -27,6 +27,11 @@ type sentence struct {
 //   - a short piece the speaker broke off at the end of the turn ("… and
 //     just get off. I") is trimmed off; a long unfinished sentence is kept
 //     and reports BrokenOff;
+//   - in speech, a turn's first sentence starting in lower case is the rest
+//     of a sentence begun before the turn and is skipped when the sentence
+//     was left open (Continues), is short or is unfinished. Written answers
+//     (surveys, field notes) often start in lower case and end without a
+//     full stop: "too expensive for what it does" is kept whole;
 //   - a spoken quote needs MinSpokenWords words.
 //
 // It returns the quotes and the question the speech ends on, if it ends on
@@ -63,7 +68,7 @@ func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
 		if !st.small {
 			endsOnQuestion = false
 		}
-		if i == 0 && startsLower(st.text) && (s.Continues || st.words < MinQuoteWords || !endsSentence(st.text)) {
+		if i == 0 && s.Spoken && startsLower(st.text) && (s.Continues || st.words < MinQuoteWords || !endsSentence(st.text)) {
 			continue // the rest of a sentence begun before this turn
 		}
 		switch {
@@ -105,7 +110,7 @@ func finish(group []sentence, spoken bool) (lo, hi int, ok bool) {
 	for len(group) > 0 && group[len(group)-1].small {
 		group = group[:len(group)-1]
 	}
-	if n := len(group); n > 0 && !endsSentence(group[n-1].text) && group[n-1].words < MinQuoteWords {
+	if n := len(group); (n > 1 || spoken && n > 0) && !endsSentence(group[n-1].text) && group[n-1].words < MinQuoteWords {
 		group = group[:n-1] // "… and just get off. I"
 		for len(group) > 0 && group[len(group)-1].small {
 			group = group[:len(group)-1]
