@@ -81,7 +81,7 @@ func IsSmallTalk(s string) bool {
 	courtesy := false
 	for _, w := range ws {
 		if !smallTalkWords[w] {
-			return thanksRE.MatchString(strings.TrimSpace(s))
+			return len(ws) <= 14 && thanksRE.MatchString(strings.TrimSpace(s))
 		}
 		courtesy = courtesy || courtesyWords[w]
 	}
@@ -102,10 +102,25 @@ var promptRE = regexp.MustCompile(`(?i)^(so,? |and,? |okay,? |ok,? |now,? |um,? 
 // quote answers.
 func IsYouQuestion(s string) bool {
 	t := strings.TrimRight(strings.TrimSpace(s), `"'”’)] `)
+	if !mayAsk(t) {
+		return false
+	}
 	if strings.HasSuffix(t, "?") {
 		return youRE.MatchString(t) && !tagRE.MatchString(t)
 	}
 	return promptRE.MatchString(t) || youAskRE.MatchString(t)
+}
+
+// mayAsk is a cheap test that lets IsYouQuestion skip its expressions on
+// most sentences: each needs "you" or a prompt verb.
+func mayAsk(t string) bool {
+	l := strings.ToLower(t)
+	for _, w := range []string{"you", "tell ", "walk ", "take ", "describe ", "explain "} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // youAskRE is a question to "you" whose question mark the transcriber left
@@ -122,12 +137,24 @@ var tagRE = regexp.MustCompile(`(?i)[,\s](right|okay|ok|yeah|no|correct|you know
 // class project", "we're students at…", "we're doing some research on…".
 var introRE = regexp.MustCompile(`(?i)\b(class|school|course|university|college|student|research|capstone|startup) project\b|\bwe('re| are) (a (group|team) of )?(students|researchers|interviewing|conducting|doing (some )?(research|interviews|customer discovery))\b|\bcustomer discovery\b|\b(i'm|i am|we're|we are) (doing|conducting) (some )?(research|interviews|a study)\b|\bthank(s| you) for (taking the time|agreeing|joining|having)`)
 
+// mayIntroduce is a cheap test that lets Asks skip introRE: each of its
+// branches needs one of these words.
+func mayIntroduce(s string) bool {
+	l := strings.ToLower(s)
+	for _, w := range []string{"project", "student", "research", "discovery", "interview", "conducting", "doing", "thank"} {
+		if strings.Contains(l, w) {
+			return true
+		}
+	}
+	return false
+}
+
 // Asks reports whether a turn asks, prompts or introduces the interview: its
 // last sentence is a question (not a tag such as "right?"), it is a prompt,
 // it puts a question to "you", or it presents the project.
 func Asks(text string) bool {
 	t := strings.TrimSpace(text)
-	if introRE.MatchString(t) {
+	if h := head(t, 600); mayIntroduce(h) && introRE.MatchString(h) { // introductions open a turn
 		return true
 	}
 	sents := roughSentences(t)
@@ -210,3 +237,14 @@ func startsLower(s string) bool {
 // sentence punctuation. Quote.Text stays an exact substring of the turn, so
 // pages derive the "…" they show from this.
 func (q Quote) BrokenOff() bool { return !endsSentence(q.Text) }
+
+// head is the first n bytes of s, cut at a rune boundary.
+func head(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	for n > 0 && !utf8.RuneStart(s[n]) {
+		n--
+	}
+	return s[:n]
+}

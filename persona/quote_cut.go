@@ -37,7 +37,9 @@ type sentence struct {
 // It returns the quotes and the question the speech ends on, if it ends on
 // one (it carries to the next speaker's answer).
 func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
-	spans = splitAtEmoticons(s.Text, spans)
+	if strings.ContainsAny(s.Text, ":;") {
+		spans = splitAtEmoticons(s.Text, spans)
+	}
 	sents := make([]sentence, len(spans))
 	for i, sp := range spans {
 		t := s.Text[sp[0]:sp[1]]

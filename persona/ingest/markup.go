@@ -36,7 +36,7 @@ var (
 
 // cleanMarkup returns text without Markdown markup, line by line.
 func cleanMarkup(text string) string {
-	if !strings.ContainsAny(text, "*_[]\\|`#>-<=+") {
+	if !mayHaveMarkup(text) {
 		return text
 	}
 	lines := strings.Split(text, "\n")
@@ -84,4 +84,19 @@ func tableRow(l string) string {
 		}
 	}
 	return strings.Join(cells, " ")
+}
+
+// mayHaveMarkup is a cheap test that spares most speech the expressions:
+// markers, or a line starting like a list item, quote or rule.
+func mayHaveMarkup(text string) bool {
+	if strings.ContainsAny(text, "*_[\\|`#<") || strings.Contains(text, "---") || strings.Contains(text, "===") {
+		return true
+	}
+	for _, l := range strings.Split(text, "\n") {
+		l = strings.TrimLeft(l, " ")
+		if strings.HasPrefix(l, "- ") || strings.HasPrefix(l, "+ ") || strings.HasPrefix(l, ">") || bulletRE.MatchString(l) {
+			return true
+		}
+	}
+	return false
 }
