@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+
+	"github.com/google/go-cmp/cmp"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/ingest"
@@ -287,4 +290,53 @@ func qmsumTranscript(t *testing.T, path string) []byte {
 		fmt.Fprintf(&b, "%s: %s\n\n", speaker, text)
 	}
 	return b.Bytes()
+}
+
+// TestSurveyHygieneRealData ingests real survey exports through Parse and
+// Build: the open-ended questions found from the values are the ones a
+// reader would call open, and no survey quote is small talk or a
+// non-answer.
+func TestSurveyHygieneRealData(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("heavy evaluation on real data: run without -race and -short")
+	}
+	sets := []struct {
+		file string
+		open []string
+	}{
+		{"capterra_azure_reviews/capterra_azure_reviews.csv", []string{"title", "overall", "pros", "cons"}},
+		{"bc_ai_survey/bc_ai_survey_2025.csv", []string{"Q8_AI_helping_BC_community_text_OE", "Q13_AI_impact_worries_text_OE",
+			"Q16_Indigenous_communities_involvement_AI_text_OE", "Q17_Advice_BC_Leaders_text_OE"}},
+	}
+	for _, set := range sets {
+		t.Run(filepath.Base(set.file), func(t *testing.T) {
+			f := openData(t, set.file)
+			data, err := io.ReadAll(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			doc, err := ingest.Parse(filepath.Base(set.file), bytes.NewReader(data))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(set.open, doc.Questions); diff != "" {
+				t.Errorf("open questions (-want +got):\n%s", diff)
+			}
+			imp := ingest.Build(filepath.Base(set.file), data, doc, nlp.Shared())
+			small, empty := 0, 0
+			for _, q := range imp.Quotes {
+				switch w := strings.Join(testWords(q.Text), " "); {
+				case smallTalkOnly(q.Text):
+					small++
+				case w == "n a" || w == "none" || w == "nothing" || w == "na":
+					empty++
+				}
+			}
+			t.Logf("%s: %d respondents, %d open questions, %d quotes; small talk %d, non-answers %d",
+				set.file, len(doc.Respondents), len(doc.Questions), len(imp.Quotes), small, empty)
+			if small > 0 || empty > 0 {
+				t.Errorf("%d small-talk and %d non-answer quotes; want 0", small, empty)
+			}
+		})
+	}
 }
