@@ -49,7 +49,7 @@ func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
 	question, endsOnQuestion := s.Question, false
 	var cur []sentence
 	flush := func() {
-		if lo, hi, ok := finish(cur, s.Spoken); ok {
+		if lo, hi, ok := finish(s.Text, cur, s.Spoken); ok {
 			out = append(out, Quote{TurnID: int64(s.Turn), Text: s.Text[lo:hi], Start: lo, End: hi,
 				Question: question, AtMS: interpolate(s, lo)})
 		}
@@ -105,7 +105,7 @@ func contentWords(group []sentence) int {
 // finish trims a group of sentences to its quote: no small talk at either
 // end, no short broken-off piece at the end; ok is false when nothing worth
 // quoting is left.
-func finish(group []sentence, spoken bool) (lo, hi int, ok bool) {
+func finish(text string, group []sentence, spoken bool) (lo, hi int, ok bool) {
 	for len(group) > 0 && group[0].small {
 		group = group[1:]
 	}
@@ -128,8 +128,32 @@ func finish(group []sentence, spoken bool) (lo, hi int, ok bool) {
 	if len(group) == 1 && nonAnswer[strings.Join(words(group[0].text), " ")] {
 		return 0, 0, false
 	}
-	return group[0].lo, group[len(group)-1].hi, true
+	lo, hi = group[0].lo, group[len(group)-1].hi
+	if spoken && !endsSentence(text[lo:hi]) {
+		hi = lo + trimCutWord(text[lo:hi])
+	}
+	return lo, hi, true
 }
+
+// trimCutWord returns the length of an unfinished quote without a last
+// word the speaker cut off ("…I'm curious ab", "…the s-"): a word ending in
+// a hyphen, or of one or two letters that is no English word.
+func trimCutWord(q string) int {
+	i := strings.LastIndexAny(q, " \t\n")
+	if i < 0 {
+		return len(q)
+	}
+	last := strings.ToLower(strings.TrimRight(q[i+1:], ",;:"))
+	if !strings.HasSuffix(last, "-") && (len(last) > 2 || shortWords[last] || strings.ContainsAny(last, "0123456789")) {
+		return len(q)
+	}
+	return len(strings.TrimRight(q[:i], " \t\n,;:-–—"))
+}
+
+// shortWords are the English words of one or two letters (and the fillers
+// transcribers write), which end an unfinished quote whole.
+var shortWords = wordSet(`a i an am as at be by do go he if in is it me my no of oh ok on or so to up us we ye ya
+	ah eh uh um mm hm ha ho hi`)
 
 // nonAnswer are answers that say there is nothing to say.
 var nonAnswer = map[string]bool{

@@ -119,7 +119,7 @@ func (c *hygieneCounts) add(t *testing.T, name string, imp *persona.Import) {
 		case midSentenceStart(imp.Turns, int(q.TurnID), q.Start, q.Text):
 			c.midStart++
 			kind = "mid-sentence start"
-		case danglingEnd(q.Text):
+		case danglingEnd(q.Text), endsMidWord(q.Text):
 			c.dangling++
 			kind = "dangling end"
 		}
@@ -216,6 +216,33 @@ func danglingEnd(text string) bool {
 	}
 	n := len(testWords(tail))
 	return n > 0 && n <= 2
+}
+
+// endsMidWord: a quote without a sentence end whose last word was cut
+// off: "w", "th", "s-" (a one- or two-letter word that is no English word,
+// or a word ending in a hyphen).
+func endsMidWord(text string) bool {
+	if endsWithSentence(text) {
+		return false
+	}
+	f := strings.Fields(text)
+	if len(f) == 0 {
+		return false
+	}
+	last := strings.ToLower(strings.TrimRight(f[len(f)-1], ",;:"))
+	if strings.HasSuffix(last, "-") {
+		return true
+	}
+	return len(last) <= 2 && !testShortWords[last] && !strings.ContainsAny(last, "0123456789")
+}
+
+var testShortWords = map[string]bool{}
+
+func init() {
+	for _, w := range strings.Fields(`a i an am as at be by do go he if in is it me my no of oh ok on or so to up us we
+		ah eh uh um mm hm`) {
+		testShortWords[w] = true
+	}
 }
 
 func globFiles(pattern string) func(t *testing.T) map[string][]byte {
