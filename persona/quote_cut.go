@@ -25,14 +25,16 @@ type sentence struct {
 //     segmenter cut it), and a fragment under MinQuoteWords words joins its
 //     neighbour (the previous sentence, or the next when it comes first);
 //   - a short piece the speaker broke off at the end of the turn ("… and
-//     just get off. I") is trimmed off; a long unfinished sentence is kept
-//     and reports BrokenOff;
+//     just get off. I") is trimmed off, and so is a word cut off at the
+//     end of spoken words ("…curious ab"); a long unfinished sentence is
+//     kept and reports BrokenOff;
 //   - in speech, a turn's first sentence starting in lower case is the rest
 //     of a sentence begun before the turn and is skipped when the sentence
 //     was left open (Continues), is short or is unfinished. Written answers
 //     (surveys, field notes) often start in lower case and end without a
 //     full stop: "too expensive for what it does" is kept whole;
-//   - a spoken quote needs MinSpokenWords words.
+//   - a spoken quote needs MinSpokenWords words; a non-answer ("N/A",
+//     "Not sure") is never a quote.
 //
 // It returns the quotes and the question the speech ends on, if it ends on
 // one (it carries to the next speaker's answer).
