@@ -169,12 +169,20 @@ func Asks(text string) bool {
 		break
 	}
 	for _, s := range sents {
-		if IsYouQuestion(s) && !checkRE.MatchString(s) {
+		if IsYouQuestion(s) && !checkRE.MatchString(s) || leadRE.MatchString(s) {
 			return true
 		}
 	}
 	return false
 }
+
+// leadRE is an interviewer leading the conversation without a question:
+// "I'd love to hear about…", "Let's move on to pricing.", "My last
+// question is…". It marks a turn as asking but does not keep a buyer's
+// sentence out of the quotes.
+var leadRE = regexp.MustCompile(`(?i)^((so|and|okay|ok|great|cool|alright|all right|now|then),? )*` +
+	`(i'?d (like|love) to (hear|know|ask|understand|learn)|i (want|wanted) to ask|let'?s (talk|move on|go back|switch|turn)|` +
+	`(my|the|our) (next|last|final|first) (question|topic)|moving on to|next,? (i|let'?s))\b`)
 
 // checkRE is a speaker checking they are understood ("Does that answer your
 // question?", "…you know what I mean?"): the buyer's habit, not an

@@ -68,6 +68,8 @@ func TestAsks(t *testing.T) {
 		{"So what did you do next? Okay.", true},
 		{"Does that answer your question? We moved everything to the cloud.", false},
 		{"We moved to the cloud, right? It was cheaper.", false},
+		{"Cool. I'd love to hear about how your team closes the month.", true},
+		{"Great, thanks. Let's move on to pricing.", true},
 		{"It took us six months to migrate.", false},
 	}
 	for _, tc := range tests {
