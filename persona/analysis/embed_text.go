@@ -1,0 +1,134 @@
+package analysis
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// TextWords are the words of plain text that carry meaning: lower-cased,
+// without stop words, fillers, numbers and one-letter words (what the
+// word vectors are looked up by; Terms stems the same words).
+func TextWords(text string) []string {
+	f := strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' && r != '’' && r != '-'
+	})
+	out := make([]string, 0, len(f))
+	for _, w := range f {
+		if w = word(persona.Token{Text: w}); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// EmbedTexts returns SIF sentence vectors of texts (see sifEmbed), the
+// first principal component of the set removed, as a row-major
+// len(texts)×v.Dim() matrix, each row of unit length; has reports which
+// rows hold a known word (the others are zero). Embedding a query with
+// the texts it is compared to removes the component they share.
+func EmbedTexts(v *Vectors, texts []string) (rows []float32, has []bool) {
+	docs := make([][]string, len(texts))
+	for i, t := range texts {
+		docs[i] = TextWords(t)
+	}
+	rows, has = sifEmbed(docs, v)
+	d := v.Dim()
+	for i := range has {
+		if has[i] {
+			normalize32(rows[i*d : (i+1)*d])
+		}
+	}
+	return rows, has
+}
+
+func normalize32(x []float32) {
+	var s float64
+	for _, f := range x {
+		s += float64(f) * float64(f)
+	}
+	if s == 0 {
+		return
+	}
+	n := float32(1 / math.Sqrt(s))
+	for i := range x {
+		x[i] *= n
+	}
+}
+
+// Neighbour is a word near another in the vector space.
+type Neighbour struct {
+	Word       string
+	Similarity float64
+}
+
+// neighbourWords bounds the vocabulary Neighbours searches: the most
+// frequent words, where rare spellings, names and foreign words are few.
+const neighbourWords = 50000
+
+// unitRows caches each Vectors' first neighbourWords rows at unit length.
+var unitRows sync.Map // *Vectors -> []float32
+
+func (v *Vectors) unit() []float32 {
+	if u, ok := unitRows.Load(v); ok {
+		return u.([]float32)
+	}
+	n := min(v.Len(), neighbourWords)
+	u := make([]float32, n*v.dim)
+	copy(u, v.data[:n*v.dim])
+	for i := 0; i < n; i++ {
+		normalize32(u[i*v.dim : (i+1)*v.dim])
+	}
+	got, _ := unitRows.LoadOrStore(v, u)
+	return got.([]float32)
+}
+
+// Neighbours returns up to k words among the most frequent ones whose
+// cosine similarity to w is at least minSim, most similar first, leaving
+// out w itself and words that differ from it only in inflection (same
+// stem) or are stop words. Nil when w has no vector.
+func (v *Vectors) Neighbours(w string, k int, minSim float64) []Neighbour {
+	r := v.Rank(strings.ToLower(w))
+	if r < 0 || k <= 0 {
+		return nil
+	}
+	q := append([]float32(nil), v.Vector(r)...)
+	normalize32(q)
+	u := v.unit()
+	own := stem(strings.ToLower(w))
+	var out []Neighbour
+	for i := 0; i*v.dim < len(u); i++ {
+		if i == r {
+			continue
+		}
+		var s float32
+		row := u[i*v.dim : (i+1)*v.dim]
+		for j, x := range q {
+			s += x * row[j]
+		}
+		if float64(s) < minSim {
+			continue
+		}
+		nw := v.words[i]
+		if word(persona.Token{Text: nw}) != nw || stem(nw) == own {
+			continue
+		}
+		out = append(out, Neighbour{Word: nw, Similarity: float64(s)})
+	}
+	sort.Slice(out, func(a, b int) bool { return out[a].Similarity > out[b].Similarity })
+	return out[:min(k, len(out))]
+}
+
+// TextTerms are the clustering terms of plain text: TextWords stemmed
+// (what Terms gives for tagged tokens).
+func TextTerms(text string) []string {
+	ws := TextWords(text)
+	for i, w := range ws {
+		ws[i] = stem(w)
+	}
+	return ws
+}
