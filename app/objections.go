@@ -219,4 +219,3 @@ func (a *App) objectionThemes(ctx context.Context, rel []candidate, personas map
 	})
 	return out[:min(objectionThemes, len(out))], nil
 }
-
