@@ -35,7 +35,7 @@ const (
 	// expandMinRank leaves out the most frequent words, as query words to
 	// expand and as neighbours: their neighbours are other function-like
 	// words ("already" -> "still", "now").
-	expandMinRank = 300
+	expandMinRank = 1000
 	// expandBoost is the boost of a neighbour as similar as the word itself.
 	expandBoost = 0.5
 )
