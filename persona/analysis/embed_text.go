@@ -26,21 +26,35 @@ func TextWords(text string) []string {
 	return out
 }
 
-// EmbedTexts returns SIF sentence vectors of texts (see sifEmbed), the
-// first principal component of the set removed, as a row-major
-// len(texts)×v.Dim() matrix, each row of unit length; has reports which
-// rows hold a known word (the others are zero). Embedding a query with
-// the texts it is compared to removes the component they share.
+// EmbedTexts returns SIF-weighted sentence vectors of texts (the mean of
+// their words' vectors weighted by sifA/(sifA+p(w)), p from the word's
+// frequency rank, as in sifEmbed) as a row-major len(texts)×v.Dim()
+// matrix, each row of unit length; has reports which rows hold a known
+// word (the others are zero). Unlike sifEmbed it removes no principal
+// component: over a handful of texts retrieved for one query, the first
+// component is that query's own topic, and removing it would erase the
+// very similarity being measured.
 func EmbedTexts(v *Vectors, texts []string) (rows []float32, has []bool) {
-	docs := make([][]string, len(texts))
-	for i, t := range texts {
-		docs[i] = TextWords(t)
-	}
-	rows, has = sifEmbed(docs, v)
 	d := v.Dim()
-	for i := range has {
-		if has[i] {
-			normalize32(rows[i*d : (i+1)*d])
+	rows = make([]float32, len(texts)*d)
+	has = make([]bool, len(texts))
+	hn := math.Log(sifVocab) + 0.5772
+	for r, t := range texts {
+		row := rows[r*d : (r+1)*d]
+		for _, w := range TextWords(t) {
+			i, ok := v.index[w]
+			if !ok {
+				continue
+			}
+			p := 1 / (float64(i+1) * hn)
+			wt := float32(sifA / (sifA + p))
+			for j, x := range v.Vector(int(i)) {
+				row[j] += wt * x
+			}
+			has[r] = true
+		}
+		if has[r] {
+			normalize32(row)
 		}
 	}
 	return rows, has
