@@ -42,13 +42,13 @@ func EmbedTexts(v *Vectors, texts []string) (rows []float32, has []bool) {
 	for r, t := range texts {
 		row := rows[r*d : (r+1)*d]
 		for _, w := range TextWords(t) {
-			i, ok := v.index[w]
-			if !ok {
+			i := v.Rank(w)
+			if i < 0 {
 				continue
 			}
 			p := 1 / (float64(i+1) * hn)
 			wt := float32(sifA / (sifA + p))
-			for j, x := range v.Vector(int(i)) {
+			for j, x := range v.Vector(i) {
 				row[j] += wt * x
 			}
 			has[r] = true
@@ -91,11 +91,12 @@ func (v *Vectors) unit() []float32 {
 	if u, ok := unitRows.Load(v); ok {
 		return u.([]float32)
 	}
-	n := min(v.Len(), neighbourWords)
-	u := make([]float32, n*v.dim)
-	copy(u, v.data[:n*v.dim])
-	for i := 0; i < n; i++ {
-		normalize32(u[i*v.dim : (i+1)*v.dim])
+	n, d := min(v.Len(), neighbourWords), v.Dim()
+	u := make([]float32, n*d)
+	for i := 0; i < n; i++ { // through Vector: the set may be quantized
+		row := u[i*d : (i+1)*d]
+		copy(row, v.Vector(i))
+		normalize32(row)
 	}
 	got, _ := unitRows.LoadOrStore(v, u)
 	return got.([]float32)
@@ -112,22 +113,22 @@ func (v *Vectors) Neighbours(w string, k int, minSim float64) []Neighbour {
 	}
 	q := append([]float32(nil), v.Vector(r)...)
 	normalize32(q)
-	u := v.unit()
+	u, d := v.unit(), v.Dim()
 	own := stem(strings.ToLower(w))
 	var out []Neighbour
-	for i := 0; i*v.dim < len(u); i++ {
+	for i := 0; i*d < len(u); i++ {
 		if i == r {
 			continue
 		}
 		var s float32
-		row := u[i*v.dim : (i+1)*v.dim]
+		row := u[i*d : (i+1)*d]
 		for j, x := range q {
 			s += x * row[j]
 		}
 		if float64(s) < minSim {
 			continue
 		}
-		nw := v.words[i]
+		nw := v.Word(i)
 		if word(persona.Token{Text: nw}) != nw || stem(nw) == own {
 			continue
 		}
