@@ -21,7 +21,8 @@ const (
 	// vector similarity (all BM25 without vectors).
 	textWeight = 0.5
 	// barrierBonus lifts perceived-barrier quotes, scaled by the ring
-	// model's confidence, when every ring is searched.
+	// model's confidence: above other rings when every ring is searched,
+	// and among barriers the ones the model is surest are complaints.
 	barrierBonus = 0.15
 	// relevantShare: a candidate scoring at least this share of the best
 	// one counts as a match of its theme and as raising the objection.
@@ -106,9 +107,9 @@ type candidate struct {
 }
 
 // rerank blends each candidate's BM25 score (scaled to the best) with the
-// vector similarity of its text to the query, adds the barrier bonus when
-// allRings, and sorts best first.
-func rerank(query string, cands []candidate, v *analysis.Vectors, allRings bool) {
+// vector similarity of its text to the query, adds the barrier bonus, and
+// sorts best first.
+func rerank(query string, cands []candidate, v *analysis.Vectors) {
 	var best float64
 	for _, c := range cands {
 		best = max(best, c.text)
@@ -139,7 +140,7 @@ func rerank(query string, cands []candidate, v *analysis.Vectors, allRings bool)
 			}
 			c.score = textWeight*c.score + (1-textWeight)*max(c.sim, 0)
 		}
-		if allRings && c.quote.Ring == persona.RingBarriers {
+		if c.quote.Ring == persona.RingBarriers {
 			c.score += barrierBonus * c.quote.RingConfidence
 		}
 	}

@@ -122,7 +122,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	if err != nil {
 		return out, err
 	}
-	rerank(q.Text, cands, vecs, q.AllRings)
+	rerank(q.Text, cands, vecs)
 	if out.Quotes, err = a.objectionQuotes(ctx, text, cands[:min(q.Size, len(cands))]); err != nil {
 		return out, err
 	}

@@ -98,7 +98,7 @@ func TestExpandQuery(t *testing.T) {
 
 // TestRerankByMeaning: of two quotes bleve scored alike, the one whose
 // words mean what the query means comes first; without vectors the BM25
-// order stays; with every ring searched, a confident barrier is lifted.
+// order stays; a barrier the ring model is sure of is lifted.
 func TestRerankByMeaning(t *testing.T) {
 	v := testVectors(t, 50, []string{"excel", "spreadsheet", "sheets"}, []string{"weather", "rain", "sunny"})
 	cands := func() []candidate {
@@ -116,19 +116,20 @@ func TestRerankByMeaning(t *testing.T) {
 		return strings.Join(ids, ",")
 	}
 	tests := []struct {
-		name     string
-		vecs     *analysis.Vectors
-		allRings bool
-		want     string
+		name    string
+		vecs    *analysis.Vectors
+		barrier float64 // ring confidence of quote 3, a barrier
+		want    string
 	}{
-		{"vectors: meaning first", v, false, "2,1,3"},
-		{"no vectors: BM25 order", nil, false, "1,2,3"},
-		{"all rings: barriers lifted", nil, true, "3,1,2"},
+		{"vectors: meaning first", v, 0, "2,1,3"},
+		{"no vectors: BM25 order", nil, 0, "1,2,3"},
+		{"a confident barrier is lifted", nil, 0.9, "3,1,2"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			cs := cands()
-			rerank("we use excel", cs, tc.vecs, tc.allRings)
+			cs[2].quote.RingConfidence = tc.barrier
+			rerank("we use excel", cs, tc.vecs)
 			if got := order(cs); got != tc.want {
 				t.Errorf("rerank order = %s; want %s", got, tc.want)
 			}
