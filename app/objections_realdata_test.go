@@ -96,6 +96,7 @@ func TestObjectionsRealDataCapterra(t *testing.T) {
 			return res.Quotes, res.Expanded, err
 		}},
 	}
+	share := map[string]float64{}
 	for _, m := range modes {
 		var good, cons, unjudged, n int
 		for _, query := range objectionEvalQueries {
@@ -122,10 +123,24 @@ func TestObjectionsRealDataCapterra(t *testing.T) {
 				lines = append(lines, fmt.Sprintf("JUDGE\t%s\t%s\t%s\t%s\t%s", query, mark, h.Question, h.Ring, oneLine(h.Text)))
 			}
 			good, cons, n = good+qg, cons+qc, n+len(quotes)
+			if len(quotes) != 10 {
+				t.Errorf("%s, %q: %d quotes; want 10", m.name, query, len(quotes))
+			}
 			t.Logf("%s, %q (expanded %v): %d/%d complaints about it (read), %d/%d from cons\n%s",
 				m.name, query, expanded, qg, len(quotes), qc, len(quotes), strings.Join(lines, "\n"))
 		}
 		t.Logf("SUMMARY %s: %.2f of the first 10 quotes are complaints about the query (read; %d unjudged count as not), %.2f are from cons (%d quotes)",
 			m.name, float64(good)/float64(n), unjudged, float64(cons)/float64(n), n)
+		share[m.name] = float64(good) / float64(max(n, 1))
+	}
+	// Floors below the measured figures (docs/OBJECTIONS.md): quotes a
+	// changed ring model or quote cutting brings up count as wrong until
+	// read, so a failure may mean "read the ? lines and add them".
+	base, def, all := share[modes[0].name], share[modes[1].name], share[modes[2].name]
+	if def < base {
+		t.Errorf("objections rank %.2f complaints about the query; plain BM25 %.2f", def, base)
+	}
+	if all < 0.6 {
+		t.Errorf("every ring: %.2f of the first 10 quotes are complaints about the query; want at least 0.6", all)
 	}
 }
