@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
 	"github.com/verbatimhq/verbatim/search"
 )
 
@@ -60,6 +61,9 @@ func oneLine(text string) string { return strings.Join(strings.Fields(text), " "
 func TestObjectionsRealDataCapterra(t *testing.T) {
 	if raceEnabled {
 		t.Skip("real-data evaluation; runs without -race (make test's second line)")
+	}
+	if analysis.DefaultVectors() == nil {
+		t.Skip("the objection ranking is measured with word vectors: set VERBATIM_VECTORS (make test's second line does)")
 	}
 	dir := sharedData(t, "capterra_azure_reviews")
 	ctx := context.Background()
