@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -81,9 +82,15 @@ func (a *App) AddNote(ctx context.Context, n Note) (FileResult, error) {
 		Turns: 1, Quotes: len(imp.Quotes), Warnings: []string{}}, nil
 }
 
+// noteThemes serialises adding notes to themes: each is a read, change and
+// write of the theme's member list.
+var noteThemes sync.Mutex
+
 // labelNote classifies a note's stored quotes into rings with the current
 // model and adds each to the nearest theme of its ring in the study.
 func (a *App) labelNote(ctx context.Context, studyID int64, quotes []persona.Quote) error {
+	noteThemes.Lock()
+	defer noteThemes.Unlock()
 	rc, err := analysis.NewRingClassifier(nil)
 	if err != nil {
 		return fmt.Errorf("note: ring model: %w", err)
