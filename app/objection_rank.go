@@ -39,6 +39,9 @@ const (
 	expandMinRank = 1000
 	// expandBoost is the boost of a neighbour as similar as the word itself.
 	expandBoost = 0.5
+	// expandMax bounds the words added to one query (a long query would
+	// otherwise grow by three clauses a word).
+	expandMax = 12
 )
 
 // neighbourCache keeps the expansion of each query word (the search over
@@ -66,6 +69,9 @@ func expandQuery(text string, v *analysis.Vectors) (string, []string) {
 			continue
 		}
 		for _, n := range wordNeighbours(v, w) {
+			if len(added) == expandMax {
+				break
+			}
 			if seen[n.Word] || v.Rank(n.Word) < expandMinRank || !plainWord(n.Word) {
 				continue
 			}
