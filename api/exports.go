@@ -105,12 +105,7 @@ func sortedKeys(m map[string][]persona.Count) []string {
 }
 
 // csvCell escapes cells a spreadsheet would run as a formula.
-func csvCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+func csvCell(s string) string { return app.CSVCell(s) }
 
 func (s *Server) exportQuotesCSV(c *gin.Context) error {
 	id, err := pathID(c, "id")

@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"net/url"
 	"slices"
@@ -43,19 +44,55 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 	if err != nil {
 		return v, err
 	}
-	study, _ := strconv.ParseInt(vals.Get("study"), 10, 64)
-	for _, st := range studies {
-		v.Studies = append(v.Studies, frontend.Option{Value: itoa(st.ID), Label: st.Name, Selected: st.ID == study})
+	// The study searched: the one asked for, every one when asked
+	// (study=all), else the most recently analysed.
+	scope := strings.TrimSpace(vals.Get("study"))
+	st, all, err := s.app.ResolveStudy(c.Request.Context(), scope)
+	switch {
+	case errors.Is(err, persona.ErrNotFound) || errors.Is(err, persona.ErrInvalid):
+		if scope != "" && scope != app.AllStudies {
+			return v, err // a study that is not there
+		}
+		all = true // no study yet
+	case err != nil:
+		return v, err
+	}
+	var study int64
+	if !all {
+		study = st.ID
+	}
+	v.AllStudies, v.AllRings = all, vals.Get("rings") == "all"
+	for _, x := range studies {
+		v.Studies = append(v.Studies, frontend.Option{Value: itoa(x.ID), Label: x.Name, Selected: x.ID == study})
+		if x.ID == study {
+			v.StudyName = x.Name
+		}
+	}
+	// The note form names its study too: the one searched, else the
+	// default one. Notes never go to a study nobody chose.
+	noteStudy := study
+	if noteStudy == 0 {
+		if d, err := s.app.DefaultStudy(c.Request.Context()); err == nil {
+			noteStudy = d.ID
+		}
+	}
+	if id, _ := strconv.ParseInt(c.PostForm("study_id"), 10, 64); id != 0 {
+		noteStudy = id // re-rendering a note that failed
+	}
+	for _, x := range studies {
+		v.NoteStudies = append(v.NoteStudies, frontend.Option{Value: itoa(x.ID), Label: x.Name, Selected: x.ID == noteStudy})
 	}
 	v.StudyID = study
-	if v.StudyID == 0 && len(studies) > 0 {
-		v.StudyID = studies[0].ID
-	}
 	q, err := searchQuery(c)
 	if err != nil {
 		return v, err
 	}
-	if v.Q == "" && len(q.Filters) == 0 {
+	delete(q.Filters, "study")
+	filtered := len(q.Filters) > 0
+	if study != 0 {
+		q.Filters["study"] = []string{itoa(study)}
+	}
+	if v.Q == "" && !filtered {
 		v.Suggestions = []string{"price", "security review", "integration", "migration", "procurement", "contract"}
 		return v, nil
 	}
@@ -69,7 +106,7 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 	}
 	defer release()
 	if v.Q != "" {
-		obj, err := s.app.Objections(c.Request.Context(), v.Q, study, 10)
+		obj, err := s.app.Objections(c.Request.Context(), app.ObjectionQuery{Text: v.Q, StudyID: study, AllRings: v.AllRings, Size: 10})
 		if err != nil {
 			v.Error = plainError(err)
 			return v, nil
@@ -246,7 +283,7 @@ func toggleURL(vals url.Values, field, value string) string {
 func objectionViews(obj app.Objections, activePersonas []string) ([]frontend.Objection, []frontend.PersonaValues) {
 	var themes []frontend.Objection
 	for _, t := range obj.Themes[:min(6, len(obj.Themes))] {
-		o := frontend.Objection{ThemeID: t.Theme.ID, Label: t.Theme.Label, Matches: t.Matches}
+		o := frontend.Objection{ThemeID: t.Theme.ID, Label: t.Theme.Label, Matches: t.Matches, Of: t.Theme.Quotes}
 		for _, p := range t.ByPersona {
 			o.RaisedBy = append(o.RaisedBy, frontend.Raiser{PersonaID: p.PersonaID, Name: p.Name, N: p.Participants, Size: p.Size,
 				Active: slices.Contains(activePersonas, itoa(p.PersonaID))})
@@ -286,8 +323,8 @@ func (s *Server) noteForm(c *gin.Context) error {
 	if q := strings.TrimSpace(c.PostForm("q")); q != "" {
 		back.Set("q", q)
 	}
-	if studyID != 0 {
-		back.Set("study", itoa(studyID))
+	if scope := strings.TrimSpace(c.PostForm("scope")); scope != "" {
+		back.Set("study", scope) // back to the search as it was
 	}
 	res, err := s.app.AddNote(c.Request.Context(), n)
 	if err != nil {

@@ -1,12 +1,15 @@
 package api
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
 
 	"github.com/gin-gonic/gin"
 
+	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/search"
 )
 
@@ -95,28 +98,58 @@ func (s *Server) search(c *gin.Context) error {
 	return nil
 }
 
+// objections answers GET /api/v1/objections?q=...&study=ID|all&rings=all.
+// Without study it searches the default study (the most recently
+// analysed); study=all searches every study; rings=all ranks quotes of
+// every ring, perceived barriers lifted.
 func (s *Server) objections(c *gin.Context) error {
 	text := strings.TrimSpace(c.Query("q"))
 	if text == "" {
 		return badRequest("q is required, e.g. q=too expensive")
 	}
-	var study int64
-	if v := c.Query("study"); v != "" {
-		n, err := strconv.ParseInt(v, 10, 64)
-		if err != nil {
-			return badRequest("study must be an id")
-		}
-		study = n
+	q, err := s.objectionQuery(c, text)
+	if err != nil {
+		return err
 	}
 	release, err := s.acquire(c)
 	if err != nil {
 		return err
 	}
 	defer release()
-	res, err := s.app.Objections(c.Request.Context(), text, study, 10)
+	res, err := s.app.Objections(c.Request.Context(), q)
 	if err != nil {
 		return err
 	}
 	c.JSON(http.StatusOK, res)
 	return nil
+}
+
+// objectionQuery reads study (id, "all" or empty for the default study)
+// and rings ("all" or empty) for an objection search.
+func (s *Server) objectionQuery(c *gin.Context, text string) (app.ObjectionQuery, error) {
+	q := app.ObjectionQuery{Text: text, Size: 10}
+	switch r := c.Query("rings"); r {
+	case "", string(persona.RingBarriers):
+	case "all":
+		q.AllRings = true
+	default:
+		return q, badRequest("rings must be all or perceived_barriers")
+	}
+	scope := strings.TrimSpace(c.Query("study"))
+	if scope != "" && scope != app.AllStudies {
+		if _, err := strconv.ParseInt(scope, 10, 64); err != nil {
+			return q, badRequest("study must be an id or all")
+		}
+	}
+	st, all, err := s.app.ResolveStudy(c.Request.Context(), scope)
+	switch {
+	case errors.Is(err, persona.ErrNotFound) && scope == "":
+		all = true // no study yet: nothing to mix up
+	case err != nil:
+		return q, err
+	}
+	if !all {
+		q.StudyID = st.ID
+	}
+	return q, nil
 }

@@ -6,9 +6,11 @@ import (
 	"encoding/hex"
 	"fmt"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
 )
 
 // Note is what a sales rep heard a prospect say on a call.
@@ -23,11 +25,15 @@ type Note struct {
 }
 
 // AddNote stores a field note as a source of kind note with one
-// participant (the prospect) whose words become searchable quotes and flow
-// into the next analysis.
+// participant (the prospect) whose words become searchable quotes. Each
+// quote is put in a ring by the current ring model and in the nearest
+// theme of that ring as it is posted, and indexed with them; the next
+// analysis may move it.
 func (a *App) AddNote(ctx context.Context, n Note) (FileResult, error) {
 	n.Text, n.Account, n.Role = strings.TrimSpace(n.Text), strings.TrimSpace(n.Account), strings.TrimSpace(n.Role)
 	switch {
+	case n.StudyID == 0:
+		return FileResult{}, fmt.Errorf("note: choose the study it belongs to (study_id): %w", persona.ErrInvalid)
 	case n.Text == "" || len(n.Text) > 20000:
 		return FileResult{}, fmt.Errorf("note: text must be 1-20,000 characters: %w", persona.ErrInvalid)
 	case n.Account == "" || len(n.Account) > 200 || len(n.Role) > 200 || len(n.DealStage) > 100:
@@ -66,9 +72,47 @@ func (a *App) AddNote(ctx context.Context, n Note) (FileResult, error) {
 	if err != nil {
 		return FileResult{}, err
 	}
+	if err := a.labelNote(ctx, n.StudyID, imp.Quotes); err != nil {
+		return FileResult{}, err
+	}
 	if err := a.indexSource(ctx, src); err != nil {
 		return FileResult{}, err
 	}
 	return FileResult{Path: src.Name, Status: StatusOK, Format: "note", SourceID: src.ID, Participants: 1,
 		Turns: 1, Quotes: len(imp.Quotes), Warnings: []string{}}, nil
+}
+
+// noteThemes serialises adding notes to themes: each is a read, change and
+// write of the theme's member list.
+var noteThemes sync.Mutex
+
+// labelNote classifies a note's stored quotes into rings with the current
+// model and adds each to the nearest theme of its ring in the study.
+func (a *App) labelNote(ctx context.Context, studyID int64, quotes []persona.Quote) error {
+	noteThemes.Lock()
+	defer noteThemes.Unlock()
+	rc, err := analysis.NewRingClassifier(nil)
+	if err != nil {
+		return fmt.Errorf("note: ring model: %w", err)
+	}
+	for _, q := range quotes {
+		ring, conf := rc.Classify(q.Tokens, q.Question)
+		t, ok, err := a.nearestTheme(ctx, studyID, ring, q.Text)
+		if err != nil {
+			return err
+		}
+		var themeID int64
+		if ok {
+			themeID = t.ID
+			t.QuoteIDs = append(append([]int64{}, t.QuoteIDs...), q.ID)
+			t.Quotes, t.Participants, t.Sources = t.Quotes+1, t.Participants+1, t.Sources+1
+			if err := a.Store.SaveTheme(ctx, t); err != nil {
+				return err
+			}
+		}
+		if err := a.Store.SetQuoteLabel(ctx, q.ID, ring, conf, themeID); err != nil {
+			return err
+		}
+	}
+	return nil
 }

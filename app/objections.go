@@ -6,24 +6,52 @@ import (
 	"strconv"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
 	"github.com/verbatimhq/verbatim/search"
 )
 
-// Objections answers a sales rep's "what do buyers say about X?": the
-// perceived-barrier themes that match, how many buyers of each persona
-// raise them, the best quotes, and what those personas value instead.
+// Objections answers a sales rep's "what do buyers say about X?" for one
+// study (or, when asked, all): the quotes that mean it, ranked by meaning
+// (see objection_rank.go), perceived barriers only unless every ring is
+// asked for; the barrier themes most of whose quotes match, with how many
+// buyers of each persona raise them; and what the buyers who raise it
+// value instead.
 type Objections struct {
-	Query   string           `json:"query"`
-	Total   uint64           `json:"total"`
-	Themes  []ObjectionTheme `json:"themes"`
-	Quotes  []QuoteHit       `json:"quotes"`
-	Answers []PersonaValues  `json:"answers"`
+	Query string `json:"query"`
+	// Study is the study searched; null when every study was (an explicit
+	// choice: AllStudies).
+	Study *StudyRef `json:"study"`
+	// AllRings is true when quotes of every ring were ranked (barriers
+	// lifted), false for perceived barriers only.
+	AllRings bool `json:"all_rings"`
+	// Expanded are the words added to the query for their meaning (word
+	// vectors' neighbours of the rep's words).
+	Expanded []string         `json:"expanded"`
+	Total    uint64           `json:"total"`
+	Themes   []ObjectionTheme `json:"themes"`
+	Quotes   []QuoteHit       `json:"quotes"`
+	Answers  []PersonaValues  `json:"answers"`
 }
 
-// ObjectionTheme is a barrier theme with its matches and who raises it.
+// ObjectionQuery is what a rep asks.
+type ObjectionQuery struct {
+	Text string
+	// StudyID is the study to search; 0 searches every study.
+	StudyID int64
+	// AllRings ranks quotes of every ring (barriers lifted); by default
+	// only perceived barriers are searched.
+	AllRings bool
+	// Size is the number of quotes to return (default 10).
+	Size int
+}
+
+// ObjectionTheme is a theme with its matches and who raises it.
 type ObjectionTheme struct {
-	Theme     persona.Theme  `json:"theme"`
-	Matches   int            `json:"matches"`
+	Theme   persona.Theme `json:"theme"`
+	Matches int           `json:"matches"`
+	// Share is Matches over the theme's quotes: themes are ranked by how
+	// much of them matches, not by their size.
+	Share     float64        `json:"share"`
 	ByPersona []PersonaCount `json:"by_persona"`
 }
 
@@ -36,10 +64,14 @@ type PersonaCount struct {
 }
 
 // PersonaValues is what a persona cares about: its top decision criteria
-// and success factors, each with a supporting quote.
+// and success factors, each with a supporting quote. In an objection
+// answer they are those its buyers who raise the objection mention most.
 type PersonaValues struct {
-	PersonaID        int64        `json:"persona_id"`
-	Name             string       `json:"name"`
+	PersonaID int64  `json:"persona_id"`
+	Name      string `json:"name"`
+	// Raising is how many of the persona's buyers raise the objection (0
+	// outside an objection answer).
+	Raising          int          `json:"raising,omitempty"`
 	DecisionCriteria []ThemeQuote `json:"decision_criteria"`
 	SuccessFactors   []ThemeQuote `json:"success_factors"`
 }
@@ -52,27 +84,118 @@ type ThemeQuote struct {
 	QuoteID int64  `json:"quote_id,omitempty"`
 }
 
-// Objections searches buyer barriers. studyID 0 searches every study.
-func (a *App) Objections(ctx context.Context, text string, studyID int64, size int) (Objections, error) {
-	q := search.Query{Text: text, Size: size, Facets: []string{"theme"}, FacetSize: 10,
-		Filters: map[string][]string{"ring": {string(persona.RingBarriers)}}}
-	if studyID != 0 {
-		q.Filters["study"] = []string{strconv.FormatInt(studyID, 10)}
+// objectionThemes is how many matched themes an answer lists.
+const objectionThemes = 10
+
+// Objections answers q.
+func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, error) {
+	if q.Size <= 0 {
+		q.Size = 10
 	}
-	res, err := a.Search(ctx, q)
+	out := Objections{Query: q.Text, AllRings: q.AllRings, Expanded: []string{}, Themes: []ObjectionTheme{},
+		Quotes: []QuoteHit{}, Answers: []PersonaValues{}}
+	if q.StudyID != 0 {
+		st, err := a.Store.Study(ctx, q.StudyID)
+		if err != nil {
+			return out, err
+		}
+		out.Study = &StudyRef{ID: st.ID, Name: st.Name}
+	}
+	vecs := analysis.DefaultVectors()
+	text, added := expandQuery(q.Text, vecs)
+	if added != nil {
+		out.Expanded = added
+	}
+	sq := search.Query{Text: text, Size: objectionCandidates, NoHighlight: true, Filters: map[string][]string{}}
+	if !q.AllRings {
+		sq.Filters["ring"] = []string{string(persona.RingBarriers)}
+	}
+	if q.StudyID != 0 {
+		sq.Filters["study"] = []string{strconv.FormatInt(q.StudyID, 10)}
+	}
+	res, err := a.Index.Search(ctx, sq)
 	if err != nil {
-		return Objections{}, err
+		return out, err
 	}
-	out := Objections{Query: text, Total: res.Total, Quotes: res.Hits, Themes: []ObjectionTheme{}, Answers: []PersonaValues{}}
+	out.Total = res.Total
+	cands, err := a.candidates(ctx, res.Hits)
+	if err != nil {
+		return out, err
+	}
+	rerank(q.Text, cands, vecs)
+	if out.Quotes, err = a.objectionQuotes(ctx, text, cands[:min(q.Size, len(cands))]); err != nil {
+		return out, err
+	}
+	rel := relevant(cands)
 	personas := map[int64]persona.Profile{}
-	for _, fc := range res.Facets["theme"] {
-		id, _ := strconv.ParseInt(fc.Value, 10, 64)
+	if out.Themes, err = a.objectionThemes(ctx, rel, personas); err != nil {
+		return out, err
+	}
+	out.Answers, err = a.objectionValues(ctx, rel, personas)
+	return out, err
+}
+
+// candidates loads the quotes of hits, keeping bleve's score.
+func (a *App) candidates(ctx context.Context, hits []search.Hit) ([]candidate, error) {
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
+		ids[i] = h.ID
+	}
+	quotes, err := a.Store.QuotesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]persona.Quote, len(quotes))
+	for _, q := range quotes {
+		byID[q.ID] = q
+	}
+	out := make([]candidate, 0, len(hits))
+	for _, h := range hits {
+		if q, ok := byID[h.ID]; ok {
+			out = append(out, candidate{quote: q, text: h.Score})
+		}
+	}
+	return out, nil
+}
+
+// objectionQuotes hydrates the best candidates, highlighted for text.
+func (a *App) objectionQuotes(ctx context.Context, text string, top []candidate) ([]QuoteHit, error) {
+	ids := make([]int64, len(top))
+	for i, c := range top {
+		ids[i] = c.quote.ID
+	}
+	frags, err := a.Index.Highlight(ctx, text, ids)
+	if err != nil {
+		return nil, err
+	}
+	hits := make([]search.Hit, len(top))
+	for i, c := range top {
+		hits[i] = search.Hit{ID: c.quote.ID, Score: c.score, Fragments: frags[c.quote.ID]}
+	}
+	return a.hydrate(ctx, hits)
+}
+
+// objectionThemes ranks the themes of the relevant candidates by the
+// share of their quotes that match (smoothed, so that one quote of a
+// one-quote theme does not lead), then by matches.
+func (a *App) objectionThemes(ctx context.Context, rel []candidate, personas map[int64]persona.Profile) ([]ObjectionTheme, error) {
+	matches := map[int64]int{}
+	for _, c := range rel {
+		if c.quote.ThemeID != 0 {
+			matches[c.quote.ThemeID]++
+		}
+	}
+	out := []ObjectionTheme{}
+	for id, n := range matches {
 		t, err := a.cachedTheme(ctx, id)
 		if err != nil {
-			continue
+			continue // deleted since it was indexed
 		}
 		t.QuoteIDs = nil
-		ot := ObjectionTheme{Theme: t, Matches: fc.Count, ByPersona: []PersonaCount{}}
+		ot := ObjectionTheme{Theme: t, Matches: n, ByPersona: []PersonaCount{}}
+		if t.Quotes > 0 {
+			ot.Share = float64(n) / float64(t.Quotes)
+		}
 		if err := a.loadPersonas(ctx, t.StudyID, personas); err != nil {
 			return out, err
 		}
@@ -81,80 +204,18 @@ func (a *App) Objections(ctx context.Context, text string, studyID int64, size i
 				ot.ByPersona = append(ot.ByPersona, PersonaCount{PersonaID: p.ID, Name: p.Name, Participants: n, Size: p.Size})
 			}
 		}
-		out.Themes = append(out.Themes, ot)
+		out = append(out, ot)
 	}
-	// What the personas raising these objections value instead, most
-	// affected persona first.
-	raised := map[int64]int{}
-	for _, ot := range out.Themes {
-		for _, pc := range ot.ByPersona {
-			raised[pc.PersonaID] += pc.Participants
+	smoothed := func(t ObjectionTheme) float64 { return float64(t.Matches) / float64(t.Theme.Quotes+2) }
+	sort.Slice(out, func(i, j int) bool {
+		si, sj := smoothed(out[i]), smoothed(out[j])
+		if si != sj {
+			return si > sj
 		}
-	}
-	ranked := sortedPersonas(personas)
-	sort.SliceStable(ranked, func(i, j int) bool { return raised[ranked[i].ID] > raised[ranked[j].ID] })
-	for _, p := range ranked {
-		if raised[p.ID] == 0 {
-			continue
+		if out[i].Matches != out[j].Matches {
+			return out[i].Matches > out[j].Matches
 		}
-		v, err := a.cachedPersonaValues(ctx, p)
-		if err != nil {
-			return out, err
-		}
-		out.Answers = append(out.Answers, v)
-	}
-	return out, nil
-}
-
-func (a *App) loadPersonas(ctx context.Context, studyID int64, into map[int64]persona.Profile) error {
-	for _, p := range into {
-		if p.StudyID == studyID {
-			return nil
-		}
-	}
-	ps, err := a.cachedPersonas(ctx, studyID)
-	if err != nil {
-		return err
-	}
-	for _, p := range ps {
-		into[p.ID] = p
-	}
-	return nil
-}
-
-func sortedPersonas(m map[int64]persona.Profile) []persona.Profile {
-	out := make([]persona.Profile, 0, len(m))
-	for _, p := range m {
-		out = append(out, p)
-	}
-	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
-	return out
-}
-
-func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValues, error) {
-	v := PersonaValues{PersonaID: p.ID, Name: p.Name, DecisionCriteria: []ThemeQuote{}, SuccessFactors: []ThemeQuote{}}
-	for _, ring := range []persona.Ring{persona.RingCriteria, persona.RingSuccess} {
-		ids := p.Rings[ring]
-		if len(ids) > 3 {
-			ids = ids[:3]
-		}
-		for _, id := range ids {
-			t, err := a.cachedTheme(ctx, id)
-			if err != nil {
-				continue
-			}
-			tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
-			if len(t.TopQuoteIDs) > 0 {
-				if q, err := a.Store.Quote(ctx, t.TopQuoteIDs[0]); err == nil {
-					tq.Quote, tq.QuoteID = q.Text, q.ID
-				}
-			}
-			if ring == persona.RingCriteria {
-				v.DecisionCriteria = append(v.DecisionCriteria, tq)
-			} else {
-				v.SuccessFactors = append(v.SuccessFactors, tq)
-			}
-		}
-	}
-	return v, nil
+		return out[i].Theme.ID < out[j].Theme.ID
+	})
+	return out[:min(objectionThemes, len(out))], nil
 }

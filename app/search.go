@@ -12,20 +12,23 @@ import (
 // QuoteHit is a search hit with what a reader needs to trust it: who said
 // it, where, and the question it answered.
 type QuoteHit struct {
-	ID            int64             `json:"id"`
-	Text          string            `json:"text"`
-	Fragments     []string          `json:"fragments"`
-	Score         float64           `json:"score"`
-	Participant   string            `json:"participant"`
-	ParticipantID int64             `json:"participant_id"`
-	Source        string            `json:"source"`
-	SourceID      int64             `json:"source_id"`
-	Position      string            `json:"position"`
-	Question      string            `json:"question,omitempty"`
-	Ring          persona.Ring      `json:"ring,omitempty"`
-	ThemeID       int64             `json:"theme_id,omitempty"`
-	PersonaID     int64             `json:"persona_id,omitempty"`
-	Attributes    map[string]string `json:"attributes,omitempty"`
+	ID            int64        `json:"id"`
+	Text          string       `json:"text"`
+	Fragments     []string     `json:"fragments"`
+	Score         float64      `json:"score"`
+	Participant   string       `json:"participant"`
+	ParticipantID int64        `json:"participant_id"`
+	Source        string       `json:"source"`
+	SourceID      int64        `json:"source_id"`
+	Position      string       `json:"position"`
+	Question      string       `json:"question,omitempty"`
+	Ring          persona.Ring `json:"ring,omitempty"`
+	// RingConfidence is the ring model's confidence in Ring (1 when a
+	// researcher set it).
+	RingConfidence float64           `json:"ring_confidence,omitempty"`
+	ThemeID        int64             `json:"theme_id,omitempty"`
+	PersonaID      int64             `json:"persona_id,omitempty"`
+	Attributes     map[string]string `json:"attributes,omitempty"`
 }
 
 // SearchResult is a page of hydrated hits.
@@ -43,19 +46,29 @@ func (a *App) Search(ctx context.Context, q search.Query) (SearchResult, error) 
 	if err != nil {
 		return SearchResult{}, err
 	}
-	ids := make([]int64, len(res.Hits))
-	for i, h := range res.Hits {
+	hits, err := a.hydrate(ctx, res.Hits)
+	if err != nil {
+		return SearchResult{}, err
+	}
+	return SearchResult{Total: res.Total, Facets: res.Facets, FacetsCapped: res.FacetsCapped, Hits: hits}, nil
+}
+
+// hydrate turns index hits into QuoteHits, in the same order, from the
+// database; hits whose quote is gone are left out.
+func (a *App) hydrate(ctx context.Context, hits []search.Hit) ([]QuoteHit, error) {
+	ids := make([]int64, len(hits))
+	for i, h := range hits {
 		ids[i] = h.ID
 	}
 	quotes, err := a.Store.QuotesByID(ctx, ids)
 	if err != nil {
-		return SearchResult{}, err
+		return nil, err
 	}
 	byID := make(map[int64]persona.Quote, len(quotes))
 	for _, q := range quotes {
 		byID[q.ID] = q
 	}
-	out := SearchResult{Total: res.Total, Facets: res.Facets, FacetsCapped: res.FacetsCapped, Hits: make([]QuoteHit, 0, len(res.Hits))}
+	out := make([]QuoteHit, 0, len(hits))
 	// One query each for the page's sources and participants.
 	var srcIDs, partIDs []int64
 	for _, q := range quotes {
@@ -64,13 +77,13 @@ func (a *App) Search(ctx context.Context, q search.Query) (SearchResult, error) 
 	}
 	srcs, err := a.Store.SourcesByID(ctx, srcIDs)
 	if err != nil {
-		return SearchResult{}, err
+		return nil, err
 	}
 	parts, err := a.Store.ParticipantsByID(ctx, partIDs)
 	if err != nil {
-		return SearchResult{}, err
+		return nil, err
 	}
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		q, ok := byID[h.ID]
 		if !ok {
 			continue // deleted since it was indexed
@@ -83,11 +96,11 @@ func (a *App) Search(ctx context.Context, q search.Query) (SearchResult, error) 
 		if !ok {
 			continue
 		}
-		out.Hits = append(out.Hits, QuoteHit{
+		out = append(out, QuoteHit{
 			ID: q.ID, Text: q.Text, Fragments: h.Fragments, Score: h.Score,
 			Participant: p.Label, ParticipantID: p.ID, Source: src.Name, SourceID: src.ID,
-			Position: Position(q, src), Question: q.Question, Ring: q.Ring, ThemeID: q.ThemeID,
-			PersonaID: p.PersonaID, Attributes: p.Attributes,
+			Position: Position(q, src), Question: q.Question, Ring: q.Ring, RingConfidence: q.RingConfidence,
+			ThemeID: q.ThemeID, PersonaID: p.PersonaID, Attributes: p.Attributes,
 		})
 	}
 	return out, nil

@@ -184,6 +184,18 @@ func TestSalesSearchesObjectionAndPostsNote(t *testing.T) {
 	b.search("too expensive")
 	b.waitVisible("li.hit mark")
 	b.waitVisible("section.objection-theme .raised-by")
+	// The search and the note form say which study they use: the demo,
+	// the only one analysed; mixing studies is a choice, not the default.
+	b.expect("p.search-scope strong.scope-study")
+	if got := eval[string](b, `document.querySelector("p.search-scope strong.scope-study").textContent`); !strings.HasPrefix(got, "Demo") {
+		t.Errorf("the search names study %q; want the demo study", got)
+	}
+	if got := eval[string](b, `document.querySelector("form#note select[name=study_id]").value`); got != fmt.Sprint(env.study) {
+		t.Errorf("the note form posts to study %q; want the demo study %d", got, env.study)
+	}
+	if got := eval[string](b, `document.querySelector("form#search select[name=study]").value`); got != fmt.Sprint(env.study) {
+		t.Errorf("the study select shows %q; want the demo study %d", got, env.study)
+	}
 
 	facet := `a.facet[data-field="persona"][data-value]`
 	b.expect(facet)

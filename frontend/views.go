@@ -285,8 +285,17 @@ type ThemeQuote struct {
 // SearchPage is the sales reps' objection search.
 type SearchPage struct {
 	Base
-	Q           string
-	Studies     []Option
+	Q       string
+	Studies []Option
+	// StudyName is the study searched ("" with AllStudies); StudyID (in
+	// Base) its id.
+	StudyName  string
+	AllStudies bool
+	// AllRings: quotes of every ring, not only perceived barriers.
+	AllRings bool
+	// NoteStudies are the field-note form's study choices, the one it
+	// posts to selected.
+	NoteStudies []Option
 	Total       uint64
 	Hits        []Hit
 	Facets      []FacetGroup
@@ -332,9 +341,11 @@ type FacetValue struct {
 
 // Objection is a barrier theme and who raises it.
 type Objection struct {
-	ThemeID  int64
-	Label    string
-	Matches  int
+	ThemeID int64
+	Label   string
+	Matches int
+	// Of is the number of the theme's quotes (Matches of Of match).
+	Of       int
 	RaisedBy []Raiser
 	Quotes   []QuoteView
 }

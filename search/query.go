@@ -39,6 +39,9 @@ type Query struct {
 	// query matching a large part of a million quotes should not pay.
 	// Result.FacetsCapped says when it happened.
 	FacetCap int
+	// NoHighlight skips the highlighted fragments (a caller that re-ranks
+	// many hits and shows few asks Highlight for those).
+	NoHighlight bool
 
 	exclude [][2]string // field, value pairs to leave out (rewriteFilters)
 }
@@ -119,7 +122,7 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	out := Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]FacetCount{}}
 	out.FacetsCapped = askedFacets && q.FacetCap > 0 && res.Total > uint64(q.FacetCap)
 	var fragments map[string][]string
-	if text != "" && len(res.Hits) > 0 {
+	if text != "" && len(res.Hits) > 0 && !q.NoHighlight {
 		if fragments, err = ix.highlight(ctx, text, res.Hits); err != nil {
 			return Result{}, err
 		}
@@ -150,6 +153,28 @@ func newHighlight() *bleve.HighlightRequest {
 	h := bleve.NewHighlightWithStyle(html.Name)
 	h.AddField("text")
 	return h
+}
+
+// Highlight returns the highlighted text fragments of the quotes ids
+// for the query text, by quote id.
+func (ix *Index) Highlight(ctx context.Context, text string, ids []int64) (map[int64][]string, error) {
+	if strings.TrimSpace(text) == "" || len(ids) == 0 {
+		return map[int64][]string{}, nil
+	}
+	hits := make(bsearch.DocumentMatchCollection, len(ids))
+	for i, n := range ids {
+		hits[i] = &bsearch.DocumentMatch{ID: id(n)}
+	}
+	frags, err := ix.highlight(ctx, text, hits)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int64][]string, len(frags))
+	for k, v := range frags {
+		n, _ := strconv.ParseInt(k, 10, 64)
+		out[n] = v
+	}
+	return out, nil
 }
 
 // highlight returns the text fragments of hits, by id. Asking the main

@@ -43,6 +43,8 @@ func init() {
 	commands = map[string]command{
 		"ingest":     {"ingest transcripts and surveys (files or folders)", cmdIngest},
 		"search":     {"search buyer quotes", cmdSearch},
+		"objections": {"answer a buyer objection: quotes, themes, what they value instead", cmdObjections},
+		"export":     {"export a study's data: export quotes", cmdExport},
 		"reindex":    {"rebuild the search index from the database", cmdReindex},
 		"attributes": {"set participants' attributes from a CSV (source,label,...)", cmdAttributes},
 		"analyze":    {"find themes and personas in a study", cmdAnalyze},
@@ -90,7 +92,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: verbatim COMMAND [flags] [args]\n\ncommands:")
-	for _, name := range []string{"serve", "ingest", "attributes", "search", "analyze", "reindex", "eval", "user", "token"} {
+	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'verbatim COMMAND -h' for a command's flags.")

@@ -1,0 +1,176 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
+)
+
+// Ranking objections by meaning: bleve finds candidates for the rep's words
+// and their nearest neighbours in the word vectors, then each candidate's
+// BM25 score (scaled to the best one) is blended with the cosine similarity
+// of its SIF sentence vector to the query's.
+const (
+	// objectionCandidates is how many of bleve's best hits are re-ranked.
+	objectionCandidates = 200
+	// textWeight is the BM25 share of the blended score; the rest is the
+	// vector similarity (all BM25 without vectors).
+	textWeight = 0.5
+	// barrierBonus lifts perceived-barrier quotes, scaled by the ring
+	// model's confidence: above other rings when every ring is searched,
+	// and among barriers the ones the model is surest are complaints.
+	barrierBonus = 0.15
+	// relevantShare: a candidate scoring at least this share of the best
+	// one counts as a match of its theme and as raising the objection.
+	relevantShare = 0.6
+)
+
+// Query expansion by word-vector neighbours.
+const (
+	expandNeighbours = 3
+	expandMinSim     = 0.6
+	// expandMinRank leaves out the most frequent words, as query words to
+	// expand and as neighbours: their neighbours are other function-like
+	// words ("already" -> "still", "now").
+	expandMinRank = 1000
+	// expandBoost is the boost of a neighbour as similar as the word itself.
+	expandBoost = 0.5
+	// expandMax bounds the words added to one query (a long query would
+	// otherwise grow by three clauses a word).
+	expandMax = 12
+)
+
+// neighbourCache keeps the expansion of each query word (the search over
+// 50,000 vectors costs ~5 ms).
+var neighbourCache sync.Map // string -> []analysis.Neighbour
+
+// expandQuery is the query bleve runs for the rep's text: the text as
+// typed plus, for each content word, its nearest neighbours in the word
+// vectors boosted by their similarity ("excel" -> spreadsheet^0.13). It
+// also returns the neighbours added. Without vectors the text is returned
+// as is (bleve's English analyzer still stems it).
+func expandQuery(text string, v *analysis.Vectors) (string, []string) {
+	if v == nil {
+		return text, nil
+	}
+	seen := map[string]bool{}
+	for _, w := range analysis.TextWords(text) {
+		seen[w] = true
+	}
+	var b strings.Builder
+	b.WriteString(text)
+	var added []string
+	for _, w := range analysis.TextWords(text) {
+		if r := v.Rank(w); r < expandMinRank {
+			continue
+		}
+		for _, n := range wordNeighbours(v, w) {
+			if len(added) == expandMax {
+				break
+			}
+			if seen[n.Word] || v.Rank(n.Word) < expandMinRank || !plainWord(n.Word) {
+				continue
+			}
+			seen[n.Word] = true
+			boost := expandBoost * (n.Similarity - expandMinSim) / (1 - expandMinSim)
+			fmt.Fprintf(&b, " %s^%.2f", n.Word, max(boost, 0.05))
+			added = append(added, n.Word)
+		}
+	}
+	return b.String(), added
+}
+
+func wordNeighbours(v *analysis.Vectors, w string) []analysis.Neighbour {
+	if n, ok := neighbourCache.Load(w); ok {
+		return n.([]analysis.Neighbour)
+	}
+	n := v.Neighbours(w, expandNeighbours, expandMinSim)
+	neighbourCache.Store(w, n)
+	return n
+}
+
+// plainWord is true for lower-case ASCII letters only: safe to add to a
+// query string.
+func plainWord(w string) bool {
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return w != ""
+}
+
+// candidate is a quote bleve found, with its blended score.
+type candidate struct {
+	quote persona.Quote
+	text  float64 // BM25
+	sim   float64 // cosine similarity to the query
+	score float64
+}
+
+// rerank blends each candidate's BM25 score (scaled to the best) with the
+// vector similarity of its text to the query, adds the barrier bonus, and
+// sorts best first.
+func rerank(query string, cands []candidate, v *analysis.Vectors) {
+	var best float64
+	for _, c := range cands {
+		best = max(best, c.text)
+	}
+	var rows []float32
+	var has []bool
+	if v != nil && len(cands) > 0 {
+		texts := make([]string, 0, len(cands)+1)
+		texts = append(texts, query)
+		for _, c := range cands {
+			texts = append(texts, c.quote.Text)
+		}
+		rows, has = analysis.EmbedTexts(v, texts)
+		if !has[0] {
+			rows = nil // no query word has a vector
+		}
+	}
+	for i := range cands {
+		c := &cands[i]
+		c.score = 1
+		if best > 0 {
+			c.score = c.text / best
+		}
+		if rows != nil {
+			d := v.Dim()
+			if has[i+1] {
+				c.sim = float64(dot32(rows[:d], rows[(i+1)*d:(i+2)*d]))
+			}
+			c.score = textWeight*c.score + (1-textWeight)*max(c.sim, 0)
+		}
+		if c.quote.Ring == persona.RingBarriers {
+			c.score += barrierBonus * c.quote.RingConfidence
+		}
+	}
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+}
+
+func dot32(a, b []float32) float32 {
+	var s float32
+	for i, x := range a {
+		s += x * b[i]
+	}
+	return s
+}
+
+// relevant is the prefix of ranked candidates scoring at least
+// relevantShare of the best.
+func relevant(cands []candidate) []candidate {
+	if len(cands) == 0 {
+		return nil
+	}
+	cut := relevantShare * cands[0].score
+	n := 0
+	for n < len(cands) && cands[n].score >= cut {
+		n++
+	}
+	return cands[:n]
+}

@@ -1,0 +1,169 @@
+package app
+
+import (
+	"context"
+	"sort"
+	"strconv"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/search"
+)
+
+// objectionPersonas is how many personas an objection answer says what
+// they value instead for.
+const objectionPersonas = 4
+
+// objectionValues says, for each persona whose buyers raise the objection
+// (those who said a relevant quote), most raising first, what those buyers
+// value instead: the decision-criteria and success-factor themes they
+// mention most, each with one of their quotes. It changes with the query:
+// other objections are raised by other buyers. A persona whose raising
+// buyers mention no such theme gets its overall top values.
+func (a *App) objectionValues(ctx context.Context, rel []candidate, personas map[int64]persona.Profile) ([]PersonaValues, error) {
+	seen := map[int64]bool{}
+	var partIDs []int64
+	for _, c := range rel {
+		if !seen[c.quote.ParticipantID] {
+			seen[c.quote.ParticipantID] = true
+			partIDs = append(partIDs, c.quote.ParticipantID)
+		}
+	}
+	parts, err := a.Store.ParticipantsByID(ctx, partIDs)
+	if err != nil {
+		return nil, err
+	}
+	raisers := map[int64][]int64{} // persona -> its raising participants
+	for _, id := range partIDs {
+		p, ok := parts[id]
+		if ok && p.PersonaID != 0 {
+			raisers[p.PersonaID] = append(raisers[p.PersonaID], id)
+			if err := a.loadPersonas(ctx, p.StudyID, personas); err != nil {
+				return nil, err
+			}
+		}
+	}
+	ranked := make([]int64, 0, len(raisers))
+	for id := range raisers {
+		if _, ok := personas[id]; ok {
+			ranked = append(ranked, id)
+		}
+	}
+	sort.Slice(ranked, func(i, j int) bool {
+		ni, nj := len(raisers[ranked[i]]), len(raisers[ranked[j]])
+		return ni > nj || ni == nj && ranked[i] < ranked[j]
+	})
+	out := []PersonaValues{}
+	for _, id := range ranked[:min(objectionPersonas, len(ranked))] {
+		v, err := a.raisersValues(ctx, personas[id], raisers[id])
+		if err != nil {
+			return out, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+// raisersValues is what the participants ids of persona p mention most in
+// the decision-criteria and success-factor rings.
+func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64) (PersonaValues, error) {
+	ids = ids[:min(200, len(ids))]
+	q := search.Query{Size: 100, NoHighlight: true, Facets: []string{"theme"}, FacetSize: 20,
+		Filters: map[string][]string{"ring": {string(persona.RingCriteria), string(persona.RingSuccess)}, "participant": {}}}
+	for _, id := range ids {
+		q.Filters["participant"] = append(q.Filters["participant"], strconv.FormatInt(id, 10))
+	}
+	res, err := a.Index.Search(ctx, q)
+	if err != nil {
+		return PersonaValues{}, err
+	}
+	hitIDs := make([]int64, len(res.Hits))
+	for i, h := range res.Hits {
+		hitIDs[i] = h.ID
+	}
+	quotes, err := a.Store.QuotesByID(ctx, hitIDs)
+	if err != nil {
+		return PersonaValues{}, err
+	}
+	v := PersonaValues{PersonaID: p.ID, Name: p.Name, Raising: len(ids), DecisionCriteria: []ThemeQuote{}, SuccessFactors: []ThemeQuote{}}
+	for _, fc := range res.Facets["theme"] {
+		id, _ := strconv.ParseInt(fc.Value, 10, 64)
+		t, err := a.cachedTheme(ctx, id)
+		if err != nil {
+			continue
+		}
+		tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
+		for _, qt := range quotes {
+			if qt.ThemeID == t.ID {
+				tq.Quote, tq.QuoteID = qt.Text, qt.ID
+				break
+			}
+		}
+		switch {
+		case t.Ring == persona.RingCriteria && len(v.DecisionCriteria) < 3:
+			v.DecisionCriteria = append(v.DecisionCriteria, tq)
+		case t.Ring == persona.RingSuccess && len(v.SuccessFactors) < 3:
+			v.SuccessFactors = append(v.SuccessFactors, tq)
+		}
+	}
+	if len(v.DecisionCriteria)+len(v.SuccessFactors) == 0 {
+		all, err := a.cachedPersonaValues(ctx, p)
+		if err != nil {
+			return v, err
+		}
+		v.DecisionCriteria, v.SuccessFactors = all.DecisionCriteria, all.SuccessFactors
+	}
+	return v, nil
+}
+
+func (a *App) loadPersonas(ctx context.Context, studyID int64, into map[int64]persona.Profile) error {
+	for _, p := range into {
+		if p.StudyID == studyID {
+			return nil
+		}
+	}
+	ps, err := a.cachedPersonas(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		into[p.ID] = p
+	}
+	return nil
+}
+
+func sortedPersonas(m map[int64]persona.Profile) []persona.Profile {
+	out := make([]persona.Profile, 0, len(m))
+	for _, p := range m {
+		out = append(out, p)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValues, error) {
+	v := PersonaValues{PersonaID: p.ID, Name: p.Name, DecisionCriteria: []ThemeQuote{}, SuccessFactors: []ThemeQuote{}}
+	for _, ring := range []persona.Ring{persona.RingCriteria, persona.RingSuccess} {
+		ids := p.Rings[ring]
+		if len(ids) > 3 {
+			ids = ids[:3]
+		}
+		for _, id := range ids {
+			t, err := a.cachedTheme(ctx, id)
+			if err != nil {
+				continue
+			}
+			tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
+			if len(t.TopQuoteIDs) > 0 {
+				if q, err := a.Store.Quote(ctx, t.TopQuoteIDs[0]); err == nil {
+					tq.Quote, tq.QuoteID = q.Text, q.ID
+				}
+			}
+			if ring == persona.RingCriteria {
+				v.DecisionCriteria = append(v.DecisionCriteria, tq)
+			} else {
+				v.SuccessFactors = append(v.SuccessFactors, tq)
+			}
+		}
+	}
+	return v, nil
+}

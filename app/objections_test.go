@@ -1,0 +1,232 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/rand"
+	"strings"
+	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
+	"github.com/verbatimhq/verbatim/samples"
+)
+
+// demoApp opens a fresh data directory with the analysed demo study.
+func demoApp(t *testing.T) (*App, persona.Study) {
+	t.Helper()
+	ctx := context.Background()
+	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { a.Close() })
+	if _, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
+		t.Fatal(err)
+	}
+	st, err := a.Store.StudyByName(ctx, samples.StudyName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return a, st
+}
+
+// testVectors are word vectors of n filler words (random directions) and,
+// after them (so that they are rare enough to expand), groups of words
+// sharing one direction each, slightly perturbed.
+func testVectors(t *testing.T, n int, groups ...[]string) *analysis.Vectors {
+	t.Helper()
+	const dim = 16
+	rng := rand.New(rand.NewSource(1))
+	var words []string
+	var data []float32
+	for i := 0; i < n; i++ {
+		words = append(words, fmt.Sprintf("filler%d", i))
+		for j := 0; j < dim; j++ {
+			data = append(data, float32(rng.NormFloat64()))
+		}
+	}
+	for _, g := range groups {
+		base := make([]float32, dim)
+		for j := range base {
+			base[j] = float32(rng.NormFloat64())
+		}
+		for _, w := range g {
+			words = append(words, w)
+			for j := range base {
+				data = append(data, base[j]+0.1*float32(rng.NormFloat64()))
+			}
+		}
+	}
+	v, err := analysis.NewVectors(words, dim, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return v
+}
+
+func TestExpandQuery(t *testing.T) {
+	v := testVectors(t, expandMinRank, []string{"excel", "spreadsheet", "sheets"}, []string{"licensing", "licensed"})
+	tests := []struct {
+		name, text string
+		vecs       *analysis.Vectors
+		want       []string // words added
+	}{
+		{"neighbours of a rare word", "we already use excel", v, []string{"spreadsheet", "sheets"}},
+		{"no vectors: the text as typed", "we already use excel", nil, nil},
+		{"frequent words are not expanded", "filler3 filler4", v, nil},
+		{"a word's own inflections are not added", "licensing", v, nil},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			text, added := expandQuery(tc.text, tc.vecs)
+			if fmt.Sprint(added) != fmt.Sprint(tc.want) {
+				t.Errorf("expandQuery(%q) added %v; want %v", tc.text, added, tc.want)
+			}
+			if !strings.HasPrefix(text, tc.text) {
+				t.Errorf("expandQuery(%q) = %q; want the typed text first", tc.text, text)
+			}
+			for _, w := range tc.want {
+				if !strings.Contains(text, " "+w+"^") {
+					t.Errorf("expandQuery(%q) = %q; want %s boosted", tc.text, text, w)
+				}
+			}
+		})
+	}
+}
+
+// TestRerankByMeaning: of two quotes bleve scored alike, the one whose
+// words mean what the query means comes first; without vectors the BM25
+// order stays; a barrier the ring model is sure of is lifted.
+func TestRerankByMeaning(t *testing.T) {
+	v := testVectors(t, 50, []string{"excel", "spreadsheet", "sheets"}, []string{"weather", "rain", "sunny"})
+	cands := func() []candidate {
+		return []candidate{
+			{quote: persona.Quote{ID: 1, Text: "It was sunny and the rain stopped", Ring: persona.RingSuccess, RingConfidence: 0.9}, text: 2},
+			{quote: persona.Quote{ID: 2, Text: "We keep everything in a spreadsheet", Ring: persona.RingSuccess, RingConfidence: 0.9}, text: 1.9},
+			{quote: persona.Quote{ID: 3, Text: "The weather and the rain", Ring: persona.RingBarriers, RingConfidence: 0.9}, text: 1.9},
+		}
+	}
+	order := func(cs []candidate) string {
+		var ids []string
+		for _, c := range cs {
+			ids = append(ids, fmt.Sprint(c.quote.ID))
+		}
+		return strings.Join(ids, ",")
+	}
+	tests := []struct {
+		name    string
+		vecs    *analysis.Vectors
+		barrier float64 // ring confidence of quote 3, a barrier
+		want    string
+	}{
+		{"vectors: meaning first", v, 0, "2,1,3"},
+		{"no vectors: BM25 order", nil, 0, "1,2,3"},
+		{"a confident barrier is lifted", nil, 0.9, "3,1,2"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := cands()
+			cs[2].quote.RingConfidence = tc.barrier
+			rerank("we use excel", cs, tc.vecs)
+			if got := order(cs); got != tc.want {
+				t.Errorf("rerank order = %s; want %s", got, tc.want)
+			}
+		})
+	}
+}
+
+func TestObjectionsOnDemoStudy(t *testing.T) {
+	a, st := demoApp(t)
+	ctx := context.Background()
+	res, err := a.Objections(ctx, ObjectionQuery{Text: "too expensive", StudyID: st.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Study == nil || res.Study.ID != st.ID || res.Study.Name != st.Name {
+		t.Errorf("Study = %+v; want %d %q", res.Study, st.ID, st.Name)
+	}
+	if len(res.Quotes) == 0 || len(res.Themes) == 0 {
+		t.Fatalf("no quotes or themes for a price objection: %+v", res)
+	}
+	for i, q := range res.Quotes {
+		if q.Ring != persona.RingBarriers {
+			t.Errorf("quote %d has ring %q; the default searches perceived barriers only", q.ID, q.Ring)
+		}
+		if i > 0 && q.Score > res.Quotes[i-1].Score {
+			t.Errorf("quote %d scores %.3f above quote %d (%.3f): not in rank order", q.ID, q.Score, res.Quotes[i-1].ID, res.Quotes[i-1].Score)
+		}
+	}
+	for i, th := range res.Themes {
+		if th.Matches < 1 || th.Share <= 0 || th.Share > 1 {
+			t.Errorf("theme %d: %d matches, share %.2f", th.Theme.ID, th.Matches, th.Share)
+		}
+		if i > 0 {
+			prev := res.Themes[i-1]
+			if float64(th.Matches)/float64(th.Theme.Quotes+2) > float64(prev.Matches)/float64(prev.Theme.Quotes+2) {
+				t.Errorf("theme %d ranks below theme %d with a larger share matching", th.Theme.ID, prev.Theme.ID)
+			}
+		}
+	}
+	for _, v := range res.Answers {
+		if v.Raising < 1 {
+			t.Errorf("persona %d answers an objection none of its buyers raised", v.PersonaID)
+		}
+	}
+	all, err := a.Objections(ctx, ObjectionQuery{Text: "too expensive", StudyID: st.ID, AllRings: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !all.AllRings || all.Total < res.Total {
+		t.Errorf("every ring: all_rings %v, %d matches; want true and at least the barriers' %d", all.AllRings, all.Total, res.Total)
+	}
+}
+
+func TestObjectionsAnswersChangeWithQuery(t *testing.T) {
+	a, st := demoApp(t)
+	ctx := context.Background()
+	raising := map[string]string{}
+	for _, q := range []string{"too expensive", "security review"} {
+		res, err := a.Objections(ctx, ObjectionQuery{Text: q, StudyID: st.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		raising[q] = fmt.Sprint(res.Answers)
+	}
+	if raising["too expensive"] == raising["security review"] {
+		t.Errorf("what they value instead is the same for price and security: %s", raising["too expensive"])
+	}
+}
+
+func TestDefaultStudyIsMostRecentlyAnalysed(t *testing.T) {
+	a, demo := demoApp(t)
+	ctx := context.Background()
+	st, err := a.DefaultStudy(ctx)
+	if err != nil || st.ID != demo.ID {
+		t.Fatalf("DefaultStudy = %+v, %v; want the demo study", st, err)
+	}
+	other, _ := a.Store.EnsureStudy(ctx, "Second")
+	if st, _ := a.DefaultStudy(ctx); st.ID != demo.ID {
+		t.Errorf("a new study never analysed became the default over the analysed demo")
+	}
+	res := a.Ingest(ctx, other.ID, "call.txt", strings.NewReader("Interviewer: What happened?\nBuyer: The renewal price doubled and we had to look elsewhere.\n"))
+	if res.Status != StatusOK {
+		t.Fatalf("ingest: %s", res.Error)
+	}
+	if _, err := a.Analyze(ctx, other.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	if st, _ := a.DefaultStudy(ctx); st.ID != other.ID {
+		t.Errorf("DefaultStudy = %d; want %d, analysed last", st.ID, other.ID)
+	}
+	for scope, want := range map[string]int64{"": other.ID, "Second": other.ID, fmt.Sprint(demo.ID): demo.ID, AllStudies: 0} {
+		st, all, err := a.ResolveStudy(ctx, scope)
+		if err != nil || st.ID != want || all != (want == 0) {
+			t.Errorf("ResolveStudy(%q) = %d, all %v, %v; want %d", scope, st.ID, all, err, want)
+		}
+	}
+	if _, _, err := a.ResolveStudy(ctx, "nope"); !errors.Is(err, persona.ErrNotFound) {
+		t.Errorf("ResolveStudy(unknown) err = %v; want not found", err)
+	}
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"flag"
+	"fmt"
+
+	"github.com/verbatimhq/verbatim/app"
+)
+
+// cmdExport writes a study's data: "export quotes" lists every quote with
+// its source, participant, ring, theme and persona, as CSV (escaped as the
+// API's quotes.csv) or JSON.
+func cmdExport(ctx context.Context, e env, args []string) error {
+	if len(args) == 0 || args[0] != "quotes" {
+		fmt.Fprintln(e.stderr, "usage: verbatim export quotes [--data DIR] [--study NAME] [--format csv|json]")
+		return errUsage
+	}
+	fs := flag.NewFlagSet("export quotes", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	data := dataFlag(fs)
+	study := fs.String("study", "", "study name or id (default: the most recently analysed)")
+	format := fs.String("format", "csv", "csv or json")
+	rest, err := parseInterspersed(fs, args[1:])
+	if err != nil {
+		return errUsage
+	}
+	if len(rest) > 0 || (*format != "csv" && *format != "json") {
+		fmt.Fprintln(e.stderr, "usage: verbatim export quotes [--data DIR] [--study NAME] [--format csv|json]")
+		return errUsage
+	}
+	if *study == app.AllStudies {
+		return fmt.Errorf("export quotes: name one study, not %q", *study)
+	}
+	a, err := openApp(ctx, e, *data)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	st, _, err := a.ResolveStudy(ctx, *study)
+	if err != nil {
+		return err
+	}
+	if *format == "json" {
+		quotes := []app.ExportQuote{}
+		if err := a.ExportQuotes(ctx, st.ID, func(q app.ExportQuote) error { quotes = append(quotes, q); return nil }); err != nil {
+			return err
+		}
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(struct {
+			Study  app.StudyRef      `json:"study"`
+			Quotes []app.ExportQuote `json:"quotes"`
+		}{app.StudyRef{ID: st.ID, Name: st.Name}, quotes})
+	}
+	w := csv.NewWriter(e.stdout)
+	if err := w.Write(app.ExportQuoteColumns); err != nil {
+		return err
+	}
+	if err := a.ExportQuotes(ctx, st.ID, func(q app.ExportQuote) error { return w.Write(q.Row()) }); err != nil {
+		return err
+	}
+	w.Flush()
+	return w.Error()
+}
