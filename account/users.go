@@ -30,6 +30,11 @@ func (r userRow) user() User {
 // was wrong.
 var errBadCredentials = fmt.Errorf("account: invalid name or password: %w", persona.ErrForbidden)
 
+// ValidName reports whether name could be a user name: 1-64 characters
+// from [a-zA-Z0-9._@-]. Sign-in checks it before a name reaches the audit
+// log or the rate limiter.
+func ValidName(name string) bool { return checkName(name) == nil }
+
 // checkName enforces 1-64 characters from [a-zA-Z0-9._@-].
 func checkName(name string) error {
 	ok := len(name) >= 1 && len(name) <= 64

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/verbatimhq/verbatim/account"
@@ -24,11 +25,15 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	fs.StringVar(&cfg.Addr, "addr", envOr("VERBATIM_ADDR", cfg.Addr), "listen address (env VERBATIM_ADDR)")
 	fs.Int64Var(&cfg.MaxUploadSize, "max-upload", cfg.MaxUploadSize, "largest uploaded file in bytes")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure (when served over TLS)")
+	fs.Var((*listFlag)(&cfg.TrustedProxies), "trusted-proxy", "CIDR or IP of a reverse proxy whose X-Forwarded-For names the client (repeatable or comma-separated; default none)")
 	noDemo := fs.Bool("no-demo", false, "do not load the demo study on first run")
 	recurring := recurringFlag(fs)
 	dev := fs.String("dev-templates", "", "serve templates and static files from this frontend/ folder (edit without rebuilding)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return errUsage
+	}
+	if err := api.CheckProxies(cfg.TrustedProxies); err != nil {
+		return err
 	}
 	// Log lines (one per request) are buffered and written out at least
 	// every 200 ms (see logbuf), and all of them when serve returns.
@@ -86,6 +91,20 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 			fmt.Fprintln(e.stdout, "Sign in with your account (create one with: verbatim user add NAME --role admin).")
 		}
 	})
+}
+
+// listFlag collects a repeatable, comma-separated flag.
+type listFlag []string
+
+func (l *listFlag) String() string { return strings.Join(*l, ",") }
+
+func (l *listFlag) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			*l = append(*l, p)
+		}
+	}
+	return nil
 }
 
 func envOr(key, def string) string {
