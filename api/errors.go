@@ -43,6 +43,7 @@ var statusOf = []struct {
 // fail writes err as JSON {"error","code","request_id"}.
 func fail(c *gin.Context, err error) {
 	rid := requestID(c)
+	err = timedOut(err)
 	var ae *apiError
 	if errors.As(err, &ae) {
 		c.AbortWithStatusJSON(ae.status, gin.H{"error": ae.msg, "code": ae.code, "request_id": rid})

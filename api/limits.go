@@ -1,11 +1,14 @@
 package api
 
 import (
+	"context"
 	"errors"
 	"net/http"
 	"strings"
 
 	"github.com/gin-gonic/gin"
+
+	"github.com/verbatimhq/verbatim/search"
 )
 
 // Request body caps. Uploads have their own (Config.MaxUploadSize);
@@ -41,4 +44,42 @@ func limitBody(c *gin.Context) {
 func tooLarge(err error) bool {
 	var mbe *http.MaxBytesError
 	return errors.As(err, &mbe)
+}
+
+// searchLimits refuses query text search.CheckText refuses (400, before
+// any search slot is taken) and gives the rest of the request, waiting
+// for a slot included, Config.SearchTimeout; past it the search stops
+// and the client gets a 503. Every route that searches takes "q".
+func (s *Server) searchLimits(c *gin.Context) {
+	if _, ok := currentUser(c); !ok {
+		c.Next() // the route sends the caller to sign in
+		return
+	}
+	if err := search.CheckText(c.Query("q")); err != nil {
+		if isPage(c) {
+			pageHeaders(c)
+			s.errorPage(c, err)
+		} else {
+			fail(c, err)
+		}
+		return
+	}
+	ctx, cancel := context.WithTimeout(c.Request.Context(), s.cfg.SearchTimeout)
+	defer cancel()
+	c.Request = c.Request.WithContext(ctx)
+	c.Next()
+}
+
+func isPage(c *gin.Context) bool { return !strings.HasPrefix(c.Request.URL.Path, "/api/") }
+
+// errTimeout is what a search past its deadline tells the client.
+var errTimeout = &apiError{http.StatusServiceUnavailable, "timeout",
+	"the search took too long; try fewer or more specific words, or a filter"}
+
+// timedOut maps a deadline that ran out to errTimeout.
+func timedOut(err error) error {
+	if errors.Is(err, context.DeadlineExceeded) {
+		return errTimeout
+	}
+	return err
 }

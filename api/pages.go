@@ -52,7 +52,11 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"GET", "/admin", account.PermAdmin, (*Server).adminPage},
 	}
 	for _, p := range pages {
-		r.Handle(p.method, p.path, s.page(p.perm, p.h))
+		h := []gin.HandlerFunc{s.page(p.perm, p.h)}
+		if p.perm == account.PermSearch {
+			h = append([]gin.HandlerFunc{s.searchLimits}, h...)
+		}
+		r.Handle(p.method, p.path, h...)
 	}
 }
 
@@ -100,6 +104,7 @@ func (s *Server) render(c *gin.Context, status int, name string, data any) error
 func (s *Server) errorPage(c *gin.Context, err error) {
 	v := frontend.ErrorPage{Base: s.base(c, "", ""), RequestID: requestID(c)}
 	v.Status, v.Message = http.StatusInternalServerError, "Something went wrong on our side. Quote the request id if you report it."
+	err = timedOut(err)
 	var ae *apiError
 	switch {
 	case errors.As(err, &ae):
@@ -117,7 +122,8 @@ func (s *Server) errorPage(c *gin.Context, err error) {
 		}
 	}
 	v.Heading = map[int]string{400: "That request did not work", 403: "This page is not for your role",
-		404: "We could not find that", 409: "That clashes with something", 429: "Slow down a little"}[v.Status]
+		404: "We could not find that", 409: "That clashes with something", 429: "Slow down a little",
+		503: "That took too long"}[v.Status]
 	if v.Heading == "" {
 		v.Heading = "Something went wrong"
 	}
@@ -137,6 +143,10 @@ func plainError(err error) string {
 	}
 	if errors.Is(err, persona.ErrNotFound) {
 		return "It may have been deleted, or the link is wrong."
+	}
+	var le *search.LimitError
+	if errors.As(err, &le) {
+		return le.Msg
 	}
 	if errors.Is(err, search.ErrQuery) {
 		return "The search could not be understood; try plain words."

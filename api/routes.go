@@ -80,6 +80,9 @@ func (s *Server) routes(r *gin.Engine) {
 		if rt.perm != "" {
 			h = append(h, need(rt.perm))
 		}
+		if rt.perm == account.PermSearch {
+			h = append(h, s.searchLimits)
+		}
 		h = append(h, s.wrap(rt.handler))
 		r.Handle(rt.method, rt.path, h...)
 	}
