@@ -11,17 +11,28 @@ import (
 
 	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/api"
+	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/frontend"
 	"github.com/verbatimhq/verbatim/internal/gctune"
 	"github.com/verbatimhq/verbatim/internal/logbuf"
 	"github.com/verbatimhq/verbatim/samples"
 )
 
-func cmdServe(ctx context.Context, e env, args []string) error {
+// serveOptions are serve's flags.
+type serveOptions struct {
+	api       api.Config
+	data      string
+	noDemo    bool
+	recurring int
+	dev       string
+}
+
+func parseServe(e env, args []string) (serveOptions, error) {
 	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
 	fs.SetOutput(e.stderr)
 	data := dataFlag(fs)
-	cfg := api.DefaultConfig()
+	o := serveOptions{api: api.DefaultConfig()}
+	cfg := &o.api
 	fs.StringVar(&cfg.Addr, "addr", envOr("VERBATIM_ADDR", cfg.Addr), "listen address (env VERBATIM_ADDR)")
 	fs.Int64Var(&cfg.MaxUploadSize, "max-upload", cfg.MaxUploadSize, "largest uploaded file in bytes")
 	fs.BoolVar(&cfg.SecureCookies, "secure-cookies", false, "mark cookies Secure (when served over TLS)")
@@ -30,11 +41,28 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	recurring := recurringFlag(fs)
 	dev := fs.String("dev-templates", "", "serve templates and static files from this frontend/ folder (edit without rebuilding)")
 	if _, err := parseInterspersed(fs, args); err != nil {
-		return errUsage
+		return o, errUsage
+	}
+	if cfg.MaxUploadSize <= 0 {
+		return o, fmt.Errorf("--max-upload %d: want a size in bytes, above 0", cfg.MaxUploadSize)
 	}
 	if err := api.CheckProxies(cfg.TrustedProxies); err != nil {
+		return o, err
+	}
+	o.data, o.noDemo, o.recurring, o.dev = *data, *noDemo, *recurring, *dev
+	return o, nil
+}
+
+// appConfig applies the options the app enforces: --max-upload is the
+// per-file limit the ingest checks and the upload page advertises.
+func (o serveOptions) appConfig(c *app.Config) { c.MaxFileSize = o.api.MaxUploadSize }
+
+func cmdServe(ctx context.Context, e env, args []string) error {
+	o, err := parseServe(e, args)
+	if err != nil {
 		return err
 	}
+	cfg := o.api
 	// Log lines (one per request) are buffered and written out at least
 	// every 200 ms (see logbuf), and all of them when serve returns.
 	logOut := logbuf.New(e.stderr, 200*time.Millisecond)
@@ -43,11 +71,11 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	e.log = log
 	// Fewer collections while the live heap is small (see gctune).
 	defer gctune.Start(gctune.DefaultHeadroom)()
-	setRecurring, err := withRecurring(*recurring)
+	setRecurring, err := withRecurring(o.recurring)
 	if err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e, *data, setRecurring)
+	a, err := openApp(ctx, e, o.data, setRecurring, o.appConfig)
 	if err != nil {
 		return err
 	}
@@ -57,7 +85,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	if !*noDemo {
+	if !o.noDemo {
 		fmt.Fprintln(e.stderr, "loading the demo study on first run…")
 		if loaded, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
 			return fmt.Errorf("load demo: %w", err)
@@ -66,8 +94,8 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		}
 	}
 	var pages *frontend.Pages
-	if *dev != "" {
-		pages, err = frontend.New(os.DirFS(*dev))
+	if o.dev != "" {
+		pages, err = frontend.New(os.DirFS(o.dev))
 	} else {
 		pages, err = frontend.New(nil)
 	}
