@@ -203,8 +203,9 @@ func (s *Server) uploadForm(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	undo := s.app.MarkAnalysisDue(st.ID)
 	results, err := s.ingestMultipart(c, st.ID)
-	ok := s.accepted(c, st.ID, results)
+	ok := s.accepted(c, st.ID, results, undo)
 	if err != nil {
 		return err
 	}

@@ -22,7 +22,7 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 	if s.pages == nil {
 		return
 	}
-	static := s.pages.Static()
+	static := filesOnly{s.pages.Static()}
 	r.GET("/static/*filepath", func(c *gin.Context) {
 		c.Header("Cache-Control", "public, max-age=300")
 		c.FileFromFS(c.Param("filepath"), static)

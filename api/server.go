@@ -94,7 +94,7 @@ func New(cfg Config, a *app.App, accounts *account.Service, pages *frontend.Page
 		log.Error("trusted proxies ignored", slog.String("error", err.Error()))
 		_ = r.SetTrustedProxies(nil)
 	}
-	r.Use(s.requestID, s.recover, s.accessLog, limitBody, s.authenticate)
+	r.Use(s.requestID, apiHeaders, s.recover, s.accessLog, limitBody, s.authenticate)
 	s.routes(r)
 	protect := http.NewCrossOriginProtection()
 	s.handler = protect.Handler(compressPages(r))

@@ -36,8 +36,9 @@ func (s *Server) uploadSources(c *gin.Context) error {
 	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
+	undo := s.app.MarkAnalysisDue(id)
 	results, err := s.ingestMultipart(c, id)
-	s.accepted(c, id, results)
+	s.accepted(c, id, results, undo)
 	if err != nil {
 		return err
 	}
@@ -48,7 +49,9 @@ func (s *Server) uploadSources(c *gin.Context) error {
 // accepted audits each stored file and queues the analysis once. It runs
 // whatever ended the upload (a client gone half way, a broken body): what
 // was stored is in the study and must be in the log and the analysis.
-func (s *Server) accepted(c *gin.Context, studyID int64, results []app.FileResult) (ok int) {
+// undo clears the mark the upload set (app.MarkAnalysisDue) when nothing
+// was stored.
+func (s *Server) accepted(c *gin.Context, studyID int64, results []app.FileResult, undo func()) (ok int) {
 	for _, r := range results {
 		if r.Status == app.StatusOK {
 			ok++
@@ -57,8 +60,23 @@ func (s *Server) accepted(c *gin.Context, studyID int64, results []app.FileResul
 	}
 	if ok > 0 {
 		s.analyzeInBackground(studyID)
+	} else {
+		undo()
 	}
 	return ok
+}
+
+// ResumeAnalyses starts, in the background, the analyses a crash cut
+// short (app.DueAnalyses). serve calls it once at start.
+func (s *Server) ResumeAnalyses(ctx context.Context) ([]int64, error) {
+	due, err := s.app.DueAnalyses(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range due {
+		s.analyzeInBackground(id)
+	}
+	return due, nil
 }
 
 // maxRefusedListed bounds the files past MaxUploadFiles named in the

@@ -103,6 +103,11 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	srv := api.New(cfg, a, accounts, pages, log)
+	if due, err := srv.ResumeAnalyses(ctx); err != nil {
+		log.Warn("resume analyses", slog.String("error", err.Error()))
+	} else if len(due) > 0 {
+		log.Info("resuming analyses a crash cut short", slog.Int("studies", len(due)))
+	}
 	warmed := make(chan struct{})
 	go func() {
 		defer close(warmed)
