@@ -56,10 +56,23 @@ func fail(c *gin.Context, err error) {
 	}
 	for _, m := range statusOf {
 		if errors.Is(err, m.err) {
-			c.AbortWithStatusJSON(m.status, gin.H{"error": err.Error(), "code": m.code, "request_id": rid})
+			c.AbortWithStatusJSON(m.status, gin.H{"error": humanMessage(err), "code": m.code, "request_id": rid})
 			return
 		}
 	}
 	logger(c).Error("request failed", slog.String("request_id", rid), slog.String("path", c.FullPath()), slog.String("error", err.Error()))
 	c.AbortWithStatusJSON(http.StatusInternalServerError, gin.H{"error": "internal error; quote the request id when reporting it", "code": "internal", "request_id": rid})
+}
+
+// human is an error that carries the sentence to show the person who
+// caused it (account.Problem); the rest of its text is for the log.
+type human interface{ Human() string }
+
+// humanMessage is err's sentence for people, or its text.
+func humanMessage(err error) string {
+	var h human
+	if errors.As(err, &h) {
+		return h.Human()
+	}
+	return err.Error()
 }

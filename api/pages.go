@@ -50,6 +50,7 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"GET", "/search", account.PermSearch, (*Server).searchPage},
 		{"POST", "/notes", account.PermNote, (*Server).noteForm},
 		{"GET", "/admin", account.PermAdmin, (*Server).adminPage},
+		{"GET", "/account", account.PermRead, (*Server).accountPage},
 	}
 	for _, p := range pages {
 		h := []gin.HandlerFunc{s.page(p.perm, p.h)}
@@ -137,6 +138,10 @@ func (s *Server) errorPage(c *gin.Context, err error) {
 // plainError turns a wrapped domain error into words for the page: the
 // sentinel's suffix ("...: not found") is dropped.
 func plainError(err error) string {
+	var h human
+	if errors.As(err, &h) {
+		return h.Human()
+	}
 	msg := err.Error()
 	for _, m := range statusOf {
 		msg = strings.TrimSuffix(msg, ": "+m.err.Error())

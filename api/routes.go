@@ -21,6 +21,7 @@ var apiRoutes = []route{
 	{"POST", "/api/v1/auth/signin", "", (*Server).signIn, "Sign in; sets the session cookie"},
 	{"POST", "/api/v1/auth/signout", "", (*Server).signOut, "Sign out"},
 	{"GET", "/api/v1/me", account.PermRead, (*Server).me, "The signed-in user"},
+	{"POST", "/api/v1/me/password", account.PermRead, (*Server).changeOwnPassword, "Change your own password (current and password)"},
 
 	{"GET", "/api/v1/studies", account.PermRead, (*Server).listStudies, "List studies with counts"},
 	{"POST", "/api/v1/studies", account.PermUpload, (*Server).createStudy, "Create a study"},

@@ -53,7 +53,9 @@ func samples() map[string]any {
 			Values:     []PersonaValues{{PersonaID: 2, Name: evil, Criteria: []Value{{Label: evil, Quote: evil}}}},
 			Stages:     []string{"Demo"}, Note: NoteForm{Text: evil, DealStage: "Demo"}, NoteSaved: evil, NoteError: evil, Error: evil,
 			Suggestions: []string{evil}, Page: 2, PrevURL: "/search?page=1", NextURL: "/search?page=3"},
-		"admin": Admin{Base: b, Roles: []string{"admin", "sales"}, Users: []UserRow{{ID: 1, Name: evil, Role: "admin", Self: true}},
+		"account": AccountPage{Base: b, MinPassword: 10},
+		"admin": Admin{Base: b, Roles: []string{"admin", "sales"}, DefaultRole: "sales", MinPassword: 10,
+			Users:  []UserRow{{ID: 1, Name: evil, Role: "admin", Self: true}, {ID: 2, Name: evil, Role: "sales"}},
 			Tokens: []TokenRow{{ID: 1, Name: evil, User: evil}}, Audit: []AuditRow{{User: evil, Action: evil, Target: evil, Detail: evil}}},
 	}
 }

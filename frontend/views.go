@@ -372,6 +372,16 @@ type Admin struct {
 	Tokens []TokenRow
 	Audit  []AuditRow
 	Roles  []string
+	// DefaultRole is preselected for a new user: the least privilege.
+	DefaultRole string
+	// MinPassword is the server's shortest password, in characters.
+	MinPassword int
+}
+
+// AccountPage is the signed-in user's own settings.
+type AccountPage struct {
+	Base
+	MinPassword int
 }
 
 // UserRow is an account.

@@ -119,7 +119,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	return srv.ListenAndServe(ctx, func(addr string) {
 		fmt.Fprintf(e.stdout, "Verbatim is running at http://%s/\n", addr)
 		if created {
-			fmt.Fprintf(e.stdout, "Sign in as %q with the one-time password: %s\n(change it under Admin; it is not shown again)\n", name, password)
+			fmt.Fprintf(e.stdout, "Sign in as %q with the one-time password: %s\n(it is not shown again: change it at http://%s/account)\n", name, password, addr)
 		} else {
 			fmt.Fprintln(e.stdout, "Sign in with your account (create one with: verbatim user add NAME --role admin).")
 		}

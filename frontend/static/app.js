@@ -159,6 +159,20 @@
   onSubmit('form.user-role-form', function (form) {
     return api('PATCH', '/api/v1/users/' + form.dataset.user, { role: form.elements.role.value });
   });
+  onSubmit('form.user-password-form', function (form) {
+    return api('PATCH', '/api/v1/users/' + form.dataset.user, { password: form.elements.password.value }).then(function () {
+      form.elements.password.value = '';
+      return 'Password set; their sessions ended';
+    });
+  });
+  onSubmit('#change-password', function (form) {
+    var el = form.elements;
+    if (el.password.value !== el.again.value) { return Promise.reject(new Error('The two new passwords differ.')); }
+    return api('POST', '/api/v1/me/password', { current: el.current.value, password: el.password.value }).then(function () {
+      el.current.value = el.password.value = el.again.value = '';
+      return 'Password changed';
+    });
+  });
   onSubmit('#create-token', function (form) {
     return api('POST', '/api/v1/tokens', {
       name: form.elements.name.value, user_id: Number(form.elements.user_id.value)
@@ -167,6 +181,15 @@
       $('#new-token-value').textContent = t.token;
       box.hidden = false;
       return 'Created';
+    });
+  });
+  document.addEventListener('click', function (e) {
+    var b = e.target.closest('button.delete-user');
+    if (!b || !window.confirm('Delete the account ' + b.dataset.name + '? Their sessions and API tokens end; the audit log keeps their name.')) { return; }
+    b.disabled = true;
+    api('DELETE', '/api/v1/users/' + b.dataset.user).then(reload, function (err) {
+      window.alert(err.message);
+      b.disabled = false;
     });
   });
   document.addEventListener('click', function (e) {
