@@ -202,6 +202,26 @@
     });
   });
 
+  // Search filters fold behind a button on phones, so the results are the
+  // first thing below the search box. Wide screens never see the button.
+  var facets = $('aside.facets');
+  if (facets && $('.facet-group', facets)) {
+    var active = $$('.facet-active', facets).length;
+    var toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'btn btn-small facets-toggle';
+    facets.id = facets.id || 'search-filters';
+    toggle.setAttribute('aria-controls', facets.id);
+    var label = function (open) {
+      toggle.textContent = (open ? 'Hide filters' : 'Filters') + (active ? ' (' + active + ' on)' : '');
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+      facets.classList.toggle('folded', !open);
+    };
+    label(false);
+    toggle.addEventListener('click', function () { label(facets.classList.contains('folded')); });
+    facets.insertBefore(toggle, facets.firstChild);
+  }
+
   // Upload: one request per file, with progress, then follow the analysis.
   var uploadForm = $('#upload');
   if (uploadForm) { initUpload(uploadForm); }
