@@ -45,6 +45,7 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"POST", "/studies/:id/upload", account.PermUpload, (*Server).uploadForm},
 		{"GET", "/studies/:id/personas", account.PermRead, (*Server).personasPage},
 		{"GET", "/studies/:id/themes", account.PermEdit, (*Server).themesPage},
+		{"GET", "/themes/:id/quotes", account.PermEdit, (*Server).themeQuotes},
 		{"GET", "/sources/:id", account.PermRead, (*Server).sourcePage},
 		{"GET", "/personas/:id", account.PermRead, (*Server).personaPage},
 		{"GET", "/search", account.PermSearch, (*Server).searchPage},

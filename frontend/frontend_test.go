@@ -60,6 +60,24 @@ func samples() map[string]any {
 	}
 }
 
+// The theme-quotes fragment escapes like a page.
+func TestRenderThemeQuotes(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	v := ThemeQuotes{StudyID: 1, RingOpts: []Option{{Value: "", Label: "No ring"}},
+		Theme: ThemeRow{ID: 4, Label: evil, Quotes: 9, More: 8, Items: []ThemeQuote{{QuoteView: sampleQuote(), Ring: "perceived_barriers"}}}}
+	if err := p.RenderPart(&b, "themes", "theme-quotes", v); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "<script>") || !strings.Contains(out, `class="split-theme" data-theme="4"`) || !strings.Contains(out, `data-quote="7"`) {
+		t.Errorf("theme-quotes fragment:\n%s", out)
+	}
+}
+
 func TestRenderEveryPage(t *testing.T) {
 	for _, fsys := range []struct {
 		name string

@@ -274,6 +274,14 @@ type ThemeRow struct {
 	More                              int
 }
 
+// ThemeQuotes is one theme's quote editor, loaded when the theme is
+// opened on the themes page (template "theme-quotes").
+type ThemeQuotes struct {
+	StudyID  int64
+	RingOpts []Option
+	Theme    ThemeRow
+}
+
 // ThemeQuote is a quote in the theme editor.
 type ThemeQuote struct {
 	QuoteView

@@ -35,20 +35,21 @@
     $$('button', form).forEach(function (b) { b.disabled = on; });
   }
 
-  // onSubmit wires a form to fn(form) returning a promise.
+  // onSubmit wires the forms matching sel, also those loaded later (a
+  // theme's quotes), to fn(form) returning a promise.
   function onSubmit(sel, fn) {
-    $$(sel).forEach(function (form) {
-      form.addEventListener('submit', function (e) {
-        e.preventDefault();
-        var msg = $('.form-msg', form);
-        busy(form, true);
-        say(msg, 'Saving…');
-        Promise.resolve().then(function () { return fn(form); }).then(function (text) {
-          say(msg, text || 'Saved', true);
-        }).catch(function (err) {
-          say(msg, err.message, false);
-        }).then(function () { busy(form, false); });
-      });
+    document.addEventListener('submit', function (e) {
+      var form = e.target;
+      if (!form.matches || !form.matches(sel)) { return; }
+      e.preventDefault();
+      var msg = $('.form-msg', form);
+      busy(form, true);
+      say(msg, 'Saving…');
+      Promise.resolve().then(function () { return fn(form); }).then(function (text) {
+        say(msg, text || 'Saved', true);
+      }).catch(function (err) {
+        say(msg, err.message, false);
+      }).then(function () { busy(form, false); });
     });
   }
 
@@ -113,12 +114,30 @@
       }
     }).catch(function (err) { window.alert(err.message); }).then(function () { b.disabled = false; });
   });
-  $$('select.ring-select').forEach(function (sel) {
-    sel.addEventListener('change', function () {
-      sel.disabled = true;
-      api('PATCH', '/api/v1/quotes/' + sel.dataset.quote, { ring: sel.value })
-        .catch(function (err) { window.alert(err.message); })
-        .then(function () { sel.disabled = false; });
+  document.addEventListener('change', function (e) {
+    var sel = e.target.closest('select.ring-select');
+    if (!sel) { return; }
+    sel.disabled = true;
+    api('PATCH', '/api/v1/quotes/' + sel.dataset.quote, { ring: sel.value })
+      .catch(function (err) { window.alert(err.message); })
+      .then(function () { sel.disabled = false; });
+  });
+  // A theme's quotes load when it is first opened.
+  $$('details.theme-quotes[data-src]').forEach(function (d) {
+    d.addEventListener('toggle', function () {
+      if (!d.open || d.dataset.loaded) { return; }
+      d.dataset.loaded = 'loading';
+      var slot = $('.tq-slot', d);
+      fetch(d.dataset.src, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } }).then(function (res) {
+        if (!res.ok) { throw new Error('the quotes did not load (' + res.status + ')'); }
+        return res.text();
+      }).then(function (html) {
+        slot.innerHTML = html;
+        d.dataset.loaded = 'yes';
+      }).catch(function (err) {
+        delete d.dataset.loaded;
+        say($('.tq-loading', slot), 'Sorry, ' + err.message + '. Close and open the theme to try again.', false);
+      });
     });
   });
 
