@@ -121,6 +121,9 @@ type SourcePage struct {
 	Turns        []TurnView
 	Respondents  []Respondent
 	Survey       bool
+	// Analysing: the study's analysis is queued or running (after a role
+	// change, say), so quotes without a ring are not yet classified.
+	Analysing bool
 }
 
 // SourceHead describes a source.
@@ -163,6 +166,8 @@ type Segment struct {
 	RingTitle string
 	Theme     string
 	Hidden    bool
+	// Pending: no ring yet because the analysis has not reached it.
+	Pending bool
 }
 
 // Respondent is a survey respondent with closed and open answers.

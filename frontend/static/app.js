@@ -64,9 +64,26 @@
 
   // Source view: switch a speaker's role.
   onSubmit('form.role-form', function (form) {
-    return api('PATCH', '/api/v1/participants/' + form.dataset.participant, { role: form.elements.role.value })
+    var role = form.elements.role.value;
+    var what = role === 'interviewer' ?
+      'Mark ' + form.dataset.label + ' as the interviewer? Their words stop being buyer quotes.' :
+      'Mark ' + form.dataset.label + ' as a buyer? Their words become quotes.';
+    if (!window.confirm(what + ' The study is then re-analysed, which can take a minute; rings show again when it finishes.')) {
+      return Promise.resolve('Not changed');
+    }
+    return api('PATCH', '/api/v1/participants/' + form.dataset.participant, { role: role })
       .then(function () { reload(); return 'Saved; re-analysing'; });
   });
+  // While the study is re-analysed, reload the source once it is done.
+  var reanalysing = $('#reanalysing');
+  if (reanalysing) {
+    (function tick() {
+      api('GET', '/api/v1/studies/' + reanalysing.dataset.study + '/analysis').then(function (p) {
+        if (!p.running) { reload(); return; }
+        setTimeout(tick, 1500);
+      }).catch(function () { setTimeout(tick, 3000); });
+    })();
+  }
 
   // Persona page.
   onSubmit('#persona-edit', function (form) {
