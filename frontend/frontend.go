@@ -100,6 +100,8 @@ var funcs = template.FuncMap{
 	"add":       func(a, b int) int { return a + b },
 	"pct":       pct,
 	"initials":  initials,
+	"num":       Num,
+	"count":     Count,
 }
 
 // Highlight marks a search fragment safe for the page. Fragments come from

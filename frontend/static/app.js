@@ -55,6 +55,11 @@
 
   function reload() { window.location.reload(); }
 
+  // count writes "1 quote", "1,501 quotes" (like the templates' count).
+  function count(n, noun) {
+    return Number(n).toLocaleString('en-US') + ' ' + noun + (n === 1 ? '' : 's');
+  }
+
   // Studies.
   onSubmit('#new-study', function (form) {
     return api('POST', '/api/v1/studies', { name: form.elements.name.value }).then(function (st) {
@@ -352,7 +357,7 @@
       var st = $('.file-status', li);
       if (r.status === 'ok') {
         anyOK = true;
-        st.textContent = 'Imported' + (r.format ? ' as ' + r.format : '') + ', ' + r.quotes + ' quotes';
+        st.textContent = 'Imported' + (r.format ? ' as ' + r.format : '') + ', ' + count(r.quotes, 'quote');
       } else if (r.status === 'duplicate') {
         st.textContent = 'Already in this study';
       } else {
