@@ -79,6 +79,10 @@ func (s *Server) ResumeAnalyses(ctx context.Context) ([]int64, error) {
 	return due, nil
 }
 
+// maxFileName bounds an uploaded file's name, in bytes: it becomes the
+// source's name and goes into the audit log.
+const maxFileName = 255
+
 // maxRefusedListed bounds the files past MaxUploadFiles named in the
 // answer; the upload stops reading after them.
 const maxRefusedListed = 100
@@ -109,6 +113,12 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 		}
 		if part.FormName() != "files" || part.FileName() == "" {
 			part.Close()
+			continue
+		}
+		if name := part.FileName(); len(name) > maxFileName {
+			part.Close()
+			results = append(results, app.FileResult{Path: name[:maxFileName/4] + "…", Status: app.StatusError,
+				Error: fmt.Sprintf("not stored: the file name is longer than %d characters; rename the file", maxFileName)})
 			continue
 		}
 		if stored == s.cfg.MaxUploadFiles {

@@ -130,3 +130,23 @@ func TestSizeText(t *testing.T) {
 		}
 	}
 }
+
+// A file name is stored as the source's name and audited: a huge one is
+// refused, not written.
+func TestUploadHugeFileNameRefused(t *testing.T) {
+	r, study := uploadRig(t, 50)
+	var buf bytes.Buffer
+	w := multipart.NewWriter(&buf)
+	fw, _ := w.CreateFormFile("files", strings.Repeat("n", 100_000)+".vtt")
+	fw.Write([]byte(callVTT(1)))
+	w.Close()
+	status, b := r.do(account.RoleResearcher, "POST", fmt.Sprintf("/api/v1/studies/%d/sources", study), w.FormDataContentType(), &buf)
+	if status != http.StatusOK || !strings.Contains(string(b), "file name is longer than") || len(b) > 2000 {
+		t.Errorf("upload with a 100 KB file name = %d %.300s (%d bytes); want the file refused by name", status, b, len(b))
+	}
+	for _, e := range auditEntries(t, r) {
+		if len(e.Target) > 300 {
+			t.Errorf("audit entry %q holds a %d-byte target", e.Action, len(e.Target))
+		}
+	}
+}
