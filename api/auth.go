@@ -38,7 +38,8 @@ func (s *Server) signIn(c *gin.Context) error {
 // doSignIn counts the attempt against the caller's IP, then refuses a name
 // that cannot exist without writing it anywhere (an attacker's 10 MB name
 // would otherwise land in the audit log), then counts it against the
-// account, keyed in lower case as names are unique ignoring case.
+// account, keyed in lower case as names are unique ignoring case. A
+// sign-in that succeeds gives both back (Limiter.Undo).
 func (s *Server) doSignIn(c *gin.Context, req signInRequest) (account.User, error) {
 	limited := &apiError{http.StatusTooManyRequests, "rate_limited", "too many sign-in attempts; wait a minute"}
 	if !s.signins.Allow("ip:" + c.ClientIP()) {
@@ -56,6 +57,9 @@ func (s *Server) doSignIn(c *gin.Context, req signInRequest) (account.User, erro
 		s.audit(c, account.User{}, account.ActionSignInFailed, req.Name, "")
 		return account.User{}, unauthorized("invalid name or password")
 	}
+	// Only failures count against the limits.
+	s.signins.Undo("ip:" + c.ClientIP())
+	s.signins.Undo("user:" + strings.ToLower(req.Name))
 	tok, err := s.accounts.CreateSession(c.Request.Context(), u.ID)
 	if err != nil {
 		return account.User{}, err

@@ -138,3 +138,14 @@ func TestCheckProxies(t *testing.T) {
 		}
 	}
 }
+
+// Successful sign-ins do not use up the address's allowance: colleagues
+// behind one address (or one proxy) are not locked out by each other.
+func TestSuccessfulSignInsDoNotCount(t *testing.T) {
+	r := newRig(t, false)
+	for i := 0; i < 15; i++ {
+		if res := signInJSON(t, r, "sales1", testPassword, nil); res.StatusCode != http.StatusOK {
+			t.Fatalf("sign-in %d = %d; want 200", i+1, res.StatusCode)
+		}
+	}
+}

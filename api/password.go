@@ -34,6 +34,7 @@ func (s *Server) changeOwnPassword(c *gin.Context) error {
 	if err := s.accounts.ChangePassword(c.Request.Context(), me.ID, req.Current, req.Password); err != nil {
 		return err
 	}
+	s.signins.Undo("user:" + strings.ToLower(me.Name))
 	s.audit(c, me, account.ActionPassword, me.Name, "own password")
 	if _, err := c.Cookie(SessionCookie); err == nil {
 		tok, err := s.accounts.CreateSession(c.Request.Context(), me.ID)
