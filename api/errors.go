@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -68,11 +69,16 @@ func fail(c *gin.Context, err error) {
 // caused it (account.Problem); the rest of its text is for the log.
 type human interface{ Human() string }
 
-// humanMessage is err's sentence for people, or its text.
+// humanMessage is err's sentence for people, or its text without the
+// sentinel's suffix (": invalid", ": conflict").
 func humanMessage(err error) string {
 	var h human
 	if errors.As(err, &h) {
 		return h.Human()
 	}
-	return err.Error()
+	msg := err.Error()
+	for _, m := range statusOf {
+		msg = strings.TrimSuffix(msg, ": "+m.err.Error())
+	}
+	return msg
 }

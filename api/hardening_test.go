@@ -24,6 +24,9 @@ func TestMergeThemeWithItselfRefused(t *testing.T) {
 		if status != http.StatusBadRequest || !strings.Contains(string(body), "itself") {
 			t.Errorf("merge %v = %d %s; want 400 saying a theme cannot merge with itself", ids, status, body)
 		}
+		if msg := errorText(t, string(body)); strings.HasSuffix(msg, ": invalid") {
+			t.Errorf("merge %v says %q; want no sentinel suffix", ids, msg)
+		}
 	}
 	if status := r.json(account.RoleResearcher, "GET", fmt.Sprintf("/api/v1/themes/%d", id), nil, nil); status != 200 {
 		t.Errorf("theme %d after the refused merges = %d; want it still there", id, status)
