@@ -9,12 +9,21 @@ VECTORS ?= $(CURDIR)/.vectors/glove100.f32
 WITH_VECTORS = VERBATIM_VECTORS=$$(test -s $(VECTORS) && echo $(VECTORS))
 
 # Run the product on its embedded default: ./verbatim-data + samples/
-# (with the word vectors when `make vectors` has fetched them).
-run:
-	$(WITH_VECTORS) $(GO) run ./cmd/verbatim serve
+# (with the word vectors when `make vectors` has fetched them). The binary
+# is built once and rebuilt only when a source or embedded file changed:
+# the first build compiles every dependency, minutes on 2 cores.
+run: verbatim
+	$(WITH_VECTORS) ./verbatim serve
 
-build:
-	$(GO) build -o verbatim ./cmd/verbatim
+build: verbatim
+
+# Everything the binary is built from: Go files (tests aside), go.mod and
+# go.sum, and the files it embeds (templates, samples, ...).
+BUILD_INPUTS := $(shell find . \( -name .git -o -name verbatim-data -o -name .vectors -o -name e2e -o -name tmp \) -prune -o -type f ! -name '*_test.go' ! -path ./verbatim -print)
+
+verbatim: $(BUILD_INPUTS)
+	@test -x $@ || echo "building ./verbatim: the first build compiles every dependency (a few minutes on 2 cores); later runs reuse it"
+	$(GO) build -o $@ ./cmd/verbatim
 
 # The test command (CI runs exactly this, see .ci/run). The evaluations on
 # real labelled data are too slow under the race detector and skip there;

@@ -7,7 +7,6 @@
 package account
 
 import (
-	"fmt"
 	"strings"
 	"time"
 
@@ -33,7 +32,7 @@ func Roles() []Role { return []Role{RoleAdmin, RoleResearcher, RoleMarketer, Rol
 func ParseRole(s string) (Role, error) {
 	r := Role(strings.ToLower(strings.TrimSpace(s)))
 	if _, ok := roleColumn(r); !ok {
-		return "", fmt.Errorf("account: unknown role %q (want admin, researcher, marketer or sales): %w", s, persona.ErrInvalid)
+		return "", problem(persona.ErrInvalid, roleHint, "role %.40q", s)
 	}
 	return r, nil
 }

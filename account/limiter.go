@@ -61,6 +61,18 @@ func (l *Limiter) Allow(key string) bool {
 	return true
 }
 
+// Undo forgets key's newest event: a sign-in that succeeded gives back
+// what its attempt took, so colleagues behind one address are not locked
+// out by each other, while attempts in flight still count (each runs a
+// costly password hash).
+func (l *Limiter) Undo(key string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if ts := l.hits[key]; len(ts) > 0 {
+		l.hits[key] = ts[:len(ts)-1]
+	}
+}
+
 // trim drops events older than the window, in place.
 func (l *Limiter) trim(ts []time.Time, now time.Time) []time.Time {
 	i := 0

@@ -81,3 +81,19 @@ func TestLimiterConcurrent(t *testing.T) {
 		t.Errorf("%d of 50 concurrent attempts allowed; want 10", allowed)
 	}
 }
+
+func TestLimiterUndo(t *testing.T) {
+	l := NewLimiter(2, time.Minute)
+	for i := 0; i < 5; i++ {
+		if !l.Allow("k") {
+			t.Fatalf("attempt %d refused although each was undone", i+1)
+		}
+		l.Undo("k")
+	}
+	l.Allow("k")
+	l.Allow("k")
+	if l.Allow("k") {
+		t.Error("third attempt allowed; want the limit of 2")
+	}
+	l.Undo("unknown") // no panic, nothing recorded
+}

@@ -24,7 +24,9 @@ const (
 	argonKeyLen  = 32
 	argonSaltLen = 16
 
-	minPassword = 10   // characters
+	// MinPassword is the fewest characters a password may have; forms ask
+	// for the same.
+	MinPassword = 10
 	maxPassword = 1024 // bytes
 )
 
@@ -32,8 +34,8 @@ var b64 = base64.RawStdEncoding
 
 // checkPassword enforces the length rules.
 func checkPassword(pw string) error {
-	if utf8.RuneCountInString(pw) < minPassword || len(pw) > maxPassword {
-		return fmt.Errorf("account: password must be %d-%d characters: %w", minPassword, maxPassword, persona.ErrInvalid)
+	if utf8.RuneCountInString(pw) < MinPassword || len(pw) > maxPassword {
+		return problem(persona.ErrInvalid, fmt.Sprintf("A password needs at least %d characters (and at most %d bytes).", MinPassword, maxPassword), "password")
 	}
 	return nil
 }

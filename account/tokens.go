@@ -53,7 +53,7 @@ var errBadToken = fmt.Errorf("account: invalid or revoked API token: %w", person
 func (s *Service) CreateToken(ctx context.Context, userID int64, name string) (id int64, token string, err error) {
 	name = strings.TrimSpace(name)
 	if utf8.RuneCountInString(name) > 100 {
-		return 0, "", fmt.Errorf("account: token name longer than 100 characters: %w", persona.ErrInvalid)
+		return 0, "", problem(persona.ErrInvalid, "A token name has at most 100 characters.", "create token")
 	}
 	if _, err := s.User(ctx, userID); err != nil {
 		return 0, "", fmt.Errorf("account: create token: %w", err)

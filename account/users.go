@@ -30,6 +30,17 @@ func (r userRow) user() User {
 // was wrong.
 var errBadCredentials = fmt.Errorf("account: invalid name or password: %w", persona.ErrForbidden)
 
+const roleHint = "Choose a role: admin, researcher, marketer or sales."
+
+func nameTaken(name string) string {
+	return fmt.Sprintf("The name %q is taken (names ignore case); choose another.", name)
+}
+
+// ValidName reports whether name could be a user name: 1-64 characters
+// from [a-zA-Z0-9._@-]. Sign-in checks it before a name reaches the audit
+// log or the rate limiter.
+func ValidName(name string) bool { return checkName(name) == nil }
+
 // checkName enforces 1-64 characters from [a-zA-Z0-9._@-].
 func checkName(name string) error {
 	ok := len(name) >= 1 && len(name) <= 64
@@ -41,7 +52,7 @@ func checkName(name string) error {
 			c == '.' || c == '_' || c == '@' || c == '-'
 	}
 	if !ok {
-		return fmt.Errorf("account: user name %q must be 1-64 of a-z A-Z 0-9 . _ @ -: %w", name, persona.ErrInvalid)
+		return problem(persona.ErrInvalid, "A user name has 1 to 64 letters, digits or the signs . _ @ - (no spaces).", "user name %.80q", name)
 	}
 	return nil
 }
@@ -54,7 +65,7 @@ func (s *Service) CreateUser(ctx context.Context, name string, role Role, passwo
 		return User{}, err
 	}
 	if !role.Valid() {
-		return User{}, fmt.Errorf("account: create user %q: unknown role %q: %w", name, role, persona.ErrInvalid)
+		return User{}, problem(persona.ErrInvalid, roleHint, "create user %q: role %q", name, role)
 	}
 	if err := checkPassword(password); err != nil {
 		return User{}, err
@@ -64,7 +75,7 @@ func (s *Service) CreateUser(ctx context.Context, name string, role Role, passwo
 		return User{}, fmt.Errorf("account: create user %q: %w", name, err)
 	}
 	if taken > 0 {
-		return User{}, fmt.Errorf("account: create user %q: name taken: %w", name, persona.ErrConflict)
+		return User{}, problem(persona.ErrConflict, nameTaken(name), "create user %q", name)
 	}
 	hash, err := s.hashPassword(ctx, password)
 	if err != nil {
@@ -73,7 +84,7 @@ func (s *Service) CreateUser(ctx context.Context, name string, role Role, passwo
 	r := userRow{Name: name, Role: string(role), PasswordHash: hash, CreatedAt: s.now()}
 	if err := s.withDB(ctx).Create(&r).Error; err != nil {
 		if isUnique(err) {
-			return User{}, fmt.Errorf("account: create user %q: name taken: %w", name, persona.ErrConflict)
+			return User{}, problem(persona.ErrConflict, nameTaken(name), "create user %q", name)
 		}
 		return User{}, fmt.Errorf("account: create user %q: %w", name, err)
 	}
@@ -109,7 +120,7 @@ func (s *Service) userRow(ctx context.Context, where string, key any) (userRow, 
 	var r userRow
 	err := s.withDB(ctx).Where(where, key).First(&r).Error
 	if errors.Is(err, gorm.ErrRecordNotFound) {
-		return r, fmt.Errorf("account: user %v: %w", key, persona.ErrNotFound)
+		return r, problem(persona.ErrNotFound, "There is no such user; the account may have been deleted.", "user %v", key)
 	}
 	if err != nil {
 		return r, fmt.Errorf("account: user %v: %w", key, err)
@@ -121,7 +132,7 @@ func (s *Service) userRow(ctx context.Context, where string, key any) (userRow, 
 // persona.ErrConflict.
 func (s *Service) SetRole(ctx context.Context, id int64, role Role) (User, error) {
 	if !role.Valid() {
-		return User{}, fmt.Errorf("account: set role of user %d: unknown role %q: %w", id, role, persona.ErrInvalid)
+		return User{}, problem(persona.ErrInvalid, roleHint, "set role of user %d: role %q", id, role)
 	}
 	var u User
 	defer s.forgetTokens()
@@ -165,7 +176,7 @@ func lastAdminGuard(tx *gorm.DB, id int64, removesAdmin bool) (userRow, error) {
 	var r userRow
 	if err := tx.First(&r, id).Error; err != nil {
 		if errors.Is(err, gorm.ErrRecordNotFound) {
-			return r, persona.ErrNotFound
+			return r, problem(persona.ErrNotFound, "There is no such user; the account may have been deleted.", "user %d", id)
 		}
 		return r, err
 	}
@@ -177,7 +188,7 @@ func lastAdminGuard(tx *gorm.DB, id int64, removesAdmin bool) (userRow, error) {
 		return r, err
 	}
 	if admins <= 1 {
-		return r, fmt.Errorf("the last admin must stay: %w", persona.ErrConflict)
+		return r, problem(persona.ErrConflict, "This is the last admin. Make another user an admin first.", "user %d", id)
 	}
 	return r, nil
 }
@@ -198,7 +209,7 @@ func (s *Service) SetPassword(ctx context.Context, id int64, password string) er
 			return res.Error
 		}
 		if res.RowsAffected == 0 {
-			return persona.ErrNotFound
+			return problem(persona.ErrNotFound, "There is no such user; the account may have been deleted.", "user %d", id)
 		}
 		return tx.Where("user_id = ?", id).Delete(&sessionRow{}).Error
 	})
@@ -249,4 +260,22 @@ func (s *Service) Authenticate(ctx context.Context, name, password string) (User
 		return User{}, errBadCredentials
 	}
 	return r.user(), nil
+}
+
+// ChangePassword sets a user's own password after checking the current
+// one: a wrong one is persona.ErrInvalid. Like SetPassword it ends all
+// of the user's sessions.
+func (s *Service) ChangePassword(ctx context.Context, id int64, current, password string) error {
+	r, err := s.userRow(ctx, "id = ?", id)
+	if err != nil {
+		return err
+	}
+	ok, err := s.verifyPassword(ctx, r.PasswordHash, current)
+	if err != nil {
+		return fmt.Errorf("account: change password of user %d: %w", id, err)
+	}
+	if !ok {
+		return problem(persona.ErrInvalid, "Your current password is not right.", "change password of user %d", id)
+	}
+	return s.SetPassword(ctx, id, password)
 }

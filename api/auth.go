@@ -4,6 +4,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -21,6 +22,9 @@ type signInRequest struct {
 func (s *Server) signIn(c *gin.Context) error {
 	var req signInRequest
 	if err := c.ShouldBind(&req); err != nil {
+		if tooLarge(err) {
+			return err
+		}
 		return badRequest("send name and password")
 	}
 	u, err := s.doSignIn(c, req)
@@ -31,15 +35,31 @@ func (s *Server) signIn(c *gin.Context) error {
 	return nil
 }
 
+// doSignIn counts the attempt against the caller's IP, then refuses a name
+// that cannot exist without writing it anywhere (an attacker's 10 MB name
+// would otherwise land in the audit log), then counts it against the
+// account, keyed in lower case as names are unique ignoring case. A
+// sign-in that succeeds gives both back (Limiter.Undo).
 func (s *Server) doSignIn(c *gin.Context, req signInRequest) (account.User, error) {
-	if !s.signins.Allow("ip:"+c.ClientIP()) || !s.signins.Allow("user:"+req.Name) {
-		return account.User{}, &apiError{http.StatusTooManyRequests, "rate_limited", "too many sign-in attempts; wait a minute"}
+	limited := &apiError{http.StatusTooManyRequests, "rate_limited", "too many sign-in attempts; wait a minute"}
+	if !s.signins.Allow("ip:" + c.ClientIP()) {
+		return account.User{}, limited
+	}
+	if !account.ValidName(req.Name) {
+		s.audit(c, account.User{}, account.ActionSignInFailed, "", "not a valid user name")
+		return account.User{}, unauthorized("invalid name or password")
+	}
+	if !s.signins.Allow("user:" + strings.ToLower(req.Name)) {
+		return account.User{}, limited
 	}
 	u, err := s.accounts.Authenticate(c.Request.Context(), req.Name, req.Password)
 	if err != nil {
-		s.audit(c, account.User{}, "signin_failed", req.Name, "")
+		s.audit(c, account.User{}, account.ActionSignInFailed, req.Name, "")
 		return account.User{}, unauthorized("invalid name or password")
 	}
+	// Only failures count against the limits.
+	s.signins.Undo("ip:" + c.ClientIP())
+	s.signins.Undo("user:" + strings.ToLower(req.Name))
 	tok, err := s.accounts.CreateSession(c.Request.Context(), u.ID)
 	if err != nil {
 		return account.User{}, err

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"log/slog"
 	"net/http"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -43,6 +44,7 @@ var statusOf = []struct {
 // fail writes err as JSON {"error","code","request_id"}.
 func fail(c *gin.Context, err error) {
 	rid := requestID(c)
+	err = timedOut(err)
 	var ae *apiError
 	if errors.As(err, &ae) {
 		c.AbortWithStatusJSON(ae.status, gin.H{"error": ae.msg, "code": ae.code, "request_id": rid})
@@ -55,10 +57,28 @@ func fail(c *gin.Context, err error) {
 	}
 	for _, m := range statusOf {
 		if errors.Is(err, m.err) {
-			c.AbortWithStatusJSON(m.status, gin.H{"error": err.Error(), "code": m.code, "request_id": rid})
+			c.AbortWithStatusJSON(m.status, gin.H{"error": humanMessage(err), "code": m.code, "request_id": rid})
 			return
 		}
 	}
 	logger(c).Error("request failed", slog.String("request_id", rid), slog.String("path", c.FullPath()), slog.String("error", err.Error()))
 	c.AbortWithStatusJSON(http.StatusInternalServerError, gin.H{"error": "internal error; quote the request id when reporting it", "code": "internal", "request_id": rid})
+}
+
+// human is an error that carries the sentence to show the person who
+// caused it (account.Problem); the rest of its text is for the log.
+type human interface{ Human() string }
+
+// humanMessage is err's sentence for people, or its text without the
+// sentinel's suffix (": invalid", ": conflict").
+func humanMessage(err error) string {
+	var h human
+	if errors.As(err, &h) {
+		return h.Human()
+	}
+	msg := err.Error()
+	for _, m := range statusOf {
+		msg = strings.TrimSuffix(msg, ": "+m.err.Error())
+	}
+	return msg
 }

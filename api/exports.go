@@ -20,7 +20,7 @@ func (s *Server) exportPersonaJSON(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="persona-%d.json"`, page.Persona.ID))
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.json"`, personaFileName(page.Persona)))
 	c.JSON(http.StatusOK, page)
 	return nil
 }
@@ -30,7 +30,7 @@ func (s *Server) exportPersonaMarkdown(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="persona-%d.md"`, page.Persona.ID))
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="%s.md"`, personaFileName(page.Persona)))
 	c.Data(http.StatusOK, "text/markdown; charset=utf-8", []byte(PersonaMarkdown(page)))
 	return nil
 }
@@ -56,7 +56,9 @@ func PersonaMarkdown(p app.PersonaPage) string {
 	if p.Persona.Notes != "" {
 		fmt.Fprintf(&b, "%s\n\n", mdText(p.Persona.Notes))
 	}
-	b.WriteString("## Who they are\n\n")
+	if len(p.Persona.Attributes) > 0 {
+		b.WriteString("## Who they are\n\n")
+	}
 	for _, attr := range sortedKeys(p.Persona.Attributes) {
 		counts := p.Persona.Attributes[attr]
 		fmt.Fprintf(&b, "- **%s**: ", mdText(attr))
@@ -85,6 +87,33 @@ func PersonaMarkdown(p app.PersonaPage) string {
 		for _, d := range p.Distinct {
 			fmt.Fprintf(&b, "- %s: %.0f%% vs %.0f%% of others\n", mdText(d.Label), d.Share*100, d.Rest*100)
 		}
+	}
+	return b.String()
+}
+
+// personaFileName names an export after the persona: "Cost-cutting CFOs"
+// is cost-cutting-cfos. A name with no ASCII letter or digit falls back
+// to persona-ID.
+func personaFileName(p persona.Profile) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(p.Name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			sep := dash && b.Len() > 0
+			if b.Len()+2 > 60 { // at most 60 characters
+				break
+			}
+			if sep {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return fmt.Sprintf("persona-%d", p.ID)
 	}
 	return b.String()
 }

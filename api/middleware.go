@@ -107,3 +107,13 @@ func need(perm account.Permission) gin.HandlerFunc {
 		c.Next()
 	}
 }
+
+// apiHeaders keeps API answers out of caches (they hold what buyers said
+// and who may see it) and stops browsers guessing their type.
+func apiHeaders(c *gin.Context) {
+	if strings.HasPrefix(c.Request.URL.Path, "/api/") {
+		c.Header("Cache-Control", "no-store")
+		c.Header("X-Content-Type-Options", "nosniff")
+	}
+	c.Next()
+}

@@ -23,10 +23,11 @@ func (s *Server) adminPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	v := frontend.Admin{Base: s.base(c, "Admin", "admin")}
+	v := frontend.Admin{Base: s.base(c, "Admin", "admin"), MinPassword: account.MinPassword}
 	for _, r := range account.Roles() {
 		v.Roles = append(v.Roles, string(r))
 	}
+	v.DefaultRole = v.Roles[len(v.Roles)-1] // Roles runs from most to least powerful
 	for _, u := range users {
 		v.Users = append(v.Users, frontend.UserRow{ID: u.ID, Name: u.Name, Role: string(u.Role), Created: when(u.CreatedAt), Self: u.ID == me.ID})
 	}
@@ -41,4 +42,10 @@ func (s *Server) adminPage(c *gin.Context) error {
 		v.Audit = append(v.Audit, frontend.AuditRow{At: when(e.At), User: e.UserName, Action: e.Action, Target: e.Target, Detail: e.Detail})
 	}
 	return s.render(c, http.StatusOK, "admin", v)
+}
+
+// accountPage lets anyone signed in change their own password.
+func (s *Server) accountPage(c *gin.Context) error {
+	v := frontend.AccountPage{Base: s.base(c, "Your account", "account"), MinPassword: account.MinPassword}
+	return s.render(c, http.StatusOK, "account", v)
 }

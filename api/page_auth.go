@@ -34,6 +34,14 @@ func (s *Server) signInPage(c *gin.Context) {
 
 func (s *Server) signInForm(c *gin.Context) {
 	pageHeaders(c)
+	if err := c.Request.ParseForm(); err != nil {
+		status := http.StatusBadRequest
+		if tooLarge(err) {
+			status = http.StatusRequestEntityTooLarge
+		}
+		c.String(status, "The sign-in form was not understood.")
+		return
+	}
 	req := signInRequest{Name: strings.TrimSpace(c.PostForm("name")), Password: c.PostForm("password")}
 	next := safeNext(c.PostForm("next"))
 	if _, err := s.doSignIn(c, req); err != nil {

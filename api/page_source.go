@@ -43,6 +43,7 @@ func (s *Server) sourcePage(c *gin.Context) error {
 	}
 	v := frontend.SourcePage{Base: s.base(c, d.Name, "studies"), Survey: d.Kind == persona.KindSurvey}
 	v.StudyID = d.StudyID
+	v.Analysing = s.app.AnalysisStatus(c.Request.Context(), d.StudyID).Running
 	v.Source = frontend.SourceHead{ID: d.ID, StudyName: st.Name, Name: d.Name, Kind: string(d.Kind), Format: d.Format,
 		Imported: when(d.ImportedAt), Quotes: len(d.Quotes), Warnings: d.Warnings}
 	byTurn := map[int64][]persona.Quote{}
@@ -79,7 +80,26 @@ func (s *Server) sourcePage(c *gin.Context) error {
 		}
 		v.Turns = append(v.Turns, tv)
 	}
+	if v.Analysing {
+		markPending(v.Turns)
+		for i := range v.Respondents {
+			markPending(v.Respondents[i].Answers)
+		}
+	}
 	return s.render(c, http.StatusOK, "source", v)
+}
+
+// markPending flags quotes without a ring while the analysis runs: after
+// a role change the source's quotes are new and unclassified, and showing
+// them all as "Other" until the analysis ends misleads.
+func markPending(turns []frontend.TurnView) {
+	for i := range turns {
+		for j := range turns[i].Segments {
+			if seg := &turns[i].Segments[j]; seg.QuoteID != 0 && seg.Ring == "" {
+				seg.Pending = true
+			}
+		}
+	}
 }
 
 func turnPosition(t persona.Turn, src persona.Source) string {

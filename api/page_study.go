@@ -170,9 +170,22 @@ func (s *Server) sourceRows(ctx context.Context, studyID int64) ([]frontend.Sour
 
 func (s *Server) uploadView(c *gin.Context, st persona.Study) frontend.Upload {
 	v := frontend.Upload{Base: s.base(c, "Upload to "+st.Name, "upload"), StudyName: st.Name,
-		MaxFiles: s.cfg.MaxUploadFiles, MaxSize: fmt.Sprintf("%d MB", s.cfg.MaxUploadSize>>20)}
+		MaxFiles: s.cfg.MaxUploadFiles, MaxSize: sizeText(s.cfg.MaxUploadSize)}
 	v.StudyID = st.ID
 	return v
+}
+
+// sizeText writes a byte count the way the upload page advertises it.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20 && n%(1<<20) == 0:
+		return fmt.Sprintf("%d MB", n>>20)
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%d KB", n>>10)
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 func (s *Server) uploadPage(c *gin.Context) error {
@@ -190,21 +203,17 @@ func (s *Server) uploadForm(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
+	undo := s.app.MarkAnalysisDue(st.ID)
 	results, err := s.ingestMultipart(c, st.ID)
+	ok := s.accepted(c, st.ID, results, undo)
 	if err != nil {
 		return err
 	}
 	v := s.uploadView(c, st)
-	ok := 0
 	for _, r := range results {
 		v.Results = append(v.Results, uploadResult(r))
-		if r.Status == app.StatusOK {
-			ok++
-			s.audit(c, accountUser(c), "upload", r.Path, fmt.Sprintf("source %d, %d quotes", r.SourceID, r.Quotes))
-		}
 	}
 	if ok > 0 {
-		s.analyzeInBackground(st.ID)
 		v.Stage = s.app.AnalysisStatus(c.Request.Context(), st.ID).Stage
 	}
 	return s.render(c, http.StatusOK, "upload", v)

@@ -161,7 +161,7 @@ func TestEveryPageAsAdmin(t *testing.T) {
 		{"/personas/" + itoa(ps[0].ID), []string{`<h1 id="persona-name">`, `<section class="ring card" data-ring="perceived_barriers"`,
 			`<blockquote class="quote">`, `class="quote-link" href="/sources/`, `<form id="persona-edit"`,
 			`id="export-md" class="btn" href="/api/v1/personas/` + itoa(ps[0].ID) + `/export.md"`, `id="print"`}},
-		{"/studies/" + study + "/themes", []string{`class="rename-theme"`, `<form id="merge"`, `class="split-theme"`, `pin-quote`, `hide-quote`, `ring-select`}},
+		{"/studies/" + study + "/themes", []string{`class="rename-theme"`, `<form id="merge"`, `data-src="/themes/`}}, // quote editors: TestThemesPageLoadsQuotesPerTheme,
 		{"/search?q=price&study=" + study, []string{`<form id="search"`, `placeholder="what do buyers say about price?"`, `class="facet`, `data-field="persona"`,
 			`<li class="hit card"`, `<mark>`, `class="btn btn-small copy-quote"`, `class="objection-theme card"`, `class="raised-by"`, `<form id="note"`}},
 		{"/sources/" + itoa(survey.ID), []string{`class="question"`, `<span class="quote`}},

@@ -22,7 +22,7 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 	if s.pages == nil {
 		return
 	}
-	static := s.pages.Static()
+	static := filesOnly{s.pages.Static()}
 	r.GET("/static/*filepath", func(c *gin.Context) {
 		c.Header("Cache-Control", "public, max-age=300")
 		c.FileFromFS(c.Param("filepath"), static)
@@ -45,14 +45,20 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"POST", "/studies/:id/upload", account.PermUpload, (*Server).uploadForm},
 		{"GET", "/studies/:id/personas", account.PermRead, (*Server).personasPage},
 		{"GET", "/studies/:id/themes", account.PermEdit, (*Server).themesPage},
+		{"GET", "/themes/:id/quotes", account.PermEdit, (*Server).themeQuotes},
 		{"GET", "/sources/:id", account.PermRead, (*Server).sourcePage},
 		{"GET", "/personas/:id", account.PermRead, (*Server).personaPage},
 		{"GET", "/search", account.PermSearch, (*Server).searchPage},
 		{"POST", "/notes", account.PermNote, (*Server).noteForm},
 		{"GET", "/admin", account.PermAdmin, (*Server).adminPage},
+		{"GET", "/account", account.PermRead, (*Server).accountPage},
 	}
 	for _, p := range pages {
-		r.Handle(p.method, p.path, s.page(p.perm, p.h))
+		h := []gin.HandlerFunc{s.page(p.perm, p.h)}
+		if p.perm == account.PermSearch {
+			h = append([]gin.HandlerFunc{s.searchLimits}, h...)
+		}
+		r.Handle(p.method, p.path, h...)
 	}
 }
 
@@ -100,6 +106,7 @@ func (s *Server) render(c *gin.Context, status int, name string, data any) error
 func (s *Server) errorPage(c *gin.Context, err error) {
 	v := frontend.ErrorPage{Base: s.base(c, "", ""), RequestID: requestID(c)}
 	v.Status, v.Message = http.StatusInternalServerError, "Something went wrong on our side. Quote the request id if you report it."
+	err = timedOut(err)
 	var ae *apiError
 	switch {
 	case errors.As(err, &ae):
@@ -117,7 +124,8 @@ func (s *Server) errorPage(c *gin.Context, err error) {
 		}
 	}
 	v.Heading = map[int]string{400: "That request did not work", 403: "This page is not for your role",
-		404: "We could not find that", 409: "That clashes with something", 429: "Slow down a little"}[v.Status]
+		404: "We could not find that", 409: "That clashes with something", 429: "Slow down a little",
+		503: "That took too long"}[v.Status]
 	if v.Heading == "" {
 		v.Heading = "Something went wrong"
 	}
@@ -131,12 +139,20 @@ func (s *Server) errorPage(c *gin.Context, err error) {
 // plainError turns a wrapped domain error into words for the page: the
 // sentinel's suffix ("...: not found") is dropped.
 func plainError(err error) string {
+	var h human
+	if errors.As(err, &h) {
+		return h.Human()
+	}
 	msg := err.Error()
 	for _, m := range statusOf {
 		msg = strings.TrimSuffix(msg, ": "+m.err.Error())
 	}
 	if errors.Is(err, persona.ErrNotFound) {
 		return "It may have been deleted, or the link is wrong."
+	}
+	var le *search.LimitError
+	if errors.As(err, &le) {
+		return le.Msg
 	}
 	if errors.Is(err, search.ErrQuery) {
 		return "The search could not be understood; try plain words."

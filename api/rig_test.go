@@ -32,6 +32,12 @@ const testPassword = "correct horse battery"
 
 func newRig(t *testing.T, demo bool) *rig {
 	t.Helper()
+	return newRigConfig(t, demo, nil)
+}
+
+// newRigConfig is newRig with the server's Config adjusted by tune.
+func newRigConfig(t *testing.T, demo bool, tune func(*Config)) *rig {
+	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
 	if demo {
@@ -50,6 +56,9 @@ func newRig(t *testing.T, demo bool) *rig {
 	}
 	cfg := DefaultConfig()
 	cfg.MaxUploadSize = 1 << 20
+	if tune != nil {
+		tune(&cfg)
+	}
 	r := &rig{t: t, app: a, tokens: map[account.Role]string{}}
 	r.srv = New(cfg, a, accounts, pages, slog.New(slog.DiscardHandler))
 	r.http = httptest.NewServer(r.srv.Handler())

@@ -21,6 +21,7 @@ var apiRoutes = []route{
 	{"POST", "/api/v1/auth/signin", "", (*Server).signIn, "Sign in; sets the session cookie"},
 	{"POST", "/api/v1/auth/signout", "", (*Server).signOut, "Sign out"},
 	{"GET", "/api/v1/me", account.PermRead, (*Server).me, "The signed-in user"},
+	{"POST", "/api/v1/me/password", account.PermRead, (*Server).changeOwnPassword, "Change your own password (current and password)"},
 
 	{"GET", "/api/v1/studies", account.PermRead, (*Server).listStudies, "List studies with counts"},
 	{"POST", "/api/v1/studies", account.PermUpload, (*Server).createStudy, "Create a study"},
@@ -79,6 +80,9 @@ func (s *Server) routes(r *gin.Engine) {
 		h := []gin.HandlerFunc{}
 		if rt.perm != "" {
 			h = append(h, need(rt.perm))
+		}
+		if rt.perm == account.PermSearch {
+			h = append(h, s.searchLimits)
 		}
 		h = append(h, s.wrap(rt.handler))
 		r.Handle(rt.method, rt.path, h...)

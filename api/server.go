@@ -5,6 +5,7 @@ package api
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"net"
 	"net/http"
@@ -31,7 +32,17 @@ type Config struct {
 	SecureCookies bool
 	// SearchConcurrency bounds concurrent searches (0 = number of CPUs).
 	SearchConcurrency int
+	// SearchTimeout is the most one search may take, waiting for a slot
+	// included (0 = DefaultSearchTimeout).
+	SearchTimeout time.Duration
+	// TrustedProxies are the CIDRs or IPs of reverse proxies whose
+	// X-Forwarded-For / X-Real-IP name the client. None by default: the
+	// client is the connection's address, which a header cannot change.
+	TrustedProxies []string
 }
+
+// DefaultSearchTimeout bounds a search when Config.SearchTimeout is 0.
+const DefaultSearchTimeout = 10 * time.Second
 
 // DefaultConfig listens on loopback port 8080 with 50 MB files.
 func DefaultConfig() Config {
@@ -68,17 +79,40 @@ func New(cfg Config, a *app.App, accounts *account.Service, pages *frontend.Page
 	if cfg.SearchConcurrency <= 0 {
 		cfg.SearchConcurrency = max(2, runtimeCPUs())
 	}
+	if cfg.SearchTimeout <= 0 {
+		cfg.SearchTimeout = DefaultSearchTimeout
+	}
 	s := &Server{cfg: cfg, app: a, accounts: accounts, pages: pages, log: log,
 		signins: account.NewLimiter(10, time.Minute), searches: make(chan struct{}, cfg.SearchConcurrency)}
 	s.doc = OpenAPI()
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()
 	r.ContextWithFallback = true
-	r.Use(s.requestID, s.recover, s.accessLog, s.authenticate)
+	if err := r.SetTrustedProxies(cfg.TrustedProxies); err != nil {
+		// serve checks the flag first (CheckProxies); trust none rather
+		// than all.
+		log.Error("trusted proxies ignored", slog.String("error", err.Error()))
+		_ = r.SetTrustedProxies(nil)
+	}
+	r.Use(s.requestID, apiHeaders, s.recover, s.accessLog, limitBody, s.authenticate)
 	s.routes(r)
 	protect := http.NewCrossOriginProtection()
 	s.handler = protect.Handler(compressPages(r))
 	return s
+}
+
+// CheckProxies reports the first entry of proxies that is neither an IP
+// nor a CIDR.
+func CheckProxies(proxies []string) error {
+	for _, p := range proxies {
+		if _, _, err := net.ParseCIDR(p); err == nil {
+			continue
+		}
+		if net.ParseIP(p) == nil {
+			return fmt.Errorf("trusted proxy %q is not an IP address or CIDR (e.g. 10.0.0.0/8)", p)
+		}
+	}
+	return nil
 }
 
 // compressPages gzips (or zstd-encodes) pages and static files for

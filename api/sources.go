@@ -25,9 +25,9 @@ func accountUser(c *gin.Context) account.User {
 }
 
 // uploadSources streams a multipart upload, ingesting each part named
-// "files" as it arrives; a file over the size limit is reported next to its
-// name and the others still go in. Then the analysis re-runs in the
-// background.
+// "files" as it arrives; a file over the size limit, or past the file
+// limit, is reported next to its name and the others still go in. Then the
+// analysis re-runs in the background.
 func (s *Server) uploadSources(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
@@ -36,24 +36,61 @@ func (s *Server) uploadSources(c *gin.Context) error {
 	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
+	undo := s.app.MarkAnalysisDue(id)
 	results, err := s.ingestMultipart(c, id)
+	s.accepted(c, id, results, undo)
 	if err != nil {
 		return err
-	}
-	ok := 0
-	for _, r := range results {
-		if r.Status == app.StatusOK {
-			ok++
-			s.audit(c, accountUser(c), "upload", r.Path, fmt.Sprintf("source %d, %d quotes", r.SourceID, r.Quotes))
-		}
-	}
-	if ok > 0 {
-		s.analyzeInBackground(id)
 	}
 	c.JSON(http.StatusOK, gin.H{"files": results})
 	return nil
 }
 
+// accepted audits each stored file and queues the analysis once. It runs
+// whatever ended the upload (a client gone half way, a broken body): what
+// was stored is in the study and must be in the log and the analysis.
+// undo clears the mark the upload set (app.MarkAnalysisDue) when nothing
+// was stored.
+func (s *Server) accepted(c *gin.Context, studyID int64, results []app.FileResult, undo func()) (ok int) {
+	for _, r := range results {
+		if r.Status == app.StatusOK {
+			ok++
+			s.audit(c, accountUser(c), account.ActionUpload, r.Path, fmt.Sprintf("source %d, %d quotes", r.SourceID, r.Quotes))
+		}
+	}
+	if ok > 0 {
+		s.analyzeInBackground(studyID)
+	} else {
+		undo()
+	}
+	return ok
+}
+
+// ResumeAnalyses starts, in the background, the analyses a crash cut
+// short (app.DueAnalyses). serve calls it once at start.
+func (s *Server) ResumeAnalyses(ctx context.Context) ([]int64, error) {
+	due, err := s.app.DueAnalyses(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, id := range due {
+		s.analyzeInBackground(id)
+	}
+	return due, nil
+}
+
+// maxFileName bounds an uploaded file's name, in bytes: it becomes the
+// source's name and goes into the audit log.
+const maxFileName = 255
+
+// maxRefusedListed bounds the files past MaxUploadFiles named in the
+// answer; the upload stops reading after them.
+const maxRefusedListed = 100
+
+// ingestMultipart ingests the parts named files, in order, and returns a
+// result for each, also when it stops on an error (the files before it are
+// stored). Files past MaxUploadFiles are not stored: each gets an error
+// result saying so.
 func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResult, error) {
 	limit := s.cfg.MaxUploadSize*int64(s.cfg.MaxUploadFiles) + 1<<20
 	c.Request.Body = http.MaxBytesReader(c.Writer, c.Request.Body, limit)
@@ -62,21 +99,38 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 		return nil, badRequest("send multipart/form-data with parts named files")
 	}
 	results := []app.FileResult{}
+	stored := 0
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
 			break
 		}
 		if err != nil {
-			return nil, fmt.Errorf("read upload: %w", err)
+			if tooLarge(err) {
+				return results, err
+			}
+			return results, badRequest(fmt.Sprintf("the upload broke off after %d files; those are stored, send the rest again", len(results)))
 		}
 		if part.FormName() != "files" || part.FileName() == "" {
 			part.Close()
 			continue
 		}
-		if len(results) == s.cfg.MaxUploadFiles {
-			return nil, badRequest(fmt.Sprintf("at most %d files per upload", s.cfg.MaxUploadFiles))
+		if name := part.FileName(); len(name) > maxFileName {
+			part.Close()
+			results = append(results, app.FileResult{Path: name[:maxFileName/4] + "…", Status: app.StatusError,
+				Error: fmt.Sprintf("not stored: the file name is longer than %d characters; rename the file", maxFileName)})
+			continue
 		}
+		if stored == s.cfg.MaxUploadFiles {
+			part.Close()
+			results = append(results, app.FileResult{Path: part.FileName(), Status: app.StatusError,
+				Error: fmt.Sprintf("not stored: an upload takes at most %d files; upload this one again", s.cfg.MaxUploadFiles)})
+			if len(results) >= s.cfg.MaxUploadFiles+maxRefusedListed {
+				break
+			}
+			continue
+		}
+		stored++
 		// Finish the file even if the client goes away: a half-stored
 		// source is impossible anyway (one transaction), but a finished
 		// one should be reported at the next list.

@@ -59,6 +59,7 @@ func (a *App) AnalysisStatus(ctx context.Context, studyID int64) Progress {
 func (a *App) Analyze(ctx context.Context, studyID int64, progress func(stage string, done, total int)) (*persona.Analysis, error) {
 	a.analyzeMu.Lock()
 	defer a.analyzeMu.Unlock()
+	seq := a.dueSeq(studyID)
 	report := func(stage string, done, total int) {
 		a.progress.set(studyID, Progress{Running: true, Stage: stage, Done: done, Total: total})
 		if progress != nil {
@@ -72,6 +73,7 @@ func (a *App) Analyze(ctx context.Context, studyID int64, progress func(stage st
 		a.Log.Error("analyze", slog.Int64("study_id", studyID), slog.String("error", err.Error()))
 	} else {
 		final.Version = res.Version
+		a.clearDue(studyID, seq)
 	}
 	a.progress.set(studyID, final)
 	return res, err
@@ -146,5 +148,6 @@ func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input,
 // QueueAnalysis marks a study's analysis as about to run, so status polls
 // made before it starts see it.
 func (a *App) QueueAnalysis(studyID int64) {
+	a.markDue(studyID) // resumed at the next start if a crash comes first
 	a.progress.set(studyID, Progress{Running: true, Stage: "queued"})
 }

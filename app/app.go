@@ -70,6 +70,7 @@ type App struct {
 	// analyzeMu allows one analysis per process at a time.
 	analyzeMu sync.Mutex
 	progress  progressBoard
+	due       dueBoard
 	cache     pageCache
 	themes    themeCache
 	personas  personaCache
@@ -88,7 +89,10 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if cfg.MaxFileSize <= 0 {
 		cfg.MaxFileSize = DefaultConfig().MaxFileSize
 	}
-	st, err := store.Open(ctx, filepath.Join(cfg.DataDir, "verbatim.db"))
+	if err := keepPrivate(cfg.DataDir, log); err != nil {
+		return nil, err
+	}
+	st, err := store.Open(ctx, filepath.Join(cfg.DataDir, dbFile))
 	if err != nil {
 		return nil, err
 	}

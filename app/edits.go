@@ -36,6 +36,13 @@ func (a *App) MergeThemes(ctx context.Context, ids []int64, label string) (perso
 	if len(ids) < 2 {
 		return persona.Theme{}, fmt.Errorf("merge themes: name at least two themes: %w", persona.ErrInvalid)
 	}
+	seen := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		if seen[id] { // merged with itself, the theme would be deleted
+			return persona.Theme{}, fmt.Errorf("merge themes: theme %d is named twice; a theme cannot be merged with itself: %w", id, persona.ErrInvalid)
+		}
+		seen[id] = true
+	}
 	themes := make([]persona.Theme, len(ids))
 	members := make([][]int64, len(ids))
 	for i, id := range ids {

@@ -9,17 +9,23 @@ import (
 // Charts are inline SVG drawn on the server: the geometry is computed here
 // and the templates only place it.
 
-// BarChart is a horizontal bar chart.
+// BarChart is a horizontal bar chart, laid out twice: labels beside the
+// bars (Width × Height) and, for phones, labels above them (NarrowWidth ×
+// NarrowHeight), drawn at about its own size on a 390 px screen so the
+// text stays ~13 px instead of shrinking to 5.
 type BarChart struct {
-	Width, Height int
-	Bars          []Bar
+	Width, Height             int
+	NarrowWidth, NarrowHeight int
+	Bars                      []Bar
 }
 
-// Bar is one bar with its label and geometry.
+// Bar is one bar with its label and geometry in both layouts (N*: narrow).
 type Bar struct {
 	Label, Full, Href, Note string
 	Value                   int
 	Y, W, TextY, ValueX     int
+	NLabelY, NY, NW, NTextY int
+	NValueX                 int
 }
 
 // BarItem is one value to chart.
@@ -32,11 +38,16 @@ const (
 	barLabelW = 300
 	barAreaW  = 300
 	barRowH   = 30
+
+	narrowW     = 340 // about a phone's content width, in px
+	narrowAreaW = 290 // the bar, leaving room for its value
+	narrowRowH  = 42
 )
 
 // NewBarChart lays out items as bars scaled to the largest value.
 func NewBarChart(items []BarItem) BarChart {
-	c := BarChart{Width: barLabelW + barAreaW + 90, Height: len(items)*barRowH + 4}
+	c := BarChart{Width: barLabelW + barAreaW + 90, Height: len(items)*barRowH + 4,
+		NarrowWidth: narrowW, NarrowHeight: len(items)*narrowRowH + 4}
 	top := 1
 	for _, it := range items {
 		top = max(top, it.Value)
@@ -44,8 +55,10 @@ func NewBarChart(items []BarItem) BarChart {
 	for i, it := range items {
 		w := max(2, it.Value*barAreaW/top)
 		y := i*barRowH + 4
+		ny, nw := i*narrowRowH+4, max(2, it.Value*narrowAreaW/top)
 		c.Bars = append(c.Bars, Bar{Label: clip(it.Label, 42), Full: it.Label, Href: it.Href, Note: it.Note,
-			Value: it.Value, Y: y, W: w, TextY: y + 15, ValueX: barLabelW + w + 8})
+			Value: it.Value, Y: y, W: w, TextY: y + 15, ValueX: barLabelW + w + 8,
+			NLabelY: ny + 13, NY: ny + 19, NW: nw, NTextY: ny + 32, NValueX: nw + 6})
 	}
 	return c
 }

@@ -27,7 +27,7 @@ type Pages struct {
 
 // Names lists every page template; Render accepts exactly these.
 var Names = []string{"signin", "error", "studies", "study", "upload", "source",
-	"personas", "persona", "themes", "search", "admin"}
+	"personas", "persona", "themes", "search", "admin", "account"}
 
 // New loads the templates from fsys (a folder holding templates/ and
 // static/, e.g. os.DirFS("frontend") while editing), or from the embedded
@@ -73,6 +73,21 @@ func (p *Pages) Render(w io.Writer, name string, data any) error {
 	return err
 }
 
+// RenderPart writes the template named part of page (a fragment a page
+// loads later, e.g. "theme-quotes" of "themes"), buffered like Render.
+func (p *Pages) RenderPart(w io.Writer, page, part string, data any) error {
+	t, ok := p.pages[page]
+	if !ok {
+		return fmt.Errorf("frontend: no page %q", page)
+	}
+	var buf bytes.Buffer
+	if err := t.ExecuteTemplate(&buf, part, data); err != nil {
+		return fmt.Errorf("frontend: render %s/%s: %w", page, part, err)
+	}
+	_, err := buf.WriteTo(w)
+	return err
+}
+
 // Static is the file system served under /static/.
 func (p *Pages) Static() http.FileSystem { return http.FS(p.static) }
 
@@ -85,6 +100,8 @@ var funcs = template.FuncMap{
 	"add":       func(a, b int) int { return a + b },
 	"pct":       pct,
 	"initials":  initials,
+	"num":       Num,
+	"count":     Count,
 }
 
 // Highlight marks a search fragment safe for the page. Fragments come from

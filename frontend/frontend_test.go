@@ -53,8 +53,28 @@ func samples() map[string]any {
 			Values:     []PersonaValues{{PersonaID: 2, Name: evil, Criteria: []Value{{Label: evil, Quote: evil}}}},
 			Stages:     []string{"Demo"}, Note: NoteForm{Text: evil, DealStage: "Demo"}, NoteSaved: evil, NoteError: evil, Error: evil,
 			Suggestions: []string{evil}, Page: 2, PrevURL: "/search?page=1", NextURL: "/search?page=3"},
-		"admin": Admin{Base: b, Roles: []string{"admin", "sales"}, Users: []UserRow{{ID: 1, Name: evil, Role: "admin", Self: true}},
+		"account": AccountPage{Base: b, MinPassword: 10},
+		"admin": Admin{Base: b, Roles: []string{"admin", "sales"}, DefaultRole: "sales", MinPassword: 10,
+			Users:  []UserRow{{ID: 1, Name: evil, Role: "admin", Self: true}, {ID: 2, Name: evil, Role: "sales"}},
 			Tokens: []TokenRow{{ID: 1, Name: evil, User: evil}}, Audit: []AuditRow{{User: evil, Action: evil, Target: evil, Detail: evil}}},
+	}
+}
+
+// The theme-quotes fragment escapes like a page.
+func TestRenderThemeQuotes(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	v := ThemeQuotes{StudyID: 1, RingOpts: []Option{{Value: "", Label: "No ring"}},
+		Theme: ThemeRow{ID: 4, Label: evil, Quotes: 9, More: 8, Items: []ThemeQuote{{QuoteView: sampleQuote(), Ring: "perceived_barriers"}}}}
+	if err := p.RenderPart(&b, "themes", "theme-quotes", v); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if strings.Contains(out, "<script>") || !strings.Contains(out, `class="split-theme" data-theme="4"`) || !strings.Contains(out, `data-quote="7"`) {
+		t.Errorf("theme-quotes fragment:\n%s", out)
 	}
 }
 

@@ -121,6 +121,9 @@ type SourcePage struct {
 	Turns        []TurnView
 	Respondents  []Respondent
 	Survey       bool
+	// Analysing: the study's analysis is queued or running (after a role
+	// change, say), so quotes without a ring are not yet classified.
+	Analysing bool
 }
 
 // SourceHead describes a source.
@@ -163,6 +166,8 @@ type Segment struct {
 	RingTitle string
 	Theme     string
 	Hidden    bool
+	// Pending: no ring yet because the analysis has not reached it.
+	Pending bool
 }
 
 // Respondent is a survey respondent with closed and open answers.
@@ -274,6 +279,14 @@ type ThemeRow struct {
 	More                              int
 }
 
+// ThemeQuotes is one theme's quote editor, loaded when the theme is
+// opened on the themes page (template "theme-quotes").
+type ThemeQuotes struct {
+	StudyID  int64
+	RingOpts []Option
+	Theme    ThemeRow
+}
+
 // ThemeQuote is a quote in the theme editor.
 type ThemeQuote struct {
 	QuoteView
@@ -383,6 +396,16 @@ type Admin struct {
 	Tokens []TokenRow
 	Audit  []AuditRow
 	Roles  []string
+	// DefaultRole is preselected for a new user: the least privilege.
+	DefaultRole string
+	// MinPassword is the server's shortest password, in characters.
+	MinPassword int
+}
+
+// AccountPage is the signed-in user's own settings.
+type AccountPage struct {
+	Base
+	MinPassword int
 }
 
 // UserRow is an account.

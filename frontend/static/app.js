@@ -35,24 +35,30 @@
     $$('button', form).forEach(function (b) { b.disabled = on; });
   }
 
-  // onSubmit wires a form to fn(form) returning a promise.
+  // onSubmit wires the forms matching sel, also those loaded later (a
+  // theme's quotes), to fn(form) returning a promise.
   function onSubmit(sel, fn) {
-    $$(sel).forEach(function (form) {
-      form.addEventListener('submit', function (e) {
-        e.preventDefault();
-        var msg = $('.form-msg', form);
-        busy(form, true);
-        say(msg, 'Saving…');
-        Promise.resolve().then(function () { return fn(form); }).then(function (text) {
-          say(msg, text || 'Saved', true);
-        }).catch(function (err) {
-          say(msg, err.message, false);
-        }).then(function () { busy(form, false); });
-      });
+    document.addEventListener('submit', function (e) {
+      var form = e.target;
+      if (!form.matches || !form.matches(sel)) { return; }
+      e.preventDefault();
+      var msg = $('.form-msg', form);
+      busy(form, true);
+      say(msg, 'Saving…');
+      Promise.resolve().then(function () { return fn(form); }).then(function (text) {
+        say(msg, text || 'Saved', true);
+      }).catch(function (err) {
+        say(msg, err.message, false);
+      }).then(function () { busy(form, false); });
     });
   }
 
   function reload() { window.location.reload(); }
+
+  // count writes "1 quote", "1,501 quotes" (like the templates' count).
+  function count(n, noun) {
+    return Number(n).toLocaleString('en-US') + ' ' + noun + (n === 1 ? '' : 's');
+  }
 
   // Studies.
   onSubmit('#new-study', function (form) {
@@ -63,9 +69,26 @@
 
   // Source view: switch a speaker's role.
   onSubmit('form.role-form', function (form) {
-    return api('PATCH', '/api/v1/participants/' + form.dataset.participant, { role: form.elements.role.value })
+    var role = form.elements.role.value;
+    var what = role === 'interviewer' ?
+      'Mark ' + form.dataset.label + ' as the interviewer? Their words stop being buyer quotes.' :
+      'Mark ' + form.dataset.label + ' as a buyer? Their words become quotes.';
+    if (!window.confirm(what + ' The study is then re-analysed, which can take a minute; rings show again when it finishes.')) {
+      return Promise.resolve('Not changed');
+    }
+    return api('PATCH', '/api/v1/participants/' + form.dataset.participant, { role: role })
       .then(function () { reload(); return 'Saved; re-analysing'; });
   });
+  // While the study is re-analysed, reload the source once it is done.
+  var reanalysing = $('#reanalysing');
+  if (reanalysing) {
+    (function tick() {
+      api('GET', '/api/v1/studies/' + reanalysing.dataset.study + '/analysis').then(function (p) {
+        if (!p.running) { reload(); return; }
+        setTimeout(tick, 1500);
+      }).catch(function () { setTimeout(tick, 3000); });
+    })();
+  }
 
   // Persona page.
   onSubmit('#persona-edit', function (form) {
@@ -113,12 +136,30 @@
       }
     }).catch(function (err) { window.alert(err.message); }).then(function () { b.disabled = false; });
   });
-  $$('select.ring-select').forEach(function (sel) {
-    sel.addEventListener('change', function () {
-      sel.disabled = true;
-      api('PATCH', '/api/v1/quotes/' + sel.dataset.quote, { ring: sel.value })
-        .catch(function (err) { window.alert(err.message); })
-        .then(function () { sel.disabled = false; });
+  document.addEventListener('change', function (e) {
+    var sel = e.target.closest('select.ring-select');
+    if (!sel) { return; }
+    sel.disabled = true;
+    api('PATCH', '/api/v1/quotes/' + sel.dataset.quote, { ring: sel.value })
+      .catch(function (err) { window.alert(err.message); })
+      .then(function () { sel.disabled = false; });
+  });
+  // A theme's quotes load when it is first opened.
+  $$('details.theme-quotes[data-src]').forEach(function (d) {
+    d.addEventListener('toggle', function () {
+      if (!d.open || d.dataset.loaded) { return; }
+      d.dataset.loaded = 'loading';
+      var slot = $('.tq-slot', d);
+      fetch(d.dataset.src, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } }).then(function (res) {
+        if (!res.ok) { throw new Error('the quotes did not load (' + res.status + ')'); }
+        return res.text();
+      }).then(function (html) {
+        slot.innerHTML = html;
+        d.dataset.loaded = 'yes';
+      }).catch(function (err) {
+        delete d.dataset.loaded;
+        say($('.tq-loading', slot), 'Sorry, ' + err.message + '. Close and open the theme to try again.', false);
+      });
     });
   });
 
@@ -159,6 +200,20 @@
   onSubmit('form.user-role-form', function (form) {
     return api('PATCH', '/api/v1/users/' + form.dataset.user, { role: form.elements.role.value });
   });
+  onSubmit('form.user-password-form', function (form) {
+    return api('PATCH', '/api/v1/users/' + form.dataset.user, { password: form.elements.password.value }).then(function () {
+      form.elements.password.value = '';
+      return 'Password set; their sessions ended';
+    });
+  });
+  onSubmit('#change-password', function (form) {
+    var el = form.elements;
+    if (el.password.value !== el.again.value) { return Promise.reject(new Error('The two new passwords differ.')); }
+    return api('POST', '/api/v1/me/password', { current: el.current.value, password: el.password.value }).then(function () {
+      el.current.value = el.password.value = el.again.value = '';
+      return 'Password changed';
+    });
+  });
   onSubmit('#create-token', function (form) {
     return api('POST', '/api/v1/tokens', {
       name: form.elements.name.value, user_id: Number(form.elements.user_id.value)
@@ -170,6 +225,15 @@
     });
   });
   document.addEventListener('click', function (e) {
+    var b = e.target.closest('button.delete-user');
+    if (!b || !window.confirm('Delete the account ' + b.dataset.name + '? Their sessions and API tokens end; the audit log keeps their name.')) { return; }
+    b.disabled = true;
+    api('DELETE', '/api/v1/users/' + b.dataset.user).then(reload, function (err) {
+      window.alert(err.message);
+      b.disabled = false;
+    });
+  });
+  document.addEventListener('click', function (e) {
     var b = e.target.closest('button.revoke-token');
     if (!b || !window.confirm('Revoke this token? Scripts using it will stop working.')) { return; }
     b.disabled = true;
@@ -178,6 +242,26 @@
       b.disabled = false;
     });
   });
+
+  // Search filters fold behind a button on phones, so the results are the
+  // first thing below the search box. Wide screens never see the button.
+  var facets = $('aside.facets');
+  if (facets && $('.facet-group', facets)) {
+    var active = $$('.facet-active', facets).length;
+    var toggle = document.createElement('button');
+    toggle.type = 'button';
+    toggle.className = 'btn btn-small facets-toggle';
+    facets.id = facets.id || 'search-filters';
+    toggle.setAttribute('aria-controls', facets.id);
+    var label = function (open) {
+      toggle.textContent = (open ? 'Hide filters' : 'Filters') + (active ? ' (' + active + ' on)' : '');
+      toggle.setAttribute('aria-expanded', open ? 'true' : 'false');
+      facets.classList.toggle('folded', !open);
+    };
+    label(false);
+    toggle.addEventListener('click', function () { label(facets.classList.contains('folded')); });
+    facets.insertBefore(toggle, facets.firstChild);
+  }
 
   // Upload: one request per file, with progress, then follow the analysis.
   var uploadForm = $('#upload');
@@ -273,7 +357,7 @@
       var st = $('.file-status', li);
       if (r.status === 'ok') {
         anyOK = true;
-        st.textContent = 'Imported' + (r.format ? ' as ' + r.format : '') + ', ' + r.quotes + ' quotes';
+        st.textContent = 'Imported' + (r.format ? ' as ' + r.format : '') + ', ' + count(r.quotes, 'quote');
       } else if (r.status === 'duplicate') {
         st.textContent = 'Already in this study';
       } else {
