@@ -30,12 +30,12 @@ type Example struct {
 // Bayes log-posterior is scaled down so that one strong cue phrase or a
 // telling interviewer question can outweigh a vague word distribution.
 type ringWeights struct {
-	NB, Lexicon, Pattern, Question, NoneBias float64
+	NB, Lexicon, Pattern, Question, NoneBias, Complaint float64
 }
 
 // defaultWeights were chosen by 5-fold cross-validation on the seed set
 // (see TestRingWeightsCV), never on the evaluation set.
-var defaultWeights = ringWeights{NB: 0.35, Lexicon: 2, Pattern: 1, Question: 1.2, NoneBias: 1}
+var defaultWeights = ringWeights{NB: 0.35, Lexicon: 2, Pattern: 1, Question: 1.2, NoneBias: 1, Complaint: 1}
 
 // MinRingConfidence is the confidence under which a quote gets no ring.
 const MinRingConfidence = 0.4
@@ -118,6 +118,7 @@ func logNormalize(s scores) scores {
 type signals struct {
 	feats               []string
 	lex, pat, questions scores
+	complaint           float64 // complaint log-odds, clamped to ±4
 }
 
 // quoteSignals computes features and rule scores for tagged tokens and the
@@ -140,6 +141,7 @@ func quoteSignals(toks []persona.Token, question string) signals {
 // RingClassifier assigns quotes to rings.
 type RingClassifier struct {
 	nb *naiveBayes
+	cm *ComplaintModel
 	w  ringWeights
 }
 
@@ -160,6 +162,10 @@ func NewRingClassifier(extra []Example) (*RingClassifier, error) {
 	if seedErr != nil {
 		return nil, seedErr
 	}
+	cm, err := embeddedComplaintModel()
+	if err != nil {
+		return nil, err
+	}
 	nb := seedModel
 	if len(extra) > 0 {
 		nb = nb.clone()
@@ -167,7 +173,7 @@ func NewRingClassifier(extra []Example) (*RingClassifier, error) {
 			nb.add(classOf(e.Ring), quoteSignals(e.Tokens, "").feats)
 		}
 	}
-	return &RingClassifier{nb: nb, w: defaultWeights}, nil
+	return &RingClassifier{nb: nb, cm: cm, w: defaultWeights}, nil
 }
 
 // trainBayes trains a model on labelled examples.
@@ -183,7 +189,7 @@ func trainBayes(ex []Example) *naiveBayes {
 // and the confidence: the top class's share of the softmax over combined
 // scores. Below MinRingConfidence the ring is RingNone.
 func (rc *RingClassifier) Classify(toks []persona.Token, question string) (persona.Ring, float64) {
-	p := rc.probabilities(quoteSignals(toks, question))
+	p := rc.probabilities(rc.signals(toks, question))
 	best := 0
 	for c := range p {
 		if p[c] > p[best] {
@@ -196,6 +202,19 @@ func (rc *RingClassifier) Classify(toks []persona.Token, question string) (perso
 	return ringOf(best), p[best]
 }
 
+// signals adds the complaint model's reading to quoteSignals.
+func (rc *RingClassifier) signals(toks []persona.Token, question string) signals {
+	sg := quoteSignals(toks, question)
+	if rc.cm != nil {
+		raw := make([]string, len(toks))
+		for i, t := range toks {
+			raw[i] = strings.ToLower(t.Text)
+		}
+		sg.complaint = max(-4, min(4, rc.cm.Logit(raw)))
+	}
+	return sg
+}
+
 // probabilities combines the signals into a distribution over classes.
 func (rc *RingClassifier) probabilities(sg signals) scores {
 	nb := rc.nb.logPosterior(sg.feats)
@@ -203,6 +222,7 @@ func (rc *RingClassifier) probabilities(sg signals) scores {
 	for c := range t {
 		t[c] = rc.w.NB*nb[c] + rc.w.Lexicon*sg.lex[c] + rc.w.Pattern*sg.pat[c] + rc.w.Question*sg.questions[c]
 	}
+	t[classOf(persona.RingBarriers)] += rc.w.Complaint * sg.complaint
 	t[0] += rc.w.NoneBias
 	t = logNormalize(t)
 	for c := range t {

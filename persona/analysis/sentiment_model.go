@@ -1,0 +1,250 @@
+package analysis
+
+import (
+	"bufio"
+	"bytes"
+	_ "embed"
+	"fmt"
+	"io"
+	"math"
+	"math/rand/v2"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+//go:generate go run ../../scripts/gencomplaint -data ../../../shared/data -seed seed/ring_seed.csv -out seed/complaint_model.tsv
+
+// The complaint model: a logistic regression telling a complaint from
+// praise, trained on real patient feedback (NHS England pxtextmining, MIT)
+// and the project's seed sentences by `go generate` (see gen.go and
+// docs/RINGS.md). It holds feature weights only, never text.
+//
+//go:embed seed/complaint_model.tsv
+var complaintTSV []byte
+
+// ComplaintModel scores how much a sentence complains.
+type ComplaintModel struct {
+	Bias    float64
+	Dense   [3]float64 // VADER compound, negative sum, positive sum
+	Weights map[string]float64
+}
+
+// complaintFeatures are a sentence's sparse features: stemmed words, words
+// within three of a negation marked "n:" ("not easy" -> n:easy), and
+// bigrams.
+// When keep is not nil, only features with a kept word are made: training
+// keeps evaluative words, so the model learns how people complain, not
+// what the training set's domain complains about.
+func complaintFeatures(words []string, keep []bool) []string {
+	v := vaderLexicon()
+	out := make([]string, 0, 2*len(words))
+	negUntil := -1
+	prev := ""
+	for i, w := range words {
+		n := normWord(w)
+		k := keep == nil || keep[i]
+		switch {
+		case !k:
+		case i <= negUntil:
+			out = append(out, "n:"+n)
+		default:
+			out = append(out, n)
+		}
+		if v.negate[w] {
+			negUntil = i + 3
+		}
+		if prev != "" && (k || keep[i-1]) {
+			out = append(out, prev+"_"+n)
+		}
+		prev = n
+	}
+	return out
+}
+
+// Evaluative marks the words a complaint model may learn from: words in
+// the sentiment lexicon, negations and boosters, and adjectives, adverbs,
+// comparatives and modals (tags from the tagger), which carry judgement
+// in any domain; nouns and verbs name the domain and are left out.
+func Evaluative(toks []persona.Token) []bool {
+	v := vaderLexicon()
+	out := make([]bool, len(toks))
+	for i, t := range toks {
+		_, lex := v.valence[t.Text]
+		out[i] = lex || v.negate[t.Text] || v.booster[t.Text] != 0 ||
+			strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "RB") || t.Tag == "MD"
+	}
+	return out
+}
+
+func denseFeatures(s sentiment) [3]float64 {
+	return [3]float64{s.compound, s.neg / 4, s.pos / 4}
+}
+
+// Logit returns the complaint log-odds of lower-cased words.
+func (m *ComplaintModel) Logit(words []string) float64 {
+	z := m.Bias
+	d := denseFeatures(sentimentOf(words))
+	for i := range d {
+		z += m.Dense[i] * d[i]
+	}
+	for _, f := range complaintFeatures(words, nil) {
+		z += m.Weights[f]
+	}
+	return z
+}
+
+// ComplaintText is one labelled training text.
+type ComplaintText struct {
+	Words     []string
+	Keep      []bool // Evaluative(words); nil keeps every word
+	Complaint bool
+}
+
+// TrainComplaintModel fits an L2-regularised logistic regression with
+// AdaGrad over shuffled epochs (seeded, so the result is reproducible).
+// Features seen in fewer than minCount texts are dropped.
+func TrainComplaintModel(texts []ComplaintText, epochs, minCount int, l2 float64, seed uint64) *ComplaintModel {
+	type row struct {
+		feats []string
+		dense [3]float64
+		y     float64
+	}
+	df := map[string]int{}
+	rows := make([]row, len(texts))
+	for i, t := range texts {
+		fs := dedup(complaintFeatures(t.Words, t.Keep))
+		for _, f := range fs {
+			df[f]++
+		}
+		rows[i] = row{feats: fs, dense: denseFeatures(sentimentOf(t.Words))}
+		if t.Complaint {
+			rows[i].y = 1
+		}
+	}
+	m := &ComplaintModel{Weights: map[string]float64{}}
+	g2 := map[string]float64{}
+	var gb float64
+	var gd [3]float64
+	const lr = 0.3
+	rng := rand.New(rand.NewPCG(seed, 7))
+	for e := 0; e < epochs; e++ {
+		for _, i := range rng.Perm(len(rows)) {
+			r := rows[i]
+			z := m.Bias
+			for k := range r.dense {
+				z += m.Dense[k] * r.dense[k]
+			}
+			for _, f := range r.feats {
+				z += m.Weights[f]
+			}
+			g := 1/(1+math.Exp(-z)) - r.y
+			gb += g * g
+			m.Bias -= lr * g / math.Sqrt(gb+1e-8)
+			for k := range r.dense {
+				gk := g * r.dense[k]
+				gd[k] += gk * gk
+				m.Dense[k] -= lr * gk / math.Sqrt(gd[k]+1e-8)
+			}
+			for _, f := range r.feats {
+				if df[f] < minCount {
+					continue
+				}
+				gf := g + l2*m.Weights[f]
+				g2[f] += gf * gf
+				m.Weights[f] -= lr * gf / math.Sqrt(g2[f]+1e-8)
+			}
+		}
+	}
+	for f, w := range m.Weights {
+		if math.Abs(w) < 0.01 {
+			delete(m.Weights, f)
+		}
+	}
+	return m
+}
+
+func dedup(fs []string) []string {
+	seen := make(map[string]bool, len(fs))
+	out := fs[:0]
+	for _, f := range fs {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// WriteTo writes the model as TSV: "bias", "dense" and "f" rows, features
+// sorted so the file is stable under regeneration.
+func (m *ComplaintModel) WriteTo(w io.Writer) (int64, error) {
+	var b bytes.Buffer
+	b.WriteString("# complaint model: generated by `go generate ./persona/analysis`; do not edit\n")
+	fmt.Fprintf(&b, "bias\t%.4f\n", m.Bias)
+	for i, x := range m.Dense {
+		fmt.Fprintf(&b, "dense\t%d\t%.4f\n", i, x)
+	}
+	keys := make([]string, 0, len(m.Weights))
+	for f := range m.Weights {
+		keys = append(keys, f)
+	}
+	sort.Strings(keys)
+	for _, f := range keys {
+		fmt.Fprintf(&b, "f\t%s\t%.3f\n", f, m.Weights[f])
+	}
+	return b.WriteTo(w)
+}
+
+// ReadComplaintModel parses a model written by WriteTo.
+func ReadComplaintModel(r io.Reader) (*ComplaintModel, error) {
+	m := &ComplaintModel{Weights: map[string]float64{}}
+	sc := bufio.NewScanner(r)
+	for n := 1; sc.Scan(); n++ {
+		line := sc.Text()
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		f := strings.Split(line, "\t")
+		x, err := strconv.ParseFloat(f[len(f)-1], 64)
+		if err != nil {
+			return nil, fmt.Errorf("analysis: complaint model line %d: %w", n, err)
+		}
+		switch {
+		case f[0] == "bias" && len(f) == 2:
+			m.Bias = x
+		case f[0] == "dense" && len(f) == 3:
+			i, err := strconv.Atoi(f[1])
+			if err != nil || i < 0 || i >= len(m.Dense) {
+				return nil, fmt.Errorf("analysis: complaint model line %d: dense index %q", n, f[1])
+			}
+			m.Dense[i] = x
+		case f[0] == "f" && len(f) == 3:
+			m.Weights[f[1]] = x
+		default:
+			return nil, fmt.Errorf("analysis: complaint model line %d: bad row", n)
+		}
+	}
+	return m, sc.Err()
+}
+
+var (
+	complaintOnce  sync.Once
+	complaintModel *ComplaintModel
+	complaintErr   error
+)
+
+// embeddedComplaintModel parses the embedded model once.
+func embeddedComplaintModel() (*ComplaintModel, error) {
+	complaintOnce.Do(func() {
+		complaintModel, complaintErr = ReadComplaintModel(bytes.NewReader(complaintTSV))
+	})
+	return complaintModel, complaintErr
+}
+
+// SentimentWords splits text into the lower-cased words the tagger would
+// produce ("wouldn't" -> "would", "n't"), for training on raw text.
+func SentimentWords(text string) []string { return splitWords(text) }
