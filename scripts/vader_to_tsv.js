@@ -19,7 +19,7 @@ const src = fs.readFileSync(path.join(dir, 'src', 'vaderSentiment.js'), 'utf8');
 const consts = {};
 for (const m of src.matchAll(/export const (B_INCR|B_DECR) = (-?[0-9.]+);/g)) consts[m[1]] = m[2];
 const neg = src.match(/export const NEGATE = \[([\s\S]*?)\];/)[1];
-for (const m of neg.matchAll(/['"]([^'"]+)['"]/g)) out.push(`N\t${m[1]}`);
+for (const m of neg.matchAll(/'([^']+)'|"([^"]+)"/g)) out.push(`N\t${m[1] || m[2]}`);
 const boost = src.match(/export const BOOSTER_DICT = \{([\s\S]*?)\};/)[1];
 for (const m of boost.matchAll(/^\s*'?([a-z -]+?)'?\s*:\s*(B_INCR|B_DECR)/gm)) out.push(`B\t${m[1]}\t${consts[m[2]]}`);
 process.stdout.write(out.join('\n') + '\n');

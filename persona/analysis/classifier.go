@@ -30,12 +30,12 @@ type Example struct {
 // Bayes log-posterior is scaled down so that one strong cue phrase or a
 // telling interviewer question can outweigh a vague word distribution.
 type ringWeights struct {
-	NB, Lexicon, Pattern, Question, NoneBias, Complaint float64
+	NB, Lexicon, Pattern, Question, NoneBias, Complaint, ComplaintOffset float64
 }
 
 // defaultWeights were chosen by 5-fold cross-validation on the seed set
 // (see TestRingWeightsCV), never on the evaluation set.
-var defaultWeights = ringWeights{NB: 0.35, Lexicon: 2, Pattern: 1, Question: 1.2, NoneBias: 1, Complaint: 1}
+var defaultWeights = ringWeights{NB: 0.35, Lexicon: 2, Pattern: 1, Question: 1.2, NoneBias: 1, Complaint: 2, ComplaintOffset: 0.5}
 
 // MinRingConfidence is the confidence under which a quote gets no ring.
 const MinRingConfidence = 0.4
@@ -119,6 +119,7 @@ type signals struct {
 	feats               []string
 	lex, pat, questions scores
 	complaint           float64 // complaint log-odds, clamped to ±4
+	nilAnswer           bool    // "nothing", "none", "n/a": an answer that says there is nothing to say
 }
 
 // quoteSignals computes features and rule scores for tagged tokens and the
@@ -135,6 +136,7 @@ func quoteSignals(toks []persona.Token, question string) signals {
 	sg.lex = ringLexicon.match(words, func(c cue) { sg.feats = append(sg.feats, "c:"+c.name) })
 	sg.pat = patternScores(toks, words, func(n string) { sg.feats = append(sg.feats, "p:"+n) })
 	sg.questions = questionScores(question)
+	sg.nilAnswer = nilAnswer(words)
 	return sg
 }
 
@@ -216,14 +218,35 @@ func (rc *RingClassifier) signals(toks []persona.Token, question string) signals
 }
 
 // probabilities combines the signals into a distribution over classes.
+// The complaint log-odds add to perceived barriers, and barrier cue words
+// and patterns count in proportion to how much the sentence complains
+// ("the cost" in praise, "it cut our costs", is no objection), decision
+// criteria cues and patterns in proportion to how little it does (a
+// complaint about integration or support is an objection, not a
+// criterion).
 func (rc *RingClassifier) probabilities(sg signals) scores {
 	nb := rc.nb.logPosterior(sg.feats)
+	b := classOf(persona.RingBarriers)
+	gate := 1 / (1 + math.Exp(-sg.complaint))
+	if rc.cm == nil {
+		gate = 1
+	}
 	var t scores
 	for c := range t {
-		t[c] = rc.w.NB*nb[c] + rc.w.Lexicon*sg.lex[c] + rc.w.Pattern*sg.pat[c] + rc.w.Question*sg.questions[c]
+		lex, pat := sg.lex[c], sg.pat[c]
+		switch c {
+		case b:
+			lex, pat = gate*lex, gate*pat
+		case classOf(persona.RingCriteria):
+			lex, pat = (1-gate)*lex, (1-gate)*pat
+		}
+		t[c] = rc.w.NB*nb[c] + rc.w.Lexicon*lex + rc.w.Pattern*pat + rc.w.Question*sg.questions[c]
 	}
-	t[classOf(persona.RingBarriers)] += rc.w.Complaint * sg.complaint
+	t[b] += rc.w.Complaint * (sg.complaint - rc.w.ComplaintOffset)
 	t[0] += rc.w.NoneBias
+	if sg.nilAnswer {
+		t[0] += nilAnswerBias
+	}
 	t = logNormalize(t)
 	for c := range t {
 		t[c] = math.Exp(t[c])

@@ -236,3 +236,29 @@ func questionScores(q string) scores {
 	}
 	return s
 }
+
+// nilWords make up answers that say there is nothing to say: "Nothing.",
+// "None really", "N/A", "Nothing at all", "Can't think of anything". Such
+// an answer to "What could we improve?" is no barrier; it gets no ring.
+var nilWords = stemSet("nothing", "none", "no", "nope", "nil", "n", "a", "na", "not", "really",
+	"at", "all", "much", "anything", "i", "can", "cannot", "could", "think", "of", "so", "far",
+	"yet", "that", "comes", "to", "mind", "else", "there", "is", "'s", "'t", "n't", "ca", "cant",
+	"applicable", "in", "particular", "specific", "honestly", "sure", "-")
+
+// nilHeads are the words a nil answer must contain.
+var nilHeads = stemSet("nothing", "none", "nope", "nil", "na", "n", "no")
+
+// nilAnswer reports whether normalised words only say "nothing".
+func nilAnswer(words []string) bool {
+	head := false
+	for _, w := range words {
+		if !nilWords[w] {
+			return false
+		}
+		head = head || nilHeads[w]
+	}
+	return head
+}
+
+// nilAnswerBias is added to "none" for a nil answer: more than any cue.
+const nilAnswerBias = 10

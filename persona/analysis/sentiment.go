@@ -60,6 +60,8 @@ func vaderLexicon() *vaderTables {
 type sentiment struct {
 	compound float64 // normalised sum, -1..1
 	pos, neg float64 // sums of positive and negative word valences
+	negated  float64 // sum of positive valences turned negative by a negation ("not easy")
+	min, max float64 // the most negative and most positive word valence
 }
 
 // vaderNegScalar and vaderAlpha are VADER's published constants.
@@ -101,6 +103,9 @@ func sentimentOf(words []string) sentiment {
 		}
 		for j := 1; j <= 3 && i-j >= 0; j++ {
 			if v.negate[words[i-j]] {
+				if val > 0 {
+					s.negated += val
+				}
 				val *= vaderNegScalar
 				break
 			}
@@ -117,6 +122,7 @@ func sentimentOf(words []string) sentiment {
 		} else {
 			s.neg += val
 		}
+		s.min, s.max = min(s.min, val), max(s.max, val)
 	}
 	sum := s.pos + s.neg
 	s.compound = sum / math.Sqrt(sum*sum+vaderAlpha)

@@ -29,7 +29,7 @@ var complaintTSV []byte
 // ComplaintModel scores how much a sentence complains.
 type ComplaintModel struct {
 	Bias    float64
-	Dense   [3]float64 // VADER compound, negative sum, positive sum
+	Dense   [nDense]float64 // see denseFeatures
 	Weights map[string]float64
 }
 
@@ -80,8 +80,14 @@ func Evaluative(toks []persona.Token) []bool {
 	return out
 }
 
-func denseFeatures(s sentiment) [3]float64 {
-	return [3]float64{s.compound, s.neg / 4, s.pos / 4}
+// nDense is the number of dense features.
+const nDense = 6
+
+// denseFeatures are VADER's reading scaled to about -1..1: compound,
+// negative and positive sums, negated positives, the most negative and
+// the most positive word.
+func denseFeatures(s sentiment) [nDense]float64 {
+	return [nDense]float64{s.compound, s.neg / 4, s.pos / 4, s.negated / 4, s.min / 4, s.max / 4}
 }
 
 // Logit returns the complaint log-odds of lower-cased words.
@@ -91,10 +97,12 @@ func (m *ComplaintModel) Logit(words []string) float64 {
 	for i := range d {
 		z += m.Dense[i] * d[i]
 	}
-	for _, f := range complaintFeatures(words, nil) {
-		z += m.Weights[f]
+	fs := complaintFeatures(words, nil)
+	var sum float64
+	for _, f := range fs {
+		sum += m.Weights[f]
 	}
-	return z
+	return z + sum*featureScale(len(fs))
 }
 
 // ComplaintText is one labelled training text.
@@ -110,7 +118,7 @@ type ComplaintText struct {
 func TrainComplaintModel(texts []ComplaintText, epochs, minCount int, l2 float64, seed uint64) *ComplaintModel {
 	type row struct {
 		feats []string
-		dense [3]float64
+		dense [nDense]float64
 		y     float64
 	}
 	df := map[string]int{}
@@ -125,10 +133,17 @@ func TrainComplaintModel(texts []ComplaintText, epochs, minCount int, l2 float64
 			rows[i].y = 1
 		}
 	}
+	// Classes are weighted to count equally: feedback surveys hold more
+	// praise than complaints, and the model should not learn that prior.
+	var npos float64
+	for _, r := range rows {
+		npos += r.y
+	}
+	classWeight := [2]float64{float64(len(rows)) / (2 * (float64(len(rows)) - npos)), float64(len(rows)) / (2 * npos)}
 	m := &ComplaintModel{Weights: map[string]float64{}}
 	g2 := map[string]float64{}
 	var gb float64
-	var gd [3]float64
+	var gd [nDense]float64
 	const lr = 0.3
 	rng := rand.New(rand.NewPCG(seed, 7))
 	for e := 0; e < epochs; e++ {
@@ -138,10 +153,11 @@ func TrainComplaintModel(texts []ComplaintText, epochs, minCount int, l2 float64
 			for k := range r.dense {
 				z += m.Dense[k] * r.dense[k]
 			}
+			x := featureScale(len(r.feats))
 			for _, f := range r.feats {
-				z += m.Weights[f]
+				z += m.Weights[f] * x
 			}
-			g := 1/(1+math.Exp(-z)) - r.y
+			g := (1/(1+math.Exp(-z)) - r.y) * classWeight[int(r.y)]
 			gb += g * g
 			m.Bias -= lr * g / math.Sqrt(gb+1e-8)
 			for k := range r.dense {
@@ -153,7 +169,7 @@ func TrainComplaintModel(texts []ComplaintText, epochs, minCount int, l2 float64
 				if df[f] < minCount {
 					continue
 				}
-				gf := g + l2*m.Weights[f]
+				gf := g*x + l2*m.Weights[f]
 				g2[f] += gf * gf
 				m.Weights[f] -= lr * gf / math.Sqrt(g2[f]+1e-8)
 			}
@@ -165,6 +181,16 @@ func TrainComplaintModel(texts []ComplaintText, epochs, minCount int, l2 float64
 		}
 	}
 	return m
+}
+
+// featureScale is each sparse feature's value: 1/sqrt(count), so a long
+// text does not look like a complaint just because it has more words
+// (complaints run longer than praise in feedback surveys).
+func featureScale(n int) float64 {
+	if n == 0 {
+		return 0
+	}
+	return 1 / math.Sqrt(float64(n))
 }
 
 func dedup(fs []string) []string {

@@ -31,6 +31,7 @@ func main() {
 	seed := flag.String("seed", "persona/analysis/seed/ring_seed.csv", "the project's seed sentences")
 	out := flag.String("out", "persona/analysis/seed/complaint_model.tsv", "where to write the model")
 	cv := flag.Bool("cv", true, "report 5-fold cross-validation on the training texts")
+	flag.BoolVar(&allWords, "all-words", false, "learn from every word, not only evaluative ones (for comparison)")
 	flag.Parse()
 	texts, err := load(*data, *seed)
 	if err != nil {
@@ -52,6 +53,8 @@ func main() {
 	}
 	log.Printf("gencomplaint: %d texts, %d features -> %s", len(texts), len(m.Weights), *out)
 }
+
+var allWords bool
 
 const (
 	epochs   = 8
@@ -103,7 +106,11 @@ func load(data, seed string) ([]analysis.ComplaintText, error) {
 		for i, t := range toks {
 			words[i] = t.Text
 		}
-		out = append(out, analysis.ComplaintText{Words: words, Keep: analysis.Evaluative(toks), Complaint: complaint})
+		keep := analysis.Evaluative(toks)
+		if allWords {
+			keep = nil
+		}
+		out = append(out, analysis.ComplaintText{Words: words, Keep: keep, Complaint: complaint})
 	}
 	nhs := filepath.Join(data, "nhs_patient_feedback")
 	if err := eachRow(filepath.Join(nhs, "v6framework_230831.csv"), func(r map[string]string) {
