@@ -125,9 +125,9 @@ var criteriaCues = []string{
 // questionCues map words of the interviewer's question to the ring its
 // answer most likely belongs to.
 var questionCues = map[string][]string{
-	"perceived_barriers": {"concern|2", "worry|2", "worried|2", "hesitat|2", "almost stopped|2.5",
-		"stop you|2", "risk|1.5", "doubt|1.5", "objection|2", "push back|1.5", "hold you back|2",
-		"reservation|2", "nervous|2", "downside|3", "challenge|1", "hard|1", "obstacle|2",
+	"perceived_barriers": {"concern|3", "worry|3", "worried|3", "hesitat|3", "almost stopped|3",
+		"stop you|2", "risk|1.5", "doubt|1.5", "objection|3", "push back|1.5", "hold you back|3",
+		"reservation|3", "nervous|2", "downside|3", "challenge|1", "hard|1", "obstacle|2",
 		"what almost|2", "afraid|2", "skeptical|2", "give you pause|2",
 		// review and survey columns: "Cons", "What do you dislike?", "How could we improve?"
 		"con|3", "dislike|3", "like least|3", "least|1.5", "drawback|3", "disadvantage|3",

@@ -11,11 +11,14 @@ import (
 )
 
 // The VADER sentiment lexicon (7,337 words rated -4..4 by ten people each),
-// its negation words and its boosters, converted from the npm package
+// its negation words and its boosters, from the npm package
 // vader-sentiment@1.1.3 (Apache-2.0, Comcast; lexicon by Hutto & Gilbert,
-// MIT) by scripts/gen_vader_lexicon.sh.
+// MIT), and the Pattern adjective lexicon (1,140 adjectives with a
+// polarity in product reviews: "slow", "expensive"; CLiPS Pattern,
+// BSD-3-Clause, as shipped in the npm package natural@8.1.1, MIT),
+// converted by scripts/gen_sentiment_lexicon.sh.
 //
-//go:embed seed/vader.tsv
+//go:embed seed/sentiment.tsv
 var vaderTSV []byte
 
 // vaderTables holds the parsed lexicon.
@@ -34,6 +37,7 @@ var (
 func vaderLexicon() *vaderTables {
 	vaderOnce.Do(func() {
 		vader = vaderTables{valence: map[string]float64{}, booster: map[string]float64{}, negate: map[string]bool{}}
+		pattern := map[string]float64{}
 		sc := bufio.NewScanner(bytes.NewReader(vaderTSV))
 		for sc.Scan() {
 			f := strings.Split(sc.Text(), "\t")
@@ -44,6 +48,14 @@ func vaderLexicon() *vaderTables {
 				vader.booster[f[1]], _ = strconv.ParseFloat(f[2], 64)
 			case len(f) == 2 && f[0] == "N":
 				vader.negate[f[1]] = true
+			case len(f) == 3 && f[0] == "P":
+				pattern[f[1]], _ = strconv.ParseFloat(f[2], 64)
+			}
+		}
+		// Pattern's adjectives fill VADER's gaps, on VADER's -4..4 scale.
+		for w, p := range pattern {
+			if _, ok := vader.valence[w]; !ok {
+				vader.valence[w] = 4 * p
 			}
 		}
 		// The tagger splits "don't" into "do" + "n't"; VADER's own rule
@@ -54,6 +66,22 @@ func vaderLexicon() *vaderTables {
 		}
 	})
 	return &vader
+}
+
+// lookup returns the valence of w or of its base form ("crashes",
+// "crashed", "crashing" -> "crash"); the lexicons list few inflections.
+func (v *vaderTables) lookup(w string) (float64, bool) {
+	if x, ok := v.valence[w]; ok {
+		return x, true
+	}
+	for _, suf := range [...]struct{ cut, add string }{{"es", ""}, {"s", ""}, {"ed", ""}, {"ed", "e"}, {"d", ""}, {"ing", ""}, {"ing", "e"}} {
+		if len(w) > len(suf.cut)+2 && strings.HasSuffix(w, suf.cut) {
+			if x, ok := v.valence[w[:len(w)-len(suf.cut)]+suf.add]; ok {
+				return x, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // sentiment is VADER's reading of a sentence.
@@ -84,13 +112,13 @@ func sentimentOf(words []string) sentiment {
 	}
 	var s sentiment
 	for i, w := range words {
-		val, ok := v.valence[w]
+		val, ok := v.lookup(w)
 		if !ok || v.booster[w] != 0 {
 			continue
 		}
 		if w == "no" || w == "lack" { // handled as negations of what follows
 			if i+1 < len(words) {
-				if _, next := v.valence[words[i+1]]; next {
+				if _, next := v.lookup(words[i+1]); next {
 					continue
 				}
 			}

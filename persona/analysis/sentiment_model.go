@@ -35,10 +35,11 @@ type ComplaintModel struct {
 
 // complaintFeatures are a sentence's sparse features: stemmed words, words
 // within three of a negation marked "n:" ("not easy" -> n:easy), and
-// bigrams.
-// When keep is not nil, only features with a kept word are made: training
+// bigrams ("take_age", "no_way", "could_be").
+// When keep is not nil, only kept words become word features: training
 // keeps evaluative words, so the model learns how people complain, not
-// what the training set's domain complains about.
+// what the training set's domain complains about; word pairs are always
+// kept, as they carry the phrasing of a complaint.
 func complaintFeatures(words []string, keep []bool) []string {
 	v := vaderLexicon()
 	out := make([]string, 0, 2*len(words))
@@ -57,7 +58,7 @@ func complaintFeatures(words []string, keep []bool) []string {
 		if v.negate[w] {
 			negUntil = i + 3
 		}
-		if prev != "" && (k || keep[i-1]) {
+		if prev != "" {
 			out = append(out, prev+"_"+n)
 		}
 		prev = n
@@ -73,7 +74,7 @@ func Evaluative(toks []persona.Token) []bool {
 	v := vaderLexicon()
 	out := make([]bool, len(toks))
 	for i, t := range toks {
-		_, lex := v.valence[t.Text]
+		_, lex := v.lookup(t.Text)
 		out[i] = lex || v.negate[t.Text] || v.booster[t.Text] != 0 ||
 			strings.HasPrefix(t.Tag, "JJ") || strings.HasPrefix(t.Tag, "RB") || t.Tag == "MD"
 	}
