@@ -45,10 +45,14 @@ var defaultWeights = ringWeights{NB: 0.35, Lexicon: 2, Pattern: 1, Question: 1.2
 const MinRingConfidence = 0.4
 
 // naiveBayes is a multinomial naive Bayes model over string features.
+// logp caches each feature's smoothed log-likelihoods, computed once by
+// prepare, so classifying takes no logarithms.
 type naiveBayes struct {
 	docs   [nClasses]float64
 	total  [nClasses]float64
 	counts map[string]*scores
+	prior  scores
+	logp   map[string]*scores
 }
 
 func newNaiveBayes() *naiveBayes { return &naiveBayes{counts: map[string]*scores{}} }
@@ -78,25 +82,39 @@ func (b *naiveBayes) clone() *naiveBayes {
 	return out
 }
 
-// logPosterior returns log P(class | feats), normalised over classes, with
-// add-half smoothing. Unknown features are ignored.
-func (b *naiveBayes) logPosterior(feats []string) scores {
-	var s scores
+// prepare computes the log prior and every feature's log-likelihoods with
+// add-half smoothing; call it after the last add.
+func (b *naiveBayes) prepare() *naiveBayes {
 	var n float64
 	for _, d := range b.docs {
 		n += d
 	}
 	v := float64(len(b.counts)) + 1
-	for c := range s {
-		s[c] = math.Log((b.docs[c] + 0.5) / (n + 0.5*nClasses))
+	for c := range b.prior {
+		b.prior[c] = math.Log((b.docs[c] + 0.5) / (n + 0.5*nClasses))
 	}
+	b.logp = make(map[string]*scores, len(b.counts))
+	for f, cnt := range b.counts {
+		var l scores
+		for c := range l {
+			l[c] = math.Log((cnt[c] + 0.5) / (b.total[c] + 0.5*v))
+		}
+		b.logp[f] = &l
+	}
+	return b
+}
+
+// logPosterior returns log P(class | feats), normalised over classes.
+// Unknown features are ignored.
+func (b *naiveBayes) logPosterior(feats []string) scores {
+	s := b.prior
 	for _, f := range feats {
-		cnt := b.counts[f]
-		if cnt == nil {
+		l := b.logp[f]
+		if l == nil {
 			continue
 		}
 		for c := range s {
-			s[c] += math.Log((cnt[c] + 0.5) / (b.total[c] + 0.5*v))
+			s[c] += l[c]
 		}
 	}
 	return logNormalize(s)
@@ -120,17 +138,18 @@ func logNormalize(s scores) scores {
 
 // signals are everything known about one quote.
 type signals struct {
+	words               []string // normalised (normWord)
 	feats               []string
 	lex, pat, questions scores
 	complaint           float64 // complaint log-odds, clamped to ±4
-	nilAnswer           bool    // "nothing", "none", "n/a": an answer that says there is nothing to say
+	nilAnswer           bool    // "nothing", "n/a", "thanks!", "okay, cool": nothing to classify
 }
 
 // quoteSignals computes features and rule scores for tagged tokens and the
 // interviewer's question.
 func quoteSignals(toks []persona.Token, question string) signals {
 	words := normTokens(toks)
-	sg := signals{feats: make([]string, 0, 2*len(words)+4)}
+	sg := signals{words: words, feats: make([]string, 0, 2*len(words)+4)}
 	for i, w := range words {
 		sg.feats = append(sg.feats, "w:"+w)
 		if i > 0 {
@@ -140,7 +159,7 @@ func quoteSignals(toks []persona.Token, question string) signals {
 	sg.lex = ringLexicon.match(words, func(c cue) { sg.feats = append(sg.feats, "c:"+c.name) })
 	sg.pat = patternScores(toks, words, func(n string) { sg.feats = append(sg.feats, "p:"+n) })
 	sg.questions = questionScores(question)
-	sg.nilAnswer = nilAnswer(words)
+	sg.nilAnswer = nilAnswer(words) || smallTalk(words)
 	return sg
 }
 
@@ -178,6 +197,7 @@ func NewRingClassifier(extra []Example) (*RingClassifier, error) {
 		for _, e := range extra {
 			nb.add(classOf(e.Ring), quoteSignals(e.Tokens, "").feats)
 		}
+		nb.prepare()
 	}
 	return &RingClassifier{nb: nb, cm: cm, w: defaultWeights}, nil
 }
@@ -188,7 +208,7 @@ func trainBayes(ex []Example) *naiveBayes {
 	for _, e := range ex {
 		nb.add(classOf(e.Ring), quoteSignals(e.Tokens, "").feats)
 	}
-	return nb
+	return nb.prepare()
 }
 
 // Classify returns the ring of a quote with tokens toks answering question,
@@ -219,7 +239,7 @@ func (rc *RingClassifier) signals(toks []persona.Token, question string) signals
 		for i, t := range toks {
 			raw[i] = strings.ToLower(t.Text)
 		}
-		sg.complaint = max(-4, min(4, rc.cm.Logit(raw)))
+		sg.complaint = max(-4, min(4, rc.cm.logit(raw, sg.words)))
 	}
 	return sg
 }
@@ -238,6 +258,15 @@ func (rc *RingClassifier) probabilities(sg signals) scores {
 	if rc.cm == nil {
 		gate = 1
 	}
+	// A question tells the ring of an answer, and small talk answers
+	// nothing: for a short quote (three words or fewer, where small talk
+	// lives) the question counts as much as the words are not small talk
+	// (naive Bayes' "none" posterior), so "Thanks!" under "Pros" gets no
+	// ring while "Pricing." under "Cons" is a barrier.
+	answer := 1.0
+	if len(sg.words) <= 3 {
+		answer = 1 - math.Exp(nb[0])
+	}
 	var t scores
 	for c := range t {
 		lex, pat := sg.lex[c], sg.pat[c]
@@ -247,7 +276,7 @@ func (rc *RingClassifier) probabilities(sg signals) scores {
 		case classOf(persona.RingCriteria):
 			lex, pat = (1-gate)*lex, (1-gate)*pat
 		}
-		t[c] = rc.w.NB*nb[c] + rc.w.Lexicon*lex + rc.w.Pattern*pat + rc.w.Question*sg.questions[c]
+		t[c] = rc.w.NB*nb[c] + rc.w.Lexicon*lex + rc.w.Pattern*pat + rc.w.Question*answer*sg.questions[c]
 	}
 	// A complaint is an objection to the product or the pain that made a
 	// buyer act: it lifts priority initiative too, never below zero, and

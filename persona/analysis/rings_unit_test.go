@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -128,5 +129,27 @@ func TestClassifyUsesQuestion(t *testing.T) {
 			t.Errorf("%q answering %q: P(%s) = %.2f with the question, %.2f without; want the larger and the top class (%.2f)",
 				tc.answer, tc.question, tc.want, with[c], without[c], with)
 		}
+	}
+}
+
+// BenchmarkRingClassify classifies the held-out sentences, one per op.
+func BenchmarkRingClassify(b *testing.B) {
+	f, err := os.Open("testdata/ring_eval.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	ex, err := ReadExamples(f, nlp.Shared().Tag)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rc, err := NewRingClassifier(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rc.Classify(ex[i%len(ex)].Tokens, "What do you dislike?")
 	}
 }

@@ -64,24 +64,33 @@ func vaderLexicon() *vaderTables {
 		for _, w := range []string{"n't", "no", "lack", "lacks", "lacking"} {
 			vader.negate[w] = true
 		}
+		vader.addInflections()
 	})
 	return &vader
 }
 
-// lookup returns the valence of w or of its base form ("crashes",
-// "crashed", "crashing" -> "crash"); the lexicons list few inflections.
+// lookup returns the valence of w or of its base form.
 func (v *vaderTables) lookup(w string) (float64, bool) {
-	if x, ok := v.valence[w]; ok {
-		return x, true
+	x, ok := v.valence[w]
+	return x, ok
+}
+
+// addInflections gives the inflected forms of lexicon words their base
+// form's valence ("crash" -> "crashes", "crashed", "crashing"): the
+// lexicons list few inflections, and one map access per word stays cheap.
+func (v *vaderTables) addInflections() {
+	base := make(map[string]float64, len(v.valence))
+	for w, x := range v.valence {
+		base[w] = x
 	}
-	for _, suf := range [...]struct{ cut, add string }{{"es", ""}, {"s", ""}, {"ed", ""}, {"ed", "e"}, {"d", ""}, {"ing", ""}, {"ing", "e"}} {
-		if len(w) > len(suf.cut)+2 && strings.HasSuffix(w, suf.cut) {
-			if x, ok := v.valence[w[:len(w)-len(suf.cut)]+suf.add]; ok {
-				return x, true
+	for w, x := range base {
+		stem := strings.TrimSuffix(w, "e")
+		for _, f := range [...]string{w + "s", w + "es", w + "d", w + "ed", w + "ing", stem + "ed", stem + "ing"} {
+			if _, ok := v.valence[f]; !ok && len(w) > 2 {
+				v.valence[f] = x
 			}
 		}
 	}
-	return 0, false
 }
 
 // sentiment is VADER's reading of a sentence.
@@ -126,7 +135,7 @@ func sentimentOf(words []string) sentiment {
 		for j := 1; j <= 3 && i-j >= 0; j++ {
 			if b := v.booster[words[i-j]]; b != 0 {
 				damp := [...]float64{1, 0.95, 0.9}[j-1]
-				val += math.Copysign(b*damp, val)
+				val += math.Copysign(1, val) * b * damp // a dampener (b < 0) pulls toward 0
 			}
 		}
 		for j := 1; j <= 3 && i-j >= 0; j++ {

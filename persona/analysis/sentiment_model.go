@@ -5,6 +5,7 @@ import (
 	"bytes"
 	_ "embed"
 	"fmt"
+	"hash/maphash"
 	"io"
 	"math"
 	"math/rand/v2"
@@ -31,6 +32,49 @@ type ComplaintModel struct {
 	Bias    float64
 	Dense   [nDense]float64 // see denseFeatures
 	Weights map[string]float64
+
+	once sync.Once
+	keys map[uint64]float64 // Weights by featureKey, for classifying without building strings
+}
+
+// featureSeed hashes words for featureKey; keys live only in memory.
+var featureSeed = maphash.MakeSeed()
+
+// Feature kinds, mixed into featureKey.
+const (
+	kindWord uint64 = iota
+	kindNegated
+	kindPair
+)
+
+// featureKey identifies a feature by the hashes of its words.
+func featureKey(kind, a, b uint64) uint64 {
+	x := a*0x9E3779B97F4A7C15 ^ (b + (kind+1)*0xC2B2AE3D27D4EB4F)
+	x ^= x >> 29
+	x *= 0xBF58476D1CE4E5B9
+	return x ^ x>>32
+}
+
+// keyOfFeature parses a feature name made by complaintFeatures.
+func keyOfFeature(f string) uint64 {
+	h := func(w string) uint64 { return maphash.String(featureSeed, w) }
+	if w, ok := strings.CutPrefix(f, "n:"); ok {
+		return featureKey(kindNegated, h(w), 0)
+	}
+	if a, b, ok := strings.Cut(f, "_"); ok {
+		return featureKey(kindPair, h(a), h(b))
+	}
+	return featureKey(kindWord, h(f), 0)
+}
+
+// index builds keys from Weights once.
+func (m *ComplaintModel) index() {
+	m.once.Do(func() {
+		m.keys = make(map[uint64]float64, len(m.Weights))
+		for f, w := range m.Weights {
+			m.keys[keyOfFeature(f)] = w
+		}
+	})
 }
 
 // complaintFeatures are a sentence's sparse features: stemmed words, words
@@ -41,12 +85,22 @@ type ComplaintModel struct {
 // what the training set's domain complains about; word pairs are always
 // kept, as they carry the phrasing of a complaint.
 func complaintFeatures(words []string, keep []bool) []string {
+	norm := make([]string, len(words))
+	for i, w := range words {
+		norm[i] = normWord(w)
+	}
+	return complaintFeaturesNorm(words, norm, keep)
+}
+
+// complaintFeaturesNorm is complaintFeatures with the words' normal forms
+// (normWord) already known.
+func complaintFeaturesNorm(words, norm []string, keep []bool) []string {
 	v := vaderLexicon()
-	out := make([]string, 0, 2*len(words))
+	out := make([]string, 0, 3*len(words))
 	negUntil := -1
 	prev := ""
 	for i, w := range words {
-		n := normWord(w)
+		n := norm[i]
 		k := keep == nil || keep[i]
 		switch {
 		case !k:
@@ -93,17 +147,45 @@ func denseFeatures(s sentiment) [nDense]float64 {
 
 // Logit returns the complaint log-odds of lower-cased words.
 func (m *ComplaintModel) Logit(words []string) float64 {
+	norm := make([]string, len(words))
+	for i, w := range words {
+		norm[i] = normWord(w)
+	}
+	return m.logit(words, norm)
+}
+
+// logit is Logit with the words' normal forms already known. It sums the
+// same features complaintFeatures names, by hashed key.
+func (m *ComplaintModel) logit(words, norm []string) float64 {
+	m.index()
+	v := vaderLexicon()
 	z := m.Bias
 	d := denseFeatures(sentimentOf(words))
 	for i := range d {
 		z += m.Dense[i] * d[i]
 	}
-	fs := complaintFeatures(words, nil)
 	var sum float64
-	for _, f := range fs {
-		sum += m.Weights[f]
+	n := 0
+	negUntil := -1
+	var prev uint64
+	for i, w := range words {
+		h := maphash.String(featureSeed, norm[i])
+		kind := kindWord
+		if i <= negUntil {
+			kind = kindNegated
+		}
+		sum += m.keys[featureKey(kind, h, 0)]
+		n++
+		if v.negate[w] {
+			negUntil = i + 3
+		}
+		if i > 0 {
+			sum += m.keys[featureKey(kindPair, prev, h)]
+			n++
+		}
+		prev = h
 	}
-	return z + sum*featureScale(len(fs))
+	return z + sum*featureScale(n)
 }
 
 // ComplaintText is one labelled training text.
