@@ -5,6 +5,7 @@ import (
 	"bytes"
 	_ "embed"
 	"math"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -79,11 +80,13 @@ func (v *vaderTables) lookup(w string) (float64, bool) {
 // form's valence ("crash" -> "crashes", "crashed", "crashing"): the
 // lexicons list few inflections, and one map access per word stays cheap.
 func (v *vaderTables) addInflections() {
-	base := make(map[string]float64, len(v.valence))
-	for w, x := range v.valence {
-		base[w] = x
+	base := make([]string, 0, len(v.valence))
+	for w := range v.valence {
+		base = append(base, w)
 	}
-	for w, x := range base {
+	sort.Strings(base) // two words may share an inflection: the first wins, every run
+	for _, w := range base {
+		x := v.valence[w]
 		stem := strings.TrimSuffix(w, "e")
 		for _, f := range [...]string{w + "s", w + "es", w + "d", w + "ed", w + "ing", stem + "ed", stem + "ing"} {
 			if _, ok := v.valence[f]; !ok && len(w) > 2 {

@@ -32,6 +32,7 @@ func main() {
 	out := flag.String("out", "persona/analysis/seed/complaint_model.tsv", "where to write the model")
 	cv := flag.Bool("cv", true, "report 5-fold cross-validation on the training texts")
 	flag.Float64Var(&l2, "l2", l2, "L2 penalty on word weights")
+	flag.Uint64Var(&shuffle, "shuffle", shuffle, "random seed of the training order")
 	flag.IntVar(&seedCopies, "seed-copies", seedCopies, "how many times the seed sentences count")
 	flag.IntVar(&epochs, "epochs", epochs, "passes over the training texts")
 	flag.BoolVar(&allWords, "all-words", false, "learn from every word, not only evaluative ones (for comparison)")
@@ -43,7 +44,7 @@ func main() {
 	if *cv {
 		crossValidate(texts)
 	}
-	m := analysis.TrainComplaintModel(texts, epochs, minCount, l2, 1)
+	m := analysis.TrainComplaintModel(texts, epochs, minCount, l2, shuffle)
 	f, err := os.Create(*out)
 	if err != nil {
 		log.Fatal(err)
@@ -65,6 +66,7 @@ var allWords bool
 var (
 	epochs     = 8
 	seedCopies = 1
+	shuffle    = uint64(1)
 	minCount   = 3
 	l2         = 3e-3
 )
@@ -79,7 +81,7 @@ func crossValidate(texts []analysis.ComplaintText) {
 				train = append(train, t)
 			}
 		}
-		m := analysis.TrainComplaintModel(train, epochs, minCount, l2, 1)
+		m := analysis.TrainComplaintModel(train, epochs, minCount, l2, shuffle)
 		for i := f; i < len(texts); i += folds {
 			p := m.Logit(texts[i].Words) > 0
 			switch {
