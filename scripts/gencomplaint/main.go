@@ -32,6 +32,7 @@ func main() {
 	out := flag.String("out", "persona/analysis/seed/complaint_model.tsv", "where to write the model")
 	cv := flag.Bool("cv", true, "report 5-fold cross-validation on the training texts")
 	flag.Float64Var(&l2, "l2", l2, "L2 penalty on word weights")
+	flag.BoolVar(&noV6, "no-v6", false, "leave out the v6framework answers (to evaluate on them held out)")
 	flag.Uint64Var(&shuffle, "shuffle", shuffle, "random seed of the training order")
 	flag.IntVar(&seedCopies, "seed-copies", seedCopies, "how many times the seed sentences count")
 	flag.IntVar(&epochs, "epochs", epochs, "passes over the training texts")
@@ -67,6 +68,7 @@ var (
 	epochs     = 8
 	seedCopies = 1
 	shuffle    = uint64(1)
+	noV6       bool
 	minCount   = 3
 	l2         = 3e-3
 )
@@ -123,6 +125,9 @@ func load(data, seed string) ([]analysis.ComplaintText, error) {
 	}
 	nhs := filepath.Join(data, "nhs_patient_feedback")
 	if err := eachRow(filepath.Join(nhs, "v6framework_230831.csv"), func(r map[string]string) {
+		if noV6 {
+			return
+		}
 		switch r["Comment sentiment"] {
 		case "1", "2":
 			add(r["FFT answer"], false)
