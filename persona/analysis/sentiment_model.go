@@ -353,7 +353,3 @@ func embeddedComplaintModel() (*ComplaintModel, error) {
 	})
 	return complaintModel, complaintErr
 }
-
-// SentimentWords splits text into the lower-cased words the tagger would
-// produce ("wouldn't" -> "would", "n't"), for training on raw text.
-func SentimentWords(text string) []string { return splitWords(text) }
