@@ -125,21 +125,33 @@ var criteriaCues = []string{
 // questionCues map words of the interviewer's question to the ring its
 // answer most likely belongs to.
 var questionCues = map[string][]string{
-	"perceived_barriers": {"concern|2", "worry|2", "worried|2", "hesitat|2", "almost stopped|2.5",
-		"stop you|2", "risk|1.5", "doubt|1.5", "objection|2", "push back|1.5", "hold you back|2",
-		"reservation|2", "nervous|2", "downside|1.5", "challenge|1", "hard|1", "obstacle|2",
-		"what almost|2", "afraid|2", "skeptical|2", "give you pause|2"},
+	"perceived_barriers": {"concern|3", "worry|3", "worried|3", "hesitat|3", "almost stopped|3",
+		"stop you|2", "risk|1.5", "doubt|1.5", "objection|3", "push back|1.5", "hold you back|3",
+		"reservation|3", "nervous|2", "downside|3", "challenge|1", "hard|1", "obstacle|2",
+		"what almost|2", "afraid|2", "skeptical|2", "give you pause|2",
+		// review and survey columns: "Cons", "What do you dislike?", "How could we improve?"
+		"con|3", "dislike|3", "like least|3", "least|1.5", "drawback|3", "disadvantage|3",
+		"weakness|3", "limitation|3", "worst|2.5", "frustrat|2.5", "improve|2.5", "improvement|2.5",
+		"do better|2.5", "could be better|2.5", "dissatisfied|2", "negative|2", "complain|3",
+		"missing|2", "wish|2", "problem with|2", "issue|1.5", "not like|3"},
 	"priority_initiative": {"priority|2", "what happened|2", "why now|2.5", "decided to look|2",
-		"first decided|2", "trigger|2", "take me back|2", "start looking|1.5", "kick off|1.5",
-		"before that|1", "status quo|1.5", "urgent|1.5", "what changed|2", "that moment|1.5"},
+		"first decided|2", "trigger|2", "take me back|2", "start looking|2.5", "kick off|1.5",
+		"before that|1", "status quo|1.5", "urgent|1.5", "what changed|2", "that moment|1.5",
+		// "What problems is the product solving?", "Reasons for switching"
+		"solving|2.5", "solve|2", "switching|2.5", "switch|2", "pain point|2"},
 	"success_factors": {"hope|2", "different|1.5", "know it worked|2.5", "success|2",
 		"outcome|2", "result|1.5", "measure|1.5", "expect|1.5", "goal|1.5", "better|1",
-		"look like|1", "achieve|1.5", "win for you|2"},
+		"look like|1", "achieve|1.5", "win for you|2",
+		// "Pros", "What do you like best?", "What was good?"
+		"pro|3", "like best|3", "like most|3", "like about|2", "advantage|3", "strength|3",
+		"benefit|2.5", "value|2", "love|2.5", "positive|2", "what was good|3", "satisfied|1.5",
+		"went well|3"},
 	"buyers_journey": {"who else|2.5", "involved|2", "what did you do next|2.5", "next|1.5",
 		"where did you look|2.5", "information|2", "find out|1.5", "research|1.5", "steps|1.5",
 		"process|1.5", "final say|2", "who made the decision|2.5", "sign off|2",
-		"hear about|2", "learn about|1.5", "how long|1.5"},
+		"hear about|2", "learn about|1.5", "how long|1.5", "evaluate|1.5", "how did you find|2.5"},
 	"decision_criteria": {"compare|2.5", "choose|2", "chose|2", "criteria|2.5", "option|1.5",
 		"must have|2", "important|1.5", "matter|1.5", "pick|1.5", "select|1.5",
-		"requirement|2", "go with|2", "looking for|1.5", "stand out|2", "decide between|2"},
+		"requirement|2", "go with|2", "looking for|1.5", "stand out|2", "decide between|2",
+		"evaluate|2", "reasons for choosing|3", "alternative|2", "considered|1.5"},
 }

@@ -55,6 +55,9 @@ var lemmas = map[string]string{
 // stems it.
 func normWord(w string) string {
 	w = strings.ToLower(w)
+	if len(w) > 1 { // the tagger leaves some punctuation on ("no.")
+		w = strings.TrimFunc(w, func(r rune) bool { return unicode.IsPunct(r) && r != '\'' })
+	}
 	w = strings.ReplaceAll(w, "’", "'")
 	if c, ok := contractions[w]; ok {
 		return c
@@ -236,3 +239,54 @@ func questionScores(q string) scores {
 	}
 	return s
 }
+
+// nilWords make up answers that say there is nothing to say: "Nothing.",
+// "None really", "N/A", "Nothing at all", "Can't think of anything". Such
+// an answer to "What could we improve?" is no barrier; it gets no ring.
+var nilWords = stemSet("nothing", "none", "no", "nope", "nil", "n", "a", "na", "not", "really",
+	"at", "all", "much", "anything", "i", "can", "cannot", "could", "think", "of", "so", "far",
+	"yet", "that", "comes", "to", "mind", "else", "there", "is", "'s", "'t", "n't", "ca", "cant",
+	"applicable", "in", "particular", "specific", "honestly", "sure", "-", "n/a")
+
+// nilHeads are the words a nil answer must contain.
+var nilHeads = stemSet("nothing", "none", "nope", "nil", "na", "n", "no", "n/a", "anything")
+
+// nilAnswer reports whether normalised words only say "nothing".
+func nilAnswer(words []string) bool {
+	head := false
+	for _, w := range words {
+		if !nilWords[w] {
+			return false
+		}
+		head = head || nilHeads[w]
+	}
+	return head
+}
+
+// ackWords make up acknowledgements, greetings and thanks: "Thanks!",
+// "Okay, cool.", "Sounds good.", "My pleasure :)", "Nice to meet you".
+var ackWords = stemSet("ok", "okay", "k", "yeah", "yes", "yep", "yup", "sure", "right", "cool",
+	"great", "thanks", "thank", "you", "bye", "goodbye", "hi", "hello", "hey", "mm-hmm", "mhm",
+	"uh-huh", "hmm", "got", "it", "sounds", "good", "perfect", "exactly", "absolutely", "welcome",
+	"pleasure", "my", "problem", "nice", "to", "meet", "too", "morning", "afternoon", "evening",
+	"cheers", "awesome", "alright", "fine", "totally", "definitely", "true", "indeed", "so", "well",
+	"oh", "ah", "wow", "haha", "lol", "see", "ya", "later", "take", "care", "much", "very", "a",
+	"lot", "for", "that", "makes", "sense", "agreed", "gotcha", "correct", "of", "course", "no",
+	"worries", "'re", "'s", "is", "the", "same", "all", "again", "really", "appreciate", "and")
+
+// smallTalk reports whether normalised words are an acknowledgement of
+// three words or fewer ("Okay, cool.", "Thanks!"): small talk, no ring.
+func smallTalk(words []string) bool {
+	if len(words) == 0 || len(words) > 3 {
+		return false
+	}
+	for _, w := range words {
+		if !ackWords[w] {
+			return false
+		}
+	}
+	return true
+}
+
+// nilAnswerBias is added to "none" for a nil answer: more than any cue.
+const nilAnswerBias = 10

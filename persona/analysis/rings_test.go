@@ -49,6 +49,29 @@ func TestRingEval(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	acc, f1 := ringEvalScoreOn(t, rc, ex)
+	t.Logf("ring eval: n=%d accuracy=%.3f macro-F1=%.3f", len(ex), acc, f1)
+	const floorAcc, floorF1 = 0.70, 0.70
+	if acc < floorAcc || f1 < floorF1 {
+		t.Errorf("ring eval accuracy %.3f, macro-F1 %.3f; want >= %.2f, %.2f", acc, f1, floorAcc, floorF1)
+	}
+}
+
+// ringEvalScore classifies the held-out project-written set.
+func ringEvalScore(t *testing.T, rc *RingClassifier) (acc, f1 float64) {
+	f, err := os.Open("testdata/ring_eval.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	ex, err := ReadExamples(f, nlp.Shared().Tag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ringEvalScoreOn(t, rc, ex)
+}
+
+func ringEvalScoreOn(t *testing.T, rc *RingClassifier, ex []Example) (acc, f1 float64) {
 	truth := make([]persona.Ring, len(ex))
 	pred := make([]persona.Ring, len(ex))
 	for i, e := range ex {
@@ -58,12 +81,7 @@ func TestRingEval(t *testing.T) {
 			t.Logf("want %-20s got %-20s %v", truth[i], pred[i], words(e.Tokens))
 		}
 	}
-	acc, f1 := ringScore(truth, pred)
-	t.Logf("ring eval: n=%d accuracy=%.3f macro-F1=%.3f", len(ex), acc, f1)
-	const floorAcc, floorF1 = 0.70, 0.70
-	if acc < floorAcc || f1 < floorF1 {
-		t.Errorf("ring eval accuracy %.3f, macro-F1 %.3f; want >= %.2f, %.2f", acc, f1, floorAcc, floorF1)
-	}
+	return ringScore(truth, pred)
 }
 
 func words(toks []persona.Token) []string {

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"os"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -101,17 +102,54 @@ func TestQuestionScores(t *testing.T) {
 }
 
 // TestClassifyUsesQuestion checks that a vague answer leans to the ring
-// of the question it answers.
+// of the question it answers: the interviewer's question or a survey or
+// review column ("Cons", "What do you like best?").
 func TestClassifyUsesQuestion(t *testing.T) {
 	rc, err := NewRingClassifier(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
-	toks := nlp.Shared().Tag("Mostly the timing, honestly.")
-	without := rc.probabilities(quoteSignals(toks, ""))
-	with := rc.probabilities(quoteSignals(toks, "What concerns did you have?"))
-	b := classOf(persona.RingBarriers)
-	if with[b] <= without[b] || argmax(with) != b {
-		t.Errorf("P(barriers) = %.2f with the question, %.2f without; want the larger and the top class (%v)", with[b], without[b], with)
+	for _, tc := range []struct {
+		answer, question string
+		want             persona.Ring
+	}{
+		{"The implementation timeline.", "What concerns did you have?", persona.RingBarriers},
+		{"The pricing model.", "Cons", persona.RingBarriers},
+		{"The pricing model.", "What do you dislike about the product?", persona.RingBarriers},
+		{"The pricing model.", "What do you like best?", persona.RingSuccess},
+		{"The pricing model.", "Pros", persona.RingSuccess},
+		{"The reporting.", "How did you evaluate and choose a vendor?", persona.RingCriteria},
+		{"Our old system was shut down.", "Why did you start looking?", persona.RingPriority},
+	} {
+		toks := nlp.Shared().Tag(tc.answer)
+		without := rc.probabilities(rc.signals(toks, ""))
+		with := rc.probabilities(rc.signals(toks, tc.question))
+		c := classOf(tc.want)
+		if with[c] <= without[c] || argmax(with) != c {
+			t.Errorf("%q answering %q: P(%s) = %.2f with the question, %.2f without; want the larger and the top class (%.2f)",
+				tc.answer, tc.question, tc.want, with[c], without[c], with)
+		}
+	}
+}
+
+// BenchmarkRingClassify classifies the held-out sentences, one per op.
+func BenchmarkRingClassify(b *testing.B) {
+	f, err := os.Open("testdata/ring_eval.csv")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer f.Close()
+	ex, err := ReadExamples(f, nlp.Shared().Tag)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rc, err := NewRingClassifier(nil)
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		rc.Classify(ex[i%len(ex)].Tokens, "What do you dislike?")
 	}
 }
