@@ -67,7 +67,7 @@ func (s *Space) Cluster(opt ClusterOptions) Clustering {
 	} else {
 		m = chooseK(pts, opt, rng)
 	}
-	if alt, _ := spectral(g, pts, m.k, rng); alt != nil && modularity(g, alt.assign, alt.k) > modularity(g, m.assign, m.k) {
+	if alt := spectral(g, pts, m.k, rng); alt != nil && modularity(g, alt.assign, alt.k) > modularity(g, m.assign, m.k) {
 		m = alt
 	}
 	return finish(s, sample, m)

@@ -226,12 +226,11 @@ func gramSchmidt(y []float64, n, d int) {
 // of their neighbour graph g (k/2 leading eigenvectors; the best objective of
 // restarts k-means++ runs) and returns them as a model over pts: the
 // spectral assignment with centroids recomputed in pts's space, so that
-// documents outside the sample are assigned by those, and the spectral
-// coordinates. It returns a nil model when the graph is too small for k
-// groups.
-func spectral(g *graph, pts points, k int, rng *rand.Rand) (*model, densePoints) {
+// documents outside the sample are assigned by those. It returns nil when
+// the graph is too small for k groups.
+func spectral(g *graph, pts points, k int, rng *rand.Rand) *model {
 	if k < 2 || pts.len() < 4*k || len(g.adj) == 0 {
-		return nil, densePoints{}
+		return nil
 	}
 	emb, _ := spectralEmbed(g, max(2, k/2), rng)
 	best := bestKmeans(emb, k, rng)
@@ -240,5 +239,5 @@ func spectral(g *graph, pts points, k int, rng *rand.Rand) (*model, densePoints)
 		m.cent[c] = make([]float32, pts.dim())
 	}
 	m.update(pts)
-	return m, emb
+	return m
 }
