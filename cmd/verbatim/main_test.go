@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/verbatimhq/verbatim/persona/analysis"
 )
 
 // TestMain lets tests run this test binary as the verbatim command
@@ -16,6 +18,9 @@ func TestMain(m *testing.M) {
 	if os.Getenv("VERBATIM_RUN_MAIN") == "1" {
 		os.Exit(run(context.Background(), os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
 	}
+	// The golden analysis is the product's default: the embedded word
+	// vectors, whatever $VERBATIM_VECTORS says in the caller's shell.
+	os.Unsetenv(analysis.VectorsEnv)
 	os.Exit(m.Run())
 }
 

@@ -171,3 +171,29 @@ func dot64(a, b []float64) float64 {
 	}
 	return s
 }
+
+// modularity is the modularity of the partition assign of g's nodes
+// (Newman 2004): Σ over groups of (internal weight / 2m − (degree / 2m)²).
+func modularity(g *graph, assign []int, k int) float64 {
+	in := make([]float64, k)
+	deg := make([]float64, k)
+	var total float64
+	for i := range g.deg {
+		a := assign[i]
+		for e := g.ptr[i]; e < g.ptr[i+1]; e++ {
+			if assign[g.adj[e]] == a {
+				in[a] += g.w[e]
+			}
+		}
+		deg[a] += g.deg[i]
+		total += g.deg[i]
+	}
+	if total == 0 {
+		return 0
+	}
+	var q float64
+	for c := range in {
+		q += in[c]/total - (deg[c]/total)*(deg[c]/total)
+	}
+	return q
+}

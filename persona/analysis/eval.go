@@ -76,13 +76,28 @@ type EvalResult struct {
 }
 
 // Evaluate groups texts with the product's theme clustering (prose tags,
-// NewTokenSpace with DefaultVectors, Cluster) and scores the groups against labels.
+// NewTokenSpace with DefaultVectors, Cluster) and scores the groups against
+// labels.
 func Evaluate(texts, labels []string, opt EvalOptions) (EvalResult, error) {
+	toks, truth, err := evalInput(texts, labels)
+	if err != nil {
+		return EvalResult{}, err
+	}
+	vec := opt.Vectors
+	if vec == nil && !opt.NoVectors {
+		vec = DefaultVectors()
+	}
+	c := NewTokenSpace(toks, vec).Cluster(ClusterOptions{K: opt.K, Seed: opt.Seed})
+	return score(truth, c.Assign), nil
+}
+
+// evalInput tags texts and numbers labels in order of first appearance.
+func evalInput(texts, labels []string) ([][]persona.Token, []int, error) {
 	if len(texts) != len(labels) {
-		return EvalResult{}, fmt.Errorf("analysis: evaluate: %d texts but %d labels: %w", len(texts), len(labels), persona.ErrInvalid)
+		return nil, nil, fmt.Errorf("analysis: evaluate: %d texts but %d labels: %w", len(texts), len(labels), persona.ErrInvalid)
 	}
 	if len(texts) == 0 {
-		return EvalResult{}, fmt.Errorf("analysis: evaluate: no texts: %w", persona.ErrInvalid)
+		return nil, nil, fmt.Errorf("analysis: evaluate: no texts: %w", persona.ErrInvalid)
 	}
 	toks := make([][]persona.Token, len(texts))
 	tagger := nlp.Shared()
@@ -91,11 +106,6 @@ func Evaluate(texts, labels []string, opt EvalOptions) (EvalResult, error) {
 			toks[i] = tagger.Tag(texts[i])
 		}
 	})
-	vec := opt.Vectors
-	if vec == nil && !opt.NoVectors {
-		vec = DefaultVectors()
-	}
-	c := NewTokenSpace(toks, vec).Cluster(ClusterOptions{K: opt.K, Seed: opt.Seed})
 	ids := map[string]int{}
 	truth := make([]int, len(labels))
 	for i, l := range labels {
@@ -106,8 +116,14 @@ func Evaluate(texts, labels []string, opt EvalOptions) (EvalResult, error) {
 		}
 		truth[i] = v
 	}
-	return EvalResult{
-		N: len(texts), K: c.K,
-		NMI: NMI(truth, c.Assign), ARI: ARI(truth, c.Assign), ACC: Accuracy(truth, c.Assign),
-	}, nil
+	return toks, truth, nil
+}
+
+// score compares a partition pred with the true labels.
+func score(truth, pred []int) EvalResult {
+	k := map[int]bool{}
+	for _, p := range pred {
+		k[p] = true
+	}
+	return EvalResult{N: len(truth), K: len(k), NMI: NMI(truth, pred), ARI: ARI(truth, pred), ACC: Accuracy(truth, pred)}
 }

@@ -7,19 +7,9 @@ import (
 )
 
 // Spectral alternative (see Cluster): the documents' kNN graph, its
-// leading eigenvectors as coordinates and k-means there, used when the
-// graph is clearly made of groups.
-const (
-	spectralIters = 30 // subspace iterations
-	// clusteredBelow bounds the normalised-Laplacian eigenvalue of the
-	// last spectral coordinate for the graph to count as clearly grouped
-	// (a small eigenvalue means that many groups with few edges between
-	// them exist). Measured: 0.10–0.13 on Banking77's support requests,
-	// where the spectral partition is far better (ARI .30 → .39 with word
-	// vectors), and 0.27–0.33 on the SERDIF interview quotes, where it is
-	// worse (.16 → .11); the bound sits between.
-	clusteredBelow = 0.2
-)
+// leading eigenvectors as coordinates and k-means there; Cluster keeps it
+// when its partition has the higher modularity on the graph.
+const spectralIters = 30 // subspace iterations
 
 // graph is a symmetric weighted adjacency in compressed rows.
 type graph struct {
@@ -233,24 +223,16 @@ func gramSchmidt(y []float64, n, d int) {
 }
 
 // spectral clusters the points into k groups in the spectral coordinates
-// of their neighbour graph nb/nw (k/2 leading eigenvectors; the best objective of
+// of their neighbour graph g (k/2 leading eigenvectors; the best objective of
 // restarts k-means++ runs) and returns them as a model over pts: the
 // spectral assignment with centroids recomputed in pts's space, so that
 // documents outside the sample are assigned by those. It returns nil when
-// the graph is too small for k groups or not clearly grouped (the last
-// coordinate's Laplacian eigenvalue is clusteredBelow or more).
-func spectral(nb [][]int32, nw [][]float32, pts points, k int, rng *rand.Rand) *model {
-	if k < 2 || pts.len() < 4*k {
+// the graph is too small for k groups.
+func spectral(g *graph, pts points, k int, rng *rand.Rand) *model {
+	if k < 2 || pts.len() < 4*k || len(g.adj) == 0 {
 		return nil
 	}
-	g := knnGraph(nb, nw)
-	if len(g.adj) == 0 {
-		return nil
-	}
-	emb, eig := spectralEmbed(g, max(2, k/2), rng)
-	if eig >= clusteredBelow {
-		return nil
-	}
+	emb, _ := spectralEmbed(g, max(2, k/2), rng)
 	best := bestKmeans(emb, k, rng)
 	m := &model{k: k, assign: best.assign, sim: best.sim, cent: make([][]float32, k)}
 	for c := range m.cent {

