@@ -136,7 +136,7 @@ func headlineOf(th persona.Theme, byID map[int64]persona.Quote) string {
 // rules are checked on.
 func devStudies(t *testing.T) []*realStudy {
 	return []*realStudy{
-		loadRealStudy(t, "ml_practitioner_interviews", globFiles(t, "ml_practitioner_interviews/*.txt"), oneGroup),
+		loadRealStudy(t, "ml_practitioner_interviews", globFiles(t, "ml_practitioner_interviews/Interview_*.txt"), oneGroup),
 		loadRealStudy(t, "serdif", globFiles(t, "serdif_usability_study/transcripts/*.txt"), oneGroup),
 		loadRealStudy(t, "bc_ai_survey", []string{"bc_ai_survey/bc_ai_survey_2025.csv"}, oneGroup),
 		loadRealStudy(t, "capterra", []string{"capterra_azure_reviews/capterra_azure_reviews.csv"}, oneGroup),
