@@ -40,7 +40,8 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 	attrs := usableAttributes(parts)
 	groups := [][]int{indexes(len(buyers))}
 	if len(buyers) >= minPersonaBuyers {
-		d := gower{buyers: buyers, attrs: attrs}
+		sp := buyerSpeech(themes, c, buyers)
+		d := gower{buyers: buyers, attrs: attrs, words: sp.profiles(len(buyers))}
 		groups = clusterBuyers(d, seed)
 	}
 	out := make([]persona.Profile, len(groups))
@@ -135,6 +136,7 @@ func usableAttributes(parts []persona.Participant) []string {
 type gower struct {
 	buyers []buyer
 	attrs  []string
+	words  [][]termWeight // each buyer's word profile, when known
 }
 
 func (g gower) dist(a, b int) float64 {
@@ -143,6 +145,11 @@ func (g gower) dist(a, b int) float64 {
 	if len(x.themes) > 0 || len(y.themes) > 0 {
 		w := themeWeight * float64(max(1, len(g.attrs)))
 		num += w * jaccardDistance(x.themes, y.themes)
+		den += w
+	}
+	if g.words != nil && len(g.words[a]) > 0 && len(g.words[b]) > 0 {
+		w := themeWeight * float64(max(1, len(g.attrs)))
+		num += w * cosineDistance(g.words[a], g.words[b])
 		den += w
 	}
 	for _, k := range g.attrs {
