@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -159,19 +160,17 @@ func shortValue(v string) string {
 }
 
 // nameAll names every persona by its defining attribute values and the
-// labels of its most distinctive themes ("Finance lead, mid-size — slow
+// phrases of its most distinctive themes ("Finance lead, mid-size — slow
 // month-end close"), adding a second theme, then a number, when two
 // personas would share a name.
-func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, attrs []string) {
+func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, attrs []string, said []map[string]bool) {
 	st := newPersonaStats(themes, buyers, attrs)
-	label := map[int64]string{}
-	for _, t := range themes {
-		label[t.ID] = t.Label
-	}
-	cands := make([][]int64, len(out))
+	cands := make([][]string, len(out))
 	subject := make([]string, len(out))
 	for i := range out {
-		cands[i] = namingThemes(out[i], themes, st)
+		if ids := namingThemes(out[i], themes, st); len(ids) > 0 {
+			cands[i] = namingPhrases(out[i], raisedThemes(out[i], themes), themes, buyers, said)
+		}
 		subject[i] = strings.Join(definingValues(out[i], attrs, st), ", ")
 		if subject[i] == "" {
 			subject[i] = "Buyers"
@@ -179,9 +178,7 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, attr
 	}
 	name := func(i, n int) string {
 		var ls []string
-		for _, id := range cands[i][:min(n, len(cands[i]))] {
-			ls = append(ls, label[id])
-		}
+		ls = cands[i][:min(n, len(cands[i]))]
 		if len(ls) == 0 {
 			return subject[i]
 		}
@@ -230,4 +227,115 @@ func themesByLift(pr persona.Profile, themes []persona.Theme, st personaStats, r
 			cmp.Compare(pr.ThemeCounts[b], pr.ThemeCounts[a]), cmp.Compare(a, b))
 	})
 	return ids[:min(len(ids), topRingThemes)]
+}
+
+// namingPhrases are the labels and key phrases of the themes a persona
+// raised, best first: by the share of its members who said the phrase's
+// words times the log of its lift over the other buyers (at least
+// nameLift). Scoring the phrases on what the members said, not on which
+// theme holds them, keeps a persona's name when a re-run regroups the
+// themes a little. A phrase must be said by at least a quarter of the
+// members and two of them (one in a persona of one). nameAll asks for
+// them only for personas that have a naming theme (namingThemes), so a
+// persona no theme sets apart is named by its attributes alone.
+func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buyers []buyer, said []map[string]bool) []string {
+	if len(ids) == 0 || said == nil {
+		return nil
+	}
+	in := map[int64]bool{}
+	for _, id := range pr.ParticipantIDs {
+		in[id] = true
+	}
+	byID := map[int64]persona.Theme{}
+	for _, t := range themes {
+		byID[t.ID] = t
+	}
+	type cand struct {
+		text  string
+		score float64
+	}
+	var cs []cand
+	seen := map[string]bool{}
+	for _, id := range ids {
+		t := byID[id]
+		for _, text := range append([]string{t.Label}, t.Phrases...) {
+			if seen[strings.ToLower(text)] {
+				continue
+			}
+			seen[strings.ToLower(text)] = true
+			var keys []string
+			for _, w := range strings.Fields(strings.ToLower(text)) {
+				if !functionWords[w] {
+					keys = append(keys, normWord(w))
+				}
+			}
+			if len(keys) == 0 {
+				continue
+			}
+			inN, outN := 0, 0
+			for b := range buyers {
+				if !saidAll(said[b], keys) {
+					continue
+				}
+				if in[buyers[b].p.ID] {
+					inN++
+				} else {
+					outN++
+				}
+			}
+			if inN < min(2, pr.Size) || 4*inN < pr.Size {
+				continue
+			}
+			rest := len(buyers) - pr.Size
+			share := float64(inN) / float64(pr.Size)
+			lift := share / max(float64(outN)/float64(max(rest, 1)), 1/float64(rest+1))
+			if lift >= nameLift {
+				cs = append(cs, cand{text, share * math.Log(lift)})
+			}
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.text, b.text)) })
+	out := make([]string, len(cs))
+	for i, c := range cs {
+		out[i] = c.text
+	}
+	return out
+}
+
+func saidAll(words map[string]bool, keys []string) bool {
+	for _, k := range keys {
+		if !words[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// saidWords are the word keys (normWord) each buyer said.
+func saidWords(c *corpus, buyers []buyer) []map[string]bool {
+	at := make(map[int64]int, len(buyers))
+	out := make([]map[string]bool, len(buyers))
+	for i, b := range buyers {
+		at[b.p.ID] = i
+		out[i] = map[string]bool{}
+	}
+	for _, q := range c.quotes {
+		if i, ok := at[q.ParticipantID]; ok && !c.hidden[c.byID[q.ID]] {
+			for _, t := range q.Tokens {
+				out[i][normWord(t.Text)] = true
+			}
+		}
+	}
+	return out
+}
+
+// raisedThemes are the recurring themes a persona's members raised.
+func raisedThemes(pr persona.Profile, themes []persona.Theme) []int64 {
+	var ids []int64
+	for _, t := range themes {
+		if t.Recurring && pr.ThemeCounts[t.ID] > 0 {
+			ids = append(ids, t.ID)
+		}
+	}
+	return ids
 }

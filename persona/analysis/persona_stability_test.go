@@ -159,4 +159,9 @@ func TestPersonaStabilityRealData(t *testing.T) {
 		}
 	}
 	t.Logf("stability: %d of %d persona comparisons kept >= 80%% of members; %d kept their name", kept80, cases, sameName)
+	// Names follow the theme phrases, and the themes are re-clustered on
+	// every run: a near tie between two phrases may flip. Most must stay.
+	if 5*sameName < 4*cases {
+		t.Errorf("%d of %d personas kept their name; want at least 80%%", sameName, cases)
+	}
 }
