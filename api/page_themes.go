@@ -50,7 +50,7 @@ func (s *Server) themesPage(c *gin.Context) error {
 	byRing := map[persona.Ring][]frontend.ThemeRow{}
 	sort.SliceStable(themes, func(i, j int) bool { return themes[i].Participants > themes[j].Participants })
 	for _, t := range themes {
-		row := frontend.ThemeRow{ID: t.ID, Label: t.Label, Ring: string(t.Ring), Quotes: t.Quotes, Participants: t.Participants,
+		row := frontend.ThemeRow{ID: t.ID, Label: t.Label, Headline: t.Headline, Ring: string(t.Ring), Quotes: t.Quotes, Participants: t.Participants,
 			Of: t.Of, Sources: t.Sources, Coverage: pct(t.Participants, t.Of), Recurring: t.Recurring}
 		top := map[int64]bool{}
 		for _, id := range t.TopQuoteIDs {
