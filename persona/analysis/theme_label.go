@@ -130,8 +130,9 @@ func appendChunk(out []phrase, ch []persona.Token) []phrase {
 // named it, its label: the one candidate phrase that best tells the theme
 // apart, said in the buyers' words. A phrase scores by its content words,
 // each weighted by how much of the theme's quotes it covers (counting the
-// most central quotes more) and by its lift over the whole study; phrases
-// that recur whole and that say more than one word score higher. Themes
+// most central quotes more) and by its lift over the whole study: its
+// best word counts whole, the others half; phrases that recur whole and
+// that say more than one word score higher. Themes
 // are labelled biggest first and no two share a label.
 func labelThemes(c *corpus, ws []*work) {
 	st := newPhraseStats(c, ws)
@@ -331,7 +332,7 @@ func (st *phraseStats) rank(t int) []scored {
 	var out []scored
 	for key, pf := range st.phraseDF[t] {
 		ws := st.words[key]
-		var sum float64
+		var sum, top float64
 		content, grounded := 0, size < 2
 		lone := mostFrequent(st.surface[key])
 		ok := !(len(ws) == 1 && (loneGeneric[key] || genericNouns[key] || loneGeneric[lone] || vagueVerbs[lone]))
@@ -345,7 +346,8 @@ func (st *phraseStats) rank(t int) []scored {
 			}
 			content++
 			grounded = grounded || st.themeDF[t][w.key] >= 2
-			sum += st.wordScore(t, w.key)
+			ws := st.wordScore(t, w.key)
+			sum, top = sum+ws, max(top, ws)
 		}
 		for _, r := range persona.Rings {
 			ok = ok && !strings.EqualFold(mostFrequent(st.surface[key]), r.Title())
@@ -353,7 +355,11 @@ func (st *phraseStats) rank(t int) []scored {
 		if !ok || !grounded || content == 0 || sum <= 0 {
 			continue
 		}
-		s := sum / float64(content) * (1 + 0.3*float64(min(content-1, 2))) * (1 + 0.5*float64(min(pf-1, 2)))
+		// The phrase's best word carries it; each other word adds half
+		// its own score and a little for saying more ("losing deals"
+		// over "deals"), and a phrase said whole in several quotes more.
+		extra := float64(min(content-1, 2))
+		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*float64(min(pf-1, 2)))
 		out = append(out, scored{key, s})
 	}
 	slices.SortFunc(out, func(a, b scored) int {
