@@ -141,7 +141,7 @@ func TestPersonaNameParts(t *testing.T) {
 		in   string
 		want bool
 	}{
-		{"job_title", true}, {"Company size", true}, {"industry", true}, {"role", true},
+		{"job_title", true}, {"Company size", true}, {"What is your role?", true}, {"How many employees does your company have?", true}, {"industry", true}, {"role", true},
 		{"Q4A_Sector_AI_making_a_positive_impact_1", false}, {"Govt role in managing AI", false}, {"time_used", false},
 	} {
 		if got := describesBuyer(c.in); got != c.want {

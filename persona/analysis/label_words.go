@@ -24,7 +24,7 @@ var (
 		"type", "types", "system", "process", "information", "data", "tool", "tools", "use", "user",
 		"users", "company", "team", "job", "person", "experience", "question", "answer", "matter",
 		"world", "term", "terms", "aspect", "aspects", "situation", "moment", "approach", "option",
-		"options", "result", "results", "idea", "step", "steps", "detail", "details")
+		"options", "result", "results", "idea", "step", "steps", "detail", "details", "business", "businesses")
 	// vagueVerbs say too little to name a theme alone ("need", "start").
 	vagueVerbs = wordSet("need", "needs", "mean", "means", "say", "says", "happen", "happens", "start",
 		"starts", "look", "looking", "read", "talk", "hope", "change", "changes", "make", "making", "use",

@@ -3,7 +3,6 @@ package analysis
 import (
 	"cmp"
 	"fmt"
-	"math"
 	"regexp"
 	"slices"
 	"strings"
@@ -114,16 +113,22 @@ func definingValues(pr persona.Profile, attrs []string, st personaStats) []strin
 
 // describesBuyer reports attributes whose values say who a buyer is: a
 // short header naming a job title, role, industry or company size
-// ("job_title", "Company size"), not a question that mentions one.
+// ("job_title", "Company size", "What is your role?"), not a question
+// that mentions one ("Govt role in managing AI").
 func describesBuyer(k string) bool {
 	ws := strings.FieldsFunc(strings.ToLower(questionNumber.ReplaceAllString(k, "")), func(r rune) bool {
 		return !unicode.IsLetter(r)
 	})
+	ws = slices.DeleteFunc(ws, func(w string) bool { return askWords[w] || functionWords[w] })
 	if len(ws) == 0 || len(ws) > 3 {
 		return false
 	}
 	return slices.ContainsFunc(ws, func(w string) bool { return buyerWords[w] })
 }
+
+// askWords are the words a question wraps around its subject.
+var askWords = wordSet("what", "which", "how", "many", "is", "are", "was", "your", "you", "do", "does",
+	"did", "have", "has", "work", "works", "current", "currently", "best", "describes")
 
 var buyerWords = wordSet("role", "title", "job", "position", "occupation", "industry", "sector",
 	"vertical", "size", "employees", "seniority", "department", "function")
@@ -230,12 +235,11 @@ func themesByLift(pr persona.Profile, themes []persona.Theme, st personaStats, r
 }
 
 // namingPhrases are the labels and key phrases of the themes a persona
-// raised, best first: by the share of its members who said the phrase's
-// words times the log of its lift over the other buyers (at least
-// nameLift). Scoring the phrases on what the members said, not on which
-// theme holds them, keeps a persona's name when a re-run regroups the
-// themes a little. A phrase must be said by at least a quarter of the
-// members and two of them (one in a persona of one). nameAll asks for
+// raised, best first: the phrases whose words at least half its members
+// said (failing that a quarter, then a tenth; always two or more), by
+// their lift over the other buyers (at least nameLift). Scoring the
+// phrases on what the members said, not on which theme holds them, keeps
+// a persona's name when a re-run regroups the themes a little. nameAll asks for
 // them only for personas that have a naming theme (namingThemes), so a
 // persona no theme sets apart is named by its attributes alone.
 func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buyers []buyer, said []map[string]bool) []string {
@@ -251,8 +255,9 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 		byID[t.ID] = t
 	}
 	type cand struct {
-		text  string
-		score float64
+		text        string
+		share, lift float64
+		words       int
 	}
 	var cs []cand
 	seen := map[string]bool{}
@@ -269,7 +274,7 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 					keys = append(keys, normWord(w))
 				}
 			}
-			if len(keys) == 0 {
+			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[text] || genericNouns[text] || vagueVerbs[text])) {
 				continue
 			}
 			inN, outN := 0, 0
@@ -283,23 +288,39 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 					outN++
 				}
 			}
-			if inN < min(2, pr.Size) || 4*inN < pr.Size {
+			if inN < min(2, pr.Size) || 10*inN < pr.Size {
 				continue
 			}
 			rest := len(buyers) - pr.Size
 			share := float64(inN) / float64(pr.Size)
 			lift := share / max(float64(outN)/float64(max(rest, 1)), 1/float64(rest+1))
 			if lift >= nameLift {
-				cs = append(cs, cand{text, share * math.Log(lift)})
+				cs = append(cs, cand{text, share, lift, len(keys)})
 			}
 		}
 	}
-	slices.SortStableFunc(cs, func(a, b cand) int { return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.text, b.text)) })
-	out := make([]string, len(cs))
-	for i, c := range cs {
-		out[i] = c.text
+	// Like the themes: the most distinctive phrase among those half the
+	// members said, failing that a quarter, failing that a tenth.
+	for _, floor := range []float64{0.5, 0.25, 0.1} {
+		var out []cand
+		for _, c := range cs {
+			if c.share >= floor {
+				out = append(out, c)
+			}
+		}
+		if len(out) == 0 {
+			continue
+		}
+		slices.SortStableFunc(out, func(a, b cand) int {
+			return cmp.Or(cmp.Compare(b.lift, a.lift), cmp.Compare(b.share, a.share), cmp.Compare(b.words, a.words), cmp.Compare(a.text, b.text))
+		})
+		texts := make([]string, len(out))
+		for i, c := range out {
+			texts[i] = c.text
+		}
+		return texts
 	}
-	return out
+	return nil
 }
 
 func saidAll(words map[string]bool, keys []string) bool {
