@@ -92,6 +92,7 @@ func TestWholeSentence(t *testing.T) {
 		{"\"It broke again!\"", true},
 		{"and then the export failed.", false},
 		{"The export failed and", false},
+		{"The export failed.\nThen we quit.", false},
 		{"", false},
 	} {
 		if got := wholeSentence(c.text); got != c.want {

@@ -73,27 +73,39 @@ func nameWords(parts []persona.Participant) map[string]bool {
 	return out
 }
 
-// headline is the theme's most central short whole sentence: a quote that
-// starts like a sentence, ends with a full stop, question or exclamation
-// mark and has 6-30 words; failing that, its most central quote of 4-40
-// words, then its most central quote. It returns the quote index or -1.
-func headline(c *corpus, members []int) int {
+// headline is the theme's most central short whole sentence: a quote on
+// one line that starts like a sentence, ends with a full stop, question or
+// exclamation mark, has 6-30 words and few fillers ("um", "uh"); among
+// those, one that says a word of the theme's label comes first. Failing
+// that, its most central quote of 4-40 words, then its most central quote.
+// It returns the quote index or -1.
+func headline(c *corpus, members []int, label string) int {
+	keys := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(label)) {
+		if !functionWords[w] {
+			keys[normWord(w)] = true
+		}
+	}
 	best, bestRank := -1, [2]float64{}
 	for _, i := range members {
 		if c.hidden[i] {
 			continue
 		}
-		text := strings.TrimSpace(c.quotes[i].Text)
+		q := c.quotes[i]
+		text := strings.TrimSpace(q.Text)
 		words := len(strings.Fields(text))
 		tier := 0.0
 		switch {
-		case words >= 6 && words <= 30 && wholeSentence(text):
+		case words >= 6 && words <= 30 && wholeSentence(text) && 5*len(q.Tokens) >= 4*words:
 			tier = 2
+			if saysAny(q.Tokens, keys) {
+				tier = 3
+			}
 		case words >= 4 && words <= 40:
 			tier = 1
 		}
 		if c.pinned[i] {
-			tier += 3
+			tier += 4
 		}
 		rank := [2]float64{tier, c.central[i]}
 		if best < 0 || rank[0] > bestRank[0] || (rank[0] == bestRank[0] && rank[1] > bestRank[1]) {
@@ -103,11 +115,20 @@ func headline(c *corpus, members []int) int {
 	return best
 }
 
-// wholeSentence reports text that starts with a capital letter or digit
-// and ends with sentence punctuation.
+func saysAny(toks []persona.Token, keys map[string]bool) bool {
+	for _, t := range toks {
+		if keys[normWord(t.Text)] {
+			return true
+		}
+	}
+	return false
+}
+
+// wholeSentence reports one line of text that starts with a capital
+// letter or digit and ends with sentence punctuation.
 func wholeSentence(text string) bool {
 	text = strings.TrimRight(text, `"'”’)`)
-	if text == "" {
+	if text == "" || strings.ContainsAny(text, "\n\r") {
 		return false
 	}
 	first := []rune(strings.TrimLeft(text, `"'“‘(`))

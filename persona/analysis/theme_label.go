@@ -180,7 +180,7 @@ func fallbackLabel(c *corpus, st *phraseStats, t int, used map[string]bool) stri
 	if best != "" {
 		return best
 	}
-	if h := headline(c, w.members); h >= 0 {
+	if h := headline(c, w.members, ""); h >= 0 {
 		for _, p := range nounPhrases(c.quotes[h].Tokens) {
 			if !used[p.surface] && !loneGeneric[p.surface] {
 				return p.surface
@@ -317,7 +317,7 @@ func phraseWords(p phrase, toks []persona.Token) []labelToken {
 		out[i] = labelToken{key: keys[i], proper: strings.HasPrefix(tag[w], "NNP")}
 		proper = proper && (out[i].proper || functionWords[w])
 	}
-	if proper {
+	if proper || echoes(keys) {
 		return nil
 	}
 	return out
@@ -410,4 +410,17 @@ func mostFrequent(m map[string]int) string {
 		}
 	}
 	return best
+}
+
+// echoes reports a phrase that repeats itself: two of its words share a
+// stem or a five-letter start ("predict prediction").
+func echoes(keys []string) bool {
+	for i, a := range keys {
+		for _, b := range keys[i+1:] {
+			if a == b || (len(a) >= 5 && len(b) >= 5 && a[:5] == b[:5]) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -170,7 +170,7 @@ func toTheme(c *corpus, w *work, minParticipants int, studyID int64) persona.The
 	t.Quotes, t.Participants, t.Sources = len(w.members), len(parts), len(srcs)
 	t.Recurring = t.Participants >= minParticipants
 	t.TopQuoteIDs = topQuoteIDs(c, w)
-	if h := headline(c, w.members); h >= 0 {
+	if h := headline(c, w.members, w.label); h >= 0 {
 		t.HeadlineQuoteID, t.Headline = c.quotes[h].ID, c.quotes[h].Text
 	}
 	return t
