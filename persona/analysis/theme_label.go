@@ -85,7 +85,7 @@ func objectOf(toks []persona.Token, i int) int {
 	if v > 0 && (toks[v].Tag == "DT" || toks[v].Tag == "PRP$") {
 		v--
 	}
-	if v < 0 || !isVerb(toks[v].Tag) || lightVerbs[toks[v].Text] {
+	if v < 0 || !isVerb(toks[v].Tag) || lightVerbs[toks[v].Text] || lightVerbs[normWord(toks[v].Text)] {
 		return -1
 	}
 	return v
