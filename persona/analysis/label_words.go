@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 	"unicode"
@@ -136,4 +137,57 @@ func wholeSentence(text string) bool {
 		return false
 	}
 	return strings.ContainsRune(".!?", rune(text[len(text)-1]))
+}
+
+// fallbackLabel names a theme with no grounded phrase by its best
+// grounded content word, else the first noun phrase of its headline, else
+// its ring and size.
+func fallbackLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string {
+	w := st.ws[t]
+	best, bestScore := "", 0.0
+	for _, i := range w.members {
+		for _, tk := range c.quotes[i].Tokens {
+			k := normWord(tk.Text)
+			if used[tk.Text] || !st.labelWord(tk) || (len(w.members) >= 2 && st.themeDF[t][k] < 2) {
+				continue
+			}
+			if s := st.wordScore(t, k); s > bestScore || (s == bestScore && s > 0 && tk.Text < best) {
+				best, bestScore = tk.Text, s
+			}
+		}
+	}
+	if best != "" {
+		return best
+	}
+	if h := headline(c, w.members, ""); h >= 0 {
+		for _, p := range nounPhrases(c.quotes[h].Tokens) {
+			if !used[p.surface] && !loneGeneric[p.surface] {
+				return p.surface
+			}
+		}
+	}
+	return fmt.Sprintf("%s, %d quotes", w.ring.Title(), len(w.members))
+}
+
+// labelWord reports a content word that may name a theme alone.
+func (st *phraseStats) labelWord(tk persona.Token) bool {
+	k := normWord(tk.Text)
+	content := isNoun(tk.Tag) || ((isVerb(tk.Tag) || isAdj(tk.Tag)) && !vagueVerbs[tk.Text])
+	return content && !strings.HasPrefix(tk.Tag, "NNP") && !lightVerbs[tk.Text] && !fillerWord(tk.Text) &&
+		!questionWords[tk.Text] && !functionWords[tk.Text] && !loneGeneric[tk.Text] && !genericNouns[tk.Text] &&
+		!weakAdjectives[tk.Text] && !indefinite[tk.Text] && plainWord(tk.Text) && len(tk.Text) > 2 &&
+		!st.names[k] && 2*st.df[k] <= st.n
+}
+
+// echoes reports a phrase that repeats itself: two of its words share a
+// stem or a five-letter start ("predict prediction").
+func echoes(keys []string) bool {
+	for i, a := range keys {
+		for _, b := range keys[i+1:] {
+			if a == b || (len(a) >= 5 && len(b) >= 5 && a[:5] == b[:5]) {
+				return true
+			}
+		}
+	}
+	return false
 }
