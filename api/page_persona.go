@@ -123,7 +123,7 @@ func (s *Server) personaPage(c *gin.Context) error {
 	for _, r := range page.Rings {
 		rv := frontend.RingView{Ring: string(r.Ring), Title: r.Title, Blurb: ringBlurbs[r.Ring]}
 		for _, t := range r.Themes {
-			tv := frontend.ThemeView{ID: t.Theme.ID, Label: t.Theme.Label, Raised: t.Raised, Of: t.Of, Pct: pct(t.Raised, t.Of)}
+			tv := frontend.ThemeView{ID: t.Theme.ID, Label: t.Theme.Label, Headline: t.Theme.Headline, Raised: t.Raised, Of: t.Of, Pct: pct(t.Raised, t.Of)}
 			for _, q := range t.Quotes {
 				tv.Quotes = append(tv.Quotes, quoteView(q))
 			}

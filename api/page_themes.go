@@ -44,7 +44,7 @@ func (s *Server) themesPage(c *gin.Context) error {
 }
 
 func themeRow(t persona.Theme) frontend.ThemeRow {
-	return frontend.ThemeRow{ID: t.ID, Label: t.Label, Ring: string(t.Ring), Quotes: t.Quotes, Participants: t.Participants,
+	return frontend.ThemeRow{ID: t.ID, Label: t.Label, Headline: t.Headline, Ring: string(t.Ring), Quotes: t.Quotes, Participants: t.Participants,
 		Of: t.Of, Sources: t.Sources, Coverage: pct(t.Participants, t.Of), Recurring: t.Recurring}
 }
 

@@ -18,6 +18,7 @@ type Report struct {
 type ReportTheme struct {
 	ID           int64         `json:"id"`
 	Label        string        `json:"label"`
+	Headline     string        `json:"headline,omitempty"`
 	Ring         persona.Ring  `json:"ring"`
 	Participants int           `json:"participants"`
 	Quotes       int           `json:"quotes"`
@@ -71,7 +72,7 @@ func (a *App) Report(ctx context.Context, studyID int64) (Report, error) {
 		byID[p.ID] = p
 	}
 	for _, t := range themes {
-		rt := ReportTheme{ID: t.ID, Label: t.Label, Ring: t.Ring, Participants: t.Participants, Quotes: t.Quotes, TopQuotes: []ReportQuote{}}
+		rt := ReportTheme{ID: t.ID, Label: t.Label, Headline: t.Headline, Ring: t.Ring, Participants: t.Participants, Quotes: t.Quotes, TopQuotes: []ReportQuote{}}
 		quotes, err := a.Store.QuotesByID(ctx, t.TopQuoteIDs)
 		if err != nil {
 			return rep, err

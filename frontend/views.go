@@ -235,6 +235,7 @@ type RingView struct {
 type ThemeView struct {
 	ID         int64
 	Label      string
+	Headline   string // the theme's most central short sentence
 	Raised, Of int
 	Pct        int
 	Quotes     []QuoteView
@@ -271,6 +272,7 @@ type ThemeRing struct {
 type ThemeRow struct {
 	ID                                int64
 	Label                             string
+	Headline                          string // the theme's most central short sentence
 	Ring                              string
 	Quotes, Participants, Of, Sources int
 	Coverage                          int

@@ -14,6 +14,10 @@ type Theme struct {
 	// representatives (central, diverse, one per participant).
 	QuoteIDs    []int64 `json:"quote_ids,omitempty"`
 	TopQuoteIDs []int64 `json:"top_quote_ids,omitempty"`
+	// HeadlineQuoteID is the theme's most central short whole sentence,
+	// shown under the label; Headline is its text.
+	HeadlineQuoteID int64  `json:"headline_quote_id,omitempty"`
+	Headline        string `json:"headline,omitempty"`
 	// Counts.
 	Quotes       int `json:"quotes"`
 	Participants int `json:"participants"`

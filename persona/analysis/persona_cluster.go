@@ -28,15 +28,7 @@ func clusterBuyers(d gower, seed int64) [][]int {
 	}
 	m := distMatrix(d, sample)
 	maxK := min(maxPersonas, len(sample)/minPersonaSize)
-	build := buildMedoids(m, maxK)
-	var best []int
-	bestScore := -2.0
-	for k := 2; k <= maxK; k++ {
-		med := refineMedoids(m, slices.Clone(build[:k]))
-		if s := silhouette(m, assignMatrix(m, med), k); s > bestScore+1e-9 {
-			best, bestScore = med, s
-		}
-	}
+	best := stableSplit(m, maxK, seed)
 	if best == nil {
 		return [][]int{indexes(n)}
 	}
@@ -45,6 +37,120 @@ func clusterBuyers(d gower, seed int64) [][]int {
 		medoids[i] = sample[b]
 	}
 	return foldSmall(d, medoids)
+}
+
+// bestMedoids runs k-medoids for k in 2..maxK and keeps the partition
+// with the highest mean silhouette.
+func bestMedoids(m matrix, maxK int) ([]int, float64) {
+	build := buildMedoids(m, maxK)
+	var best []int
+	bestScore := -2.0
+	for k := 2; k <= min(maxK, len(build)); k++ {
+		med := refineMedoids(m, slices.Clone(build[:k]))
+		if s := silhouette(m, assignMatrix(m, med), k); s > bestScore+1e-9 {
+			best, bestScore = med, s
+		}
+	}
+	return best, bestScore
+}
+
+// Stability check. A split into personas must survive losing a few
+// buyers: on each of stabilityRuns seeded subsamples without a fifth of
+// them, every persona must find at least minKept of its remaining
+// members together again (the identity a researcher relies on when one
+// interview is added or removed). Splits of a study without real groups
+// fail this and the study stays one persona. Large studies are checked
+// on a seeded sample of stabilitySample buyers.
+const (
+	stabilityRuns   = 10
+	minKept         = 0.8
+	stabilitySample = 400
+)
+
+// stableSplit returns the medoids of the best split by silhouette that is
+// stable, or nil.
+func stableSplit(m matrix, maxK int, seed int64) []int {
+	type split struct {
+		med   []int
+		score float64
+	}
+	build := buildMedoids(m, maxK)
+	var splits []split
+	for k := 2; k <= min(maxK, len(build)); k++ {
+		med := refineMedoids(m, slices.Clone(build[:k]))
+		splits = append(splits, split{med, silhouette(m, assignMatrix(m, med), k)})
+	}
+	slices.SortStableFunc(splits, func(a, b split) int { return cmp.Compare(b.score, a.score) })
+	for _, sp := range splits {
+		if stable(m, assignMatrix(m, sp.med), maxK, seed) {
+			return sp.med
+		}
+	}
+	return nil
+}
+
+// stable reports whether assignment holds up on subsamples: each without
+// a fifth of the points (at least two), re-split (best silhouette), every group keeps at
+// least minKept of its remaining points together.
+func stable(m matrix, assign []int, maxK int, seed int64) bool {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x57ab))
+	idx := indexes(m.n)
+	if m.n > stabilitySample {
+		rng.Shuffle(m.n, func(i, j int) { idx[i], idx[j] = idx[j], idx[i] })
+		idx = idx[:stabilitySample]
+		slices.Sort(idx)
+	}
+	drop := max(2, len(idx)/5)
+	for r := 0; r < stabilityRuns; r++ {
+		keep := slices.Clone(idx)
+		rng.Shuffle(len(keep), func(i, j int) { keep[i], keep[j] = keep[j], keep[i] })
+		keep = keep[drop:]
+		slices.Sort(keep)
+		sub := m.sub(keep)
+		med, _ := bestMedoids(sub, min(maxK, len(keep)/minPersonaSize))
+		if med == nil {
+			return false
+		}
+		if keptShare(assign, keep, assignMatrix(sub, med)) < minKept {
+			return false
+		}
+	}
+	return true
+}
+
+// keptShare is the smallest share, over the groups of assign, of a
+// group's points in keep that the sub-assignment puts together.
+func keptShare(assign, keep, sub []int) float64 {
+	counts := map[int]map[int]int{}
+	sizes := map[int]int{}
+	for j, i := range keep {
+		g := assign[i]
+		if counts[g] == nil {
+			counts[g] = map[int]int{}
+		}
+		counts[g][sub[j]]++
+		sizes[g]++
+	}
+	worst := 1.0
+	for g, cs := range counts {
+		best := 0
+		for _, n := range cs {
+			best = max(best, n)
+		}
+		worst = min(worst, float64(best)/float64(sizes[g]))
+	}
+	return worst
+}
+
+// sub is the matrix restricted to points idx.
+func (m matrix) sub(idx []int) matrix {
+	out := matrix{n: len(idx), d: make([]float32, len(idx)*len(idx))}
+	for a, i := range idx {
+		for b, j := range idx {
+			out.d[a*out.n+b] = m.d[i*m.n+j]
+		}
+	}
+	return out
 }
 
 // matrix is a symmetric distance matrix, row-major.

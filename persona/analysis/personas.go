@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"cmp"
-	"fmt"
 	"maps"
 	"slices"
 	"strings"
@@ -41,7 +40,8 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 	attrs := usableAttributes(parts)
 	groups := [][]int{indexes(len(buyers))}
 	if len(buyers) >= minPersonaBuyers {
-		d := gower{buyers: buyers, attrs: attrs}
+		sp := buyerSpeech(themes, c, buyers)
+		d := gower{buyers: buyers, attrs: attrs, words: sp.profiles(len(buyers))}
 		groups = clusterBuyers(d, seed)
 	}
 	out := make([]persona.Profile, len(groups))
@@ -49,15 +49,20 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 		out[g] = describe(themes, buyers, attrs, members, studyID)
 	}
 	setDistinct(out, themes, buyers, attrs, groups)
+	st := newPersonaStats(themes, buyers, attrs)
+	for i := range out {
+		for _, r := range persona.Rings {
+			if ids := themesByLift(out[i], themes, st, r); len(ids) > 0 {
+				out[i].Rings[r] = ids
+			}
+		}
+	}
 	slices.SortStableFunc(out, func(a, b persona.Profile) int {
 		return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.ParticipantIDs[0], b.ParticipantIDs[0]))
 	})
-	names := map[string]int{}
+	nameAll(out, themes, buyers, attrs, saidWords(c, buyers))
 	for i := range out {
 		out[i].ID = int64(i + 1)
-		if names[out[i].Name]++; names[out[i].Name] > 1 {
-			out[i].Name = fmt.Sprintf("%s (%d)", out[i].Name, names[out[i].Name])
-		}
 	}
 	return out
 }
@@ -131,6 +136,7 @@ func usableAttributes(parts []persona.Participant) []string {
 type gower struct {
 	buyers []buyer
 	attrs  []string
+	words  [][]termWeight // each buyer's word profile, when known
 }
 
 func (g gower) dist(a, b int) float64 {
@@ -139,6 +145,11 @@ func (g gower) dist(a, b int) float64 {
 	if len(x.themes) > 0 || len(y.themes) > 0 {
 		w := themeWeight * float64(max(1, len(g.attrs)))
 		num += w * jaccardDistance(x.themes, y.themes)
+		den += w
+	}
+	if g.words != nil && len(g.words[a]) > 0 && len(g.words[b]) > 0 {
+		w := themeWeight * float64(max(1, len(g.attrs)))
+		num += w * cosineDistance(g.words[a], g.words[b])
 		den += w
 	}
 	for _, k := range g.attrs {
@@ -195,12 +206,6 @@ func describe(themes []persona.Theme, buyers []buyer, attrs []string, members []
 			pr.Attributes[k] = cs
 		}
 	}
-	for _, r := range persona.Rings {
-		if ids := topThemes(themes, pr.ThemeCounts, r); len(ids) > 0 {
-			pr.Rings[r] = ids
-		}
-	}
-	pr.Name = personaName(pr, themes, attrs)
 	return pr
 }
 
@@ -218,45 +223,6 @@ func attributeCounts(buyers []buyer, members []int, k string) []persona.Count {
 	}
 	slices.SortStableFunc(out, func(a, b persona.Count) int { return cmp.Compare(b.N, a.N) })
 	return out
-}
-
-// topThemes are the ring's theme ids most raised in the persona, recurring
-// themes only.
-func topThemes(themes []persona.Theme, counts map[int64]int, r persona.Ring) []int64 {
-	var ids []int64
-	for _, t := range themes {
-		if t.Ring == r && t.Recurring && counts[t.ID] > 0 {
-			ids = append(ids, t.ID)
-		}
-	}
-	slices.SortStableFunc(ids, func(a, b int64) int {
-		return cmp.Or(cmp.Compare(counts[b], counts[a]), cmp.Compare(a, b))
-	})
-	return ids[:min(len(ids), topRingThemes)]
-}
-
-// personaName joins the dominant values of role-, industry- and size-like
-// attributes (held by at least 40%) with the first phrase of the top
-// priority theme: "RevOps manager, SaaS — forecast accuracy".
-func personaName(pr persona.Profile, themes []persona.Theme, attrs []string) string {
-	var parts []string
-	for _, k := range nameAttributes(attrs) {
-		if cs := pr.Attributes[k]; len(cs) > 0 && 5*cs[0].N >= 2*pr.Size && len(parts) < 2 {
-			parts = append(parts, cs[0].Value)
-		}
-	}
-	name := strings.Join(parts, ", ")
-	if name == "" {
-		name = "Buyers"
-	}
-	for _, r := range []persona.Ring{persona.RingPriority, persona.RingSuccess, persona.RingBarriers} {
-		if ids := pr.Rings[r]; len(ids) > 0 {
-			label := themes[ids[0]-1].Label
-			label, _, _ = strings.Cut(label, " · ")
-			return name + " — " + label
-		}
-	}
-	return name
 }
 
 // nameAttributes orders attribute names for naming: role, then industry,

@@ -91,7 +91,7 @@ func newCorpus(in Input) (*corpus, error) {
 		ring: make([]persona.Ring, n), conf: make([]float64, n),
 		hidden: make([]bool, n), pinned: make([]bool, n), doc: make([]int, n),
 		space: make([]*Space, n), central: make([]float64, n), byID: make(map[int64]int, n),
-		buyers: len(in.Participants),
+		buyers: len(in.Participants), names: nameWords(in.Participants),
 	}
 	// Edits set rings on the corpus's own copy, never the caller's quotes.
 	c.quotes = append([]persona.Quote(nil), in.Quotes...)

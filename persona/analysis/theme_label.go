@@ -65,8 +65,8 @@ func nounPhrases(toks []persona.Token) []phrase {
 		}
 		if k > j {
 			out = appendChunk(out, toks[i:k])
-			if i > 0 && isVerb(toks[i-1].Tag) && !lightVerbs[toks[i-1].Text] && k-i <= 2 {
-				out = appendChunk(out, toks[i-1:k])
+			if v := objectOf(toks, i); v >= 0 && k-i <= 2 {
+				out = appendChunk(out, append([]persona.Token{toks[v]}, toks[i:k]...))
 			}
 			i = k
 			continue
@@ -74,6 +74,20 @@ func nounPhrases(toks []persona.Token) []phrase {
 		i = max(j, i+1)
 	}
 	return out
+}
+
+// objectOf returns the index of the verb whose object starts at i, right
+// before it or before a determiner or possessive ("close the windows"),
+// or -1.
+func objectOf(toks []persona.Token, i int) int {
+	v := i - 1
+	if v > 0 && (toks[v].Tag == "DT" || toks[v].Tag == "PRP$") {
+		v--
+	}
+	if v < 0 || !isVerb(toks[v].Tag) || lightVerbs[toks[v].Text] || lightVerbs[normWord(toks[v].Text)] {
+		return -1
+	}
+	return v
 }
 
 // appendChunk trims weak leading adjectives, keeps at most four words and
@@ -90,6 +104,13 @@ func appendChunk(out []phrase, ch []persona.Token) []phrase {
 	if len(ch) > 4 {
 		ch = ch[len(ch)-4:]
 	}
+	seen := map[string]bool{}
+	for _, t := range ch {
+		if seen[t.Text] || len([]rune(t.Text)) < 2 { // "heat map heat map", "environment i"
+			return out
+		}
+		seen[t.Text] = true
+	}
 	generic := true
 	keys, words := make([]string, len(ch)), make([]string, len(ch))
 	for i, t := range ch {
@@ -104,39 +125,37 @@ func appendChunk(out []phrase, ch []persona.Token) []phrase {
 	return append(out, phrase{key: strings.Join(keys, " "), surface: strings.Join(words, " ")})
 }
 
-// labelThemes sets each unlabelled theme's phrases and label from
-// class-based TF-IDF over all themes: a phrase scores its quote frequency
-// in the theme times log(1 + average phrases per theme / its frequency in
-// all themes), with a bonus for multi-word phrases.
+// labelThemes sets each theme's key phrases and, unless a researcher
+// named it, its label: the one candidate phrase that best tells the theme
+// apart, said in the buyers' words. A phrase scores by its content words,
+// each weighted by how much of the theme's quotes it covers (counting the
+// most central quotes more) and by its lift over the whole study: its
+// best word counts whole, the others half; phrases that recur whole and
+// that say more than one word score higher. Themes
+// are labelled biggest first and no two share a label.
 func labelThemes(c *corpus, ws []*work) {
-	counts := make([]map[string]int, len(ws))
-	surface := map[string]map[string]int{}
-	total, all := 0, map[string]int{}
-	for t, w := range ws {
-		counts[t] = map[string]int{}
-		for _, i := range w.members {
-			seen := map[string]bool{}
-			for _, p := range nounPhrases(c.quotes[i].Tokens) {
-				if surface[p.key] == nil {
-					surface[p.key] = map[string]int{}
-				}
-				surface[p.key][p.surface]++
-				if !seen[p.key] {
-					seen[p.key] = true
-					counts[t][p.key]++
-					all[p.key]++
-					total++
-				}
+	st := newPhraseStats(c, ws)
+	order := indexes(len(ws))
+	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(ws[b].members), len(ws[a].members)) })
+	used := map[string]bool{}
+	for _, t := range order {
+		w := ws[t]
+		ranked := st.rank(t)
+		w.phrases = pickPhrases(ranked, st.surface, 5)
+		if w.labelSet {
+			continue
+		}
+		w.label = ""
+		for _, s := range ranked {
+			if l := mostFrequent(st.surface[s.key]); !used[strings.ToLower(l)] {
+				w.label = l
+				break
 			}
 		}
-	}
-	avg := float64(total) / float64(max(len(ws), 1))
-	for t, w := range ws {
-		ranked := rankPhrases(counts[t], all, avg, len(w.members))
-		w.phrases = pickPhrases(ranked, surface, 5)
-		if !w.labelSet {
-			w.label = themeLabel(w.phrases, w.ring)
+		if w.label == "" {
+			w.label = fallbackLabel(c, st, t, used)
 		}
+		used[strings.ToLower(w.label)] = true
 	}
 }
 
@@ -145,31 +164,180 @@ type scored struct {
 	score float64
 }
 
-// rankPhrases scores a theme's phrases by c-TF-IDF, best first. Phrases
-// found in a single quote are used only when nothing recurs.
-func rankPhrases(tf, all map[string]int, avg float64, size int) []scored {
-	var out []scored
-	minTF := 1
-	if size >= 2 {
-		for _, n := range tf {
-			if n >= 2 {
-				minTF = 2
-				break
+// phraseStats holds the counts labels are chosen from.
+type phraseStats struct {
+	c        *corpus
+	ws       []*work
+	n        int                       // quotes in all themes
+	df       map[string]int            // word key -> study quotes holding it
+	themeDF  []map[string]int          // per theme: word key -> quotes
+	weightOf []map[string]float64      // per theme: word key -> centrality-weighted coverage
+	phraseDF []map[string]int          // per theme: phrase key -> quotes
+	words    map[string][]labelToken   // phrase key -> its words
+	surface  map[string]map[string]int // phrase key -> spoken forms
+	names    map[string]bool
+}
+
+// labelToken is one word of a candidate phrase.
+type labelToken struct {
+	key    string
+	proper bool // tagged a proper noun
+}
+
+func newPhraseStats(c *corpus, ws []*work) *phraseStats {
+	st := &phraseStats{c: c, ws: ws, df: map[string]int{}, words: map[string][]labelToken{},
+		surface: map[string]map[string]int{}, names: c.names}
+	for _, w := range ws {
+		tdf, cov, pdf := map[string]int{}, map[string]float64{}, map[string]int{}
+		weights, total := centralWeights(c, w.members)
+		for j, i := range w.members {
+			st.n++
+			seen := map[string]bool{}
+			for _, tk := range c.quotes[i].Tokens {
+				if k := normWord(tk.Text); !seen[k] {
+					seen[k] = true
+					st.df[k]++
+					tdf[k]++
+					cov[k] += weights[j] / total
+				}
+			}
+			seenP := map[string]bool{}
+			for _, p := range st.candidates(c.quotes[i].Tokens) {
+				if !seenP[p.key] {
+					seenP[p.key] = true
+					pdf[p.key]++
+				}
 			}
 		}
+		st.themeDF, st.weightOf, st.phraseDF = append(st.themeDF, tdf), append(st.weightOf, cov), append(st.phraseDF, pdf)
 	}
-	for k, n := range tf {
-		if n < minTF {
+	return st
+}
+
+// centralWeights weighs a theme's quotes from 0.5 (least central) to 1
+// (most central), so a phrase in the quotes nearest the theme's centre
+// counts up to twice as much as one at its edge.
+func centralWeights(c *corpus, members []int) ([]float64, float64) {
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, i := range members {
+		lo, hi = min(lo, c.central[i]), max(hi, c.central[i])
+	}
+	out := make([]float64, len(members))
+	var total float64
+	for j, i := range members {
+		out[j] = 1
+		if hi > lo {
+			out[j] = 0.5 + 0.5*(c.central[i]-lo)/(hi-lo)
+		}
+		total += out[j]
+	}
+	return out, total
+}
+
+// candidates are a quote's label candidates: its key phrases, without
+// those that hold a filler, a question word, a name, markup, or only
+// proper nouns (people mentioned by name), trimmed of function words.
+func (st *phraseStats) candidates(toks []persona.Token) []phrase {
+	var out []phrase
+	for _, p := range nounPhrases(toks) {
+		if _, ok := st.words[p.key]; !ok {
+			st.words[p.key] = phraseWords(p, toks)
+		}
+		ws := st.words[p.key]
+		if ws == nil {
 			continue
 		}
-		words := float64(strings.Count(k, " ") + 1)
-		s := float64(n) * math.Log(1+avg/float64(all[k])) * (1 + 0.3*min(words-1, 2))
-		out = append(out, scored{k, s})
+		if st.surface[p.key] == nil {
+			st.surface[p.key] = map[string]int{}
+		}
+		st.surface[p.key][p.surface]++
+		out = append(out, p)
+	}
+	return out
+}
+
+// phraseWords are the words of phrase p as tagged in toks, or nil when p
+// may not be a label.
+func phraseWords(p phrase, toks []persona.Token) []labelToken {
+	words, keys := strings.Fields(p.surface), strings.Fields(p.key)
+	if len(words) != len(keys) || len(words) > 6 || functionWords[words[0]] || functionWords[words[len(words)-1]] {
+		return nil
+	}
+	tag := map[string]string{}
+	for _, t := range toks {
+		tag[t.Text] = t.Tag
+	}
+	out := make([]labelToken, len(words))
+	proper := true
+	for i, w := range words {
+		if fillerWord(w) || questionWords[w] || !plainWord(w) {
+			return nil
+		}
+		out[i] = labelToken{key: keys[i], proper: strings.HasPrefix(tag[w], "NNP")}
+		proper = proper && (out[i].proper || functionWords[w])
+	}
+	if proper || echoes(keys) {
+		return nil
+	}
+	return out
+}
+
+// rank scores theme t's candidate phrases, best first. A phrase must be
+// grounded (a content word in at least two of the theme's quotes when it
+// has two), may not be a lone generic word, a ring's name, or hold a name
+// or a word most of the study's quotes use (the product itself).
+func (st *phraseStats) rank(t int) []scored {
+	size := len(st.ws[t].members)
+	var out []scored
+	for key, pf := range st.phraseDF[t] {
+		ws := st.words[key]
+		var sum, top float64
+		content, grounded := 0, size < 2
+		lone := mostFrequent(st.surface[key])
+		ok := !(len(ws) == 1 && (loneGeneric[key] || genericNouns[key] || loneGeneric[lone] || vagueVerbs[lone]))
+		for _, w := range ws {
+			if functionWords[w.key] {
+				continue
+			}
+			if st.names[w.key] || 2*st.df[w.key] > st.n {
+				ok = false
+				break
+			}
+			content++
+			grounded = grounded || st.themeDF[t][w.key] >= 2
+			ws := st.wordScore(t, w.key)
+			sum, top = sum+ws, max(top, ws)
+		}
+		for _, r := range persona.Rings {
+			ok = ok && !strings.EqualFold(mostFrequent(st.surface[key]), r.Title())
+		}
+		if !ok || !grounded || content == 0 || sum <= 0 {
+			continue
+		}
+		// The phrase's best word carries it; each other word adds half
+		// its own score and a little for saying more ("losing deals"
+		// over "deals"), and a phrase said whole in several quotes more.
+		extra := float64(min(content-1, 2))
+		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*float64(min(pf-1, 2)))
+		out = append(out, scored{key, s})
 	}
 	slices.SortFunc(out, func(a, b scored) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.key, b.key))
 	})
 	return out
+}
+
+// wordScore is a word's centrality-weighted coverage of theme t times its
+// log lift over the study (smoothed); generic words count half.
+func (st *phraseStats) wordScore(t int, key string) float64 {
+	size := float64(len(st.ws[t].members))
+	in := (float64(st.themeDF[t][key]) + 0.5) / (size + 1)
+	all := (float64(st.df[key]) + 0.5) / (float64(st.n) + 1)
+	s := st.weightOf[t][key] * max(0, math.Log(in/all))
+	if genericNouns[key] || loneGeneric[key] {
+		s /= 2
+	}
+	return s
 }
 
 // pickPhrases takes the n best phrases whose words do not overlap one
@@ -201,17 +369,4 @@ func mostFrequent(m map[string]int) string {
 		}
 	}
 	return best
-}
-
-// themeLabel joins the top two or three phrases ("price per seat ·
-// salesforce integration"); a theme without phrases is named by its ring.
-func themeLabel(phrases []string, r persona.Ring) string {
-	if len(phrases) == 0 {
-		return r.Title()
-	}
-	n := 2
-	if len(phrases) >= 3 && len(phrases[0])+len(phrases[1])+len(phrases[2]) <= 40 {
-		n = 3
-	}
-	return strings.Join(phrases[:min(n, len(phrases))], " · ")
 }

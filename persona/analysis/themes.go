@@ -34,6 +34,7 @@ type corpus struct {
 	central []float64 // similarity to its cluster centroid
 	byID    map[int64]int
 	buyers  int
+	names   map[string]bool // words of participants' labels, never in a theme label
 }
 
 // work is a theme under construction.
@@ -175,6 +176,9 @@ func toTheme(c *corpus, w *work, minParticipants int, studyID int64) persona.The
 	t.Quotes, t.Participants, t.Sources = len(w.members), len(parts), len(srcs)
 	t.Recurring = t.Participants >= minParticipants
 	t.TopQuoteIDs = topQuoteIDs(c, w)
+	if h := headline(c, w.members, w.label); h >= 0 {
+		t.HeadlineQuoteID, t.Headline = c.quotes[h].ID, c.quotes[h].Text
+	}
 	return t
 }
 

@@ -147,7 +147,8 @@ func TestSaveAnalysisRewritesThemeIDs(t *testing.T) {
 	}
 	qid, pid := imp.Quotes[0].ID, imp.Participants[1].ID
 	a := &persona.Analysis{StudyID: st.ID,
-		Themes:   []persona.Theme{{ID: 1, Label: "price", Ring: persona.RingBarriers, QuoteIDs: []int64{qid}, Quotes: 1, Participants: 1}},
+		Themes: []persona.Theme{{ID: 1, Label: "price", Ring: persona.RingBarriers, QuoteIDs: []int64{qid}, Quotes: 1, Participants: 1,
+			HeadlineQuoteID: qid, Headline: imp.Quotes[0].Text}},
 		Personas: []persona.Profile{{Name: "CFOs", ParticipantIDs: []int64{pid}, Size: 1, Rings: map[persona.Ring][]int64{persona.RingBarriers: {1}}, ThemeCounts: map[int64]int{1: 1}}},
 		Labels:   []persona.QuoteLabel{{QuoteID: qid, Ring: persona.RingBarriers, Confidence: 0.9, ThemeIndex: 0}},
 	}
@@ -176,6 +177,9 @@ func TestSaveAnalysisRewritesThemeIDs(t *testing.T) {
 		t.Fatalf("%d themes, %d personas; want one each (old run replaced)", len(themes), len(personas))
 	}
 	tid := themes[0].ID
+	if themes[0].HeadlineQuoteID != qid || themes[0].Headline != imp.Quotes[0].Text {
+		t.Errorf("headline %d %q; want quote %d %q", themes[0].HeadlineQuoteID, themes[0].Headline, qid, imp.Quotes[0].Text)
+	}
 	if q.ThemeID != tid || q.Ring != persona.RingBarriers || p.PersonaID != personas[0].ID {
 		t.Errorf("quote theme %d ring %q, participant persona %d; want theme %d, barriers, persona %d", q.ThemeID, q.Ring, p.PersonaID, tid, personas[0].ID)
 	}

@@ -1,0 +1,362 @@
+package analysis
+
+import (
+	"cmp"
+	"fmt"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// Persona naming.
+const (
+	// nameLift is the least lift over the rest of the study for a theme or
+	// attribute value to set a persona apart; a theme everyone raised has
+	// a lift near 1 and never names anyone.
+	nameLift = 1.25
+	// maxNameThemes is the most theme labels a name joins.
+	maxNameThemes = 2
+)
+
+// nameShares are the shares of the persona a naming theme must reach, in
+// turn: held by at least half its members, failing that by a quarter.
+var nameShares = []float64{0.5, 0.25}
+
+// personaStats are the study-wide counts naming compares a persona with.
+type personaStats struct {
+	n          int
+	themeTotal map[int64]int     // theme id -> buyers who raised it
+	attrTotal  map[[2]string]int // attribute, value -> buyers
+}
+
+func newPersonaStats(themes []persona.Theme, buyers []buyer, attrs []string) personaStats {
+	st := personaStats{n: len(buyers), themeTotal: map[int64]int{}, attrTotal: map[[2]string]int{}}
+	for _, b := range buyers {
+		for _, t := range b.all {
+			st.themeTotal[themes[t].ID]++
+		}
+		for _, k := range attrs {
+			if v := strings.TrimSpace(b.p.Attributes[k]); v != "" {
+				st.attrTotal[[2]string{k, v}]++
+			}
+		}
+	}
+	return st
+}
+
+// lift is a persona's share of in members against the rest of the study's
+// share, with the rest smoothed so an empty rest does not divide by zero.
+func (st personaStats) lift(in, total, size int) (share, lift float64) {
+	rest := st.n - size
+	share = float64(in) / float64(max(size, 1))
+	restShare := float64(total-in) / float64(max(rest, 1))
+	return share, share / max(restShare, 1/float64(rest+1))
+}
+
+// namingThemes are a persona's recurring themes that set it apart, best
+// first: held by at least half its members (a quarter when none is) with
+// a lift of at least nameLift, ordered by lift, then share.
+func namingThemes(pr persona.Profile, themes []persona.Theme, st personaStats) []int64 {
+	for _, minShare := range nameShares {
+		var ids []int64
+		lifts := map[int64]float64{}
+		for _, t := range themes {
+			c := pr.ThemeCounts[t.ID]
+			if !t.Recurring || c == 0 {
+				continue
+			}
+			share, l := st.lift(c, st.themeTotal[t.ID], pr.Size)
+			if share >= minShare && l >= nameLift {
+				ids, lifts[t.ID] = append(ids, t.ID), l
+			}
+		}
+		slices.SortStableFunc(ids, func(a, b int64) int {
+			return cmp.Or(cmp.Compare(lifts[b], lifts[a]), cmp.Compare(pr.ThemeCounts[b], pr.ThemeCounts[a]), cmp.Compare(a, b))
+		})
+		if len(ids) > 0 {
+			return ids
+		}
+	}
+	return nil
+}
+
+// definingValues are the attribute values that describe a persona: for
+// role, industry and size attributes the value at least 40% hold; for
+// any other attribute a value at least half hold with a lift of at least
+// nameLift. Each is phrased through its attribute unless the attribute
+// names who the buyer is (a job title, an industry, a company size).
+func definingValues(pr persona.Profile, attrs []string, st personaStats) []string {
+	var out []string
+	answered := false
+	for _, k := range nameAttributes(attrs) {
+		cs := pr.Attributes[k]
+		if len(cs) == 0 || len(out) == 2 {
+			continue
+		}
+		share, l := st.lift(cs[0].N, st.attrTotal[[2]string{k, cs[0].Value}], pr.Size)
+		if describesBuyer(k) {
+			if 5*cs[0].N >= 2*pr.Size && (l >= nameLift || share >= 0.8) {
+				out = append(out, shortValue(cs[0].Value))
+			}
+			continue
+		}
+		if share >= 0.5 && l >= nameLift && !answered {
+			out = append(out, attributeName(k)+": "+shortValue(cs[0].Value))
+			answered = true // one answer is as much as a name can carry
+		}
+	}
+	return out
+}
+
+// describesBuyer reports attributes whose values say who a buyer is: a
+// short header naming a job title, role, industry or company size
+// ("job_title", "Company size", "What is your role?"), not a question
+// that mentions one ("Govt role in managing AI").
+func describesBuyer(k string) bool {
+	ws := strings.FieldsFunc(strings.ToLower(questionNumber.ReplaceAllString(k, "")), func(r rune) bool {
+		return !unicode.IsLetter(r)
+	})
+	ws = slices.DeleteFunc(ws, func(w string) bool { return askWords[w] || functionWords[w] })
+	if len(ws) == 0 || len(ws) > 3 {
+		return false
+	}
+	return slices.ContainsFunc(ws, func(w string) bool { return buyerWords[w] })
+}
+
+// askWords are the words a question wraps around its subject.
+var askWords = wordSet("what", "which", "how", "many", "is", "are", "was", "your", "you", "do", "does",
+	"did", "have", "has", "work", "works", "current", "currently", "best", "describes")
+
+var buyerWords = wordSet("role", "title", "job", "position", "occupation", "industry", "sector",
+	"vertical", "size", "employees", "seniority", "department", "function")
+
+var (
+	questionNumber = regexp.MustCompile(`^(?i)(q\d+[a-z]?|s\d+|\d+)[\s._:)-]+`)
+	separators     = regexp.MustCompile(`[_\s]+`)
+)
+
+// attributeName turns a column header into words: "Q3_AI_affecting_society"
+// -> "AI affecting society"; at most six words.
+func attributeName(k string) string {
+	k = separators.ReplaceAllString(questionNumber.ReplaceAllString(strings.TrimSpace(k), ""), " ")
+	ws := strings.Fields(k)
+	if len(ws) > 6 {
+		ws = append(ws[:6], "…")
+	}
+	return strings.Join(ws, " ")
+}
+
+// shortValue keeps an answer's head: "Strong regulation – Focus on
+// safety" -> "Strong regulation"; at most six words.
+func shortValue(v string) string {
+	for _, sep := range []string{" – ", " — ", " - ", ": ", " (", "; "} {
+		if head, _, ok := strings.Cut(v, sep); ok && strings.TrimSpace(head) != "" {
+			v = head
+		}
+	}
+	ws := strings.Fields(strings.TrimRight(v, ".,"))
+	if len(ws) > 6 {
+		ws = append(ws[:6], "…")
+	}
+	return strings.Join(ws, " ")
+}
+
+// nameAll names every persona by its defining attribute values and the
+// phrases of its most distinctive themes ("Finance lead, mid-size — slow
+// month-end close"), adding a second theme, then a number, when two
+// personas would share a name.
+func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, attrs []string, said []map[string]bool) {
+	st := newPersonaStats(themes, buyers, attrs)
+	cands := make([][]string, len(out))
+	subject := make([]string, len(out))
+	for i := range out {
+		if ids := namingThemes(out[i], themes, st); len(ids) > 0 {
+			cands[i] = namingPhrases(out[i], raisedThemes(out[i], themes), themes, buyers, said)
+		}
+		subject[i] = strings.Join(definingValues(out[i], attrs, st), ", ")
+		if subject[i] == "" {
+			subject[i] = "Buyers"
+		}
+	}
+	name := func(i, n int) string {
+		var ls []string
+		ls = cands[i][:min(n, len(cands[i]))]
+		if len(ls) == 0 {
+			return subject[i]
+		}
+		return subject[i] + " — " + strings.Join(ls, " · ")
+	}
+	used := map[string]int{}
+	for i := range out {
+		out[i].Name = name(i, 1)
+		used[out[i].Name]++
+	}
+	for i := range out {
+		if used[out[i].Name] > 1 && len(cands[i]) > 1 {
+			used[out[i].Name]--
+			out[i].Name = name(i, maxNameThemes)
+			used[out[i].Name]++
+		}
+	}
+	seen := map[string]int{}
+	for i := range out {
+		if seen[out[i].Name]++; seen[out[i].Name] > 1 {
+			out[i].Name = fmt.Sprintf("%s (%d)", out[i].Name, seen[out[i].Name])
+		}
+	}
+}
+
+// themesByLift are the ring's recurring theme ids the persona raised, by
+// lift within the persona (then by how many members raised them); themes
+// only one member raised come after those two or more did.
+func themesByLift(pr persona.Profile, themes []persona.Theme, st personaStats, r persona.Ring) []int64 {
+	var ids []int64
+	lifts := map[int64]float64{}
+	for _, t := range themes {
+		if c := pr.ThemeCounts[t.ID]; t.Ring == r && t.Recurring && c > 0 {
+			_, lifts[t.ID] = st.lift(c, st.themeTotal[t.ID], pr.Size)
+			ids = append(ids, t.ID)
+		}
+	}
+	few := func(id int64) int {
+		if pr.ThemeCounts[id] < min(2, pr.Size) {
+			return 1
+		}
+		return 0
+	}
+	slices.SortStableFunc(ids, func(a, b int64) int {
+		return cmp.Or(cmp.Compare(few(a), few(b)), cmp.Compare(lifts[b], lifts[a]),
+			cmp.Compare(pr.ThemeCounts[b], pr.ThemeCounts[a]), cmp.Compare(a, b))
+	})
+	return ids[:min(len(ids), topRingThemes)]
+}
+
+// namingPhrases are the labels and key phrases of the themes a persona
+// raised, best first: the phrases whose words at least half its members
+// said (failing that a quarter, then a tenth; always two or more), by
+// their lift over the other buyers (at least nameLift). Scoring the
+// phrases on what the members said, not on which theme holds them, keeps
+// a persona's name when a re-run regroups the themes a little. nameAll asks for
+// them only for personas that have a naming theme (namingThemes), so a
+// persona no theme sets apart is named by its attributes alone.
+func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buyers []buyer, said []map[string]bool) []string {
+	if len(ids) == 0 || said == nil {
+		return nil
+	}
+	in := map[int64]bool{}
+	for _, id := range pr.ParticipantIDs {
+		in[id] = true
+	}
+	byID := map[int64]persona.Theme{}
+	for _, t := range themes {
+		byID[t.ID] = t
+	}
+	type cand struct {
+		text        string
+		share, lift float64
+		words       int
+	}
+	var cs []cand
+	seen := map[string]bool{}
+	for _, id := range ids {
+		t := byID[id]
+		for _, text := range append([]string{t.Label}, t.Phrases...) {
+			if seen[strings.ToLower(text)] {
+				continue
+			}
+			seen[strings.ToLower(text)] = true
+			var keys []string
+			for _, w := range strings.Fields(strings.ToLower(text)) {
+				if !functionWords[w] {
+					keys = append(keys, normWord(w))
+				}
+			}
+			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[text] || genericNouns[text] || vagueVerbs[text])) {
+				continue
+			}
+			inN, outN := 0, 0
+			for b := range buyers {
+				if !saidAll(said[b], keys) {
+					continue
+				}
+				if in[buyers[b].p.ID] {
+					inN++
+				} else {
+					outN++
+				}
+			}
+			if inN < min(2, pr.Size) || 10*inN < pr.Size {
+				continue
+			}
+			rest := len(buyers) - pr.Size
+			share := float64(inN) / float64(pr.Size)
+			lift := share / max(float64(outN)/float64(max(rest, 1)), 1/float64(rest+1))
+			if lift >= nameLift {
+				cs = append(cs, cand{text, share, lift, len(keys)})
+			}
+		}
+	}
+	// Like the themes: the most distinctive phrase among those half the
+	// members said, failing that a quarter, failing that a tenth.
+	for _, floor := range []float64{0.5, 0.25, 0.1} {
+		var out []cand
+		for _, c := range cs {
+			if c.share >= floor {
+				out = append(out, c)
+			}
+		}
+		if len(out) == 0 {
+			continue
+		}
+		slices.SortStableFunc(out, func(a, b cand) int {
+			return cmp.Or(cmp.Compare(b.lift, a.lift), cmp.Compare(b.share, a.share), cmp.Compare(b.words, a.words), cmp.Compare(a.text, b.text))
+		})
+		texts := make([]string, len(out))
+		for i, c := range out {
+			texts[i] = c.text
+		}
+		return texts
+	}
+	return nil
+}
+
+func saidAll(words map[string]bool, keys []string) bool {
+	for _, k := range keys {
+		if !words[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// saidWords are the word keys (normWord) each buyer said.
+func saidWords(c *corpus, buyers []buyer) []map[string]bool {
+	at := make(map[int64]int, len(buyers))
+	out := make([]map[string]bool, len(buyers))
+	for i, b := range buyers {
+		at[b.p.ID] = i
+		out[i] = map[string]bool{}
+	}
+	for _, q := range c.quotes {
+		if i, ok := at[q.ParticipantID]; ok && !c.hidden[c.byID[q.ID]] {
+			for _, t := range q.Tokens {
+				out[i][normWord(t.Text)] = true
+			}
+		}
+	}
+	return out
+}
+
+// raisedThemes are the recurring themes a persona's members raised.
+func raisedThemes(pr persona.Profile, themes []persona.Theme) []int64 {
+	var ids []int64
+	for _, t := range themes {
+		if t.Recurring && pr.ThemeCounts[t.ID] > 0 {
+			ids = append(ids, t.ID)
+		}
+	}
+	return ids
+}
