@@ -215,10 +215,17 @@ func trainBayes(ex []Example) *naiveBayes {
 // and the confidence: the top class's share of the softmax over combined
 // scores. Below MinRingConfidence the ring is RingNone.
 func (rc *RingClassifier) Classify(toks []persona.Token, question string) (persona.Ring, float64) {
+	return rc.classify(toks, question, 0)
+}
+
+// classify is Classify with prior added to the quote's complaint log-odds:
+// what the quote's column says about how likely its answers complain
+// (columnPriors).
+func (rc *RingClassifier) classify(toks []persona.Token, question string, prior float64) (persona.Ring, float64) {
 	if len(toks) == 0 { // nothing but fillers or punctuation ("mm-hmm", ":)")
 		return persona.RingNone, 1
 	}
-	p := rc.probabilities(rc.signals(toks, question))
+	p := rc.probabilities(rc.signals(toks, question, prior))
 	best := 0
 	for c := range p {
 		if p[c] > p[best] {
@@ -231,17 +238,27 @@ func (rc *RingClassifier) Classify(toks []persona.Token, question string) (perso
 	return ringOf(best), p[best]
 }
 
-// signals adds the complaint model's reading to quoteSignals.
-func (rc *RingClassifier) signals(toks []persona.Token, question string) signals {
+// signals adds the complaint model's reading, shifted by prior, to
+// quoteSignals.
+func (rc *RingClassifier) signals(toks []persona.Token, question string, prior float64) signals {
 	sg := quoteSignals(toks, question)
 	if rc.cm != nil {
-		raw := make([]string, len(toks))
-		for i, t := range toks {
-			raw[i] = strings.ToLower(t.Text)
-		}
-		sg.complaint = max(-4, min(4, rc.cm.logit(raw, sg.words)))
+		sg.complaint = max(-4, min(4, rc.complaintLogit(toks, sg.words)+prior))
 	}
 	return sg
+}
+
+// complaintLogit is the complaint model's log-odds for tokens whose
+// normal forms are words (normTokens(toks)); 0 without a model.
+func (rc *RingClassifier) complaintLogit(toks []persona.Token, words []string) float64 {
+	if rc.cm == nil {
+		return 0
+	}
+	raw := make([]string, len(toks))
+	for i, t := range toks {
+		raw[i] = strings.ToLower(t.Text)
+	}
+	return rc.cm.logit(raw, words)
 }
 
 // probabilities combines the signals into a distribution over classes.
