@@ -30,16 +30,18 @@ type Example struct {
 // Bayes log-posterior is scaled down so that one strong cue phrase or a
 // telling interviewer question can outweigh a vague word distribution.
 type ringWeights struct {
-	NB, Lexicon, Pattern, Question, NoneBias, Complaint, ComplaintOffset, PainShare float64
+	NB, Lexicon, Pattern, Question, NoneBias, Complaint, ComplaintOffset, PainShare, PraiseShare float64
 }
 
 // defaultWeights: the first five were chosen by 5-fold cross-validation on
 // the seed set (see TestRingWeightsCV); the complaint weight, its offset
-// (complaint log-odds above it count for barriers, below against) and the
-// share of a complaint that counts as pain (priority initiative) were
-// chosen on NHS feedback and SemEval laptop reviews, never on the Capterra
-// reviews the docs report (docs/RINGS.md).
-var defaultWeights = ringWeights{NB: 0.35, Lexicon: 2, Pattern: 1, Question: 1.2, NoneBias: 1, Complaint: 2, ComplaintOffset: 0.5, PainShare: 0.5}
+// (complaint log-odds above it count for barriers, below against), the
+// share of a complaint that counts as pain (priority initiative) and the
+// share of praise that counts for success factors and decision criteria
+// (the mirror of pain, so praise is a buyer's reading rather than "none")
+// were chosen on the seed set, NHS feedback and SemEval laptop reviews,
+// never on the Capterra reviews the docs report (docs/RINGS.md).
+var defaultWeights = ringWeights{NB: 0.35, Lexicon: 2, Pattern: 1, Question: 1.2, NoneBias: 1, Complaint: 2, ComplaintOffset: 0.5, PainShare: 0.5, PraiseShare: 0.5}
 
 // MinRingConfidence is the confidence under which a quote gets no ring.
 const MinRingConfidence = 0.4
@@ -297,10 +299,17 @@ func (rc *RingClassifier) probabilities(sg signals) scores {
 	}
 	// A complaint is an objection to the product or the pain that made a
 	// buyer act: it lifts priority initiative too, never below zero, and
-	// the words, cues and question decide between the two.
+	// the words, cues and question decide between the two. Praise is what
+	// a buyer values, an outcome or a criterion: it lifts success factors
+	// and decision criteria alike, so it is no longer left with no ring
+	// when no cue names it; as much as naive Bayes finds the words are not
+	// small talk ("Thank you so much for your time" is praise too).
 	z := rc.w.Complaint * (sg.complaint - rc.w.ComplaintOffset)
 	t[b] += z
 	t[classOf(persona.RingPriority)] += rc.w.PainShare * max(z, 0)
+	praise := rc.w.PraiseShare * max(-z, 0) * (1 - math.Exp(nb[0]))
+	t[classOf(persona.RingSuccess)] += praise
+	t[classOf(persona.RingCriteria)] += praise
 	t[0] += rc.w.NoneBias
 	if sg.nilAnswer {
 		t[0] += nilAnswerBias
