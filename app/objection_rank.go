@@ -79,7 +79,7 @@ func expandQuery(text string, v *analysis.Vectors) (string, []string) {
 			if len(added) == expandMax {
 				break
 			}
-			if seen[n.Word] || v.Rank(n.Word) < expandMinRank || !plainWord(n.Word) {
+			if seen[n.Word] || v.Rank(n.Word) < expandMinRank || !plainWord(n.Word) || !samePolarity(w, n.Word) {
 				continue
 			}
 			seen[n.Word] = true
@@ -89,6 +89,16 @@ func expandQuery(text string, v *analysis.Vectors) (string, []string) {
 		}
 	}
 	return b.String(), added
+}
+
+// samePolarity is false when w and its neighbour n are sentiment words
+// (in the VADER/Pattern lexicons) of opposite sign: word vectors put
+// antonyms side by side ("slow" -> fast), and an antonym turns a complaint
+// query into one for praise. Words the lexicons do not know are kept.
+func samePolarity(w, n string) bool {
+	vw, _ := analysis.WordValence(w)
+	vn, _ := analysis.WordValence(n)
+	return vw*vn >= 0
 }
 
 func wordNeighbours(v *analysis.Vectors, w string) []analysis.Neighbour {

@@ -254,3 +254,23 @@ func TestRerankPushesPraiseDown(t *testing.T) {
 		})
 	}
 }
+
+// TestSamePolarity: query expansion leaves out a sentiment word's
+// antonyms and keeps its synonyms and every neighbour of a topic word.
+func TestSamePolarity(t *testing.T) {
+	for _, tc := range []struct {
+		w, n string
+		want bool
+	}{
+		{"slow", "fast", false},
+		{"good", "bad", false},
+		{"confusing", "complicated", true},
+		{"expensive", "costly", true},
+		{"documentation", "validation", true},
+		{"slow", "pace", true},
+	} {
+		if got := samePolarity(tc.w, tc.n); got != tc.want {
+			t.Errorf("samePolarity(%q, %q) = %v; want %v", tc.w, tc.n, got, tc.want)
+		}
+	}
+}
