@@ -143,7 +143,9 @@ type signals struct {
 	words               []string // normalised (normWord)
 	feats               []string
 	lex, pat, questions scores
-	complaint           float64 // complaint log-odds, clamped to ±4
+	complaint           float64 // complaint log-odds with the column prior, clamped to ±4
+	ownComplaint        float64 // the quote's own complaint log-odds, clamped to ±4
+	column              columnShift
 	nilAnswer           bool    // "nothing", "n/a", "thanks!", "okay, cool": nothing to classify
 }
 
@@ -217,17 +219,18 @@ func trainBayes(ex []Example) *naiveBayes {
 // and the confidence: the top class's share of the softmax over combined
 // scores. Below MinRingConfidence the ring is RingNone.
 func (rc *RingClassifier) Classify(toks []persona.Token, question string) (persona.Ring, float64) {
-	return rc.classify(toks, question, 0)
+	return rc.classify(toks, question, columnShift{})
 }
 
-// classify is Classify with prior added to the quote's complaint log-odds:
-// what the quote's column says about how likely its answers complain
-// (columnPriors).
-func (rc *RingClassifier) classify(toks []persona.Token, question string, prior float64) (persona.Ring, float64) {
+// classify is Classify with the quote's survey column's shift: what the
+// column says about how likely its answers complain (columnPriors).
+func (rc *RingClassifier) classify(toks []persona.Token, question string, col columnShift) (persona.Ring, float64) {
 	if len(toks) == 0 { // nothing but fillers or punctuation ("mm-hmm", ":)")
 		return persona.RingNone, 1
 	}
-	p := rc.probabilities(rc.signals(toks, question, prior))
+	sg := rc.signals(toks, question, col.complaint)
+	sg.column = col
+	p := rc.probabilities(sg)
 	best := 0
 	for c := range p {
 		if p[c] > p[best] {
@@ -245,7 +248,9 @@ func (rc *RingClassifier) classify(toks []persona.Token, question string, prior 
 func (rc *RingClassifier) signals(toks []persona.Token, question string, prior float64) signals {
 	sg := quoteSignals(toks, question)
 	if rc.cm != nil {
-		sg.complaint = max(-4, min(4, rc.complaintLogit(toks, sg.words)+prior))
+		own := rc.complaintLogit(toks, sg.words)
+		sg.ownComplaint = max(-4, min(4, own))
+		sg.complaint = max(-4, min(4, own+prior))
 	}
 	return sg
 }
@@ -304,9 +309,14 @@ func (rc *RingClassifier) probabilities(sg signals) scores {
 	// and decision criteria alike, so it is no longer left with no ring
 	// when no cue names it; as much as naive Bayes finds the words are not
 	// small talk ("Thank you so much for your time" is praise too).
+	// A survey column's prior says its answers complain, not whether they
+	// object or tell a pain ("What made you start looking?" is a column of
+	// complaints too): its part goes to barriers and priority initiative
+	// as the column's own words lean (columnShift).
 	z := rc.w.Complaint * (sg.complaint - rc.w.ComplaintOffset)
-	t[b] += z
-	t[classOf(persona.RingPriority)] += rc.w.PainShare * max(z, 0)
+	zOwn := rc.w.Complaint * (sg.ownComplaint - rc.w.ComplaintOffset)
+	t[b] += zOwn + sg.column.barrier*(z-zOwn)
+	t[classOf(persona.RingPriority)] += rc.w.PainShare*max(zOwn, 0) + sg.column.pain*(z-zOwn)
 	praise := rc.w.PraiseShare * max(-z, 0) * (1 - math.Exp(nb[0]))
 	t[classOf(persona.RingSuccess)] += praise
 	t[classOf(persona.RingCriteria)] += praise

@@ -40,19 +40,36 @@ type columnKey struct {
 	question string
 }
 
-// columnPriors returns, for each quote, the log-odds to add to its
-// complaint score: logit of its column's estimated complaint rate for
-// survey quotes, 0 for every other quote (interview questions differ at
-// every turn, so they form no column) and for researchers' corrections.
-// logit(i) is quote i's own complaint log-odds. An answer (one turn, one
-// respondent's cell) counts once, with the mean log-odds of its quotes.
-func columnPriors(quotes []persona.Quote, logit func(i int) float64) []float64 {
-	prior := make([]float64, len(quotes))
+// columnShift is what a survey column adds to each of its quotes.
+type columnShift struct {
+	// complaint is added to the quote's complaint log-odds.
+	complaint float64
+	// barrier and pain share that shift between perceived barriers and
+	// priority initiative (the larger is 1): a column of complaints is a
+	// column of objections ("What almost stopped you?") or of pains ("What
+	// made you start looking?"), and the column's own words, classified
+	// without the prior, tell which.
+	barrier, pain float64
+}
+
+// columnPriors returns, for each quote, its column's shift: logit of its
+// column's estimated complaint rate for survey quotes, nothing for every
+// other quote (interview questions differ at every turn, so they form no
+// column) and for researchers' corrections. logit(i) is quote i's own
+// complaint log-odds and ring(i) its ring without a prior. An answer (one
+// turn, one respondent's cell) counts once, with the mean log-odds of its
+// quotes.
+func columnPriors(quotes []persona.Quote, logit func(i int) float64, ring func(i int) persona.Ring) []columnShift {
+	shifts := make([]columnShift, len(quotes))
 	type answer struct {
 		sum float64
 		n   int
 	}
-	columns := map[columnKey]map[int64]*answer{}
+	type column struct {
+		answers            map[int64]*answer
+		barriers, priority int
+	}
+	columns := map[columnKey]*column{}
 	member := make([]*columnKey, len(quotes))
 	for i := range quotes {
 		q := &quotes[i]
@@ -64,35 +81,44 @@ func columnPriors(quotes []persona.Quote, logit func(i int) float64) []float64 {
 		member[i] = &k
 		col := columns[k]
 		if col == nil {
-			col = map[int64]*answer{}
+			col = &column{answers: map[int64]*answer{}}
 			columns[k] = col
 		}
 		turn := q.TurnID
 		if turn == 0 { // untracked turn: each quote is its own answer
 			turn = -int64(i) - 1
 		}
-		a := col[turn]
+		a := col.answers[turn]
 		if a == nil {
 			a = &answer{}
-			col[turn] = a
+			col.answers[turn] = a
 		}
 		a.sum += max(-4, min(4, logit(i)))
 		a.n++
+		switch ring(i) {
+		case persona.RingBarriers:
+			col.barriers++
+		case persona.RingPriority:
+			col.priority++
+		}
 	}
-	offsets := make(map[columnKey]float64, len(columns))
+	byColumn := make(map[columnKey]columnShift, len(columns))
 	for k, col := range columns {
-		zs := make([]float64, 0, len(col))
-		for _, a := range col {
+		zs := make([]float64, 0, len(col.answers))
+		for _, a := range col.answers {
 			zs = append(zs, a.sum/float64(a.n))
 		}
-		offsets[k] = columnPrior(zs)
+		// Laplace-smoothed shares, scaled so the larger is 1.
+		b, p := float64(col.barriers+1), float64(col.priority+1)
+		top := max(b, p)
+		byColumn[k] = columnShift{complaint: columnPrior(zs), barrier: b / top, pain: p / top}
 	}
 	for i, k := range member {
 		if k != nil {
-			prior[i] = offsets[*k]
+			shifts[i] = byColumn[*k]
 		}
 	}
-	return prior
+	return shifts
 }
 
 // columnPrior is logit(π) for a column whose answers have complaint

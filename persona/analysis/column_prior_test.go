@@ -53,7 +53,25 @@ func TestColumnPriors(t *testing.T) {
 		add(persona.KindSurvey, 1, 999, "Answer B", -3)
 	}
 	add(persona.KindSurvey, 3, 1, "Answer B", 3) // another file's column of one answer
-	prior := columnPriors(quotes, func(i int) float64 { return logit[i] })
+	// Without a prior the cons column's quotes read as pains, the rest as
+	// barriers.
+	ring := func(i int) persona.Ring {
+		if quotes[i].Question == "Answer B" && quotes[i].SourceID == 1 && quotes[i].Kind == persona.KindSurvey {
+			return persona.RingPriority
+		}
+		return persona.RingBarriers
+	}
+	shifts := columnPriors(quotes, func(i int) float64 { return logit[i] }, ring)
+	prior := make([]float64, len(shifts))
+	for i, s := range shifts {
+		prior[i] = s.complaint
+	}
+	if s := shifts[0]; s.pain != 1 || s.barrier > 0.1 {
+		t.Errorf("a column of pains: barrier share %.2f, pain share %.2f; want pain 1, barrier near 0", s.barrier, s.pain)
+	}
+	if s := shifts[1]; s.barrier != 1 || s.pain > 0.1 {
+		t.Errorf("a column of barriers: barrier share %.2f, pain share %.2f; want barrier 1, pain near 0", s.barrier, s.pain)
+	}
 	if prior[0] < 0.8 || prior[1] > -0.8 {
 		t.Errorf("cons column %.2f, pros column %.2f; want > 0.8 and < -0.8", prior[0], prior[1])
 	}

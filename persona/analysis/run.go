@@ -123,16 +123,18 @@ func classifyAll(c *corpus, progress func(string, int, int)) error {
 		return err
 	}
 	n := len(c.quotes)
-	var prior []float64
+	var prior []columnShift
 	if survey {
 		logits := make([]float64, n)
+		rings := make([]persona.Ring, n)
 		parallelRange(0, n, func(i int) {
 			if q := &c.quotes[i]; q.Kind == persona.KindSurvey && !q.RingSet {
 				toks := quoteTokens(q)
 				logits[i] = rc.complaintLogit(toks, normTokens(toks))
+				rings[i], _ = rc.Classify(toks, q.Question)
 			}
 		})
-		prior = columnPriors(c.quotes, func(i int) float64 { return logits[i] })
+		prior = columnPriors(c.quotes, func(i int) float64 { return logits[i] }, func(i int) persona.Ring { return rings[i] })
 	}
 	const chunk = 4096
 	for lo := 0; lo < n; lo += chunk {
@@ -143,7 +145,7 @@ func classifyAll(c *corpus, progress func(string, int, int)) error {
 				c.ring[i], c.conf[i] = q.Ring, 1
 				return
 			}
-			var p float64
+			var p columnShift
 			if prior != nil {
 				p = prior[i]
 			}
