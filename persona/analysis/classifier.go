@@ -146,7 +146,7 @@ type signals struct {
 	complaint           float64 // complaint log-odds with the column prior, clamped to ±4
 	ownComplaint        float64 // the quote's own complaint log-odds, clamped to ±4
 	column              columnShift
-	nilAnswer           bool    // "nothing", "n/a", "thanks!", "okay, cool": nothing to classify
+	nilAnswer           bool // "nothing", "n/a", "thanks!", "okay, cool": nothing to classify
 }
 
 // quoteSignals computes features and rule scores for tagged tokens and the
