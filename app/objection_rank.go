@@ -24,6 +24,13 @@ const (
 	// model's confidence: above other rings when every ring is searched,
 	// and among barriers the ones the model is surest are complaints.
 	barrierBonus = 0.15
+	// complaintWeight scales how much the complaint model's reading of a
+	// quote moves it: (p − 0.5)·complaintWeight, p being how likely the
+	// quote complains. An objection is a complaint, and the text score
+	// and word vectors cannot tell "support is slow" from "support is
+	// fast"; this pushes praise on the query's topic down, in every ring
+	// (a barrier quote may still be praise the ring model missed).
+	complaintWeight = 0.3
 	// relevantShare: a candidate scoring at least this share of the best
 	// one counts as a match of its theme and as raising the objection.
 	relevantShare = 0.6
@@ -72,7 +79,7 @@ func expandQuery(text string, v *analysis.Vectors) (string, []string) {
 			if len(added) == expandMax {
 				break
 			}
-			if seen[n.Word] || v.Rank(n.Word) < expandMinRank || !plainWord(n.Word) {
+			if seen[n.Word] || v.Rank(n.Word) < expandMinRank || !plainWord(n.Word) || !samePolarity(w, n.Word) {
 				continue
 			}
 			seen[n.Word] = true
@@ -82,6 +89,16 @@ func expandQuery(text string, v *analysis.Vectors) (string, []string) {
 		}
 	}
 	return b.String(), added
+}
+
+// samePolarity is false when w and its neighbour n are sentiment words
+// (in the VADER/Pattern lexicons) of opposite sign: word vectors put
+// antonyms side by side ("slow" -> fast), and an antonym turns a complaint
+// query into one for praise. Words the lexicons do not know are kept.
+func samePolarity(w, n string) bool {
+	vw, _ := analysis.WordValence(w)
+	vn, _ := analysis.WordValence(n)
+	return vw*vn >= 0
 }
 
 func wordNeighbours(v *analysis.Vectors, w string) []analysis.Neighbour {
@@ -113,8 +130,8 @@ type candidate struct {
 }
 
 // rerank blends each candidate's BM25 score (scaled to the best) with the
-// vector similarity of its text to the query, adds the barrier bonus, and
-// sorts best first.
+// vector similarity of its text to the query, adds the barrier bonus and
+// the complaint model's reading, and sorts best first.
 func rerank(query string, cands []candidate, v *analysis.Vectors) {
 	var best float64
 	for _, c := range cands {
@@ -149,6 +166,7 @@ func rerank(query string, cands []candidate, v *analysis.Vectors) {
 		if c.quote.Ring == persona.RingBarriers {
 			c.score += barrierBonus * c.quote.RingConfidence
 		}
+		c.score += complaintWeight * (analysis.QuoteComplaint(&c.quote) - 0.5)
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 }

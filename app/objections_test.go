@@ -230,3 +230,47 @@ func TestDefaultStudyIsMostRecentlyAnalysed(t *testing.T) {
 		t.Errorf("ResolveStudy(unknown) err = %v; want not found", err)
 	}
 }
+
+// TestRerankPushesPraiseDown: of two quotes on the query's topic that
+// bleve scored alike, in the same ring, the complaint comes first, and
+// praise the ring model put in barriers falls below it too.
+func TestRerankPushesPraiseDown(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		ring persona.Ring
+	}{
+		{"barriers", persona.RingBarriers},
+		{"decision criteria", persona.RingCriteria},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := []candidate{
+				{quote: persona.Quote{ID: 1, Text: "Their support is fast and really helpful", Ring: tc.ring, RingConfidence: 0.8}, text: 2},
+				{quote: persona.Quote{ID: 2, Text: "Their support is slow and not helpful at all", Ring: tc.ring, RingConfidence: 0.8}, text: 2},
+			}
+			rerank("support is slow", cs, nil)
+			if cs[0].quote.ID != 2 {
+				t.Errorf("first = %q; want the complaint first", cs[0].quote.Text)
+			}
+		})
+	}
+}
+
+// TestSamePolarity: query expansion leaves out a sentiment word's
+// antonyms and keeps its synonyms and every neighbour of a topic word.
+func TestSamePolarity(t *testing.T) {
+	for _, tc := range []struct {
+		w, n string
+		want bool
+	}{
+		{"slow", "fast", false},
+		{"good", "bad", false},
+		{"confusing", "complicated", true},
+		{"expensive", "costly", true},
+		{"documentation", "validation", true},
+		{"slow", "pace", true},
+	} {
+		if got := samePolarity(tc.w, tc.n); got != tc.want {
+			t.Errorf("samePolarity(%q, %q) = %v; want %v", tc.w, tc.n, got, tc.want)
+		}
+	}
+}

@@ -30,16 +30,18 @@ type Example struct {
 // Bayes log-posterior is scaled down so that one strong cue phrase or a
 // telling interviewer question can outweigh a vague word distribution.
 type ringWeights struct {
-	NB, Lexicon, Pattern, Question, NoneBias, Complaint, ComplaintOffset, PainShare float64
+	NB, Lexicon, Pattern, Question, NoneBias, Complaint, ComplaintOffset, PainShare, PraiseShare float64
 }
 
 // defaultWeights: the first five were chosen by 5-fold cross-validation on
 // the seed set (see TestRingWeightsCV); the complaint weight, its offset
-// (complaint log-odds above it count for barriers, below against) and the
-// share of a complaint that counts as pain (priority initiative) were
-// chosen on NHS feedback and SemEval laptop reviews, never on the Capterra
-// reviews the docs report (docs/RINGS.md).
-var defaultWeights = ringWeights{NB: 0.35, Lexicon: 2, Pattern: 1, Question: 1.2, NoneBias: 1, Complaint: 2, ComplaintOffset: 0.5, PainShare: 0.5}
+// (complaint log-odds above it count for barriers, below against), the
+// share of a complaint that counts as pain (priority initiative) and the
+// share of praise that counts for success factors and decision criteria
+// (the mirror of pain, so praise is a buyer's reading rather than "none")
+// were chosen on the seed set, NHS feedback and SemEval laptop reviews,
+// never on the Capterra reviews the docs report (docs/RINGS.md).
+var defaultWeights = ringWeights{NB: 0.35, Lexicon: 2, Pattern: 1, Question: 1.2, NoneBias: 1, Complaint: 2, ComplaintOffset: 0.5, PainShare: 0.5, PraiseShare: 0.5}
 
 // MinRingConfidence is the confidence under which a quote gets no ring.
 const MinRingConfidence = 0.4
@@ -141,8 +143,10 @@ type signals struct {
 	words               []string // normalised (normWord)
 	feats               []string
 	lex, pat, questions scores
-	complaint           float64 // complaint log-odds, clamped to ±4
-	nilAnswer           bool    // "nothing", "n/a", "thanks!", "okay, cool": nothing to classify
+	complaint           float64 // complaint log-odds with the column prior, clamped to ±4
+	ownComplaint        float64 // the quote's own complaint log-odds, clamped to ±4
+	column              columnShift
+	nilAnswer           bool // "nothing", "n/a", "thanks!", "okay, cool": nothing to classify
 }
 
 // quoteSignals computes features and rule scores for tagged tokens and the
@@ -215,10 +219,18 @@ func trainBayes(ex []Example) *naiveBayes {
 // and the confidence: the top class's share of the softmax over combined
 // scores. Below MinRingConfidence the ring is RingNone.
 func (rc *RingClassifier) Classify(toks []persona.Token, question string) (persona.Ring, float64) {
+	return rc.classify(toks, question, columnShift{})
+}
+
+// classify is Classify with the quote's survey column's shift: what the
+// column says about how likely its answers complain (columnPriors).
+func (rc *RingClassifier) classify(toks []persona.Token, question string, col columnShift) (persona.Ring, float64) {
 	if len(toks) == 0 { // nothing but fillers or punctuation ("mm-hmm", ":)")
 		return persona.RingNone, 1
 	}
-	p := rc.probabilities(rc.signals(toks, question))
+	sg := rc.signals(toks, question, col.complaint)
+	sg.column = col
+	p := rc.probabilities(sg)
 	best := 0
 	for c := range p {
 		if p[c] > p[best] {
@@ -231,17 +243,29 @@ func (rc *RingClassifier) Classify(toks []persona.Token, question string) (perso
 	return ringOf(best), p[best]
 }
 
-// signals adds the complaint model's reading to quoteSignals.
-func (rc *RingClassifier) signals(toks []persona.Token, question string) signals {
+// signals adds the complaint model's reading, shifted by prior, to
+// quoteSignals.
+func (rc *RingClassifier) signals(toks []persona.Token, question string, prior float64) signals {
 	sg := quoteSignals(toks, question)
 	if rc.cm != nil {
-		raw := make([]string, len(toks))
-		for i, t := range toks {
-			raw[i] = strings.ToLower(t.Text)
-		}
-		sg.complaint = max(-4, min(4, rc.cm.logit(raw, sg.words)))
+		own := rc.complaintLogit(toks, sg.words)
+		sg.ownComplaint = max(-4, min(4, own))
+		sg.complaint = max(-4, min(4, own+prior))
 	}
 	return sg
+}
+
+// complaintLogit is the complaint model's log-odds for tokens whose
+// normal forms are words (normTokens(toks)); 0 without a model.
+func (rc *RingClassifier) complaintLogit(toks []persona.Token, words []string) float64 {
+	if rc.cm == nil {
+		return 0
+	}
+	raw := make([]string, len(toks))
+	for i, t := range toks {
+		raw[i] = strings.ToLower(t.Text)
+	}
+	return rc.cm.logit(raw, words)
 }
 
 // probabilities combines the signals into a distribution over classes.
@@ -280,10 +304,22 @@ func (rc *RingClassifier) probabilities(sg signals) scores {
 	}
 	// A complaint is an objection to the product or the pain that made a
 	// buyer act: it lifts priority initiative too, never below zero, and
-	// the words, cues and question decide between the two.
+	// the words, cues and question decide between the two. Praise is what
+	// a buyer values, an outcome or a criterion: it lifts success factors
+	// and decision criteria alike, so it is no longer left with no ring
+	// when no cue names it; as much as naive Bayes finds the words are not
+	// small talk ("Thank you so much for your time" is praise too).
+	// A survey column's prior says its answers complain, not whether they
+	// object or tell a pain ("What made you start looking?" is a column of
+	// complaints too): its part goes to barriers and priority initiative
+	// as the column's own words lean (columnShift).
 	z := rc.w.Complaint * (sg.complaint - rc.w.ComplaintOffset)
-	t[b] += z
-	t[classOf(persona.RingPriority)] += rc.w.PainShare * max(z, 0)
+	zOwn := rc.w.Complaint * (sg.ownComplaint - rc.w.ComplaintOffset)
+	t[b] += zOwn + sg.column.barrier*(z-zOwn)
+	t[classOf(persona.RingPriority)] += rc.w.PainShare*max(zOwn, 0) + sg.column.pain*(z-zOwn)
+	praise := rc.w.PraiseShare * max(-z, 0) * (1 - math.Exp(nb[0]))
+	t[classOf(persona.RingSuccess)] += praise
+	t[classOf(persona.RingCriteria)] += praise
 	t[0] += rc.w.NoneBias
 	if sg.nilAnswer {
 		t[0] += nilAnswerBias

@@ -122,8 +122,8 @@ func TestClassifyUsesQuestion(t *testing.T) {
 		{"Our old system was shut down.", "Why did you start looking?", persona.RingPriority},
 	} {
 		toks := nlp.Shared().Tag(tc.answer)
-		without := rc.probabilities(rc.signals(toks, ""))
-		with := rc.probabilities(rc.signals(toks, tc.question))
+		without := rc.probabilities(rc.signals(toks, "", 0))
+		with := rc.probabilities(rc.signals(toks, tc.question, 0))
 		c := classOf(tc.want)
 		if with[c] <= without[c] || argmax(with) != c {
 			t.Errorf("%q answering %q: P(%s) = %.2f with the question, %.2f without; want the larger and the top class (%.2f)",

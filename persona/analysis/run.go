@@ -106,30 +106,58 @@ func newCorpus(in Input) (*corpus, error) {
 
 // classifyAll sets every quote's ring: researchers' corrections as given
 // (confidence 1), the rest by a classifier trained on the seed set plus
-// those corrections. Quotes are classified on all cores.
+// those corrections. A survey quote's complaint score is shifted by its
+// column's prior (columnPriors), so a column of complaints acts as a cons
+// column whatever it is called. Quotes are classified on all cores.
 func classifyAll(c *corpus, progress func(string, int, int)) error {
 	var extra []Example
+	survey := false
 	for _, q := range c.quotes {
 		if q.RingSet {
 			extra = append(extra, Example{Tokens: q.Tokens, Ring: q.Ring})
 		}
+		survey = survey || q.Kind == persona.KindSurvey
 	}
 	rc, err := NewRingClassifier(extra)
 	if err != nil {
 		return err
 	}
 	n := len(c.quotes)
+	var prior []columnShift
+	if survey {
+		logits := make([]float64, n)
+		rings := make([]persona.Ring, n)
+		parallelRange(0, n, func(i int) {
+			if q := &c.quotes[i]; q.Kind == persona.KindSurvey && !q.RingSet {
+				toks := quoteTokens(q)
+				logits[i] = rc.complaintLogit(toks, normTokens(toks))
+				rings[i], _ = rc.Classify(toks, q.Question)
+			}
+		})
+		prior = columnPriors(c.quotes, func(i int) float64 { return logits[i] }, func(i int) persona.Ring { return rings[i] })
+	}
 	const chunk = 4096
 	for lo := 0; lo < n; lo += chunk {
 		progress(StageRings, lo, n)
-		classifyRange(c, rc, lo, min(lo+chunk, n))
+		parallelRange(lo, min(lo+chunk, n), func(i int) {
+			q := &c.quotes[i]
+			if q.RingSet {
+				c.ring[i], c.conf[i] = q.Ring, 1
+				return
+			}
+			var p columnShift
+			if prior != nil {
+				p = prior[i]
+			}
+			c.ring[i], c.conf[i] = rc.classify(quoteTokens(q), q.Question, p)
+		})
 	}
 	progress(StageRings, n, n)
 	return nil
 }
 
-// classifyRange classifies quotes lo..hi-1 in parallel.
-func classifyRange(c *corpus, rc *RingClassifier, lo, hi int) {
+// parallelRange calls f(i) for i in lo..hi-1 on all cores.
+func parallelRange(lo, hi int, f func(i int)) {
 	var wg sync.WaitGroup
 	workers := runtime.GOMAXPROCS(0)
 	for w := 0; w < workers; w++ {
@@ -137,20 +165,20 @@ func classifyRange(c *corpus, rc *RingClassifier, lo, hi int) {
 		go func(w int) {
 			defer wg.Done()
 			for i := lo + w; i < hi; i += workers {
-				q := &c.quotes[i]
-				if q.RingSet {
-					c.ring[i], c.conf[i] = q.Ring, 1
-					continue
-				}
-				toks := q.Tokens
-				if len(toks) == 0 {
-					toks = plainTokens(q.Text)
-				}
-				c.ring[i], c.conf[i] = rc.Classify(toks, q.Question)
+				f(i)
 			}
 		}(w)
 	}
 	wg.Wait()
+}
+
+// quoteTokens is a quote's tokens, or its plain words when it was stored
+// untagged.
+func quoteTokens(q *persona.Quote) []persona.Token {
+	if len(q.Tokens) == 0 {
+		return plainTokens(q.Text)
+	}
+	return q.Tokens
 }
 
 // plainTokens stands in for tags when a quote was stored untagged.

@@ -168,3 +168,10 @@ func sentimentOf(words []string) sentiment {
 	s.compound = sum / math.Sqrt(sum*sum+vaderAlpha)
 	return s
 }
+
+// WordValence is a lower-cased word's sentiment in the VADER and Pattern
+// lexicons, about −4..4 (inflections take their base word's), and whether
+// the lexicons know it.
+func WordValence(w string) (float64, bool) {
+	return vaderLexicon().lookup(w)
+}

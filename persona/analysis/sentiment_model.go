@@ -353,3 +353,24 @@ func embeddedComplaintModel() (*ComplaintModel, error) {
 	})
 	return complaintModel, complaintErr
 }
+
+// QuoteComplaint is how likely a quote complains, 0..1, by the embedded
+// complaint model on the quote's own words (its tokens, or its text when it
+// was stored untagged), under an even prior. It is 0.5 when the model
+// cannot be read.
+func QuoteComplaint(q *persona.Quote) float64 {
+	m, err := embeddedComplaintModel()
+	if err != nil || m == nil {
+		return 0.5
+	}
+	toks := quoteTokens(q)
+	if len(toks) == 0 {
+		return 0.5
+	}
+	raw := make([]string, len(toks))
+	for i, t := range toks {
+		raw[i] = strings.ToLower(t.Text)
+	}
+	z := max(-4, min(4, m.logit(raw, normTokens(toks))))
+	return 1 / (1 + math.Exp(-z))
+}
