@@ -47,8 +47,8 @@ func TestQuoteHygieneRealData(t *testing.T) {
 		name  string
 		files func(t *testing.T) map[string][]byte
 	}{
-		{"ml_practitioner", globFiles("ml_practitioner_interviews/Interview_*.txt")},
-		{"serdif", globFiles("serdif_usability_study/transcripts/*.txt")},
+		{"ml_practitioner", readGlob("ml_practitioner_interviews/Interview_*.txt")},
+		{"serdif", readGlob("serdif_usability_study/transcripts/*.txt")},
 		{"qmsum", qmsumFiles(10)},
 	}
 	for _, set := range sets {
@@ -245,7 +245,7 @@ func init() {
 	}
 }
 
-func globFiles(pattern string) func(t *testing.T) map[string][]byte {
+func readGlob(pattern string) func(t *testing.T) map[string][]byte {
 	return func(t *testing.T) map[string][]byte {
 		files, _ := filepath.Glob(filepath.Join(dataDir, pattern))
 		if len(files) == 0 {
