@@ -14,7 +14,7 @@ func parseText(name string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseLabelled(name, lines)
+	return parseLabelled(name, markdownLines(lines))
 }
 
 type lineKind int
@@ -94,7 +94,7 @@ func isNonSpeech(s string) bool {
 		strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"),
 		strings.HasPrefix(s, "==="), strings.HasPrefix(s, "---"),
 		strings.HasPrefix(s, "***"), strings.HasPrefix(s, "___"),
-		strings.HasPrefix(s, "# "), strings.HasPrefix(s, "## "):
+		headingRE2.MatchString(s):
 		return true
 	}
 	return headingRE.MatchString(s)
@@ -157,7 +157,7 @@ func parseLabelled(name string, lines []srcLine) (*Document, error) {
 		}
 	}
 	if len(names) == 0 {
-		return nil, errorf(name, 0, `no speaker labels found; expected lines such as "Interviewer: ..." or "Name: ..."`)
+		return parseUnlabelled(name, tls)
 	}
 	a := assembler{names: names, implicit: onlyInterviewers && plain, b: turnBuilder{sep: "\n"}, pendingMS: -1}
 	for _, t := range tls {

@@ -46,8 +46,9 @@ func fuzzParser(t *testing.T, name string, parse func(string, []byte) (*Document
 }
 
 func FuzzParseText(f *testing.F) {
-	addSeeds(f, ".txt")
+	addSeeds(f, ".txt", ".md")
 	f.Add([]byte("Interviewer: hi\n\xff\n"))
+	f.Add([]byte("**Q?**\\\n|a|b|\n|--|--|\n| x \\| y |\n***"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParser(t, "f.txt", parseText, data) })
 }
 
