@@ -145,7 +145,7 @@ func TestDetectTranscripts(t *testing.T) {
 		"pandoc_hardbreak.md": FormatMD, "bold_inline.md": FormatMD, "heading_names.md": FormatMD,
 		"qa_labels.md": FormatMD, "qa_bold.md": FormatMD, "qa_italic_headings.md": FormatMD, "table.md": FormatMD,
 		"one_speaker.txt": FormatText,
-		"teams.docx": FormatDOCX, "meet.docx": FormatDOCX, "labels.docx": FormatDOCX,
+		"teams.docx":      FormatDOCX, "meet.docx": FormatDOCX, "labels.docx": FormatDOCX,
 	}
 	for name, data := range transcriptFixtures(t) {
 		got, err := Detect(name, data)
