@@ -61,6 +61,9 @@ func tableCells(s string) []string {
 	return cells
 }
 
+// speakerHeaders head a table's speaker column.
+var speakerHeaders = map[string]bool{"speaker": true, "speaker name": true, "who": true, "name": true}
+
 // speakerTable rewrites a table block in place when it is a transcript: a
 // speaker column (optionally after a time column) whose values recur or
 // declare a role, and a text column. Other tables are left as they are.
@@ -72,11 +75,15 @@ func speakerTable(rows []srcLine) {
 	}
 	var data []row
 	counts := map[string]int{}
+	speakerHeader := false
 	for i, r := range rows {
 		if tableSepRE.MatchString(r.text) {
 			continue
 		}
 		if i+1 < len(rows) && tableSepRE.MatchString(rows[i+1].text) {
+			for _, c := range tableCells(r.text) {
+				speakerHeader = speakerHeader || speakerHeaders[strings.ToLower(strings.Trim(c, "*_ "))]
+			}
 			continue // the header
 		}
 		cells := tableCells(r.text)
@@ -97,6 +104,11 @@ func speakerTable(rows []srcLine) {
 		data = append(data, row{i: i, stamp: stamp, name: name, text: strings.Join(cells[1:], " ")})
 	}
 	if len(data) < 2 {
+		return
+	}
+	// A speaker column: headed so, or its names recur (two rows a name on
+	// average); a summary table has one row per participant.
+	if !speakerHeader && len(counts)*2 > len(data) {
 		return
 	}
 	for _, d := range data {

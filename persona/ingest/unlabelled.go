@@ -50,21 +50,23 @@ type uline struct {
 
 func unlabelledLines(tls []textLine) []uline {
 	var out []uline
-	for _, t := range tls {
+	for i, t := range tls {
 		if t.kind == lineBlank || t.kind == lineStamp {
 			continue
 		}
+		header := i+1 < len(tls) && isTableRow(tls[i+1].plain) && tableSepRE.MatchString(tls[i+1].plain)
 		u := uline{no: t.no, text: t.plain}
 		if inner, ok := heading(t.plain); ok {
 			u.head, u.words = true, cleanMarkup(inner)
 		} else if inner, ok := emphasized(t.plain); ok {
 			u.emph, u.words = true, cleanMarkup(inner)
 		} else if isTableRow(t.plain) {
-			u.table = !tableSepRE.MatchString(t.plain)
+			u.table = !tableSepRE.MatchString(t.plain) && !header
 			u.rule = !u.table
 			u.words = cleanMarkup(t.plain)
 		} else {
-			u.rule = t.kind == lineSkip
+			// A numbered line ("3. How do you…?") is content here.
+			u.rule = t.kind == lineSkip && !headingRE.MatchString(t.plain)
 			u.words = cleanMarkup(t.plain)
 		}
 		if u.words == "" {
@@ -83,12 +85,15 @@ func parseUnlabelled(name string, tls []textLine) (*Document, error) {
 	ls := unlabelledLines(tls)
 	doc := &Document{NotTranscript: notTranscript(ls)}
 	isQ, warn := questionSplit(ls)
-	oneVoice := isQ == nil
-	if oneVoice {
-		if doc.NotTranscript == "" {
-			return nil, errorf(name, 0, `no speaker labels found; expected lines such as "Interviewer: ..." or "Name: ..."`)
-		}
-		warn = fmt.Sprintf(warnOneVoice, unlabelledParticipant)
+	oneVoice := false
+	switch {
+	case isQ != nil:
+	case doc.NotTranscript == "":
+		return nil, errorf(name, 0, `no speaker labels found; expected lines such as "Interviewer: ..." or "Name: ..."`)
+	case hasQuestion(ls): // taken in only if forced: a guide's questions stay the interviewer's
+		isQ, warn = func(u uline) bool { return u.question }, warnQuestions
+	default:
+		oneVoice, warn = true, fmt.Sprintf(warnOneVoice, unlabelledParticipant)
 		isQ = func(uline) bool { return false }
 	}
 	b := turnBuilder{sep: "\n"}
@@ -207,4 +212,13 @@ func notTranscript(ls []uline) string {
 		}
 	}
 	return ""
+}
+
+func hasQuestion(ls []uline) bool {
+	for _, u := range ls {
+		if u.question {
+			return true
+		}
+	}
+	return false
 }
