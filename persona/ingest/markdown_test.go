@@ -25,6 +25,7 @@ func TestMarkdownBuild(t *testing.T) {
 		{"qa_italic_headings.md", "Participant", []string{"Interviewer"}},
 		{"table.md", "Priya", []string{"Interviewer"}},
 		{"one_speaker.txt", "Participant", []string{"Interviewer"}},
+		{"one_label.txt", "Participant", []string{"Interviewer"}},
 	}
 	fixtures := transcriptFixtures(t)
 	for _, tt := range tests {

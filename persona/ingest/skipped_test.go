@@ -14,9 +14,10 @@ import (
 // takes them in with the reason as a warning.
 func TestNotTranscript(t *testing.T) {
 	tests := map[string]string{
-		"guide.md":   "looks like an interview guide: 8 questions, no answers",
-		"notes.txt":  "looks like third-person notes",
-		"summary.md": "looks like a summary table: 4 rows",
+		"guide.md":           "looks like an interview guide: 8 questions, no answers",
+		"notes.txt":          "looks like third-person notes",
+		"summary.md":         "looks like a summary table: 4 rows",
+		"numbered_guide.txt": "looks like an interview guide: 5 numbered questions",
 	}
 	for file, reason := range tests {
 		t.Run(file, func(t *testing.T) {

@@ -144,8 +144,8 @@ func TestDetectTranscripts(t *testing.T) {
 		"timestamps.txt": FormatText, "ai_user.txt": FormatText, "moderator_only.txt": FormatText,
 		"pandoc_hardbreak.md": FormatMD, "bold_inline.md": FormatMD, "heading_names.md": FormatMD,
 		"qa_labels.md": FormatMD, "qa_bold.md": FormatMD, "qa_italic_headings.md": FormatMD, "table.md": FormatMD,
-		"one_speaker.txt": FormatText,
-		"teams.docx":      FormatDOCX, "meet.docx": FormatDOCX, "labels.docx": FormatDOCX,
+		"one_speaker.txt": FormatText, "one_label.txt": FormatText,
+		"teams.docx": FormatDOCX, "meet.docx": FormatDOCX, "labels.docx": FormatDOCX,
 	}
 	for name, data := range transcriptFixtures(t) {
 		got, err := Detect(name, data)

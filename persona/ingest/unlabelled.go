@@ -82,18 +82,24 @@ func unlabelledLines(tls []textLine) []uline {
 // interviewer's questions and the participant's answers, and says whether
 // it looks like no transcript.
 func parseUnlabelled(name string, tls []textLine) (*Document, error) {
+	return splitUnlabelled(name, tls, unlabelledParticipant, false)
+}
+
+// splitUnlabelled is parseUnlabelled with the participant's label; with
+// mustSplit it fails unless the questions are answered in the file.
+func splitUnlabelled(name string, tls []textLine, participant string, mustSplit bool) (*Document, error) {
 	ls := unlabelledLines(tls)
 	doc := &Document{NotTranscript: notTranscript(ls)}
 	isQ, warn := questionSplit(ls)
 	oneVoice := false
 	switch {
 	case isQ != nil:
-	case doc.NotTranscript == "":
+	case doc.NotTranscript == "" || mustSplit:
 		return nil, errorf(name, 0, `no speaker labels found; expected lines such as "Interviewer: ..." or "Name: ..."`)
 	case hasQuestion(ls): // taken in only if forced: a guide's questions stay the interviewer's
 		isQ, warn = func(u uline) bool { return u.question }, warnQuestions
 	default:
-		oneVoice, warn = true, fmt.Sprintf(warnOneVoice, unlabelledParticipant)
+		oneVoice, warn = true, fmt.Sprintf(warnOneVoice, participant)
 		isQ = func(uline) bool { return false }
 	}
 	b := turnBuilder{sep: "\n"}
@@ -105,7 +111,7 @@ func parseUnlabelled(name string, tls []textLine) (*Document, error) {
 		}
 		q := isQ(u)
 		started = started || q
-		t := Turn{Speaker: unlabelledParticipant, Role: RoleParticipant, StartMS: -1, EndMS: -1, Text: u.text, Line: u.no}
+		t := Turn{Speaker: participant, Role: roleOf(participant), StartMS: -1, EndMS: -1, Text: u.text, Line: u.no}
 		if q || !started && !oneVoice {
 			t.Speaker, t.Role = unlabelledInterviewer, RoleInterviewer
 			if q {
@@ -118,6 +124,9 @@ func parseUnlabelled(name string, tls []textLine) (*Document, error) {
 		}
 	}
 	doc.Turns = b.done()
+	if mustSplit {
+		warn = fmt.Sprintf("only one speaker labelled (%q); questions treated as the interviewer's", participant)
+	}
 	doc.Warnings = []string{warn}
 	return doc, nil
 }
