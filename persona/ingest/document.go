@@ -37,6 +37,10 @@ type Document struct {
 	// answers"); Parse refuses such a file with ErrNotTranscript unless
 	// Options.Force is set.
 	NotTranscript string `json:",omitempty"`
+	// Attributes are what an export says about a speaker (label ->
+	// attribute -> value): a call recorder's job titles, side and call
+	// date. Build puts them on the participants.
+	Attributes map[string]map[string]string `json:",omitempty"`
 }
 
 // IsSurvey reports whether the document is a survey export.

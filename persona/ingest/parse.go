@@ -58,11 +58,15 @@ func ParseWith(name string, r io.Reader, opt Options) (*Document, error) {
 		doc, err = parseCSV(name, data)
 	case FormatXLSX:
 		doc, err = parseXLSX(name, data)
+	case formatJSON:
+		doc, err = parseCallJSON(name, data)
 	}
 	if err != nil {
 		return nil, err
 	}
-	doc.Format = format
+	if format != formatJSON { // a call-recorder export names its vendor
+		doc.Format = format
+	}
 	if doc.NotTranscript != "" {
 		if !opt.Force {
 			return nil, &Error{File: name, Msg: doc.NotTranscript, Err: ErrNotTranscript}
@@ -105,6 +109,8 @@ func Detect(name string, data []byte) (string, error) {
 		return FormatSRT, nil
 	case isOtter(text):
 		return FormatOtter, nil
+	case ext == ".json" || isJSONObject(text):
+		return formatJSON, nil
 	case ext == ".md" || ext == ".markdown":
 		return FormatMD, nil
 	case ext == ".csv" || ext == ".tsv" || (ext != ".txt" && isDelimited(text)):
@@ -136,4 +142,14 @@ func looksBinary(data []byte) bool {
 		}
 	}
 	return ctrl > len(head)/20+1
+}
+
+// isJSONObject reports text that opens like a JSON object or array of
+// objects.
+func isJSONObject(text string) bool {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "[") {
+		t = strings.TrimSpace(t[1:])
+	}
+	return strings.HasPrefix(t, "{\"") || strings.HasPrefix(t, "{\n") || strings.HasPrefix(t, "{\r")
 }
