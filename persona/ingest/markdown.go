@@ -17,7 +17,9 @@ var (
 	mdListRE    = regexp.MustCompile(`^\s{0,3}([-*+]|\d{1,3}[.)])\s+`)
 	// mdEmphRE is a line that is all bold or all italic: "**How?**",
 	// "*How?*", "__How?__", "***How?***", maybe followed by ":".
-	mdEmphRE = regexp.MustCompile(`^(\*{1,3}|_{1,3})([^*_\s](?:.*?[^*_\s])?)(\*{1,3}|_{1,3}):?$`)
+	// boldStampRE is a bold label followed by its time: "**Jane** (00:01:02)".
+	boldStampRE = regexp.MustCompile(`^(\*{2,3}[^*]+\*{2,3}:?)\s*[\[(]?(\d{1,2}:\d{2}(?::\d{2})?)[\])]?$`)
+	mdEmphRE    = regexp.MustCompile(`^(\*{1,3}|_{1,3})([^*_\s](?:.*?[^*_\s])?)(\*{1,3}|_{1,3}):?$`)
 )
 
 // markdownLines drops hard breaks and block-quote markers and turns the
@@ -30,6 +32,12 @@ func markdownLines(lines []srcLine) []srcLine {
 			s = strings.TrimRight(s[:len(s)-1], " \t") // a hard break
 		}
 		s = strings.TrimLeft(quoteRE.ReplaceAllString(s, ""), " \t")
+		if m := mdListRE.FindString(s); m != "" && (strings.HasPrefix(s[len(m):], "**") || strings.HasPrefix(s[len(m):], "__")) {
+			s = s[len(m):] // "- **Name:** text"
+		}
+		if m := boldStampRE.FindStringSubmatch(s); m != nil {
+			s = "[" + m[2] + "] " + m[1] // "**Name** (00:01:02)" -> "[00:01:02] **Name**"
+		}
 		out[i] = srcLine{no: l.no, text: s}
 	}
 	for i := 0; i < len(out); {

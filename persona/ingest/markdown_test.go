@@ -26,6 +26,7 @@ func TestMarkdownBuild(t *testing.T) {
 		{"table.md", "Priya", []string{"Interviewer"}},
 		{"one_speaker.txt", "Participant", []string{"Interviewer"}},
 		{"one_label.txt", "Participant", []string{"Interviewer"}},
+		{"list_stamps.md", "Participant 12", []string{"Interviewer"}},
 	}
 	fixtures := transcriptFixtures(t)
 	for _, tt := range tests {

@@ -145,7 +145,8 @@ func TestDetectTranscripts(t *testing.T) {
 		"pandoc_hardbreak.md": FormatMD, "bold_inline.md": FormatMD, "heading_names.md": FormatMD,
 		"qa_labels.md": FormatMD, "qa_bold.md": FormatMD, "qa_italic_headings.md": FormatMD, "table.md": FormatMD,
 		"one_speaker.txt": FormatText, "one_label.txt": FormatText,
-		"gong.json": formatJSON, "fathom.json": formatJSON, "fireflies.json": formatJSON, "grain.json": formatJSON,
+		"list_stamps.md": FormatMD,
+		"gong.json":      formatJSON, "fathom.json": formatJSON, "fireflies.json": formatJSON, "grain.json": formatJSON,
 		"teams.docx": FormatDOCX, "meet.docx": FormatDOCX, "labels.docx": FormatDOCX,
 	}
 	for name, data := range transcriptFixtures(t) {
