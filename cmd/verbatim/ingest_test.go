@@ -65,3 +65,28 @@ func copyFile(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+// TestIngestCallRecorders ingests each vendor's export: one buyer per call
+// (the seller's people are interviewers) and quotes, under the vendor's
+// format name.
+func TestIngestCallRecorders(t *testing.T) {
+	data := t.TempDir()
+	var paths []string
+	for _, f := range []string{"gong", "fathom", "fireflies", "grain"} {
+		paths = append(paths, "../../persona/ingest/testdata/transcripts/"+f+".json")
+	}
+	code, out, errs := runCLI(t, append([]string{"ingest", "--data", data, "--json"}, paths...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	var rep ingestReport
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range rep.Files {
+		want := strings.TrimSuffix(filepath.Base(f.Path), ".json")
+		if f.Status != "ok" || f.Format != want || f.Participants != 1 || f.Quotes == 0 {
+			t.Errorf("%s = %+v; want ok as %s with one buyer and quotes", f.Path, f, want)
+		}
+	}
+}
