@@ -221,6 +221,9 @@ func (s *Server) uploadForm(c *gin.Context) error {
 
 func uploadResult(r app.FileResult) frontend.UploadResult {
 	u := frontend.UploadResult{File: r.Path, Status: r.Status, Format: r.Format, SourceID: r.SourceID, Quotes: r.Quotes, Message: r.Error}
+	if r.Status == app.StatusSkipped {
+		u.Message = r.Reason + `; tick "Take in files that look like no transcript" to import it anyway`
+	}
 	if u.Message == "" && len(r.Warnings) > 0 {
 		for i, w := range r.Warnings {
 			if i > 0 {

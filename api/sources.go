@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/gin-gonic/gin"
 
@@ -25,7 +26,8 @@ func accountUser(c *gin.Context) account.User {
 }
 
 // uploadSources streams a multipart upload, ingesting each part named
-// "files" as it arrives; a file over the size limit, or past the file
+// "files" as it arrives (a "force=1" field, or ?force=1, before the files
+// takes in files that look like no transcript instead of skipping them); a file over the size limit, or past the file
 // limit, is reported next to its name and the others still go in. Then the
 // analysis re-runs in the background.
 func (s *Server) uploadSources(c *gin.Context) error {
@@ -100,6 +102,7 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 	}
 	results := []app.FileResult{}
 	stored := 0
+	opt := app.IngestOptions{Force: isTrue(c.Query("force"))}
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
@@ -110,6 +113,10 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 				return results, err
 			}
 			return results, badRequest(fmt.Sprintf("the upload broke off after %d files; those are stored, send the rest again", len(results)))
+		}
+		if part.FormName() == "force" && part.FileName() == "" {
+			v, _ := io.ReadAll(io.LimitReader(part, 16))
+			opt.Force = isTrue(string(v))
 		}
 		if part.FormName() != "files" || part.FileName() == "" {
 			part.Close()
@@ -134,7 +141,7 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 		// Finish the file even if the client goes away: a half-stored
 		// source is impossible anyway (one transaction), but a finished
 		// one should be reported at the next list.
-		res := s.app.Ingest(context.WithoutCancel(c.Request.Context()), studyID, part.FileName(), part)
+		res := s.app.IngestWith(context.WithoutCancel(c.Request.Context()), studyID, part.FileName(), part, opt)
 		_, _ = io.Copy(io.Discard, part) // the rest of an oversized part
 		part.Close()
 		results = append(results, res)
@@ -252,4 +259,13 @@ func (s *Server) deleteSource(c *gin.Context) error {
 	s.analyzeInBackground(src.StudyID)
 	c.Status(http.StatusNoContent)
 	return nil
+}
+
+// isTrue reads a form flag: "1", "true", "on" (a checked box).
+func isTrue(v string) bool {
+	switch strings.ToLower(strings.TrimSpace(v)) {
+	case "1", "true", "on", "yes":
+		return true
+	}
+	return false
 }

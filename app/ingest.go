@@ -22,7 +22,18 @@ const (
 	StatusOK        = "ok"
 	StatusDuplicate = "duplicate"
 	StatusError     = "error"
+	// StatusSkipped is a file that parsed but looks like no transcript (an
+	// interview guide, third-person notes, a summary table); Reason says
+	// why. IngestOptions.Force takes it in.
+	StatusSkipped = "skipped"
 )
+
+// IngestOptions change how files are taken in.
+type IngestOptions struct {
+	// Force takes in files that look like no transcript instead of
+	// skipping them.
+	Force bool
+}
 
 // FileResult is the outcome of ingesting one file (the `ingest --json`
 // contract, also returned per file by the upload API).
@@ -36,13 +47,20 @@ type FileResult struct {
 	Quotes       int      `json:"quotes"`
 	Warnings     []string `json:"warnings"`
 	Error        string   `json:"error,omitempty"`
+	// Reason says why a file was skipped.
+	Reason string `json:"reason,omitempty"`
 }
 
 // Ingest parses, stores and indexes one file into a study. The file is
 // stored in one transaction, so a failure stores nothing; the index is
 // updated after the commit and repaired at the next start after a crash.
 func (a *App) Ingest(ctx context.Context, studyID int64, name string, r io.Reader) FileResult {
-	return a.store(ctx, studyID, a.prepare(name, r))
+	return a.IngestWith(ctx, studyID, name, r, IngestOptions{})
+}
+
+// IngestWith is Ingest with options.
+func (a *App) IngestWith(ctx context.Context, studyID int64, name string, r io.Reader, opt IngestOptions) FileResult {
+	return a.store(ctx, studyID, a.prepare(name, r, opt))
 }
 
 // prepared is a parsed file turned into domain objects, not yet stored.
@@ -53,14 +71,19 @@ type prepared struct {
 
 // prepare reads, parses and segments/tags a file: the CPU-heavy half of
 // ingest, safe to run for several files at once.
-func (a *App) prepare(name string, r io.Reader) prepared {
+func (a *App) prepare(name string, r io.Reader, opt IngestOptions) prepared {
 	res := FileResult{Path: name, Warnings: []string{}}
 	data, err := io.ReadAll(io.LimitReader(r, a.cfg.MaxFileSize+1))
 	if err != nil {
 		return prepared{res: fail(res, fmt.Errorf("read %s: %w", name, err))}
 	}
 	base := filepath.Base(name)
-	doc, err := ingest.ParseWith(base, bytes.NewReader(data), ingest.Options{MaxSize: a.cfg.MaxFileSize})
+	doc, err := ingest.ParseWith(base, bytes.NewReader(data), ingest.Options{MaxSize: a.cfg.MaxFileSize, Force: opt.Force})
+	var pe *ingest.Error
+	if errors.Is(err, ingest.ErrNotTranscript) && errors.As(err, &pe) {
+		res.Status, res.Reason = StatusSkipped, pe.Msg
+		return prepared{res: res}
+	}
 	if err != nil {
 		return prepared{res: fail(res, err)}
 	}
@@ -117,6 +140,11 @@ func buyers(ps []persona.Participant) int {
 // order, one transaction each. progress, if not nil, is called after each
 // file.
 func (a *App) IngestPaths(ctx context.Context, studyID int64, paths []string, progress func(FileResult)) []FileResult {
+	return a.IngestPathsWith(ctx, studyID, paths, IngestOptions{}, progress)
+}
+
+// IngestPathsWith is IngestPaths with options.
+func (a *App) IngestPathsWith(ctx context.Context, studyID int64, paths []string, opt IngestOptions, progress func(FileResult)) []FileResult {
 	files := expand(paths)
 	ready := make([]chan prepared, len(files))
 	for i := range ready {
@@ -130,7 +158,7 @@ func (a *App) IngestPaths(ctx context.Context, studyID int64, paths []string, pr
 			case <-ctx.Done():
 				return
 			}
-			go func() { ready[i] <- a.prepareFile(ctx, f) }()
+			go func() { ready[i] <- a.prepareFile(ctx, f, opt) }()
 		}
 	}()
 	var out []FileResult
@@ -154,7 +182,7 @@ func (a *App) IngestPaths(ctx context.Context, studyID int64, paths []string, pr
 	return out
 }
 
-func (a *App) prepareFile(ctx context.Context, f pathOrErr) prepared {
+func (a *App) prepareFile(ctx context.Context, f pathOrErr, opt IngestOptions) prepared {
 	res := FileResult{Path: f.path, Warnings: []string{}}
 	if f.err != nil {
 		return prepared{res: fail(res, f.err)}
@@ -167,7 +195,7 @@ func (a *App) prepareFile(ctx context.Context, f pathOrErr) prepared {
 		return prepared{res: fail(res, err)}
 	}
 	defer fh.Close()
-	return a.prepare(f.path, fh)
+	return a.prepare(f.path, fh, opt)
 }
 
 type pathOrErr struct {

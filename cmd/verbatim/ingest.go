@@ -20,12 +20,13 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 	data := dataFlag(fs)
 	study := fs.String("study", "Default", "study to add the files to (created if missing)")
 	asJSON := fs.Bool("json", false, "print a JSON report")
+	force := fs.Bool("force", false, "take in files that look like no transcript (interview guides, notes, summary tables) instead of skipping them")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return errUsage
 	}
 	if len(paths) == 0 {
-		fmt.Fprintln(e.stderr, "usage: verbatim ingest [--data DIR] [--study NAME] [--json] PATH...")
+		fmt.Fprintln(e.stderr, "usage: verbatim ingest [--data DIR] [--study NAME] [--json] [--force] PATH...")
 		return errUsage
 	}
 	a, err := openApp(ctx, e, *data)
@@ -38,7 +39,7 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	bar := newProgress(e.stderr, !*asJSON)
-	results := a.IngestPaths(ctx, st.ID, paths, bar.step)
+	results := a.IngestPathsWith(ctx, st.ID, paths, app.IngestOptions{Force: *force}, bar.step)
 	bar.done()
 	failed := 0
 	for _, r := range results {
@@ -62,7 +63,7 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 }
 
 func printSummary(w io.Writer, results []app.FileResult) {
-	ok, dup, bad, quotes := 0, 0, 0, 0
+	ok, dup, skipped, bad, quotes := 0, 0, 0, 0, 0
 	for _, r := range results {
 		switch r.Status {
 		case app.StatusOK:
@@ -72,6 +73,9 @@ func printSummary(w io.Writer, results []app.FileResult) {
 		case app.StatusDuplicate:
 			dup++
 			fmt.Fprintf(w, "duplicate  %s\n", r.Path)
+		case app.StatusSkipped:
+			skipped++
+			fmt.Fprintf(w, "skipped    %s\n           %s (not a transcript; --force takes it in)\n", r.Path, r.Reason)
 		default:
 			bad++
 			fmt.Fprintf(w, "error      %s\n           %s\n", r.Path, r.Error)
@@ -80,7 +84,7 @@ func printSummary(w io.Writer, results []app.FileResult) {
 			fmt.Fprintf(w, "           warning: %s\n", warn)
 		}
 	}
-	fmt.Fprintf(w, "%d ingested (%d quotes), %d duplicates, %d failed\n", ok, quotes, dup, bad)
+	fmt.Fprintf(w, "%d ingested (%d quotes), %d duplicates, %d skipped, %d failed\n", ok, quotes, dup, skipped, bad)
 }
 
 // progress draws a one-line bar on a terminal and nothing elsewhere.

@@ -323,6 +323,8 @@
       var bar = $('progress', li);
       var st = $('.file-status', li);
       var fd = new FormData();
+      var force = $('#force');
+      if (force && force.checked) { fd.append('force', '1'); }
       fd.append('files', file, file.name);
       xhr.open('POST', '/api/v1/studies/' + study + '/sources');
       xhr.setRequestHeader('Accept', 'application/json');
@@ -360,10 +362,12 @@
         st.textContent = 'Imported' + (r.format ? ' as ' + r.format : '') + ', ' + count(r.quotes, 'quote');
       } else if (r.status === 'duplicate') {
         st.textContent = 'Already in this study';
+      } else if (r.status === 'skipped') {
+        st.textContent = 'Skipped: not a transcript';
       } else {
         st.textContent = 'Not imported';
       }
-      var msg = r.error || (r.warnings && r.warnings.length ? r.warnings.join('; ') : '');
+      var msg = r.error || (r.reason ? r.reason + '; tick "Take in files that look like no transcript" to import it anyway' : '') || (r.warnings && r.warnings.length ? r.warnings.join('; ') : '');
       if (msg) {
         var err = document.createElement('span');
         err.className = 'file-error';

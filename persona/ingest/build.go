@@ -34,7 +34,7 @@ func buildTranscript(imp *persona.Import, doc *Document, lang persona.Language) 
 	for _, t := range doc.Turns {
 		if _, ok := index[t.Speaker]; !ok {
 			index[t.Speaker] = len(imp.Participants)
-			imp.Participants = append(imp.Participants, persona.Participant{Label: t.Speaker})
+			imp.Participants = append(imp.Participants, persona.Participant{Label: t.Speaker, Attributes: doc.Attributes[t.Speaker]})
 		}
 	}
 	stats, texts := speakerStats(doc.Turns)

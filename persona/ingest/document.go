@@ -10,13 +10,14 @@ import (
 
 // Format names, as stored on persona.Source.Format.
 const (
-	FormatText  = "text"  // plain text with speaker labels
-	FormatVTT   = "vtt"   // WebVTT (Zoom, Teams)
-	FormatSRT   = "srt"   // SubRip
-	FormatOtter = "otter" // Otter.ai text export
-	FormatDOCX  = "docx"  // Word document (Teams, Meet, typed transcripts)
-	FormatCSV   = "csv"   // survey export
-	FormatXLSX  = "xlsx"  // survey export
+	FormatText  = "text"     // plain text with speaker labels
+	FormatVTT   = "vtt"      // WebVTT (Zoom, Teams)
+	FormatSRT   = "srt"      // SubRip
+	FormatOtter = "otter"    // Otter.ai text export
+	FormatDOCX  = "docx"     // Word document (Teams, Meet, typed transcripts)
+	FormatMD    = "markdown" // Markdown (pandoc, ATLAS.ti, notes apps)
+	FormatCSV   = "csv"      // survey export
+	FormatXLSX  = "xlsx"     // survey export
 )
 
 // MaxFileSize is the default largest file Parse accepts.
@@ -31,6 +32,15 @@ type Document struct {
 	// Questions are the survey's open-ended questions, in column order.
 	Questions []string
 	Warnings  []string
+	// NotTranscript says why a file without speaker labels looks like no
+	// transcript ("looks like an interview guide: 14 questions, no
+	// answers"); Parse refuses such a file with ErrNotTranscript unless
+	// Options.Force is set.
+	NotTranscript string `json:",omitempty"`
+	// Attributes are what an export says about a speaker (label ->
+	// attribute -> value): a call recorder's job titles, side and call
+	// date. Build puts them on the participants.
+	Attributes map[string]map[string]string `json:",omitempty"`
 }
 
 // IsSurvey reports whether the document is a survey export.
@@ -74,6 +84,11 @@ type Answer struct {
 	Question string
 	Text     string
 }
+
+// ErrNotTranscript is returned for a file that parses but looks like no
+// transcript: an interview guide, third-person notes, a summary table.
+// The caller reports it as skipped; Options.Force takes it in.
+var ErrNotTranscript = errors.New("not a transcript")
 
 // ErrUnsupported is returned for content that is no supported format.
 var ErrUnsupported = errors.New("unsupported format")

@@ -10,6 +10,9 @@ import (
 // Options bound what Parse accepts.
 type Options struct {
 	MaxSize int64 // largest file in bytes; 0 means MaxFileSize
+	// Force takes in a file that looks like no transcript (an interview
+	// guide, notes, a summary table) instead of refusing it.
+	Force bool
 }
 
 // Parse reads one file and returns its Document. The format is detected
@@ -41,7 +44,7 @@ func ParseWith(name string, r io.Reader, opt Options) (*Document, error) {
 	}
 	var doc *Document
 	switch format {
-	case FormatText:
+	case FormatText, FormatMD:
 		doc, err = parseText(name, data)
 	case FormatVTT:
 		doc, err = parseVTT(name, data)
@@ -55,11 +58,21 @@ func ParseWith(name string, r io.Reader, opt Options) (*Document, error) {
 		doc, err = parseCSV(name, data)
 	case FormatXLSX:
 		doc, err = parseXLSX(name, data)
+	case formatJSON:
+		doc, err = parseCallJSON(name, data)
 	}
 	if err != nil {
 		return nil, err
 	}
-	doc.Format = format
+	if format != formatJSON { // a call-recorder export names its vendor
+		doc.Format = format
+	}
+	if doc.NotTranscript != "" {
+		if !opt.Force {
+			return nil, &Error{File: name, Msg: doc.NotTranscript, Err: ErrNotTranscript}
+		}
+		doc.Warnings = append(doc.Warnings, doc.NotTranscript+"; taken in as forced")
+	}
 	if len(doc.Turns) == 0 && len(doc.Respondents) == 0 {
 		return nil, errorf(name, 0, "no speech or survey responses found in this %s file", format)
 	}
@@ -96,6 +109,10 @@ func Detect(name string, data []byte) (string, error) {
 		return FormatSRT, nil
 	case isOtter(text):
 		return FormatOtter, nil
+	case ext == ".json" || isJSONObject(text):
+		return formatJSON, nil
+	case ext == ".md" || ext == ".markdown":
+		return FormatMD, nil
 	case ext == ".csv" || ext == ".tsv" || (ext != ".txt" && isDelimited(text)):
 		return FormatCSV, nil
 	case ext == ".srt":
@@ -125,4 +142,14 @@ func looksBinary(data []byte) bool {
 		}
 	}
 	return ctrl > len(head)/20+1
+}
+
+// isJSONObject reports text that opens like a JSON object or array of
+// objects.
+func isJSONObject(text string) bool {
+	t := strings.TrimSpace(text)
+	if strings.HasPrefix(t, "[") {
+		t = strings.TrimSpace(t[1:])
+	}
+	return strings.HasPrefix(t, "{\"") || strings.HasPrefix(t, "{\n") || strings.HasPrefix(t, "{\r")
 }

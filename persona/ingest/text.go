@@ -14,7 +14,7 @@ func parseText(name string, data []byte) (*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	return parseLabelled(name, lines)
+	return parseLabelled(name, markdownLines(lines))
 }
 
 type lineKind int
@@ -94,7 +94,7 @@ func isNonSpeech(s string) bool {
 		strings.HasPrefix(s, "[") && strings.HasSuffix(s, "]"),
 		strings.HasPrefix(s, "==="), strings.HasPrefix(s, "---"),
 		strings.HasPrefix(s, "***"), strings.HasPrefix(s, "___"),
-		strings.HasPrefix(s, "# "), strings.HasPrefix(s, "## "):
+		headingRE2.MatchString(s):
 		return true
 	}
 	return headingRE.MatchString(s)
@@ -157,14 +157,64 @@ func parseLabelled(name string, lines []srcLine) (*Document, error) {
 		}
 	}
 	if len(names) == 0 {
-		return nil, errorf(name, 0, `no speaker labels found; expected lines such as "Interviewer: ..." or "Name: ..."`)
+		return parseUnlabelled(name, tls)
+	}
+	if len(names) == 1 {
+		if doc := oneLabel(name, tls, names); doc != nil {
+			return doc, nil
+		}
 	}
 	a := assembler{names: names, implicit: onlyInterviewers && plain, b: turnBuilder{sep: "\n"}, pendingMS: -1}
 	for _, t := range tls {
 		a.line(t)
 	}
 	a.flush()
-	return &Document{Turns: a.b.done(), Warnings: a.warnings()}, nil
+	doc := &Document{Turns: a.b.done(), Warnings: a.warnings()}
+	if n := numberedQuestions(names); n >= 3 && n*2 >= len(names) {
+		doc.NotTranscript = fmt.Sprintf("looks like an interview guide: %d numbered questions (Q1, Q2, …)", n)
+	}
+	return doc, nil
+}
+
+// oneLabel splits the speech of a file whose one label is not the
+// interviewer's ("Participant:" once, then questions and answers typed
+// together) by question form, or returns nil when its questions are not
+// answered in it.
+func oneLabel(name string, tls []textLine, names map[string]string) *Document {
+	var label string
+	for _, l := range names {
+		label = l
+	}
+	if roleOf(label) == RoleInterviewer {
+		return nil
+	}
+	plain := make([]textLine, len(tls))
+	for i, t := range tls {
+		plain[i] = t
+		if t.kind == lineLabel {
+			plain[i].kind, plain[i].plain = linePlain, t.rest
+			if t.rest == "" {
+				plain[i].kind = lineBlank
+			}
+		}
+	}
+	doc, err := splitUnlabelled(name, plain, label, true)
+	if err != nil {
+		return nil
+	}
+	return doc
+}
+
+// numberedQuestions counts interviewer labels numbered once each: "Q1:",
+// "Q2:", … in a guide or questionnaire, where a transcript's "Q:" recurs.
+func numberedQuestions(names map[string]string) int {
+	n := 0
+	for _, l := range names {
+		if roleOf(l) == RoleInterviewer && strings.ContainsAny(l, "0123456789") && strings.HasPrefix(strings.ToLower(l), "q") {
+			n++
+		}
+	}
+	return n
 }
 
 // assembler builds turns line by line.

@@ -46,8 +46,14 @@ func fuzzParser(t *testing.T, name string, parse func(string, []byte) (*Document
 }
 
 func FuzzParseText(f *testing.F) {
-	addSeeds(f, ".txt")
+	addSeeds(f, ".txt", ".md")
 	f.Add([]byte("Interviewer: hi\n\xff\n"))
+	for _, name := range []string{"guide.md", "notes.txt", "summary.md", "numbered_guide.txt"} {
+		if data, err := os.ReadFile(filepath.Join("testdata/skipped", name)); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Add([]byte("**Q?**\\\n|a|b|\n|--|--|\n| x \\| y |\n***"))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParser(t, "f.txt", parseText, data) })
 }
 
@@ -87,4 +93,11 @@ func FuzzParseDOCX(f *testing.F) {
 		}
 		fuzzParser(t, "f.docx", parseDOCX, data)
 	})
+}
+
+func FuzzParseCallJSON(f *testing.F) {
+	addSeeds(f, ".json")
+	f.Add([]byte(`{"data":{"transcript":{"sentences":[{"speaker_name":"","text":"x"}]}}}`))
+	f.Add([]byte(`[{"speaker":"A","start":-1,"end":1e300,"text":"x"}]`))
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzParser(t, "f.json", parseCallJSON, data) })
 }

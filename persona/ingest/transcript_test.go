@@ -130,7 +130,7 @@ func checkTurns(t *testing.T, doc *Document) {
 		case tu.Role != "" && tu.Role != RoleInterviewer && tu.Role != RoleParticipant:
 			t.Errorf("turn %d: role %q", i, tu.Role)
 		}
-		if i > 0 && doc.Turns[i-1].Speaker == tu.Speaker && doc.Format != FormatText && doc.Format != FormatDOCX {
+		if i > 0 && doc.Turns[i-1].Speaker == tu.Speaker && doc.Format != FormatText && doc.Format != FormatMD && doc.Format != FormatDOCX {
 			t.Errorf("turn %d: consecutive turns of %q not merged", i, tu.Speaker)
 		}
 	}
@@ -142,6 +142,11 @@ func TestDetectTranscripts(t *testing.T) {
 		"comma.srt": FormatSRT, "dot_noindex.srt": FormatSRT, "otter.txt": FormatOtter,
 		"labels.txt": FormatText, "names.txt": FormatText, "atlas_ti.md.txt": FormatText,
 		"timestamps.txt": FormatText, "ai_user.txt": FormatText, "moderator_only.txt": FormatText,
+		"pandoc_hardbreak.md": FormatMD, "bold_inline.md": FormatMD, "heading_names.md": FormatMD,
+		"qa_labels.md": FormatMD, "qa_bold.md": FormatMD, "qa_italic_headings.md": FormatMD, "table.md": FormatMD,
+		"one_speaker.txt": FormatText, "one_label.txt": FormatText,
+		"list_stamps.md": FormatMD,
+		"gong.json":      formatJSON, "fathom.json": formatJSON, "fireflies.json": formatJSON, "grain.json": formatJSON,
 		"teams.docx": FormatDOCX, "meet.docx": FormatDOCX, "labels.docx": FormatDOCX,
 	}
 	for name, data := range transcriptFixtures(t) {
