@@ -17,16 +17,17 @@ func neighbors(s *Space, ids []int, m int) ([][]int32, [][]float32) {
 			postW[j] = append(postW[j], val[k])
 		}
 	}
+	// Each row's dense part (the word-vector half) once, not per pair.
+	dense := make([][]float32, n)
+	for r, i := range ids {
+		dense[r] = s.denseRow(i)
+	}
 	nb := make([][]int32, n)
 	nw := make([][]float32, n)
 	parallel(n, func(lo, hi, _ int) {
 		score := make([]float32, n)
 		var touched []int32
-		type cand struct {
-			r int32
-			s float32
-		}
-		var cands []cand
+		top := make([]neighbor, 0, m+1)
 		for r := lo; r < hi; r++ {
 			touched = touched[:0]
 			idx, val := s.sparseRow(ids[r])
@@ -39,33 +40,55 @@ func neighbors(s *Space, ids []int, m int) ([][]int32, [][]float32) {
 					score[o] += w * postW[j][p]
 				}
 			}
-			cands = cands[:0]
-			dr := s.denseRow(ids[r])
+			top = top[:0]
+			dr := dense[r]
 			for _, o := range touched {
 				if int(o) != r && score[o] > 0 {
 					sc := score[o]
-					if dr != nil {
-						if do := s.denseRow(ids[o]); do != nil {
-							sc += dot32(dr, do)
-						}
+					if dr != nil && dense[o] != nil {
+						sc += dot32(dr, dense[o])
 					}
-					cands = append(cands, cand{o, sc})
+					top = keepBest(top, neighbor{o, sc}, m)
 				}
 				score[o] = 0
 			}
-			sort.Slice(cands, func(a, b int) bool {
-				if cands[a].s != cands[b].s {
-					return cands[a].s > cands[b].s
-				}
-				return cands[a].r < cands[b].r
-			})
-			c := min(m, len(cands))
-			nb[r] = make([]int32, c)
-			nw[r] = make([]float32, c)
-			for q := 0; q < c; q++ {
-				nb[r][q], nw[r][q] = cands[q].r, cands[q].s
+			nb[r] = make([]int32, len(top))
+			nw[r] = make([]float32, len(top))
+			for q, c := range top {
+				nb[r][q], nw[r][q] = c.r, c.s
 			}
 		}
 	})
 	return nb, nw
+}
+
+// neighbor is a candidate row and its similarity.
+type neighbor struct {
+	r int32
+	s float32
+}
+
+// before orders neighbours by similarity, then row, so ties are
+// deterministic.
+func (a neighbor) before(b neighbor) bool {
+	if a.s != b.s {
+		return a.s > b.s
+	}
+	return a.r < b.r
+}
+
+// keepBest inserts c into top, which holds at most m neighbours in order,
+// and drops the worst past m: a bounded insertion instead of sorting every
+// candidate of a row.
+func keepBest(top []neighbor, c neighbor, m int) []neighbor {
+	if m <= 0 || (len(top) == m && !c.before(top[m-1])) {
+		return top
+	}
+	i := sort.Search(len(top), func(i int) bool { return c.before(top[i]) })
+	if len(top) < m {
+		top = append(top, neighbor{})
+	}
+	copy(top[i+1:], top[i:len(top)-1])
+	top[i] = c
+	return top
 }
