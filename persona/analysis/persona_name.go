@@ -179,6 +179,11 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, attr
 		subject[i] = strings.Join(definingValues(out[i], attrs, st), ", ")
 		if subject[i] == "" {
 			subject[i] = "Buyers"
+			if len(cands[i]) == 0 {
+				// Nothing sets them apart (a study of one persona): name
+				// them by what most of them raised, never a bare "Buyers".
+				cands[i] = mostHeld(out[i], themes)
+			}
 		}
 	}
 	name := func(i, n int) string {
@@ -346,6 +351,27 @@ func saidWords(c *corpus, buyers []buyer) []map[string]bool {
 				out[i][normWord(t.Text)] = true
 			}
 		}
+	}
+	return out
+}
+
+// mostHeld are the labels of the recurring themes most of a persona's
+// members raised, most held first (then most quotes); themes of quotes
+// not in English say nothing a name could.
+func mostHeld(pr persona.Profile, themes []persona.Theme) []string {
+	var ts []persona.Theme
+	for _, t := range themes {
+		if t.Recurring && pr.ThemeCounts[t.ID] > 0 && !strings.HasPrefix(t.Label, nonEnglishLabel) {
+			ts = append(ts, t)
+		}
+	}
+	slices.SortStableFunc(ts, func(a, b persona.Theme) int {
+		return cmp.Or(cmp.Compare(pr.ThemeCounts[b.ID], pr.ThemeCounts[a.ID]), cmp.Compare(b.Quotes, a.Quotes),
+			cmp.Compare(a.ID, b.ID))
+	})
+	out := make([]string, 0, maxNameThemes)
+	for _, t := range ts[:min(len(ts), maxNameThemes)] {
+		out = append(out, t.Label)
 	}
 	return out
 }
