@@ -112,10 +112,15 @@ func headline(c *corpus, members []int, label string) int {
 		}
 		q := c.quotes[i]
 		tier := 0.0
-		if slideSentence(q) {
+		switch slideLevel(q) {
+		case 2:
 			tier = 1 + float64(saysAll(q.Tokens, keys))
-		} else if !mute(q) {
-			tier = 0.5
+		case 1:
+			tier = 0.75
+		default:
+			if !mute(q) {
+				tier = 0.5
+			}
 		}
 		if c.pinned[i] {
 			tier += 4
@@ -133,15 +138,14 @@ var leadingFiller = wordSet("and", "so", "but", "or", "because", "cause", "then"
 	"anyway", "anyways", "well", "like", "yeah", "yes", "no", "okay", "ok", "oh", "um", "uh", "hmm",
 	"right", "actually", "basically", "alright", "now", "see", "i mean")
 
-// slideSentence reports a quote fit for a headline (see headline).
-func slideSentence(q persona.Quote) bool {
+// slideLevel is 2 for a quote fit for a headline (see headline), 1 for
+// one that only falls short of a whole sentence or of the content words
+// (speech rarely has them: "we reduced that to 25 seconds"), else 0.
+func slideLevel(q persona.Quote) int {
 	text := strings.TrimSpace(q.Text)
 	words := splitWords(strings.ToLower(text))
-	if len(words) < 6 || len(words) > 25 || !wholeSentence(text) || mute(q) {
-		return false
-	}
-	if leadingFiller[words[0]] || fillerWord(words[0]) {
-		return false
+	if len(words) < 6 || len(words) > 25 || mute(q) || leadingFiller[words[0]] || fillerWord(words[0]) {
+		return 0
 	}
 	fillers := 0
 	for _, w := range words {
@@ -155,7 +159,13 @@ func slideSentence(q persona.Quote) bool {
 			content++
 		}
 	}
-	return 10*fillers <= len(words) && 5*content >= 2*len(words)
+	switch {
+	case 10*fillers > len(words):
+		return 0
+	case 5*content >= 2*len(words) && wholeSentence(text):
+		return 2
+	}
+	return 1
 }
 
 // contentTag reports a token that carries meaning: a noun, adjective,
@@ -219,7 +229,11 @@ func fallbackLabel(c *corpus, st *phraseStats, t int, used map[string]bool) stri
 			if used[tk.Text] || !st.labelWord(tk) || (len(w.members) >= 2 && st.themeDF[t][k] < 2) {
 				continue
 			}
-			if s := st.wordScore(t, k); s > bestScore || (s == bestScore && s > 0 && tk.Text < best) {
+			s := st.wordScore(t, k)
+			if !isNoun(tk.Tag) && !strings.HasPrefix(tk.Tag, "JJ") {
+				s /= 2 // a verb alone says less than a noun or adjective
+			}
+			if s > bestScore || (s == bestScore && s > 0 && tk.Text < best) {
 				best, bestScore = tk.Text, s
 			}
 		}
@@ -228,8 +242,9 @@ func fallbackLabel(c *corpus, st *phraseStats, t int, used map[string]bool) stri
 		return best
 	}
 	if h := headline(c, w.members, ""); h >= 0 {
-		for _, p := range nounPhrases(c.quotes[h].Tokens) {
-			if !used[p.surface] && !loneGeneric[p.surface] && !metaWords[p.surface] {
+		toks := c.quotes[h].Tokens
+		for _, p := range nounPhrases(toks) {
+			if !used[p.surface] && !loneGeneric[p.surface] && st.fit(p, toks) {
 				return p.surface
 			}
 		}
@@ -237,10 +252,21 @@ func fallbackLabel(c *corpus, st *phraseStats, t int, used map[string]bool) stri
 	return fmt.Sprintf("%s, %d quotes", w.ring.Title(), len(w.members))
 }
 
+// fit reports a phrase free of fillers, markup, names and the product.
+func (st *phraseStats) fit(p phrase, toks []persona.Token) bool {
+	ws := phraseWords(p, toks)
+	for _, w := range ws {
+		if st.names[w.key] || st.product(w.key) || 2*st.df[w.key] > st.n {
+			return false
+		}
+	}
+	return ws != nil
+}
+
 // labelWord reports a content word that may name a theme alone.
 func (st *phraseStats) labelWord(tk persona.Token) bool {
 	k := normWord(tk.Text)
-	content := isNoun(tk.Tag) || (strings.HasPrefix(tk.Tag, "JJ") && !vagueVerbs[tk.Text])
+	content := (isNoun(tk.Tag) || isAdj(tk.Tag) || isVerb(tk.Tag)) && !vagueVerbs[tk.Text]
 	return content && !strings.HasPrefix(tk.Tag, "NNP") && !lightVerbs[tk.Text] && !fillerWord(tk.Text) &&
 		!questionWords[tk.Text] && !functionWords[tk.Text] && !loneGeneric[tk.Text] && !genericNouns[tk.Text] &&
 		!weakAdjectives[tk.Text] && !indefinite[tk.Text] && plainWord(tk.Text) && len(tk.Text) > 2 &&

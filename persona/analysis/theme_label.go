@@ -141,7 +141,10 @@ func labelThemes(c *corpus, ws []*work) {
 	used := map[string]bool{}
 	for _, t := range order {
 		w := ws[t]
-		ranked := st.rank(t)
+		ranked := st.rank(t, true)
+		if len(ranked) == 0 {
+			ranked = st.rank(t, false)
+		}
 		w.phrases = pickPhrases(ranked, st.surface, 5)
 		if w.labelSet {
 			continue
@@ -150,7 +153,7 @@ func labelThemes(c *corpus, ws []*work) {
 		if 2*st.size[t] < len(w.members) {
 			// Mostly not English: say so rather than label it from a
 			// few stray English words.
-			w.label = uniqueLabel(nonEnglishLabel, used)
+			w.label = uniqueLabel(nonEnglishLabel+" "+strings.ToLower(w.ring.Title()), used)
 			used[strings.ToLower(w.label)] = true
 			continue
 		}
@@ -265,12 +268,15 @@ func centralWeights(c *corpus, members []int) ([]float64, float64) {
 func (st *phraseStats) candidates(toks []persona.Token) []phrase {
 	var out []phrase
 	for _, p := range nounPhrases(toks) {
-		if _, ok := st.words[p.key]; !ok {
-			st.words[p.key] = phraseWords(p, toks)
-		}
-		ws := st.words[p.key]
+		// Each spoken form is checked: the label shows the most frequent
+		// one, which must pass too ("liked services" may, "like
+		// services" not).
+		ws := phraseWords(p, toks)
 		if ws == nil {
 			continue
+		}
+		if _, ok := st.words[p.key]; !ok {
+			st.words[p.key] = ws
 		}
 		if st.surface[p.key] == nil {
 			st.surface[p.key] = map[string]int{}
@@ -313,16 +319,20 @@ func phraseWords(p phrase, toks []persona.Token) []labelToken {
 // grounded (a content word in at least two of the theme's quotes when it
 // has two), may not be a lone generic word, a ring's name, or hold a name
 // or a word most of the study's quotes use (the product itself).
-func (st *phraseStats) rank(t int) []scored {
+func (st *phraseStats) rank(t int, strict bool) []scored {
 	size := st.size[t]
-	// Every content word of a label is said in at least two of the
-	// theme's quotes and a thirtieth of them; a lone word in a quarter.
-	minDF := max(2, (size+29)/30)
+	// One content word of a label is said in at least two of the theme's
+	// quotes and, when strict, every one in a thirtieth of them.
+	minDF := 0
+	if strict {
+		minDF = (size + 29) / 30
+	}
 	var out []scored
 	for key, pf := range st.phraseDF[t] {
 		ws := st.words[key]
 		var sum, top float64
-		content, grounded := 0, size >= 2
+		content, grounded, every := 0, size < 2, true
+		var cover float64
 		lone := mostFrequent(st.surface[key])
 		ok := !(len(ws) == 1 && (!ws[0].noun || loneGeneric[key] || genericNouns[key] || loneGeneric[lone] || vagueVerbs[lone] || timeAdverbs[lone] ||
 			4*st.themeDF[t][key] < size)) && (len(ws) < 4 || pf >= 2)
@@ -335,21 +345,24 @@ func (st *phraseStats) rank(t int) []scored {
 				break
 			}
 			content++
-			grounded = grounded && (size < 2 || st.themeDF[t][w.key] >= minDF)
+			grounded = grounded || st.themeDF[t][w.key] >= max(2, minDF)
+			every = every && st.themeDF[t][w.key] >= minDF
+			cover = max(cover, float64(st.themeDF[t][w.key])/float64(max(size, 1)))
 			ws := st.wordScore(t, w.key)
 			sum, top = sum+ws, max(top, ws)
 		}
 		for _, r := range persona.Rings {
 			ok = ok && !strings.EqualFold(mostFrequent(st.surface[key]), r.Title())
 		}
-		if !ok || !grounded || content == 0 || sum <= 0 {
+		if !ok || !grounded || !every || content == 0 || sum <= 0 {
 			continue
 		}
 		// The phrase's best word carries it; each other word adds half
 		// its own score and a little for saying more ("losing deals"
 		// over "deals"), and a phrase said whole in several quotes more.
 		extra := float64(min(content-1, 2))
-		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*math.Log2(float64(pf)))
+		// Phrases many of the theme's quotes share come first.
+		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*math.Log2(float64(pf))) * math.Sqrt(cover)
 		out = append(out, scored{key, s})
 	}
 	slices.SortFunc(out, func(a, b scored) int {
@@ -366,12 +379,12 @@ func (st *phraseStats) product(key string) bool {
 }
 
 // nonEnglishLabel names a theme whose quotes are mostly not in English.
-const nonEnglishLabel = "Non-English quotes"
+const nonEnglishLabel = "Non-English"
 
 // uniqueLabel is l, or l with a number when a theme already has it.
 func uniqueLabel(l string, used map[string]bool) string {
 	for n := 2; used[strings.ToLower(l)]; n++ {
-		l = fmt.Sprintf("%s (%d)", nonEnglishLabel, n)
+		l = fmt.Sprintf("%s %d", strings.TrimRight(l, " 0123456789"), n)
 	}
 	return l
 }
