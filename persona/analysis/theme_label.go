@@ -362,7 +362,7 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		// over "deals"), and a phrase said whole in several quotes more.
 		extra := float64(min(content-1, 2))
 		// Phrases many of the theme's quotes share come first.
-		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*math.Log2(float64(pf))) * math.Sqrt(cover)
+		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*math.Log2(float64(pf))) * cover
 		out = append(out, scored{key, s})
 	}
 	slices.SortFunc(out, func(a, b scored) int {
