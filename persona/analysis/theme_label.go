@@ -28,7 +28,8 @@ var (
 	// lightVerbs do not head a verb phrase.
 	lightVerbs = wordSet("be", "is", "was", "were", "are", "been", "have", "had", "has", "do",
 		"did", "does", "get", "got", "go", "went", "make", "made", "say", "said", "think",
-		"know", "mean", "want", "need", "let", "take", "took", "see", "look")
+		"know", "mean", "want", "need", "let", "take", "took", "see", "look", "saying", "said", "talking",
+		"thinking", "getting", "going", "doing", "trying", "looking", "coming", "taking", "giving", "knew")
 )
 
 // isNoun accepts noun tags, but not words the tagger calls nouns that
