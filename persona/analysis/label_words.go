@@ -43,13 +43,13 @@ var (
 	// a label.
 	quantityWords = wordSet("bit", "bits", "lot", "lots", "whole", "couple", "bunch", "plenty", "half",
 		"rest", "total", "amount", "little", "tons", "ton")
-	// metaWords talk about the review or interview itself ("azure review",
-	// "positive review"), not about what the buyer found.
-	metaWords = wordSet("review", "reviews", "reviewer", "pros", "cons", "overall", "rating", "ratings",
-		"comment", "comments", "interview", "interviews", "survey", "opinion", "opinions", "summary",
-		"title", "feedback")
+	// metaWords talk about the review itself ("pros", "overall"), not about
+	// what the buyer found.
+	metaWords     = wordSet("pros", "cons", "overall", "rating", "ratings", "reviewer", "reviewers")
 	functionWords = wordSet("a", "an", "the", "of", "per", "to", "for", "in", "on", "and", "or",
-		"with", "by", "at", "from", "about", "into", "than", "as", "that", "this", "these", "those")
+		"with", "by", "at", "from", "about", "into", "than", "as", "that", "this", "these", "those",
+		"versus", "vs", "via", "without", "within", "across", "over", "under", "after", "before", "between",
+		"through", "during", "against", "around", "like")
 )
 
 // fillerWord reports a filler, spelled out or as a hum ("mm-hmm", "mmmm").

@@ -333,7 +333,6 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		ws := st.words[key]
 		var sum, top float64
 		content, grounded, every := 0, size < 2, true
-		var cover float64
 		lone := mostFrequent(st.surface[key])
 		ok := !(len(ws) == 1 && (!ws[0].noun || loneGeneric[key] || genericNouns[key] || loneGeneric[lone] || vagueVerbs[lone] || timeAdverbs[lone] ||
 			4*st.themeDF[t][key] < size)) && (len(ws) < 4 || pf >= 2)
@@ -348,7 +347,6 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 			content++
 			grounded = grounded || st.themeDF[t][w.key] >= max(2, minDF)
 			every = every && st.themeDF[t][w.key] >= minDF
-			cover = max(cover, float64(st.themeDF[t][w.key])/float64(max(size, 1)))
 			ws := st.wordScore(t, w.key)
 			sum, top = sum+ws, max(top, ws)
 		}
@@ -362,8 +360,13 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		// its own score and a little for saying more ("losing deals"
 		// over "deals"), and a phrase said whole in several quotes more.
 		extra := float64(min(content-1, 2))
-		// Phrases many of the theme's quotes share come first.
-		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*math.Log2(float64(pf))) * cover
+		// A phrase of several words that many quotes share whole keeps
+		// gaining; a lone word's count is capped (it is shared trivially).
+		said := float64(min(pf-1, 2))
+		if content > 1 {
+			said = max(said, math.Log2(float64(pf)))
+		}
+		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*said)
 		out = append(out, scored{key, s})
 	}
 	slices.SortFunc(out, func(a, b scored) int {
