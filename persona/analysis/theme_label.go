@@ -124,6 +124,10 @@ func appendChunk(out []phrase, ch []persona.Token) []phrase {
 	if generic {
 		return out
 	}
+	// The key ignores word order: "train model" and "model training" are
+	// one candidate, shown in its most frequent spoken form, so a re-run
+	// that regroups the themes a little does not flip between them.
+	slices.Sort(keys)
 	return append(out, phrase{key: strings.Join(keys, " "), surface: strings.Join(words, " ")})
 }
 
