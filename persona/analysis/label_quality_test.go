@@ -165,3 +165,32 @@ func TestSaysNothing(t *testing.T) {
 		}
 	}
 }
+
+func TestSlideLevel(t *testing.T) {
+	tok := func(text string, tags ...string) persona.Quote {
+		q := persona.Quote{Text: text}
+		for i, w := range splitWords(text) {
+			tag := "NN"
+			if i < len(tags) {
+				tag = tags[i]
+			}
+			q.Tokens = append(q.Tokens, persona.Token{Text: w, Tag: tag})
+		}
+		return q
+	}
+	for _, c := range []struct {
+		q    persona.Quote
+		want int
+	}{
+		{tok("The pricing of reserved instances is hard to predict for us."), 2},
+		{tok("And, uh, all the time we had new data."), 0},
+		{tok("So, so the data quality and the model and the system."), 0},
+		{tok("Nothing bad to say about it so far."), 0},
+		{tok("we reduced that to twenty five seconds in the end"), 1},
+		{tok("Es necesario un arquitecto de azure para implementar el software."), 0},
+	} {
+		if got := slideLevel(c.q); got != c.want {
+			t.Errorf("slideLevel(%q) = %d, want %d", c.q.Text, got, c.want)
+		}
+	}
+}
