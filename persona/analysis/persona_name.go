@@ -266,8 +266,7 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 	}
 	var cs []cand
 	seen := map[string]bool{}
-	for _, id := range []int64{0} { // one pass over phraseTexts
-		_ = id
+	{ // phrases in alphabetical order, so the first surface of a key set wins
 		for _, text := range phraseTexts(ids, byID) {
 			var keys []string
 			for _, w := range strings.Fields(strings.ToLower(text)) {
