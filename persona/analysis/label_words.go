@@ -31,9 +31,25 @@ var (
 		"starts", "look", "looking", "read", "talk", "hope", "change", "changes", "make", "making", "use",
 		"using", "try", "come", "put", "give", "keep", "feel", "work", "tell", "ask", "call", "find",
 		"seem", "help", "show", "guess", "believe", "care", "worry", "check", "back", "cut", "measure",
-		"introduce", "compare", "relying", "oppose", "share", "review", "download", "export", "search")
+		"introduce", "compare", "relying", "oppose", "share", "review", "download", "export", "search",
+		"know", "knew", "note", "think", "thought", "saying", "said", "talking", "thinking", "getting", "going",
+		"doing", "trying", "looking", "coming", "taking", "giving")
+	// auxWords are auxiliaries, modals and negations: a fragment ("logins
+	// does not", "check let") when a phrase starts or ends with one.
+	auxWords = wordSet("do", "does", "did", "doing", "is", "are", "was", "were", "be", "been", "am",
+		"can", "could", "will", "would", "shall", "should", "may", "might", "must", "has", "have", "had",
+		"let", "lets", "not", "n't", "never", "gets", "goes", "ca", "wo")
+	// quantityWords only measure ("little bit", "amazing whole"): never in
+	// a label.
+	quantityWords = wordSet("bit", "bits", "lot", "lots", "whole", "couple", "bunch", "plenty", "half",
+		"rest", "total", "amount", "little", "tons", "ton")
+	// metaWords talk about the review itself ("pros", "overall"), not about
+	// what the buyer found.
+	metaWords     = wordSet("pros", "cons", "overall", "rating", "ratings", "reviewer", "reviewers")
 	functionWords = wordSet("a", "an", "the", "of", "per", "to", "for", "in", "on", "and", "or",
-		"with", "by", "at", "from", "about", "into", "than", "as", "that", "this", "these", "those")
+		"with", "by", "at", "from", "about", "into", "than", "as", "that", "this", "these", "those",
+		"versus", "vs", "via", "without", "within", "across", "over", "under", "after", "before", "between",
+		"through", "during", "against", "around", "like")
 )
 
 // fillerWord reports a filler, spelled out or as a hum ("mm-hmm", "mmmm").
@@ -74,12 +90,15 @@ func nameWords(parts []persona.Participant) map[string]bool {
 	return out
 }
 
-// headline is the theme's most central short whole sentence: a quote on
-// one line that starts like a sentence, ends with a full stop, question or
-// exclamation mark, has 6-30 words and few fillers ("um", "uh"); among
-// those, one that says a word of the theme's label comes first. Failing
-// that, its most central quote of 4-40 words, then its most central quote.
-// It returns the quote index or -1.
+// headline is the sentence a marketer could put on a slide: the theme's
+// most central quote that is a whole sentence (one line, capital first,
+// full stop, question or exclamation mark last) of 6-25 words, starting
+// with no conjunction or filler ("And, uh,", "So,"), with at most one
+// filler in ten words, at least two content words in five, in English and
+// not a nil answer. One that says all the label's words comes first, then
+// one that says any. A pinned quote always wins; failing all, the most
+// central quote (the text is always the exact quote). It returns the
+// quote index or -1.
 func headline(c *corpus, members []int, label string) int {
 	keys := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(label)) {
@@ -93,17 +112,16 @@ func headline(c *corpus, members []int, label string) int {
 			continue
 		}
 		q := c.quotes[i]
-		text := strings.TrimSpace(q.Text)
-		words := len(strings.Fields(text))
 		tier := 0.0
-		switch {
-		case words >= 6 && words <= 30 && wholeSentence(text) && 5*len(q.Tokens) >= 4*words:
-			tier = 2
-			if saysAny(q.Tokens, keys) {
-				tier = 3
+		switch slideLevel(q) {
+		case 2:
+			tier = 1 + float64(saysAll(q.Tokens, keys))
+		case 1:
+			tier = 0.75
+		default:
+			if !mute(q) {
+				tier = 0.5
 			}
-		case words >= 4 && words <= 40:
-			tier = 1
 		}
 		if c.pinned[i] {
 			tier += 4
@@ -116,13 +134,71 @@ func headline(c *corpus, members []int, label string) int {
 	return best
 }
 
-func saysAny(toks []persona.Token, keys map[string]bool) bool {
-	for _, t := range toks {
-		if keys[normWord(t.Text)] {
-			return true
+// leadingFiller are words a slide sentence does not start with.
+var leadingFiller = wordSet("and", "so", "but", "or", "because", "cause", "then", "also", "plus",
+	"anyway", "anyways", "well", "like", "yeah", "yes", "no", "okay", "ok", "oh", "um", "uh", "hmm",
+	"right", "actually", "basically", "alright", "now", "see", "i mean")
+
+// slideLevel is 2 for a quote fit for a headline (see headline), 1 for
+// one that only falls short of a whole sentence or of the content words
+// (speech rarely has them: "we reduced that to 25 seconds"), else 0.
+func slideLevel(q persona.Quote) int {
+	text := strings.TrimSpace(q.Text)
+	words := splitWords(strings.ToLower(text))
+	if len(words) < 6 || len(words) > 25 || mute(q) || leadingFiller[words[0]] || fillerWord(words[0]) {
+		return 0
+	}
+	fillers := 0
+	for _, w := range words {
+		if fillerWord(w) {
+			fillers++
 		}
 	}
+	content := 0
+	for _, t := range q.Tokens {
+		if contentTag(t) {
+			content++
+		}
+	}
+	switch {
+	case 10*fillers > len(words):
+		return 0
+	case 5*content >= 2*len(words) && wholeSentence(text):
+		return 2
+	}
+	return 1
+}
+
+// contentTag reports a token that carries meaning: a noun, adjective,
+// number or a verb that is not light.
+func contentTag(t persona.Token) bool {
+	w := strings.ToLower(t.Text)
+	switch {
+	case fillerWord(w) || functionWords[w] || indefinite[w]:
+		return false
+	case isNoun(t.Tag) || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "CD":
+		return true
+	case isVerb(t.Tag):
+		return !lightVerbs[w] && !auxWords[w]
+	}
 	return false
+}
+
+// saysAll is 2 when toks say every key, 1 when they say some, else 0.
+func saysAll(toks []persona.Token, keys map[string]bool) int {
+	said := map[string]bool{}
+	for _, t := range toks {
+		if k := normWord(t.Text); keys[k] {
+			said[k] = true
+		}
+	}
+	switch {
+	case len(keys) > 0 && len(said) == len(keys):
+		return 2
+	case len(said) > 0:
+		return 1
+	}
+	return 0
 }
 
 // wholeSentence reports one line of text that starts with a capital
@@ -146,12 +222,19 @@ func fallbackLabel(c *corpus, st *phraseStats, t int, used map[string]bool) stri
 	w := st.ws[t]
 	best, bestScore := "", 0.0
 	for _, i := range w.members {
+		if mute(c.quotes[i]) {
+			continue
+		}
 		for _, tk := range c.quotes[i].Tokens {
 			k := normWord(tk.Text)
 			if used[tk.Text] || !st.labelWord(tk) || (len(w.members) >= 2 && st.themeDF[t][k] < 2) {
 				continue
 			}
-			if s := st.wordScore(t, k); s > bestScore || (s == bestScore && s > 0 && tk.Text < best) {
+			s := st.wordScore(t, k)
+			if !isNoun(tk.Tag) && !strings.HasPrefix(tk.Tag, "JJ") {
+				s /= 2 // a verb alone says less than a noun or adjective
+			}
+			if s > bestScore || (s == bestScore && s > 0 && tk.Text < best) {
 				best, bestScore = tk.Text, s
 			}
 		}
@@ -160,8 +243,9 @@ func fallbackLabel(c *corpus, st *phraseStats, t int, used map[string]bool) stri
 		return best
 	}
 	if h := headline(c, w.members, ""); h >= 0 {
-		for _, p := range nounPhrases(c.quotes[h].Tokens) {
-			if !used[p.surface] && !loneGeneric[p.surface] {
+		toks := c.quotes[h].Tokens
+		for _, p := range nounPhrases(toks) {
+			if !used[p.surface] && !loneGeneric[p.surface] && st.fit(p, toks) {
 				return p.surface
 			}
 		}
@@ -169,15 +253,31 @@ func fallbackLabel(c *corpus, st *phraseStats, t int, used map[string]bool) stri
 	return fmt.Sprintf("%s, %d quotes", w.ring.Title(), len(w.members))
 }
 
+// fit reports a phrase free of fillers, markup, names and the product.
+func (st *phraseStats) fit(p phrase, toks []persona.Token) bool {
+	ws := phraseWords(p, toks)
+	for _, w := range ws {
+		if st.names[w.key] || st.product(w.key) || 2*st.df[w.key] > st.n {
+			return false
+		}
+	}
+	return ws != nil
+}
+
 // labelWord reports a content word that may name a theme alone.
 func (st *phraseStats) labelWord(tk persona.Token) bool {
 	k := normWord(tk.Text)
-	content := isNoun(tk.Tag) || ((isVerb(tk.Tag) || isAdj(tk.Tag)) && !vagueVerbs[tk.Text])
+	content := (isNoun(tk.Tag) || isAdj(tk.Tag) || isVerb(tk.Tag)) && !vagueVerbs[tk.Text]
 	return content && !strings.HasPrefix(tk.Tag, "NNP") && !lightVerbs[tk.Text] && !fillerWord(tk.Text) &&
 		!questionWords[tk.Text] && !functionWords[tk.Text] && !loneGeneric[tk.Text] && !genericNouns[tk.Text] &&
 		!weakAdjectives[tk.Text] && !indefinite[tk.Text] && plainWord(tk.Text) && len(tk.Text) > 2 &&
-		!st.names[k] && 2*st.df[k] <= st.n
+		!quantityWords[tk.Text] && !metaWords[tk.Text] && !auxWords[tk.Text] && !timeAdverbs[tk.Text] &&
+		!st.names[k] && 2*st.df[k] <= st.n && !st.product(k)
 }
+
+// timeAdverbs the tagger may call nouns: never a label alone.
+var timeAdverbs = wordSet("sometimes", "today", "tomorrow", "yesterday", "tonight", "everyday",
+	"nowadays", "anyway", "anymore", "meantime", "ago")
 
 // echoes reports a phrase that repeats itself: two of its words share a
 // stem or a five-letter start ("predict prediction").

@@ -179,6 +179,11 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, attr
 		subject[i] = strings.Join(definingValues(out[i], attrs, st), ", ")
 		if subject[i] == "" {
 			subject[i] = "Buyers"
+			if len(cands[i]) == 0 {
+				// Nothing sets them apart (a study of one persona): name
+				// them by what most of them raised, never a bare "Buyers".
+				cands[i] = mostSaid(out[i], themes, buyers, said)
+			}
 		}
 	}
 	name := func(i, n int) string {
@@ -261,19 +266,18 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 	}
 	var cs []cand
 	seen := map[string]bool{}
-	for _, id := range ids {
-		t := byID[id]
-		for _, text := range append([]string{t.Label}, t.Phrases...) {
-			if seen[strings.ToLower(text)] {
-				continue
-			}
-			seen[strings.ToLower(text)] = true
+	{ // phrases in alphabetical order, so the first surface of a key set wins
+		for _, text := range phraseTexts(ids, byID) {
 			var keys []string
 			for _, w := range strings.Fields(strings.ToLower(text)) {
 				if !functionWords[w] {
 					keys = append(keys, normWord(w))
 				}
 			}
+			if seen[samePhrase(keys)] {
+				continue
+			}
+			seen[samePhrase(keys)] = true
 			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[text] || genericNouns[text] || vagueVerbs[text])) {
 				continue
 			}
@@ -346,6 +350,92 @@ func saidWords(c *corpus, buyers []buyer) []map[string]bool {
 				out[i][normWord(t.Text)] = true
 			}
 		}
+	}
+	return out
+}
+
+// samePhrase maps a phrase to its words' sorted keys, so "train model"
+// and "model training" are one candidate; the alphabetically first
+// surface stands for them all, whichever theme offered it.
+func samePhrase(keys []string) string {
+	k := slices.Clone(keys)
+	slices.Sort(k)
+	return strings.Join(k, " ")
+}
+
+// phraseTexts are the labels and key phrases of themes ids, in
+// alphabetical order.
+func phraseTexts(ids []int64, byID map[int64]persona.Theme) []string {
+	var out []string
+	for _, id := range ids {
+		t := byID[id]
+		out = append(out, t.Label)
+		out = append(out, t.Phrases...)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// mostSaid are the labels and key phrases of the recurring themes a
+// persona raised, by how many of its members said all their words (then
+// the longer phrase): what they share most. Counting on the members' own
+// words, as namingPhrases does, keeps the name when a re-run regroups the
+// themes; themes of quotes not in English say nothing a name could.
+func mostSaid(pr persona.Profile, themes []persona.Theme, buyers []buyer, said []map[string]bool) []string {
+	if said == nil {
+		return nil
+	}
+	in := map[int64]bool{}
+	for _, id := range pr.ParticipantIDs {
+		in[id] = true
+	}
+	type cand struct {
+		text     string
+		n, words int
+	}
+	var cs []cand
+	seen := map[string]bool{}
+	byID := map[int64]persona.Theme{}
+	var ids []int64
+	for _, t := range themes {
+		if t.Recurring && pr.ThemeCounts[t.ID] > 0 && !strings.HasPrefix(t.Label, nonEnglishLabel) {
+			byID[t.ID] = t
+			ids = append(ids, t.ID)
+		}
+	}
+	{
+		for _, text := range phraseTexts(ids, byID) {
+			l := strings.ToLower(text)
+			var keys []string
+			for _, w := range strings.Fields(l) {
+				if !functionWords[w] {
+					keys = append(keys, normWord(w))
+				}
+			}
+			if seen[samePhrase(keys)] {
+				continue
+			}
+			seen[samePhrase(keys)] = true
+			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[l] || genericNouns[l] || vagueVerbs[l])) {
+				continue
+			}
+			n := 0
+			for b := range buyers {
+				if in[buyers[b].p.ID] && saidAll(said[b], keys) {
+					n++
+				}
+			}
+			if n >= min(2, pr.Size) {
+				cs = append(cs, cand{text, n, len(keys)})
+			}
+		}
+	}
+	slices.SortStableFunc(cs, func(a, b cand) int {
+		return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(b.words, a.words), cmp.Compare(a.text, b.text))
+	})
+	out := make([]string, 0, maxNameThemes)
+	for _, c := range cs[:min(len(cs), maxNameThemes)] {
+		out = append(out, c.text)
 	}
 	return out
 }

@@ -40,7 +40,7 @@ func TestPersonaSeparationRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
-	files := append(globFiles(t, "ml_practitioner_interviews/Interview_*.txt"), globFiles(t, "serdif_usability_study/transcripts/*.txt")...)
+	files := append(realFiles(t, "ml_practitioner_interviews/Interview_*.txt"), realFiles(t, "serdif_usability_study/transcripts/*.txt")...)
 	st := loadRealStudy(t, "ml+serdif", files, func(p string) string { return path.Base(path.Dir(p)) })
 	for _, seed := range []int64{1, 2, 3} {
 		st.in.Options.Seed = seed

@@ -114,10 +114,10 @@ func TestPersonaStabilityRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
-	files := append(globFiles(t, "ml_practitioner_interviews/Interview_*.txt"), globFiles(t, "serdif_usability_study/transcripts/*.txt")...)
+	files := append(realFiles(t, "ml_practitioner_interviews/Interview_*.txt"), realFiles(t, "serdif_usability_study/transcripts/*.txt")...)
 	studies := []*realStudy{
 		loadRealStudy(t, "ml+serdif", files, func(p string) string { return path.Base(path.Dir(p)) }),
-		loadRealStudy(t, "serdif", globFiles(t, "serdif_usability_study/transcripts/*.txt"), oneGroup),
+		loadRealStudy(t, "serdif", realFiles(t, "serdif_usability_study/transcripts/*.txt"), oneGroup),
 	}
 	var cases, kept80, sameName int
 	for _, st := range studies {

@@ -80,8 +80,8 @@ func (st *realStudy) setBuyers() {
 	st.in.Quotes = slices.DeleteFunc(slices.Clone(st.quotes), func(q persona.Quote) bool { return !buyer[q.ParticipantID] })
 }
 
-// globFiles lists files matching pattern under dataDir, relative to it.
-func globFiles(t *testing.T, pattern string) []string {
+// realFiles lists files matching pattern under dataDir, relative to it.
+func realFiles(t *testing.T, pattern string) []string {
 	t.Helper()
 	m, _ := filepath.Glob(filepath.Join(dataDir, pattern))
 	if len(m) == 0 {

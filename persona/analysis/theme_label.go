@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -27,7 +28,8 @@ var (
 	// lightVerbs do not head a verb phrase.
 	lightVerbs = wordSet("be", "is", "was", "were", "are", "been", "have", "had", "has", "do",
 		"did", "does", "get", "got", "go", "went", "make", "made", "say", "said", "think",
-		"know", "mean", "want", "need", "let", "take", "took", "see", "look")
+		"know", "mean", "want", "need", "let", "take", "took", "see", "look", "saying", "said", "talking",
+		"thinking", "getting", "going", "doing", "trying", "looking", "coming", "taking", "giving", "knew")
 )
 
 // isNoun accepts noun tags, but not words the tagger calls nouns that
@@ -122,6 +124,10 @@ func appendChunk(out []phrase, ch []persona.Token) []phrase {
 	if generic {
 		return out
 	}
+	// The key ignores word order: "train model" and "model training" are
+	// one candidate, shown in its most frequent spoken form, so a re-run
+	// that regroups the themes a little does not flip between them.
+	slices.Sort(keys)
 	return append(out, phrase{key: strings.Join(keys, " "), surface: strings.Join(words, " ")})
 }
 
@@ -140,12 +146,22 @@ func labelThemes(c *corpus, ws []*work) {
 	used := map[string]bool{}
 	for _, t := range order {
 		w := ws[t]
-		ranked := st.rank(t)
+		ranked := st.rank(t, true)
+		if len(ranked) == 0 {
+			ranked = st.rank(t, false)
+		}
 		w.phrases = pickPhrases(ranked, st.surface, 5)
 		if w.labelSet {
 			continue
 		}
 		w.label = ""
+		if 2*st.size[t] < len(w.members) {
+			// Mostly not English: say so rather than label it from a
+			// few stray English words.
+			w.label = uniqueLabel(nonEnglishLabel+" "+strings.ToLower(w.ring.Title()), used)
+			used[strings.ToLower(w.label)] = true
+			continue
+		}
 		for _, s := range ranked {
 			if l := mostFrequent(st.surface[s.key]); !used[strings.ToLower(l)] {
 				w.label = l
@@ -176,30 +192,46 @@ type phraseStats struct {
 	words    map[string][]labelToken   // phrase key -> its words
 	surface  map[string]map[string]int // phrase key -> spoken forms
 	names    map[string]bool
+	size     []int          // per theme: quotes that may label it (English, not nil)
+	proper   map[string]int // word key -> study quotes tagging it a proper noun
 }
 
 // labelToken is one word of a candidate phrase.
 type labelToken struct {
 	key    string
 	proper bool // tagged a proper noun
+	noun   bool // tagged a noun or adjective: may stand alone
 }
 
 func newPhraseStats(c *corpus, ws []*work) *phraseStats {
 	st := &phraseStats{c: c, ws: ws, df: map[string]int{}, words: map[string][]labelToken{},
-		surface: map[string]map[string]int{}, names: c.names}
+		surface: map[string]map[string]int{}, names: c.names, proper: map[string]int{}}
 	for _, w := range ws {
 		tdf, cov, pdf := map[string]int{}, map[string]float64{}, map[string]int{}
 		weights, total := centralWeights(c, w.members)
+		size := 0
 		for j, i := range w.members {
 			st.n++
+			muted := mute(c.quotes[i])
+			if !muted {
+				size++
+			}
 			seen := map[string]bool{}
 			for _, tk := range c.quotes[i].Tokens {
 				if k := normWord(tk.Text); !seen[k] {
 					seen[k] = true
 					st.df[k]++
-					tdf[k]++
-					cov[k] += weights[j] / total
+					if strings.HasPrefix(tk.Tag, "NNP") {
+						st.proper[k]++
+					}
+					if !muted {
+						tdf[k]++
+						cov[k] += weights[j] / total
+					}
 				}
+			}
+			if muted {
+				continue
 			}
 			seenP := map[string]bool{}
 			for _, p := range st.candidates(c.quotes[i].Tokens) {
@@ -210,6 +242,7 @@ func newPhraseStats(c *corpus, ws []*work) *phraseStats {
 			}
 		}
 		st.themeDF, st.weightOf, st.phraseDF = append(st.themeDF, tdf), append(st.weightOf, cov), append(st.phraseDF, pdf)
+		st.size = append(st.size, size)
 	}
 	return st
 }
@@ -240,12 +273,15 @@ func centralWeights(c *corpus, members []int) ([]float64, float64) {
 func (st *phraseStats) candidates(toks []persona.Token) []phrase {
 	var out []phrase
 	for _, p := range nounPhrases(toks) {
-		if _, ok := st.words[p.key]; !ok {
-			st.words[p.key] = phraseWords(p, toks)
-		}
-		ws := st.words[p.key]
+		// Each spoken form is checked: the label shows the most frequent
+		// one, which must pass too ("liked services" may, "like
+		// services" not).
+		ws := phraseWords(p, toks)
 		if ws == nil {
 			continue
+		}
+		if _, ok := st.words[p.key]; !ok {
+			st.words[p.key] = ws
 		}
 		if st.surface[p.key] == nil {
 			st.surface[p.key] = map[string]int{}
@@ -260,7 +296,8 @@ func (st *phraseStats) candidates(toks []persona.Token) []phrase {
 // may not be a label.
 func phraseWords(p phrase, toks []persona.Token) []labelToken {
 	words, keys := strings.Fields(p.surface), strings.Fields(p.key)
-	if len(words) != len(keys) || len(words) > 6 || functionWords[words[0]] || functionWords[words[len(words)-1]] {
+	if len(words) != len(keys) || len(words) > 6 || functionWords[words[0]] || functionWords[words[len(words)-1]] ||
+		auxWords[words[0]] || auxWords[words[len(words)-1]] {
 		return nil
 	}
 	tag := map[string]string{}
@@ -270,10 +307,11 @@ func phraseWords(p phrase, toks []persona.Token) []labelToken {
 	out := make([]labelToken, len(words))
 	proper := true
 	for i, w := range words {
-		if fillerWord(w) || questionWords[w] || !plainWord(w) {
+		if fillerWord(w) || questionWords[w] || !plainWord(w) || quantityWords[w] || metaWords[w] {
 			return nil
 		}
-		out[i] = labelToken{key: keys[i], proper: strings.HasPrefix(tag[w], "NNP")}
+		out[i] = labelToken{key: keys[i], proper: strings.HasPrefix(tag[w], "NNP"),
+			noun: isNoun(tag[w]) || strings.HasPrefix(tag[w], "JJ")}
 		proper = proper && (out[i].proper || functionWords[w])
 	}
 	if proper || echoes(keys) {
@@ -286,45 +324,77 @@ func phraseWords(p phrase, toks []persona.Token) []labelToken {
 // grounded (a content word in at least two of the theme's quotes when it
 // has two), may not be a lone generic word, a ring's name, or hold a name
 // or a word most of the study's quotes use (the product itself).
-func (st *phraseStats) rank(t int) []scored {
-	size := len(st.ws[t].members)
+func (st *phraseStats) rank(t int, strict bool) []scored {
+	size := st.size[t]
+	// One content word of a label is said in at least two of the theme's
+	// quotes and, when strict, every one in a thirtieth of them.
+	minDF := 0
+	if strict {
+		minDF = (size + 29) / 30
+	}
 	var out []scored
 	for key, pf := range st.phraseDF[t] {
 		ws := st.words[key]
 		var sum, top float64
-		content, grounded := 0, size < 2
+		content, grounded, every := 0, size < 2, true
 		lone := mostFrequent(st.surface[key])
-		ok := !(len(ws) == 1 && (loneGeneric[key] || genericNouns[key] || loneGeneric[lone] || vagueVerbs[lone]))
+		ok := !(len(ws) == 1 && (!ws[0].noun || loneGeneric[key] || genericNouns[key] || loneGeneric[lone] || vagueVerbs[lone] || timeAdverbs[lone] ||
+			4*st.themeDF[t][key] < size)) && (len(ws) < 4 || pf >= 2)
 		for _, w := range ws {
 			if functionWords[w.key] {
 				continue
 			}
-			if st.names[w.key] || 2*st.df[w.key] > st.n {
+			if st.names[w.key] || 2*st.df[w.key] > st.n || st.product(w.key) {
 				ok = false
 				break
 			}
 			content++
-			grounded = grounded || st.themeDF[t][w.key] >= 2
+			grounded = grounded || st.themeDF[t][w.key] >= max(2, minDF)
+			every = every && st.themeDF[t][w.key] >= minDF
 			ws := st.wordScore(t, w.key)
 			sum, top = sum+ws, max(top, ws)
 		}
 		for _, r := range persona.Rings {
 			ok = ok && !strings.EqualFold(mostFrequent(st.surface[key]), r.Title())
 		}
-		if !ok || !grounded || content == 0 || sum <= 0 {
+		if !ok || !grounded || !every || content == 0 || sum <= 0 {
 			continue
 		}
 		// The phrase's best word carries it; each other word adds half
 		// its own score and a little for saying more ("losing deals"
 		// over "deals"), and a phrase said whole in several quotes more.
 		extra := float64(min(content-1, 2))
-		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*float64(min(pf-1, 2)))
+		// A phrase of several words that many quotes share whole keeps
+		// gaining; a lone word's count is capped (it is shared trivially).
+		said := float64(min(pf-1, 2))
+		if content > 1 {
+			said = max(said, math.Log2(float64(pf)))
+		}
+		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*said)
 		out = append(out, scored{key, s})
 	}
 	slices.SortFunc(out, func(a, b scored) int {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.key, b.key))
 	})
 	return out
+}
+
+// product reports the study's product or company: a word tagged a proper
+// noun in most of the quotes that say it, said in a twentieth of the
+// study's quotes ("Azure", "Microsoft").
+func (st *phraseStats) product(key string) bool {
+	return 20*st.df[key] >= st.n && 2*st.proper[key] > st.df[key]
+}
+
+// nonEnglishLabel names a theme whose quotes are mostly not in English.
+const nonEnglishLabel = "Non-English"
+
+// uniqueLabel is l, or l with a number when a theme already has it.
+func uniqueLabel(l string, used map[string]bool) string {
+	for n := 2; used[strings.ToLower(l)]; n++ {
+		l = fmt.Sprintf("%s %d", strings.TrimRight(l, " 0123456789"), n)
+	}
+	return l
 }
 
 // wordScore is a word's centrality-weighted coverage of theme t times its

@@ -121,7 +121,7 @@ func meanSimilarity(sp *Space, d, n int) float64 {
 // them into persona.Themes with local ids 1..n. Empty themes are dropped.
 func finishThemes(c *corpus, ws []*work, minParticipants int, studyID int64) ([]persona.Theme, []*work) {
 	ws = slices.DeleteFunc(ws, func(w *work) bool {
-		w.members = visible(c, w.members)
+		w.members = withoutNilAnswers(c, visible(c, w.members))
 		return len(w.members) == 0
 	})
 	labelThemes(c, ws)

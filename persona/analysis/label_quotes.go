@@ -1,0 +1,89 @@
+package analysis
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// Quotes that may not speak for a theme: nil answers ("nothing bad to
+// say", "no cons so far", "none") say nothing about any theme, and text
+// not in English cannot give an English label or headline.
+
+var (
+	// nilWhole matches a whole answer that says nothing.
+	nilWhole = regexp.MustCompile(`^(none|nothing|nil|nope|no|n ?a|not applicable|no comments?|` +
+		`(no|zero) (cons|complaints?|negatives?|issues?|problems?|dislikes?)|nothing (really|much|yet|else|at all)|` +
+		`none (really|yet|at all)|nothing to (add|say|report|complain about)|not really|nothing comes to mind)` +
+		`( (so far|yet|at all|for now|at the moment|really|that i can think of|i can think of))*$`)
+	// nilPhrase matches a short answer that only says there is no
+	// complaint ("I don't know if there is anything bad I can say").
+	nilPhrase = regexp.MustCompile(`\b(nothing (bad|negative|wrong|to complain|i dislike|i don ?t like|that i dislike)|` +
+		`(anything|something) (bad|negative) (i|to) (can )?say|` +
+		`(can ?t|cannot|can not|couldn ?t) think of (any|anything|a single)|` +
+		`no (cons|complaints?|negatives?|dislikes?)\b|` +
+		`(don ?t|do not|haven ?t|have not|never) (have|had|found|encountered|experienced|faced|seen) (any |a single )?(cons|complaints?|negatives?|issues?|problems?|dislikes?)|` +
+		`(i|we) have no (cons|complaints?|issues?|problems?|dislikes?)|` +
+		`nothing (so far|yet|really)$)`)
+	// nilTurn marks an answer that goes on to a complaint after all.
+	nilTurn = regexp.MustCompile(`\b(but|except|however|although|though|only|apart from|other than|besides)\b`)
+)
+
+// saysNothing reports a quote that only says the speaker has nothing to
+// add or no complaint.
+func saysNothing(text string) bool {
+	norm := strings.Join(splitWords(strings.ToLower(strings.ReplaceAll(text, "'", " "))), " ")
+	norm = strings.ReplaceAll(norm, "’", " ")
+	if nilWhole.MatchString(norm) {
+		return true
+	}
+	return len(strings.Fields(norm)) <= 20 && nilPhrase.MatchString(norm) && !nilTurn.MatchString(norm)
+}
+
+// Closed-class words tell languages apart without a model: English text
+// of a few words nearly always holds some of englishWords, text in
+// Spanish, Portuguese, French, German or Italian holds foreignWords
+// (chosen so none is also an English word).
+var (
+	englishWords = wordSet("the", "and", "to", "of", "is", "it", "i", "we", "you", "that", "this", "for",
+		"with", "are", "was", "be", "have", "has", "not", "but", "they", "my", "our", "on", "at", "if",
+		"or", "so", "its", "their", "from", "an", "as", "by", "all", "can", "will", "would", "there",
+		"very", "which", "what", "your", "been", "do", "does", "it's", "i'm", "don't")
+	foreignWords = wordSet("de", "la", "que", "el", "en", "los", "las", "del", "por", "para", "una",
+		"es", "lo", "se", "su", "al", "como", "más", "mas", "pero", "muy", "nos", "les", "des", "et",
+		"est", "une", "pour", "dans", "qui", "pas", "avec", "sur", "der", "und", "das", "ist", "nicht",
+		"mit", "ein", "eine", "zu", "den", "sich", "não", "uma", "em", "os", "ao", "il", "di", "che",
+		"non", "della", "sono", "y", "le", "du", "ou", "o", "da", "do", "on", "à", "très", "tout", "faut", "também", "muito", "você", "sehr", "auch")
+)
+
+// nonEnglish reports text whose closed-class words are mostly not
+// English: at least two foreign ones and more than twice the English.
+func nonEnglish(text string) bool {
+	en, fr := 0, 0
+	for _, w := range splitWords(strings.ToLower(text)) {
+		switch {
+		case englishWords[w] && !foreignWords[w]:
+			en++
+		case foreignWords[w] && !englishWords[w]:
+			fr++
+		}
+	}
+	return fr >= 2 && fr > 2*en
+}
+
+// mute reports quotes that may not give a label or headline.
+func mute(q persona.Quote) bool { return saysNothing(q.Text) || nonEnglish(q.Text) }
+
+// withoutNilAnswers drops nil answers from a theme: "nothing bad to say"
+// is not a barrier (nor any other finding), and a theme of them must not
+// form at all.
+func withoutNilAnswers(c *corpus, members []int) []int {
+	out := members[:0:0]
+	for _, i := range members {
+		if !saysNothing(c.quotes[i].Text) {
+			out = append(out, i)
+		}
+	}
+	return out
+}

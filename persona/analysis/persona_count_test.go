@@ -1,0 +1,45 @@
+package analysis
+
+import (
+	"os"
+	"path"
+	"strings"
+	"testing"
+)
+
+// TestPersonaCountsRealData logs how many personas each dev study gets,
+// their names and, for the mixed study, purity, over seeds 1-3; it checks
+// that no persona is a bare "Buyers" and that the ML + SERDIF mix keeps
+// purity >= 0.9. VERBATIM_RESPLIT=best measures the older stability
+// check, which re-split each subsample at its own best k.
+func TestPersonaCountsRealData(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("heavy evaluation on real data: run without -race and -short")
+	}
+	if os.Getenv("VERBATIM_RESPLIT") == "best" {
+		resplitSameK = false
+		defer func() { resplitSameK = true }()
+	}
+	mixed := append(realFiles(t, "ml_practitioner_interviews/Interview_*.txt"), realFiles(t, "serdif_usability_study/transcripts/*.txt")...)
+	studies := append(devStudies(t), loadRealStudy(t, "ml+serdif", mixed, func(p string) string { return path.Base(path.Dir(p)) }))
+	for _, st := range studies {
+		for _, seed := range []int64{1, 2, 3} {
+			st.in.Options.Seed = seed
+			a, err := Run(st.in)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var names []string
+			for _, p := range a.Personas {
+				names = append(names, p.Name)
+				if p.Name == "Buyers" {
+					t.Errorf("%s seed %d: a persona named bare \"Buyers\"", st.name, seed)
+				}
+			}
+			t.Logf("%s seed %d: %d personas, purity %.3f: %s", st.name, seed, len(a.Personas), purity(st, a), strings.Join(names, " | "))
+			if st.name == "ml+serdif" && purity(st, a) < 0.9 {
+				t.Errorf("ml+serdif seed %d: purity %.3f; want >= 0.9", seed, purity(st, a))
+			}
+		}
+	}
+}
