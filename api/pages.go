@@ -5,7 +5,6 @@ import (
 	"log/slog"
 	"net/http"
 	"net/url"
-	"strings"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -143,10 +142,6 @@ func plainError(err error) string {
 	if errors.As(err, &h) {
 		return h.Human()
 	}
-	msg := err.Error()
-	for _, m := range statusOf {
-		msg = strings.TrimSuffix(msg, ": "+m.err.Error())
-	}
 	if errors.Is(err, persona.ErrNotFound) {
 		return "It may have been deleted, or the link is wrong."
 	}
@@ -157,7 +152,7 @@ func plainError(err error) string {
 	if errors.Is(err, search.ErrQuery) {
 		return "The search could not be understood; try plain words."
 	}
-	return msg
+	return humanMessage(err)
 }
 
 // base is the layout's view model for the caller.
