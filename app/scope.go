@@ -28,15 +28,15 @@ func (a *App) DefaultStudy(ctx context.Context) (persona.Study, error) {
 	if err != nil {
 		return persona.Study{}, err
 	}
+	ranAts, err := a.Store.AnalysisTimes(ctx)
+	if err != nil {
+		return persona.Study{}, err
+	}
 	var best persona.Study
 	var bestKey [2]int64 // analysed at, created at (unix nanoseconds)
 	for _, st := range studies {
-		_, ranAt, err := a.Store.AnalysisInfo(ctx, st.ID)
-		if err != nil {
-			return persona.Study{}, err
-		}
 		var ran int64
-		if !ranAt.IsZero() {
+		if ranAt := ranAts[st.ID]; !ranAt.IsZero() {
 			ran = ranAt.UnixNano()
 		}
 		key := [2]int64{ran, st.CreatedAt.UnixNano()}

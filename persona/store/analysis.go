@@ -323,6 +323,20 @@ func (s *Store) AnalysisInfo(ctx context.Context, studyID int64) (version int, r
 	return r.Version, r.RanAt, nil
 }
 
+// AnalysisTimes gives, in one query, when each analysed study was last
+// analysed; a study never analysed is absent.
+func (s *Store) AnalysisTimes(ctx context.Context) (map[int64]time.Time, error) {
+	var rows []analysisRow
+	if err := s.db.WithContext(ctx).Find(&rows).Error; err != nil {
+		return nil, fmt.Errorf("store: analysis times: %w", err)
+	}
+	out := make(map[int64]time.Time, len(rows))
+	for _, r := range rows {
+		out[r.StudyID] = r.RanAt
+	}
+	return out, nil
+}
+
 // AddEdit records a researcher edit, to be re-applied by every later
 // analysis.
 func (s *Store) AddEdit(ctx context.Context, e persona.Edit) (persona.Edit, error) {
