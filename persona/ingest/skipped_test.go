@@ -9,8 +9,8 @@ import (
 	"testing"
 )
 
-// TestNotTranscript checks that a guide, third-person notes and a summary
-// table are refused with ErrNotTranscript and a reason, and that Force
+// TestNotTranscript checks that a guide, third-person notes, a summary
+// table and a README-like document are refused with ErrNotTranscript and a reason, and that Force
 // takes them in with the reason as a warning.
 func TestNotTranscript(t *testing.T) {
 	tests := map[string]string{
@@ -18,6 +18,7 @@ func TestNotTranscript(t *testing.T) {
 		"notes.txt":          "looks like third-person notes",
 		"summary.md":         "looks like a summary table: 4 rows",
 		"numbered_guide.txt": "looks like an interview guide: 5 numbered questions",
+		"readme.txt":         "looks like a document or notes, not a transcript: no speaker labels; of 6 lines, 0 are questions and 0 in the first person",
 	}
 	for file, reason := range tests {
 		t.Run(file, func(t *testing.T) {

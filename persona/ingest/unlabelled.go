@@ -91,6 +91,9 @@ func splitUnlabelled(name string, tls []textLine, participant string, mustSplit 
 	ls := unlabelledLines(tls)
 	doc := &Document{NotTranscript: notTranscript(ls)}
 	isQ, warn := questionSplit(ls)
+	if isQ == nil && doc.NotTranscript == "" {
+		doc.NotTranscript = documentLike(ls)
+	}
 	oneVoice := false
 	switch {
 	case isQ != nil:
@@ -221,6 +224,29 @@ func notTranscript(ls []uline) string {
 		}
 	}
 	return ""
+}
+
+// documentLike says why lines that no question split can take apart read
+// as a document (a README, a licence, observation notes) rather than
+// anyone's own words: few questions and few lines in the first person.
+// It is "" for a first-person monologue, which stays an error.
+func documentLike(ls []uline) string {
+	content, own, questions := 0, 0, 0
+	for _, u := range ls {
+		if u.rule && !u.table {
+			continue
+		}
+		content++
+		if u.question {
+			questions++
+		} else if firstPersonRE.MatchString(u.words) {
+			own++
+		}
+	}
+	if content < 3 || own*5 >= content || questions*5 >= content {
+		return ""
+	}
+	return fmt.Sprintf("looks like a document or notes, not a transcript: no speaker labels; of %d lines, %d are questions and %d in the first person", content, questions, own)
 }
 
 func hasQuestion(ls []uline) bool {
