@@ -37,10 +37,11 @@ type Code struct {
 
 // Source is a text source: its plain text and the coded selections in it.
 type Source struct {
-	GUID       string
-	Name       string
-	Text       string
-	Selections []Selection
+	GUID        string
+	Name        string
+	Description string
+	Text        string
+	Selections  []Selection
 }
 
 // Selection is a coded span of a source's text. Start and End count

@@ -140,7 +140,7 @@ func fromXML(x xProject, source func(string) (string, error)) (*Project, error) 
 func (v *validator) source(xs xTextSource, read func(string) (string, error), p *Project) (Source, bool) {
 	what := fmt.Sprintf("text source %q", xs.Name)
 	v.guid(xs.GUID, what)
-	s := Source{GUID: xs.GUID, Name: strings.TrimSpace(xs.Name)}
+	s := Source{GUID: xs.GUID, Name: strings.TrimSpace(xs.Name), Description: strings.TrimSpace(xs.Description)}
 	if s.Name == "" {
 		s.Name = xs.GUID
 	}

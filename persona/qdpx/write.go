@@ -87,7 +87,7 @@ func toXML(p Project, created time.Time) xProject {
 	if len(p.Sources) > 0 {
 		x.Sources = &xSources{}
 		for _, s := range p.Sources {
-			xs := xTextSource{GUID: s.GUID, Name: s.Name, PlainTextPath: "internal://" + s.GUID + ".txt"}
+			xs := xTextSource{GUID: s.GUID, Name: s.Name, Description: s.Description, PlainTextPath: "internal://" + s.GUID + ".txt"}
 			for _, sel := range s.Selections {
 				start, end := sel.Start, sel.End
 				xsel := xSelection{GUID: sel.GUID, Name: excerpt(s.Text, start, end), StartPosition: &start, EndPosition: &end}

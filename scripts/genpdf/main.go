@@ -117,7 +117,7 @@ func wrap(s string) []string {
 }
 
 type style struct {
-	header, footer, pageNumbers string
+	header, footer, pageNumbers  string
 	compress, kerned, headerLast bool
 }
 
