@@ -147,7 +147,7 @@ func TestDetectTranscripts(t *testing.T) {
 		"one_speaker.txt": FormatText, "one_label.txt": FormatText,
 		"list_stamps.md": FormatMD,
 		"gong.json":      formatJSON, "fathom.json": formatJSON, "fireflies.json": formatJSON, "grain.json": formatJSON,
-		"qmsum.json": formatJSON, "word.pdf": FormatPDF, "zoom_transcript.pdf": FormatPDF,
+		"qmsum.json": formatJSON, "word.pdf": FormatPDF, "groff_ms.pdf": FormatPDF, "zoom_transcript.pdf": FormatPDF,
 		"teams.docx": FormatDOCX, "meet.docx": FormatDOCX, "labels.docx": FormatDOCX,
 	}
 	for name, data := range transcriptFixtures(t) {

@@ -99,9 +99,9 @@ func readLines(r io.ReaderAt, size int64) (pages [][]line, err error) {
 			pages = append(pages, nil)
 			continue
 		}
-		content := p.Content()
-		glyphs += len(content.Text)
-		pages = append(pages, layout(content.Text))
+		gs := pageGlyphs(p)
+		glyphs += len(gs)
+		pages = append(pages, layout(gs))
 	}
 	if glyphs == 0 || !hasWords(pages) {
 		return nil, ErrNoText
@@ -122,22 +122,25 @@ func hasWords(pages [][]line) bool {
 	return false
 }
 
-// glyph is one drawn character, in the order the content stream draws it.
+// glyph is one drawn character (or ligature) placed in user space:
+// baseline origin, advance width and size in points; seq is the order
+// the content stream draws it in.
 type glyph struct {
-	pdf.Text
-	seq int
+	X, Y, W, FontSize float64
+	S                 string
+	seq               int
 }
 
 // layout groups glyphs into lines: glyphs whose baselines are within a
 // third of the font size share a line; lines run top to bottom and glyphs
 // left to right (stream order where widths are unknown).
-func layout(texts []pdf.Text) []line {
-	gs := make([]glyph, 0, len(texts))
-	for i, t := range texts {
-		if t.S == "" || t.S == "\n" || t.S == "\r" {
-			continue
+func layout(all []glyph) []line {
+	gs := make([]glyph, 0, len(all))
+	for _, g := range all {
+		if s := strings.TrimFunc(g.S, unicode.IsControl); s != "" {
+			g.S = ligatures.Replace(s)
+			gs = append(gs, g)
 		}
-		gs = append(gs, glyph{t, i})
 	}
 	sort.SliceStable(gs, func(i, j int) bool { return gs[i].Y > gs[j].Y })
 	var lines []line
@@ -161,6 +164,9 @@ func layout(texts []pdf.Text) []line {
 	}
 	return lines
 }
+
+// ligatures spells out the ligature glyphs typesetters draw ("ﬁnance").
+var ligatures = strings.NewReplacer("\uFB00", "ff", "\uFB01", "fi", "\uFB02", "fl", "\uFB03", "ffi", "\uFB04", "ffl", "\uFB05", "st", "\uFB06", "st")
 
 // joinGlyphs writes a line's glyphs, putting a space where the gap between
 // two glyphs is a word gap (a quarter of the font size) and two where it is

@@ -29,6 +29,9 @@ func TestExtractRunningLinesRemoved(t *testing.T) {
 		{"../ingest/testdata/transcripts/zoom_transcript.pdf", // header drawn after the body, TJ kerning, no space glyphs
 			[]string{"Priya Raman  00:00:03", "Hi Marcus, thanks for joining. Before we get into it, could", "Marcus Bell  00:02:15"},
 			[]string{"Discovery call", "\n1\n", "\n2\n"}},
+		{"../ingest/testdata/transcripts/groff_ms.pdf", // a real writer (groff's gropdf): justified (Tw), kerned, ligatures, no header on page 1
+			[]string{"Ana Souza: I’m the finance director at Quillpath.", "nine working days", "CEO asked me, in front of everyone,", "would have cost us.\n\nInterviewer: How did you choose in the end?"},
+			[]string{"Interview 07", "Confidential", "Page 1", "Page 2", "Page 3", "\uFB01"}},
 		{"testdata/running.pdf",
 			[]string{"Interviewer: Thanks for making the time", "Dana Whitfield: We catch problems"},
 			[]string{"Northwind Freight - 12 March 2026", "Confidential", "- 1 -", "- 2 -"}},
