@@ -127,7 +127,7 @@ func mustRead(t *testing.T, path string) []byte {
 }
 
 func FuzzExtract(f *testing.F) {
-	for _, p := range []string{"../ingest/testdata/transcripts/word.pdf", "../ingest/testdata/transcripts/zoom_transcript.pdf", "testdata/running.pdf", "testdata/scanned.pdf", "testdata/truncated.pdf"} {
+	for _, p := range []string{"../ingest/testdata/transcripts/word.pdf", "../ingest/testdata/transcripts/groff_ms.pdf", "../ingest/testdata/transcripts/zoom_transcript.pdf", "testdata/running.pdf", "testdata/scanned.pdf", "testdata/truncated.pdf"} {
 		if data, err := os.ReadFile(p); err == nil {
 			f.Add(data)
 		}
