@@ -1,6 +1,7 @@
 package api
 
 import (
+	"bytes"
 	"context"
 	"encoding/csv"
 	"fmt"
@@ -135,6 +136,24 @@ func sortedKeys(m map[string][]persona.Count) []string {
 
 // csvCell escapes cells a spreadsheet would run as a formula.
 func csvCell(s string) string { return app.CSVCell(s) }
+
+// exportQDPX sends the study as a REFI-QDA project: sources, rings and
+// themes as codes, themed quotes as codings, buyers as cases. It is built
+// in memory first, so a failure is an error answer, not a cut-off file.
+func (s *Server) exportQDPX(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var buf bytes.Buffer
+	if err := s.app.ExportQDPX(c.Request.Context(), id, &buf); err != nil {
+		return err
+	}
+	s.audit(c, accountUser(c), "export", "study "+itoa(id), "export.qdpx")
+	c.Header("Content-Disposition", fmt.Sprintf(`attachment; filename="study-%d.qdpx"`, id))
+	c.Data(http.StatusOK, "application/zip", buf.Bytes())
+	return nil
+}
 
 func (s *Server) exportQuotesCSV(c *gin.Context) error {
 	id, err := pathID(c, "id")

@@ -155,7 +155,7 @@ func TestEveryPageAsAdmin(t *testing.T) {
 		want []string
 	}{
 		{"/", []string{`class="study-link" href="/studies/` + study + `"`}},
-		{"/studies/" + study, []string{`<svg id="theme-chart"`, `<svg id="heatmap"`, `class="source-link" href="/sources/`, `/studies/` + study + `/upload`}},
+		{"/studies/" + study, []string{`<svg id="theme-chart"`, `<svg id="heatmap"`, `class="source-link" href="/sources/`, `/studies/` + study + `/upload`, `href="/api/v1/studies/` + study + `/export.qdpx"`}},
 		{"/studies/" + study + "/upload", []string{`<form id="upload"`, `id="files"`, `name="files"`, ` multiple`, `id="dropzone"`, `id="upload-results"`, `id="analysis-status"`}},
 		{"/studies/" + study + "/personas", []string{`class="persona-card card" href="/personas/`}},
 		{"/personas/" + itoa(ps[0].ID), []string{`<h1 id="persona-name">`, `<section class="ring card" data-ring="perceived_barriers"`,

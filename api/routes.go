@@ -62,6 +62,7 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/personas/:id/export.json", account.PermExport, (*Server).exportPersonaJSON, "Export a persona as JSON"},
 	{"GET", "/api/v1/studies/:id/quotes.csv", account.PermExport, (*Server).exportQuotesCSV, "Export quotes as CSV"},
 	{"GET", "/api/v1/studies/:id/themes.csv", account.PermExport, (*Server).exportThemesCSV, "Export themes as CSV"},
+	{"GET", "/api/v1/studies/:id/export.qdpx", account.PermExport, (*Server).exportQDPX, "Export a study as a REFI-QDA project (NVivo, ATLAS.ti, MAXQDA, QualCoder)"},
 
 	{"GET", "/api/v1/users", account.PermAdmin, (*Server).listUsers, "List users"},
 	{"POST", "/api/v1/users", account.PermAdmin, (*Server).createUser, "Create a user"},

@@ -67,6 +67,10 @@ func (a *App) IngestWith(ctx context.Context, studyID int64, name string, r io.R
 type prepared struct {
 	res FileResult
 	imp *persona.Import
+	// qda is a REFI-QDA project's bytes: several sources and their
+	// codings, stored by importQDA instead of as one source.
+	qda []byte
+	opt IngestOptions
 }
 
 // prepare reads, parses and segments/tags a file: the CPU-heavy half of
@@ -78,6 +82,9 @@ func (a *App) prepare(name string, r io.Reader, opt IngestOptions) prepared {
 		return prepared{res: fail(res, fmt.Errorf("read %s: %w", name, err))}
 	}
 	base := filepath.Base(name)
+	if isQDA(base, data) {
+		return prepared{res: res, qda: data, opt: opt}
+	}
 	doc, err := ingest.ParseWith(base, bytes.NewReader(data), ingest.Options{MaxSize: a.cfg.MaxFileSize, Force: opt.Force})
 	var pe *ingest.Error
 	if errors.Is(err, ingest.ErrNotTranscript) && errors.As(err, &pe) {
@@ -95,6 +102,9 @@ func (a *App) prepare(name string, r io.Reader, opt IngestOptions) prepared {
 // store writes a prepared file in one transaction and indexes it.
 func (a *App) store(ctx context.Context, studyID int64, p prepared) FileResult {
 	res, imp := p.res, p.imp
+	if p.qda != nil {
+		return a.importQDA(ctx, studyID, res.Path, p.qda, p.opt)
+	}
 	if imp == nil {
 		return res
 	}

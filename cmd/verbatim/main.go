@@ -44,7 +44,7 @@ func init() {
 		"ingest":     {"ingest transcripts and surveys (files or folders)", cmdIngest},
 		"search":     {"search buyer quotes", cmdSearch},
 		"objections": {"answer a buyer objection: quotes, themes, what they value instead", cmdObjections},
-		"export":     {"export a study's data: export quotes", cmdExport},
+		"export":     {"export a study's data: export quotes, export study --format qdpx (REFI-QDA)", cmdExport},
 		"reindex":    {"rebuild the search index from the database", cmdReindex},
 		"attributes": {"set participants' attributes from a CSV (source,label,...)", cmdAttributes},
 		"analyze":    {"find themes and personas in a study", cmdAnalyze},

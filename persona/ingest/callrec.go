@@ -32,7 +32,7 @@ const formatJSON = "json"
 
 const unknownJSON = "this JSON is no call-recorder export Verbatim reads: Gong (callTranscripts[].transcript[] with speakerId and sentences), " +
 	"Fathom (transcript[] with speaker.display_name, text, timestamp), Fireflies (sentences[] with speaker_name, text, start_time) " +
-	"or Grain (segments with speaker, start, end, text)"
+	"Grain (segments with speaker, start, end, text) or a QMSum meeting (meeting_transcripts[] with speaker, content)"
 
 // callSpeaker is what an export says about a speaker.
 type callSpeaker struct {
@@ -142,6 +142,8 @@ func parseCallObject(name string, data []byte, v map[string]any) (*Document, err
 	switch {
 	case v["callTranscripts"] != nil:
 		return parseGong(name, data)
+	case v["meeting_transcripts"] != nil:
+		return parseQMSum(name, data)
 	case v["sentences"] != nil:
 		return parseFireflies(name, data)
 	case isFathom(v):

@@ -96,7 +96,9 @@ func TestCallRecorderSides(t *testing.T) {
 
 func TestCallRecorderBadInput(t *testing.T) {
 	tests := []struct{ name, data, msg string }{
-		{"meeting.json", `{"topic_list":[{"topic":"x"}],"meeting_transcripts":[]}`, "Gong (callTranscripts"},
+		{"meeting.json", `{"topic_list":[{"topic":"x"}],"meeting_transcripts":[]}`, "QMSum meeting with no speech"},
+		{"tagsonly.json", `{"meeting_transcripts":[{"speaker":"A","content":"{vocalsound} {gap}"}]}`, "QMSum meeting with no speech"},
+		{"badshape.json", `{"meeting_transcripts":{"speaker":"A"}}`, "unexpected JSON shape"},
 		{"list.json", `[1,2,3]`, "Fireflies (sentences"},
 		{"objects.json", `[{"a":1}]`, "Grain (segments"},
 		{"broken.json", `{"callTranscripts": [`, "invalid JSON"},

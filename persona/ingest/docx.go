@@ -35,6 +35,8 @@ func detectZip(name string, data []byte) (string, error) {
 			return FormatDOCX, nil
 		case "xl/workbook.xml":
 			return FormatXLSX, nil
+		case "project.qde":
+			return "", &Error{File: name, Msg: "this is a REFI-QDA project (.qdpx): import it as a whole (verbatim ingest FILE.qdpx, or the upload page), not as one transcript", Err: ErrUnsupported}
 		}
 	}
 	return "", &Error{File: name, Msg: "this zip archive is neither a .docx nor a .xlsx file", Err: ErrUnsupported}

@@ -54,6 +54,8 @@ func ParseWith(name string, r io.Reader, opt Options) (*Document, error) {
 		doc, err = parseOtter(name, data)
 	case FormatDOCX:
 		doc, err = parseDOCX(name, data)
+	case FormatPDF:
+		doc, err = parsePDF(name, data)
 	case FormatCSV:
 		doc, err = parseCSV(name, data)
 	case FormatXLSX:
@@ -86,7 +88,7 @@ func Detect(name string, data []byte) (string, error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case bytes.HasPrefix(data, []byte("%PDF")):
-		return "", &Error{File: name, Msg: "this is a PDF; export the transcript as .txt, .vtt, .srt or .docx", Err: ErrUnsupported}
+		return FormatPDF, nil
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
 		return detectZip(name, data)
 	case bytes.HasPrefix(data, []byte{0xD0, 0xCF, 0x11, 0xE0}):

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -19,7 +20,10 @@ func TestTranscriptBadInput(t *testing.T) {
 	}{
 		{"empty.txt", nil, 0, "empty"},
 		{"blank.txt", []byte(" \n\t\n"), 0, "empty"},
-		{"report.txt", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj"), 0, "PDF"},
+		{"report.txt", []byte("%PDF-1.7\n%âãÏÓ\n1 0 obj"), 0, "unreadable PDF"},
+		{"scanned.pdf", readFile(t, "../pdftext/testdata/scanned.pdf"), 0, "no text layer (a scanned PDF?): export the transcript as text"},
+		{"truncated.pdf", readFile(t, "../pdftext/testdata/truncated.pdf"), 0, "unreadable PDF (truncated, corrupt or encrypted)"},
+		{"brochure.pdf", readFile(t, "../pdftext/testdata/brochure.pdf"), 0, "no speaker labels"},
 		{"image.txt", []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), 0, "binary"},
 		{"latin1.txt", []byte("Interviewer: hi\nParticipant: caf\xe9\n"), 2, "UTF-8"},
 		{"latin1.vtt", []byte("WEBVTT\n\n00:01.000 --> 00:02.000\nA: caf\xe9\n"), 4, "UTF-8"},
@@ -108,4 +112,13 @@ func bigTotalZip(t *testing.T, doc []byte) []byte {
 		t.Fatal(err)
 	}
 	return buf.Bytes()
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
 }

@@ -101,3 +101,13 @@ func FuzzParseCallJSON(f *testing.F) {
 	f.Add([]byte(`[{"speaker":"A","start":-1,"end":1e300,"text":"x"}]`))
 	f.Fuzz(func(t *testing.T, data []byte) { fuzzParser(t, "f.json", parseCallJSON, data) })
 }
+
+func FuzzParsePDF(f *testing.F) {
+	addSeeds(f, ".pdf")
+	for _, name := range []string{"scanned.pdf", "truncated.pdf", "running.pdf", "brochure.pdf"} {
+		if data, err := os.ReadFile(filepath.Join("../pdftext/testdata", name)); err == nil {
+			f.Add(data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, data []byte) { fuzzParser(t, "f.pdf", parsePDF, data) })
+}

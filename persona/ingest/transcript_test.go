@@ -130,7 +130,7 @@ func checkTurns(t *testing.T, doc *Document) {
 		case tu.Role != "" && tu.Role != RoleInterviewer && tu.Role != RoleParticipant:
 			t.Errorf("turn %d: role %q", i, tu.Role)
 		}
-		if i > 0 && doc.Turns[i-1].Speaker == tu.Speaker && doc.Format != FormatText && doc.Format != FormatMD && doc.Format != FormatDOCX {
+		if i > 0 && doc.Turns[i-1].Speaker == tu.Speaker && doc.Format != FormatText && doc.Format != FormatMD && doc.Format != FormatDOCX && doc.Format != FormatPDF {
 			t.Errorf("turn %d: consecutive turns of %q not merged", i, tu.Speaker)
 		}
 	}
@@ -147,6 +147,7 @@ func TestDetectTranscripts(t *testing.T) {
 		"one_speaker.txt": FormatText, "one_label.txt": FormatText,
 		"list_stamps.md": FormatMD,
 		"gong.json":      formatJSON, "fathom.json": formatJSON, "fireflies.json": formatJSON, "grain.json": formatJSON,
+		"qmsum.json": formatJSON, "word.pdf": FormatPDF, "groff_ms.pdf": FormatPDF, "zoom_transcript.pdf": FormatPDF,
 		"teams.docx": FormatDOCX, "meet.docx": FormatDOCX, "labels.docx": FormatDOCX,
 	}
 	for name, data := range transcriptFixtures(t) {

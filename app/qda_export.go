@@ -1,0 +1,171 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/qdpx"
+	"github.com/verbatimhq/verbatim/persona/store"
+)
+
+// ringDescriptions describe the rings as the codebook's top-level codes.
+var ringDescriptions = map[persona.Ring]string{
+	persona.RingPriority: "Priority initiative: what makes buyers invest in a solution now, and what they did before.",
+	persona.RingSuccess:  "Success factors: the results buyers expect from buying.",
+	persona.RingBarriers: "Perceived barriers: what makes buyers doubt the solution, the company or the effort.",
+	persona.RingJourney:  "Buyer's journey: who is involved and how buyers learn, evaluate and decide.",
+	persona.RingCriteria: "Decision criteria: what buyers compare when they choose.",
+}
+
+// surveyDescription marks a survey's answers in an exported source, so
+// the import reads them back as a survey.
+const surveyDescription = "Survey answers, one respondent's answer to a paragraph (Verbatim)."
+
+// ExportQDPX writes a study as a REFI-QDA project (.qdpx): each source as
+// plain text ("Speaker: turn", a blank line between turns); the codebook
+// with the five rings and each ring's themes under it; each themed quote
+// as a PlainTextSelection coded with its theme, at its exact character
+// offsets; each buyer as a case with their attributes as variables.
+func (a *App) ExportQDPX(ctx context.Context, studyID int64, w io.Writer) error {
+	p, err := a.QDAProject(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	return qdpx.Write(w, p, time.Now())
+}
+
+// QDAProject is the study as a REFI-QDA project (what ExportQDPX writes).
+func (a *App) QDAProject(ctx context.Context, studyID int64) (qdpx.Project, error) {
+	st, err := a.Store.Study(ctx, studyID)
+	if err != nil {
+		return qdpx.Project{}, err
+	}
+	p := qdpx.Project{Name: st.Name, Origin: "Verbatim"}
+	themes, err := a.Store.Themes(ctx, studyID)
+	if err != nil {
+		return p, err
+	}
+	themeCode := map[int64]string{}
+	for _, r := range persona.Rings {
+		ring := qdpx.Code{GUID: qdpx.GUID("verbatim ring", string(r)), Name: r.Title(), Description: ringDescriptions[r]}
+		for _, t := range themes {
+			if t.Ring != r {
+				continue
+			}
+			g := qdpx.GUID("verbatim theme", strconv.FormatInt(studyID, 10), strconv.FormatInt(t.ID, 10))
+			themeCode[t.ID] = g
+			ring.Children = append(ring.Children, qdpx.Code{GUID: g, Name: t.Label, Codable: true,
+				Description: fmt.Sprintf("Raised by %d of %d buyers in %d sources (%d quotes).", t.Participants, t.Of, t.Sources, t.Quotes)})
+		}
+		p.Codes = append(p.Codes, ring)
+	}
+	srcs, err := a.Store.Sources(ctx, studyID)
+	if err != nil {
+		return p, err
+	}
+	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	if err != nil {
+		return p, err
+	}
+	for _, src := range srcs {
+		s, err := a.qdaSource(ctx, studyID, src, themeCode)
+		if err != nil {
+			return p, err
+		}
+		if s.Text == "" { // an attributes file: no speech to code
+			continue
+		}
+		p.Sources = append(p.Sources, s)
+		for _, pt := range parts {
+			if pt.SourceID != src.ID || pt.Interviewer {
+				continue
+			}
+			c := qdpx.Case{GUID: qdpx.GUID("verbatim participant", strconv.FormatInt(pt.ID, 10)), Name: pt.Label, SourceGUIDs: []string{s.GUID}}
+			keys := make([]string, 0, len(pt.Attributes))
+			for k := range pt.Attributes {
+				keys = append(keys, k)
+			}
+			sort.Strings(keys)
+			for _, k := range keys {
+				c.Attributes = append(c.Attributes, qdpx.Attribute{Name: k, Value: pt.Attributes[k]})
+			}
+			p.Cases = append(p.Cases, c)
+		}
+	}
+	return p, nil
+}
+
+// qdaSource lays a source's turns out as text and codes its themed quotes.
+func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, themeCode map[int64]string) (qdpx.Source, error) {
+	s := qdpx.Source{GUID: qdpx.GUID("verbatim source", strconv.FormatInt(studyID, 10), strconv.FormatInt(src.ID, 10)), Name: src.Name}
+	if src.Kind == persona.KindSurvey {
+		s.Description = surveyDescription
+	}
+	turns, err := a.Store.Turns(ctx, src.ID)
+	if err != nil {
+		return s, err
+	}
+	if len(turns) == 0 {
+		return s, nil
+	}
+	text, starts := TranscriptText(turns)
+	s.Text = text
+	byID := map[int64]int{}
+	for i, t := range turns {
+		byID[t.ID] = i
+	}
+	var after int64
+	for {
+		page, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, SourceID: src.ID, AfterID: after, Limit: 5000, NoTokens: true})
+		if err != nil {
+			return s, err
+		}
+		if len(page) == 0 {
+			return s, nil
+		}
+		for _, q := range page {
+			code, themed := themeCode[q.ThemeID]
+			i, ok := byID[q.TurnID]
+			if !themed || !ok || q.Hidden || q.Start < 0 || q.End > len(turns[i].Text) || q.Start > q.End {
+				continue
+			}
+			tt := turns[i].Text
+			start := starts[i] + utf8.RuneCountInString(tt[:q.Start])
+			s.Selections = append(s.Selections, qdpx.Selection{GUID: qdpx.GUID("verbatim quote", strconv.FormatInt(q.ID, 10)),
+				Start: start, End: start + utf8.RuneCountInString(tt[q.Start:q.End]), CodeGUIDs: []string{code}})
+		}
+		after = page[len(page)-1].ID
+	}
+}
+
+// TranscriptText lays turns out as a labelled transcript, "Speaker: text"
+// with a blank line between turns, and returns where each turn's text
+// starts, in characters (runes).
+func TranscriptText(turns []persona.Turn) (string, []int) {
+	var b []byte
+	starts := make([]int, len(turns))
+	n := 0
+	for i, t := range turns {
+		if i > 0 {
+			b = append(b, "\n\n"...)
+			n += 2
+		}
+		label := t.Speaker + ": "
+		b = append(b, label...)
+		n += utf8.RuneCountInString(label)
+		starts[i] = n
+		// A blank line inside a turn would read back as a new turn: it
+		// becomes a line holding a space, the same length, so offsets hold.
+		text := strings.ReplaceAll(t.Text, "\n\n", "\n ")
+		b = append(b, text...)
+		n += utf8.RuneCountInString(text)
+	}
+	return string(b) + "\n", starts
+}

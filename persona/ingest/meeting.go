@@ -1,0 +1,68 @@
+package ingest
+
+import (
+	"encoding/json"
+	"regexp"
+	"strings"
+)
+
+// FormatQMSum is a meeting transcript in the QMSum layout (Zhong et al.
+// 2021): committee evidence sessions, research and design meetings as
+// meeting_transcripts[{speaker, content}], with the corpus' annotation
+// tags ({vocalsound}, {disfmarker}) and tokenised punctuation (" .").
+const FormatQMSum = "qmsum"
+
+type qmsumMeeting struct {
+	Transcript []struct {
+		Speaker string `json:"speaker"`
+		Content string `json:"content"`
+	} `json:"meeting_transcripts"`
+}
+
+var (
+	// qmsumTagRE matches the corpus' annotation tags.
+	qmsumTagRE = regexp.MustCompile(`\{[a-z_ ]{1,30}\}`)
+	// qmsumGlueRE matches a space the tokeniser put before punctuation or
+	// a clitic ("we 're", "it 's", "do n't").
+	qmsumGlueRE = regexp.MustCompile(` +((?:[.,?!;:%)])|'(?:s|re|m|ll|ve|d)\b|n't\b)`)
+	// qmsumPluralRE matches a plural possessive split off ("parents '").
+	qmsumPluralRE = regexp.MustCompile(`(\ws) '( |$)`)
+	spacesRE      = regexp.MustCompile(`[ \t]{2,}`)
+)
+
+// parseQMSum reads a QMSum meeting: one turn per utterance, consecutive
+// utterances of one speaker merged, tags removed, punctuation re-attached.
+func parseQMSum(name string, data []byte) (*Document, error) {
+	var m qmsumMeeting
+	if err := json.Unmarshal(data, &m); err != nil {
+		return nil, jsonErr(name, err)
+	}
+	b := turnBuilder{sep: " "}
+	for i, u := range m.Transcript {
+		text := cleanQMSum(u.Content)
+		speaker := strings.TrimSpace(u.Speaker)
+		if text == "" {
+			continue
+		}
+		if speaker == "" {
+			speaker = unknownSpeaker
+		}
+		b.add(Turn{Speaker: speaker, Role: roleOf(speaker), StartMS: -1, EndMS: -1, Text: text, Line: i + 1})
+	}
+	turns := b.done()
+	for i := range turns { // merged utterances: "Yeah." + "." glue again
+		turns[i].Text = cleanQMSum(turns[i].Text)
+	}
+	if len(turns) == 0 {
+		return nil, errorf(name, 0, "a QMSum meeting with no speech in meeting_transcripts")
+	}
+	return &Document{Format: FormatQMSum, Turns: turns}, nil
+}
+
+func cleanQMSum(s string) string {
+	s = qmsumTagRE.ReplaceAllString(s, " ")
+	s = qmsumGlueRE.ReplaceAllString(s, "$1")
+	s = qmsumPluralRE.ReplaceAllString(s, "$1'$2")
+	s = spacesRE.ReplaceAllString(s, " ")
+	return strings.TrimSpace(s)
+}
