@@ -87,7 +87,7 @@ func Size(in SizingInput) []ThemeSize {
 		}
 		ts := ThemeSize{ThemeID: t.ID, Label: t.Label, Ring: t.Ring, Interviewees: len(inter),
 			InterviewsOf: len(in.Interviewees), Survey: Wilson(len(surv), len(in.Respondents)), SurveyQuoteIDs: survQuotes}
-		ts.Closed = closedFor(t, closed, len(in.Respondents))
+		ts.Closed = closedFor(t, closed, in.Respondents, surv)
 		out = append(out, ts)
 	}
 	return out
@@ -143,29 +143,54 @@ func closedAnswers(rs []persona.Participant) []answer {
 	return out
 }
 
-// closedFor lists the answers that name theme t: at least half the
-// content words of the answer ("Price", "Security & compliance") appear,
-// stemmed, in the theme's label or phrases. Naming is the test, not similarity: a closed
-// answer is a word the respondent ticked, and a theme's label is the
-// buyers' own word for it.
-func closedFor(t persona.Theme, answers []answer, of int) []ClosedShare {
+// closedFor lists the answers that name theme t: every content word of
+// the answer ("Price", "Security & compliance") appears, stemmed, in the
+// theme's label. Naming is the test, not similarity: a closed answer is a
+// word the respondent ticked, and a theme's label is the buyers' own word
+// for it; the label alone, because the theme's other phrases mention
+// roles and tools in passing ("sales", "spreadsheets"). A named answer
+// must also go with the theme: the respondents who chose it express the
+// theme in their open answers more often than those who did not (so
+// "IT / Security" as a role does not size a "security review" theme that
+// its choosers do not raise more than anyone else).
+func closedFor(t persona.Theme, answers []answer, rs []persona.Participant, expressed map[int64]bool) []ClosedShare {
+	of := len(rs)
 	words := map[string]bool{}
-	for _, s := range append([]string{t.Label}, t.Phrases...) {
-		for _, w := range analysis.TextTerms(s) {
-			words[w] = true
-		}
+	for _, w := range analysis.TextTerms(t.Label) {
+		words[w] = true
 	}
 	var out []ClosedShare
 	for _, a := range answers {
-		hit := 0
+		all := true
 		for _, w := range a.terms {
-			if words[w] {
-				hit++
-			}
+			all = all && words[w]
 		}
-		if 2*hit >= len(a.terms) {
+		if all && goesWith(a, rs, expressed) {
 			out = append(out, ClosedShare{Question: a.question, Value: a.value, Chose: Wilson(a.n, of)})
 		}
 	}
 	return out
+}
+
+// goesWith reports whether the respondents who chose answer a express the
+// theme more often than the others.
+func goesWith(a answer, rs []persona.Participant, expressed map[int64]bool) bool {
+	var chose, chExp, rest, restExp int
+	for _, p := range rs {
+		if p.Attributes[a.question] == a.value {
+			chose++
+			if expressed[p.ID] {
+				chExp++
+			}
+		} else {
+			rest++
+			if expressed[p.ID] {
+				restExp++
+			}
+		}
+	}
+	if chose == 0 || chExp == 0 {
+		return false
+	}
+	return rest == 0 || float64(chExp)/float64(chose) > float64(restExp)/float64(rest)
 }
