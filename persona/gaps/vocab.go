@@ -234,7 +234,7 @@ func missingPhrases(themes []persona.Theme, raised map[int64]int, passages []str
 	stems := make([]map[string]bool, len(passages))
 	for i, p := range passages {
 		stems[i] = map[string]bool{}
-		for _, s := range analysis.TextTerms(p) {
+		for _, s := range analysis.TextTerms(strings.ReplaceAll(p, "-", " ") + " " + p) {
 			stems[i][s] = true
 		}
 	}
