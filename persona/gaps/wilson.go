@@ -34,7 +34,14 @@ func Wilson(k, n int) Interval {
 	den := 1 + z2/nf
 	centre := (p + z2/(2*nf)) / den
 	half := z95 / den * math.Sqrt(p*(1-p)/nf+z2/(4*nf*nf))
-	return Interval{K: k, N: n, Share: p, Low: max(0, centre-half), High: min(1, centre+half)}
+	iv := Interval{K: k, N: n, Share: p, Low: max(0, centre-half), High: min(1, centre+half)}
+	if k == 0 { // exact: the bound is the share, not a rounding error away
+		iv.Low = 0
+	}
+	if k == n {
+		iv.High = 1
+	}
+	return iv
 }
 
 // PlusMinus is half the interval's width: the "± 7%" of "31% ± 7%". The
