@@ -39,7 +39,7 @@ func (a *App) AddCollateral(ctx context.Context, studyID int64, name string, dat
 	}
 	text, format, err := ingest.CollateralText(name, data)
 	if err != nil {
-		return persona.Collateral{}, fmt.Errorf("collateral %q: %w", name, errors.Join(err, persona.ErrInvalid))
+		return persona.Collateral{}, fmt.Errorf("%w: %w", err, persona.ErrInvalid)
 	}
 	sum := sha256.Sum256(data)
 	c := persona.Collateral{StudyID: studyID, Name: name, Format: format, SHA256: hex.EncodeToString(sum[:]),
@@ -174,7 +174,7 @@ func (a *App) buyerQuotes(ctx context.Context, studyID int64) ([]persona.Quote, 
 func GapMarkdown(r *GapReport) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "# Content-gap check: %s\n\nStudy: %s. %d passages; %d of %d content words (%.0f%%) are words the buyers use.\n\n",
-		r.Collateral.Name, r.Study.Name, r.Report.Passages, r.BuyerWords, r.Words, 100*r.BuyerLanguage)
+		r.Collateral.Name, r.Study.Name, r.PassageCount, r.BuyerWords, r.Words, 100*r.BuyerLanguage)
 	if len(r.VendorPhrases) > 0 {
 		b.WriteString("## Vendor phrases the buyers never use\n\n")
 		for _, v := range r.VendorPhrases {

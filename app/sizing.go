@@ -54,3 +54,59 @@ func (a *App) SurveySizing(ctx context.Context, studyID int64) (map[int64]gaps.T
 	}
 	return out, nil
 }
+
+// QuoteRefs are the quotes of ids (of one study), attributed and linkable,
+// in the order given.
+func (a *App) QuoteRefs(ctx context.Context, studyID int64, ids []int64) ([]QuoteRef, error) {
+	out := []QuoteRef{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	srcs, err := a.sourceMap(ctx, studyID)
+	if err != nil {
+		return nil, err
+	}
+	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	if err != nil {
+		return nil, err
+	}
+	labels := map[int64]string{}
+	for _, x := range parts {
+		labels[x.ID] = x.Label
+	}
+	qs, err := a.Store.QuotesByID(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[int64]persona.Quote{}
+	for _, q := range qs {
+		byID[q.ID] = q
+	}
+	for _, id := range ids {
+		if q, ok := byID[id]; ok {
+			src := srcs[q.SourceID]
+			out = append(out, QuoteRef{ID: q.ID, Text: q.Text, Participant: labels[q.ParticipantID], Source: src.Name, SourceID: src.ID, Position: Position(q, src)})
+		}
+	}
+	return out, nil
+}
+
+// SurveyFigure is a theme's survey sizing as persona pages show it:
+// "raised by Interviewees of InterviewsOf interviewees; Share (Low–High)
+// of Of surveyed" (Surveyed respondents). The answers counted are at
+// GET /api/v1/themes/:id/survey.
+type SurveyFigure struct {
+	Interviewees int     `json:"interviewees"`
+	InterviewsOf int     `json:"interviews_of"`
+	Surveyed     int     `json:"surveyed"`
+	Of           int     `json:"of"`
+	Share        float64 `json:"share"`
+	Low          float64 `json:"low"`
+	High         float64 `json:"high"`
+}
+
+// Figure is sz as a SurveyFigure.
+func Figure(sz gaps.ThemeSize) *SurveyFigure {
+	return &SurveyFigure{Interviewees: sz.Interviewees, InterviewsOf: sz.InterviewsOf, Surveyed: sz.Survey.K,
+		Of: sz.Survey.N, Share: sz.Survey.Share, Low: sz.Survey.Low, High: sz.Survey.High}
+}

@@ -65,7 +65,7 @@ func cmdGaps(ctx context.Context, e env, args []string) error {
 
 func printGaps(e env, r *app.GapReport) {
 	fmt.Fprintf(e.stdout, "%s against %q: %d passages, %.0f%% of its content words are the buyers' (%d of %d)\n",
-		r.Collateral.Name, r.Study.Name, r.Report.Passages, 100*r.BuyerLanguage, r.BuyerWords, r.Words)
+		r.Collateral.Name, r.Study.Name, r.PassageCount, 100*r.BuyerLanguage, r.BuyerWords, r.Words)
 	if len(r.VendorPhrases) > 0 {
 		fmt.Fprint(e.stdout, "vendor phrases the buyers never use:")
 		for i, v := range r.VendorPhrases {

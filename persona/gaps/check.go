@@ -43,7 +43,7 @@ type Quote struct {
 
 // Report is a content-gap check of one document against a study.
 type Report struct {
-	Passages int `json:"passages"`
+	PassageCount int `json:"passage_count"`
 	// Words is the document's count of content words; BuyerWords how many
 	// of them the buyers also use; BuyerLanguage their share.
 	Words         int             `json:"words"`
@@ -134,7 +134,7 @@ func Check(in Input) (*Report, error) {
 		best[id] = tm
 	}
 	voc := newVocabulary(in.BuyerTexts)
-	rep := &Report{Passages: len(in.Passages), Personas: []PersonaReport{}}
+	rep := &Report{PassageCount: len(in.Passages), Personas: []PersonaReport{}}
 	rep.Words, rep.BuyerWords, rep.VendorPhrases = voc.vendorPhrases(in.Passages, in.Vectors)
 	if rep.Words > 0 {
 		rep.BuyerLanguage = float64(rep.BuyerWords) / float64(rep.Words)
