@@ -63,7 +63,7 @@ func (s *Server) gapsForm(c *gin.Context) error {
 	return err
 }
 
-func (s *Server) gapPage(c *gin.Context) error     { return s.renderGap(c, "gap") }
+func (s *Server) gapPage(c *gin.Context) error      { return s.renderGap(c, "gap") }
 func (s *Server) gapPrintPage(c *gin.Context) error { return s.renderGap(c, "gap-print") }
 
 func (s *Server) renderGap(c *gin.Context, page string) error {
