@@ -132,12 +132,13 @@ func (a *App) citer(ctx context.Context, studyID int64) (func(persona.Quote) gap
 	for _, p := range parts {
 		label[p.ID] = p.Label
 	}
-	name := map[int64]string{}
+	byID := map[int64]persona.Source{}
 	for _, s := range srcs {
-		name[s.ID] = s.Name
+		byID[s.ID] = s
 	}
 	return func(q persona.Quote) gaps.Quote {
-		return gaps.Quote{ID: q.ID, Text: q.Text, Participant: label[q.ParticipantID], Source: name[q.SourceID], SourceID: q.SourceID}
+		src := byID[q.SourceID]
+		return gaps.Quote{ID: q.ID, Text: q.Text, Participant: label[q.ParticipantID], Source: src.Name, SourceID: q.SourceID, Position: Position(q, src)}
 	}, nil
 }
 

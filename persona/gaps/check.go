@@ -39,6 +39,7 @@ type Quote struct {
 	Participant string `json:"participant"`
 	Source      string `json:"source"`
 	SourceID    int64  `json:"source_id"`
+	Position    string `json:"position,omitempty"`
 }
 
 // Report is a content-gap check of one document against a study.
