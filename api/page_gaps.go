@@ -100,7 +100,7 @@ func gapView(rep *app.GapReport) frontend.GapPage {
 			gr := frontend.GapRing{Ring: string(r.Ring), Title: r.Title}
 			for _, t := range r.Themes {
 				gt := frontend.GapTheme{ID: t.ThemeID, Label: t.Label, Raised: t.Raised, Of: t.Of, Addressed: t.Addressed, Passage: t.Passage,
-					Score: strconv.FormatFloat(t.Score, 'f', 2, 64), Threshold: strconv.FormatFloat(t.Threshold, 'f', 2, 64)}
+					Score: strconv.FormatFloat(t.Score, 'f', 2, 64), Threshold: strconv.FormatFloat(t.Threshold, 'f', 2, 64), NearerTo: t.NearerTo}
 				for _, q := range t.Quotes {
 					gt.Quotes = append(gt.Quotes, frontend.QuoteView{ID: q.ID, SourceID: q.SourceID, Text: q.Text, Participant: q.Participant, Source: q.Source, Position: q.Position})
 				}

@@ -69,6 +69,7 @@ type GapTheme struct {
 	Passage    string
 	Score      string
 	Threshold  string
+	NearerTo   string // the theme the nearest miss is closer to
 	Quotes     []QuoteView
 }
 

@@ -9,7 +9,8 @@ func addGapSamples(m map[string]any, b Base, q QuoteView) {
 		Personas: []GapPersona{{ID: 2, Name: evil, Coverage: 40, Addressed: 1, Of: 2, Covered: 2, Weight: 5,
 			Rings: []GapRing{{Ring: "perceived_barriers", Title: "Perceived barriers", Themes: []GapTheme{
 				{ID: 1, Label: evil, Raised: 2, Of: 3, Addressed: true, Passage: evil, Score: "0.41", Threshold: "0.33", Quotes: []QuoteView{q}},
-				{ID: 5, Label: evil, Raised: 3, Of: 3, Score: "0.10", Threshold: "0.30", Quotes: []QuoteView{q}}}}},
+				{ID: 5, Label: evil, Raised: 3, Of: 3, Score: "0.10", Threshold: "0.30", Quotes: []QuoteView{q}},
+				{ID: 6, Label: evil, Raised: 1, Of: 3, Score: "0.40", Threshold: "0.30", NearerTo: evil, Passage: evil}}}},
 			Missing: []GapPhrase{{Text: evil, Note: evil}}}}}
 	m["gaps"] = GapsPage{Base: b, StudyName: evil, Error: evil, Documents: []GapDoc{{ID: 4, Name: evil, Format: "html", Added: evil, Size: "2 KB"}}}
 	m["gap"] = gap

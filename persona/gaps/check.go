@@ -91,9 +91,12 @@ type ThemeMatch struct {
 	Threshold float64 `json:"threshold"`
 	// Passage is the best-matching passage (shown even when below the bar,
 	// as the nearest miss), PassageIndex its 0-based position.
-	Passage      string  `json:"passage"`
-	PassageIndex int     `json:"passage_index"`
-	Quotes       []Quote `json:"quotes"`
+	Passage      string `json:"passage"`
+	PassageIndex int    `json:"passage_index"`
+	// NearerTo names the theme of the same ring that the nearest miss is
+	// closer to, when that, not the bar, kept it from addressing this one.
+	NearerTo string  `json:"nearer_to,omitempty"`
+	Quotes   []Quote `json:"quotes"`
 }
 
 // Check runs the content-gap check.
@@ -118,18 +121,30 @@ func Check(in Input) (*Report, error) {
 	}
 	m := newMatcher(members, in.Vectors)
 	scores := m.passageScores(in.Passages)
+	nearest := nearestInRing(scores, ids, themes)
 	best := map[int64]ThemeMatch{}
 	for ti, id := range ids {
 		tm := ThemeMatch{ThemeID: id, Label: themes[id].Label, Threshold: m.thresh[ti], PassageIndex: -1}
+		own, any := -1, -1 // best passage nearest to this theme; best passage at all
 		for p := range in.Passages {
-			if s := scores[p][ti]; s > tm.Score {
-				tm.Score, tm.PassageIndex = s, p
+			if s := scores[p][ti]; s > 0 && (any < 0 || s > scores[any][ti]) {
+				any = p
+			}
+			if nearest[p][themes[id].Ring] == ti && (own < 0 || scores[p][ti] > scores[own][ti]) {
+				own = p
+			}
+		}
+		if own >= 0 && scores[own][ti] >= tm.Threshold {
+			tm.Addressed, tm.PassageIndex = true, own
+		} else if any >= 0 {
+			tm.PassageIndex = any
+			if n := nearest[any][themes[id].Ring]; n != ti && scores[any][ti] >= tm.Threshold {
+				tm.NearerTo = themes[ids[n]].Label
 			}
 		}
 		if tm.PassageIndex >= 0 {
-			tm.Passage = in.Passages[tm.PassageIndex]
+			tm.Score, tm.Passage = scores[tm.PassageIndex][ti], in.Passages[tm.PassageIndex]
 		}
-		tm.Addressed = tm.PassageIndex >= 0 && tm.Score >= tm.Threshold
 		qs := in.Members[id]
 		tm.Quotes = append([]Quote{}, qs[:min(quotesBeside, len(qs))]...)
 		best[id] = tm
@@ -185,4 +200,21 @@ func personaReport(p persona.Profile, themes map[int64]persona.Theme, best map[i
 	pr.Missing = missingPhrases(lacking, p.ThemeCounts, passages)
 	sort.SliceStable(pr.Missing, func(i, j int) bool { return pr.Missing[i].Raised > pr.Missing[j].Raised })
 	return pr
+}
+
+// nearestInRing is, per passage, the index (into ids) of its nearest
+// theme in each ring: as the analysis puts each quote in one theme of its
+// ring, a passage counts for at most one theme per ring.
+func nearestInRing(scores [][]float64, ids []int64, themes map[int64]persona.Theme) []map[persona.Ring]int {
+	out := make([]map[persona.Ring]int, len(scores))
+	for p, row := range scores {
+		out[p] = map[persona.Ring]int{}
+		for ti, s := range row {
+			r := themes[ids[ti]].Ring
+			if cur, ok := out[p][r]; !ok || s > row[cur] {
+				out[p][r] = ti
+			}
+		}
+	}
+	return out
 }

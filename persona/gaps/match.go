@@ -16,11 +16,13 @@ import (
 //
 // The threshold is the theme's own: a passage addresses a theme when it is
 // at least as close to the theme's centroid as the theme's lower-quartile
-// member quote is to the centroid of the other members (leave-one-out).
-// That is, the passage would sit inside the theme as comfortably as three
-// in four of the buyers' own quotes do. Nothing is fitted to a data set;
-// a theme whose quotes are scattered accepts looser passages, a tight one
-// demands close ones.
+// member quote is to the centroid of the other members (leave-one-out),
+// and the theme is the passage's nearest in its ring (the analysis, too,
+// puts a quote in one theme of its ring). That is, the passage would sit
+// inside the theme as comfortably as three in four of the buyers' own
+// quotes do. Nothing is fitted to a data set; a theme whose quotes are
+// scattered accepts looser passages, a tight one demands close ones.
+// calibration_realdata_test.go measures it on labelled sets.
 
 // memberQuantile is the quantile of the members' leave-one-out scores a
 // passage must reach.
