@@ -6,7 +6,9 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
+	"path"
 	"strings"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -219,4 +221,24 @@ func GapMarkdown(r *GapReport) string {
 		}
 	}
 	return b.String()
+}
+
+// LoadDemoCollateral stores every document of fsys (the demo's collateral)
+// with the study named name, so its content-gap page has something to show.
+func (a *App) LoadDemoCollateral(ctx context.Context, fsys fs.FS, name string) error {
+	st, err := a.Store.StudyByName(ctx, name)
+	if err != nil {
+		return err
+	}
+	return fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(fsys, p)
+		if err != nil {
+			return err
+		}
+		_, err = a.AddCollateral(ctx, st.ID, path.Base(p), data, "demo")
+		return err
+	})
 }

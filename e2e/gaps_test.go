@@ -56,6 +56,11 @@ func (b *browser) checkDocument(file string) (string, map[string]int) {
 func TestMarketerChecksCollateral(t *testing.T) {
 	b := newBrowser(t)
 	b.signIn(marketer)
+	b.open(fmt.Sprintf("/studies/%d/gaps", env.study))
+	if n := b.count("ul.gap-docs a.gap-doc[href^='/collateral/']"); n < 2 {
+		t.Errorf("the demo study lists %d checked documents; want its two collateral documents", n)
+	}
+	b.shot("gaps")
 	vendorPath, vendor := b.checkDocument("fieldnote-vendor-speak.html")
 	phrases := eval[[]string](b, `[...document.querySelectorAll("#vendor-phrases li.phrase")].map(e => e.firstChild.textContent.trim())`)
 	for _, w := range []string{"seamless", "best-in-class", "synergy"} {
