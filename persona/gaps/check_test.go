@@ -107,19 +107,28 @@ func TestVendorPhrases(t *testing.T) {
 	passages := []string{
 		"Our Fieldnote is a best-in-class platform with seamless synergy.",
 		"Leverage a single pane of glass; the price per seat is seamless.",
+		"Leverage cutting-edge, best-of-breed tools, not a cutting-edged one.",
 	}
 	words, used, got := voc.vendorPhrases(passages, nil)
 	found := map[string]VendorPhrase{}
 	for _, v := range got {
 		found[v.Text] = v
 	}
-	for _, w := range []string{"best-in-class", "seamless", "synergy", "single pane of glass", "leverage"} {
+	for _, w := range []string{"best-in-class", "seamless", "synergy", "single pane of glass", "leverage", "cutting-edge", "best-of-breed"} {
 		if _, ok := found[w]; !ok {
 			t.Errorf("vendor phrase %q not found in %v", w, got)
 		}
 	}
 	if found["seamless"].Count != 2 || !found["seamless"].Cliche {
 		t.Errorf("seamless = %+v; want count 2, cliché", found["seamless"])
+	}
+	for _, w := range []string{"cutting-edge", "best-of-breed", "leverage"} {
+		if !found[w].Cliche {
+			t.Errorf("%q = %+v; want it marked a cliché", w, found[w])
+		}
+	}
+	if found["cutting-edged"].Cliche {
+		t.Error("cutting-edged marked a cliché: not a whole-word use of cutting-edge")
 	}
 	for _, w := range []string{"price", "seat", "fieldnote"} {
 		if _, ok := found[w]; ok {

@@ -1,10 +1,10 @@
 package gaps
 
 import (
-	"regexp"
 	"sort"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/analysis"
@@ -44,17 +44,45 @@ var cliches = []string{
 	"robust", "holistic", "empower", "empowers", "unlock", "unlocks", "game-changer", "game-changing",
 	"revolutionize", "revolutionary", "innovative", "industry-leading", "market-leading", "mission-critical",
 	"turnkey", "paradigm", "transformative", "frictionless", "actionable insights", "single pane of glass",
+	"best-of-breed",
 	"streamline", "supercharge", "unparalleled", "360-degree", "scalable", "ai-powered", "cutting edge",
 	"disruptive", "solution-agnostic", "future-proof", "best practices", "value-add", "enterprise-grade",
 }
 
-var clicheRE = func() *regexp.Regexp {
-	qs := make([]string, len(cliches))
-	for i, c := range cliches {
-		qs[i] = regexp.QuoteMeta(c)
+// clichesIn lists the clichés text uses, once per use, each standing as
+// a whole word (not inside a longer hyphenated one).
+func clichesIn(text string) []string {
+	low := strings.ToLower(text)
+	var out []string
+	for _, c := range cliches {
+		for from := 0; ; {
+			i := strings.Index(low[from:], c)
+			if i < 0 {
+				break
+			}
+			i += from
+			end := i + len(c)
+			if boundary(low, i-1) && boundary(low, end) {
+				out = append(out, c)
+			}
+			from = end
+		}
 	}
-	return regexp.MustCompile(`(?i)(^|[^\pL\pN-])(` + strings.Join(qs, "|") + `)($|[^\pL\pN-])`)
-}()
+	return out
+}
+
+// boundary reports whether position i of s is outside a word: before the
+// start, past the end, or neither a letter, a digit nor a hyphen.
+func boundary(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	if i > 0 && !utf8.RuneStart(s[i]) {
+		r, _ = utf8.DecodeLastRuneInString(s[:i+1])
+	}
+	return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-'
+}
 
 // vocabulary is the buyers' stems and stem bigrams.
 type vocabulary struct {
@@ -166,8 +194,7 @@ func (v *vocabulary) vendorPhrases(passages []string, vec *analysis.Vectors) (wo
 		found[w.lower] = &VendorPhrase{Text: w.lower, Count: 1, Passage: w.passage}
 	}
 	for p, text := range passages {
-		for _, m := range clicheRE.FindAllStringSubmatch(text, -1) {
-			c := strings.ToLower(m[2])
+		for _, c := range clichesIn(text) {
 			if !strings.Contains(c, " ") {
 				if f := found[c]; f != nil {
 					f.Cliche = true
