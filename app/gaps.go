@@ -67,6 +67,15 @@ func (a *App) CheckCollateral(ctx context.Context, id, personaID int64) (*GapRep
 	if err != nil {
 		return nil, err
 	}
+	if personaID != 0 {
+		p, err := a.Store.Persona(ctx, personaID)
+		if err != nil {
+			return nil, err
+		}
+		if p.StudyID != c.StudyID {
+			return nil, fmt.Errorf("persona %d is not in study %d: %w", personaID, c.StudyID, persona.ErrNotFound)
+		}
+	}
 	in, err := a.gapInput(ctx, c.StudyID)
 	if err != nil {
 		return nil, err
