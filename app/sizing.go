@@ -2,16 +2,51 @@ package app
 
 import (
 	"context"
+	"sync"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/gaps"
 	"github.com/verbatimhq/verbatim/persona/store"
 )
 
+// sizingCache keeps each study's survey sizing until the study changes:
+// it reads every quote of the study, and persona and theme pages show it.
+type sizingCache struct {
+	mu sync.Mutex
+	m  map[int64]cachedSizing
+}
+
+type cachedSizing struct {
+	epoch int64
+	sizes map[int64]gaps.ThemeSize
+}
+
 // SurveySizing sizes every interview theme of a study by its survey
 // respondents (see gaps.Size), keyed by theme id. A study without
-// interviews or without a survey gets an empty map.
+// interviews or without a survey gets an empty map. The result is shared:
+// do not modify it.
 func (a *App) SurveySizing(ctx context.Context, studyID int64) (map[int64]gaps.ThemeSize, error) {
+	epoch := a.epochOf(studyID)
+	a.sizing.mu.Lock()
+	c, ok := a.sizing.m[studyID]
+	a.sizing.mu.Unlock()
+	if ok && c.epoch == epoch {
+		return c.sizes, nil
+	}
+	sizes, err := a.surveySizing(ctx, studyID)
+	if err != nil {
+		return nil, err
+	}
+	a.sizing.mu.Lock()
+	if a.sizing.m == nil || len(a.sizing.m) > 100 {
+		a.sizing.m = map[int64]cachedSizing{}
+	}
+	a.sizing.m[studyID] = cachedSizing{epoch: epoch, sizes: sizes}
+	a.sizing.mu.Unlock()
+	return sizes, nil
+}
+
+func (a *App) surveySizing(ctx context.Context, studyID int64) (map[int64]gaps.ThemeSize, error) {
 	out := map[int64]gaps.ThemeSize{}
 	srcs, err := a.Store.Sources(ctx, studyID)
 	if err != nil {
