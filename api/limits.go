@@ -26,7 +26,8 @@ func bodyCap(method, path string) int64 {
 		return 0
 	case strings.HasPrefix(path, "/api/v1/auth/"), path == "/signin", path == "/signout":
 		return maxAuthBody
-	case strings.HasSuffix(path, "/sources"), strings.HasSuffix(path, "/upload"):
+	case strings.HasSuffix(path, "/sources"), strings.HasSuffix(path, "/upload"),
+		strings.HasSuffix(path, "/collateral"), strings.HasSuffix(path, "/gaps"):
 		return 0 // uploads: capped by the upload handler
 	}
 	return maxJSONBody

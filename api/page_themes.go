@@ -31,8 +31,16 @@ func (s *Server) themesPage(c *gin.Context) error {
 	v.RingOpts = ringOptions()
 	byRing := map[persona.Ring][]frontend.ThemeRow{}
 	sort.SliceStable(themes, func(i, j int) bool { return themes[i].Participants > themes[j].Participants })
+	sizing, err := s.app.SurveySizing(c.Request.Context(), st.ID)
+	if err != nil {
+		return err
+	}
 	for _, t := range themes {
-		byRing[t.Ring] = append(byRing[t.Ring], themeRow(t))
+		row := themeRow(t)
+		if sz, ok := sizing[t.ID]; ok {
+			row.Survey, row.SurveyRange = surveyFigure(sz)
+		}
+		byRing[t.Ring] = append(byRing[t.Ring], row)
 	}
 	for _, r := range persona.Rings {
 		v.Rings = append(v.Rings, frontend.ThemeRing{Ring: string(r), Title: r.Title(), Themes: byRing[r]})

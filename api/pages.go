@@ -51,6 +51,11 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"POST", "/notes", account.PermNote, (*Server).noteForm},
 		{"GET", "/admin", account.PermAdmin, (*Server).adminPage},
 		{"GET", "/account", account.PermRead, (*Server).accountPage},
+		{"GET", "/studies/:id/gaps", account.PermRead, (*Server).gapsPage},
+		{"POST", "/studies/:id/gaps", account.PermEditPersona, (*Server).gapsForm},
+		{"GET", "/collateral/:id", account.PermRead, (*Server).gapPage},
+		{"GET", "/collateral/:id/print", account.PermRead, (*Server).gapPrintPage},
+		{"GET", "/themes/:id/survey", account.PermRead, (*Server).surveyPage},
 	}
 	for _, p := range pages {
 		h := []gin.HandlerFunc{s.page(p.perm, p.h)}

@@ -74,6 +74,14 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/audit", account.PermAdmin, (*Server).auditLog, "Read the audit log"},
 
 	{"GET", "/api/v1/openapi.json", "", (*Server).openAPI, "This OpenAPI document"},
+
+	{"POST", "/api/v1/studies/:id/collateral", account.PermEditPersona, (*Server).uploadCollateral, "Store a collateral document for the content-gap check (multipart, one part named file)"},
+	{"GET", "/api/v1/studies/:id/collateral", account.PermRead, (*Server).listCollateral, "List a study's collateral documents"},
+	{"GET", "/api/v1/collateral/:id", account.PermRead, (*Server).getCollateralCheck, "Content-gap check of a document; ?persona=ID for one persona"},
+	{"DELETE", "/api/v1/collateral/:id", account.PermEditPersona, (*Server).deleteCollateral, "Delete a collateral document"},
+	{"GET", "/api/v1/collateral/:id/export.md", account.PermExport, (*Server).exportGapMarkdown, "Export a content-gap check as Markdown"},
+	{"GET", "/api/v1/collateral/:id/export.json", account.PermExport, (*Server).exportGapJSON, "Export a content-gap check as JSON"},
+	{"GET", "/api/v1/themes/:id/survey", account.PermRead, (*Server).themeSurvey, "A theme sized by the survey, with the answers counted"},
 }
 
 func (s *Server) routes(r *gin.Engine) {

@@ -74,6 +74,7 @@ type App struct {
 	cache     pageCache
 	themes    themeCache
 	personas  personaCache
+	sizing    sizingCache
 
 	compacting atomic.Bool
 	bg         sync.WaitGroup // background work Close waits for

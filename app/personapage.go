@@ -32,6 +32,8 @@ type PersonaTheme struct {
 	Raised int           `json:"raised"` // persona members who raised it
 	Of     int           `json:"of"`     // persona size
 	Quotes []QuoteRef    `json:"quotes"`
+	// Survey sizes the theme by the study's survey, when it has one.
+	Survey *SurveyFigure `json:"survey,omitempty"`
 }
 
 // QuoteRef is a supporting quote with its attribution and link target.
@@ -95,6 +97,10 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 				Source: srcs[x.SourceID].Name, Attributes: x.Attributes})
 		}
 	}
+	sizing, err := a.SurveySizing(ctx, p.StudyID)
+	if err != nil {
+		return page, err
+	}
 	themeLabel := map[int64]string{}
 	for _, ring := range persona.Rings {
 		sec := RingSection{Ring: ring, Title: ring.Title(), Themes: []PersonaTheme{}}
@@ -109,7 +115,11 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 				return page, err
 			}
 			t.QuoteIDs = nil // can be long; the page shows counts and quotes
-			sec.Themes = append(sec.Themes, PersonaTheme{Theme: t, Raised: p.ThemeCounts[t.ID], Of: p.Size, Quotes: quotes})
+			pt := PersonaTheme{Theme: t, Raised: p.ThemeCounts[t.ID], Of: p.Size, Quotes: quotes}
+			if sz, ok := sizing[t.ID]; ok {
+				pt.Survey = Figure(sz)
+			}
+			sec.Themes = append(sec.Themes, pt)
 		}
 		page.Rings = append(page.Rings, sec)
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/gaps"
 	"github.com/verbatimhq/verbatim/persona/store"
 )
 
@@ -23,6 +24,9 @@ type ReportTheme struct {
 	Participants int           `json:"participants"`
 	Quotes       int           `json:"quotes"`
 	TopQuotes    []ReportQuote `json:"top_quotes"`
+	// Survey sizes an interview theme by the study's survey (absent when
+	// no interviewee raised it or the study has no survey).
+	Survey *gaps.ThemeSize `json:"survey,omitempty"`
 }
 
 // ReportQuote is a supporting quote in a Report.
@@ -71,6 +75,10 @@ func (a *App) Report(ctx context.Context, studyID int64) (Report, error) {
 	for _, p := range parts {
 		byID[p.ID] = p
 	}
+	sizing, err := a.SurveySizing(ctx, studyID)
+	if err != nil {
+		return rep, err
+	}
 	for _, t := range themes {
 		rt := ReportTheme{ID: t.ID, Label: t.Label, Headline: t.Headline, Ring: t.Ring, Participants: t.Participants, Quotes: t.Quotes, TopQuotes: []ReportQuote{}}
 		quotes, err := a.Store.QuotesByID(ctx, t.TopQuoteIDs)
@@ -79,6 +87,9 @@ func (a *App) Report(ctx context.Context, studyID int64) (Report, error) {
 		}
 		for _, q := range quotes {
 			rt.TopQuotes = append(rt.TopQuotes, ReportQuote{ID: q.ID, Text: q.Text, Participant: byID[q.ParticipantID].Label, Source: srcName[q.SourceID]})
+		}
+		if sz, ok := sizing[t.ID]; ok {
+			rt.Survey = &sz
 		}
 		rep.Themes = append(rep.Themes, rt)
 	}

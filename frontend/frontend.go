@@ -27,7 +27,8 @@ type Pages struct {
 
 // Names lists every page template; Render accepts exactly these.
 var Names = []string{"signin", "error", "studies", "study", "upload", "source",
-	"personas", "persona", "themes", "search", "admin", "account"}
+	"personas", "persona", "themes", "search", "admin", "account",
+	"gaps", "gap", "gap-print", "survey"}
 
 // New loads the templates from fsys (a folder holding templates/ and
 // static/, e.g. os.DirFS("frontend") while editing), or from the embedded

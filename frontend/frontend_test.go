@@ -22,7 +22,7 @@ func sampleQuote() QuoteView {
 func samples() map[string]any {
 	b := sampleBase()
 	q := sampleQuote()
-	return map[string]any{
+	m := map[string]any{
 		"signin":  SignIn{Base: Base{Title: "Sign in"}, Name: evil, Next: "/x", Error: evil},
 		"error":   ErrorPage{Base: b, Status: 403, Heading: evil, Message: evil, RequestID: "abc"},
 		"studies": Studies{Base: b, Studies: []StudyCard{{ID: 1, Name: evil, Sources: 2, LastAnalysis: evil}}},
@@ -58,6 +58,8 @@ func samples() map[string]any {
 			Users:  []UserRow{{ID: 1, Name: evil, Role: "admin", Self: true}, {ID: 2, Name: evil, Role: "sales"}},
 			Tokens: []TokenRow{{ID: 1, Name: evil, User: evil}}, Audit: []AuditRow{{User: evil, Action: evil, Target: evil, Detail: evil}}},
 	}
+	addGapSamples(m, b, q)
+	return m
 }
 
 // The theme-quotes fragment escapes like a page.

@@ -239,6 +239,9 @@ type ThemeView struct {
 	Raised, Of int
 	Pct        int
 	Quotes     []QuoteView
+	// Survey is the study-wide sizing ("raised by 4 of 14 interviewees;
+	// 31% ± 7% of 174 surveyed"), SurveyRange its exact interval.
+	Survey, SurveyRange string
 }
 
 // QuoteView is a quote with its attribution.
@@ -279,6 +282,8 @@ type ThemeRow struct {
 	Recurring                         bool
 	Items                             []ThemeQuote
 	More                              int
+	// Survey is the study-wide survey sizing, SurveyRange its interval.
+	Survey, SurveyRange string
 }
 
 // ThemeQuotes is one theme's quote editor, loaded when the theme is

@@ -90,6 +90,9 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		if loaded, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
 			return fmt.Errorf("load demo: %w", err)
 		} else if loaded {
+			if err := a.LoadDemoCollateral(ctx, samples.Collateral, samples.StudyName); err != nil {
+				return fmt.Errorf("load demo collateral: %w", err)
+			}
 			fmt.Fprintf(e.stderr, "loaded %q\n", samples.StudyName)
 		}
 	}

@@ -143,6 +143,22 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_at ON audit_log(at);
 `,
+	// 4: collateral checked against the buyers' words (content-gap check).
+	`
+CREATE TABLE collateral (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  format TEXT NOT NULL,
+  sha256 TEXT NOT NULL,
+  size INTEGER NOT NULL,
+  text TEXT NOT NULL,
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at DATETIME NOT NULL,
+  UNIQUE (study_id, sha256)
+);
+CREATE INDEX collateral_study ON collateral(study_id);
+`,
 }
 
 type schemaMigration struct {
