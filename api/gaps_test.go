@@ -64,7 +64,7 @@ func TestCollateralAPI(t *testing.T) {
 		t.Fatalf("marketer uploads collateral: %d %+v; want 201, html, no text echoed", status, doc)
 	}
 	if status, _ := r.uploadCollateral(account.RoleMarketer, "brochure.pdf", []byte("%PDF-1.7 ...")); status != http.StatusBadRequest {
-		t.Errorf("PDF upload: %d; want 400 (not supported yet)", status)
+		t.Errorf("truncated PDF upload: %d; want 400", status)
 	}
 	var list struct{ Collateral []persona.Collateral }
 	if status := r.json(account.RoleSales, "GET", fmt.Sprintf("/api/v1/studies/%d/collateral", r.study), nil, &list); status != 200 || len(list.Collateral) != 1 {

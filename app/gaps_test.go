@@ -106,8 +106,8 @@ func testGapCheckStores(t *testing.T, a *App, st persona.Study) {
 		t.Errorf("list = %+v, %v; want the newest document first, without its text", list, err)
 	}
 	_, err = a.AddCollateral(ctx, st.ID, "b.pdf", []byte("%PDF-1.7 ..."), "u")
-	if !errors.Is(err, persona.ErrInvalid) || !strings.Contains(err.Error(), "PDF collateral is not supported yet") {
-		t.Errorf("PDF: err = %v; want ErrInvalid saying PDF is not supported yet", err)
+	if !errors.Is(err, persona.ErrInvalid) || !strings.Contains(err.Error(), "cannot read the PDF's text") {
+		t.Errorf("truncated PDF: err = %v; want ErrInvalid saying the PDF cannot be read", err)
 	}
 	empty, err := a.Store.CreateStudy(ctx, "Empty")
 	if err != nil {

@@ -49,7 +49,7 @@ func TestGapsCommand(t *testing.T) {
 	if err := os.WriteFile(pdf, []byte("%PDF-1.7\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if code, _, errs := runCLI(t, "gaps", "--data", data, "--study", "Demo", pdf); code == 0 || !strings.Contains(errs, "PDF collateral is not supported yet") {
+	if code, _, errs := runCLI(t, "gaps", "--data", data, "--study", "Demo", pdf); code == 0 || !strings.Contains(errs, "cannot read the PDF's text") {
 		t.Errorf("gaps on a PDF: exit %d, %q; want a failure naming the reason", code, errs)
 	}
 }

@@ -2,11 +2,15 @@ package ingest
 
 import (
 	"bytes"
+	"errors"
+	"fmt"
 	"path/filepath"
 	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+
+	"github.com/verbatimhq/verbatim/persona/pdftext"
 )
 
 // Collateral is marketing material (a brochure, a web page, a one-pager)
@@ -22,11 +26,6 @@ const (
 	CollateralPDF      = "pdf"
 )
 
-// PDFText extracts the text of a PDF, one paragraph or line per line. It
-// is nil until a PDF text extractor is wired in; CollateralText then
-// refuses PDFs with ErrUnsupported.
-var PDFText func(data []byte) (string, error)
-
 // CollateralText returns the plain text of a collateral document, one
 // paragraph (or heading, or list item) per line, and its format. The
 // format is told from the content first and the file name second.
@@ -37,12 +36,12 @@ func CollateralText(name string, data []byte) (text, format string, err error) {
 	ext := strings.ToLower(filepath.Ext(name))
 	switch {
 	case bytes.HasPrefix(data, []byte("%PDF")) || ext == ".pdf":
-		if PDFText == nil {
-			return "", CollateralPDF, &Error{File: name, Msg: "PDF collateral is not supported yet; save it as .docx, .html, .md or .txt", Err: ErrUnsupported}
-		}
-		text, err = PDFText(data)
-		if err != nil {
-			return "", CollateralPDF, &Error{File: name, Msg: "cannot read the PDF's text", Err: err}
+		text, err = pdftext.Extract(bytes.NewReader(data), int64(len(data)))
+		switch {
+		case errors.Is(err, pdftext.ErrNoText):
+			return "", CollateralPDF, &Error{File: name, Msg: "the PDF has no text layer (a scan?); save the document as .docx, .html, .md or .txt", Err: ErrUnsupported}
+		case err != nil:
+			return "", CollateralPDF, &Error{File: name, Msg: fmt.Sprintf("cannot read the PDF's text: %v", err), Err: ErrUnsupported}
 		}
 		format = CollateralPDF
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):

@@ -28,6 +28,8 @@ func TestCollateralText(t *testing.T) {
 			has: []string{"Title", "Bold claim", "a link"}, hasNot: []string{"**", "#", "https"}},
 		{name: "text", file: "notes.txt", format: CollateralPlain, body: "\uFEFFPlain words.\r\nSecond line.\r\n", has: []string{"Plain words.\nSecond line."}},
 		{name: "docx", file: "brief.docx", format: CollateralDOCX, data: docx, has: []string{"Owen Fairweather"}, hasNot: []string{"<w:"}},
+		{name: "pdf", file: "brochure.pdf", format: CollateralPDF, data: mustRead(t, "../pdftext/testdata/brochure.pdf"),
+			has: []string{"Flat pricing per", "Fleet visibility without the guesswork."}, hasNot: []string{"%PDF", "obj"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -62,7 +64,8 @@ func TestCollateralTextRefuses(t *testing.T) {
 		data       []byte
 		msg        string
 	}{
-		{"pdf", "brochure.pdf", []byte("%PDF-1.7\n..."), "PDF collateral is not supported yet"},
+		{"truncated pdf", "brochure.pdf", []byte("%PDF-1.7\n..."), "cannot read the PDF's text"},
+		{"scanned pdf", "scan.pdf", mustRead(t, "../pdftext/testdata/scanned.pdf"), "no text layer"},
 		{"binary", "x.bin", []byte{0, 1, 2, 3, 0, 0, 7}, "binary content"},
 		{"empty html", "e.html", []byte("<html><body><script>x()</script></body></html>"), "no text"},
 	}
@@ -79,12 +82,11 @@ func TestCollateralTextRefuses(t *testing.T) {
 	}
 }
 
-func TestCollateralPDFExtractorHook(t *testing.T) {
-	old := PDFText
-	t.Cleanup(func() { PDFText = old })
-	PDFText = func(data []byte) (string, error) { return "Extracted text of the brochure.", nil }
-	text, format, err := CollateralText("b.pdf", []byte("%PDF-1.4"))
-	if err != nil || format != CollateralPDF || text != "Extracted text of the brochure." {
-		t.Errorf("CollateralText with an extractor = %q, %q, %v", text, format, err)
+func mustRead(t *testing.T, path string) []byte {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
 	}
+	return data
 }
