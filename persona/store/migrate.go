@@ -143,6 +143,17 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_at ON audit_log(at);
 `,
+	// 4: research waves and win/loss outcomes of sources (docs/LOOP.md).
+	4: `
+CREATE TABLE source_meta (
+  source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+  wave TEXT NOT NULL DEFAULT '',
+  wave_date TEXT NOT NULL DEFAULT '',
+  outcome TEXT NOT NULL DEFAULT '',
+  competitor TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX source_meta_wave ON source_meta(wave);
+`,
 }
 
 type schemaMigration struct {
