@@ -138,6 +138,9 @@ func (s *Server) personaPage(c *gin.Context) error {
 	for _, m := range page.Participants {
 		v.Members = append(v.Members, frontend.KV{Key: m.Label, Value: m.Source})
 	}
+	if v.News, err = s.personaNews(c.Request.Context(), p.ID); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "persona", v)
 }
 

@@ -51,6 +51,7 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"POST", "/notes", account.PermNote, (*Server).noteForm},
 		{"GET", "/admin", account.PermAdmin, (*Server).adminPage},
 		{"GET", "/account", account.PermRead, (*Server).accountPage},
+		{"POST", "/sources/:id/wave", account.PermEdit, (*Server).sourceWaveForm},
 	}
 	for _, p := range pages {
 		h := []gin.HandlerFunc{s.page(p.perm, p.h)}

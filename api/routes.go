@@ -73,6 +73,11 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/audit", account.PermAdmin, (*Server).auditLog, "Read the audit log"},
 
 	{"GET", "/api/v1/openapi.json", "", (*Server).openAPI, "This OpenAPI document"},
+
+	// Research waves (docs/LOOP.md).
+	{"GET", "/api/v1/studies/:id/waves", account.PermRead, (*Server).getWaves, "Theme shares per research wave with two-proportion tests"},
+	{"PUT", "/api/v1/sources/:id/wave", account.PermEdit, (*Server).setSourceWave, "Put a source in a research wave (wave, date YYYY-MM-DD)"},
+	{"GET", "/api/v1/personas/:id/waves", account.PermRead, (*Server).personaWaves, "Themes new for a persona since the earlier waves"},
 }
 
 func (s *Server) routes(r *gin.Engine) {

@@ -66,9 +66,15 @@ type WaveShare struct {
 	Raised int     `json:"raised"`
 	Of     int     `json:"of"`
 	Share  float64 `json:"share"`
-	// QuoteIDs are one quote of each raising buyer (their first in the
+	// Quotes are one quote of each raising buyer (their first in the
 	// theme): the count is traceable to them.
-	QuoteIDs []int64 `json:"quote_ids"`
+	Quotes []QuoteLoc `json:"quotes"`
+}
+
+// QuoteLoc says where a quote is: its id and its source's.
+type QuoteLoc struct {
+	ID       int64 `json:"id"`
+	SourceID int64 `json:"source_id"`
 }
 
 // WaveChange is the two-proportion test of one wave against the previous.
@@ -175,16 +181,16 @@ func (a *App) Waves(ctx context.Context, studyID int64) (WaveReport, error) {
 	if err != nil {
 		return rep, err
 	}
-	quotes := map[int64][][]int64{} // theme -> wave -> quote per raising buyer
+	quotes := map[int64][][]QuoteLoc{} // theme -> wave -> quote per raising buyer
 	for _, m := range mentions {
 		w, ok := waveOf[m.SourceID]
 		if !ok {
 			continue
 		}
 		if quotes[m.ThemeID] == nil {
-			quotes[m.ThemeID] = make([][]int64, len(waves))
+			quotes[m.ThemeID] = make([][]QuoteLoc, len(waves))
 		}
-		quotes[m.ThemeID][w] = append(quotes[m.ThemeID][w], m.QuoteID)
+		quotes[m.ThemeID][w] = append(quotes[m.ThemeID][w], QuoteLoc{ID: m.QuoteID, SourceID: m.SourceID})
 	}
 	total := map[int64]int{}
 	for _, t := range themes {
@@ -196,9 +202,9 @@ func (a *App) Waves(ctx context.Context, studyID int64) (WaveReport, error) {
 		for i, w := range waves {
 			ids := byWave[i]
 			if ids == nil {
-				ids = []int64{}
+				ids = []QuoteLoc{}
 			}
-			sh := WaveShare{Wave: w.Name, Raised: len(ids), Of: w.Buyers, QuoteIDs: ids}
+			sh := WaveShare{Wave: w.Name, Raised: len(ids), Of: w.Buyers, Quotes: ids}
 			if w.Buyers > 0 {
 				sh.Share = float64(len(ids)) / float64(w.Buyers)
 			}
@@ -270,11 +276,11 @@ type PersonaNews struct {
 
 // NewTheme is a theme new in the latest wave, with who raises it.
 type NewTheme struct {
-	ThemeID  int64        `json:"theme_id"`
-	Label    string       `json:"label"`
-	Ring     persona.Ring `json:"ring"`
-	Raised   int          `json:"raised"`
-	QuoteIDs []int64      `json:"quote_ids"`
+	ThemeID int64        `json:"theme_id"`
+	Label   string       `json:"label"`
+	Ring    persona.Ring `json:"ring"`
+	Raised  int          `json:"raised"`
+	Quotes  []QuoteLoc   `json:"quotes"`
 }
 
 // PersonaWaves says which themes are new for a persona since the waves
@@ -317,14 +323,14 @@ func (a *App) PersonaWaves(ctx context.Context, personaID int64) (PersonaNews, e
 		return out, err
 	}
 	before := map[int64]bool{}
-	latest := map[int64][]int64{}
+	latest := map[int64][]QuoteLoc{}
 	for _, m := range mentions {
 		w, ok := waveOf[m.SourceID]
 		if !ok || !members[m.ParticipantID] {
 			continue
 		}
 		if w == last {
-			latest[m.ThemeID] = append(latest[m.ThemeID], m.QuoteID)
+			latest[m.ThemeID] = append(latest[m.ThemeID], QuoteLoc{ID: m.QuoteID, SourceID: m.SourceID})
 		} else {
 			before[m.ThemeID] = true
 		}
@@ -337,7 +343,7 @@ func (a *App) PersonaWaves(ctx context.Context, personaID int64) (PersonaNews, e
 		if err != nil {
 			continue // deleted since
 		}
-		out.New = append(out.New, NewTheme{ThemeID: id, Label: t.Label, Ring: t.Ring, Raised: len(qs), QuoteIDs: qs})
+		out.New = append(out.New, NewTheme{ThemeID: id, Label: t.Label, Ring: t.Ring, Raised: len(qs), Quotes: qs})
 	}
 	sort.Slice(out.New, func(i, j int) bool {
 		if out.New[i].Raised != out.New[j].Raised {

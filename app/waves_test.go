@@ -98,11 +98,15 @@ func TestWavesOnDemoAreTraceable(t *testing.T) {
 	for _, tr := range rep.Themes {
 		for _, sh := range tr.Shares {
 			want := len(raised[tr.ThemeID][sh.Wave])
-			if sh.Raised != want || len(sh.QuoteIDs) != want {
-				t.Errorf("theme %d wave %s: raised %d with %d quotes, want %d", tr.ThemeID, sh.Wave, sh.Raised, len(sh.QuoteIDs), want)
+			if sh.Raised != want || len(sh.Quotes) != want {
+				t.Errorf("theme %d wave %s: raised %d with %d quotes, want %d", tr.ThemeID, sh.Wave, sh.Raised, len(sh.Quotes), want)
 			}
-			for _, id := range sh.QuoteIDs {
+			for _, loc := range sh.Quotes {
+				id := loc.ID
 				q := byID[id]
+				if q.SourceID != loc.SourceID {
+					t.Errorf("quote %d: source %d, located in %d", id, q.SourceID, loc.SourceID)
+				}
 				if q.ThemeID != tr.ThemeID || waveOf[q.SourceID] != sh.Wave {
 					t.Errorf("theme %d wave %s: quote %d is of theme %d, wave %q", tr.ThemeID, sh.Wave, id, q.ThemeID, waveOf[q.SourceID])
 				}

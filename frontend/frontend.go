@@ -40,7 +40,7 @@ func New(fsys fs.FS) (*Pages, error) {
 	if err != nil {
 		return nil, fmt.Errorf("frontend: static: %w", err)
 	}
-	base, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html")
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html", "templates/loop.html")
 	if err != nil {
 		return nil, fmt.Errorf("frontend: layout: %w", err)
 	}

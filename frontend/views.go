@@ -77,6 +77,8 @@ type Study struct {
 	Heatmap  Heatmap
 	Sources  []SourceRow
 	Personas []PersonaLink
+	// Waves is the research-wave section (nil when no source has a wave).
+	Waves *WavesView
 }
 
 // PersonaLink names a persona.
@@ -124,6 +126,7 @@ type SourcePage struct {
 	// Analysing: the study's analysis is queued or running (after a role
 	// change, say), so quotes without a ring are not yet classified.
 	Analysing bool
+	Meta      SourceMeta
 }
 
 // SourceHead describes a source.
@@ -217,6 +220,8 @@ type PersonaPage struct {
 	Rings     []RingView
 	Distinct  []LiftView
 	Members   []KV
+	// News: themes new since the earlier waves (nil with fewer than two).
+	News *PersonaNews
 }
 
 // AttrDist is one attribute's distribution within a persona.

@@ -1,0 +1,63 @@
+package frontend
+
+// View models of the research-wave, win/loss, field-answer and tracker
+// sections (docs/LOOP.md).
+
+// WavesView is the study page's research-wave section.
+type WavesView struct {
+	Waves      []WaveHead
+	Unassigned int
+	Chart      WaveChart
+	// Rows are the numbers behind the chart, each count linked to its
+	// quotes.
+	Rows []WaveRow
+}
+
+// WaveHead is one wave in the section's heading.
+type WaveHead struct {
+	Name, Date      string
+	Sources, Buyers int
+}
+
+// WaveRow is one theme's counts per wave.
+type WaveRow struct {
+	Label            string
+	Trend, TrendText string
+	Cells            []WaveCell
+}
+
+// WaveCell is one wave's count of a theme with links to its quotes.
+type WaveCell struct {
+	Raised, Of, Pct int
+	Quotes          []QuoteLink
+}
+
+// QuoteLink is a numbered link to one quote in its source.
+type QuoteLink struct {
+	N    int
+	Href string
+}
+
+// PersonaNews is the persona page's "new since the last wave" card.
+type PersonaNews struct {
+	Latest, Earlier               string
+	MembersLatest, MembersEarlier int
+	New                           []NewThemeView
+}
+
+// NewThemeView is a theme new in the latest wave.
+type NewThemeView struct {
+	Label, Ring string
+	Raised      int
+	Quotes      []QuoteLink
+}
+
+// SourceMeta is the source page's wave and outcome card.
+type SourceMeta struct {
+	SourceID                                      int64
+	Wave, Date, Outcome, OutcomeTitle, Competitor string
+	// CanWave: the reader may change the wave; CanOutcome: the outcome.
+	CanWave, CanOutcome bool
+	Outcomes            []Option
+	Saved               string
+}
