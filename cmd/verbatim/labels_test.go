@@ -53,7 +53,7 @@ func TestIngestLabelsWaveAndOutcome(t *testing.T) {
 	}
 	want := map[string]persona.SourceMeta{
 		"01.txt": {Wave: "Winter", Date: "2026-01-15"},
-		"02.txt":  {Wave: "Spring", Outcome: persona.OutcomeLost, Competitor: "Acme CRM"},
+		"02.txt": {Wave: "Spring", Outcome: persona.OutcomeLost, Competitor: "Acme CRM"},
 	}
 	for _, s := range srcs {
 		got, w := metas[s.ID], want[s.Name]
