@@ -141,6 +141,9 @@ func (s *Server) personaPage(c *gin.Context) error {
 	if v.News, err = s.personaNews(c.Request.Context(), p.ID); err != nil {
 		return err
 	}
+	if v.WinLoss, err = s.winLossView(c.Request.Context(), p.ID, c.Query("outcome")); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "persona", v)
 }
 

@@ -52,6 +52,8 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"GET", "/admin", account.PermAdmin, (*Server).adminPage},
 		{"GET", "/account", account.PermRead, (*Server).accountPage},
 		{"POST", "/sources/:id/wave", account.PermEdit, (*Server).sourceWaveForm},
+		{"POST", "/sources/:id/outcome", account.PermNote, (*Server).sourceOutcomeForm},
+		{"GET", "/objections/:id", account.PermSearch, (*Server).objectionPage},
 	}
 	for _, p := range pages {
 		h := []gin.HandlerFunc{s.page(p.perm, p.h)}

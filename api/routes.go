@@ -78,6 +78,11 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/studies/:id/waves", account.PermRead, (*Server).getWaves, "Theme shares per research wave with two-proportion tests"},
 	{"PUT", "/api/v1/sources/:id/wave", account.PermEdit, (*Server).setSourceWave, "Put a source in a research wave (wave, date YYYY-MM-DD)"},
 	{"GET", "/api/v1/personas/:id/waves", account.PermRead, (*Server).personaWaves, "Themes new for a persona since the earlier waves"},
+
+	// Win/loss (docs/LOOP.md).
+	{"PUT", "/api/v1/sources/:id/outcome", account.PermNote, (*Server).setSourceOutcome, "Mark a source's deal won, lost or no-decision, with the competitor"},
+	{"GET", "/api/v1/studies/:id/winloss", account.PermRead, (*Server).getWinLoss, "Deals by outcome per theme (persona=ID, rings=all)"},
+	{"GET", "/api/v1/objections/:id", account.PermSearch, (*Server).getObjection, "One objection theme: quotes (outcome= filter), personas, deals"},
 }
 
 func (s *Server) routes(r *gin.Engine) {

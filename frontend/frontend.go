@@ -27,7 +27,7 @@ type Pages struct {
 
 // Names lists every page template; Render accepts exactly these.
 var Names = []string{"signin", "error", "studies", "study", "upload", "source",
-	"personas", "persona", "themes", "search", "admin", "account"}
+	"personas", "persona", "themes", "search", "admin", "account", "objection"}
 
 // New loads the templates from fsys (a folder holding templates/ and
 // static/, e.g. os.DirFS("frontend") while editing), or from the embedded
@@ -102,6 +102,7 @@ var funcs = template.FuncMap{
 	"initials":  initials,
 	"num":       Num,
 	"count":     Count,
+	"lower":     strings.ToLower,
 }
 
 // Highlight marks a search fragment safe for the page. Fragments come from

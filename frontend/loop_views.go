@@ -61,3 +61,59 @@ type SourceMeta struct {
 	Outcomes            []Option
 	Saved               string
 }
+
+// OutcomeView is how many deals of one outcome raise a theme, with links
+// to one quote of each.
+type OutcomeView struct {
+	Outcome, Title string
+	Deals          int
+	Quotes         []QuoteLink
+}
+
+// ObjectionPage is one objection theme's page.
+type ObjectionPage struct {
+	Base
+	ThemeID                   int64
+	Label, Ring, Headline     string
+	StudyName                 string
+	Raised, Of                int
+	RaisedBy                  []Raiser
+	Outcomes                  []OutcomeView
+	Outcome, OutcomeTitle     string
+	OutcomeOptions            []Option
+	Total                     int
+	Quotes                    []ObjectionQuote
+	Answers                   []FieldAnswer
+	AnswerError, AnswerSaved  string
+	AnswerText, AnswerContext string
+}
+
+// ObjectionQuote is a buyer quote with its deal's outcome.
+type ObjectionQuote struct {
+	QuoteView
+	Outcome, OutcomeTitle, Competitor string
+}
+
+// FieldAnswer is what a sales rep answered to an objection that worked.
+type FieldAnswer struct {
+	ID                 int64
+	Text, Context      string
+	By, When, ThemeRef string
+	ThemeID            int64
+	Mine               bool
+}
+
+// WinLossView is the persona page's "objections that come with losses".
+type WinLossView struct {
+	Outcome, OutcomeTitle string
+	Options               []Option
+	Deals                 []OutcomeView
+	Themes                []WinLossTheme
+}
+
+// WinLossTheme is one objection's deals by outcome.
+type WinLossTheme struct {
+	ThemeID  int64
+	Label    string
+	Outcomes []OutcomeView
+}

@@ -222,6 +222,9 @@ type PersonaPage struct {
 	Members   []KV
 	// News: themes new since the earlier waves (nil with fewer than two).
 	News *PersonaNews
+	// WinLoss: the objections that come with each deal outcome (nil when
+	// no deal of the persona's buyers has one).
+	WinLoss *WinLossView
 }
 
 // AttrDist is one attribute's distribution within a persona.
@@ -305,7 +308,9 @@ type ThemeQuote struct {
 // SearchPage is the sales reps' objection search.
 type SearchPage struct {
 	Base
-	Q       string
+	Q string
+	// Outcome filters the objections to deals that ended so ("" for all).
+	Outcome string
 	Studies []Option
 	// StudyName is the study searched ("" with AllStudies); StudyID (in
 	// Base) its id.
@@ -368,6 +373,8 @@ type Objection struct {
 	Of       int
 	RaisedBy []Raiser
 	Quotes   []QuoteView
+	// Outcomes are the deals of each outcome that raise it.
+	Outcomes []OutcomeView
 }
 
 // Raiser is a persona raising an objection.

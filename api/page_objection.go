@@ -1,0 +1,89 @@
+package api
+
+import (
+	"context"
+	"net/http"
+	"sort"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/frontend"
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// outcomeOptions are an outcome filter's choices, chosen selected.
+func outcomeOptions(chosen persona.Outcome, none string) []frontend.Option {
+	opts := []frontend.Option{{Value: "", Label: none, Selected: chosen == persona.OutcomeNone}}
+	for _, o := range persona.Outcomes {
+		opts = append(opts, frontend.Option{Value: string(o), Label: o.Title(), Selected: chosen == o})
+	}
+	return opts
+}
+
+// outcomeViews are a theme's deals per outcome, for a page.
+func outcomeViews(oq []app.OutcomeQuotes) []frontend.OutcomeView {
+	var out []frontend.OutcomeView
+	for _, x := range oq {
+		out = append(out, frontend.OutcomeView{Outcome: string(x.Outcome), Title: x.Outcome.Title(), Deals: x.Deals, Quotes: quoteLinks(x.Quotes)})
+	}
+	return out
+}
+
+func (s *Server) objectionPage(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	outcome, err := persona.ParseOutcome(c.Query("outcome"))
+	if err != nil {
+		return err
+	}
+	p, err := s.app.ObjectionPage(c.Request.Context(), id, outcome, objectionPageLimit)
+	if err != nil {
+		return err
+	}
+	v := frontend.ObjectionPage{Base: s.base(c, p.Theme.Label+" · Objection", "search"), ThemeID: p.Theme.ID,
+		Label: p.Theme.Label, Ring: string(p.Theme.Ring), Headline: p.Theme.Headline, StudyName: p.Study.Name,
+		Raised: p.Theme.Participants, Of: p.Theme.Of, Outcomes: outcomeViews(p.Outcomes),
+		Outcome: string(outcome), OutcomeTitle: outcome.Title(), OutcomeOptions: outcomeOptions(outcome, "Any outcome"), Total: p.Total}
+	v.StudyID = p.Study.ID
+	for _, r := range p.ByPersona {
+		v.RaisedBy = append(v.RaisedBy, frontend.Raiser{PersonaID: r.PersonaID, Name: r.Name, N: r.Participants, Size: r.Size})
+	}
+	sort.SliceStable(v.RaisedBy, func(i, j int) bool { return v.RaisedBy[i].N*v.RaisedBy[j].Size > v.RaisedBy[j].N*v.RaisedBy[i].Size })
+	for _, q := range p.Quotes {
+		v.Quotes = append(v.Quotes, frontend.ObjectionQuote{QuoteView: quoteView(q.QuoteRef), Outcome: string(q.Outcome),
+			OutcomeTitle: q.Outcome.Title(), Competitor: q.Competitor})
+	}
+	return s.render(c, http.StatusOK, "objection", v)
+}
+
+// winLossView is the persona page's objections by deal outcome, filtered
+// by ?outcome= (lost by default); nil when no deal of the persona's buyers
+// has an outcome.
+func (s *Server) winLossView(ctx context.Context, personaID int64, filter string) (*frontend.WinLossView, error) {
+	wl, err := s.app.WinLoss(ctx, app.WinLossQuery{PersonaID: personaID})
+	if err != nil {
+		return nil, err
+	}
+	total := 0
+	for _, d := range wl.Deals {
+		total += d.Deals
+	}
+	if total == 0 {
+		return nil, nil
+	}
+	o, err := persona.ParseOutcome(filter)
+	if err != nil || filter == "" {
+		o = persona.OutcomeLost
+	}
+	v := &frontend.WinLossView{Outcome: string(o), OutcomeTitle: o.Title(), Options: outcomeOptions(o, "")[1:]}
+	for _, d := range wl.Deals {
+		v.Deals = append(v.Deals, frontend.OutcomeView{Outcome: string(d.Outcome), Title: d.Title, Deals: d.Deals})
+	}
+	for _, t := range app.SortByOutcome(wl.Themes, o) {
+		v.Themes = append(v.Themes, frontend.WinLossTheme{ThemeID: t.ThemeID, Label: t.Label, Outcomes: outcomeViews(t.Outcomes)})
+	}
+	return v, nil
+}

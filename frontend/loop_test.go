@@ -1,0 +1,72 @@
+package frontend
+
+import (
+	"bytes"
+	"strings"
+	"testing"
+)
+
+func sampleOutcomes() []OutcomeView {
+	return []OutcomeView{{Outcome: "lost", Title: "Lost", Deals: 2, Quotes: []QuoteLink{{N: 1, Href: "/sources/3#quote-7"}}},
+		{Outcome: "won", Title: "Won", Deals: 0}}
+}
+
+func sampleObjectionPage(b Base, q QuoteView) ObjectionPage {
+	return ObjectionPage{Base: b, ThemeID: 1, Label: evil, Ring: "perceived_barriers", Headline: evil, StudyName: evil,
+		Raised: 2, Of: 5, RaisedBy: []Raiser{{PersonaID: 2, Name: evil, N: 1, Size: 2}}, Outcomes: sampleOutcomes(),
+		Outcome: "lost", OutcomeTitle: "Lost", OutcomeOptions: []Option{{Value: "", Label: "Any"}, {Value: "lost", Label: "Lost", Selected: true}},
+		Total: 1, Quotes: []ObjectionQuote{{QuoteView: q, Outcome: "lost", OutcomeTitle: "Lost", Competitor: evil}},
+		Answers:     []FieldAnswer{{ID: 1, Text: evil, Context: evil, By: evil, When: "today", ThemeID: 1, ThemeRef: evil, Mine: true}},
+		AnswerError: evil, AnswerSaved: evil, AnswerText: evil, AnswerContext: evil}
+}
+
+// The wave, win/loss and field-answer sections render hostile strings
+// inert on the pages they join.
+func TestRenderLoopSections(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, q := sampleBase(), sampleQuote()
+	links := []QuoteLink{{N: 1, Href: "/sources/3#quote-7"}}
+	models := map[string]any{
+		"study": Study{Base: b, Study: StudyCard{ID: 1, Name: evil}, Waves: &WavesView{
+			Waves: []WaveHead{{Name: evil, Date: "2026-01-01", Sources: 2, Buyers: 3}}, Unassigned: 1,
+			Chart: NewWaveChart([]WaveSeries{{Label: evil, Trend: "rising", P: 0.01, Points: []WavePoint{{Wave: evil, Raised: 1, Of: 3}, {Wave: "b", Raised: 3, Of: 3}}}}),
+			Rows:  []WaveRow{{Label: evil, Trend: "rising", TrendText: evil, Cells: []WaveCell{{Raised: 1, Of: 3, Pct: 33, Quotes: links}}}}}},
+		"persona": PersonaPage{Base: b, ID: 2, Name: evil,
+			News: &PersonaNews{Latest: evil, Earlier: evil, MembersLatest: 1, MembersEarlier: 2,
+				New: []NewThemeView{{Label: evil, Ring: "perceived_barriers", Raised: 1, Quotes: links}}},
+			WinLoss: &WinLossView{Outcome: "lost", OutcomeTitle: "Lost", Options: []Option{{Value: "lost", Label: "Lost", Selected: true}},
+				Deals: sampleOutcomes(), Themes: []WinLossTheme{{ThemeID: 1, Label: evil, Outcomes: sampleOutcomes()}}}},
+		"source": SourcePage{Base: b, Source: SourceHead{ID: 3, Name: evil}, Meta: SourceMeta{SourceID: 3, Wave: evil, Date: evil,
+			Outcome: "lost", OutcomeTitle: "Lost", Competitor: evil, CanWave: true, CanOutcome: true, Saved: evil,
+			Outcomes: []Option{{Value: "lost", Label: "Lost", Selected: true}}}},
+		"search": SearchPage{Base: b, Q: evil, Outcome: "lost", Objections: []Objection{{ThemeID: 1, Label: evil, Outcomes: sampleOutcomes(), Quotes: []QuoteView{q}}}},
+	}
+	want := map[string][]string{
+		"study":   {`id="wave-chart"`, `class="wave-trend" data-trend="rising"`, `href="/sources/3#quote-7"`},
+		"persona": {`id="persona-news"`, `id="winloss"`, `href="/objections/1"`},
+		"source":  {`id="wave-form"`, `id="outcome-form"`},
+		"search":  {`href="/objections/1?outcome=lost"`, `data-outcome="lost"`},
+	}
+	for name, data := range models {
+		t.Run(name, func(t *testing.T) {
+			var buf bytes.Buffer
+			if err := p.Render(&buf, name, data); err != nil {
+				t.Fatal(err)
+			}
+			html := buf.String()
+			for _, bad := range []string{"<script>alert", "<img src=x", "onerror=alert(1)>", "&lt;b&gt;"} {
+				if strings.Contains(html, bad) {
+					t.Errorf("page %s contains %q unescaped", name, bad)
+				}
+			}
+			for _, w := range want[name] {
+				if !strings.Contains(html, w) {
+					t.Errorf("page %s lacks %s", name, w)
+				}
+			}
+		})
+	}
+}
