@@ -39,9 +39,28 @@ func (s *Server) objectionPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	p, err := s.app.ObjectionPage(c.Request.Context(), id, outcome, objectionPageLimit)
+	v, err := s.objectionView(c, id, outcome)
 	if err != nil {
 		return err
+	}
+	switch {
+	case c.Query("answered") != "":
+		v.AnswerSaved = "Thanks: your answer is on this objection and on the personas that raise it."
+	case c.Query("deleted") != "":
+		v.AnswerSaved = "Answer deleted."
+	}
+	return s.render(c, http.StatusOK, "objection", v)
+}
+
+// objectionView is theme id's objection page filtered by outcome.
+func (s *Server) objectionView(c *gin.Context, id int64, outcome persona.Outcome) (frontend.ObjectionPage, error) {
+	p, err := s.app.ObjectionPage(c.Request.Context(), id, outcome, objectionPageLimit)
+	if err != nil {
+		return frontend.ObjectionPage{}, err
+	}
+	answers, err := s.app.ThemeAnswers(c.Request.Context(), id)
+	if err != nil {
+		return frontend.ObjectionPage{}, err
 	}
 	v := frontend.ObjectionPage{Base: s.base(c, p.Theme.Label+" · Objection", "search"), ThemeID: p.Theme.ID,
 		Label: p.Theme.Label, Ring: string(p.Theme.Ring), Headline: p.Theme.Headline, StudyName: p.Study.Name,
@@ -56,7 +75,8 @@ func (s *Server) objectionPage(c *gin.Context) error {
 		v.Quotes = append(v.Quotes, frontend.ObjectionQuote{QuoteView: quoteView(q.QuoteRef), Outcome: string(q.Outcome),
 			OutcomeTitle: q.Outcome.Title(), Competitor: q.Competitor})
 	}
-	return s.render(c, http.StatusOK, "objection", v)
+	v.Answers = answerViews(c, answers)
+	return v, nil
 }
 
 // winLossView is the persona page's objections by deal outcome, filtered

@@ -144,6 +144,13 @@ func (s *Server) personaPage(c *gin.Context) error {
 	if v.WinLoss, err = s.winLossView(c.Request.Context(), p.ID, c.Query("outcome")); err != nil {
 		return err
 	}
+	groups, err := s.app.PersonaAnswers(c.Request.Context(), p.ID)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		v.Answers = append(v.Answers, frontend.PersonaAnswerGroup{ThemeID: g.ThemeID, Label: g.Label, Answers: answerViews(c, g.Answers)})
+	}
 	return s.render(c, http.StatusOK, "persona", v)
 }
 

@@ -114,6 +114,9 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 			return v, nil
 		}
 		v.Objections, v.Values = objectionViews(obj, vals["persona"])
+		if err := s.countAnswers(c.Request.Context(), v.Objections); err != nil {
+			return v, err
+		}
 	}
 	for _, key := range names.attrs {
 		q.Facets = append(q.Facets, search.AttrField(key))

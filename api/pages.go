@@ -54,6 +54,8 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"POST", "/sources/:id/wave", account.PermEdit, (*Server).sourceWaveForm},
 		{"POST", "/sources/:id/outcome", account.PermNote, (*Server).sourceOutcomeForm},
 		{"GET", "/objections/:id", account.PermSearch, (*Server).objectionPage},
+		{"POST", "/objections/:id/answers", account.PermNote, (*Server).answerForm},
+		{"POST", "/answers/:id/delete", account.PermNote, (*Server).deleteAnswerForm},
 	}
 	for _, p := range pages {
 		h := []gin.HandlerFunc{s.page(p.perm, p.h)}

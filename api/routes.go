@@ -83,6 +83,12 @@ var apiRoutes = []route{
 	{"PUT", "/api/v1/sources/:id/outcome", account.PermNote, (*Server).setSourceOutcome, "Mark a source's deal won, lost or no-decision, with the competitor"},
 	{"GET", "/api/v1/studies/:id/winloss", account.PermRead, (*Server).getWinLoss, "Deals by outcome per theme (persona=ID, rings=all)"},
 	{"GET", "/api/v1/objections/:id", account.PermSearch, (*Server).getObjection, "One objection theme: quotes (outcome= filter), personas, deals"},
+
+	// Answers from the field (docs/LOOP.md).
+	{"POST", "/api/v1/themes/:id/answers", account.PermNote, (*Server).postAnswer, "Attach how you answered an objection (text, context)"},
+	{"GET", "/api/v1/themes/:id/answers", account.PermRead, (*Server).listAnswers, "List the field answers to an objection theme"},
+	{"DELETE", "/api/v1/answers/:id", account.PermNote, (*Server).deleteAnswer, "Delete your field answer (an admin: any)"},
+	{"GET", "/api/v1/personas/:id/answers", account.PermRead, (*Server).personaAnswers, "Field answers to a persona's objections"},
 }
 
 func (s *Server) routes(r *gin.Engine) {

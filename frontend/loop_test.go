@@ -38,17 +38,20 @@ func TestRenderLoopSections(t *testing.T) {
 			News: &PersonaNews{Latest: evil, Earlier: evil, MembersLatest: 1, MembersEarlier: 2,
 				New: []NewThemeView{{Label: evil, Ring: "perceived_barriers", Raised: 1, Quotes: links}}},
 			WinLoss: &WinLossView{Outcome: "lost", OutcomeTitle: "Lost", Options: []Option{{Value: "lost", Label: "Lost", Selected: true}},
-				Deals: sampleOutcomes(), Themes: []WinLossTheme{{ThemeID: 1, Label: evil, Outcomes: sampleOutcomes()}}}},
+				Deals: sampleOutcomes(), Themes: []WinLossTheme{{ThemeID: 1, Label: evil, Outcomes: sampleOutcomes()}}},
+			Answers: []PersonaAnswerGroup{{ThemeID: 1, Label: evil, Answers: []FieldAnswer{{ID: 4, Text: evil, Context: evil, By: evil, When: evil, Mine: true}}}}},
 		"source": SourcePage{Base: b, Source: SourceHead{ID: 3, Name: evil}, Meta: SourceMeta{SourceID: 3, Wave: evil, Date: evil,
 			Outcome: "lost", OutcomeTitle: "Lost", Competitor: evil, CanWave: true, CanOutcome: true, Saved: evil,
 			Outcomes: []Option{{Value: "lost", Label: "Lost", Selected: true}}}},
-		"search": SearchPage{Base: b, Q: evil, Outcome: "lost", Objections: []Objection{{ThemeID: 1, Label: evil, Outcomes: sampleOutcomes(), Quotes: []QuoteView{q}}}},
+		"search":    SearchPage{Base: b, Q: evil, Outcome: "lost", Objections: []Objection{{ThemeID: 1, Label: evil, Outcomes: sampleOutcomes(), Quotes: []QuoteView{q}, Answers: 2}}},
+		"objection": sampleObjectionPage(b, q),
 	}
 	want := map[string][]string{
-		"study":   {`id="wave-chart"`, `class="wave-trend" data-trend="rising"`, `href="/sources/3#quote-7"`},
-		"persona": {`id="persona-news"`, `id="winloss"`, `href="/objections/1"`},
-		"source":  {`id="wave-form"`, `id="outcome-form"`},
-		"search":  {`href="/objections/1?outcome=lost"`, `data-outcome="lost"`},
+		"study":     {`id="wave-chart"`, `class="wave-trend" data-trend="rising"`, `href="/sources/3#quote-7"`},
+		"persona":   {`id="persona-news"`, `id="winloss"`, `href="/objections/1"`, `id="persona-answers"`, `action="/answers/4/delete"`},
+		"source":    {`id="wave-form"`, `id="outcome-form"`},
+		"search":    {`href="/objections/1?outcome=lost"`, `data-outcome="lost"`, `href="/objections/1#answers"`},
+		"objection": {`id="answer-form"`, `action="/answers/1/delete"`, `class="objection-quote" data-outcome="lost"`},
 	}
 	for name, data := range models {
 		t.Run(name, func(t *testing.T) {

@@ -117,3 +117,11 @@ type WinLossTheme struct {
 	Label    string
 	Outcomes []OutcomeView
 }
+
+// PersonaAnswerGroup is one of a persona's objections with the field
+// answers to it.
+type PersonaAnswerGroup struct {
+	ThemeID int64
+	Label   string
+	Answers []FieldAnswer
+}

@@ -225,6 +225,8 @@ type PersonaPage struct {
 	// WinLoss: the objections that come with each deal outcome (nil when
 	// no deal of the persona's buyers has one).
 	WinLoss *WinLossView
+	// Answers are what sales reps answered to its objections.
+	Answers []PersonaAnswerGroup
 }
 
 // AttrDist is one attribute's distribution within a persona.
@@ -375,6 +377,8 @@ type Objection struct {
 	Quotes   []QuoteView
 	// Outcomes are the deals of each outcome that raise it.
 	Outcomes []OutcomeView
+	// Answers is how many field answers it has.
+	Answers int
 }
 
 // Raiser is a persona raising an objection.

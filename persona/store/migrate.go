@@ -154,6 +154,23 @@ CREATE TABLE source_meta (
 );
 CREATE INDEX source_meta_wave ON source_meta(wave);
 `,
+	// 5: sales reps' answers to objection themes (docs/LOOP.md). No foreign
+	// key to themes: an answer outlives a re-analysis that renumbers them.
+	5: `
+CREATE TABLE field_answers (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  theme_id INTEGER NOT NULL,
+  theme_label TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  context TEXT NOT NULL DEFAULT '',
+  user_id INTEGER NOT NULL DEFAULT 0,
+  user_name TEXT NOT NULL DEFAULT '',
+  created_at DATETIME NOT NULL
+);
+CREATE INDEX field_answers_theme ON field_answers(theme_id);
+CREATE INDEX field_answers_study ON field_answers(study_id);
+`,
 }
 
 type schemaMigration struct {
