@@ -14,10 +14,10 @@ import (
 	"github.com/verbatimhq/verbatim/persona"
 )
 
-// answerer is the caller as the author of field answers.
-func answerer(c *gin.Context) app.Answerer {
+// actor is the caller as the author of answers and owner of trackers.
+func actor(c *gin.Context) app.Actor {
 	u := accountUser(c)
-	return app.Answerer{ID: u.ID, Name: u.Name, Admin: u.Role.Can(account.PermAdmin)}
+	return app.Actor{ID: u.ID, Name: u.Name, Admin: u.Role.Can(account.PermAdmin)}
 }
 
 type answerRequest struct {
@@ -35,7 +35,7 @@ func (s *Server) postAnswer(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return badRequest("send JSON with text (how you answered it) and context")
 	}
-	a, err := s.app.AddAnswer(c.Request.Context(), id, req.Text, req.Context, answerer(c))
+	a, err := s.app.AddAnswer(c.Request.Context(), id, req.Text, req.Context, actor(c))
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (s *Server) deleteAnswer(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	a, err := s.app.DeleteAnswer(c.Request.Context(), id, answerer(c))
+	a, err := s.app.DeleteAnswer(c.Request.Context(), id, actor(c))
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func (s *Server) answerForm(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	a, err := s.app.AddAnswer(c.Request.Context(), id, c.PostForm("text"), c.PostForm("context"), answerer(c))
+	a, err := s.app.AddAnswer(c.Request.Context(), id, c.PostForm("text"), c.PostForm("context"), actor(c))
 	if err != nil {
 		v, verr := s.objectionView(c, id, persona.OutcomeNone)
 		if verr != nil {
@@ -100,7 +100,7 @@ func (s *Server) deleteAnswerForm(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	a, err := s.app.DeleteAnswer(c.Request.Context(), id, answerer(c))
+	a, err := s.app.DeleteAnswer(c.Request.Context(), id, actor(c))
 	if err != nil {
 		return err
 	}
@@ -111,7 +111,7 @@ func (s *Server) deleteAnswerForm(c *gin.Context) error {
 
 // answerViews are field answers for a page, the caller's own marked.
 func answerViews(c *gin.Context, list []persona.FieldAnswer) []frontend.FieldAnswer {
-	me := answerer(c)
+	me := actor(c)
 	out := make([]frontend.FieldAnswer, 0, len(list))
 	for _, a := range list {
 		out = append(out, frontend.FieldAnswer{ID: a.ID, Text: a.Text, Context: a.Context, By: a.By, When: when(a.CreatedAt),

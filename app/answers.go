@@ -8,8 +8,8 @@ import (
 	"github.com/verbatimhq/verbatim/persona"
 )
 
-// Answerer is who writes a field answer.
-type Answerer struct {
+// Actor is the user acting: who writes a field answer or owns a tracker.
+type Actor struct {
 	ID   int64
 	Name string
 	// Admin may delete anyone's answer; others only their own.
@@ -17,7 +17,7 @@ type Answerer struct {
 }
 
 // AddAnswer attaches what a rep answered to an objection theme.
-func (a *App) AddAnswer(ctx context.Context, themeID int64, text, context string, by Answerer) (persona.FieldAnswer, error) {
+func (a *App) AddAnswer(ctx context.Context, themeID int64, text, context string, by Actor) (persona.FieldAnswer, error) {
 	text, context, err := persona.CleanAnswer(text, context)
 	if err != nil {
 		return persona.FieldAnswer{}, err
@@ -39,7 +39,7 @@ func (a *App) ThemeAnswers(ctx context.Context, themeID int64) ([]persona.FieldA
 }
 
 // DeleteAnswer deletes a field answer: its author's, or any for an admin.
-func (a *App) DeleteAnswer(ctx context.Context, id int64, by Answerer) (persona.FieldAnswer, error) {
+func (a *App) DeleteAnswer(ctx context.Context, id int64, by Actor) (persona.FieldAnswer, error) {
 	ans, err := a.Store.Answer(ctx, id)
 	if err != nil {
 		return ans, err

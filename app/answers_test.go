@@ -29,7 +29,7 @@ func TestFieldAnswersOnThemesAndPersonas(t *testing.T) {
 	a, st := demoApp(t)
 	ctx := context.Background()
 	p, theme := barrierTheme(t, a, st)
-	sam, kim, admin := Answerer{ID: 1, Name: "sam"}, Answerer{ID: 2, Name: "kim"}, Answerer{ID: 3, Name: "root", Admin: true}
+	sam, kim, admin := Actor{ID: 1, Name: "sam"}, Actor{ID: 2, Name: "kim"}, Actor{ID: 3, Name: "root", Admin: true}
 
 	first, err := a.AddAnswer(ctx, theme, "  I showed the per-seat maths against two hires.  ", " CFO,   pricing call ", sam)
 	if err != nil {
@@ -86,7 +86,7 @@ func TestFieldAnswersSurviveReanalysis(t *testing.T) {
 	a, st := demoApp(t)
 	ctx := context.Background()
 	_, theme := barrierTheme(t, a, st)
-	if _, err := a.AddAnswer(ctx, theme, "Offered a paid pilot.", "", Answerer{ID: 1, Name: "sam"}); err != nil {
+	if _, err := a.AddAnswer(ctx, theme, "Offered a paid pilot.", "", Actor{ID: 1, Name: "sam"}); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := a.Analyze(ctx, st.ID, nil); err != nil {
