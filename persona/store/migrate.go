@@ -171,6 +171,27 @@ CREATE TABLE field_answers (
 CREATE INDEX field_answers_theme ON field_answers(theme_id);
 CREATE INDEX field_answers_study ON field_answers(study_id);
 `,
+	// 6: objection trackers and when each user last looked (docs/LOOP.md).
+	6: `
+CREATE TABLE trackers (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  words TEXT NOT NULL,
+  synonyms TEXT NOT NULL DEFAULT '',
+  team TEXT NOT NULL DEFAULT '',
+  user_id INTEGER NOT NULL,
+  user_name TEXT NOT NULL DEFAULT '',
+  created_at DATETIME NOT NULL
+);
+CREATE INDEX trackers_study ON trackers(study_id);
+CREATE TABLE tracker_visits (
+  tracker_id INTEGER NOT NULL REFERENCES trackers(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL,
+  seen_at DATETIME NOT NULL,
+  PRIMARY KEY (tracker_id, user_id)
+);
+`,
 }
 
 type schemaMigration struct {
