@@ -89,6 +89,13 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/themes/:id/answers", account.PermRead, (*Server).listAnswers, "List the field answers to an objection theme"},
 	{"DELETE", "/api/v1/answers/:id", account.PermNote, (*Server).deleteAnswer, "Delete your field answer (an admin: any)"},
 	{"GET", "/api/v1/personas/:id/answers", account.PermRead, (*Server).personaAnswers, "Field answers to a persona's objections"},
+
+	// Objection trackers (docs/LOOP.md).
+	{"GET", "/api/v1/trackers", account.PermSearch, (*Server).listTrackers, "Your trackers and your teams', with what is new for you"},
+	{"POST", "/api/v1/trackers", account.PermSearch, (*Server).createTracker, "Save an objection search (study_id, words, synonyms, name, team)"},
+	{"GET", "/api/v1/trackers/:id", account.PermSearch, (*Server).getTracker, "What a tracker found: new since your last visit, per week, personas (mark=1 records the visit)"},
+	{"DELETE", "/api/v1/trackers/:id", account.PermSearch, (*Server).deleteTracker, "Delete your tracker (an admin: any)"},
+	{"GET", "/api/v1/trackers/:id/feed.json", account.PermSearch, (*Server).trackerFeed, "A tracker's newest matches as a JSON Feed 1.1"},
 }
 
 func (s *Server) routes(r *gin.Engine) {

@@ -27,7 +27,7 @@ type Pages struct {
 
 // Names lists every page template; Render accepts exactly these.
 var Names = []string{"signin", "error", "studies", "study", "upload", "source",
-	"personas", "persona", "themes", "search", "admin", "account", "objection"}
+	"personas", "persona", "themes", "search", "admin", "account", "objection", "trackers", "tracker"}
 
 // New loads the templates from fsys (a folder holding templates/ and
 // static/, e.g. os.DirFS("frontend") while editing), or from the embedded

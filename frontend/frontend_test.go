@@ -55,6 +55,8 @@ func samples() map[string]any {
 			Suggestions: []string{evil}, Page: 2, PrevURL: "/search?page=1", NextURL: "/search?page=3"},
 		"account":   AccountPage{Base: b, MinPassword: 10},
 		"objection": sampleObjectionPage(b, q),
+		"trackers":  sampleTrackersPage(b),
+		"tracker":   sampleTrackerPage(b, q),
 		"admin": Admin{Base: b, Roles: []string{"admin", "sales"}, DefaultRole: "sales", MinPassword: 10,
 			Users:  []UserRow{{ID: 1, Name: evil, Role: "admin", Self: true}, {ID: 2, Name: evil, Role: "sales"}},
 			Tokens: []TokenRow{{ID: 1, Name: evil, User: evil}}, Audit: []AuditRow{{User: evil, Action: evil, Target: evil, Detail: evil}}},

@@ -20,6 +20,19 @@ func sampleObjectionPage(b Base, q QuoteView) ObjectionPage {
 		AnswerError: evil, AnswerSaved: evil, AnswerText: evil, AnswerContext: evil}
 }
 
+func sampleTrackersPage(b Base) TrackersPage {
+	return TrackersPage{Base: b, Trackers: []TrackerRow{{ID: 1, Name: evil, Terms: evil, Team: evil, Owner: evil, StudyName: evil, Total: 3, New: 1, LastVisit: evil}},
+		Studies: []Option{{Value: "1", Label: evil, Selected: true}}, Form: TrackerForm{Name: evil, Words: evil, Synonyms: evil, Team: evil}, Error: evil}
+}
+
+func sampleTrackerPage(b Base, q QuoteView) TrackerPage {
+	return TrackerPage{Base: b, ID: 1, Name: evil, Team: evil, Owner: evil, Words: []string{evil}, Synonyms: []string{evil}, StudyName: evil,
+		LastVisit: evil, Total: 3, Read: 3, NewCount: 2, NewNotes: 1,
+		New:      []TrackerHit{{QuoteView: q, Fragment: "<mark>price</mark> &amp; more", Note: true, When: evil, Persona: evil}, {QuoteView: q}},
+		Weeks:    NewWeekChart([]WeekItem{{Week: "2026-11-30", Count: 2}, {Week: "2026-12-07", Count: 0}}),
+		Personas: []Raiser{{PersonaID: 2, Name: evil, N: 1, Size: 2}}, Unassigned: 1, CanDelete: true, FeedURL: "/api/v1/trackers/1/feed.json"}
+}
+
 // The wave, win/loss and field-answer sections render hostile strings
 // inert on the pages they join.
 func TestRenderLoopSections(t *testing.T) {
@@ -45,12 +58,16 @@ func TestRenderLoopSections(t *testing.T) {
 			Outcomes: []Option{{Value: "lost", Label: "Lost", Selected: true}}}},
 		"search":    SearchPage{Base: b, Q: evil, Outcome: "lost", Objections: []Objection{{ThemeID: 1, Label: evil, Outcomes: sampleOutcomes(), Quotes: []QuoteView{q}, Answers: 2}}},
 		"objection": sampleObjectionPage(b, q),
+		"tracker":   sampleTrackerPage(b, q),
+		"trackers":  sampleTrackersPage(b),
 	}
 	want := map[string][]string{
 		"study":     {`id="wave-chart"`, `class="wave-trend" data-trend="rising"`, `href="/sources/3#quote-7"`},
 		"persona":   {`id="persona-news"`, `id="winloss"`, `href="/objections/1"`, `id="persona-answers"`, `action="/answers/4/delete"`},
 		"source":    {`id="wave-form"`, `id="outcome-form"`},
 		"search":    {`href="/objections/1?outcome=lost"`, `data-outcome="lost"`, `href="/objections/1#answers"`},
+		"tracker":   {`id="week-chart"`, `class="hit tracker-hit tracker-note"`, `<mark>price</mark>`, `action="/trackers/1/delete"`},
+		"trackers":  {`id="tracker-form"`, `href="/trackers/1"`},
 		"objection": {`id="answer-form"`, `action="/answers/1/delete"`, `class="objection-quote" data-outcome="lost"`},
 	}
 	for name, data := range models {

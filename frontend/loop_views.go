@@ -125,3 +125,56 @@ type PersonaAnswerGroup struct {
 	Label   string
 	Answers []FieldAnswer
 }
+
+// TrackersPage lists the reader's and the teams' trackers, with a form to
+// save a new one.
+type TrackersPage struct {
+	Base
+	Trackers []TrackerRow
+	Studies  []Option
+	Form     TrackerForm
+	Error    string
+}
+
+// TrackerRow is one tracker in the list.
+type TrackerRow struct {
+	ID                int64
+	Name, Terms, Team string
+	Owner, StudyName  string
+	Total, New        int
+	LastVisit         string
+}
+
+// TrackerForm is the new-tracker form's values.
+type TrackerForm struct {
+	Name, Words, Synonyms, Team string
+}
+
+// TrackerPage is one tracker's report.
+type TrackerPage struct {
+	Base
+	ID                 int64
+	Name, Team, Owner  string
+	Words, Synonyms    []string
+	StudyName          string
+	LastVisit          string
+	FirstVisit         bool
+	Total, Read        int
+	NewCount, NewNotes int
+	New                []TrackerHit
+	Weeks              WeekChart
+	Earlier            int
+	Personas           []Raiser
+	Unassigned         int
+	CanDelete          bool
+	FeedURL            string
+}
+
+// TrackerHit is a matching quote on a tracker page.
+type TrackerHit struct {
+	QuoteView
+	Fragment string
+	Note     bool
+	When     string
+	Persona  string
+}
