@@ -33,12 +33,13 @@ const (
 	weekArea   = 110
 	weekTopPad = 18
 	weekLabelH = 56
+	weekLeft   = 40 // room for the first rotated label
 )
 
 // NewWeekChart lays out weeks as columns scaled to the largest count; every
 // other week is labelled (all of them when few).
 func NewWeekChart(items []WeekItem) WeekChart {
-	c := WeekChart{Width: max(300, len(items)*(weekColW+weekGap)+weekGap), Height: weekTopPad + weekArea + weekLabelH}
+	c := WeekChart{Width: max(300, weekLeft+len(items)*(weekColW+weekGap)+weekGap), Height: weekTopPad + weekArea + weekLabelH}
 	c.BaseY = weekTopPad + weekArea
 	top := 1
 	for _, it := range items {
@@ -54,7 +55,7 @@ func NewWeekChart(items []WeekItem) WeekChart {
 		if it.Count > 0 {
 			h = max(h, 2)
 		}
-		x := weekGap + i*(weekColW+weekGap)
+		x := weekLeft + i*(weekColW+weekGap)
 		label := it.Week
 		if len(label) == 10 {
 			label = label[5:] // MM-DD
