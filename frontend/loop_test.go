@@ -90,3 +90,36 @@ func TestRenderLoopSections(t *testing.T) {
 		})
 	}
 }
+
+func TestWaveChartSharesOneScale(t *testing.T) {
+	c := NewWaveChart([]WaveSeries{
+		{Label: "a", Points: []WavePoint{{Wave: "w1", Raised: 1, Of: 10}, {Wave: "w2", Raised: 4, Of: 10}}, Trend: "rising", P: 0.0004},
+		{Label: "b", Points: []WavePoint{{Wave: "w1", Raised: 2, Of: 10}, {Wave: "w2", Raised: 0, Of: 0}}},
+	})
+	if c.Top != 40 {
+		t.Errorf("scale top %d%%, want 40 (the largest share rounded up to 10%%)", c.Top)
+	}
+	a, b := c.Panels[0], c.Panels[1]
+	if a.Bars[1].H != waveBarArea || a.Bars[0].H*4 != a.Bars[1].H || b.Bars[0].H*2 != a.Bars[1].H {
+		t.Errorf("bar heights %d, %d, %d not proportional to 10%%, 40%%, 20%%", a.Bars[0].H, a.Bars[1].H, b.Bars[0].H)
+	}
+	if b.Bars[1].H != 0 || b.Bars[1].Text != "0%" {
+		t.Errorf("an empty wave draws %d px, %q", b.Bars[1].H, b.Bars[1].Text)
+	}
+	if a.TrendText != "▲ rising (p = < 0.001)" || b.TrendText != "" {
+		t.Errorf("trend texts %q, %q", a.TrendText, b.TrendText)
+	}
+	if b.X != wavePanelW || a.Y != b.Y {
+		t.Errorf("second panel at %d,%d; want beside the first", b.X, b.Y)
+	}
+}
+
+func TestWeekChartScalesToTheBusiestWeek(t *testing.T) {
+	c := NewWeekChart([]WeekItem{{"2026-11-23", 1}, {"2026-11-30", 0}, {"2026-12-07", 4}})
+	if len(c.Bars) != 3 || c.Bars[2].H != weekArea || c.Bars[0].H != weekArea/4 || c.Bars[1].H != 0 {
+		t.Errorf("bars %+v", c.Bars)
+	}
+	if c.Bars[0].X < weekLeft || c.Bars[2].Label != "12-07" || !c.Bars[2].ShowLabel {
+		t.Errorf("layout %+v", c.Bars[2])
+	}
+}

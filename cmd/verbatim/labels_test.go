@@ -2,7 +2,9 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/verbatimhq/verbatim/app"
@@ -61,5 +63,39 @@ func TestIngestLabelsWaveAndOutcome(t *testing.T) {
 		if got != w {
 			t.Errorf("%s: %+v; want %+v", s.Name, got, w)
 		}
+	}
+}
+
+// waves prints the waves ingest --wave made, with each theme's counts.
+func TestWavesCommand(t *testing.T) {
+	data, in := t.TempDir(), t.TempDir()
+	copyFile(t, "../../samples/interviews/01-dana-whitfield-brightlane.txt", filepath.Join(in, "01.txt"))
+	copyFile(t, "../../samples/interviews/11-jess-tran-pebblecart.txt", filepath.Join(in, "11.txt"))
+	copyFile(t, "../../samples/interviews/10-ingrid-halvorsen-pellham-pharma.txt", filepath.Join(in, "10.txt"))
+	for _, c := range [][]string{
+		{"--wave", "Spring", "--date", "2026-04-01", filepath.Join(in, "11.txt"), filepath.Join(in, "10.txt")},
+		{"--wave", "Winter", "--date", "2026-01-10", filepath.Join(in, "01.txt")},
+	} {
+		if code, _, errs := runCLI(t, append([]string{"ingest", "--data", data}, c...)...); code != 0 {
+			t.Fatalf("ingest: %d %s", code, errs)
+		}
+	}
+	if code, _, errs := runCLI(t, "analyze", "--data", data); code != 0 {
+		t.Fatalf("analyze: %d %s", code, errs)
+	}
+	code, out, errs := runCLI(t, "waves", "--data", data, "--all")
+	if code != 0 {
+		t.Fatalf("waves: %d %s", code, errs)
+	}
+	winter, spring := strings.Index(out, "wave Winter"), strings.Index(out, "wave Spring")
+	if winter < 0 || spring < 0 || winter > spring || !strings.Contains(out, " of   2 ") || !strings.Contains(out, " of   1 ") {
+		t.Errorf("waves output:\n%s\nwant Winter (1 buyer) before Spring (2 buyers), with counts", out)
+	}
+	code, out, _ = runCLI(t, "waves", "--data", data, "--json")
+	var rep struct {
+		Waves []struct{ Name string } `json:"waves"`
+	}
+	if err := json.Unmarshal([]byte(out), &rep); code != 0 || err != nil || len(rep.Waves) != 2 {
+		t.Errorf("--json: exit %d, %v, %+v", code, err, rep)
 	}
 }

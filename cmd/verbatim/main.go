@@ -52,6 +52,7 @@ func init() {
 		"serve":      {"run the web app and API", cmdServe},
 		"user":       {"manage accounts: user add|list", cmdUser},
 		"token":      {"manage API tokens: token create|revoke|list", cmdToken},
+		"waves":      {"theme shares per research wave and significant changes", cmdWaves},
 	}
 }
 
@@ -92,7 +93,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: verbatim COMMAND [flags] [args]\n\ncommands:")
-	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token"} {
+	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token", "waves"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'verbatim COMMAND -h' for a command's flags.")
