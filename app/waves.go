@@ -83,7 +83,12 @@ type WaveChange struct {
 	To   string  `json:"to"`
 	Diff float64 `json:"diff"`
 	Z    float64 `json:"z"`
+	// P is the two-sided p-value of Test: "z", the pooled two-proportion
+	// z-test, or "fisher", Fisher's exact test, used instead when an
+	// expected cell count is under 5 (the z-test's normal approximation
+	// does not hold for so few buyers).
 	P    float64 `json:"p"`
+	Test string  `json:"test"`
 	// Tested is false when the test is undefined (an empty wave, or a
 	// theme nobody or everybody raises in both).
 	Tested bool `json:"tested"`
@@ -229,11 +234,18 @@ func (a *App) Waves(ctx context.Context, studyID int64) (WaveReport, error) {
 	return rep, nil
 }
 
+// minExpected is the smallest expected cell count for which the z-test is
+// trusted (Cochran's rule); below it Fisher's exact test decides.
+const minExpected = 5
+
 // waveChange tests one wave's share against the previous one's.
 func waveChange(from, to WaveShare) WaveChange {
 	t := analysis.TwoProportionZ(from.Raised, from.Of, to.Raised, to.Of)
-	c := WaveChange{From: from.Wave, To: to.Wave, Diff: t.Diff, Z: t.Z, P: t.P, Tested: t.OK}
-	if t.Significant(WaveAlpha) {
+	c := WaveChange{From: from.Wave, To: to.Wave, Diff: t.Diff, Z: t.Z, P: t.P, Test: "z", Tested: t.OK}
+	if t.OK && analysis.ExpectedMin(from.Raised, from.Of, to.Raised, to.Of) < minExpected {
+		c.P, c.Test = analysis.FisherExact(from.Raised, from.Of, to.Raised, to.Of), "fisher"
+	}
+	if c.Tested && c.P < WaveAlpha {
 		c.Direction = TrendRising
 		if t.Diff < 0 {
 			c.Direction = TrendFalling

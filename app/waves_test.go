@@ -116,10 +116,15 @@ func TestWavesOnDemoAreTraceable(t *testing.T) {
 			t.Fatalf("theme %d: %d changes for 2 waves", tr.ThemeID, len(tr.Changes))
 		}
 		c := tr.Changes[0]
-		want := analysis.TwoProportionZ(tr.Shares[0].Raised, tr.Shares[0].Of, tr.Shares[1].Raised, tr.Shares[1].Of)
-		sig := want.OK && want.P < WaveAlpha
-		if (tr.Trend != "") != sig || c.P != want.P {
-			t.Errorf("theme %d: trend %q with p=%.4f, test says p=%.4f", tr.ThemeID, tr.Trend, c.P, want.P)
+		x1, n1, x2, n2 := tr.Shares[0].Raised, tr.Shares[0].Of, tr.Shares[1].Raised, tr.Shares[1].Of
+		want := analysis.TwoProportionZ(x1, n1, x2, n2)
+		p := want.P
+		if analysis.ExpectedMin(x1, n1, x2, n2) < 5 {
+			p = analysis.FisherExact(x1, n1, x2, n2)
+		}
+		sig := want.OK && p < WaveAlpha
+		if (tr.Trend != "") != sig || c.P != p {
+			t.Errorf("theme %d: trend %q with p=%.4f (%s), want p=%.4f", tr.ThemeID, tr.Trend, c.P, c.Test, p)
 		}
 		if sig && (tr.Trend == TrendRising) != (want.Diff > 0) {
 			t.Errorf("theme %d: trend %q but diff %.3f", tr.ThemeID, tr.Trend, want.Diff)
@@ -136,6 +141,10 @@ func TestWaveChangeBadgesOnlySignificant(t *testing.T) {
 		{"rising", WaveShare{Raised: 45, Of: 100}, WaveShare{Raised: 60, Of: 100}, TrendRising},
 		{"falling", WaveShare{Raised: 25, Of: 50}, WaveShare{Raised: 15, Of: 50}, TrendFalling},
 		{"too few buyers to tell", WaveShare{Raised: 1, Of: 4}, WaveShare{Raised: 3, Of: 5}, ""},
+		// z alone says p = 0.031; with expected counts of 3 Fisher's exact
+		// test decides: p = 0.103.
+		{"z-test would badge seven buyers", WaveShare{Raised: 2, Of: 7}, WaveShare{Raised: 6, Of: 7}, ""},
+		{"small but clear", WaveShare{Raised: 0, Of: 7}, WaveShare{Raised: 6, Of: 7}, TrendRising},
 		{"flat", WaveShare{Raised: 10, Of: 40}, WaveShare{Raised: 5, Of: 20}, ""},
 		{"empty wave", WaveShare{Raised: 0, Of: 0}, WaveShare{Raised: 5, Of: 20}, ""},
 	}

@@ -65,7 +65,7 @@ func printWaves(w io.Writer, rep app.WaveReport, all bool) {
 		fmt.Fprintf(w, "\n%s (%s)", t.Label, persona.Ring(t.Ring).Title())
 		if t.Trend != "" {
 			c := t.Changes[len(t.Changes)-1]
-			fmt.Fprintf(w, "  %s, p = %.3f", t.Trend, c.P)
+			fmt.Fprintf(w, "  %s, p = %.3f (%s)", t.Trend, c.P, c.Test)
 		}
 		fmt.Fprintln(w)
 		for _, sh := range t.Shares {

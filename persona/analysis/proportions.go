@@ -40,3 +40,45 @@ func TwoProportionZ(x1, n1, x2, n2 int) ProportionTest {
 // Significant reports whether the test is defined and its p-value is
 // below alpha.
 func (t ProportionTest) Significant(alpha float64) bool { return t.OK && t.P < alpha }
+
+// FisherExact is the two-sided p-value of Fisher's exact test on the 2×2
+// table (x1, n1-x1; x2, n2-x2): the probability, under the hypergeometric
+// distribution with the margins fixed, of a table at most as likely as
+// the observed one (R's fisher.test). 1 when a group is empty.
+func FisherExact(x1, n1, x2, n2 int) float64 {
+	if n1 <= 0 || n2 <= 0 || x1 < 0 || x2 < 0 || x1 > n1 || x2 > n2 {
+		return 1
+	}
+	k, n := x1+x2, n1+n2 // raising in all, everyone
+	lo, hi := max(0, k-n2), min(k, n1)
+	logP := func(a int) float64 { // P(first group has a of the k)
+		return lchoose(n1, a) + lchoose(n2, k-a) - lchoose(n, k)
+	}
+	obs := logP(x1)
+	p := 0.0
+	for a := lo; a <= hi; a++ {
+		if lp := logP(a); lp <= obs+1e-7 {
+			p += math.Exp(lp)
+		}
+	}
+	return min(1, p)
+}
+
+// ExpectedMin is the smallest expected cell count of the 2×2 table under
+// the null hypothesis: the z-test's normal approximation wants it at
+// least 5 (Cochran's rule).
+func ExpectedMin(x1, n1, x2, n2 int) float64 {
+	n := float64(n1 + n2)
+	if n == 0 {
+		return 0
+	}
+	k := float64(x1 + x2)
+	return min(float64(n1), float64(n2)) * min(k, n-k) / n
+}
+
+func lchoose(n, k int) float64 {
+	a, _ := math.Lgamma(float64(n + 1))
+	b, _ := math.Lgamma(float64(k + 1))
+	c, _ := math.Lgamma(float64(n - k + 1))
+	return a - b - c
+}

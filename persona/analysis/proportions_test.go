@@ -59,3 +59,41 @@ func TestTwoProportionZUndefined(t *testing.T) {
 		})
 	}
 }
+
+// Known values of R's fisher.test (two-sided).
+func TestFisherExactKnownValues(t *testing.T) {
+	cases := []struct {
+		name           string
+		x1, n1, x2, n2 int
+		p              float64
+	}{
+		// Fisher's lady tasting tea: 3 of 4 cups right, 1 of 4 wrong.
+		{"tea tasting", 3, 4, 1, 4, 0.4857},
+		// Wikipedia's example: 1 of 10 men, 11 of 14 women studying.
+		{"studying", 1, 10, 11, 14, 0.002759},
+		{"identical groups", 2, 5, 2, 5, 1},
+		{"empty group", 0, 0, 2, 5, 1},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := FisherExact(c.x1, c.n1, c.x2, c.n2); math.Abs(got-c.p) > 5e-5 {
+				t.Errorf("p = %.6f, want %.6f", got, c.p)
+			}
+			if a, b := FisherExact(c.x1, c.n1, c.x2, c.n2), FisherExact(c.x2, c.n2, c.x1, c.n1); math.Abs(a-b) > 1e-12 {
+				t.Errorf("not symmetric: %v vs %v", a, b)
+			}
+		})
+	}
+}
+
+func TestExpectedMin(t *testing.T) {
+	// 45/100 vs 60/100: 105 raise of 200, the smallest expected cell is
+	// 100·95/200 = 47.5.
+	if got := ExpectedMin(45, 100, 60, 100); math.Abs(got-47.5) > 1e-9 {
+		t.Errorf("ExpectedMin = %v, want 47.5", got)
+	}
+	// 2/7 vs 6/7: 8 raise of 14, smallest 7·6/14 = 3.
+	if got := ExpectedMin(2, 7, 6, 7); math.Abs(got-3) > 1e-9 {
+		t.Errorf("ExpectedMin = %v, want 3", got)
+	}
+}
