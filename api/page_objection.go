@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"sort"
 
 	"github.com/gin-gonic/gin"
@@ -106,4 +107,47 @@ func (s *Server) winLossView(ctx context.Context, personaID int64, filter string
 		v.Themes = append(v.Themes, frontend.WinLossTheme{ThemeID: t.ThemeID, Label: t.Label, Outcomes: outcomeViews(t.Outcomes)})
 	}
 	return v, nil
+}
+
+// outcomeFacet adds the "Objections from deals" filter to the search
+// page's filters when the study has deals with an outcome: it keeps the
+// objection answer to quotes from deals that ended so (the quote list is
+// not filtered: outcome is not an index field). Counts are deals.
+func (s *Server) outcomeFacet(ctx context.Context, v *frontend.SearchPage, study int64, vals url.Values) error {
+	metas, err := s.app.Store.SourceMetas(ctx, study)
+	if err != nil {
+		return err
+	}
+	deals := map[persona.Outcome]int{}
+	for _, m := range metas {
+		if m.Outcome != persona.OutcomeNone {
+			deals[m.Outcome]++
+		}
+	}
+	if len(deals) == 0 {
+		return nil
+	}
+	g := frontend.FacetGroup{Field: "outcome", Title: "Objections from deals"}
+	for _, o := range persona.Outcomes {
+		if deals[o] == 0 {
+			continue
+		}
+		u := cloneValues(vals)
+		u.Del("page")
+		u.Del("noted")
+		active := v.Outcome == string(o)
+		if active {
+			u.Del("outcome")
+		} else {
+			u.Set("outcome", string(o))
+		}
+		fv := frontend.FacetValue{Field: "outcome", Value: string(o), Label: o.Title(), Count: deals[o], Href: "/search?" + u.Encode(), Active: active}
+		g.Values = append(g.Values, fv)
+		if active {
+			fv.Label = o.Title() + " deals"
+			v.Active = append(v.Active, fv)
+		}
+	}
+	v.Facets = append([]frontend.FacetGroup{g}, v.Facets...)
+	return nil
 }

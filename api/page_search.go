@@ -131,6 +131,11 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 		v.Hits = append(v.Hits, names.hit(h))
 	}
 	v.Facets, v.Active = names.facets(res.Facets, vals)
+	if v.Q != "" && study != 0 {
+		if err := s.outcomeFacet(c.Request.Context(), &v, study, vals); err != nil {
+			return v, err
+		}
+	}
 	if vals.Get("page") != "" {
 		v.Page, _ = strconv.Atoi(vals.Get("page"))
 	}

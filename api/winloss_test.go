@@ -91,8 +91,9 @@ func TestWinLossAPIAndPages(t *testing.T) {
 		}
 	}
 	st, b = r.do(account.RoleSales, "GET", fmt.Sprintf("/search?q=%s&study=%d&outcome=lost", url.QueryEscape("too expensive"), r.study), "", nil)
-	if st != http.StatusOK || !strings.Contains(string(b), `<option value="lost" selected>`) {
-		t.Errorf("search page %d does not keep the outcome filter", st)
+	if st != http.StatusOK || !strings.Contains(string(b), `class="facet facet-active" href="/search?`) ||
+		!strings.Contains(string(b), `data-field="outcome" data-value="lost" aria-current="true"`) {
+		t.Errorf("search page %d does not show the active outcome filter", st)
 	}
 
 	// The persona page lists objections of lost deals by default.

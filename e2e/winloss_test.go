@@ -37,8 +37,13 @@ func TestSalesMarksLostDealAndFiltersObjections(t *testing.T) {
 	}
 
 	b.open(fmt.Sprintf("/search?study=%d", env.study))
-	b.do("filter to lost deals", chromedp.SetValue(chromedp.CSS("form#search select[name=outcome]"), "lost"))
 	b.search("too expensive")
+	lost := `a.facet[data-field="outcome"][data-value="lost"]`
+	b.expect(lost)
+	b.markPage()
+	b.do("filter to lost deals", chromedp.Click(chromedp.CSS(lost)))
+	b.waitFor("objections of lost deals", fmt.Sprintf(`window.__e2eMark !== %d && document.readyState === "complete" && new URLSearchParams(location.search).get("outcome") === "lost"`, b.marks))
+	b.expect(`a.facet-remove[data-field="outcome"]`)
 	b.waitVisible("section.objection-theme a.objection-link")
 	href := b.attr("section.objection-theme a.objection-link", "href")
 	b.markPage()
