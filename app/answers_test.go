@@ -26,7 +26,7 @@ func barrierTheme(t *testing.T, a *App, st persona.Study) (persona.Profile, int6
 }
 
 func TestFieldAnswersOnThemesAndPersonas(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	p, theme := barrierTheme(t, a, st)
 	sam, kim, admin := Actor{ID: 1, Name: "sam"}, Actor{ID: 2, Name: "kim"}, Actor{ID: 3, Name: "root", Admin: true}
@@ -83,7 +83,7 @@ func TestFieldAnswersOnThemesAndPersonas(t *testing.T) {
 // A re-analysis keeps theme ids (store.SaveAnalysis matches themes), so
 // the answers stay on their objection.
 func TestFieldAnswersSurviveReanalysis(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	_, theme := barrierTheme(t, a, st)
 	if _, err := a.AddAnswer(ctx, theme, "Offered a paid pilot.", "", Actor{ID: 1, Name: "sam"}); err != nil {

@@ -12,7 +12,7 @@ import (
 )
 
 func TestTrackerReportsNewQuotesAndNotes(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	sam := Actor{ID: 1, Name: "sam"}
 	tr, err := a.CreateTracker(ctx, TrackerInput{StudyID: st.ID, Words: "too expensive", Synonyms: `price, "pricey"; cost`}, sam)
@@ -90,7 +90,7 @@ func TestTrackerReportsNewQuotesAndNotes(t *testing.T) {
 }
 
 func TestTrackerPhrasesMatchWhole(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	sam := Actor{ID: 1, Name: "sam"}
 	tr, err := a.CreateTracker(ctx, TrackerInput{StudyID: st.ID, Words: "security review"}, sam)
@@ -112,7 +112,7 @@ func TestTrackerPhrasesMatchWhole(t *testing.T) {
 }
 
 func TestTrackerVisibilityAndValidation(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	sam, kim, root := Actor{ID: 1, Name: "sam"}, Actor{ID: 2, Name: "kim"}, Actor{ID: 3, Name: "root", Admin: true}
 	mine, err := a.CreateTracker(ctx, TrackerInput{StudyID: st.ID, Words: "migration"}, sam)

@@ -12,7 +12,7 @@ import (
 // a theme is badged rising or falling in fewer than WaveAlpha of the tests
 // (docs/LOOP.md has the rates over 100 splits a seed).
 func TestWaveBadgesRareUnderRandomSplits(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	srcs, _ := a.Store.Sources(ctx, st.ID)
 	var ids []int64

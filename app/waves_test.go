@@ -40,7 +40,7 @@ func splitDemoIntoWaves(t *testing.T, a *App, st persona.Study) map[int64]string
 }
 
 func TestWavesOnDemoAreTraceable(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	waveOf := splitDemoIntoWaves(t, a, st)
 	rep, err := a.Waves(ctx, st.ID)
@@ -158,7 +158,7 @@ func TestWaveChangeBadgesOnlySignificant(t *testing.T) {
 }
 
 func TestSetSourceWaveValidates(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	srcs, _ := a.Store.Sources(ctx, st.ID)
 	id := srcs[0].ID
@@ -192,7 +192,7 @@ func TestSetSourceWaveValidates(t *testing.T) {
 }
 
 func TestPersonaNewThemesSinceLastWave(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	waveOf := splitDemoIntoWaves(t, a, st)
 	personas, err := a.Store.Personas(ctx, st.ID)

@@ -63,7 +63,7 @@ func countDeals(quotes []persona.Quote, deals map[int64]persona.Outcome, themeRi
 }
 
 func TestWinLossOnDemoIsTraceable(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	deals := markDemoDeals(t, a, st)
 	quotes, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: st.ID, NoTokens: true})
@@ -150,7 +150,7 @@ func TestWinLossOnDemoIsTraceable(t *testing.T) {
 }
 
 func TestObjectionsFilterByOutcome(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	deals := markDemoDeals(t, a, st)
 	all, err := a.Objections(ctx, ObjectionQuery{Text: "too expensive", StudyID: st.ID, AllRings: true, Size: 50})
@@ -185,7 +185,7 @@ func TestObjectionsFilterByOutcome(t *testing.T) {
 }
 
 func TestSetSourceOutcomeValidates(t *testing.T) {
-	a, st := demoApp(t)
+	a, st := demoCopy(t)
 	ctx := context.Background()
 	srcs, _ := a.Store.Sources(ctx, st.ID)
 	var transcript, survey int64
