@@ -33,7 +33,7 @@ func sampleTrackerPage(b Base, q QuoteView) TrackerPage {
 		Personas: []Raiser{{PersonaID: 2, Name: evil, N: 1, Size: 2}}, Unassigned: 1, CanDelete: true, FeedURL: "/api/v1/trackers/1/feed.json"}
 }
 
-// The wave, win/loss and field-answer sections render hostile strings
+// The wave, win/loss, field-answer and tracker sections render hostile strings
 // inert on the pages they join.
 func TestRenderLoopSections(t *testing.T) {
 	p, err := New(nil)
@@ -48,6 +48,7 @@ func TestRenderLoopSections(t *testing.T) {
 			Chart: NewWaveChart([]WaveSeries{{Label: evil, Trend: "rising", P: 0.01, Points: []WavePoint{{Wave: evil, Raised: 1, Of: 3}, {Wave: "b", Raised: 3, Of: 3}}}}),
 			Rows:  []WaveRow{{Label: evil, Trend: "rising", TrendText: evil, Cells: []WaveCell{{Raised: 1, Of: 3, Pct: 33, Quotes: links}}}}}},
 		"persona": PersonaPage{Base: b, ID: 2, Name: evil,
+			Rings: []RingView{{Ring: "perceived_barriers", Title: "Perceived barriers", Themes: []ThemeView{{ID: 1, Label: evil, Raised: 1, Of: 2}}}},
 			News: &PersonaNews{Latest: evil, Earlier: evil, MembersLatest: 1, MembersEarlier: 2,
 				New: []NewThemeView{{Label: evil, Ring: "perceived_barriers", Raised: 1, Quotes: links}}},
 			WinLoss: &WinLossView{Outcome: "lost", OutcomeTitle: "Lost", Options: []Option{{Value: "lost", Label: "Lost", Selected: true}},
@@ -63,7 +64,7 @@ func TestRenderLoopSections(t *testing.T) {
 	}
 	want := map[string][]string{
 		"study":     {`id="wave-chart"`, `class="wave-trend" data-trend="rising"`, `href="/sources/3#quote-7"`},
-		"persona":   {`id="persona-news"`, `id="winloss"`, `href="/objections/1"`, `id="persona-answers"`, `action="/answers/4/delete"`},
+		"persona":   {`class="objection-link" href="/objections/1"`, `id="persona-news"`, `id="winloss"`, `href="/objections/1"`, `id="persona-answers"`, `action="/answers/4/delete"`},
 		"source":    {`id="wave-form"`, `id="outcome-form"`},
 		"search":    {`href="/objections/1?outcome=lost"`, `data-outcome="lost"`, `href="/objections/1#answers"`},
 		"tracker":   {`id="week-chart"`, `class="hit tracker-hit tracker-note"`, `<mark>price</mark>`, `action="/trackers/1/delete"`},
