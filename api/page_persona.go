@@ -141,6 +141,19 @@ func (s *Server) personaPage(c *gin.Context) error {
 	for _, m := range page.Participants {
 		v.Members = append(v.Members, frontend.KV{Key: m.Label, Value: m.Source})
 	}
+	if v.News, err = s.personaNews(c.Request.Context(), p.ID); err != nil {
+		return err
+	}
+	if v.WinLoss, err = s.winLossView(c.Request.Context(), p.ID, c.Query("outcome")); err != nil {
+		return err
+	}
+	groups, err := s.app.PersonaAnswers(c.Request.Context(), p.ID)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		v.Answers = append(v.Answers, frontend.PersonaAnswerGroup{ThemeID: g.ThemeID, Label: g.Label, Answers: answerViews(c, g.Answers)})
+	}
 	return s.render(c, http.StatusOK, "persona", v)
 }
 

@@ -106,12 +106,17 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 	}
 	defer release()
 	if v.Q != "" {
-		obj, err := s.app.Objections(c.Request.Context(), app.ObjectionQuery{Text: v.Q, StudyID: study, AllRings: v.AllRings, Size: 10})
+		outcome, _ := persona.ParseOutcome(vals.Get("outcome")) // an unknown outcome filters nothing
+		v.Outcome = string(outcome)
+		obj, err := s.app.Objections(c.Request.Context(), app.ObjectionQuery{Text: v.Q, StudyID: study, AllRings: v.AllRings, Size: 10, Outcome: outcome})
 		if err != nil {
 			v.Error = plainError(err)
 			return v, nil
 		}
 		v.Objections, v.Values = objectionViews(obj, vals["persona"])
+		if err := s.countAnswers(c.Request.Context(), v.Objections); err != nil {
+			return v, err
+		}
 	}
 	for _, key := range names.attrs {
 		q.Facets = append(q.Facets, search.AttrField(key))
@@ -126,6 +131,11 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 		v.Hits = append(v.Hits, names.hit(h))
 	}
 	v.Facets, v.Active = names.facets(res.Facets, vals)
+	if v.Q != "" && study != 0 {
+		if err := s.outcomeFacet(c.Request.Context(), &v, study, vals); err != nil {
+			return v, err
+		}
+	}
 	if vals.Get("page") != "" {
 		v.Page, _ = strconv.Atoi(vals.Get("page"))
 	}
@@ -283,7 +293,8 @@ func toggleURL(vals url.Values, field, value string) string {
 func objectionViews(obj app.Objections, activePersonas []string) ([]frontend.Objection, []frontend.PersonaValues) {
 	var themes []frontend.Objection
 	for _, t := range obj.Themes[:min(6, len(obj.Themes))] {
-		o := frontend.Objection{ThemeID: t.Theme.ID, Label: t.Theme.Label, Matches: t.Matches, Of: t.Theme.Quotes}
+		o := frontend.Objection{ThemeID: t.Theme.ID, Label: t.Theme.Label, Matches: t.Matches, Of: t.Theme.Quotes,
+			Outcomes: outcomeViews(t.Outcomes)}
 		for _, p := range t.ByPersona {
 			o.RaisedBy = append(o.RaisedBy, frontend.Raiser{PersonaID: p.PersonaID, Name: p.Name, N: p.Participants, Size: p.Size,
 				Active: slices.Contains(activePersonas, itoa(p.PersonaID))})

@@ -86,6 +86,9 @@ func (s *Server) sourcePage(c *gin.Context) error {
 			markPending(v.Respondents[i].Answers)
 		}
 	}
+	if v.Meta, err = s.sourceMetaView(c, d.ID); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "source", v)
 }
 

@@ -99,6 +99,9 @@ func (s *Server) studyPage(c *gin.Context) error {
 	if v.Sources, err = s.sourceRows(c.Request.Context(), st.ID); err != nil {
 		return err
 	}
+	if v.Waves, err = s.wavesView(c.Request.Context(), st.ID); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "study", v)
 }
 

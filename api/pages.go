@@ -56,6 +56,15 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"GET", "/collateral/:id", account.PermRead, (*Server).gapPage},
 		{"GET", "/collateral/:id/print", account.PermRead, (*Server).gapPrintPage},
 		{"GET", "/themes/:id/survey", account.PermRead, (*Server).surveyPage},
+		{"POST", "/sources/:id/wave", account.PermEdit, (*Server).sourceWaveForm},
+		{"POST", "/sources/:id/outcome", account.PermNote, (*Server).sourceOutcomeForm},
+		{"GET", "/objections/:id", account.PermSearch, (*Server).objectionPage},
+		{"POST", "/objections/:id/answers", account.PermNote, (*Server).answerForm},
+		{"POST", "/answers/:id/delete", account.PermNote, (*Server).deleteAnswerForm},
+		{"GET", "/trackers", account.PermSearch, (*Server).trackersPage},
+		{"POST", "/trackers", account.PermSearch, (*Server).trackerForm},
+		{"GET", "/trackers/:id", account.PermSearch, (*Server).trackerPage},
+		{"POST", "/trackers/:id/delete", account.PermSearch, (*Server).deleteTrackerForm},
 	}
 	for _, p := range pages {
 		h := []gin.HandlerFunc{s.page(p.perm, p.h)}

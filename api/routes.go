@@ -82,6 +82,28 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/collateral/:id/export.md", account.PermExport, (*Server).exportGapMarkdown, "Export a content-gap check as Markdown"},
 	{"GET", "/api/v1/collateral/:id/export.json", account.PermExport, (*Server).exportGapJSON, "Export a content-gap check as JSON"},
 	{"GET", "/api/v1/themes/:id/survey", account.PermRead, (*Server).themeSurvey, "A theme sized by the survey, with the answers counted"},
+	// Research waves (docs/LOOP.md).
+	{"GET", "/api/v1/studies/:id/waves", account.PermRead, (*Server).getWaves, "Theme shares per research wave with two-proportion tests"},
+	{"PUT", "/api/v1/sources/:id/wave", account.PermEdit, (*Server).setSourceWave, "Put a source in a research wave (wave, date YYYY-MM-DD)"},
+	{"GET", "/api/v1/personas/:id/waves", account.PermRead, (*Server).personaWaves, "Themes new for a persona since the earlier waves"},
+
+	// Win/loss (docs/LOOP.md).
+	{"PUT", "/api/v1/sources/:id/outcome", account.PermNote, (*Server).setSourceOutcome, "Mark a source's deal won, lost or no-decision, with the competitor"},
+	{"GET", "/api/v1/studies/:id/winloss", account.PermRead, (*Server).getWinLoss, "Deals by outcome per theme (persona=ID, rings=all)"},
+	{"GET", "/api/v1/objections/:id", account.PermSearch, (*Server).getObjection, "One objection theme: quotes (outcome= filter), personas, deals"},
+
+	// Answers from the field (docs/LOOP.md).
+	{"POST", "/api/v1/themes/:id/answers", account.PermNote, (*Server).postAnswer, "Attach how you answered an objection (text, context)"},
+	{"GET", "/api/v1/themes/:id/answers", account.PermRead, (*Server).listAnswers, "List the field answers to an objection theme"},
+	{"DELETE", "/api/v1/answers/:id", account.PermNote, (*Server).deleteAnswer, "Delete your field answer (an admin: any)"},
+	{"GET", "/api/v1/personas/:id/answers", account.PermRead, (*Server).personaAnswers, "Field answers to a persona's objections"},
+
+	// Objection trackers (docs/LOOP.md).
+	{"GET", "/api/v1/trackers", account.PermSearch, (*Server).listTrackers, "Your trackers and your teams', with what is new for you"},
+	{"POST", "/api/v1/trackers", account.PermSearch, (*Server).createTracker, "Save an objection search (study_id, words, synonyms, name, team)"},
+	{"GET", "/api/v1/trackers/:id", account.PermSearch, (*Server).getTracker, "What a tracker found: new since your last visit, per week, personas (mark=1 records the visit)"},
+	{"DELETE", "/api/v1/trackers/:id", account.PermSearch, (*Server).deleteTracker, "Delete your tracker (an admin: any)"},
+	{"GET", "/api/v1/trackers/:id/feed.json", account.PermSearch, (*Server).trackerFeed, "A tracker's newest matches as a JSON Feed 1.1"},
 }
 
 func (s *Server) routes(r *gin.Engine) {

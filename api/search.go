@@ -151,5 +151,8 @@ func (s *Server) objectionQuery(c *gin.Context, text string) (app.ObjectionQuery
 	if !all {
 		q.StudyID = st.ID
 	}
+	if q.Outcome, err = persona.ParseOutcome(c.Query("outcome")); err != nil {
+		return q, err
+	}
 	return q, nil
 }

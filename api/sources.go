@@ -103,6 +103,8 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 	results := []app.FileResult{}
 	stored := 0
 	opt := app.IngestOptions{Force: isTrue(c.Query("force"))}
+	var labels app.SourceLabels // wave, date, outcome, competitor fields before the files
+	labelsChecked := false
 	for {
 		part, err := mr.NextPart()
 		if errors.Is(err, io.EOF) {
@@ -113,6 +115,10 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 				return results, err
 			}
 			return results, badRequest(fmt.Sprintf("the upload broke off after %d files; those are stored, send the rest again", len(results)))
+		}
+		if readLabelField(part, &labels) {
+			part.Close()
+			continue
 		}
 		if part.FormName() == "force" && part.FileName() == "" {
 			v, _ := io.ReadAll(io.LimitReader(part, 16))
@@ -137,11 +143,21 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 			}
 			continue
 		}
+		if !labelsChecked {
+			if labels, err = labels.Clean(); err != nil {
+				return results, err
+			}
+			labelsChecked = true
+		}
 		stored++
 		// Finish the file even if the client goes away: a half-stored
 		// source is impossible anyway (one transaction), but a finished
 		// one should be reported at the next list.
 		res := s.app.IngestWith(context.WithoutCancel(c.Request.Context()), studyID, part.FileName(), part, opt)
+		if err := s.app.LabelResult(context.WithoutCancel(c.Request.Context()), res, labels); err != nil {
+			res.Warnings = append(res.Warnings, "stored, but its wave or outcome could not be recorded")
+			logger(c).Error("label source", slog.Int64("source_id", res.SourceID), slog.String("error", err.Error()))
+		}
 		_, _ = io.Copy(io.Discard, part) // the rest of an oversized part
 		part.Close()
 		results = append(results, res)

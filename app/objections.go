@@ -43,6 +43,9 @@ type ObjectionQuery struct {
 	AllRings bool
 	// Size is the number of quotes to return (default 10).
 	Size int
+	// Outcome keeps only quotes from deals that ended so (won, lost, no
+	// decision; docs/LOOP.md); OutcomeNone keeps every quote.
+	Outcome persona.Outcome
 }
 
 // ObjectionTheme is a theme with its matches and who raises it.
@@ -53,6 +56,9 @@ type ObjectionTheme struct {
 	// much of them matches, not by their size.
 	Share     float64        `json:"share"`
 	ByPersona []PersonaCount `json:"by_persona"`
+	// Outcomes are the deals of each outcome whose buyers raise the theme
+	// (all its quotes, not only the matching ones), one quote per deal.
+	Outcomes []OutcomeQuotes `json:"outcomes"`
 }
 
 // PersonaCount is how many of a persona's participants raise a theme.
@@ -122,6 +128,12 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	if err != nil {
 		return out, err
 	}
+	if q.Outcome != persona.OutcomeNone {
+		if cands, err = a.keepOutcome(ctx, cands, q.Outcome); err != nil {
+			return out, err
+		}
+		out.Total = uint64(len(cands)) // of the best candidates
+	}
 	rerank(q.Text, cands, vecs)
 	if out.Quotes, err = a.objectionQuotes(ctx, text, cands[:min(q.Size, len(cands))]); err != nil {
 		return out, err
@@ -129,6 +141,9 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	rel := relevant(cands)
 	personas := map[int64]persona.Profile{}
 	if out.Themes, err = a.objectionThemes(ctx, rel, personas); err != nil {
+		return out, err
+	}
+	if err := a.addOutcomes(ctx, out.Themes); err != nil {
 		return out, err
 	}
 	out.Answers, err = a.objectionValues(ctx, rel, personas)

@@ -101,3 +101,44 @@ func (b *browser) inertProblems(shown bool) []string {
 	}
 	return problems
 }
+
+// A wave name and a competitor full of markup render inert on the source
+// page and in the study page's wave section.
+func TestWaveAndCompetitorRenderInert(t *testing.T) {
+	needServer(t)
+	c, err := signedIn(researcher)
+	if err != nil {
+		t.Fatal(err)
+	}
+	before, err := c.analysis(env.study)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := c.upload(env.study, "harborview-pricing-call.teams.vtt")
+	if err != nil || len(res) != 1 || res[0].SourceID == 0 {
+		t.Fatalf("upload: %+v %v", res, err)
+	}
+	id := res[0].SourceID
+	if res[0].Status == "ok" {
+		c.waitAnalysis(t, env.study, before.Version) // the source page reloads when it ends
+	}
+	if err := c.do("PUT", fmt.Sprintf("/api/v1/sources/%d/wave", id), map[string]string{"wave": imgText + " &lt;b&gt;"}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.do("PUT", fmt.Sprintf("/api/v1/sources/%d/outcome", id), map[string]string{"outcome": "lost", "competitor": scriptText}, nil); err != nil {
+		t.Fatal(err)
+	}
+	b := newBrowser(t)
+	b.signIn(researcher)
+	b.open(fmt.Sprintf("/sources/%d", id))
+	b.expect("section#source-meta")
+	b.expectInert(false)
+	for _, want := range []string{imgText, scriptText} {
+		if !eval[bool](b, fmt.Sprintf(`document.querySelector("section#source-meta").innerText.includes(%s)`, jsString(want))) {
+			t.Errorf("the source page does not show %s literally", want)
+		}
+	}
+	b.open(fmt.Sprintf("/studies/%d", env.study))
+	b.expect("section#waves")
+	b.expectInert(false)
+}

@@ -28,7 +28,7 @@ type Pages struct {
 // Names lists every page template; Render accepts exactly these.
 var Names = []string{"signin", "error", "studies", "study", "upload", "source",
 	"personas", "persona", "themes", "search", "admin", "account",
-	"gaps", "gap", "gap-print", "survey"}
+	"gaps", "gap", "gap-print", "survey", "objection", "trackers", "tracker"}
 
 // New loads the templates from fsys (a folder holding templates/ and
 // static/, e.g. os.DirFS("frontend") while editing), or from the embedded
@@ -41,7 +41,7 @@ func New(fsys fs.FS) (*Pages, error) {
 	if err != nil {
 		return nil, fmt.Errorf("frontend: static: %w", err)
 	}
-	base, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html")
+	base, err := template.New("layout.html").Funcs(funcs).ParseFS(fsys, "templates/layout.html", "templates/partials.html", "templates/loop.html")
 	if err != nil {
 		return nil, fmt.Errorf("frontend: layout: %w", err)
 	}
@@ -103,6 +103,7 @@ var funcs = template.FuncMap{
 	"initials":  initials,
 	"num":       Num,
 	"count":     Count,
+	"lower":     strings.ToLower,
 }
 
 // Highlight marks a search fragment safe for the page. Fragments come from

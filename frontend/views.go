@@ -77,6 +77,8 @@ type Study struct {
 	Heatmap  Heatmap
 	Sources  []SourceRow
 	Personas []PersonaLink
+	// Waves is the research-wave section (nil when no source has a wave).
+	Waves *WavesView
 }
 
 // PersonaLink names a persona.
@@ -124,6 +126,7 @@ type SourcePage struct {
 	// Analysing: the study's analysis is queued or running (after a role
 	// change, say), so quotes without a ring are not yet classified.
 	Analysing bool
+	Meta      SourceMeta
 }
 
 // SourceHead describes a source.
@@ -217,6 +220,13 @@ type PersonaPage struct {
 	Rings     []RingView
 	Distinct  []LiftView
 	Members   []KV
+	// News: themes new since the earlier waves (nil with fewer than two).
+	News *PersonaNews
+	// WinLoss: the objections that come with each deal outcome (nil when
+	// no deal of the persona's buyers has one).
+	WinLoss *WinLossView
+	// Answers are what sales reps answered to its objections.
+	Answers []PersonaAnswerGroup
 }
 
 // AttrDist is one attribute's distribution within a persona.
@@ -305,7 +315,9 @@ type ThemeQuote struct {
 // SearchPage is the sales reps' objection search.
 type SearchPage struct {
 	Base
-	Q       string
+	Q string
+	// Outcome filters the objections to deals that ended so ("" for all).
+	Outcome string
 	Studies []Option
 	// StudyName is the study searched ("" with AllStudies); StudyID (in
 	// Base) its id.
@@ -368,6 +380,10 @@ type Objection struct {
 	Of       int
 	RaisedBy []Raiser
 	Quotes   []QuoteView
+	// Outcomes are the deals of each outcome that raise it.
+	Outcomes []OutcomeView
+	// Answers is how many field answers it has.
+	Answers int
 }
 
 // Raiser is a persona raising an objection.

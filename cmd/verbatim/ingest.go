@@ -21,12 +21,21 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 	study := fs.String("study", "Default", "study to add the files to (created if missing)")
 	asJSON := fs.Bool("json", false, "print a JSON report")
 	force := fs.Bool("force", false, "take in files that look like no transcript (interview guides, notes, summary tables) instead of skipping them")
+	var labels app.SourceLabels
+	fs.StringVar(&labels.Wave, "wave", "", "research wave the files belong to (e.g. 2026-Q1)")
+	fs.StringVar(&labels.Date, "date", "", "when the wave's files were collected, YYYY-MM-DD (with --wave)")
+	fs.StringVar(&labels.Outcome, "outcome", "", "deal outcome of the files: won, lost or no-decision")
+	fs.StringVar(&labels.Competitor, "competitor", "", "competitor of the deal (with --outcome)")
 	paths, err := parseInterspersed(fs, args)
 	if err != nil {
 		return errUsage
 	}
 	if len(paths) == 0 {
-		fmt.Fprintln(e.stderr, "usage: verbatim ingest [--data DIR] [--study NAME] [--json] [--force] PATH...")
+		fmt.Fprintln(e.stderr, "usage: verbatim ingest [--data DIR] [--study NAME] [--json] [--force] [--wave NAME [--date YYYY-MM-DD]] [--outcome won|lost|no-decision [--competitor X]] PATH...")
+		return errUsage
+	}
+	if labels, err = labels.Clean(); err != nil {
+		fmt.Fprintln(e.stderr, "verbatim ingest:", err)
 		return errUsage
 	}
 	a, err := openApp(ctx, e, *data)
@@ -41,6 +50,11 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 	bar := newProgress(e.stderr, !*asJSON)
 	results := a.IngestPathsWith(ctx, st.ID, paths, app.IngestOptions{Force: *force}, bar.step)
 	bar.done()
+	for i, r := range results {
+		if err := a.LabelResult(ctx, r, labels); err != nil {
+			results[i].Status, results[i].Error = app.StatusError, "stored, but its wave or outcome could not be recorded: "+err.Error()
+		}
+	}
 	failed := 0
 	for _, r := range results {
 		if r.Status == app.StatusError {

@@ -53,6 +53,7 @@ func init() {
 		"user":       {"manage accounts: user add|list", cmdUser},
 		"token":      {"manage API tokens: token create|revoke|list", cmdToken},
 		"gaps":       {"check collateral against what the buyers say (content gaps)", cmdGaps},
+		"waves":      {"theme shares per research wave and significant changes", cmdWaves},
 	}
 }
 
@@ -93,7 +94,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: verbatim COMMAND [flags] [args]\n\ncommands:")
-	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token", "gaps"} {
+	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token", "gaps", "waves"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'verbatim COMMAND -h' for a command's flags.")

@@ -325,6 +325,7 @@
       var fd = new FormData();
       var force = $('#force');
       if (force && force.checked) { fd.append('force', '1'); }
+      $$('.upload-meta').forEach(function (el) { if (el.value) { fd.append(el.name, el.value); } });
       fd.append('files', file, file.name);
       xhr.open('POST', '/api/v1/studies/' + study + '/sources');
       xhr.setRequestHeader('Accept', 'application/json');

@@ -144,7 +144,7 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_at ON audit_log(at);
 `,
 	// 4: collateral checked against the buyers' words (content-gap check).
-	`
+	4: `
 CREATE TABLE collateral (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
@@ -158,6 +158,55 @@ CREATE TABLE collateral (
   UNIQUE (study_id, sha256)
 );
 CREATE INDEX collateral_study ON collateral(study_id);
+`,
+	// 5: research waves and win/loss outcomes of sources (docs/LOOP.md).
+	5: `
+CREATE TABLE source_meta (
+  source_id INTEGER PRIMARY KEY REFERENCES sources(id) ON DELETE CASCADE,
+  wave TEXT NOT NULL DEFAULT '',
+  wave_date TEXT NOT NULL DEFAULT '',
+  outcome TEXT NOT NULL DEFAULT '',
+  competitor TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX source_meta_wave ON source_meta(wave);
+`,
+	// 6: sales reps' answers to objection themes (docs/LOOP.md). No foreign
+	// key to themes: an answer outlives a re-analysis that renumbers them.
+	6: `
+CREATE TABLE field_answers (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  theme_id INTEGER NOT NULL,
+  theme_label TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL,
+  context TEXT NOT NULL DEFAULT '',
+  user_id INTEGER NOT NULL DEFAULT 0,
+  user_name TEXT NOT NULL DEFAULT '',
+  created_at DATETIME NOT NULL
+);
+CREATE INDEX field_answers_theme ON field_answers(theme_id);
+CREATE INDEX field_answers_study ON field_answers(study_id);
+`,
+	// 7: objection trackers and when each user last looked (docs/LOOP.md).
+	7: `
+CREATE TABLE trackers (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  study_id INTEGER NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  words TEXT NOT NULL,
+  synonyms TEXT NOT NULL DEFAULT '',
+  team TEXT NOT NULL DEFAULT '',
+  user_id INTEGER NOT NULL,
+  user_name TEXT NOT NULL DEFAULT '',
+  created_at DATETIME NOT NULL
+);
+CREATE INDEX trackers_study ON trackers(study_id);
+CREATE TABLE tracker_visits (
+  tracker_id INTEGER NOT NULL REFERENCES trackers(id) ON DELETE CASCADE,
+  user_id INTEGER NOT NULL,
+  seen_at DATETIME NOT NULL,
+  PRIMARY KEY (tracker_id, user_id)
+);
 `,
 }
 
