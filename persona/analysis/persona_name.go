@@ -29,19 +29,17 @@ var nameShares = []float64{0.5, 0.25}
 type personaStats struct {
 	n          int
 	themeTotal map[int64]int     // theme id -> buyers who raised it
-	attrTotal  map[[2]string]int // attribute, value -> buyers
+	attrTotal  map[[2]string]int // trait, coarse value -> buyers
 }
 
-func newPersonaStats(themes []persona.Theme, buyers []buyer, attrs []string) personaStats {
+func newPersonaStats(themes []persona.Theme, buyers []buyer) personaStats {
 	st := personaStats{n: len(buyers), themeTotal: map[int64]int{}, attrTotal: map[[2]string]int{}}
 	for _, b := range buyers {
 		for _, t := range b.all {
 			st.themeTotal[themes[t].ID]++
 		}
-		for _, k := range attrs {
-			if v := strings.TrimSpace(b.p.Attributes[k]); v != "" {
-				st.attrTotal[[2]string{k, v}]++
-			}
+		for k, v := range b.traits {
+			st.attrTotal[[2]string{k, v}]++
 		}
 	}
 	return st
@@ -83,31 +81,87 @@ func namingThemes(pr persona.Profile, themes []persona.Theme, st personaStats) [
 	return nil
 }
 
-// definingValues are the attribute values that describe a persona: for
-// role, industry and size attributes the value at least 40% hold; for
-// any other attribute a value at least half hold with a lift of at least
-// nameLift. Each is phrased through its attribute unless the attribute
-// names who the buyer is (a job title, an industry, a company size).
-func definingValues(pr persona.Profile, attrs []string, st personaStats) []string {
-	var out []string
-	answered := false
-	for _, k := range nameAttributes(attrs) {
-		cs := pr.Attributes[k]
-		if len(cs) == 0 || len(out) == 2 {
+// definingValues describe a persona by its traits (rankTraits order):
+// for who-the-buyer-is traits the value at least 40% of its members hold,
+// when it sets them apart (lift of at least nameLift) or nearly all hold
+// it; for one answer trait, the value at least half hold with a lift of
+// at least nameLift, phrased through its question. It returns the who
+// phrase ("Engineers at enterprises") and the answer ("AI affecting
+// society: Mixed"), either possibly empty.
+func definingValues(members []buyer, traits []trait, st personaStats) (who, answer string) {
+	var role, industry, size, other []string
+	for _, tr := range traits {
+		cs := traitCounts(members, tr.key)
+		if len(cs) == 0 {
 			continue
 		}
-		share, l := st.lift(cs[0].N, st.attrTotal[[2]string{k, cs[0].Value}], pr.Size)
-		if describesBuyer(k) {
-			if 5*cs[0].N >= 2*pr.Size && (l >= nameLift || share >= 0.8) {
-				out = append(out, shortValue(cs[0].Value))
+		share, l := st.lift(cs[0].N, st.attrTotal[[2]string{tr.key, cs[0].Value}], len(members))
+		if tr.kind == attrWho {
+			if 5*cs[0].N >= 2*len(members) && (l >= nameLift || share >= 0.8) {
+				v := shortValue(cs[0].Value)
+				switch whoRank(tr.key) {
+				case 0:
+					role = append(role, v)
+				case 1:
+					industry = append(industry, v)
+				case 2:
+					size = append(size, v)
+				default:
+					other = append(other, v)
+				}
 			}
 			continue
 		}
-		if share >= 0.5 && l >= nameLift && !answered {
-			out = append(out, attributeName(k)+": "+shortValue(cs[0].Value))
-			answered = true // one answer is as much as a name can carry
+		if answer == "" && share >= 0.5 && l >= nameLift {
+			answer = attributeName(tr.key) + ": " + shortValue(cs[0].Value)
 		}
 	}
+	return whoPhrase(role, industry, size, other), answer
+}
+
+// whoPhrase joins who-the-buyer-is values into a subject: "Engineers in
+// Computer Software at enterprises", "Buyers at small firms".
+func whoPhrase(role, industry, size, other []string) string {
+	if len(role)+len(industry)+len(size)+len(other) == 0 {
+		return ""
+	}
+	subject := "Buyers"
+	if len(role) > 0 {
+		subject = upperFirst(role[0])
+	}
+	if len(other) > 0 {
+		subject += ", " + other[0]
+	}
+	if len(industry) > 0 {
+		subject += " in " + industry[0]
+	}
+	if len(size) > 0 {
+		subject += " at " + size[0]
+	}
+	return subject
+}
+
+func upperFirst(s string) string {
+	for i, r := range s {
+		return string(unicode.ToUpper(r)) + s[i+len(string(r)):]
+	}
+	return s
+}
+
+// traitCounts are one trait's value counts among members, most frequent
+// first.
+func traitCounts(members []buyer, key string) []persona.Count {
+	n := map[string]int{}
+	for _, b := range members {
+		if v := b.traits[key]; v != "" {
+			n[v]++
+		}
+	}
+	out := make([]persona.Count, 0, len(n))
+	for v, c := range n {
+		out = append(out, persona.Count{Value: v, N: c})
+	}
+	slices.SortFunc(out, func(a, b persona.Count) int { return cmp.Or(cmp.Compare(b.N, a.N), cmp.Compare(a.Value, b.Value)) })
 	return out
 }
 
@@ -164,39 +218,61 @@ func shortValue(v string) string {
 	return strings.Join(ws, " ")
 }
 
-// nameAll names every persona by its defining attribute values and the
-// phrases of its most distinctive themes ("Finance lead, mid-size — slow
-// month-end close"), adding a second theme, then a number, when two
-// personas would share a name.
-func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, attrs []string, said []map[string]bool) {
-	st := newPersonaStats(themes, buyers, attrs)
+// noDistinctPersonas names the one persona of a study whose participants
+// do not separate: said plainly, with what most of them raised.
+const noDistinctPersonas = "No distinct personas"
+
+// nameAll names every persona by its defining traits and the phrases of
+// its most distinctive themes ("Engineers at enterprises — slow
+// month-end close"), adding a second phrase, then a number, when two
+// personas would share a name. A persona nothing sets apart by its
+// traits is named by its phrases alone; a study of one persona says it
+// has no distinct personas and names what most raised.
+func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, traits []trait, said []map[string]bool) {
+	st := newPersonaStats(themes, buyers)
+	at := make(map[int64]int, len(buyers))
+	for i, b := range buyers {
+		at[b.p.ID] = i
+	}
 	cands := make([][]string, len(out))
 	subject := make([]string, len(out))
 	for i := range out {
+		members := make([]buyer, 0, len(out[i].ParticipantIDs))
+		for _, id := range out[i].ParticipantIDs {
+			members = append(members, buyers[at[id]])
+		}
+		if len(out) == 1 {
+			subject[i] = noDistinctPersonas
+			cands[i] = mostSaid(out[i], themes, buyers, said)
+			continue
+		}
 		if ids := namingThemes(out[i], themes, st); len(ids) > 0 {
 			cands[i] = namingPhrases(out[i], raisedThemes(out[i], themes), themes, buyers, said)
 		}
-		subject[i] = strings.Join(definingValues(out[i], attrs, st), ", ")
-		if subject[i] == "" {
-			subject[i] = "Buyers"
-			if len(cands[i]) == 0 {
-				// Nothing sets them apart (a study of one persona): name
-				// them by what most of them raised, never a bare "Buyers".
-				cands[i] = mostSaid(out[i], themes, buyers, said)
-			}
+		who, answer := definingValues(members, traits, st)
+		subject[i] = strings.Join(slices.DeleteFunc([]string{who, answer}, func(s string) bool { return s == "" }), ", ")
+		if subject[i] == "" && len(cands[i]) == 0 {
+			cands[i] = mostSaid(out[i], themes, buyers, said)
 		}
 	}
 	name := func(i, n int) string {
-		var ls []string
-		ls = cands[i][:min(n, len(cands[i]))]
-		if len(ls) == 0 {
+		ls := cands[i][:min(n, len(cands[i]))]
+		switch {
+		case len(ls) == 0 && subject[i] == "":
+			return "Other participants"
+		case len(ls) == 0:
 			return subject[i]
+		case subject[i] == "":
+			return upperFirst(strings.Join(ls, " · "))
 		}
 		return subject[i] + " — " + strings.Join(ls, " · ")
 	}
 	used := map[string]int{}
 	for i := range out {
 		out[i].Name = name(i, 1)
+		if len(out) == 1 {
+			out[i].Name = name(i, maxNameThemes)
+		}
 		used[out[i].Name]++
 	}
 	for i := range out {

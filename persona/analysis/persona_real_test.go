@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"path"
+	"slices"
 	"strings"
 	"testing"
 
@@ -94,6 +95,56 @@ func checkPersonaNames(t *testing.T, st *realStudy, a *persona.Analysis) {
 		for _, p := range a.Personas {
 			if strings.Contains(p.Name, "— "+th.Label) || strings.Contains(p.Name, ", "+th.Label) {
 				t.Errorf("%s: persona %q named after catch-all theme %q (%d of %d buyers)", st.name, p.Name, th.Label, th.Participants, buyers)
+			}
+		}
+	}
+}
+
+// TestPersonaTraitsRealData logs which attributes may set personas apart
+// in the dev studies with participant attributes, and how much each
+// explains the themes raised; it checks that how long a product was used
+// never does and that who the buyer is (role, company size) does.
+func TestPersonaTraitsRealData(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("heavy evaluation on real data: run without -race and -short")
+	}
+	studies := []*realStudy{
+		loadRealStudy(t, "capterra", []string{"capterra_azure_reviews/capterra_azure_reviews.csv"}, oneGroup),
+		loadRealStudy(t, "bc_ai_survey", []string{"bc_ai_survey/bc_ai_survey_2025.csv"}, oneGroup),
+		loadRealStudy(t, "nhs", []string{"nhs_patient_feedback/v6framework_230831.csv"}, oneGroup),
+		loadRealStudy(t, "restaurants", []string{"absa_reviews/semeval2014_restaurants.csv"}, oneGroup),
+	}
+	for _, st := range studies {
+		a, err := Run(st.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := newCorpus(st.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		buyers := themeProfiles(a.Themes, c, st.in.Participants)
+		traits := rankTraits(buyers, a.Themes)
+		var keys []string
+		for _, tr := range traits {
+			keys = append(keys, tr.key)
+			t.Logf("%s: trait %q kind %d z %.1f", st.name, tr.key, tr.kind, tr.excess)
+		}
+		t.Logf("%s: profiles tell apart: %v", st.name, profilesTellApart(buyers))
+		logPersonas(t, st, a)
+		for _, k := range keys {
+			if kindOf(k, nil) == attrRecord {
+				t.Errorf("%s: record attribute %q sets personas apart", st.name, k)
+			}
+		}
+		if st.name == "capterra" {
+			for _, want := range []string{"job_title", "company_size"} {
+				if !slices.Contains(keys, want) {
+					t.Errorf("capterra: %q is no persona trait (traits %v)", want, keys)
+				}
+			}
+			if slices.Contains(keys, "time_used") {
+				t.Errorf("capterra: time_used sets personas apart")
 			}
 		}
 	}
