@@ -20,7 +20,9 @@ type attrKind int
 
 const (
 	// attrWho says who the buyer is: a job title or role, an industry, a
-	// company size. Marketers segment by these, so they always take part.
+	// company size. Marketers segment and name by these: they name a
+	// persona whenever they set it apart, and split one when they explain
+	// what people raised.
 	attrWho attrKind = iota
 	// attrAnswer is any other trait, most often a survey answer; it takes
 	// part only when it explains which themes people raise.
@@ -56,11 +58,13 @@ const (
 )
 
 // rankTraits chooses the attributes that may set personas apart and
-// weighs them: who-the-buyer-is attributes always (role, industry, size),
-// other answers only when they explain the themes raised beyond chance,
-// records of how or when never. The result is ordered for naming: who
-// first (role, industry, size), then answers by informativeness. Each
-// buyer's coarse values are filled in b.traits.
+// weighs them: any attribute that explains the themes raised beyond
+// chance (informativeness at least traitZ) weighs 1; a who-the-buyer-is
+// attribute (role, industry, size) that does not is kept at weight 0, to
+// name personas but not split them; records of how or when never take
+// part. The result is ordered for naming: who first (role, industry,
+// size), then answers by informativeness. Each buyer's coarse values are
+// filled in b.traits.
 func rankTraits(buyers []buyer, themes []persona.Theme) []trait {
 	keys := map[string]int{}
 	for _, b := range buyers {
@@ -99,11 +103,9 @@ func rankTraits(buyers []buyer, themes []persona.Theme) []trait {
 		}
 		tr.excess = informativeness(vals, buyers, themes)
 		switch {
-		case tr.kind == attrWho:
-			tr.weight = 1
 		case tr.excess >= traitZ:
 			tr.weight = 1
-		default:
+		case tr.kind != attrWho:
 			continue
 		}
 		for i := range buyers {

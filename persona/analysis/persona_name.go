@@ -354,7 +354,7 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 				continue
 			}
 			seen[samePhrase(keys)] = true
-			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[text] || genericNouns[text] || vagueVerbs[text])) {
+			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[text] || genericNouns[text] || vagueVerbs[text])) || lightStart(text) {
 				continue
 			}
 			inN, outN := 0, 0
@@ -401,6 +401,13 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 		return texts
 	}
 	return nil
+}
+
+// lightStart reports a phrase headed by a light verb ("makes model",
+// "takes time"): it names no concern a persona could be known by.
+func lightStart(text string) bool {
+	w, _, _ := strings.Cut(strings.ToLower(text), " ")
+	return lightVerbs[w] || lightVerbs[strings.TrimSuffix(w, "s")] || vagueVerbs[w]
 }
 
 func saidAll(words map[string]bool, keys []string) bool {
@@ -492,7 +499,7 @@ func mostSaid(pr persona.Profile, themes []persona.Theme, buyers []buyer, said [
 				continue
 			}
 			seen[samePhrase(keys)] = true
-			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[l] || genericNouns[l] || vagueVerbs[l])) {
+			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[l] || genericNouns[l] || vagueVerbs[l])) || lightStart(l) {
 				continue
 			}
 			n := 0

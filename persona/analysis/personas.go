@@ -42,7 +42,7 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 	traits := rankTraits(buyers, themes)
 	groups := [][]int{indexes(len(buyers))}
 	profiled := profilesTellApart(buyers)
-	if len(buyers) >= minPersonaBuyers && (profiled || len(traits) > 0) {
+	if len(buyers) >= minPersonaBuyers && (profiled || weighed(traits)) {
 		d := gower{buyers: buyers, traits: traits}
 		if profiled {
 			d.themes = true
@@ -141,6 +141,11 @@ func usableAttributes(parts []persona.Participant) []string {
 	return out
 }
 
+// weighed reports whether any trait may split personas.
+func weighed(traits []trait) bool {
+	return slices.ContainsFunc(traits, func(t trait) bool { return t.weight > 0 })
+}
+
 // whoTraits are the traits that say who the buyer is.
 func whoTraits(traits []trait) []trait {
 	return slices.DeleteFunc(slices.Clone(traits), func(t trait) bool { return t.kind != attrWho })
@@ -190,7 +195,7 @@ func (g gower) dist(a, b int) float64 {
 	}
 	for _, t := range g.traits {
 		u, v := x.traits[t.key], y.traits[t.key]
-		if u == "" || v == "" {
+		if u == "" || v == "" || t.weight == 0 {
 			continue
 		}
 		den += t.weight
