@@ -95,8 +95,8 @@ func nameWords(parts []persona.Participant) map[string]bool {
 // full stop, question or exclamation mark last) of 6-25 words, starting
 // with no conjunction or filler ("And, uh,", "So,"), with at most one
 // filler in ten words, at least two content words in five, in English and
-// not a nil answer. One that says all the label's words comes first, then
-// one that says any. A pinned quote always wins; failing all, the most
+// not a nil answer. One whose tone fits the ring (agreesWithRing) comes
+// first, then one that says all the label's words, then one that says any. A pinned quote always wins; failing all, the most
 // central quote (the text is always the exact quote). It returns the
 // quote index or -1.
 func headline(c *corpus, members []int, label string) int {
@@ -116,6 +116,9 @@ func headline(c *corpus, members []int, label string) int {
 		switch slideLevel(q) {
 		case 2:
 			tier = 1 + float64(saysAll(q.Tokens, keys))
+			if agreesWithRing(&q, c.ring[i]) {
+				tier += 1.5
+			}
 		case 1:
 			tier = 0.75
 		default:
@@ -132,6 +135,22 @@ func headline(c *corpus, members []int, label string) int {
 		}
 	}
 	return best
+}
+
+// agreesWithRing reports a quote whose tone fits its ring: a complaint
+// heads a barrier, praise a success factor ("the chicken was dry and
+// inedible", not "if you like spicy food get the chicken vindaloo"), by
+// VADER's compound score and its published ±0.05 bounds. Other rings
+// take either.
+func agreesWithRing(q *persona.Quote, r persona.Ring) bool {
+	if r != persona.RingBarriers && r != persona.RingSuccess {
+		return false
+	}
+	c := sentimentOf(splitWords(strings.ToLower(q.Text))).compound
+	if r == persona.RingBarriers {
+		return c <= -0.05
+	}
+	return c >= 0.05
 }
 
 // leadingFiller are words a slide sentence does not start with.
