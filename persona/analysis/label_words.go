@@ -146,7 +146,18 @@ func agreesWithRing(q *persona.Quote, r persona.Ring) bool {
 	if r != persona.RingBarriers && r != persona.RingSuccess {
 		return false
 	}
-	c := sentimentOf(splitWords(strings.ToLower(q.Text))).compound
+	// Nouns are left out: VADER rates some by a slang sense ("chicken"
+	// is a coward), and in a review they name the thing judged.
+	var words []string
+	for _, t := range q.Tokens {
+		if !isNoun(t.Tag) {
+			words = append(words, strings.ToLower(t.Text))
+		}
+	}
+	if len(q.Tokens) == 0 {
+		words = splitWords(strings.ToLower(q.Text))
+	}
+	c := sentimentOf(words).compound
 	if r == persona.RingBarriers {
 		return c <= -0.05
 	}

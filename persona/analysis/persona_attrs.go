@@ -180,15 +180,16 @@ func kindOf(k string, raw []string) attrKind {
 }
 
 // coarsener maps an attribute's raw values to the values personas are
-// told apart by: company sizes to three bands, job titles to role
-// families, and any value held by fewer than minTraitShare of the buyers
+// told apart by: company sizes to three bands, job titles (when there
+// are too many to take part as they are) to role levels, and any value held by fewer than minTraitShare of the buyers
 // to none.
 func coarsener(k string, raw []string, n int) func(string) string {
 	base := func(v string) string { return v }
 	switch {
 	case whoRank(k) == 2 && sizeBands(raw):
 		base = sizeBand
-	case whoRank(k) == 0:
+	case whoRank(k) == 0 && distinctValues(raw) > maxAttributeValues:
+		// Free-text titles rarely repeat: only their level can group.
 		base = roleFamily
 	}
 	counts := map[string]int{}
@@ -209,6 +210,16 @@ func coarsener(k string, raw []string, n int) func(string) string {
 		}
 		return ""
 	}
+}
+
+func distinctValues(raw []string) int {
+	seen := map[string]bool{}
+	for _, v := range raw {
+		if v != "" {
+			seen[v] = true
+		}
+	}
+	return len(seen)
 }
 
 var number = regexp.MustCompile(`\d[\d,]*`)

@@ -13,9 +13,13 @@ import (
 // informative first ("managers & directors" x "enterprises"),
 // holding at least minTraitShare of the buyers; at most maxPersonas of
 // the largest cells. A buyer outside those cells joins the cell sharing
-// most of their values (the larger on a tie). The cells follow from the
+// most of their values (the larger on a tie; see below). The cells follow from the
 // buyers' own attributes, so re-runs and one interview more or less keep
 // them. It returns one group when fewer than two cells qualify.
+//
+// A buyer outside the cells shares values with them by the more
+// informative trait first (a founder at an enterprise, when only small
+// firms' founders make a cell, joins the founders).
 func segmentByWho(buyers []buyer, who []trait) [][]int {
 	var use []trait
 	who = slices.DeleteFunc(slices.Clone(who), func(t trait) bool { return t.excess < traitZ })
@@ -90,10 +94,10 @@ func cells(buyers []buyer, use []trait) [][]int {
 		}
 		best, bestN := 0, -1
 		for g := range keys {
-			n := 0
+			n := 0 // the more informative trait counts more
 			for j, t := range use {
 				if b.traits[t.key] == vals[g][j] {
-					n++
+					n += len(use) - j
 				}
 			}
 			if n > bestN { // keys are largest first: ties go to the larger cell
