@@ -206,14 +206,15 @@ func TestFindingAndTone(t *testing.T) {
 		r    persona.Ring
 		want bool
 	}{
-		{"The chicken was dry and the sauce was terrible.", persona.RingBarriers, true},
-		{"If you like spicy food get the chicken vindaloo.", persona.RingBarriers, false},
-		{"The staff were friendly and the food was wonderful.", persona.RingSuccess, true},
+		{"The chicken was dry and the sauce was terrible.", persona.RingBarriers, false},
+		{"Interesting other dishes for a change include lamb in curry sauce.", persona.RingBarriers, true},
+		{"We needed EU hosting and several vendors could only offer US.", persona.RingBarriers, false},
+		{"The staff were rude and the food was awful.", persona.RingSuccess, false},
 		{"The staff were friendly and the food was wonderful.", persona.RingJourney, false},
 	} {
 		q := persona.Quote{Text: c.text, Tokens: nlp.Shared().Tag(c.text)}
-		if got := agreesWithRing(&q, c.r); got != c.want {
-			t.Errorf("agreesWithRing(%q, %s) = %v; want %v", c.text, c.r, got, c.want)
+		if got := contradictsRing(&q, c.r); got != c.want {
+			t.Errorf("contradictsRing(%q, %s) = %v; want %v", c.text, c.r, got, c.want)
 		}
 	}
 }
