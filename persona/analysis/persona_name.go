@@ -252,6 +252,11 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, trai
 		}
 		who, answer := definingValues(members, traits, st)
 		subject[i] = strings.Join(slices.DeleteFunc([]string{who, answer}, func(s string) bool { return s == "" }), ", ")
+		if len(cands[i]) == 0 && who != "" {
+			// A persona set apart by who they are: add what they say
+			// more than the others, when anything is.
+			cands[i] = namingPhrases(out[i], raisedThemes(out[i], themes), themes, buyers, said)
+		}
 		if subject[i] == "" && len(cands[i]) == 0 {
 			cands[i] = mostSaid(out[i], themes, buyers, said)
 		}
