@@ -101,51 +101,55 @@ func checkPersonaNames(t *testing.T, st *realStudy, a *persona.Analysis) {
 }
 
 // TestPersonaTraitsRealData logs which attributes may set personas apart
-// in the dev studies with participant attributes, and how much each
-// explains the themes raised; it checks that how long a product was used
-// never does and that who the buyer is (role, company size) does.
+// in the one-answer dev sets with attributes (NHS feedback, restaurant
+// reviews) and how much each explains the themes raised, and checks that
+// a record (a data split, a date) never does. The survey and review
+// studies with buyer attributes are checked in TestPersonaCountsRealData.
 func TestPersonaTraitsRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
-	studies := []*realStudy{
-		loadRealStudy(t, "capterra", []string{"capterra_azure_reviews/capterra_azure_reviews.csv"}, oneGroup),
-		loadRealStudy(t, "bc_ai_survey", []string{"bc_ai_survey/bc_ai_survey_2025.csv"}, oneGroup),
+	for _, st := range []*realStudy{
 		loadRealStudy(t, "nhs", []string{"nhs_patient_feedback/v6framework_230831.csv"}, oneGroup),
 		loadRealStudy(t, "restaurants", []string{"absa_reviews/semeval2014_restaurants.csv"}, oneGroup),
-	}
-	for _, st := range studies {
+	} {
 		a, err := Run(st.in)
 		if err != nil {
 			t.Fatal(err)
 		}
-		c, err := newCorpus(st.in)
-		if err != nil {
-			t.Fatal(err)
-		}
-		buyers := themeProfiles(a.Themes, c, st.in.Participants)
-		traits := rankTraits(buyers, a.Themes)
-		var keys []string
-		for _, tr := range traits {
-			keys = append(keys, tr.key)
-			t.Logf("%s: trait %q kind %d z %.1f", st.name, tr.key, tr.kind, tr.excess)
-		}
-		t.Logf("%s: profiles tell apart: %v", st.name, profilesTellApart(buyers))
 		logPersonas(t, st, a)
-		for _, k := range keys {
-			if kindOf(k, nil) == attrRecord {
-				t.Errorf("%s: record attribute %q sets personas apart", st.name, k)
-			}
+		checkTraits(t, st, a)
+	}
+}
+
+// checkTraits logs a study's persona traits and checks that no record
+// attribute is one and that, in the Capterra reviews, role and company
+// size are and time used is not.
+func checkTraits(t *testing.T, st *realStudy, a *persona.Analysis) {
+	t.Helper()
+	c, err := newCorpus(st.in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buyers := themeProfiles(a.Themes, c, st.in.Participants)
+	var keys []string
+	for _, tr := range rankTraits(buyers, a.Themes) {
+		keys = append(keys, tr.key)
+		t.Logf("%s: trait %q kind %d informativeness z %.1f weight %.0f", st.name, tr.key, tr.kind, tr.excess, tr.weight)
+		if kindOf(tr.key, nil) == attrRecord {
+			t.Errorf("%s: record attribute %q sets personas apart", st.name, tr.key)
 		}
-		if st.name == "capterra" {
-			for _, want := range []string{"job_title", "company_size"} {
-				if !slices.Contains(keys, want) {
-					t.Errorf("capterra: %q is no persona trait (traits %v)", want, keys)
-				}
-			}
-			if slices.Contains(keys, "time_used") {
-				t.Errorf("capterra: time_used sets personas apart")
-			}
+	}
+	t.Logf("%s: theme profiles tell buyers apart: %v", st.name, profilesTellApart(buyers))
+	if st.name != "capterra" {
+		return
+	}
+	for _, want := range []string{"job_title", "company_size"} {
+		if !slices.Contains(keys, want) {
+			t.Errorf("capterra: %q is no persona trait (traits %v)", want, keys)
 		}
+	}
+	if slices.Contains(keys, "time_used") {
+		t.Errorf("capterra: time_used sets personas apart")
 	}
 }
