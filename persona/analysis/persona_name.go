@@ -275,10 +275,10 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, trai
 	}
 	used := map[string]int{}
 	for i := range out {
+		// One phrase, also for a study of one persona: a second one is
+		// a near tie more often than not, and flips when one interview
+		// more or less changes what most said.
 		out[i].Name = name(i, 1)
-		if len(out) == 1 {
-			out[i].Name = name(i, maxNameThemes)
-		}
 		used[out[i].Name]++
 	}
 	for i := range out {
