@@ -33,8 +33,7 @@ var (
 		"seem", "help", "show", "guess", "believe", "care", "worry", "check", "back", "cut", "measure",
 		"introduce", "compare", "relying", "oppose", "share", "review", "download", "export", "search",
 		"know", "knew", "note", "think", "thought", "saying", "said", "talking", "thinking", "getting", "going",
-		"doing", "trying", "looking", "coming", "taking", "giving", "hoping", "hoped", "hopes", "helps", "helped",
-		"helping", "happened", "happening", "seems", "seemed")
+		"doing", "trying", "looking", "coming", "taking", "giving")
 	// auxWords are auxiliaries, modals and negations: a fragment ("logins
 	// does not", "check let") when a phrase starts or ends with one.
 	auxWords = wordSet("do", "does", "did", "doing", "is", "are", "was", "were", "be", "been", "am",

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -360,7 +361,7 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 				continue
 			}
 			seen[samePhrase(keys)] = true
-			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[text] || genericNouns[text] || vagueVerbs[text])) || lightStart(text) {
+			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[text] || genericNouns[text] || vagueLone(text))) || lightStart(text) {
 				continue
 			}
 			inN, outN := 0, 0
@@ -408,6 +409,23 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 	}
 	return nil
 }
+
+// vagueLone reports a lone word that is a vague verb in any inflection
+// ("hoping", "helps", "happened"): it names no persona.
+func vagueLone(w string) bool {
+	vagueStemsOnce.Do(func() {
+		vagueStems = map[string]bool{}
+		for v := range vagueVerbs {
+			vagueStems[normWord(v)] = true
+		}
+	})
+	return vagueVerbs[w] || vagueStems[normWord(w)]
+}
+
+var (
+	vagueStemsOnce sync.Once
+	vagueStems     map[string]bool
+)
 
 // lightStart reports a phrase headed by a light verb ("makes model",
 // "takes time"): it names no concern a persona could be known by.
@@ -505,7 +523,7 @@ func mostSaid(pr persona.Profile, themes []persona.Theme, buyers []buyer, said [
 				continue
 			}
 			seen[samePhrase(keys)] = true
-			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[l] || genericNouns[l] || vagueVerbs[l])) || lightStart(l) {
+			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[l] || genericNouns[l] || vagueLone(l))) || lightStart(l) {
 				continue
 			}
 			n := 0
