@@ -95,8 +95,9 @@ func nameWords(parts []persona.Participant) map[string]bool {
 // full stop, question or exclamation mark last) of 6-25 words, starting
 // with no conjunction or filler ("And, uh,", "So,"), with at most one
 // filler in ten words, at least two content words in five, in English and
-// not a nil answer. One that says all the label's words comes first, then
-// one that says any. A pinned quote always wins; failing all, the most
+// not a nil answer, and whose tone does not contradict the ring
+// (contradictsRing). One that says all the label's words comes first,
+// then one that says any. A pinned quote always wins; failing all, the most
 // central quote (the text is always the exact quote). It returns the
 // quote index or -1.
 func headline(c *corpus, members []int, label string) int {
@@ -116,6 +117,9 @@ func headline(c *corpus, members []int, label string) int {
 		switch slideLevel(q) {
 		case 2:
 			tier = 1 + float64(saysAll(q.Tokens, keys))
+			if contradictsRing(&q, c.ring[i]) {
+				tier = 0.9 // after every slide sentence that fits the ring
+			}
 		case 1:
 			tier = 0.75
 		default:
@@ -132,6 +136,30 @@ func headline(c *corpus, members []int, label string) int {
 		}
 	}
 	return best
+}
+
+// contradictsRing reports praise heading a barrier ("interesting other
+// dishes include lamb in curry sauce"), by VADER's compound score at or
+// over its published +0.05 bound. A plain statement contradicts nothing
+// (a barrier is often said flatly: "data residency, we needed EU
+// hosting"); success factors are left alone, since good news is often
+// said in words VADER reads as bad ("slip rate went down").
+func contradictsRing(q *persona.Quote, r persona.Ring) bool {
+	if r != persona.RingBarriers {
+		return false
+	}
+	// Nouns are left out: VADER rates some by a slang sense ("chicken"
+	// is a coward), and in a review they name the thing judged.
+	var words []string
+	for _, t := range q.Tokens {
+		if !isNoun(t.Tag) {
+			words = append(words, strings.ToLower(t.Text))
+		}
+	}
+	if len(q.Tokens) == 0 {
+		words = splitWords(strings.ToLower(q.Text))
+	}
+	return sentimentOf(words).compound >= 0.05
 }
 
 // leadingFiller are words a slide sentence does not start with.

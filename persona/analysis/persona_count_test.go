@@ -5,12 +5,15 @@ import (
 	"path"
 	"strings"
 	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
 )
 
 // TestPersonaCountsRealData logs how many personas each dev study gets,
 // their names and, for the mixed study, purity, over seeds 1-3; it checks
-// that no persona is a bare "Buyers" and that the ML + SERDIF mix keeps
-// purity >= 0.9. VERBATIM_RESPLIT=best measures the older stability
+// that no persona is a bare "Buyers", that no persona of a split is a
+// catch-all (checkNoCatchAll), the persona traits (checkTraits) and that
+// the ML + SERDIF mix keeps purity >= 0.9. VERBATIM_RESPLIT=best measures the older stability
 // check, which re-split each subsample at its own best k.
 func TestPersonaCountsRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
@@ -37,9 +40,33 @@ func TestPersonaCountsRealData(t *testing.T) {
 				}
 			}
 			t.Logf("%s seed %d: %d personas, purity %.3f: %s", st.name, seed, len(a.Personas), purity(st, a), strings.Join(names, " | "))
+			if seed == 1 {
+				checkTraits(t, st, a)
+			}
+			checkNoCatchAll(t, st, a)
 			if st.name == "ml+serdif" && purity(st, a) < 0.9 {
 				t.Errorf("ml+serdif seed %d: purity %.3f; want >= 0.9", seed, purity(st, a))
 			}
+		}
+	}
+}
+
+// checkNoCatchAll: when a study splits into personas, none is named
+// "No distinct personas", and none holds more than nine in ten buyers (a
+// catch-all beside a sliver, as "Buyers — food" held 96% of the
+// restaurant reviewers).
+func checkNoCatchAll(t *testing.T, st *realStudy, a *persona.Analysis) {
+	t.Helper()
+	if len(a.Personas) < 2 {
+		return
+	}
+	n := len(st.in.Participants)
+	for _, p := range a.Personas {
+		if strings.HasPrefix(p.Name, noDistinctPersonas) {
+			t.Errorf("%s: persona %q among %d", st.name, p.Name, len(a.Personas))
+		}
+		if 10*p.Size > 9*n {
+			t.Errorf("%s: persona %q holds %d of %d buyers", st.name, p.Name, p.Size, n)
 		}
 	}
 }

@@ -3,10 +3,9 @@ package analysis
 import (
 	"cmp"
 	"fmt"
-	"regexp"
 	"slices"
 	"strings"
-	"unicode"
+	"sync"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -29,19 +28,17 @@ var nameShares = []float64{0.5, 0.25}
 type personaStats struct {
 	n          int
 	themeTotal map[int64]int     // theme id -> buyers who raised it
-	attrTotal  map[[2]string]int // attribute, value -> buyers
+	attrTotal  map[[2]string]int // trait, coarse value -> buyers
 }
 
-func newPersonaStats(themes []persona.Theme, buyers []buyer, attrs []string) personaStats {
+func newPersonaStats(themes []persona.Theme, buyers []buyer) personaStats {
 	st := personaStats{n: len(buyers), themeTotal: map[int64]int{}, attrTotal: map[[2]string]int{}}
 	for _, b := range buyers {
 		for _, t := range b.all {
 			st.themeTotal[themes[t].ID]++
 		}
-		for _, k := range attrs {
-			if v := strings.TrimSpace(b.p.Attributes[k]); v != "" {
-				st.attrTotal[[2]string{k, v}]++
-			}
+		for k, v := range b.traits {
+			st.attrTotal[[2]string{k, v}]++
 		}
 	}
 	return st
@@ -83,119 +80,65 @@ func namingThemes(pr persona.Profile, themes []persona.Theme, st personaStats) [
 	return nil
 }
 
-// definingValues are the attribute values that describe a persona: for
-// role, industry and size attributes the value at least 40% hold; for
-// any other attribute a value at least half hold with a lift of at least
-// nameLift. Each is phrased through its attribute unless the attribute
-// names who the buyer is (a job title, an industry, a company size).
-func definingValues(pr persona.Profile, attrs []string, st personaStats) []string {
-	var out []string
-	answered := false
-	for _, k := range nameAttributes(attrs) {
-		cs := pr.Attributes[k]
-		if len(cs) == 0 || len(out) == 2 {
-			continue
-		}
-		share, l := st.lift(cs[0].N, st.attrTotal[[2]string{k, cs[0].Value}], pr.Size)
-		if describesBuyer(k) {
-			if 5*cs[0].N >= 2*pr.Size && (l >= nameLift || share >= 0.8) {
-				out = append(out, shortValue(cs[0].Value))
-			}
-			continue
-		}
-		if share >= 0.5 && l >= nameLift && !answered {
-			out = append(out, attributeName(k)+": "+shortValue(cs[0].Value))
-			answered = true // one answer is as much as a name can carry
-		}
+// noDistinctPersonas names the one persona of a study whose participants
+// do not separate: said plainly, with what most of them raised.
+const noDistinctPersonas = "No distinct personas"
+
+// nameAll names every persona by its defining traits and the phrases of
+// its most distinctive themes ("Engineers at enterprises — slow
+// month-end close"), adding a second phrase, then a number, when two
+// personas would share a name. A persona nothing sets apart by its
+// traits is named by its phrases alone; a study of one persona says it
+// has no distinct personas and names what most raised.
+func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, traits []trait, said []map[string]bool) {
+	st := newPersonaStats(themes, buyers)
+	at := make(map[int64]int, len(buyers))
+	for i, b := range buyers {
+		at[b.p.ID] = i
 	}
-	return out
-}
-
-// describesBuyer reports attributes whose values say who a buyer is: a
-// short header naming a job title, role, industry or company size
-// ("job_title", "Company size", "What is your role?"), not a question
-// that mentions one ("Govt role in managing AI").
-func describesBuyer(k string) bool {
-	ws := strings.FieldsFunc(strings.ToLower(questionNumber.ReplaceAllString(k, "")), func(r rune) bool {
-		return !unicode.IsLetter(r)
-	})
-	ws = slices.DeleteFunc(ws, func(w string) bool { return askWords[w] || functionWords[w] })
-	if len(ws) == 0 || len(ws) > 3 {
-		return false
-	}
-	return slices.ContainsFunc(ws, func(w string) bool { return buyerWords[w] })
-}
-
-// askWords are the words a question wraps around its subject.
-var askWords = wordSet("what", "which", "how", "many", "is", "are", "was", "your", "you", "do", "does",
-	"did", "have", "has", "work", "works", "current", "currently", "best", "describes")
-
-var buyerWords = wordSet("role", "title", "job", "position", "occupation", "industry", "sector",
-	"vertical", "size", "employees", "seniority", "department", "function")
-
-var (
-	questionNumber = regexp.MustCompile(`^(?i)(q\d+[a-z]?|s\d+|\d+)[\s._:)-]+`)
-	separators     = regexp.MustCompile(`[_\s]+`)
-)
-
-// attributeName turns a column header into words: "Q3_AI_affecting_society"
-// -> "AI affecting society"; at most six words.
-func attributeName(k string) string {
-	k = separators.ReplaceAllString(questionNumber.ReplaceAllString(strings.TrimSpace(k), ""), " ")
-	ws := strings.Fields(k)
-	if len(ws) > 6 {
-		ws = append(ws[:6], "…")
-	}
-	return strings.Join(ws, " ")
-}
-
-// shortValue keeps an answer's head: "Strong regulation – Focus on
-// safety" -> "Strong regulation"; at most six words.
-func shortValue(v string) string {
-	for _, sep := range []string{" – ", " — ", " - ", ": ", " (", "; "} {
-		if head, _, ok := strings.Cut(v, sep); ok && strings.TrimSpace(head) != "" {
-			v = head
-		}
-	}
-	ws := strings.Fields(strings.TrimRight(v, ".,"))
-	if len(ws) > 6 {
-		ws = append(ws[:6], "…")
-	}
-	return strings.Join(ws, " ")
-}
-
-// nameAll names every persona by its defining attribute values and the
-// phrases of its most distinctive themes ("Finance lead, mid-size — slow
-// month-end close"), adding a second theme, then a number, when two
-// personas would share a name.
-func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, attrs []string, said []map[string]bool) {
-	st := newPersonaStats(themes, buyers, attrs)
 	cands := make([][]string, len(out))
 	subject := make([]string, len(out))
 	for i := range out {
+		members := make([]buyer, 0, len(out[i].ParticipantIDs))
+		for _, id := range out[i].ParticipantIDs {
+			members = append(members, buyers[at[id]])
+		}
+		if len(out) == 1 {
+			subject[i] = noDistinctPersonas
+			cands[i] = mostSaid(out[i], themes, buyers, said)
+			continue
+		}
 		if ids := namingThemes(out[i], themes, st); len(ids) > 0 {
 			cands[i] = namingPhrases(out[i], raisedThemes(out[i], themes), themes, buyers, said)
 		}
-		subject[i] = strings.Join(definingValues(out[i], attrs, st), ", ")
-		if subject[i] == "" {
-			subject[i] = "Buyers"
-			if len(cands[i]) == 0 {
-				// Nothing sets them apart (a study of one persona): name
-				// them by what most of them raised, never a bare "Buyers".
-				cands[i] = mostSaid(out[i], themes, buyers, said)
-			}
+		who, answer := definingValues(members, traits, st)
+		subject[i] = strings.Join(slices.DeleteFunc([]string{who, answer}, func(s string) bool { return s == "" }), ", ")
+		if len(cands[i]) == 0 && who != "" {
+			// A persona set apart by who they are: add what they say
+			// more than the others, when anything is.
+			cands[i] = namingPhrases(out[i], raisedThemes(out[i], themes), themes, buyers, said)
+		}
+		if subject[i] == "" && len(cands[i]) == 0 {
+			cands[i] = mostSaid(out[i], themes, buyers, said)
 		}
 	}
 	name := func(i, n int) string {
-		var ls []string
-		ls = cands[i][:min(n, len(cands[i]))]
-		if len(ls) == 0 {
+		ls := cands[i][:min(n, len(cands[i]))]
+		switch {
+		case len(ls) == 0 && subject[i] == "":
+			return "Other participants"
+		case len(ls) == 0:
 			return subject[i]
+		case subject[i] == "":
+			return upperFirst(strings.Join(ls, " · "))
 		}
 		return subject[i] + " — " + strings.Join(ls, " · ")
 	}
 	used := map[string]int{}
 	for i := range out {
+		// One phrase, also for a study of one persona: a second one is
+		// a near tie more often than not, and flips when one interview
+		// more or less changes what most said.
 		out[i].Name = name(i, 1)
 		used[out[i].Name]++
 	}
@@ -278,7 +221,7 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 				continue
 			}
 			seen[samePhrase(keys)] = true
-			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[text] || genericNouns[text] || vagueVerbs[text])) {
+			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[text] || genericNouns[text] || vagueLone(text))) || lightStart(text) {
 				continue
 			}
 			inN, outN := 0, 0
@@ -325,6 +268,30 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 		return texts
 	}
 	return nil
+}
+
+// vagueLone reports a lone word that is a vague verb in any inflection
+// ("hoping", "helps", "happened"): it names no persona.
+func vagueLone(w string) bool {
+	vagueStemsOnce.Do(func() {
+		vagueStems = map[string]bool{}
+		for v := range vagueVerbs {
+			vagueStems[normWord(v)] = true
+		}
+	})
+	return vagueVerbs[w] || vagueStems[normWord(w)]
+}
+
+var (
+	vagueStemsOnce sync.Once
+	vagueStems     map[string]bool
+)
+
+// lightStart reports a phrase headed by a light verb ("makes model",
+// "takes time"): it names no concern a persona could be known by.
+func lightStart(text string) bool {
+	w, _, _ := strings.Cut(strings.ToLower(text), " ")
+	return lightVerbs[w] || lightVerbs[strings.TrimSuffix(w, "s")] || vagueVerbs[w]
 }
 
 func saidAll(words map[string]bool, keys []string) bool {
@@ -416,7 +383,7 @@ func mostSaid(pr persona.Profile, themes []persona.Theme, buyers []buyer, said [
 				continue
 			}
 			seen[samePhrase(keys)] = true
-			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[l] || genericNouns[l] || vagueVerbs[l])) {
+			if len(keys) == 0 || (len(keys) == 1 && (loneGeneric[l] || genericNouns[l] || vagueLone(l))) || lightStart(l) {
 				continue
 			}
 			n := 0

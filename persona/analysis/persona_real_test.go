@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"path"
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,5 +97,59 @@ func checkPersonaNames(t *testing.T, st *realStudy, a *persona.Analysis) {
 				t.Errorf("%s: persona %q named after catch-all theme %q (%d of %d buyers)", st.name, p.Name, th.Label, th.Participants, buyers)
 			}
 		}
+	}
+}
+
+// TestPersonaTraitsRealData logs which attributes may set personas apart
+// in the one-answer dev sets with attributes (NHS feedback, restaurant
+// reviews) and how much each explains the themes raised, and checks that
+// a record (a data split, a date) never does. The survey and review
+// studies with buyer attributes are checked in TestPersonaCountsRealData.
+func TestPersonaTraitsRealData(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("heavy evaluation on real data: run without -race and -short")
+	}
+	for _, st := range []*realStudy{
+		loadRealStudy(t, "nhs", []string{"nhs_patient_feedback/v6framework_230831.csv"}, oneGroup),
+		loadRealStudy(t, "restaurants", []string{"absa_reviews/semeval2014_restaurants.csv"}, oneGroup),
+	} {
+		a, err := Run(st.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		logPersonas(t, st, a)
+		checkTraits(t, st, a)
+	}
+}
+
+// checkTraits logs a study's persona traits and checks that no record
+// attribute is one and that, in the Capterra reviews, role and company
+// size are and time used is not.
+func checkTraits(t *testing.T, st *realStudy, a *persona.Analysis) {
+	t.Helper()
+	c, err := newCorpus(st.in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	buyers := themeProfiles(a.Themes, c, st.in.Participants)
+	var keys []string
+	for _, tr := range rankTraits(buyers, a.Themes) {
+		keys = append(keys, tr.key)
+		t.Logf("%s: trait %q kind %d informativeness z %.1f weight %.0f", st.name, tr.key, tr.kind, tr.excess, tr.weight)
+		if kindOf(tr.key, nil) == attrRecord {
+			t.Errorf("%s: record attribute %q sets personas apart", st.name, tr.key)
+		}
+	}
+	t.Logf("%s: theme profiles tell buyers apart: %v", st.name, profilesTellApart(buyers))
+	if st.name != "capterra" {
+		return
+	}
+	for _, want := range []string{"job_title", "company_size"} {
+		if !slices.Contains(keys, want) {
+			t.Errorf("capterra: %q is no persona trait (traits %v)", want, keys)
+		}
+	}
+	if slices.Contains(keys, "time_used") {
+		t.Errorf("capterra: time_used sets personas apart")
 	}
 }

@@ -26,8 +26,9 @@ const (
 // buyer is one participant as the persona clustering sees it.
 type buyer struct {
 	p      persona.Participant
-	themes []int // indexes into themes, ascending (recurring themes only)
-	all    []int // every theme raised, for counts
+	themes []int             // indexes into themes, ascending (recurring themes only)
+	all    []int             // every theme raised, for counts
+	traits map[string]string // coarse attribute values (rankTraits)
 }
 
 // buildPersonas groups participants into personas by the themes they
@@ -38,18 +39,28 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 	}
 	buyers := themeProfiles(themes, c, parts)
 	attrs := usableAttributes(parts)
+	traits := rankTraits(buyers, themes)
 	groups := [][]int{indexes(len(buyers))}
-	if len(buyers) >= minPersonaBuyers {
-		sp := buyerSpeech(themes, c, buyers)
-		d := gower{buyers: buyers, attrs: attrs, words: sp.profiles(len(buyers))}
+	profiled := profilesTellApart(buyers)
+	if len(buyers) >= minPersonaBuyers && (profiled || weighed(traits)) {
+		d := gower{buyers: buyers, traits: traits}
+		if profiled {
+			d.themes = true
+			d.words = buyerSpeech(themes, c, buyers).profiles(len(buyers))
+		}
 		groups = clusterBuyers(d, seed)
+		if who := whoTraits(traits); len(groups) == 1 && len(who) > 0 {
+			// What they said does not split them, but who they are
+			// may: segments by role, industry and size, named so.
+			groups = segmentByWho(buyers, who)
+		}
 	}
 	out := make([]persona.Profile, len(groups))
 	for g, members := range groups {
 		out[g] = describe(themes, buyers, attrs, members, studyID)
 	}
 	setDistinct(out, themes, buyers, attrs, groups)
-	st := newPersonaStats(themes, buyers, attrs)
+	st := newPersonaStats(themes, buyers)
 	for i := range out {
 		for _, r := range persona.Rings {
 			if ids := themesByLift(out[i], themes, st, r); len(ids) > 0 {
@@ -60,7 +71,7 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 	slices.SortStableFunc(out, func(a, b persona.Profile) int {
 		return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.ParticipantIDs[0], b.ParticipantIDs[0]))
 	})
-	nameAll(out, themes, buyers, attrs, saidWords(c, buyers))
+	nameAll(out, themes, buyers, traits, saidWords(c, buyers))
 	for i := range out {
 		out[i].ID = int64(i + 1)
 	}
@@ -130,36 +141,66 @@ func usableAttributes(parts []persona.Participant) []string {
 	return out
 }
 
-// gower is a mixed distance: Jaccard over recurring themes raised (weighted
-// as much as all attributes together, since personas should differ in how
-// they buy) plus simple mismatch per categorical attribute both have.
+// weighed reports whether any trait may split personas.
+func weighed(traits []trait) bool {
+	return slices.ContainsFunc(traits, func(t trait) bool { return t.weight > 0 })
+}
+
+// whoTraits are the traits that say who the buyer is.
+func whoTraits(traits []trait) []trait {
+	return slices.DeleteFunc(slices.Clone(traits), func(t trait) bool { return t.kind != attrWho })
+}
+
+// profilesTellApart reports whether the themes people raised can tell
+// them apart: at least half raised two recurring themes or more. When
+// most said one thing (a one-sentence review, a one-answer survey), a
+// "profile" is a single theme and personas built on it would be the
+// themes again, so only their attributes may set them apart.
+func profilesTellApart(buyers []buyer) bool {
+	multi := 0
+	for _, b := range buyers {
+		if len(b.themes) >= 2 {
+			multi++
+		}
+	}
+	return 2*multi >= len(buyers)
+}
+
+// gower is a mixed distance: Jaccard over recurring themes raised and
+// cosine over the words said (each weighted as much as all traits
+// together, since personas should differ in what they say) plus weighted
+// mismatch per trait both have.
 type gower struct {
 	buyers []buyer
-	attrs  []string
+	traits []trait
+	themes bool           // theme profiles take part
 	words  [][]termWeight // each buyer's word profile, when known
 }
 
 func (g gower) dist(a, b int) float64 {
 	x, y := g.buyers[a], g.buyers[b]
-	var num, den float64
-	if len(x.themes) > 0 || len(y.themes) > 0 {
-		w := themeWeight * float64(max(1, len(g.attrs)))
+	var num, den, tw float64
+	for _, t := range g.traits {
+		tw += t.weight
+	}
+	if g.themes && (len(x.themes) > 0 || len(y.themes) > 0) {
+		w := themeWeight * max(1, tw)
 		num += w * jaccardDistance(x.themes, y.themes)
 		den += w
 	}
 	if g.words != nil && len(g.words[a]) > 0 && len(g.words[b]) > 0 {
-		w := themeWeight * float64(max(1, len(g.attrs)))
+		w := themeWeight * max(1, tw)
 		num += w * cosineDistance(g.words[a], g.words[b])
 		den += w
 	}
-	for _, k := range g.attrs {
-		u, v := strings.TrimSpace(x.p.Attributes[k]), strings.TrimSpace(y.p.Attributes[k])
-		if u == "" || v == "" {
+	for _, t := range g.traits {
+		u, v := x.traits[t.key], y.traits[t.key]
+		if u == "" || v == "" || t.weight == 0 {
 			continue
 		}
-		den++
-		if !strings.EqualFold(u, v) {
-			num++
+		den += t.weight
+		if u != v {
+			num += t.weight
 		}
 	}
 	if den == 0 {
@@ -222,26 +263,6 @@ func attributeCounts(buyers []buyer, members []int, k string) []persona.Count {
 		out = append(out, persona.Count{Value: v, N: n[v]})
 	}
 	slices.SortStableFunc(out, func(a, b persona.Count) int { return cmp.Compare(b.N, a.N) })
-	return out
-}
-
-// nameAttributes orders attribute names for naming: role, then industry,
-// then company size, then the rest.
-func nameAttributes(attrs []string) []string {
-	rank := func(k string) int {
-		k = strings.ToLower(k)
-		for i, group := range [][]string{{"role", "title", "job", "position"},
-			{"industry", "sector", "vertical", "segment"}, {"size", "employees", "company"}} {
-			for _, w := range group {
-				if strings.Contains(k, w) {
-					return i
-				}
-			}
-		}
-		return 3
-	}
-	out := slices.Clone(attrs)
-	slices.SortStableFunc(out, func(a, b string) int { return cmp.Compare(rank(a), rank(b)) })
 	return out
 }
 

@@ -118,7 +118,7 @@ func TestPersonas(t *testing.T) {
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("persona members (-want +got):\n%s", diff)
 	}
-	if len(a.Personas) == 2 && !strings.HasPrefix(a.Personas[0].Name, "RevOps manager, SaaS") {
+	if len(a.Personas) == 2 && !strings.HasPrefix(a.Personas[0].Name, "RevOps manager in SaaS") {
 		t.Errorf("persona name %q; want it to start with the dominant role and industry", a.Personas[0].Name)
 	}
 }

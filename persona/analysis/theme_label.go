@@ -24,7 +24,8 @@ var (
 	// weakAdjectives are dropped from the front of a chunk.
 	weakAdjectives = wordSet("other", "same", "much", "many", "few", "more", "most", "last",
 		"next", "whole", "own", "such", "real", "good", "big", "little", "great", "certain",
-		"different", "sure", "able", "new", "old", "first", "second", "main", "actual")
+		"different", "sure", "able", "new", "old", "first", "second", "main", "actual", "several", "various",
+		"multiple", "numerous")
 	// lightVerbs do not head a verb phrase.
 	lightVerbs = wordSet("be", "is", "was", "were", "are", "been", "have", "had", "has", "do",
 		"did", "does", "get", "got", "go", "went", "make", "made", "say", "said", "think",
@@ -201,6 +202,8 @@ type labelToken struct {
 	key    string
 	proper bool // tagged a proper noun
 	noun   bool // tagged a noun or adjective: may stand alone
+	adj    bool // tagged an adjective
+	word   string
 }
 
 func newPhraseStats(c *corpus, ws []*work) *phraseStats {
@@ -301,8 +304,10 @@ func phraseWords(p phrase, toks []persona.Token) []labelToken {
 		return nil
 	}
 	tag := map[string]string{}
+	properIn := map[string]bool{} // a word said twice may be tagged a name once ("New York Times ... three times")
 	for _, t := range toks {
 		tag[t.Text] = t.Tag
+		properIn[t.Text] = properIn[t.Text] || strings.HasPrefix(t.Tag, "NNP")
 	}
 	out := make([]labelToken, len(words))
 	proper := true
@@ -310,8 +315,8 @@ func phraseWords(p phrase, toks []persona.Token) []labelToken {
 		if fillerWord(w) || questionWords[w] || !plainWord(w) || quantityWords[w] || metaWords[w] {
 			return nil
 		}
-		out[i] = labelToken{key: keys[i], proper: strings.HasPrefix(tag[w], "NNP"),
-			noun: isNoun(tag[w]) || strings.HasPrefix(tag[w], "JJ")}
+		out[i] = labelToken{key: keys[i], proper: properIn[w],
+			noun: isNoun(tag[w]) || strings.HasPrefix(tag[w], "JJ"), adj: strings.HasPrefix(tag[w], "JJ"), word: w}
 		proper = proper && (out[i].proper || functionWords[w])
 	}
 	if proper || echoes(keys) {
@@ -357,6 +362,7 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		for _, r := range persona.Rings {
 			ok = ok && !strings.EqualFold(mostFrequent(st.surface[key]), r.Title())
 		}
+		ok = ok && !st.name(ws)
 		if !ok || !grounded || !every || content == 0 || sum <= 0 {
 			continue
 		}
@@ -371,6 +377,17 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 			said = max(said, math.Log2(float64(pf)))
 		}
 		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*said)
+		if content > 1 && finding(ws, st.ws[t].ring) {
+			// A judgement in the buyers' words ("lousy service",
+			// "reasonable prices") is a finding; the bare topic
+			// ("service") is not.
+			s *= findingBoost
+		}
+		if len(ws) == 1 && 20*st.df[key] >= st.n {
+			// A lone word a twentieth of the study says is its domain
+			// ("restaurant", "food"), not what sets a theme apart.
+			s /= 2
+		}
 		out = append(out, scored{key, s})
 	}
 	slices.SortFunc(out, func(a, b scored) int {
