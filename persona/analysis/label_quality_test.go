@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -11,7 +12,7 @@ import (
 // The marketer's checks of issue 11, from outside the labeller: a label
 // never ends in a function word, auxiliary or negation fragment ("logins
 // does not", "takes little bit"); a one-word label is what at least a
-// quarter of the theme's quotes say; a headline is a slide sentence (6-25
+// tenth of the theme's quotes say; a headline is a slide sentence (6-25
 // words, whole, no leading conjunction or filler, at most one filler in
 // ten words); no barrier theme is headed by a nil answer.
 var (
@@ -46,8 +47,8 @@ func labelQualityBreaks(label string, quotes []persona.Quote) (why []string, cov
 		}
 	}
 	coverage = float64(n) / float64(max(1, len(quotes)))
-	if len(words) == 1 && 4*n < len(quotes) {
-		why = append(why, "lone word under a quarter")
+	if len(words) == 1 && 10*n < len(quotes) {
+		why = append(why, "lone word under a tenth")
 	}
 	return why, coverage
 }
@@ -107,7 +108,8 @@ func TestLabelQualityRules(t *testing.T) {
 	}{
 		{"logins does not", []persona.Quote{q("logins"), q("logins")}, true},
 		{"takes little bit", []persona.Quote{q("takes"), q("takes")}, true},
-		{"house", []persona.Quote{q("house"), q("data"), q("data"), q("data"), q("data")}, true},
+		{"house", append([]persona.Quote{q("house")}, slices.Repeat([]persona.Quote{q("data")}, 10)...), true},
+		{"house", []persona.Quote{q("house"), q("house"), q("data"), q("data"), q("data")}, false},
 		{"steep learning curve", []persona.Quote{q("steep", "learning", "curve"), q("learning")}, false},
 		{"pricing", []persona.Quote{q("pricing"), q("data")}, false},
 	}
