@@ -55,7 +55,7 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		lone := mostFrequent(st.surface[key])
 		ok := !(len(ws) == 1 && (!ws[0].noun || loneGeneric[key] || genericNouns[key] || loneGeneric[lone] || vagueVerbs[lone] || timeAdverbs[lone] ||
 			float64(st.themeDF[t][key]) < minSupport*float64(size) ||
-			(ws[0].adj && 4*st.themeDF[t][key] < size))) && (len(ws) < 4 || pf >= 2)
+			(ws[0].adj && (4*st.themeDF[t][key] < size || !evaluative(ws))))) && (len(ws) < 4 || pf >= 2)
 		for _, w := range ws {
 			if functionWords[w.key] {
 				continue

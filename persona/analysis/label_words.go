@@ -156,7 +156,8 @@ func judges(text string) bool {
 // leadingFiller are words a slide sentence does not start with.
 var leadingFiller = wordSet("and", "so", "but", "or", "because", "cause", "then", "also", "plus",
 	"anyway", "anyways", "well", "like", "yeah", "yes", "no", "okay", "ok", "oh", "um", "uh", "hmm",
-	"right", "actually", "basically", "alright", "now", "see", "i mean")
+	"right", "actually", "basically", "alright", "now", "see", "i mean", "honestly", "tbh", "frankly", "literally",
+	"anyhow", "look", "listen")
 
 // slideLevel is 2 for a quote fit for a headline (see headline), 1 for
 // one that only falls short of a whole sentence or of the content words
