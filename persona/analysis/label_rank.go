@@ -53,7 +53,10 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		var sum, top float64
 		content, grounded, every := 0, size < 2, true
 		lone := mostFrequent(st.surface[key])
-		ok := !(len(ws) == 1 && (!ws[0].noun || loneGeneric[key] || genericNouns[key] || loneGeneric[lone] || vagueVerbs[lone] || timeAdverbs[lone] ||
+		// A word alone is a noun in most of the study's quotes that say it
+		// (the tagger calls "went" a noun now and then) or a judging
+		// adjective.
+		ok := !(len(ws) == 1 && (!ws[0].noun || (!ws[0].adj && 2*(st.noun[key]+st.proper[key]) <= st.df[key]) || loneGeneric[key] || genericNouns[key] || loneGeneric[lone] || vagueVerbs[lone] || timeAdverbs[lone] ||
 			float64(st.themeDF[t][key]) < minSupport*float64(size) ||
 			(ws[0].adj && (4*st.themeDF[t][key] < size || !evaluative(ws))))) && (len(ws) < 4 || pf >= 2)
 		for _, w := range ws {
