@@ -190,6 +190,9 @@ func TestSlideLevel(t *testing.T) {
 		{tok("Nothing bad to say about it so far."), 0},
 		{tok("we reduced that to twenty five seconds in the end"), 1},
 		{tok("Es necesario un arquitecto de azure para implementar el software."), 0},
+		{tok("What is the most pressing quality issue researchers should solve?"), 0},
+		{tok("Um,\nThe most pressing quality issue that researchers should try to solve."), 0},
+		{tok("Honestly, the pricing of reserved instances is hard to predict."), 0},
 	} {
 		if got := slideLevel(c.q); got != c.want {
 			t.Errorf("slideLevel(%q) = %d, want %d", c.q.Text, got, c.want)
