@@ -88,7 +88,7 @@ func TestSupported(t *testing.T) {
 		{scored{support: 0.25}, 40, true},
 		{scored{support: 0.05}, 40, false}, // two of forty quotes: one buyer's aside
 		{scored{support: 1}, 2, true},
-		{scored{support: 0.5}, 2, false}, // one quote of two
+		{scored{support: 0.5}, 2, false},  // one quote of two
 		{scored{support: 0.34}, 3, false}, // one quote of three
 		{scored{support: 1}, 1, true},
 	} {
