@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -56,7 +57,7 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		// A word alone is a noun in most of the study's quotes that say it
 		// (the tagger calls "went" a noun now and then) or a judging
 		// adjective.
-		ok := !(len(ws) == 1 && (!ws[0].noun || (!ws[0].adj && 2*(st.noun[key]+st.proper[key]) <= st.df[key]) || loneGeneric[key] || genericNouns[key] || loneGeneric[lone] || vagueVerbs[lone] || timeAdverbs[lone] ||
+		ok := !(len(ws) == 1 && (!ws[0].noun || (!ws[0].adj && 2*(st.noun[key]+st.proper[key]) <= st.df[key]) || genericKeys()[key] || loneGeneric[lone] || vagueVerbs[lone] || timeAdverbs[lone] ||
 			float64(st.themeDF[t][key]) < minSupport*float64(size) ||
 			(ws[0].adj && (4*st.themeDF[t][key] < size || !evaluative(ws))))) && (len(ws) < 4 || pf >= 2)
 		for _, w := range ws {
@@ -154,3 +155,15 @@ func (s speakers) add(p int64) speakers {
 	}
 	return s
 }
+
+// genericKeys are the word keys of the generic nouns: "timing" shares the
+// key of "time" and would take its count, so it may not stand alone either.
+var genericKeys = sync.OnceValue(func() map[string]bool {
+	out := map[string]bool{}
+	for _, set := range []map[string]bool{genericNouns, loneGeneric} {
+		for w := range set {
+			out[w], out[normWord(w)] = true, true
+		}
+	}
+	return out
+})
