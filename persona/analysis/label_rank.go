@@ -77,7 +77,7 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		for _, r := range persona.Rings {
 			ok = ok && !strings.EqualFold(lone, r.Title())
 		}
-		if content > 1 && (pf < 2 || (st.parts[t] >= 2 && st.speakers[t][key].n < 2)) {
+		if content > 1 && !st.loose && (pf < 2 || (st.parts[t] >= 2 && st.speakers[t][key].n < 2)) {
 			ok = false // said whole by one buyer only
 		}
 		if !ok || !grounded || !every || content == 0 || sum <= 0 {
@@ -97,7 +97,7 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		if content > 1 && evaluative(ws) {
 			s *= 1.25 // "lousy service", "steep learning curve": a judgement, not a topic
 		}
-		if c, measured := st.centres.closeness(t, strings.Fields(strings.ToLower(lone))); measured {
+		if c, measured := st.centres.closeness(t, strings.Fields(strings.ToLower(lone))); measured && !st.loose {
 			if c <= minCloseness {
 				continue
 			}

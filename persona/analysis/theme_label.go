@@ -172,7 +172,17 @@ func labelThemes(c *corpus, ws []*work) {
 		if len(ranked) == 0 {
 			ranked = st.rank(t, false)
 		}
-		w.phrases = pickPhrases(ranked, st.surface, 5)
+		// Key phrases keep their meaning: the theme's most telling phrases,
+		// said by one buyer or more, without the label's support and
+		// closeness tests (persona names are scored on them by what the
+		// members said, and need the same candidates from run to run).
+		st.loose = true
+		keys := st.rank(t, true)
+		if len(keys) == 0 {
+			keys = st.rank(t, false)
+		}
+		st.loose = false
+		w.phrases = pickPhrases(keys, st.surface, 5)
 		if w.labelSet {
 			continue
 		}
@@ -228,6 +238,7 @@ type phraseStats struct {
 	speakers []map[string]speakers // per theme: phrase key -> who said it whole
 	parts    []int                 // per theme: participants of the quotes that may label it
 	centres  *themeCentres         // nil without word vectors
+	loose    bool                  // rank for key phrases: no speaker, support or closeness test
 }
 
 // labelToken is one word of a candidate phrase.
