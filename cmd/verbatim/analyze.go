@@ -68,11 +68,19 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	fmt.Fprintln(e.stdout)
 	for _, t := range rep.Themes {
 		fmt.Fprintf(e.stdout, "theme %d [%s] %s — %d participants, %d quotes\n", t.ID, t.Ring.Title(), t.Label, t.Participants, t.Quotes)
-		for i, q := range t.TopQuotes {
-			if i == 2 {
+		if t.Headline != "" {
+			fmt.Fprintf(e.stdout, "  headline: “%s”\n", t.Headline)
+		}
+		shown := 0
+		for _, q := range t.TopQuotes {
+			if shown == 2 {
 				break
 			}
+			if q.Text == t.Headline {
+				continue // printed as the headline
+			}
 			fmt.Fprintf(e.stdout, "    “%s” — %s (%s)\n", q.Text, q.Participant, q.Source)
+			shown++
 		}
 	}
 	return nil

@@ -27,7 +27,7 @@ const findingBoost = 1.5
 // complaint for a barrier, praise for a success factor, either elsewhere.
 func finding(ws []labelToken, r persona.Ring) bool {
 	for _, w := range ws {
-		v, ok := WordValence(strings.ToLower(w.word))
+		v, ok := WordValence(strings.ToLower(w.surface))
 		if !w.adj || !ok || math.Abs(v) < 1.5 {
 			continue
 		}

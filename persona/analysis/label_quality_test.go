@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -11,7 +12,7 @@ import (
 // The marketer's checks of issue 11, from outside the labeller: a label
 // never ends in a function word, auxiliary or negation fragment ("logins
 // does not", "takes little bit"); a one-word label is what at least a
-// quarter of the theme's quotes say; a headline is a slide sentence (6-25
+// tenth of the theme's quotes say; a headline is a slide sentence (6-25
 // words, whole, no leading conjunction or filler, at most one filler in
 // ten words); no barrier theme is headed by a nil answer.
 var (
@@ -46,8 +47,8 @@ func labelQualityBreaks(label string, quotes []persona.Quote) (why []string, cov
 		}
 	}
 	coverage = float64(n) / float64(max(1, len(quotes)))
-	if len(words) == 1 && 4*n < len(quotes) {
-		why = append(why, "lone word under a quarter")
+	if len(words) == 1 && 10*n < len(quotes) {
+		why = append(why, "lone word under a tenth")
 	}
 	return why, coverage
 }
@@ -107,7 +108,8 @@ func TestLabelQualityRules(t *testing.T) {
 	}{
 		{"logins does not", []persona.Quote{q("logins"), q("logins")}, true},
 		{"takes little bit", []persona.Quote{q("takes"), q("takes")}, true},
-		{"house", []persona.Quote{q("house"), q("data"), q("data"), q("data"), q("data")}, true},
+		{"house", append([]persona.Quote{q("house")}, slices.Repeat([]persona.Quote{q("data")}, 10)...), true},
+		{"house", []persona.Quote{q("house"), q("house"), q("data"), q("data"), q("data")}, false},
 		{"steep learning curve", []persona.Quote{q("steep", "learning", "curve"), q("learning")}, false},
 		{"pricing", []persona.Quote{q("pricing"), q("data")}, false},
 	}
@@ -188,6 +190,9 @@ func TestSlideLevel(t *testing.T) {
 		{tok("Nothing bad to say about it so far."), 0},
 		{tok("we reduced that to twenty five seconds in the end"), 1},
 		{tok("Es necesario un arquitecto de azure para implementar el software."), 0},
+		{tok("What is the most pressing quality issue researchers should solve?"), 0},
+		{tok("Um,\nThe most pressing quality issue that researchers should try to solve."), 0},
+		{tok("Honestly, the pricing of reserved instances is hard to predict."), 0},
 	} {
 		if got := slideLevel(c.q); got != c.want {
 			t.Errorf("slideLevel(%q) = %d, want %d", c.q.Text, got, c.want)

@@ -72,16 +72,61 @@ func nonEnglish(text string) bool {
 	return fr >= 2 && fr > 2*en
 }
 
-// mute reports quotes that may not give a label or headline.
-func mute(q persona.Quote) bool { return saysNothing(q.Text) || nonEnglish(q.Text) }
+// codedPart is one "name:value" pair of a coded cell ("food:positive").
+var codedPart = regexp.MustCompile(`^[^:|]{1,80}:[A-Za-z]+$`)
 
-// withoutNilAnswers drops nil answers from a theme: "nothing bad to say"
-// is not a barrier (nor any other finding), and a theme of them must not
-// form at all.
+// codedValues reports text that is a list of coded values, not what a
+// buyer wrote: "food:positive|service:negative" (an annotation column a
+// spreadsheet export carried along).
+func codedValues(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || strings.Contains(text, ": ") {
+		return false
+	}
+	for _, p := range strings.Split(text, "|") {
+		if !codedPart.MatchString(strings.TrimSpace(p)) {
+			return false
+		}
+	}
+	return true
+}
+
+// mute reports quotes that may not give a label or headline.
+func mute(q persona.Quote) bool {
+	return saysNothing(q.Text) || nonEnglish(q.Text) || codedValues(q.Text)
+}
+
+// codedLabel names a theme whose quotes are mostly coded values.
+const codedLabel = "Coded values"
+
+// muteLabel names a theme most of whose quotes may not label it: "Coded
+// values (‹ring›)" when most of those are coded values, else
+// "Non-English ‹ring›".
+func muteLabel(c *corpus, w *work) string {
+	coded, foreign := 0, 0
+	for _, i := range w.members {
+		switch t := c.quotes[i].Text; {
+		case codedValues(t):
+			coded++
+		case nonEnglish(t):
+			foreign++
+		}
+	}
+	ring := strings.ToLower(w.ring.Title())
+	if coded > foreign {
+		return codedLabel + " (" + ring + ")"
+	}
+	return nonEnglishLabel + " " + ring
+}
+
+// withoutNilAnswers drops nil answers and coded values from a theme:
+// "nothing bad to say" is not a barrier (nor any other finding), a cell of
+// "food:positive|service:negative" is no buyer's words, and a theme of
+// them must not form at all.
 func withoutNilAnswers(c *corpus, members []int) []int {
 	out := members[:0:0]
 	for _, i := range members {
-		if !saysNothing(c.quotes[i].Text) {
+		if t := c.quotes[i].Text; !saysNothing(t) && !codedValues(t) {
 			out = append(out, i)
 		}
 	}

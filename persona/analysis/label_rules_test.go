@@ -91,19 +91,62 @@ type labelTally struct {
 	coverage          float64 // sum over labels of their coverage
 	headlines, filler int     // headlines and those breaking headlineBreaks
 	nilBarriers       int     // barrier themes headed by a nil answer
+	mixed             int     // themes labelled as having no shared finding
+	headSays          int     // finding labels whose headline says the label's last content word
+	supported         int     // finding labels whose words one in ten of the theme's quotes say
 }
 
 func (a *labelTally) add(b labelTally) {
 	a.labels, a.broken, a.quality = a.labels+b.labels, a.broken+b.broken, a.quality+b.quality
 	a.coverage, a.headlines, a.filler = a.coverage+b.coverage, a.headlines+b.headlines, a.filler+b.filler
 	a.nilBarriers += b.nilBarriers
+	a.mixed, a.headSays, a.supported = a.mixed+b.mixed, a.headSays+b.headSays, a.supported+b.supported
 }
 
 func (a labelTally) String() string {
 	l := float64(max(a.labels, 1))
-	return fmt.Sprintf("rules %d/%d (%.1f%%), marketer rules %d (%.1f%%), mean coverage %.2f, headline breaks %d/%d (%.1f%%), nil barrier headlines %d",
+	f := float64(max(a.labels-a.mixed, 1))
+	return fmt.Sprintf("rules %d/%d (%.1f%%), marketer rules %d (%.1f%%), mean coverage %.2f, headline breaks %d/%d (%.1f%%), nil barrier headlines %d; "+
+		"mixed %d (%.1f%%), finding labels supported %d (%.1f%%), said in their headline %d (%.1f%%)",
 		a.broken, a.labels, 100*float64(a.broken)/l, a.quality, 100*float64(a.quality)/l, a.coverage/l,
-		a.filler, a.headlines, 100*float64(a.filler)/float64(max(a.headlines, 1)), a.nilBarriers)
+		a.filler, a.headlines, 100*float64(a.filler)/float64(max(a.headlines, 1)), a.nilBarriers,
+		a.mixed, 100*float64(a.mixed)/l, a.supported, 100*float64(a.supported)/f, a.headSays, 100*float64(a.headSays)/f)
+}
+
+// mixedTheme reports a label that says its theme has no shared finding
+// ("Mixed remarks (perceived barriers)", "Mixed remarks on clients"): it
+// claims no finding, so the finding rules do not apply to it; the share
+// of such themes is bounded on its own.
+func mixedTheme(label string) bool { return strings.HasPrefix(label, "Mixed remarks") }
+
+// labelSupport reports whether one in ten of the quotes (and two) say the
+// label's last content word, and whether the headline says it.
+func labelSupport(label, headline string, quotes []persona.Quote) (supported, inHeadline bool) {
+	words := strings.Fields(strings.ToLower(label))
+	head := ""
+	for i := len(words) - 1; i >= 0 && head == ""; i-- {
+		if w := strings.Trim(words[i], ".,"); !labelStop[w] && strings.Trim(w, "0123456789") != "" {
+			head = normWord(w)
+		}
+	}
+	if head == "" {
+		return false, false
+	}
+	n := 0
+	for _, q := range quotes {
+		for _, t := range q.Tokens {
+			if normWord(t.Text) == head {
+				n++
+				break
+			}
+		}
+	}
+	for _, w := range strings.Fields(headline) {
+		if normWord(w) == head {
+			inHeadline = true
+		}
+	}
+	return 10*n >= len(quotes) && (n >= 2 || len(quotes) < 2), inHeadline
 }
 
 // studyLabelBreaks runs the real analysis on st and checks every theme's
@@ -141,13 +184,21 @@ func studyLabelBreaks(t *testing.T, st *realStudy) (tl labelTally) {
 			qs = append(qs, byID[id])
 		}
 		tl.labels++
+		mixed := mixedTheme(th.Label)
 		why := labelBreaks(th.Label, qs, names, share)
-		if len(why) > 0 && !(strings.HasPrefix(th.Label, nonEnglishLabel) && (mostlyNonEnglish(qs) || halfNonEnglish(qs))) {
+		if len(why) > 0 && !mixed && !(strings.HasPrefix(th.Label, nonEnglishLabel) && (mostlyNonEnglish(qs) || halfNonEnglish(qs))) {
 			tl.broken++
 		}
 		qwhy, cov := labelQualityBreaks(th.Label, qs)
-		if len(qwhy) > 0 && !strings.HasPrefix(th.Label, nonEnglishLabel) {
+		if len(qwhy) > 0 && !mixed && !strings.HasPrefix(th.Label, nonEnglishLabel) {
 			tl.quality++
+		}
+		if mixed {
+			tl.mixed++
+		} else {
+			sup, inH := labelSupport(th.Label, th.Headline, qs)
+			tl.supported += b2i(sup)
+			tl.headSays += b2i(inH)
 		}
 		tl.coverage += cov
 		h := headlineOf(th, byID)
@@ -237,8 +288,20 @@ func TestLabelRulesRealData(t *testing.T) {
 		if rate := float64(all.filler) / float64(max(all.headlines, 1)); rate > 0.10 {
 			t.Errorf("seed %d: %.1f%% of headlines are no slide sentence; want at most 10%%", seed, 100*rate)
 		}
+		// A guard against a labeller that gives up, not a target: measured
+		// 16.8-19.1% over seeds 1-3 (the ML interviews 21-25%).
+		if rate := float64(all.mixed) / float64(max(all.labels, 1)); rate > 0.25 {
+			t.Errorf("seed %d: %.1f%% of themes are labelled mixed; want at most 25%%", seed, 100*rate)
+		}
 		if all.nilBarriers > 0 {
 			t.Errorf("seed %d: %d barrier themes headed by a nil answer", seed, all.nilBarriers)
 		}
 	}
+}
+
+func b2i(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
 }

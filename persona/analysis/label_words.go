@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"unicode"
@@ -25,7 +26,8 @@ var (
 		"type", "types", "system", "process", "information", "data", "tool", "tools", "use", "user",
 		"users", "company", "team", "job", "person", "experience", "question", "answer", "matter",
 		"world", "term", "terms", "aspect", "aspects", "situation", "moment", "approach", "option",
-		"options", "result", "results", "idea", "step", "steps", "detail", "details", "business", "businesses")
+		"options", "result", "results", "idea", "step", "steps", "detail", "details", "business", "businesses",
+		"sense", "feeling", "feelings", "reality", "opinion", "opinions", "mistake", "mistakes")
 	// vagueVerbs say too little to name a theme alone ("need", "start").
 	vagueVerbs = wordSet("need", "needs", "mean", "means", "say", "says", "happen", "happens", "start",
 		"starts", "look", "looking", "read", "talk", "hope", "change", "changes", "make", "making", "use",
@@ -38,7 +40,8 @@ var (
 	// does not", "check let") when a phrase starts or ends with one.
 	auxWords = wordSet("do", "does", "did", "doing", "is", "are", "was", "were", "be", "been", "am",
 		"can", "could", "will", "would", "shall", "should", "may", "might", "must", "has", "have", "had",
-		"let", "lets", "not", "n't", "never", "gets", "goes", "ca", "wo")
+		"let", "lets", "not", "n't", "never", "gets", "goes", "ca", "wo",
+		"dont", "doesnt", "didnt", "cant", "wont", "isnt", "arent", "wasnt", "im", "ive", "id", "youre", "theyre")
 	// quantityWords only measure ("little bit", "amazing whole"): never in
 	// a label.
 	quantityWords = wordSet("bit", "bits", "lot", "lots", "whole", "couple", "bunch", "plenty", "half",
@@ -91,18 +94,20 @@ func nameWords(parts []persona.Participant) map[string]bool {
 }
 
 // headline is the sentence a marketer could put on a slide: the theme's
-// most central quote that is a whole sentence (one line, capital first,
-// full stop, question or exclamation mark last) of 6-25 words, starting
-// with no conjunction or filler ("And, uh,", "So,"), with at most one
-// filler in ten words, at least two content words in five, in English and
-// not a nil answer, and whose tone does not contradict the ring
-// (contradictsRing). One that says all the label's words comes first,
-// then one that says any. A pinned quote always wins; failing all, the most
+// most central quote that is a whole statement (one line, capital first,
+// full stop or exclamation mark last; never a question, which is often the
+// interviewer's own echoed back) of 6-25 words, starting with no
+// conjunction or filler ("And, uh,", "So,"), with at most one filler in
+// ten words, at least two content words in five, in English and not a nil
+// answer, and whose tone does not contradict the ring (contradictsRing).
+// One that says all the label's words comes first, then one that says
+// any; among equals, one that judges (a clear sentiment) counts as a
+// little more central. A pinned quote always wins; failing all, the most
 // central quote (the text is always the exact quote). It returns the
 // quote index or -1.
 func headline(c *corpus, members []int, label string) int {
 	keys := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(label)) {
+	for _, w := range strings.Fields(strings.ToLower(strings.TrimPrefix(label, mixedPrefix+" on "))) {
 		if !functionWords[w] {
 			keys[normWord(w)] = true
 		}
@@ -113,10 +118,13 @@ func headline(c *corpus, members []int, label string) int {
 			continue
 		}
 		q := c.quotes[i]
-		tier := 0.0
+		tier, central := 0.0, c.central[i]
 		switch slideLevel(q) {
 		case 2:
 			tier = 1 + float64(saysAll(q.Tokens, keys))
+			if judges(q.Text) {
+				central += judgeBonus
+			}
 			if contradictsRing(&q, c.ring[i]) {
 				tier = 0.9 // after every slide sentence that fits the ring
 			}
@@ -130,7 +138,7 @@ func headline(c *corpus, members []int, label string) int {
 		if c.pinned[i] {
 			tier += 4
 		}
-		rank := [2]float64{tier, c.central[i]}
+		rank := [2]float64{tier, central}
 		if best < 0 || rank[0] > bestRank[0] || (rank[0] == bestRank[0] && rank[1] > bestRank[1]) {
 			best, bestRank = i, rank
 		}
@@ -162,10 +170,22 @@ func contradictsRing(q *persona.Quote, r persona.Ring) bool {
 	return sentimentOf(words).compound >= 0.05
 }
 
+// judgeBonus is what a clear judgement adds to a headline's centrality
+// (which lies about 0.2-0.6 in a theme): enough to choose "The support
+// is slow." over "We use the support.", not to choose an edge quote.
+const judgeBonus = 0.05
+
+// judges reports text with a clear sentiment (VADER compound ≥ 0.3 either
+// way).
+func judges(text string) bool {
+	return math.Abs(sentimentOf(splitWords(strings.ToLower(text))).compound) >= 0.3
+}
+
 // leadingFiller are words a slide sentence does not start with.
 var leadingFiller = wordSet("and", "so", "but", "or", "because", "cause", "then", "also", "plus",
 	"anyway", "anyways", "well", "like", "yeah", "yes", "no", "okay", "ok", "oh", "um", "uh", "hmm",
-	"right", "actually", "basically", "alright", "now", "see", "i mean")
+	"right", "actually", "basically", "alright", "now", "see", "i mean", "honestly", "tbh", "frankly", "literally",
+	"anyhow", "look", "listen")
 
 // slideLevel is 2 for a quote fit for a headline (see headline), 1 for
 // one that only falls short of a whole sentence or of the content words
@@ -173,8 +193,9 @@ var leadingFiller = wordSet("and", "so", "but", "or", "because", "cause", "then"
 func slideLevel(q persona.Quote) int {
 	text := strings.TrimSpace(q.Text)
 	words := splitWords(strings.ToLower(text))
-	if len(words) < 6 || len(words) > 25 || mute(q) || leadingFiller[words[0]] || fillerWord(words[0]) {
-		return 0
+	if len(words) < 6 || len(words) > 25 || mute(q) || leadingFiller[words[0]] || fillerWord(words[0]) ||
+		strings.ContainsAny(text, "\n\r") || strings.HasSuffix(strings.TrimRight(text, `"'”’)`), "?") {
+		return 0 // a question, or lines run together, is no slide sentence
 	}
 	fillers := 0
 	for _, w := range words {
@@ -243,10 +264,56 @@ func wholeSentence(text string) bool {
 	return strings.ContainsRune(".!?", rune(text[len(text)-1]))
 }
 
-// fallbackLabel names a theme with no grounded phrase by its best
-// grounded content word, else the first noun phrase of its headline, else
-// its ring and size.
-func fallbackLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string {
+// mixedLabel names a theme whose quotes share no phrase, nor a head word
+// said by minSupport of them, and says so rather than present one quote's
+// words as its finding: "Mixed remarks on clients" after its best grounded
+// noun (said in two of its quotes, nearer its centre than its ring's),
+// else "Mixed remarks (‹ring›)".
+func mixedLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string {
+	w := st.ws[t]
+	if len(w.members) < mixedMin {
+		return smallLabel(c, st, t, used)
+	}
+	best, bestScore := "", 0.0
+	for _, i := range w.members {
+		if mute(c.quotes[i]) {
+			continue
+		}
+		for _, tk := range c.quotes[i].Tokens {
+			k, text := normWord(tk.Text), strings.ToLower(tk.Text)
+			// A noun in most of the study's quotes that say it ("hard" and
+			// "stop" are nouns only by the tagger's mistake), said in half
+			// the share a label needs, a word of common English.
+			if !isNoun(tk.Tag) || 2*st.noun[k] <= st.df[k] || !st.labelWord(tk) ||
+				float64(st.themeDF[t][k]) < max(2, minSupport/2*float64(st.size[t])) ||
+				used[strings.ToLower(mixedPrefix+" on "+text)] || !st.commonWord(text) {
+				continue
+			}
+			// The noun most of its quotes share that points at its centre:
+			// support, not lift (every word of a loose theme is rare).
+			s := st.weightOf[t][k]
+			if cl, ok := st.centres.closeness(t, []string{text}); ok {
+				if cl <= minCloseness {
+					continue
+				}
+				s *= cl
+			}
+			if s > bestScore || (s == bestScore && s > 0 && text < best) {
+				best, bestScore = text, s
+			}
+		}
+	}
+	if best != "" {
+		return mixedPrefix + " on " + best
+	}
+	return uniqueLabel(mixedPrefix+" ("+strings.ToLower(w.ring.Title())+")", used)
+}
+
+// smallLabel names a theme too small to be called mixed (under
+// mixedMin quotes) that has no supported phrase: by its best grounded
+// content word, else the first noun phrase of its headline, else its ring
+// and size.
+func smallLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string {
 	w := st.ws[t]
 	best, bestScore := "", 0.0
 	for _, i := range w.members {
@@ -292,16 +359,47 @@ func (st *phraseStats) fit(p phrase, toks []persona.Token) bool {
 	return ws != nil
 }
 
+// mixedMin is the smallest theme called mixed: a smaller one is named by
+// its best word, for two or three quotes cannot show a shared topic
+// anyway.
+const mixedMin = 5
+
+// commonWord reports a word among the most frequent of the word vectors
+// (when there are vectors): no misspelling or tagger fragment
+// ("platforming") names a mixed theme.
+func (st *phraseStats) commonWord(w string) bool {
+	if st.centres == nil {
+		return true
+	}
+	r := st.centres.v.Rank(w)
+	return r >= 0 && r < commonWords
+}
+
+// commonWords bounds commonWord.
+const commonWords = 30000
+
+// mixedPrefix starts the label of a theme with no shared finding.
+const mixedPrefix = "Mixed remarks"
+
+// supported reports a candidate whose head word a meaningful share of the
+// theme's size quotes say: minSupport of them and at least two.
+func supported(s scored, size int) bool {
+	return s.support >= minSupport && (size < 2 || s.support*float64(size) >= 1.5)
+}
+
 // labelWord reports a content word that may name a theme alone.
 func (st *phraseStats) labelWord(tk persona.Token) bool {
 	k := normWord(tk.Text)
 	content := (isNoun(tk.Tag) || isAdj(tk.Tag) || isVerb(tk.Tag)) && !vagueVerbs[tk.Text]
-	return content && !strings.HasPrefix(tk.Tag, "NNP") && !lightVerbs[tk.Text] && !fillerWord(tk.Text) &&
+	return content && !strings.HasPrefix(tk.Tag, "NNP") && !swearWords[strings.ToLower(tk.Text)] && !lightVerbs[tk.Text] && !fillerWord(tk.Text) &&
 		!questionWords[tk.Text] && !functionWords[tk.Text] && !loneGeneric[tk.Text] && !genericNouns[tk.Text] &&
 		!weakAdjectives[tk.Text] && !indefinite[tk.Text] && plainWord(tk.Text) && len(tk.Text) > 2 &&
 		!quantityWords[tk.Text] && !metaWords[tk.Text] && !auxWords[tk.Text] && !timeAdverbs[tk.Text] &&
 		!st.names[k] && 2*st.df[k] <= st.n && !st.product(k)
 }
+
+// swearWords never name a theme.
+var swearWords = wordSet("fuck", "fucking", "fucked", "shit", "shitty", "crap", "crappy", "damn", "hell", "bullshit", "ass")
 
 // timeAdverbs the tagger may call nouns: never a label alone.
 var timeAdverbs = wordSet("sometimes", "today", "tomorrow", "yesterday", "tonight", "everyday",

@@ -184,8 +184,8 @@ func TestNoDistinctPersonasNamed(t *testing.T) {
 }
 
 func TestFindingAndTone(t *testing.T) {
-	adj := func(w string) labelToken { return labelToken{word: w, adj: true} }
-	noun := func(w string) labelToken { return labelToken{word: w} }
+	adj := func(w string) labelToken { return labelToken{surface: w, adj: true} }
+	noun := func(w string) labelToken { return labelToken{surface: w} }
 	for _, c := range []struct {
 		ws   []labelToken
 		r    persona.Ring

@@ -336,7 +336,11 @@ func phraseTexts(ids []int64, byID map[int64]persona.Theme) []string {
 	var out []string
 	for _, id := range ids {
 		t := byID[id]
-		out = append(out, t.Label)
+		// A mixed theme's label claims no finding, and a duplicate's
+		// number ("collect data 2") is no word anyone said.
+		if l := strings.TrimRight(t.Label, " 0123456789"); l != "" && !strings.HasPrefix(l, mixedPrefix) {
+			out = append(out, l)
+		}
 		out = append(out, t.Phrases...)
 	}
 	slices.Sort(out)

@@ -47,6 +47,7 @@ var indefinite = map[string]bool{
 	"nobody": true, "somebody": true, "anybody": true, "everybody": true, "someone": true,
 	"anyone": true, "everyone": true, "something": true, "anything": true, "everything": true,
 	"nothing": true, "thing": true, "things": true, "stuff": true, "lot": true, "kind": true, "way": true,
+	"whatever": true, "whats": true, "thats": true, "cuz": true, "coz": true, "whoever": true, "whichever": true, "wherever": true,
 }
 
 func isAdj(tag string) bool { return tag == "JJ" || tag == "VBN" || tag == "VBG" }
@@ -74,9 +75,30 @@ func nounPhrases(toks []persona.Token) []phrase {
 			i = k
 			continue
 		}
+		if j > i && toks[j-1].Tag == "JJ" {
+			out = appendPredicate(out, toks, j-1)
+		}
 		i = max(j, i+1)
 	}
 	return out
+}
+
+// appendPredicate adds the adjective at a that no noun follows, as said
+// ("the pricing is too expensive", "it is easy to use"): "too" before it
+// stays, "to" and a verb (and its particle) after it stay ("easy to use",
+// "hard to set up").
+func appendPredicate(out []phrase, toks []persona.Token, a int) []phrase {
+	start, end := a, a+1
+	if a > 0 && strings.EqualFold(toks[a-1].Text, "too") {
+		start = a - 1
+	}
+	if end+1 < len(toks) && toks[end].Text == "to" && toks[end+1].Tag == "VB" && !lightVerbs[toks[end+1].Text] {
+		end += 2
+		if end < len(toks) && toks[end].Tag == "RP" {
+			end++
+		}
+	}
+	return appendChunk(out, toks[start:end])
 }
 
 // objectOf returns the index of the verb whose object starts at i, right
@@ -151,7 +173,17 @@ func labelThemes(c *corpus, ws []*work) {
 		if len(ranked) == 0 {
 			ranked = st.rank(t, false)
 		}
-		w.phrases = pickPhrases(ranked, st.surface, 5)
+		// Key phrases keep their meaning: the theme's most telling phrases,
+		// said by one buyer or more, without the label's support and
+		// closeness tests (persona names are scored on them by what the
+		// members said, and need the same candidates from run to run).
+		st.loose = true
+		keys := st.rank(t, true)
+		if len(keys) == 0 {
+			keys = st.rank(t, false)
+		}
+		st.loose = false
+		w.phrases = pickPhrases(keys, st.surface, 5)
 		if w.labelSet {
 			continue
 		}
@@ -159,26 +191,34 @@ func labelThemes(c *corpus, ws []*work) {
 		if 2*st.size[t] < len(w.members) {
 			// Mostly not English: say so rather than label it from a
 			// few stray English words.
-			w.label = uniqueLabel(nonEnglishLabel+" "+strings.ToLower(w.ring.Title()), used)
+			w.label = uniqueLabel(muteLabel(c, w), used)
 			used[strings.ToLower(w.label)] = true
 			continue
 		}
+		top := ""
 		for _, s := range ranked {
-			if l := mostFrequent(st.surface[s.key]); !used[strings.ToLower(l)] {
+			if !supported(s, st.size[t]) {
+				continue
+			}
+			l := mostFrequent(st.surface[s.key])
+			if !used[strings.ToLower(l)] {
 				w.label = l
 				break
 			}
+			if top == "" {
+				top = l
+			}
+		}
+		if w.label == "" && top != "" {
+			// Every finding it has names a bigger theme already: the
+			// grouping split one topic, and the label says so.
+			w.label = uniqueLabel(top, used)
 		}
 		if w.label == "" {
-			w.label = fallbackLabel(c, st, t, used)
+			w.label = mixedLabel(c, st, t, used)
 		}
 		used[strings.ToLower(w.label)] = true
 	}
-}
-
-type scored struct {
-	key   string
-	score float64
 }
 
 // phraseStats holds the counts labels are chosen from.
@@ -193,24 +233,31 @@ type phraseStats struct {
 	words    map[string][]labelToken   // phrase key -> its words
 	surface  map[string]map[string]int // phrase key -> spoken forms
 	names    map[string]bool
-	size     []int          // per theme: quotes that may label it (English, not nil)
-	proper   map[string]int // word key -> study quotes tagging it a proper noun
+	size     []int                 // per theme: quotes that may label it (English, not nil)
+	proper   map[string]int        // word key -> study quotes tagging it a proper noun
+	noun     map[string]int        // word key -> study quotes tagging it a common noun
+	speakers []map[string]speakers // per theme: phrase key -> who said it whole
+	parts    []int                 // per theme: participants of the quotes that may label it
+	centres  *themeCentres         // nil without word vectors
+	loose    bool                  // rank for key phrases: no speaker, support or closeness test
 }
 
 // labelToken is one word of a candidate phrase.
 type labelToken struct {
-	key    string
-	proper bool // tagged a proper noun
-	noun   bool // tagged a noun or adjective: may stand alone
-	adj    bool // tagged an adjective
-	word   string
+	key     string
+	surface string
+	proper  bool // tagged a proper noun
+	noun    bool // tagged a noun or adjective: may stand alone
+	adj     bool // tagged an adjective: alone only when a quarter of the theme says it
 }
 
 func newPhraseStats(c *corpus, ws []*work) *phraseStats {
 	st := &phraseStats{c: c, ws: ws, df: map[string]int{}, words: map[string][]labelToken{},
-		surface: map[string]map[string]int{}, names: c.names, proper: map[string]int{}}
+		surface: map[string]map[string]int{}, names: c.names, proper: map[string]int{}, noun: map[string]int{},
+		centres: newThemeCentres(c, ws)}
 	for _, w := range ws {
 		tdf, cov, pdf := map[string]int{}, map[string]float64{}, map[string]int{}
+		who, parts := map[string]speakers{}, map[int64]bool{}
 		weights, total := centralWeights(c, w.members)
 		size := 0
 		for j, i := range w.members {
@@ -226,6 +273,8 @@ func newPhraseStats(c *corpus, ws []*work) *phraseStats {
 					st.df[k]++
 					if strings.HasPrefix(tk.Tag, "NNP") {
 						st.proper[k]++
+					} else if isNoun(tk.Tag) {
+						st.noun[k]++
 					}
 					if !muted {
 						tdf[k]++
@@ -236,14 +285,18 @@ func newPhraseStats(c *corpus, ws []*work) *phraseStats {
 			if muted {
 				continue
 			}
+			pid := c.quotes[i].ParticipantID
+			parts[pid] = true
 			seenP := map[string]bool{}
 			for _, p := range st.candidates(c.quotes[i].Tokens) {
 				if !seenP[p.key] {
 					seenP[p.key] = true
 					pdf[p.key]++
+					who[p.key] = who[p.key].add(pid)
 				}
 			}
 		}
+		st.speakers, st.parts = append(st.speakers, who), append(st.parts, len(parts))
 		st.themeDF, st.weightOf, st.phraseDF = append(st.themeDF, tdf), append(st.weightOf, cov), append(st.phraseDF, pdf)
 		st.size = append(st.size, size)
 	}
@@ -312,87 +365,16 @@ func phraseWords(p phrase, toks []persona.Token) []labelToken {
 	out := make([]labelToken, len(words))
 	proper := true
 	for i, w := range words {
-		if fillerWord(w) || questionWords[w] || !plainWord(w) || quantityWords[w] || metaWords[w] {
+		if fillerWord(w) || questionWords[w] || !plainWord(w) || quantityWords[w] || metaWords[w] || swearWords[strings.ToLower(w)] {
 			return nil
 		}
-		out[i] = labelToken{key: keys[i], proper: properIn[w],
-			noun: isNoun(tag[w]) || strings.HasPrefix(tag[w], "JJ"), adj: strings.HasPrefix(tag[w], "JJ"), word: w}
+		out[i] = labelToken{key: keys[i], surface: w, proper: properIn[w],
+			noun: isNoun(tag[w]) || strings.HasPrefix(tag[w], "JJ"), adj: strings.HasPrefix(tag[w], "JJ")}
 		proper = proper && (out[i].proper || functionWords[w])
 	}
 	if proper || echoes(keys) {
 		return nil
 	}
-	return out
-}
-
-// rank scores theme t's candidate phrases, best first. A phrase must be
-// grounded (a content word in at least two of the theme's quotes when it
-// has two), may not be a lone generic word, a ring's name, or hold a name
-// or a word most of the study's quotes use (the product itself).
-func (st *phraseStats) rank(t int, strict bool) []scored {
-	size := st.size[t]
-	// One content word of a label is said in at least two of the theme's
-	// quotes and, when strict, every one in a thirtieth of them.
-	minDF := 0
-	if strict {
-		minDF = (size + 29) / 30
-	}
-	var out []scored
-	for key, pf := range st.phraseDF[t] {
-		ws := st.words[key]
-		var sum, top float64
-		content, grounded, every := 0, size < 2, true
-		lone := mostFrequent(st.surface[key])
-		ok := !(len(ws) == 1 && (!ws[0].noun || loneGeneric[key] || genericNouns[key] || loneGeneric[lone] || vagueVerbs[lone] || timeAdverbs[lone] ||
-			4*st.themeDF[t][key] < size)) && (len(ws) < 4 || pf >= 2)
-		for _, w := range ws {
-			if functionWords[w.key] {
-				continue
-			}
-			if st.names[w.key] || 2*st.df[w.key] > st.n || st.product(w.key) {
-				ok = false
-				break
-			}
-			content++
-			grounded = grounded || st.themeDF[t][w.key] >= max(2, minDF)
-			every = every && st.themeDF[t][w.key] >= minDF
-			ws := st.wordScore(t, w.key)
-			sum, top = sum+ws, max(top, ws)
-		}
-		for _, r := range persona.Rings {
-			ok = ok && !strings.EqualFold(mostFrequent(st.surface[key]), r.Title())
-		}
-		ok = ok && !st.name(ws)
-		if !ok || !grounded || !every || content == 0 || sum <= 0 {
-			continue
-		}
-		// The phrase's best word carries it; each other word adds half
-		// its own score and a little for saying more ("losing deals"
-		// over "deals"), and a phrase said whole in several quotes more.
-		extra := float64(min(content-1, 2))
-		// A phrase of several words that many quotes share whole keeps
-		// gaining; a lone word's count is capped (it is shared trivially).
-		said := float64(min(pf-1, 2))
-		if content > 1 {
-			said = max(said, math.Log2(float64(pf)))
-		}
-		s := (top + 0.5*(sum-top) + 0.1*top*extra) * (1 + 0.5*said)
-		if content > 1 && finding(ws, st.ws[t].ring) {
-			// A judgement in the buyers' words ("lousy service",
-			// "reasonable prices") is a finding; the bare topic
-			// ("service") is not.
-			s *= findingBoost
-		}
-		if len(ws) == 1 && 20*st.df[key] >= st.n {
-			// A lone word a twentieth of the study says is its domain
-			// ("restaurant", "food"), not what sets a theme apart.
-			s /= 2
-		}
-		out = append(out, scored{key, s})
-	}
-	slices.SortFunc(out, func(a, b scored) int {
-		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.key, b.key))
-	})
 	return out
 }
 
