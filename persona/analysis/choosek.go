@@ -5,16 +5,11 @@ import (
 	"math/rand"
 )
 
-// mergeBelow is the centroid cosine under which two clusters count as
-// different themes: chooseK merges the most similar pair of clusters while
-// their cosine is at least this.
-const mergeBelow = 0.30
-
 // chooseK picks k without labels by over-clustering and merging: k-means
-// with 2·√n clusters (within the bounds), then the two clusters with the
-// most similar centroids are merged, again and again, while that
-// similarity is at least mergeBelow (or k exceeds opt.MaxK, and never
-// below opt.MinK); with word vectors joined, at least mergeThreshold. The merged centroids seed a final k-means.
+// with 2·√n clusters (within the bounds), then clusters are merged while
+// some pair's centroids are more similar than chance for their sizes (see
+// merge), while k exceeds opt.MaxK, and never below opt.MinK. The merged
+// centroids seed a final k-means.
 func chooseK(p points, opt ClusterOptions, rng *rand.Rand) *model {
 	n := p.len()
 	lo := max(1, opt.MinK)
@@ -30,138 +25,120 @@ func chooseK(p points, opt ClusterOptions, rng *rand.Rand) *model {
 	over = max(over, lo)
 	over = min(over, n)
 	m := kmeans(p, over, rng, maxIter)
-	cent := merge(m, lo, hi, mergeThreshold(p, m))
+	cent := merge(p, m, lo, hi)
 	f := &model{k: len(cent), cent: cent}
 	f.refine(p, maxIter)
 	return f
 }
 
-// merge agglomerates m's clusters by centroid cosine (size-weighted
-// centroids) and returns the merged unit centroids.
-func merge(m *model, lo, hi int, below float64) [][]float32 {
-	size := make([]float64, m.k)
-	for _, a := range m.assign {
+// merge agglomerates m's clusters over the points p: the pair whose
+// centroid cosine most exceeds nullCos for their sizes is merged, again
+// and again, while some pair exceeds it (and while k exceeds hi; never
+// below lo). It returns the merged unit centroids (normalised member sums).
+//
+// Two groups are one theme when their centroids are at least as similar
+// as those of two groups of the same sizes drawn at random from the same
+// documents: the bar comes from the data (the documents' mean pairwise
+// cosine) and the sizes, so nothing is tuned. It rises with the sizes (a
+// random group's centroid tends to the corpus mean), which keeps large
+// distinct themes apart and lets small fragments of one theme join.
+func merge(p points, m *model, lo, hi int) [][]float32 {
+	K := m.k
+	sums := make([][]float64, K)
+	for k := range sums {
+		sums[k] = make([]float64, p.dim())
+	}
+	size := make([]float64, K)
+	for i, a := range m.assign {
+		p.addTo(i, sums[a])
 		size[a]++
 	}
-	type cl struct {
-		c    []float64
-		size float64
-	}
-	var cs []cl
-	for k, c := range m.cent {
-		if size[k] == 0 {
-			continue
+	n := float64(p.len())
+	total := make([]float64, p.dim())
+	for _, s := range sums {
+		for j, x := range s {
+			total[j] += x
 		}
-		v := make([]float64, len(c))
-		for j, x := range c {
-			v[j] = float64(x)
-		}
-		cs = append(cs, cl{v, size[k]})
 	}
-	// Pairwise similarities, updated after each merge.
-	sim := make([][]float64, len(cs))
-	for a := range cs {
-		sim[a] = make([]float64, len(cs))
+	rho := 0.0
+	if n > 1 {
+		rho = (dot64(total, total) - n) / (n * (n - 1))
+	}
+	gram := make([][]float64, K)
+	for a := range gram {
+		gram[a] = make([]float64, K)
+	}
+	parallel(K, func(lo, hi, _ int) {
+		for a := lo; a < hi; a++ {
+			for b := 0; b <= a; b++ {
+				gram[a][b] = dot64(sums[a], sums[b])
+			}
+		}
+	})
+	for a := range gram {
 		for b := 0; b < a; b++ {
-			sim[a][b] = dot64(cs[a].c, cs[b].c)
-			sim[b][a] = sim[a][b]
+			gram[b][a] = gram[a][b]
 		}
 	}
-	alive := make([]bool, len(cs))
+	alive := make([]bool, K)
+	left := 0
 	for a := range alive {
-		alive[a] = true
+		alive[a] = size[a] > 0
+		if alive[a] {
+			left++
+		}
 	}
-	for left := len(cs); left > lo; left-- {
+	excess := func(a, b int) float64 {
+		c := gram[a][b] / math.Sqrt(gram[a][a]*gram[b][b])
+		return c - nullCos(size[a], size[b], rho)
+	}
+	for ; left > lo; left-- {
 		ba, bb, bs := -1, -1, math.Inf(-1)
-		for a := range cs {
-			for b := a + 1; alive[a] && b < len(cs); b++ {
-				if alive[b] && sim[a][b] > bs {
-					ba, bb, bs = a, b, sim[a][b]
+		for a := 0; a < K; a++ {
+			for b := a + 1; alive[a] && b < K; b++ {
+				if alive[b] {
+					if e := excess(a, b); e > bs {
+						ba, bb, bs = a, b, e
+					}
 				}
 			}
 		}
-		if bs < below && left <= hi {
+		if ba < 0 || (bs <= 0 && left <= hi) {
 			break
 		}
-		var norm float64
-		for j := range cs[ba].c {
-			v := cs[ba].c[j]*cs[ba].size + cs[bb].c[j]*cs[bb].size
-			cs[ba].c[j] = v
-			norm += v * v
+		for j, x := range sums[bb] {
+			sums[ba][j] += x
 		}
-		for j := range cs[ba].c {
-			cs[ba].c[j] /= math.Sqrt(norm)
+		for o := 0; o < K; o++ {
+			gram[ba][o] += gram[bb][o]
 		}
-		cs[ba].size += cs[bb].size
+		for o := 0; o < K; o++ {
+			gram[o][ba] = gram[ba][o]
+		}
+		gram[ba][ba] = gram[ba][ba] + gram[bb][ba] // ‖Sa+Sb‖² = Gaa+2Gab+Gbb
+		size[ba] += size[bb]
 		alive[bb] = false
-		for o := range cs {
-			if alive[o] && o != ba {
-				sim[ba][o] = dot64(cs[ba].c, cs[o].c)
-				sim[o][ba] = sim[ba][o]
-			}
-		}
 	}
 	var out [][]float32
-	for a := range cs {
+	for a := 0; a < K; a++ {
 		if alive[a] {
-			c := make([]float32, len(cs[a].c))
-			for j, x := range cs[a].c {
-				c[j] = float32(x)
-			}
+			c := make([]float32, p.dim())
+			normalize(sums[a], c)
 			out = append(out, c)
 		}
 	}
 	return out
 }
 
-// mergeThreshold is mergeBelow for TF-IDF alone. With word-vector
-// dimensions (see Space.join) clusters are tighter and centroids closer,
-// so the cosine distance 1−mergeBelow is scaled by how much tighter the
-// over-clustering m is in the joined space than in its TF-IDF part: the
-// ratio of the mean member-to-centroid cosine distances, measured on the
-// data, so no second constant is tuned.
-func mergeThreshold(p points, m *model) float64 {
-	sp, ok := p.(sparsePoints)
-	if !ok || sp.s.sparseDim >= sp.s.Dim() || m.obj == 0 {
-		return mergeBelow
+// nullCos is the expected cosine between the centroids (member sums) of
+// two disjoint groups of na and nb unit vectors drawn at random from a
+// set whose distinct members have mean cosine rho: E[Sa·Sb] = na·nb·rho
+// over √(E‖Sa‖²·E‖Sb‖²), E‖S‖² = n + n(n−1)·rho.
+func nullCos(na, nb, rho float64) float64 {
+	if rho <= 0 {
+		return 0
 	}
-	sd := sp.s.sparseDim
-	cn := make([]float64, m.k) // norms of the centroids' TF-IDF parts
-	for k, c := range m.cent {
-		var x float64
-		for _, v := range c[:sd] {
-			x += float64(v) * float64(v)
-		}
-		cn[k] = math.Sqrt(x)
-	}
-	var sparseCos float64
-	counted := 0
-	for i := 0; i < p.len(); i++ {
-		idx, val := sp.s.Row(sp.ids[i])
-		c := m.cent[m.assign[i]]
-		var dot, nn float64
-		for q, j := range idx {
-			if int(j) >= sd {
-				break
-			}
-			dot += float64(val[q]) * float64(c[j])
-			nn += float64(val[q]) * float64(val[q])
-		}
-		if nn == 0 || cn[m.assign[i]] == 0 {
-			continue
-		}
-		sparseCos += dot / math.Sqrt(nn) / cn[m.assign[i]]
-		counted++
-	}
-	if counted == 0 {
-		return mergeBelow
-	}
-	dj := 1 - m.obj/float64(p.len())
-	ds := 1 - sparseCos/float64(counted)
-	if ds <= 0 || dj <= 0 {
-		return mergeBelow
-	}
-	return 1 - (1-mergeBelow)*dj/ds
+	return na * nb * rho / math.Sqrt((na+na*(na-1)*rho)*(nb+nb*(nb-1)*rho))
 }
 
 func dot64(a, b []float64) float64 {
