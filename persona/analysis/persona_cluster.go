@@ -4,7 +4,6 @@ import (
 	"cmp"
 	"math/rand/v2"
 	"slices"
-	"strings"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -329,7 +328,7 @@ func setDistinct(out []persona.Profile, themes []persona.Theme, buyers []buyer, 
 			totalTheme[themes[t].ID]++
 		}
 		for _, k := range attrs {
-			if v := strings.TrimSpace(b.p.Attributes[k]); v != "" {
+			if v := b.shown[k]; v != "" {
 				totalAttr[[2]string{k, v}]++
 			}
 		}

@@ -29,6 +29,7 @@ type buyer struct {
 	themes []int             // indexes into themes, ascending (recurring themes only)
 	all    []int             // every theme raised, for counts
 	traits map[string]string // coarse attribute values (rankTraits)
+	shown  map[string]string // attribute values a persona is described by (shownAttributes)
 }
 
 // buildPersonas groups participants into personas by the themes they
@@ -38,8 +39,8 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 		return nil
 	}
 	buyers := themeProfiles(themes, c, parts)
-	attrs := usableAttributes(parts)
 	traits := rankTraits(buyers, themes)
+	attrs := shownAttributes(buyers, usableAttributes(parts), traits)
 	groups := [][]int{indexes(len(buyers))}
 	profiled := profilesTellApart(buyers)
 	if len(buyers) >= minPersonaBuyers && (profiled || weighed(traits)) {
@@ -110,6 +111,47 @@ func themeProfiles(themes []persona.Theme, c *corpus, parts []persona.Participan
 		}
 	}
 	return buyers
+}
+
+// shownAttributes fills each buyer's shown values and returns their
+// keys: the usable attributes except records of how or when the record
+// was made (time used, dates, a language guess: they never set a persona
+// apart, so its profile and what sets it apart do not list them), plus
+// each who-the-buyer-is trait with too many raw values to be usable (job
+// titles) as the role levels personas are named by, so a persona named
+// "Managers & directors" shows the count behind its name.
+func shownAttributes(buyers []buyer, usable []string, traits []trait) []string {
+	var keys []string
+	for _, k := range usable {
+		raw := make([]string, len(buyers))
+		for i, b := range buyers {
+			raw[i] = strings.TrimSpace(b.p.Attributes[k])
+		}
+		if kindOf(k, raw) == attrRecord {
+			continue
+		}
+		keys = append(keys, k)
+		for i := range buyers {
+			if buyers[i].shown == nil {
+				buyers[i].shown = map[string]string{}
+			}
+			buyers[i].shown[k] = raw[i]
+		}
+	}
+	for _, t := range traits {
+		if t.kind != attrWho || slices.Contains(usable, t.key) {
+			continue
+		}
+		keys = append(keys, t.key)
+		for i := range buyers {
+			if buyers[i].shown == nil {
+				buyers[i].shown = map[string]string{}
+			}
+			buyers[i].shown[t.key] = buyers[i].traits[t.key]
+		}
+	}
+	slices.Sort(keys)
+	return keys
 }
 
 // usableAttributes are the attribute names present for at least a third of
@@ -254,7 +296,7 @@ func describe(themes []persona.Theme, buyers []buyer, attrs []string, members []
 func attributeCounts(buyers []buyer, members []int, k string) []persona.Count {
 	n := map[string]int{}
 	for _, m := range members {
-		if v := strings.TrimSpace(buyers[m].p.Attributes[k]); v != "" {
+		if v := buyers[m].shown[k]; v != "" {
 			n[v]++
 		}
 	}
