@@ -135,8 +135,12 @@ func (s *Server) personaPage(c *gin.Context) error {
 		v.Rings = append(v.Rings, rv)
 	}
 	for _, d := range page.Distinct {
+		lift := strconv.FormatFloat(d.Lift, 'f', 1, 64)
+		if d.Rest == 0 {
+			lift = "only them" // no other buyer: a ratio over zero means nothing
+		}
 		v.Distinct = append(v.Distinct, frontend.LiftView{Label: strings.Replace(d.Label, "?: ", "? ", 1), Share: int(d.Share*100 + 0.5),
-			Rest: int(d.Rest*100 + 0.5), Lift: strconv.FormatFloat(d.Lift, 'f', 1, 64)})
+			Rest: int(d.Rest*100 + 0.5), Lift: lift})
 	}
 	for _, m := range page.Participants {
 		v.Members = append(v.Members, frontend.KV{Key: m.Label, Value: m.Source})

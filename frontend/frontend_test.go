@@ -173,3 +173,26 @@ func TestStaticFiles(t *testing.T) {
 		f.Close()
 	}
 }
+
+// TestRenderLiftOnlyThem: a trait no other buyer has shows "only them",
+// not a ratio over zero.
+func TestRenderLiftOnlyThem(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ lift, want, not string }{
+		{"only them", `<span class="pill">only them</span>`, "×only"},
+		{"2.5", `<span class="pill">×2.5</span>`, "only them"},
+	} {
+		var b bytes.Buffer
+		v := PersonaPage{Base: sampleBase(), ID: 2, Name: "P", Size: 2, Of: 3,
+			Distinct: []LiftView{{Label: "job title: managers", Share: 100, Rest: 0, Lift: tt.lift}}}
+		if err := p.Render(&b, "persona", v); err != nil {
+			t.Fatal(err)
+		}
+		if out := b.String(); !strings.Contains(out, tt.want) || strings.Contains(out, tt.not) {
+			t.Errorf("lift %q: want %q and no %q in the page", tt.lift, tt.want, tt.not)
+		}
+	}
+}
