@@ -1,7 +1,11 @@
 package analysis
 
 import (
+	"encoding/csv"
+	"os"
+	"slices"
 	"sort"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -49,40 +53,75 @@ func exhaustiveNeighbors(s *Space, ids []int, m int) ([][]int32, [][]float32) {
 	return nb, nw
 }
 
-// TestNeighborsMatchExhaustive checks that the pruned neighbour search
-// returns exactly the neighbours and similarities of scoring every pair,
-// with and without word vectors, on generated buyer quotes (many ties and
-// near-duplicates) for several list lengths.
+// TestNeighborsMatchExhaustive checks that the pruned, grouped neighbour
+// search returns exactly the neighbours and similarities of scoring every
+// pair, with and without word vectors, for several list lengths, on
+// generated buyer quotes (many repeated sentences and ties), the same with
+// a distinct extra word in each quote (no two rows alike) and real
+// labelled sentences.
 func TestNeighborsMatchExhaustive(t *testing.T) {
-	in := generate(1500, 60, 7)
-	for _, tc := range []struct {
-		name string
-		vec  *Vectors
-		m    int
-	}{
-		{"vectors m=30", DefaultVectors(), 30},
-		{"vectors m=5", DefaultVectors(), 5},
-		{"vectors m=1", DefaultVectors(), 1},
-		{"tfidf only m=30", nil, 30},
-	} {
-		t.Run(tc.name, func(t *testing.T) {
-			docs := make([][]persona.Token, len(in.Quotes))
-			for i, q := range in.Quotes {
-				docs[i] = q.Tokens
-			}
-			s := NewTokenSpace(docs, tc.vec)
-			ids := make([]int, 0, s.Len())
-			for i := 0; i < s.Len(); i += 2 { // a subset, as Cluster samples
-				ids = append(ids, i)
-			}
-			gotB, gotW := neighbors(s, ids, tc.m)
-			wantB, wantW := exhaustiveNeighbors(s, ids, tc.m)
-			if diff := cmp.Diff(wantB, gotB); diff != "" {
-				t.Errorf("neighbour rows differ from exhaustive scoring (-want +got):\n%s", diff)
-			}
-			if diff := cmp.Diff(wantW, gotW); diff != "" {
-				t.Errorf("neighbour similarities differ from exhaustive scoring (-want +got):\n%s", diff)
-			}
-		})
+	gen := generate(1500, 60, 7)
+	repeats := make([][]persona.Token, len(gen.Quotes))
+	distinct := make([][]persona.Token, len(gen.Quotes))
+	for i, q := range gen.Quotes {
+		repeats[i] = q.Tokens
+		distinct[i] = append(slices.Clone(q.Tokens), persona.Token{Text: "w" + strconv.Itoa(i%500), Tag: "NN"})
 	}
+	var labelled [][]persona.Token
+	for _, ex := range readRingEval(t) {
+		labelled = append(labelled, plainTokens(ex))
+	}
+	for _, corpus := range []struct {
+		name string
+		docs [][]persona.Token
+	}{{"repeats", repeats}, {"distinct", distinct}, {"labelled", labelled}} {
+		for _, tc := range []struct {
+			name string
+			vec  *Vectors
+			m    int
+		}{
+			{"vectors m=30", DefaultVectors(), 30},
+			{"vectors m=5", DefaultVectors(), 5},
+			{"vectors m=1", DefaultVectors(), 1},
+			{"vectors m=0", DefaultVectors(), 0},
+			{"tfidf only m=30", nil, 30},
+		} {
+			t.Run(corpus.name+" "+tc.name, func(t *testing.T) {
+				s := NewTokenSpace(corpus.docs, tc.vec)
+				ids := make([]int, 0, s.Len())
+				for i := 0; i < s.Len(); i += 2 { // a subset, as Cluster samples
+					if !s.Empty(i) {
+						ids = append(ids, i)
+					}
+				}
+				gotB, gotW := neighbors(s, ids, tc.m)
+				wantB, wantW := exhaustiveNeighbors(s, ids, tc.m)
+				if diff := cmp.Diff(wantB, gotB); diff != "" {
+					t.Errorf("neighbour rows differ from exhaustive scoring (-want +got):\n%s", diff)
+				}
+				if diff := cmp.Diff(wantW, gotW); diff != "" {
+					t.Errorf("neighbour similarities differ from exhaustive scoring (-want +got):\n%s", diff)
+				}
+			})
+		}
+	}
+}
+
+// readRingEval is the text of the labelled ring sentences.
+func readRingEval(t *testing.T) []string {
+	t.Helper()
+	f, err := os.Open("testdata/ring_eval.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	rows, err := csv.NewReader(f).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, r := range rows[1:] {
+		out = append(out, r[0])
+	}
+	return out
 }
