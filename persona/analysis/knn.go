@@ -154,11 +154,14 @@ func sameRows(s *Space, ids []int) rowGroups {
 	group := make(map[string]int, len(ids))
 	var key []byte
 	for r, i := range ids {
-		idx, val := s.Row(i)
-		key = key[:0]
+		idx, val, dr := s.parts(i)
+		key = binary.LittleEndian.AppendUint32(key[:0], uint32(len(idx)))
 		for k, j := range idx {
 			key = binary.LittleEndian.AppendUint32(key, uint32(j))
 			key = binary.LittleEndian.AppendUint32(key, math.Float32bits(val[k]))
+		}
+		for _, x := range dr {
+			key = binary.LittleEndian.AppendUint32(key, math.Float32bits(x))
 		}
 		u, ok := group[string(key)]
 		if !ok {
