@@ -90,6 +90,10 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 	if err != nil {
 		return nil, fmt.Errorf("analyze study %d: %w", studyID, err)
 	}
+	// The quotes and their tokens (most of the memory of a large study)
+	// are not needed to save and re-index: let them go now.
+	quotes := len(in.Quotes)
+	in = analysis.Input{}
 	report("saving", 0, 0)
 	if err := a.Store.SaveAnalysis(ctx, res); err != nil {
 		return nil, err
@@ -99,7 +103,7 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 		return nil, err
 	}
 	a.changed(studyID)
-	a.compactIndex(len(in.Quotes))
+	a.compactIndex(quotes)
 	a.warmPersonaPages(ctx, studyID)
 	a.Log.Info("analyzed", slog.Int64("study_id", studyID), slog.Int("themes", len(res.Themes)),
 		slog.Int("personas", len(res.Personas)), slog.Int("version", res.Version))

@@ -24,17 +24,18 @@ const (
 // corpus is the per-run state shared by themes, edits and labels. Quote
 // indexes are into quotes (Input.Quotes order).
 type corpus struct {
-	quotes  []persona.Quote
-	ring    []persona.Ring
-	conf    []float64
-	hidden  []bool
-	pinned  []bool
-	doc     []int     // row of each quote in its space, or -1
-	space   []*Space  // the ring space the quote was clustered in
-	central []float64 // similarity to its cluster centroid
-	byID    map[int64]int
-	buyers  int
-	names   map[string]bool // words of participants' labels, never in a theme label
+	quotes    []persona.Quote // the caller's until ownQuotes
+	ownQuotes bool            // quotes is the corpus's own copy (see applyQuoteEdits)
+	ring      []persona.Ring
+	conf      []float64
+	hidden    []bool
+	pinned    []bool
+	doc       []int     // row of each quote in its space, or -1
+	space     []*Space  // the ring space the quote was clustered in
+	central   []float64 // similarity to its cluster centroid
+	byID      map[int64]int
+	buyers    int
+	names     map[string]bool // words of participants' labels, never in a theme label
 }
 
 // work is a theme under construction.
