@@ -122,21 +122,9 @@ func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input,
 	for _, p := range parts {
 		buyer[p.ID] = true
 	}
-	var after int64
-	for {
-		page, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 20000})
-		if err != nil {
-			return in, err
-		}
-		if len(page) == 0 {
-			break
-		}
-		for _, q := range page {
-			if buyer[q.ParticipantID] {
-				in.Quotes = append(in.Quotes, q)
-			}
-		}
-		after = page[len(page)-1].ID
+	in.Quotes, err = a.Store.AnalysisQuotes(ctx, studyID, func(p int64) bool { return buyer[p] })
+	if err != nil {
+		return in, err
 	}
 	srcs, err := a.Store.Sources(ctx, studyID)
 	if err != nil {
