@@ -83,3 +83,39 @@ func (in interner) tokens(b []byte) []persona.Token {
 	}
 	return out
 }
+
+// QuoteFacets are what an analysis sets of a quote that the search index
+// also holds: its ring, theme, hidden flag and its participant's persona.
+type QuoteFacets struct {
+	ID, SourceID       int64
+	Ring               persona.Ring
+	ThemeID, PersonaID int64
+	Hidden             bool
+}
+
+// StudyQuoteFacets returns the facets of a study's quotes in id order, so
+// that a caller comparing them before and after saving an analysis can
+// re-index only what changed.
+func (s *Store) StudyQuoteFacets(ctx context.Context, studyID int64) ([]QuoteFacets, error) {
+	rows, err := s.db.WithContext(ctx).Raw(`SELECT q.id, q.source_id, q.ring, q.theme_id, q.hidden, p.persona_id
+		FROM quotes q JOIN participants p ON p.id = q.participant_id WHERE q.study_id = ? ORDER BY q.id`, studyID).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
+	}
+	defer rows.Close()
+	var out []QuoteFacets
+	in := interner{}
+	var ring sql.RawBytes
+	for rows.Next() {
+		var f QuoteFacets
+		if err := rows.Scan(&f.ID, &f.SourceID, &ring, &f.ThemeID, &f.Hidden, &f.PersonaID); err != nil {
+			return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
+		}
+		f.Ring = persona.Ring(in.get(ring))
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
+	}
+	return out, nil
+}
