@@ -90,16 +90,24 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 	if err != nil {
 		return nil, fmt.Errorf("analyze study %d: %w", studyID, err)
 	}
+	// The quotes and their tokens (most of the memory of a large study)
+	// are not needed to save and re-index: let them go now.
+	quotes := len(in.Quotes)
+	in = analysis.Input{}
 	report("saving", 0, 0)
+	before, err := a.facetsBeforeSave(ctx, studyID)
+	if err != nil {
+		return nil, err
+	}
 	if err := a.Store.SaveAnalysis(ctx, res); err != nil {
 		return nil, err
 	}
 	report("indexing", 0, 0)
-	if err := a.ReindexStudy(ctx, studyID); err != nil {
+	if err := a.reindexChanged(ctx, studyID, before); err != nil {
 		return nil, err
 	}
 	a.changed(studyID)
-	a.compactIndex(len(in.Quotes))
+	a.compactIndex(quotes)
 	a.warmPersonaPages(ctx, studyID)
 	a.Log.Info("analyzed", slog.Int64("study_id", studyID), slog.Int("themes", len(res.Themes)),
 		slog.Int("personas", len(res.Personas)), slog.Int("version", res.Version))
@@ -118,21 +126,9 @@ func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input,
 	for _, p := range parts {
 		buyer[p.ID] = true
 	}
-	var after int64
-	for {
-		page, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 20000})
-		if err != nil {
-			return in, err
-		}
-		if len(page) == 0 {
-			break
-		}
-		for _, q := range page {
-			if buyer[q.ParticipantID] {
-				in.Quotes = append(in.Quotes, q)
-			}
-		}
-		after = page[len(page)-1].ID
+	in.Quotes, err = a.Store.AnalysisQuotes(ctx, studyID, func(p int64) bool { return buyer[p] })
+	if err != nil {
+		return in, err
 	}
 	srcs, err := a.Store.Sources(ctx, studyID)
 	if err != nil {
@@ -150,4 +146,81 @@ func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input,
 func (a *App) QueueAnalysis(studyID int64) {
 	a.markDue(studyID) // resumed at the next start if a crash comes first
 	a.progress.set(studyID, Progress{Running: true, Stage: "queued"})
+}
+
+// indexState is what reindexChanged compares against: the facets of a
+// study's quotes before an analysis is saved, and its sources that were
+// not marked indexed then.
+type indexState struct {
+	facets    []store.QuoteFacets
+	unindexed map[int64]bool
+}
+
+// facetsBeforeSave reads the index state of a study and then flags all its
+// sources for re-indexing, so a crash between saving the analysis and
+// re-indexing leaves them to the repair at the next start.
+func (a *App) facetsBeforeSave(ctx context.Context, studyID int64) (indexState, error) {
+	st := indexState{unindexed: map[int64]bool{}}
+	pending, err := a.Store.UnindexedSources(ctx)
+	if err != nil {
+		return st, err
+	}
+	for _, s := range pending {
+		if s.StudyID == studyID {
+			st.unindexed[s.ID] = true
+		}
+	}
+	if st.facets, err = a.Store.StudyQuoteFacets(ctx, studyID); err != nil {
+		return st, err
+	}
+	return st, a.Store.MarkStudyUnindexed(ctx, studyID)
+}
+
+// reindexChanged re-indexes the sources of a study that hold a quote whose
+// ring, theme, hidden flag or persona differs from before the analysis was
+// saved, or a new quote, or that were not marked indexed then; the others
+// are marked indexed again as they were. Theme and persona ids are kept
+// across runs when they match, so a re-analysis that moved few quotes
+// re-indexes few sources instead of every quote of the study.
+func (a *App) reindexChanged(ctx context.Context, studyID int64, before indexState) error {
+	after, err := a.Store.StudyQuoteFacets(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	changed := changedSources(before.facets, after)
+	srcs, err := a.Store.Sources(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	n := 0
+	for _, src := range srcs {
+		if !changed[src.ID] && !before.unindexed[src.ID] {
+			if err := a.Store.MarkIndexed(ctx, src.ID, true); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := a.indexSource(ctx, src); err != nil {
+			return err
+		}
+		n++
+	}
+	a.Log.Info("reindexed after analysis", slog.Int64("study_id", studyID), slog.Int("sources", n), slog.Int("of", len(srcs)))
+	return nil
+}
+
+// changedSources are the sources of quotes in after (both in id order)
+// that are new or whose facets differ from before.
+func changedSources(before, after []store.QuoteFacets) map[int64]bool {
+	changed := map[int64]bool{}
+	i := 0
+	for _, f := range after {
+		for i < len(before) && before[i].ID < f.ID {
+			i++
+		}
+		if i == len(before) || before[i] != f {
+			changed[f.SourceID] = true
+		}
+	}
+	return changed
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/verbatimhq/verbatim/internal/gctune"
 	"github.com/verbatimhq/verbatim/persona"
 )
 
@@ -46,6 +47,9 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 		}
 		defer fmt.Fprint(e.stderr, "\r\033[K")
 	}
+	// A large study's analysis holds its quotes and vector spaces at once:
+	// keep the heap near them rather than twice them (see gctune.Limit).
+	defer gctune.Limit(gctune.AnalysisLimit)()
 	if _, err := a.Analyze(ctx, st.ID, progress); err != nil {
 		return err
 	}

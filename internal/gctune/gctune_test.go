@@ -51,3 +51,25 @@ func TestStartFollowsCollections(t *testing.T) {
 		t.Errorf("after stop: percent %d, want 100", p)
 	}
 }
+
+// TestLimitSetsAndRestores checks that Limit sets the soft memory limit
+// and restores the previous one, and leaves it alone when GOMEMLIMIT is
+// set.
+func TestLimitSetsAndRestores(t *testing.T) {
+	t.Setenv("GOMEMLIMIT", "")
+	before := debug.SetMemoryLimit(-1)
+	restore := Limit(123 << 20)
+	if got := debug.SetMemoryLimit(-1); got != 123<<20 {
+		t.Errorf("limit while set = %d, want %d", got, 123<<20)
+	}
+	restore()
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("limit after restore = %d, want %d", got, before)
+	}
+	t.Setenv("GOMEMLIMIT", "5GiB")
+	restore = Limit(123 << 20)
+	if got := debug.SetMemoryLimit(-1); got != before {
+		t.Errorf("limit with GOMEMLIMIT set = %d, want it left at %d", got, before)
+	}
+	restore()
+}

@@ -200,12 +200,19 @@ func smoothed(s *Space, ids []int, m int, alpha float64) (sparsePoints, [][]int3
 		for r := lo; r < hi; r++ {
 			touched = touched[:0]
 			add := func(i int, w float64) {
-				idx, val := s.Row(i)
+				idx, val, dr := s.parts(i)
 				for k, j := range idx {
 					if sum[j] == 0 {
 						touched = append(touched, j)
 					}
 					sum[j] += w * float64(val[k])
+				}
+				for k, x := range dr {
+					j := int32(s.sparseDim + k)
+					if sum[j] == 0 {
+						touched = append(touched, j)
+					}
+					sum[j] += w * float64(x)
 				}
 			}
 			add(ids[r], 1)
@@ -214,7 +221,7 @@ func smoothed(s *Space, ids []int, m int, alpha float64) (sparsePoints, [][]int3
 			}
 			// Keep the document's own features and the smoothKeep heaviest
 			// of the rest.
-			if own := s.ptr[ids[r]+1] - s.ptr[ids[r]]; len(touched) > own+smoothKeep {
+			if own := s.rowLen(ids[r]); len(touched) > own+smoothKeep {
 				rest := touched[own:] // add put the document's own features first
 				sort.Slice(rest, func(a, b int) bool {
 					if sum[rest[a]] != sum[rest[b]] {

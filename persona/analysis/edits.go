@@ -27,6 +27,9 @@ func applyQuoteEdits(c *corpus, edits []persona.Edit) {
 				c.pinned[i] = true
 			case persona.EditSetRing:
 				if e.Ring.Valid() && !c.quotes[i].RingSet {
+					if !c.ownQuotes { // never the caller's quotes
+						c.quotes, c.ownQuotes = slices.Clone(c.quotes), true
+					}
 					c.quotes[i].Ring, c.quotes[i].RingSet = e.Ring, true
 				}
 			}

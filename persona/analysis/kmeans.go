@@ -24,10 +24,12 @@ type sparsePoints struct {
 func (p sparsePoints) len() int { return len(p.ids) }
 func (p sparsePoints) dim() int { return p.s.Dim() }
 func (p sparsePoints) dot(i int, c []float32) float32 {
-	idx, val := p.s.Row(p.ids[i])
+	idx, val, dr := p.s.parts(p.ids[i])
 	var d float32
-	// A row's word-vector dimensions are a contiguous block at its end.
-	if nd := len(p.s.terms) - p.s.sparseDim; nd > 0 && len(idx) >= nd && int(idx[len(idx)-nd]) == p.s.sparseDim {
+	if dr != nil {
+		d = dot32(dr, c[p.s.sparseDim:])
+	} else if nd := len(p.s.terms) - p.s.sparseDim; nd > 0 && len(idx) >= nd && int(idx[len(idx)-nd]) == p.s.sparseDim {
+		// A row's word-vector dimensions are a contiguous block at its end.
 		d = dot32(val[len(val)-nd:], c[p.s.sparseDim:])
 		idx, val = idx[:len(idx)-nd], val[:len(val)-nd]
 	}
@@ -37,9 +39,12 @@ func (p sparsePoints) dot(i int, c []float32) float32 {
 	return d
 }
 func (p sparsePoints) addTo(i int, sum []float64) {
-	idx, val := p.s.Row(p.ids[i])
+	idx, val, dr := p.s.parts(p.ids[i])
 	for k, j := range idx {
 		sum[j] += float64(val[k])
+	}
+	for k, x := range dr {
+		sum[p.s.sparseDim+k] += float64(x)
 	}
 }
 

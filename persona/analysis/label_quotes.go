@@ -35,10 +35,26 @@ var (
 func saysNothing(text string) bool {
 	norm := strings.Join(splitWords(strings.ToLower(strings.ReplaceAll(text, "'", " "))), " ")
 	norm = strings.ReplaceAll(norm, "’", " ")
-	if nilWhole.MatchString(norm) {
+	// Every nilWhole answer starts with "n" or "z", and every nilPhrase
+	// holds one of nilPhraseWords: checking those first spares most quotes
+	// the regular expressions (a large study has a million).
+	if norm != "" && (norm[0] == 'n' || norm[0] == 'z') && nilWhole.MatchString(norm) {
 		return true
 	}
-	return len(strings.Fields(norm)) <= 20 && nilPhrase.MatchString(norm) && !nilTurn.MatchString(norm)
+	return len(strings.Fields(norm)) <= 20 && mayBeNilPhrase(norm) && nilPhrase.MatchString(norm) && !nilTurn.MatchString(norm)
+}
+
+// nilPhraseWords are the substrings one of which every match of nilPhrase
+// contains ("thing" for nothing, anything and something).
+var nilPhraseWords = []string{"thing", "think", "cons", "complaint", "negative", "issue", "problem", "dislike"}
+
+func mayBeNilPhrase(norm string) bool {
+	for _, w := range nilPhraseWords {
+		if strings.Contains(norm, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // Closed-class words tell languages apart without a model: English text

@@ -93,8 +93,10 @@ func newCorpus(in Input) (*corpus, error) {
 		space: make([]*Space, n), central: make([]float64, n), byID: make(map[int64]int, n),
 		buyers: len(in.Participants), names: nameWords(in.Participants),
 	}
-	// Edits set rings on the corpus's own copy, never the caller's quotes.
-	c.quotes = append([]persona.Quote(nil), in.Quotes...)
+	// The corpus reads the caller's quotes; an edit that sets a ring copies
+	// them first (applyQuoteEdits), so the caller's are never changed and a
+	// large study is not held twice.
+	c.quotes = in.Quotes
 	for i, q := range c.quotes {
 		if _, dup := c.byID[q.ID]; dup {
 			return nil, fmt.Errorf("analysis: duplicate quote %d: %w", q.ID, persona.ErrInvalid)

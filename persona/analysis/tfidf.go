@@ -23,6 +23,15 @@ type Space struct {
 	// sparseDim is the number of TF-IDF features; features from sparseDim
 	// on are the dense word-vector dimensions (none without Vectors).
 	sparseDim int
+	// dense, when not nil, holds the word-vector features of every row
+	// (Dim()-sparseDim values a row, row-major) outside the CSR arrays,
+	// which then hold only the TF-IDF features: half the memory of
+	// storing each dense value with its feature id. hasDense reports the
+	// rows that have them (the others are zero here and absent from the
+	// row). Spaces derived from this one (smoothed) keep every feature in
+	// CSR form and dense nil.
+	dense    []float32
+	hasDense []bool
 }
 
 // SpaceOptions tune NewSpaceWith.
@@ -168,8 +177,9 @@ func NewSpaceWith(docs [][]string, opt SpaceOptions) *Space {
 // without smoothing .634/.313/.446; joined and smoothed .670/.347/.468).
 const denseShare = 0.5
 
-// join appends each document's SIF word-vector embedding to its TF-IDF
-// row as features sparseDim..sparseDim+dim-1, both parts at equal weight.
+// join adds each document's SIF word-vector embedding to its TF-IDF row
+// as features sparseDim..sparseDim+dim-1, both parts at equal weight. The
+// word-vector part is kept in the dense block (see Space.dense).
 func (s *Space) join(v *Vectors, words [][]string) {
 	dense, has := sifEmbed(words, v)
 	d := v.Dim()
@@ -181,9 +191,7 @@ func (s *Space) join(v *Vectors, words [][]string) {
 		s.idf = append(s.idf, 1)
 	}
 	s.terms = terms
-	ptr := make([]int, 1, s.n+1)
-	idx := make([]int32, 0, len(s.idx)+s.n*d)
-	val := make([]float32, 0, len(s.val)+s.n*d)
+	s.hasDense = make([]bool, s.n)
 	for i := 0; i < s.n; i++ {
 		row := dense[i*d : (i+1)*d]
 		var norm float64
@@ -191,27 +199,27 @@ func (s *Space) join(v *Vectors, words [][]string) {
 			norm += float64(x) * float64(x)
 		}
 		hasDense := has[i] && norm > 0
-		sIdx, sVal := s.Row(i)
+		sVal := s.val[s.ptr[i]:s.ptr[i+1]]
 		ws, wd := 1.0, 0.0
 		switch {
-		case hasDense && len(sIdx) > 0:
+		case hasDense && len(sVal) > 0:
 			ws, wd = math.Sqrt(1-denseShare), math.Sqrt(denseShare)/math.Sqrt(norm)
 		case hasDense:
 			ws, wd = 0, 1/math.Sqrt(norm)
 		}
-		for k, j := range sIdx {
-			idx = append(idx, j)
-			val = append(val, float32(ws*float64(sVal[k])))
+		for k := range sVal {
+			sVal[k] = float32(ws * float64(sVal[k]))
 		}
-		if hasDense {
-			for j, x := range row {
-				idx = append(idx, int32(base+j))
-				val = append(val, float32(wd*float64(x)))
+		s.hasDense[i] = hasDense
+		for j, x := range row {
+			if hasDense {
+				row[j] = float32(wd * float64(x))
+			} else {
+				row[j] = 0
 			}
 		}
-		ptr = append(ptr, len(val))
 	}
-	s.ptr, s.idx, s.val = ptr, idx, val
+	s.dense = dense
 }
 
 func isBigram(t string) bool {
@@ -233,14 +241,41 @@ func (s *Space) Dim() int { return len(s.terms) }
 func (s *Space) Term(j int) string { return s.terms[j] }
 
 // Row returns document i's feature ids and weights; do not modify them.
+// In a space with a dense block the row is assembled (allocated) on each
+// call; the package's own loops use sparseRow and denseRow instead.
 func (s *Space) Row(i int) ([]int32, []float32) {
-	return s.idx[s.ptr[i]:s.ptr[i+1]], s.val[s.ptr[i]:s.ptr[i+1]]
+	idx, val := s.idx[s.ptr[i]:s.ptr[i+1]], s.val[s.ptr[i]:s.ptr[i+1]]
+	dr := s.denseRow(i)
+	if s.dense == nil || dr == nil {
+		return idx, val
+	}
+	fi := append(make([]int32, 0, len(idx)+len(dr)), idx...)
+	fv := append(make([]float32, 0, len(val)+len(dr)), val...)
+	for j, x := range dr {
+		fi, fv = append(fi, int32(s.sparseDim+j)), append(fv, x)
+	}
+	return fi, fv
+}
+
+// parts is document i's row as its CSR features and, in a space with a
+// dense block, its word-vector features (nil when it has none), which
+// follow them in feature order. Without a dense block the CSR features
+// are the whole row.
+func (s *Space) parts(i int) ([]int32, []float32, []float32) {
+	idx, val := s.idx[s.ptr[i]:s.ptr[i+1]], s.val[s.ptr[i]:s.ptr[i+1]]
+	if s.dense == nil {
+		return idx, val, nil
+	}
+	return idx, val, s.denseRow(i)
 }
 
 // sparseRow is document i's TF-IDF features (Row without the word-vector
 // dimensions).
 func (s *Space) sparseRow(i int) ([]int32, []float32) {
-	idx, val := s.Row(i)
+	idx, val := s.idx[s.ptr[i]:s.ptr[i+1]], s.val[s.ptr[i]:s.ptr[i+1]]
+	if s.dense != nil {
+		return idx, val
+	}
 	n := len(idx)
 	for n > 0 && int(idx[n-1]) >= s.sparseDim {
 		n--
@@ -255,20 +290,37 @@ func (s *Space) denseRow(i int) []float32 {
 	if d == 0 {
 		return nil
 	}
-	idx, val := s.Row(i)
+	if s.dense != nil {
+		if !s.hasDense[i] {
+			return nil
+		}
+		return s.dense[i*d : (i+1)*d]
+	}
+	idx, val := s.idx[s.ptr[i]:s.ptr[i+1]], s.val[s.ptr[i]:s.ptr[i+1]]
 	if len(idx) < d || int(idx[len(idx)-d]) != s.sparseDim {
 		return nil
 	}
 	return val[len(val)-d:]
 }
 
+// rowLen is the number of features stored for document i.
+func (s *Space) rowLen(i int) int {
+	n := s.ptr[i+1] - s.ptr[i]
+	if s.dense != nil && s.hasDense[i] {
+		n += len(s.terms) - s.sparseDim
+	}
+	return n
+}
+
 // Empty reports whether document i has no features.
-func (s *Space) Empty(i int) bool { return s.ptr[i] == s.ptr[i+1] }
+func (s *Space) Empty(i int) bool {
+	return s.ptr[i] == s.ptr[i+1] && (s.dense == nil || !s.hasDense[i])
+}
 
 // Similarity is the cosine similarity of documents i and j.
 func (s *Space) Similarity(i, j int) float64 {
-	ai, av := s.Row(i)
-	bi, bv := s.Row(j)
+	ai, av := s.idx[s.ptr[i]:s.ptr[i+1]], s.val[s.ptr[i]:s.ptr[i+1]]
+	bi, bv := s.idx[s.ptr[j]:s.ptr[j+1]], s.val[s.ptr[j]:s.ptr[j+1]]
 	var dot float64
 	for a, b := 0, 0; a < len(ai) && b < len(bi); {
 		switch {
@@ -280,6 +332,16 @@ func (s *Space) Similarity(i, j int) float64 {
 			dot += float64(av[a]) * float64(bv[b])
 			a++
 			b++
+		}
+	}
+	// A dense block's features come after the TF-IDF ones (those of the
+	// CSR arrays), so they add in the same order as in one merged row.
+	if s.dense == nil {
+		return dot
+	}
+	if da, db := s.denseRow(i), s.denseRow(j); da != nil && db != nil {
+		for k, x := range da {
+			dot += float64(x) * float64(db[k])
 		}
 	}
 	return dot

@@ -24,17 +24,18 @@ const (
 // corpus is the per-run state shared by themes, edits and labels. Quote
 // indexes are into quotes (Input.Quotes order).
 type corpus struct {
-	quotes  []persona.Quote
-	ring    []persona.Ring
-	conf    []float64
-	hidden  []bool
-	pinned  []bool
-	doc     []int     // row of each quote in its space, or -1
-	space   []*Space  // the ring space the quote was clustered in
-	central []float64 // similarity to its cluster centroid
-	byID    map[int64]int
-	buyers  int
-	names   map[string]bool // words of participants' labels, never in a theme label
+	quotes    []persona.Quote // the caller's until ownQuotes
+	ownQuotes bool            // quotes is the corpus's own copy (see applyQuoteEdits)
+	ring      []persona.Ring
+	conf      []float64
+	hidden    []bool
+	pinned    []bool
+	doc       []int     // row of each quote in its space, or -1
+	space     []*Space  // the ring space the quote was clustered in
+	central   []float64 // similarity to its cluster centroid
+	byID      map[int64]int
+	buyers    int
+	names     map[string]bool // words of participants' labels, never in a theme label
 }
 
 // work is a theme under construction.
@@ -120,15 +121,13 @@ func meanSimilarity(sp *Space, d, n int) float64 {
 // finishThemes labels, counts and ranks the themes, orders them and turns
 // them into persona.Themes with local ids 1..n. Empty themes are dropped.
 func finishThemes(c *corpus, ws []*work, minParticipants int, studyID int64) ([]persona.Theme, []*work) {
-	ws = slices.DeleteFunc(ws, func(w *work) bool {
-		w.members = withoutNilAnswers(c, visible(c, w.members))
-		return len(w.members) == 0
-	})
+	// Each theme's members and then its counts and quotes depend on that
+	// theme alone: they are worked out on all cores.
+	parallelRange(0, len(ws), func(i int) { ws[i].members = withoutNilAnswers(c, visible(c, ws[i].members)) })
+	ws = slices.DeleteFunc(ws, func(w *work) bool { return len(w.members) == 0 })
 	labelThemes(c, ws)
 	themes := make([]persona.Theme, len(ws))
-	for i, w := range ws {
-		themes[i] = toTheme(c, w, minParticipants, studyID)
-	}
+	parallelRange(0, len(ws), func(i int) { themes[i] = toTheme(c, ws[i], minParticipants, studyID) })
 	order := make([]int, len(ws))
 	for i := range order {
 		order[i] = i

@@ -106,6 +106,14 @@ func (s *Store) MarkIndexed(ctx context.Context, sourceID int64, indexed bool) e
 	return nil
 }
 
+// MarkStudyUnindexed flags every source of a study for re-indexing.
+func (s *Store) MarkStudyUnindexed(ctx context.Context, studyID int64) error {
+	if err := s.db.WithContext(ctx).Exec("UPDATE sources SET indexed = 0 WHERE study_id = ?", studyID).Error; err != nil {
+		return fmt.Errorf("store: mark study %d unindexed: %w", studyID, err)
+	}
+	return nil
+}
+
 // MarkAllUnindexed flags every source for re-indexing.
 func (s *Store) MarkAllUnindexed(ctx context.Context) error {
 	if err := s.db.WithContext(ctx).Exec("UPDATE sources SET indexed = 0").Error; err != nil {

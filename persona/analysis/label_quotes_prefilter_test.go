@@ -1,0 +1,41 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+)
+
+// saysNothingByPatterns is saysNothing without its quick checks: the
+// regular expressions alone decide.
+func saysNothingByPatterns(text string) bool {
+	norm := strings.Join(splitWords(strings.ToLower(strings.ReplaceAll(text, "'", " "))), " ")
+	norm = strings.ReplaceAll(norm, "’", " ")
+	if nilWhole.MatchString(norm) {
+		return true
+	}
+	return len(strings.Fields(norm)) <= 20 && nilPhrase.MatchString(norm) && !nilTurn.MatchString(norm)
+}
+
+// TestSaysNothingQuickChecks checks that the substring checks in front of
+// saysNothing's patterns never change its answer: on nil answers of every
+// form the patterns know, near misses, and the labelled sentences.
+func TestSaysNothingQuickChecks(t *testing.T) {
+	texts := []string{
+		"None", "none really", "Nothing.", "Nil", "Nope", "No", "N/A", "n a", "Not applicable", "No comment",
+		"No comments so far", "Zero complaints", "zero issues at the moment", "Nothing at all", "Nothing to add",
+		"nothing to complain about", "Not really", "Nothing comes to mind", "None yet that I can think of",
+		"Nothing bad to say.", "There is nothing wrong with it.", "I can't think of anything.",
+		"I couldn't think of a single thing", "I cannot think of any", "can t think of a single one", "I don't know if there is anything bad I can say about this yet.",
+		"Something negative to say? No.", "No cons so far.", "We have no complaints.", "I have no dislikes",
+		"I haven't found any issues with it.", "We never had a single problem", "Never experienced any negatives",
+		"Honestly nothing so far", "It's fine, nothing really", "No complaints, but the pricing is confusing.",
+		"Nothing beats the price of reserved instances for batch jobs.", "The pricing is confusing.",
+		"Znothing", "nothings", "", "   ", "’", "Don’t have any cons", "do not have any complaint",
+	}
+	texts = append(texts, readRingEval(t)...)
+	for _, text := range texts {
+		if got, want := saysNothing(text), saysNothingByPatterns(text); got != want {
+			t.Errorf("saysNothing(%q) = %v, the patterns alone say %v", text, got, want)
+		}
+	}
+}

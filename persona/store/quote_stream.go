@@ -1,0 +1,121 @@
+package store
+
+import (
+	"bytes"
+	"context"
+	"database/sql"
+	"fmt"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// AnalysisQuotes returns a study's quotes in id order, with their analysis
+// tokens, keeping those whose participant keep accepts (keep nil keeps
+// all). It is the read an analysis makes of a whole study, so it is made
+// for size: one query streamed row by row straight from SQLite (no
+// per-row reflection), and every token's word and tag, and each kind,
+// ring and question, is one string shared by all the quotes that use it,
+// so a quote costs its text and one slice of tokens, not a copy of the
+// stored token string besides.
+func (s *Store) AnalysisQuotes(ctx context.Context, studyID int64, keep func(participantID int64) bool) ([]persona.Quote, error) {
+	var n int64
+	if err := s.db.WithContext(ctx).Model(&quoteRow{}).Where("study_id = ?", studyID).Count(&n).Error; err != nil {
+		return nil, fmt.Errorf("store: count quotes of study %d: %w", studyID, err)
+	}
+	rows, err := s.db.WithContext(ctx).Raw(`SELECT id, study_id, source_id, participant_id, turn_id, kind, text, start, "end",
+		at_ms, line, question, tokens, ring, ring_confidence, ring_set, theme_id, hidden
+		FROM quotes WHERE study_id = ? ORDER BY id`, studyID).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("store: read quotes of study %d: %w", studyID, err)
+	}
+	defer rows.Close()
+	out := make([]persona.Quote, 0, n)
+	in := interner{}
+	var kind, question, tokens, ring sql.RawBytes
+	for rows.Next() {
+		var q persona.Quote
+		if err := rows.Scan(&q.ID, &q.StudyID, &q.SourceID, &q.ParticipantID, &q.TurnID, &kind, &q.Text, &q.Start, &q.End,
+			&q.AtMS, &q.Line, &question, &tokens, &ring, &q.RingConfidence, &q.RingSet, &q.ThemeID, &q.Hidden); err != nil {
+			return nil, fmt.Errorf("store: read quotes of study %d: %w", studyID, err)
+		}
+		if keep != nil && !keep(q.ParticipantID) {
+			continue
+		}
+		q.Kind, q.Question, q.Ring = persona.Kind(in.get(kind)), in.get(question), persona.Ring(in.get(ring))
+		q.Tokens = in.tokens(tokens)
+		out = append(out, q)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: read quotes of study %d: %w", studyID, err)
+	}
+	return out, nil
+}
+
+// interner hands out one string per distinct value.
+type interner map[string]string
+
+func (in interner) get(b []byte) string {
+	if len(b) == 0 {
+		return ""
+	}
+	if s, ok := in[string(b)]; ok { // no allocation for the lookup
+		return s
+	}
+	s := string(b)
+	in[s] = s
+	return s
+}
+
+// tokens decodes stored tokens as decodeTokens does, with interned words
+// and tags.
+func (in interner) tokens(b []byte) []persona.Token {
+	if len(b) == 0 {
+		return nil
+	}
+	out := make([]persona.Token, 0, bytes.Count(b, []byte{' '})+1)
+	for f := range bytes.FieldsSeq(b) {
+		i := bytes.LastIndexByte(f, '/')
+		if i < 0 {
+			out = append(out, persona.Token{Text: in.get(f)})
+			continue
+		}
+		out = append(out, persona.Token{Text: in.get(f[:i]), Tag: in.get(f[i+1:])})
+	}
+	return out
+}
+
+// QuoteFacets are what an analysis sets of a quote that the search index
+// also holds: its ring, theme, hidden flag and its participant's persona.
+type QuoteFacets struct {
+	ID, SourceID       int64
+	Ring               persona.Ring
+	ThemeID, PersonaID int64
+	Hidden             bool
+}
+
+// StudyQuoteFacets returns the facets of a study's quotes in id order, so
+// that a caller comparing them before and after saving an analysis can
+// re-index only what changed.
+func (s *Store) StudyQuoteFacets(ctx context.Context, studyID int64) ([]QuoteFacets, error) {
+	rows, err := s.db.WithContext(ctx).Raw(`SELECT q.id, q.source_id, q.ring, q.theme_id, q.hidden, p.persona_id
+		FROM quotes q JOIN participants p ON p.id = q.participant_id WHERE q.study_id = ? ORDER BY q.id`, studyID).Rows()
+	if err != nil {
+		return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
+	}
+	defer rows.Close()
+	var out []QuoteFacets
+	in := interner{}
+	var ring sql.RawBytes
+	for rows.Next() {
+		var f QuoteFacets
+		if err := rows.Scan(&f.ID, &f.SourceID, &ring, &f.ThemeID, &f.Hidden, &f.PersonaID); err != nil {
+			return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
+		}
+		f.Ring = persona.Ring(in.get(ring))
+		out = append(out, f)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
+	}
+	return out, nil
+}
