@@ -5,10 +5,11 @@ package samples
 
 import "embed"
 
-// FS holds the demo files under interviews/ and survey/, and
-// participants.csv: the interviewees' role, industry and company size.
+// FS holds the demo files under interviews/ and survey/,
+// participants.csv: the interviewees' role, industry and company size, and
+// outcomes.csv: how each interviewee's evaluation ended (README.md).
 //
-//go:embed interviews survey participants.csv
+//go:embed interviews survey participants.csv outcomes.csv
 var FS embed.FS
 
 // StudyName is the name of the demo study.
