@@ -37,18 +37,11 @@ func cmdExport(ctx context.Context, e env, args []string) error {
 		fmt.Fprintln(e.stderr, "usage: verbatim export quotes [--data DIR] [--study NAME] [--format csv|json]")
 		return errUsage
 	}
-	if *study == app.AllStudies {
-		return fmt.Errorf("export quotes: name one study, not %q", *study)
-	}
-	a, err := openApp(ctx, e, *data)
+	a, st, err := openStudy(ctx, e, *data, *study, "export quotes")
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	st, _, err := a.ResolveStudy(ctx, *study)
-	if err != nil {
-		return err
-	}
 	if *format == "json" {
 		quotes := []app.ExportQuote{}
 		if err := a.ExportQuotes(ctx, st.ID, func(q app.ExportQuote) error { quotes = append(quotes, q); return nil }); err != nil {
@@ -92,18 +85,11 @@ func cmdExportStudy(ctx context.Context, e env, args []string) error {
 		fmt.Fprintln(e.stderr, exportStudyUsage)
 		return errUsage
 	}
-	if *study == app.AllStudies {
-		return fmt.Errorf("export study: name one study, not %q", *study)
-	}
-	a, err := openApp(ctx, e, *data)
+	a, st, err := openStudy(ctx, e, *data, *study, "export study")
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	st, _, err := a.ResolveStudy(ctx, *study)
-	if err != nil {
-		return err
-	}
 	if *out == "-" {
 		return a.ExportQDPX(ctx, st.ID, e.stdout)
 	}

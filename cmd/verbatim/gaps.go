@@ -33,15 +33,11 @@ func cmdGaps(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return err
 	}
-	a, err := openApp(ctx, e, *data)
+	a, st, err := openStudy(ctx, e, *data, *study, "gaps")
 	if err != nil {
 		return err
 	}
 	defer a.Close()
-	st, _, err := a.ResolveStudy(ctx, *study)
-	if err != nil {
-		return err
-	}
 	c, err := a.AddCollateral(ctx, st.ID, filepath.Base(files[0]), body, "cli")
 	if err != nil {
 		return err

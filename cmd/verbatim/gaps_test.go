@@ -53,3 +53,22 @@ func TestGapsCommand(t *testing.T) {
 		t.Errorf("gaps on a PDF: exit %d, %q; want a failure naming the reason", code, errs)
 	}
 }
+
+// TestSingleStudyCommandsRefuseAll: commands that work on one study say so
+// when asked for every study, before touching the data directory.
+func TestSingleStudyCommandsRefuseAll(t *testing.T) {
+	data := t.TempDir()
+	for _, args := range [][]string{
+		{"export", "quotes", "--data", data, "--study", "all"},
+		{"export", "study", "--data", data, "--study", "all", "--format", "qdpx", "-o", data + "/x.qdpx"},
+		{"gaps", "--data", data, "--study", "all", "../../samples/collateral/fieldnote-vendor-speak.html"},
+	} {
+		code, _, errs := runCLI(t, args...)
+		if code == 0 || !strings.Contains(errs, `name one study, not "all"`) {
+			t.Errorf("%s: exit %d, %q; want a refusal naming one study", strings.Join(args[:2], " "), code, errs)
+		}
+		if _, err := os.Stat(data + "/x.qdpx"); err == nil {
+			t.Errorf("%s wrote a file", args[0])
+		}
+	}
+}

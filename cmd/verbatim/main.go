@@ -16,6 +16,7 @@ import (
 	"syscall"
 
 	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/persona"
 )
 
 func main() {
@@ -135,6 +136,25 @@ func openApp(ctx context.Context, e env, dataDir string, set ...func(*app.Config
 		f(&cfg)
 	}
 	return app.Open(ctx, cfg, e.log)
+}
+
+// openStudy opens the data directory and resolves one study for cmd, which
+// works on a single study: "" is the most recently analysed one, and
+// "all" is refused. The caller closes the App.
+func openStudy(ctx context.Context, e env, dataDir, study, cmd string) (*app.App, persona.Study, error) {
+	if study == app.AllStudies {
+		return nil, persona.Study{}, fmt.Errorf("%s: name one study, not %q", cmd, study)
+	}
+	a, err := openApp(ctx, e, dataDir)
+	if err != nil {
+		return nil, persona.Study{}, err
+	}
+	st, _, err := a.ResolveStudy(ctx, study)
+	if err != nil {
+		a.Close()
+		return nil, persona.Study{}, err
+	}
+	return a, st, nil
 }
 
 // withRecurring sets Config.Recurring to n, the value of --recurring, after
