@@ -61,7 +61,7 @@ func (s *Store) SaveAnalysis(ctx context.Context, a *persona.Analysis) error {
 			return err
 		}
 		for _, q := range []string{"DELETE FROM themes WHERE study_id = ?", "DELETE FROM personas WHERE study_id = ?",
-			"UPDATE quotes SET theme_id = 0, hidden = 0 WHERE study_id = ?", "UPDATE participants SET persona_id = 0 WHERE study_id = ?"} {
+			"UPDATE quotes SET theme_id = 0, hidden = FALSE WHERE study_id = ?", "UPDATE participants SET persona_id = 0 WHERE study_id = ?"} {
 			if err := tx.Exec(q, a.StudyID).Error; err != nil {
 				return err
 			}
@@ -73,7 +73,7 @@ func (s *Store) SaveAnalysis(ctx context.Context, a *persona.Analysis) error {
 		if err := savePersonas(tx, a, ids, keep.personas); err != nil {
 			return err
 		}
-		if err := saveLabels(tx, a); err != nil {
+		if err := s.saveLabels(tx, a); err != nil {
 			return err
 		}
 		var prev analysisRow
@@ -192,39 +192,6 @@ func savePersonas(tx *gorm.DB, a *persona.Analysis, themeIDs map[int64]int64, ke
 		}
 	}
 	return nil
-}
-
-// saveLabels writes per-quote results through a temporary table and one
-// UPDATE ... FROM, which is far faster than one UPDATE per quote.
-func saveLabels(tx *gorm.DB, a *persona.Analysis) error {
-	if err := tx.Exec(`CREATE TEMP TABLE IF NOT EXISTS quote_labels (id INTEGER PRIMARY KEY, ring TEXT, conf REAL, theme_id INTEGER, hidden INTEGER)`).Error; err != nil {
-		return err
-	}
-	if err := tx.Exec(`DELETE FROM quote_labels`).Error; err != nil {
-		return err
-	}
-	const per = 150 // 5 parameters each, under SQLite's variable limit
-	for lo := 0; lo < len(a.Labels); lo += per {
-		batch := a.Labels[lo:min(lo+per, len(a.Labels))]
-		sql := "INSERT INTO quote_labels (id, ring, conf, theme_id, hidden) VALUES "
-		args := make([]any, 0, len(batch)*5)
-		for i, l := range batch {
-			if i > 0 {
-				sql += ","
-			}
-			sql += "(?,?,?,?,?)"
-			theme := int64(0)
-			if l.ThemeIndex >= 0 && l.ThemeIndex < len(a.Themes) {
-				theme = a.Themes[l.ThemeIndex].ID
-			}
-			args = append(args, l.QuoteID, string(l.Ring), l.Confidence, theme, l.Hidden)
-		}
-		if err := tx.Exec(sql, args...).Error; err != nil {
-			return err
-		}
-	}
-	return tx.Exec(`UPDATE quotes SET ring = l.ring, ring_confidence = l.conf, theme_id = l.theme_id, hidden = l.hidden
-		FROM quote_labels AS l WHERE quotes.id = l.id`).Error
 }
 
 // Themes lists a study's themes in the order the analysis ranked them.

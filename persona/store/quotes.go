@@ -110,7 +110,7 @@ func (s *Store) SetQuoteRing(ctx context.Context, id int64, ring persona.Ring) e
 		return fmt.Errorf("store: set ring of quote %d: unknown ring %q: %w", id, ring, persona.ErrInvalid)
 	}
 	res := s.db.WithContext(ctx).Model(&quoteRow{}).Where("id = ?", id).
-		Updates(map[string]any{"ring": string(ring), "ring_set": true, "ring_confidence": 1})
+		Updates(map[string]any{"ring": string(ring), "ring_set": true, "ring_confidence": 1.0})
 	if res.Error != nil {
 		return fmt.Errorf("store: set ring of quote %d: %w", id, res.Error)
 	}
@@ -145,7 +145,7 @@ func (s *Store) Participants(ctx context.Context, f ParticipantFilter) ([]person
 		q = q.Where("source_id = ?", f.SourceID)
 	}
 	if f.BuyersOnly {
-		q = q.Where("interviewer = 0")
+		q = q.Where("interviewer = FALSE")
 	}
 	var rows []participantRow
 	if err := q.Order("id").Find(&rows).Error; err != nil {
@@ -187,11 +187,11 @@ func (s *Store) SetRole(ctx context.Context, participantID int64, interviewer bo
 		if err := tx.Exec("DELETE FROM quotes WHERE source_id = ?", sourceID).Error; err != nil {
 			return fmt.Errorf("store: replace quotes of source %d: %w", sourceID, err)
 		}
-		return insertQuotes(tx, quotes)
+		return insertQuotes(tx, quotes, s.sql.BatchRows(18))
 	})
 }
 
-func insertQuotes(tx *gorm.DB, quotes []persona.Quote) error {
+func insertQuotes(tx *gorm.DB, quotes []persona.Quote, batch int) error {
 	if len(quotes) == 0 {
 		return nil
 	}
@@ -201,7 +201,7 @@ func insertQuotes(tx *gorm.DB, quotes []persona.Quote) error {
 			TurnID: q.TurnID, Kind: string(q.Kind), Text: q.Text, Start: q.Start, End: q.End,
 			AtMS: q.AtMS, Line: q.Line, Question: q.Question, Tokens: encodeTokens(q.Tokens)}
 	}
-	if err := tx.CreateInBatches(rows, batchSize/8).Error; err != nil {
+	if err := tx.CreateInBatches(rows, batch).Error; err != nil {
 		return fmt.Errorf("store: insert quotes: %w", err)
 	}
 	for i := range quotes {

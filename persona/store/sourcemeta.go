@@ -96,7 +96,7 @@ type ThemeMention struct {
 func (s *Store) ThemeMentions(ctx context.Context, studyID int64) ([]ThemeMention, error) {
 	var rows []ThemeMention
 	err := s.db.WithContext(ctx).Raw(`SELECT theme_id, participant_id, source_id, MIN(id) AS quote_id FROM quotes
-WHERE study_id = ? AND theme_id != 0 AND hidden = 0 GROUP BY theme_id, participant_id, source_id ORDER BY theme_id, participant_id`, studyID).
+WHERE study_id = ? AND theme_id != 0 AND hidden = FALSE GROUP BY theme_id, participant_id, source_id ORDER BY theme_id, participant_id, source_id`, studyID).
 		Scan(&rows).Error
 	if err != nil {
 		return nil, fmt.Errorf("store: theme mentions of study %d: %w", studyID, err)

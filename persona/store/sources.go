@@ -11,8 +11,6 @@ import (
 	"github.com/verbatimhq/verbatim/persona"
 )
 
-const batchSize = 1000
-
 // Import stores one parsed source — its participants, turns and quotes —
 // in one transaction: on any failure nothing of it is stored. A file
 // already in the study (same sha256) is persona.ErrDuplicate and returns
@@ -27,7 +25,7 @@ func (s *Store) Import(ctx context.Context, studyID int64, imp *persona.Import) 
 		return persona.Source{}, fmt.Errorf("store: import %s: %w", imp.Source.Name, err)
 	}
 	err = s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		return importTx(tx, studyID, imp)
+		return s.importTx(tx, studyID, imp)
 	})
 	if err != nil {
 		if isUnique(err) {
@@ -38,7 +36,7 @@ func (s *Store) Import(ctx context.Context, studyID int64, imp *persona.Import) 
 	return imp.Source, nil
 }
 
-func importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error {
+func (s *Store) importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error {
 	src := imp.Source
 	sr := sourceRow{StudyID: studyID, Kind: string(src.Kind), Name: src.Name, Format: src.Format,
 		SHA256: src.SHA256, Size: src.Size, ImportedAt: src.ImportedAt, Warnings: strings.Join(src.Warnings, "\n")}
@@ -52,7 +50,7 @@ func importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error {
 			RoleSet: p.RoleSet, Attributes: marshalAttrs(p.Attributes)}
 	}
 	if len(prows) > 0 {
-		if err := tx.CreateInBatches(prows, batchSize/4).Error; err != nil {
+		if err := tx.CreateInBatches(prows, s.sql.BatchRows(8)).Error; err != nil {
 			return err
 		}
 	}
@@ -68,7 +66,7 @@ func importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error {
 			Seq: t.Seq, StartMS: t.StartMS, EndMS: t.EndMS, Text: t.Text, Line: t.Line}
 	}
 	if len(trows) > 0 {
-		if err := tx.CreateInBatches(trows, batchSize/4).Error; err != nil {
+		if err := tx.CreateInBatches(trows, s.sql.BatchRows(9)).Error; err != nil {
 			return err
 		}
 	}
@@ -86,7 +84,7 @@ func importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error {
 			AtMS: q.AtMS, Line: q.Line, Question: q.Question, Tokens: encodeTokens(q.Tokens)}
 	}
 	if len(qrows) > 0 {
-		if err := tx.CreateInBatches(qrows, batchSize/8).Error; err != nil {
+		if err := tx.CreateInBatches(qrows, s.sql.BatchRows(18)).Error; err != nil {
 			return err
 		}
 	}
@@ -108,7 +106,7 @@ func (s *Store) MarkIndexed(ctx context.Context, sourceID int64, indexed bool) e
 
 // MarkStudyUnindexed flags every source of a study for re-indexing.
 func (s *Store) MarkStudyUnindexed(ctx context.Context, studyID int64) error {
-	if err := s.db.WithContext(ctx).Exec("UPDATE sources SET indexed = 0 WHERE study_id = ?", studyID).Error; err != nil {
+	if err := s.db.WithContext(ctx).Exec("UPDATE sources SET indexed = FALSE WHERE study_id = ?", studyID).Error; err != nil {
 		return fmt.Errorf("store: mark study %d unindexed: %w", studyID, err)
 	}
 	return nil
@@ -116,7 +114,7 @@ func (s *Store) MarkStudyUnindexed(ctx context.Context, studyID int64) error {
 
 // MarkAllUnindexed flags every source for re-indexing.
 func (s *Store) MarkAllUnindexed(ctx context.Context) error {
-	if err := s.db.WithContext(ctx).Exec("UPDATE sources SET indexed = 0").Error; err != nil {
+	if err := s.db.WithContext(ctx).Exec("UPDATE sources SET indexed = FALSE").Error; err != nil {
 		return fmt.Errorf("store: mark all unindexed: %w", err)
 	}
 	return nil
@@ -126,7 +124,7 @@ func (s *Store) MarkAllUnindexed(ctx context.Context) error {
 // index (a crash between commit and indexing, or a deletion half done).
 func (s *Store) UnindexedSources(ctx context.Context) ([]persona.Source, error) {
 	var rows []sourceRow
-	if err := s.db.WithContext(ctx).Where("indexed = 0").Order("id").Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("indexed = FALSE").Order("id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("store: unindexed sources: %w", err)
 	}
 	return sourcesFromRows(rows), nil
@@ -173,7 +171,7 @@ func (s *Store) DeleteSource(ctx context.Context, id int64) error {
 // Turns returns a source's turns in order.
 func (s *Store) Turns(ctx context.Context, sourceID int64) ([]persona.Turn, error) {
 	var rows []turnRow
-	if err := s.db.WithContext(ctx).Where("source_id = ?", sourceID).Order("seq").Find(&rows).Error; err != nil {
+	if err := s.db.WithContext(ctx).Where("source_id = ?", sourceID).Order("seq, id").Find(&rows).Error; err != nil {
 		return nil, fmt.Errorf("store: turns of source %d: %w", sourceID, err)
 	}
 	out := make([]persona.Turn, len(rows))

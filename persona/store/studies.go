@@ -109,7 +109,7 @@ func (s *Store) Stats(ctx context.Context, studyID int64) (persona.StudyStats, e
 		return st, fmt.Errorf("store: stats %d: %w", studyID, err)
 	}
 	st.Sources = int(n)
-	if err := db.Model(&participantRow{}).Where("study_id = ? AND interviewer = 0", studyID).Count(&n).Error; err != nil {
+	if err := db.Model(&participantRow{}).Where("study_id = ? AND interviewer = FALSE", studyID).Count(&n).Error; err != nil {
 		return st, fmt.Errorf("store: stats %d: %w", studyID, err)
 	}
 	st.Participants = int(n)
@@ -118,8 +118,4 @@ func (s *Store) Stats(ctx context.Context, studyID int64) (persona.StudyStats, e
 	}
 	st.Quotes = int(n)
 	return st, nil
-}
-
-func isUnique(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
 }

@@ -1,0 +1,32 @@
+package store
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/verbatimhq/verbatim/internal/pgtest"
+)
+
+// forEachDriver runs f on a fresh, migrated store of every driver: SQLite
+// in a temp dir and PostgreSQL in a fresh database of the test server
+// (skipped without $VERBATIM_TEST_PG, failed under CI=true).
+func forEachDriver(t *testing.T, f func(t *testing.T, s *Store)) {
+	t.Helper()
+	for _, d := range []string{"sqlite", "postgres"} {
+		t.Run(d, func(t *testing.T) {
+			var url string
+			if d == "sqlite" {
+				url = filepath.Join(t.TempDir(), "v.db")
+			} else {
+				url = pgtest.New(t)
+			}
+			s, err := Open(context.Background(), url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			t.Cleanup(func() { s.Close() })
+			f(t, s)
+		})
+	}
+}
