@@ -1,8 +1,8 @@
 // Package account holds Verbatim's local accounts: users and their roles,
 // argon2id passwords, sign-in sessions, bearer API tokens, the audit log and
-// a sign-in rate limiter. It stores its rows in the tables that
-// persona/store's migrations create, through the same gorm handle, and
-// returns persona's sentinel errors (ErrInvalid, ErrNotFound, ErrConflict,
+// a sign-in rate limiter. It keeps its rows in its own tables, with its own
+// migrations (migrate.go), in the database persona/store opened (SQLite or
+// PostgreSQL), and returns persona's sentinel errors (ErrInvalid, ErrNotFound, ErrConflict,
 // ErrForbidden) wrapped with context so the API can map them to statuses.
 package account
 

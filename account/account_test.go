@@ -8,8 +8,9 @@ import (
 	"testing"
 	"time"
 
+	"github.com/verbatimhq/verbatim/internal/pgtest"
+	"github.com/verbatimhq/verbatim/internal/sqldb"
 	"github.com/verbatimhq/verbatim/persona"
-	"github.com/verbatimhq/verbatim/persona/store"
 )
 
 // clock is a settable time source for Service.Now and Limiter.Now.
@@ -26,22 +27,46 @@ func (c *clock) Now() time.Time {
 	return c.t
 }
 
+// Stored is the clock's time as the database keeps it (sqldb.Time: UTC,
+// to the microsecond on every driver).
+func (c *clock) Stored() time.Time { return sqldb.Time(c.Now()) }
+
 func (c *clock) Add(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.t = c.t.Add(d)
 }
 
-// newService opens a migrated SQLite database in a temp dir.
-func newService(t *testing.T) (*Service, *clock) {
+// forEachDriver runs f on a Service over a fresh database of every driver:
+// SQLite in a temp dir and PostgreSQL in a fresh database of the test
+// server (skipped without $VERBATIM_TEST_PG, failed under CI=true).
+func forEachDriver(t *testing.T, f func(t *testing.T, s *Service, c *clock)) {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "verbatim.db"))
+	for _, d := range []string{"sqlite", "postgres"} {
+		t.Run(d, func(t *testing.T) {
+			url := filepath.Join(t.TempDir(), "verbatim.db")
+			if d == "postgres" {
+				url = pgtest.New(t)
+			}
+			s, c := openService(t, url)
+			f(t, s, c)
+		})
+	}
+}
+
+// openService opens (and migrates) account's tables in the database at url.
+func openService(t *testing.T, url string) (*Service, *clock) {
+	t.Helper()
+	db, err := sqldb.Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Cleanup(func() { st.Close() })
+	t.Cleanup(func() { db.Close() })
+	s, err := Open(context.Background(), db)
+	if err != nil {
+		t.Fatal(err)
+	}
 	c := newClock()
-	s := New(st.DB())
 	s.Now = c.Now
 	return s, c
 }

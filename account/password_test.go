@@ -9,7 +9,7 @@ import (
 func TestPasswordHash(t *testing.T) {
 	t.Parallel()
 	ctx := context.Background()
-	s := New(nil)
+	s := newService(nil)
 	h1, err := s.hashPassword(ctx, "correct horse battery")
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +59,7 @@ func TestParsePHCRejects(t *testing.T) {
 
 func TestPasswordHashCancelled(t *testing.T) {
 	t.Parallel()
-	s := New(nil)
+	s := newService(nil)
 	for range cap(s.hashing) {
 		s.hashing <- struct{}{} // every slot busy
 	}

@@ -6,17 +6,19 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"runtime"
-	"strings"
 	"sync"
 	"time"
 
 	"gorm.io/gorm"
+
+	"github.com/verbatimhq/verbatim/internal/sqldb"
 )
 
 // SessionTTL is how long a sign-in session lasts.
 var SessionTTL = 7 * 24 * time.Hour
 
-// Service manages accounts over the database that persona/store opened.
+// Service manages accounts in their own tables (account_migrations) of the
+// database persona/store opened, on SQLite or PostgreSQL.
 // It is safe for concurrent use.
 type Service struct {
 	// Now is the clock; nil means time.Now. Tests set it before use.
@@ -33,16 +35,24 @@ type Service struct {
 	tokCache tokenCache
 }
 
-// New returns a Service over db, typically (*store.Store).DB().
-func New(db *gorm.DB) *Service {
+// Open migrates account's tables in db (typically (*store.Store).DB())
+// and returns a Service over them.
+func Open(ctx context.Context, db *sqldb.DB) (*Service, error) {
+	if err := migrate(ctx, db); err != nil {
+		return nil, err
+	}
+	return newService(db.Gorm), nil
+}
+
+func newService(db *gorm.DB) *Service {
 	return &Service{db: db, hashing: make(chan struct{}, runtime.GOMAXPROCS(0))}
 }
 
 func (s *Service) now() time.Time {
 	if s.Now != nil {
-		return s.Now().UTC()
+		return sqldb.Time(s.Now())
 	}
-	return time.Now().UTC()
+	return sqldb.Time(time.Now())
 }
 
 // randomBytes returns n bytes from crypto/rand (which never fails on
@@ -60,9 +70,7 @@ func digest(secret string) string {
 	return hex.EncodeToString(sum[:])
 }
 
-func isUnique(err error) bool {
-	return err != nil && strings.Contains(err.Error(), "UNIQUE constraint failed")
-}
+func isUnique(err error) bool { return sqldb.IsUnique(err) }
 
 // withDB returns the handle bound to ctx.
 func (s *Service) withDB(ctx context.Context) *gorm.DB { return s.db.WithContext(ctx) }

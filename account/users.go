@@ -71,7 +71,7 @@ func (s *Service) CreateUser(ctx context.Context, name string, role Role, passwo
 		return User{}, err
 	}
 	var taken int64
-	if err := s.withDB(ctx).Model(&userRow{}).Where("name = ? COLLATE NOCASE", name).Count(&taken).Error; err != nil {
+	if err := s.withDB(ctx).Model(&userRow{}).Where("lower(name) = lower(?)", name).Count(&taken).Error; err != nil {
 		return User{}, fmt.Errorf("account: create user %q: %w", name, err)
 	}
 	if taken > 0 {

@@ -49,7 +49,10 @@ func newRigConfig(t *testing.T, demo bool, tune func(*Config)) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	accounts := account.New(a.Store.DB())
+	accounts, err := a.OpenAccounts(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
 	pages, err := frontend.New(nil)
 	if err != nil {
 		t.Fatal(err)

@@ -15,6 +15,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/nlp"
 	"github.com/verbatimhq/verbatim/persona/store"
@@ -24,6 +25,10 @@ import (
 // Config says where the data lives and what is accepted.
 type Config struct {
 	DataDir string
+	// DB is the database: a postgres:// URL, or a SQLite file path. Empty
+	// means verbatim.db in DataDir ($VERBATIM_DB sets it in
+	// DefaultConfig). The search index stays in DataDir either way.
+	DB string
 	// MaxFileSize caps one uploaded file, in bytes.
 	MaxFileSize int64
 	// Recurring is how many participants must raise a theme for it to
@@ -46,7 +51,16 @@ func DefaultConfig() Config {
 	if n, err := strconv.Atoi(os.Getenv("VERBATIM_RECURRING")); err == nil && n > 0 {
 		rec = n
 	}
-	return Config{DataDir: dir, MaxFileSize: 50 << 20, Recurring: rec}
+	return Config{DataDir: dir, DB: os.Getenv("VERBATIM_DB"), MaxFileSize: 50 << 20, Recurring: rec}
+}
+
+// DatabaseURL is where the configured database lives: DB, or the SQLite
+// file in DataDir when DB is empty.
+func (c Config) DatabaseURL() string {
+	if c.DB != "" {
+		return c.DB
+	}
+	return filepath.Join(c.DataDir, dbFile)
 }
 
 // recurring is the configured threshold, the default when unset.
@@ -93,7 +107,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if err := keepPrivate(cfg.DataDir, log); err != nil {
 		return nil, err
 	}
-	st, err := store.Open(ctx, filepath.Join(cfg.DataDir, dbFile))
+	st, err := store.Open(ctx, cfg.DatabaseURL())
 	if err != nil {
 		return nil, err
 	}
@@ -108,6 +122,12 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		return nil, err
 	}
 	return a, nil
+}
+
+// OpenAccounts returns the account service over the app's database,
+// migrating account's tables there first.
+func (a *App) OpenAccounts(ctx context.Context) (*account.Service, error) {
+	return account.Open(ctx, a.Store.DB())
 }
 
 // Close closes the index and database.

@@ -16,7 +16,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/api"
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/frontend"
@@ -74,7 +73,10 @@ func run(dir string, quotes int, duration time.Duration) error {
 		return err
 	}
 	fmt.Printf("warmed persona pages in %v\n", time.Since(wstart).Round(time.Millisecond))
-	accounts := account.New(a.Store.DB())
+	accounts, err := a.OpenAccounts(ctx)
+	if err != nil {
+		return err
+	}
 	token, err := loadToken(ctx, accounts)
 	if err != nil {
 		return err

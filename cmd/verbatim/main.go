@@ -117,9 +117,26 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// dataFlag adds --data with its default from VERBATIM_DATA.
-func dataFlag(fs *flag.FlagSet) *string {
-	return fs.String("data", app.DefaultConfig().DataDir, "data directory (env VERBATIM_DATA)")
+// dataFlags are where a command's data lives: --data (the directory:
+// search index, and the SQLite file by default) and --db (the database
+// URL; empty means DIR/verbatim.db).
+type dataFlags struct{ dir, db string }
+
+// dataFlag adds --data and --db with their defaults from VERBATIM_DATA and
+// VERBATIM_DB.
+func dataFlag(fs *flag.FlagSet) *dataFlags {
+	d := &dataFlags{}
+	def := app.DefaultConfig()
+	fs.StringVar(&d.dir, "data", def.DataDir, "data directory (env VERBATIM_DATA)")
+	fs.StringVar(&d.db, "db", def.DB, "database: postgres://USER@HOST/DB or a SQLite file (default DIR/verbatim.db; env VERBATIM_DB)")
+	return d
+}
+
+// config is the app configuration d names.
+func (d dataFlags) config() app.Config {
+	cfg := app.DefaultConfig()
+	cfg.DataDir, cfg.DB = d.dir, d.db
+	return cfg
 }
 
 // recurringFlag adds --recurring with its default from VERBATIM_RECURRING.
@@ -129,9 +146,8 @@ func recurringFlag(fs *flag.FlagSet) *int {
 
 // openApp opens the data directory; set, when given, adjusts the
 // configuration first.
-func openApp(ctx context.Context, e env, dataDir string, set ...func(*app.Config)) (*app.App, error) {
-	cfg := app.DefaultConfig()
-	cfg.DataDir = dataDir
+func openApp(ctx context.Context, e env, data dataFlags, set ...func(*app.Config)) (*app.App, error) {
+	cfg := data.config()
 	for _, f := range set {
 		f(&cfg)
 	}
@@ -141,11 +157,11 @@ func openApp(ctx context.Context, e env, dataDir string, set ...func(*app.Config
 // openStudy opens the data directory and resolves one study for cmd, which
 // works on a single study: "" is the most recently analysed one, and
 // "all" is refused. The caller closes the App.
-func openStudy(ctx context.Context, e env, dataDir, study, cmd string) (*app.App, persona.Study, error) {
+func openStudy(ctx context.Context, e env, data dataFlags, study, cmd string) (*app.App, persona.Study, error) {
 	if study == app.AllStudies {
 		return nil, persona.Study{}, fmt.Errorf("%s: name one study, not %q", cmd, study)
 	}
-	a, err := openApp(ctx, e, dataDir)
+	a, err := openApp(ctx, e, data)
 	if err != nil {
 		return nil, persona.Study{}, err
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/api"
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/frontend"
@@ -21,7 +20,7 @@ import (
 // serveOptions are serve's flags.
 type serveOptions struct {
 	api       api.Config
-	data      string
+	data      dataFlags
 	noDemo    bool
 	recurring int
 	dev       string
@@ -80,7 +79,10 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	accounts := account.New(a.Store.DB())
+	accounts, err := a.OpenAccounts(ctx)
+	if err != nil {
+		return err
+	}
 	name, password, created, err := accounts.EnsureAdmin(ctx)
 	if err != nil {
 		return err

@@ -13,12 +13,17 @@ import (
 	"github.com/verbatimhq/verbatim/persona/store"
 )
 
-func openAccounts(ctx context.Context, dataDir string) (*account.Service, func(), error) {
-	st, err := store.Open(ctx, dataDir+"/verbatim.db")
+func openAccounts(ctx context.Context, data dataFlags) (*account.Service, func(), error) {
+	st, err := store.Open(ctx, data.config().DatabaseURL())
 	if err != nil {
 		return nil, nil, err
 	}
-	return account.New(st.DB()), func() { st.Close() }, nil
+	svc, err := account.Open(ctx, st.DB())
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	return svc, func() { st.Close() }, nil
 }
 
 func cmdUser(ctx context.Context, e env, args []string) error {

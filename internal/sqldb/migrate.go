@@ -23,7 +23,7 @@ import (
 //	{{REAL}}   REAL                              | DOUBLE PRECISION
 //	{{BLOB}}   BLOB                              | BYTEA
 //
-// Everything else (TEXT, NOT NULL, DEFAULT '', REFERENCES … ON DELETE
+// Everything else (TEXT, NOT NULL, DEFAULT ”, REFERENCES … ON DELETE
 // CASCADE, UNIQUE (…), CREATE INDEX, a quoted "end") is the same on both.
 // A migration that needs SQL no placeholder covers sets Postgres (and
 // keeps Up for SQLite).

@@ -179,3 +179,8 @@ func (d *DB) MaxParams() int {
 func (d *DB) BatchRows(cols int) int {
 	return max(1, min(1000, d.MaxParams()/max(1, cols)))
 }
+
+// Time is t as both drivers store it: UTC, to the microsecond
+// (PostgreSQL's precision; SQLite would keep nanoseconds), so a value
+// written and read back is equal on either.
+func Time(t time.Time) time.Time { return t.UTC().Truncate(time.Microsecond) }

@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/verbatimhq/verbatim/internal/sqldb"
 	"github.com/verbatimhq/verbatim/persona"
 )
 
@@ -78,7 +79,7 @@ func (s *Store) SaveAnalysis(ctx context.Context, a *persona.Analysis) error {
 		}
 		var prev analysisRow
 		tx.Where("study_id = ?", a.StudyID).Limit(1).Find(&prev)
-		a.Version, a.RanAt = prev.Version+1, time.Now().UTC()
+		a.Version, a.RanAt = prev.Version+1, sqldb.Time(time.Now())
 		return tx.Save(&analysisRow{StudyID: a.StudyID, Version: a.Version, RanAt: a.RanAt}).Error
 	})
 	if err != nil {
@@ -307,7 +308,7 @@ func (s *Store) AnalysisTimes(ctx context.Context) (map[int64]time.Time, error) 
 // AddEdit records a researcher edit, to be re-applied by every later
 // analysis.
 func (s *Store) AddEdit(ctx context.Context, e persona.Edit) (persona.Edit, error) {
-	e.CreatedAt = time.Now().UTC()
+	e.CreatedAt = sqldb.Time(time.Now())
 	data, _ := json.Marshal(e)
 	r := editRow{StudyID: e.StudyID, Kind: string(e.Kind), Data: string(data), CreatedAt: e.CreatedAt}
 	if err := s.db.WithContext(ctx).Create(&r).Error; err != nil {

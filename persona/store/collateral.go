@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/verbatimhq/verbatim/internal/sqldb"
 	"github.com/verbatimhq/verbatim/persona"
 )
 
@@ -35,7 +36,7 @@ func (s *Store) AddCollateral(ctx context.Context, c persona.Collateral) (person
 		return c, fmt.Errorf("store: add collateral: name, text and study are required: %w", persona.ErrInvalid)
 	}
 	r := collateralRow{StudyID: c.StudyID, Name: c.Name, Format: c.Format, SHA256: c.SHA256, Size: c.Size,
-		Text: c.Text, CreatedBy: c.CreatedBy, CreatedAt: time.Now().UTC()}
+		Text: c.Text, CreatedBy: c.CreatedBy, CreatedAt: sqldb.Time(time.Now())}
 	if err := s.db.WithContext(ctx).Create(&r).Error; err != nil {
 		if isUnique(err) {
 			var old collateralRow

@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm"
 
+	"github.com/verbatimhq/verbatim/internal/sqldb"
 	"github.com/verbatimhq/verbatim/persona"
 )
 
@@ -39,7 +40,7 @@ func (s *Store) Import(ctx context.Context, studyID int64, imp *persona.Import) 
 func (s *Store) importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error {
 	src := imp.Source
 	sr := sourceRow{StudyID: studyID, Kind: string(src.Kind), Name: src.Name, Format: src.Format,
-		SHA256: src.SHA256, Size: src.Size, ImportedAt: src.ImportedAt, Warnings: strings.Join(src.Warnings, "\n")}
+		SHA256: src.SHA256, Size: src.Size, ImportedAt: sqldb.Time(src.ImportedAt), Warnings: strings.Join(src.Warnings, "\n")}
 	if err := tx.Create(&sr).Error; err != nil {
 		return err
 	}

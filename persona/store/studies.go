@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/verbatimhq/verbatim/internal/sqldb"
 	"github.com/verbatimhq/verbatim/persona"
 )
 
@@ -16,7 +17,7 @@ func (s *Store) CreateStudy(ctx context.Context, name string) (persona.Study, er
 	if name == "" || len(name) > 200 {
 		return persona.Study{}, fmt.Errorf("store: create study: name must be 1-200 characters: %w", persona.ErrInvalid)
 	}
-	r := studyRow{Name: name, CreatedAt: time.Now().UTC()}
+	r := studyRow{Name: name, CreatedAt: sqldb.Time(time.Now())}
 	if err := s.db.WithContext(ctx).Create(&r).Error; err != nil {
 		if isUnique(err) {
 			return persona.Study{}, fmt.Errorf("store: create study %q: %w", name, persona.ErrConflict)

@@ -8,6 +8,7 @@ import (
 
 	"gorm.io/gorm/clause"
 
+	"github.com/verbatimhq/verbatim/internal/sqldb"
 	"github.com/verbatimhq/verbatim/persona"
 )
 
@@ -48,7 +49,7 @@ func trackerFromRow(r trackerRow) persona.Tracker {
 // AddTracker stores a tracker and returns it with its id.
 func (s *Store) AddTracker(ctx context.Context, t persona.Tracker) (persona.Tracker, error) {
 	r := trackerRow{StudyID: t.StudyID, Name: t.Name, Words: strings.Join(t.Words, "\n"), Synonyms: strings.Join(t.Synonyms, "\n"),
-		Team: t.Team, UserID: t.OwnerID, UserName: t.Owner, CreatedAt: t.CreatedAt}
+		Team: t.Team, UserID: t.OwnerID, UserName: t.Owner, CreatedAt: sqldb.Time(t.CreatedAt)}
 	if err := s.db.WithContext(ctx).Create(&r).Error; err != nil {
 		return persona.Tracker{}, fmt.Errorf("store: add tracker: %w", err)
 	}
@@ -109,7 +110,7 @@ func (s *Store) TrackerSeen(ctx context.Context, trackerID, userID int64) (time.
 
 // SetTrackerSeen records that a user opened a tracker at seen.
 func (s *Store) SetTrackerSeen(ctx context.Context, trackerID, userID int64, seen time.Time) error {
-	r := trackerVisitRow{TrackerID: trackerID, UserID: userID, SeenAt: seen}
+	r := trackerVisitRow{TrackerID: trackerID, UserID: userID, SeenAt: sqldb.Time(seen)}
 	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
 		Columns:   []clause.Column{{Name: "tracker_id"}, {Name: "user_id"}},
 		DoUpdates: clause.AssignmentColumns([]string{"seen_at"}),
