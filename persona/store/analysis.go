@@ -56,6 +56,16 @@ func (editRow) TableName() string { return "edits" }
 // same quotes or participants as one of the previous run keeps its id, so
 // links people saved keep working.
 func (s *Store) SaveAnalysis(ctx context.Context, a *persona.Analysis) error {
+	for _, t := range a.Themes {
+		if err := t.Validate(); err != nil {
+			return fmt.Errorf("store: save analysis of study %d: %w", a.StudyID, err)
+		}
+	}
+	for _, l := range a.Labels {
+		if !l.Ring.Valid() || l.Confidence < 0 || l.Confidence > 1 {
+			return fmt.Errorf("store: save analysis of study %d: quote %d: ring %q, confidence %v: %w", a.StudyID, l.QuoteID, l.Ring, l.Confidence, persona.ErrInvalid)
+		}
+	}
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		keep, err := previousIDs(tx, a)
 		if err != nil {
@@ -226,6 +236,9 @@ func (s *Store) Theme(ctx context.Context, id int64) (persona.Theme, error) {
 
 // SaveTheme writes a theme's label and data (after an edit).
 func (s *Store) SaveTheme(ctx context.Context, t persona.Theme) error {
+	if err := t.Validate(); err != nil {
+		return fmt.Errorf("store: save theme %d: %w", t.ID, err)
+	}
 	data, _ := json.Marshal(t)
 	res := s.db.WithContext(ctx).Model(&themeRow{}).Where("id = ?", t.ID).
 		Updates(map[string]any{"label": t.Label, "ring": string(t.Ring), "data": string(data)})
@@ -338,6 +351,9 @@ func (s *Store) Edits(ctx context.Context, studyID int64) ([]persona.Edit, error
 
 // CreateTheme adds a theme (a split) and returns it with its id.
 func (s *Store) CreateTheme(ctx context.Context, t persona.Theme) (persona.Theme, error) {
+	if err := t.Validate(); err != nil {
+		return t, fmt.Errorf("store: create theme: %w", err)
+	}
 	r := themeRow{StudyID: t.StudyID, Ring: string(t.Ring), Label: t.Label, Data: "{}"}
 	if err := s.db.WithContext(ctx).Create(&r).Error; err != nil {
 		return t, fmt.Errorf("store: create theme: %w", err)

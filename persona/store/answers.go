@@ -31,6 +31,9 @@ func answerFromRow(r answerRow) persona.FieldAnswer {
 
 // AddAnswer stores a field answer and returns it with its id.
 func (s *Store) AddAnswer(ctx context.Context, a persona.FieldAnswer) (persona.FieldAnswer, error) {
+	if err := a.Validate(); err != nil {
+		return persona.FieldAnswer{}, fmt.Errorf("store: add answer to theme %d: %w", a.ThemeID, err)
+	}
 	r := answerRow{StudyID: a.StudyID, ThemeID: a.ThemeID, ThemeLabel: a.ThemeLabel, Text: a.Text, Context: a.Context,
 		UserID: a.UserID, UserName: a.By, CreatedAt: sqldb.Time(a.CreatedAt)}
 	if err := s.db.WithContext(ctx).Create(&r).Error; err != nil {

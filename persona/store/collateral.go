@@ -32,8 +32,8 @@ func collateralFromRow(r collateralRow) persona.Collateral {
 // AddCollateral stores a collateral document. The same content twice in a
 // study returns the stored one and persona.ErrDuplicate.
 func (s *Store) AddCollateral(ctx context.Context, c persona.Collateral) (persona.Collateral, error) {
-	if c.Name == "" || c.Text == "" || c.StudyID == 0 {
-		return c, fmt.Errorf("store: add collateral: name, text and study are required: %w", persona.ErrInvalid)
+	if err := c.Validate(); err != nil {
+		return c, fmt.Errorf("store: add collateral: %w", err)
 	}
 	r := collateralRow{StudyID: c.StudyID, Name: c.Name, Format: c.Format, SHA256: c.SHA256, Size: c.Size,
 		Text: c.Text, CreatedBy: c.CreatedBy, CreatedAt: sqldb.Time(time.Now())}

@@ -197,6 +197,9 @@ func insertQuotes(tx *gorm.DB, quotes []persona.Quote, batch int) error {
 	}
 	rows := make([]quoteRow, len(quotes))
 	for i, q := range quotes {
+		if err := q.Validate(); err != nil {
+			return fmt.Errorf("store: insert quote %d: %w", i, err)
+		}
 		rows[i] = quoteRow{StudyID: q.StudyID, SourceID: q.SourceID, ParticipantID: q.ParticipantID,
 			TurnID: q.TurnID, Kind: string(q.Kind), Text: q.Text, Start: q.Start, End: q.End,
 			AtMS: q.AtMS, Line: q.Line, Question: q.Question, Tokens: encodeTokens(q.Tokens)}

@@ -17,6 +17,9 @@ import (
 // already in the study (same sha256) is persona.ErrDuplicate and returns
 // the stored source. On success imp's ids are filled in.
 func (s *Store) Import(ctx context.Context, studyID int64, imp *persona.Import) (persona.Source, error) {
+	if err := validateImport(imp); err != nil {
+		return persona.Source{}, fmt.Errorf("store: import %s: %w", imp.Source.Name, err)
+	}
 	var existing sourceRow
 	err := s.db.WithContext(ctx).Where("study_id = ? AND sha256 = ?", studyID, imp.Source.SHA256).First(&existing).Error
 	if err == nil {
@@ -190,4 +193,18 @@ func (s *Store) SourcesByID(ctx context.Context, ids []int64) (map[int64]persona
 		return nil, fmt.Errorf("store: sources by id: %w", err)
 	}
 	return out, nil
+}
+
+// validateImport checks the source and each quote before anything is
+// written.
+func validateImport(imp *persona.Import) error {
+	if err := imp.Source.Validate(); err != nil {
+		return err
+	}
+	for i, q := range imp.Quotes {
+		if err := q.Validate(); err != nil {
+			return fmt.Errorf("quote %d: %w", i, err)
+		}
+	}
+	return nil
 }

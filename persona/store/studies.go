@@ -14,8 +14,8 @@ import (
 // CreateStudy creates a study; a taken name is persona.ErrConflict.
 func (s *Store) CreateStudy(ctx context.Context, name string) (persona.Study, error) {
 	name = strings.TrimSpace(name)
-	if name == "" || len(name) > 200 {
-		return persona.Study{}, fmt.Errorf("store: create study: name must be 1-200 characters: %w", persona.ErrInvalid)
+	if err := (persona.Study{Name: name}).Validate(); err != nil {
+		return persona.Study{}, fmt.Errorf("store: create study: %w", err)
 	}
 	r := studyRow{Name: name, CreatedAt: sqldb.Time(time.Now())}
 	if err := s.db.WithContext(ctx).Create(&r).Error; err != nil {
@@ -73,8 +73,8 @@ func (s *Store) Studies(ctx context.Context) ([]persona.Study, error) {
 // RenameStudy renames a study.
 func (s *Store) RenameStudy(ctx context.Context, id int64, name string) (persona.Study, error) {
 	name = strings.TrimSpace(name)
-	if name == "" || len(name) > 200 {
-		return persona.Study{}, fmt.Errorf("store: rename study: name must be 1-200 characters: %w", persona.ErrInvalid)
+	if err := (persona.Study{Name: name}).Validate(); err != nil {
+		return persona.Study{}, fmt.Errorf("store: rename study: %w", err)
 	}
 	res := s.db.WithContext(ctx).Model(&studyRow{}).Where("id = ?", id).Update("name", name)
 	if res.Error != nil {

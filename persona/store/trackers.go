@@ -48,6 +48,9 @@ func trackerFromRow(r trackerRow) persona.Tracker {
 
 // AddTracker stores a tracker and returns it with its id.
 func (s *Store) AddTracker(ctx context.Context, t persona.Tracker) (persona.Tracker, error) {
+	if err := t.Validate(); err != nil {
+		return persona.Tracker{}, fmt.Errorf("store: add tracker: %w", err)
+	}
 	r := trackerRow{StudyID: t.StudyID, Name: t.Name, Words: strings.Join(t.Words, "\n"), Synonyms: strings.Join(t.Synonyms, "\n"),
 		Team: t.Team, UserID: t.OwnerID, UserName: t.Owner, CreatedAt: sqldb.Time(t.CreatedAt)}
 	if err := s.db.WithContext(ctx).Create(&r).Error; err != nil {
