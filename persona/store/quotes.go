@@ -43,7 +43,9 @@ func rowsByID[R, T any](q *gorm.DB, ids []int64, id func(R) int64, conv func(R) 
 	out := make(map[int64]T, len(ids))
 	for lo := 0; lo < len(ids); lo += 500 {
 		var rows []R
-		if err := q.Where("id IN ?", ids[lo:min(lo+500, len(ids))]).Find(&rows).Error; err != nil {
+		// A fresh session each batch: chaining Where on q itself would
+		// add each batch's ids to the last (an empty result after 500).
+		if err := q.Session(&gorm.Session{}).Where("id IN ?", ids[lo:min(lo+500, len(ids))]).Find(&rows).Error; err != nil {
 			return nil, err
 		}
 		for _, r := range rows {
