@@ -13,6 +13,20 @@ import (
 // (skipped without $VERBATIM_TEST_PG, failed under CI=true).
 func forEachDriver(t *testing.T, f func(t *testing.T, s *Store)) {
 	t.Helper()
+	forEachDatabase(t, func(t *testing.T, url string) {
+		s, err := Open(context.Background(), url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		f(t, s)
+	})
+}
+
+// forEachDatabase runs f with the URL of a fresh, empty database of every
+// driver.
+func forEachDatabase(t *testing.T, f func(t *testing.T, url string)) {
+	t.Helper()
 	for _, d := range []string{"sqlite", "postgres"} {
 		t.Run(d, func(t *testing.T) {
 			var url string
@@ -21,12 +35,7 @@ func forEachDriver(t *testing.T, f func(t *testing.T, s *Store)) {
 			} else {
 				url = pgtest.New(t)
 			}
-			s, err := Open(context.Background(), url)
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { s.Close() })
-			f(t, s)
+			f(t, url)
 		})
 	}
 }
