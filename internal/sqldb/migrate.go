@@ -59,11 +59,6 @@ func (d *DB) Migrate(ctx context.Context, table string, list []Migration) error 
 	db := d.Gorm.WithContext(ctx)
 	ddl := fmt.Sprintf(`CREATE TABLE IF NOT EXISTS %s (version INTEGER PRIMARY KEY, applied_at %s NOT NULL)`,
 		table, replacers[d.Driver].Replace("{{TIME}}"))
-	if err := db.Exec(ddl).Error; err != nil && !(d.Driver == Postgres && IsUnique(err)) {
-		// Two PostgreSQL sessions creating the table at once: one gets a
-		// unique violation on the catalog; the table is there either way.
-		return fmt.Errorf("sqldb: migrate %s: %w", table, err)
-	}
 	lock := lockKey(table)
 	for {
 		done := false
@@ -73,6 +68,11 @@ func (d *DB) Migrate(ctx context.Context, table string, list []Migration) error 
 				if err := tx.Exec(`SELECT pg_advisory_xact_lock(?)`, lock).Error; err != nil {
 					return err
 				}
+			}
+			// Under the lock: two PostgreSQL sessions creating the table
+			// at once would otherwise collide in the catalog.
+			if err := tx.Exec(ddl).Error; err != nil {
+				return err
 			}
 			var current int
 			if err := tx.Raw(fmt.Sprintf(`SELECT COALESCE(MAX(version), 0) FROM %s`, table)).Scan(&current).Error; err != nil {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/verbatimhq/verbatim/internal/pgtest"
+
 	"github.com/verbatimhq/verbatim/internal/sqldb"
 )
 
@@ -37,38 +39,39 @@ func TestPostgresRenderingLeavesNoSQLiteTypes(t *testing.T) {
 	}
 }
 
-// TestConcurrentOpensMigrateOnce opens one empty database from several
-// goroutines at once, as replicas starting together do: every Open
-// succeeds and each version is recorded once.
+// TestConcurrentOpensMigrateOnce opens one empty PostgreSQL database from
+// several goroutines at once, as replicas starting together do: every
+// Open succeeds and each version is recorded once. (SQLite is one
+// process's file; its first open sets WAL mode, which concurrent first
+// opens may find locked.)
 func TestConcurrentOpensMigrateOnce(t *testing.T) {
-	forEachDatabase(t, func(t *testing.T, url string) {
-		const n = 4
-		errs := make(chan error, n)
-		stores := make(chan *Store, n)
-		for range n {
-			go func() {
-				s, err := Open(context.Background(), url)
-				errs <- err
-				stores <- s
-			}()
+	url := pgtest.New(t)
+	const n = 4
+	errs := make(chan error, n)
+	stores := make(chan *Store, n)
+	for range n {
+		go func() {
+			s, err := Open(context.Background(), url)
+			errs <- err
+			stores <- s
+		}()
+	}
+	for range n {
+		if err := <-errs; err != nil {
+			t.Errorf("concurrent open: %v", err)
 		}
-		for range n {
-			if err := <-errs; err != nil {
-				t.Errorf("concurrent open: %v", err)
-			}
-			if s := <-stores; s != nil {
-				defer s.Close()
-			}
+		if s := <-stores; s != nil {
+			defer s.Close()
 		}
-		s, err := Open(context.Background(), url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer s.Close()
-		var rows, distinct int64
-		s.db.Raw(`SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations`).Row().Scan(&rows, &distinct)
-		if rows != int64(len(migrations)-1) || distinct != rows {
-			t.Errorf("schema_migrations holds %d rows, %d versions; want %d once each", rows, distinct, len(migrations)-1)
-		}
-	})
+	}
+	s, err := Open(context.Background(), url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	var rows, distinct int64
+	s.db.Raw(`SELECT COUNT(*), COUNT(DISTINCT version) FROM schema_migrations`).Row().Scan(&rows, &distinct)
+	if rows != int64(len(migrations)-1) || distinct != rows {
+		t.Errorf("schema_migrations holds %d rows, %d versions; want %d once each", rows, distinct, len(migrations)-1)
+	}
 }
