@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/verbatimhq/verbatim/account"
+	"github.com/verbatimhq/verbatim/internal/sqldb"
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/nlp"
 	"github.com/verbatimhq/verbatim/persona/store"
@@ -104,7 +105,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if cfg.MaxFileSize <= 0 {
 		cfg.MaxFileSize = DefaultConfig().MaxFileSize
 	}
-	if err := keepPrivate(cfg.DataDir, log); err != nil {
+	if err := keepPrivate(cfg.DataDir, sqldb.SQLitePath(cfg.DatabaseURL()), log); err != nil {
 		return nil, err
 	}
 	st, err := store.Open(ctx, cfg.DatabaseURL())

@@ -17,12 +17,18 @@ const dbFile = "verbatim.db"
 // its -wal and -shm files the database's mode), and a database file, WAL
 // or shared-memory file an older version left readable by others is
 // narrowed to 0600. The database holds what buyers said, the accounts and
-// their sessions.
-func keepPrivate(dir string, log *slog.Logger) error {
+// their sessions. db is the SQLite file ("" when the database is
+// PostgreSQL: then only the directory, which holds the index, is made).
+func keepPrivate(dir, db string, log *slog.Logger) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return fmt.Errorf("data directory: %w", err)
 	}
-	db := filepath.Join(dir, dbFile)
+	if db == "" {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(db), 0o700); err != nil {
+		return fmt.Errorf("database directory: %w", err)
+	}
 	f, err := os.OpenFile(db, os.O_RDWR|os.O_CREATE|os.O_EXCL, 0o600)
 	if err == nil {
 		return f.Close()

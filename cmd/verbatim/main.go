@@ -55,6 +55,7 @@ func init() {
 		"token":      {"manage API tokens: token create|revoke|list", cmdToken},
 		"gaps":       {"check collateral against what the buyers say (content gaps)", cmdGaps},
 		"waves":      {"theme shares per research wave and significant changes", cmdWaves},
+		"migrate":    {"copy a SQLite study base into an empty PostgreSQL database", cmdMigrate},
 	}
 }
 
@@ -95,7 +96,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: verbatim COMMAND [flags] [args]\n\ncommands:")
-	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token", "gaps", "waves"} {
+	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token", "gaps", "waves", "migrate"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'verbatim COMMAND -h' for a command's flags.")

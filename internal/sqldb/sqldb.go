@@ -58,8 +58,16 @@ func Open(ctx context.Context, url string) (*DB, error) {
 	if IsPostgres(url) {
 		return openPostgres(ctx, url)
 	}
-	path := strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(url, "sqlite://"), "sqlite:"), "file:")
-	return openSQLite(path)
+	return openSQLite(SQLitePath(url))
+}
+
+// SQLitePath is the file a SQLite url names ("" for a PostgreSQL URL):
+// the url itself, without a sqlite:// , sqlite: or file: prefix.
+func SQLitePath(url string) string {
+	if IsPostgres(url) {
+		return ""
+	}
+	return strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(url, "sqlite://"), "sqlite:"), "file:")
 }
 
 func gormConfig() *gorm.Config {

@@ -75,3 +75,31 @@ func TestConcurrentOpensMigrateOnce(t *testing.T) {
 		t.Errorf("schema_migrations holds %d rows, %d versions; want %d once each", rows, distinct, len(migrations)-1)
 	}
 }
+
+// TestTablesListsEveryTable checks Tables against the tables the
+// migrations create, so a copy (verbatim migrate) misses none.
+func TestTablesListsEveryTable(t *testing.T) {
+	forEachDriver(t, func(t *testing.T, s *Store) {
+		var names []string
+		q := `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`
+		if s.Driver() == sqldb.Postgres {
+			q = `SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() ORDER BY table_name`
+		}
+		if err := s.db.Raw(q).Scan(&names).Error; err != nil {
+			t.Fatal(err)
+		}
+		listed := map[string]bool{migrationTable: true}
+		for _, n := range Tables() {
+			listed[n] = true
+		}
+		for _, n := range names {
+			if !listed[n] {
+				t.Errorf("table %s is not in Tables()", n)
+			}
+			delete(listed, n)
+		}
+		for n := range listed {
+			t.Errorf("Tables() lists %s, which no migration creates", n)
+		}
+	})
+}
