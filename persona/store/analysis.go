@@ -72,7 +72,8 @@ func (s *Store) SaveAnalysis(ctx context.Context, a *persona.Analysis) error {
 			return err
 		}
 		for _, q := range []string{"DELETE FROM themes WHERE study_id = ?", "DELETE FROM personas WHERE study_id = ?",
-			"UPDATE quotes SET theme_id = 0, hidden = FALSE WHERE study_id = ?", "UPDATE participants SET persona_id = 0 WHERE study_id = ?"} {
+			"UPDATE quotes SET theme_id = 0, hidden = FALSE WHERE study_id = ? AND (theme_id <> 0 OR hidden)",
+			"UPDATE participants SET persona_id = 0 WHERE study_id = ? AND persona_id <> 0"} {
 			if err := tx.Exec(q, a.StudyID).Error; err != nil {
 				return err
 			}

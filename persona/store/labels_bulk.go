@@ -47,7 +47,9 @@ func (s *Store) saveLabels(tx *gorm.DB, a *persona.Analysis) error {
 
 // saveLabelsPostgres sends the labels as five arrays, one parameter each,
 // so no batching is needed. It goes under gorm (which would expand a
-// slice into a list) straight to the transaction's connection.
+// slice into a list) straight to the transaction's connection. Rows that
+// already hold their label are left alone: PostgreSQL writes a new row
+// version for every row an UPDATE touches, equal or not.
 func saveLabelsPostgres(tx *gorm.DB, labels []quoteLabel) error {
 	ids, themes := make([]int64, len(labels)), make([]int64, len(labels))
 	rings, confs, hidden := make([]string, len(labels)), make([]float64, len(labels)), make([]bool, len(labels))
@@ -57,7 +59,8 @@ func saveLabelsPostgres(tx *gorm.DB, labels []quoteLabel) error {
 	_, err := tx.Statement.ConnPool.ExecContext(tx.Statement.Context, `UPDATE quotes AS q
 SET ring = l.ring, ring_confidence = l.conf, theme_id = l.theme_id, hidden = l.hidden
 FROM unnest($1::bigint[], $2::text[], $3::float8[], $4::bigint[], $5::boolean[]) AS l(id, ring, conf, theme_id, hidden)
-WHERE q.id = l.id`, ids, rings, confs, themes, hidden)
+WHERE q.id = l.id
+  AND (q.ring, q.ring_confidence, q.theme_id, q.hidden) IS DISTINCT FROM (l.ring, l.conf, l.theme_id, l.hidden)`, ids, rings, confs, themes, hidden)
 	if err != nil {
 		return fmt.Errorf("save quote labels: %w", err)
 	}
