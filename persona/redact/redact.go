@@ -167,6 +167,18 @@ func nameLike(w string) bool {
 	return !notNames[strings.ToLower(string(r))]
 }
 
+// interjections and discourse words start many spoken sentences with a
+// capital and are never names.
+var interjections = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`okay alright right cool great perfect wonderful awesome sure thanks thank
+well see look listen hi hello hey bye yep yup nope oh ah wow absolutely exactly totally definitely
+interesting fantastic excellent lovely brilliant fine good nice`) {
+		m[w] = true
+	}
+	return m
+}()
+
 // notNames are capitalised words that are not names: titles, pronouns,
 // days and months, and common sentence openers.
 var notNames = func() map[string]bool {

@@ -154,3 +154,24 @@ func FuzzRedactKeepsText(f *testing.F) {
 		}
 	})
 }
+
+// Words the study writes in lower case are not names, whether a recogniser
+// proposes them or they are speaker labels that name a role.
+func TestLearnDropsCommonWords(t *testing.T) {
+	r := &Redactor{Pseudonyms: NewPseudonyms(nil), Names: []string{"Marketing", "Craig"},
+		Entities: func(text string) []Span {
+			var out []Span
+			for _, w := range []string{"Okay", "Reporting", "Priya"} {
+				if i := strings.Index(text, w); i >= 0 {
+					out = append(out, Span{i, i + len(w), Person})
+				}
+			}
+			return out
+		}}
+	r.Learn("our marketing team hates the reporting, okay?")
+	got, _ := r.Redact("Then Okay. Reporting in Marketing is slow, said Craig and Priya.")
+	want := "Then Okay. Reporting in Marketing is slow, said [Person 1] and [Person 2]."
+	if got != want {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+}

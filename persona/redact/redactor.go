@@ -18,6 +18,42 @@ type Redactor struct {
 	// holding a capitalised word that is not the first of its sentence, so
 	// most text never reaches it.
 	Entities Entities
+
+	common map[string]bool // words the study writes in lower case
+}
+
+// Learn reads the study's text (all of it, before redacting any) for the
+// words it writes in lower case: "okay", "marketing", "project". A name
+// the recogniser proposes is dropped when each of its words is one of
+// these — recognisers take a capitalised "Okay." or "Marketing Expert"
+// for a person — while "Craig" or "Priya Raman" are never written so.
+func (r *Redactor) Learn(texts ...string) {
+	if r.common == nil {
+		r.common = map[string]bool{}
+	}
+	for _, t := range texts {
+		for _, w := range strings.Fields(t) {
+			w = strings.Trim(w, ".,;:!?\"'()[]{}…“”‘’")
+			if w != "" && w == strings.ToLower(w) {
+				r.common[w] = true
+			}
+		}
+	}
+}
+
+// plausible reports whether a proposed name survives Learn's test and the
+// list of words that are never names.
+func (r *Redactor) plausible(name string) bool {
+	for _, w := range strings.Fields(name) {
+		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'()[]{}…“”‘’"))
+		if i := strings.IndexAny(w, "'’"); i > 0 {
+			w = w[:i] // Craig's → craig
+		}
+		if !r.common[w] && !notNames[w] && !interjections[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // Replacement is one span replaced, as byte offsets into the redacted text.
@@ -49,11 +85,17 @@ func (r *Redactor) Find(text string) []Span {
 		}
 	}
 	if kinds[Person] {
-		spans = append(spans, FindNames(text, r.Names)...)
+		for _, sp := range FindNames(text, r.Names) {
+			// A speaker label such as "Marketing" is a role the study
+			// also writes in lower case, not a name.
+			if r.common == nil || r.plausible(text[sp.Start:sp.End]) {
+				spans = append(spans, sp)
+			}
+		}
 	}
 	if r.Entities != nil && (kinds[Person] || kinds[Company]) && HasInnerCapital(text) {
 		for _, s := range r.Entities(text) {
-			if kinds[s.Kind] && s.Start >= 0 && s.End <= len(text) && s.Start < s.End {
+			if kinds[s.Kind] && s.Start >= 0 && s.End <= len(text) && s.Start < s.End && r.plausible(text[s.Start:s.End]) {
 				spans = append(spans, s)
 			}
 		}
