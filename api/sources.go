@@ -14,8 +14,6 @@ import (
 
 	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/app"
-	"github.com/verbatimhq/verbatim/persona"
-	"github.com/verbatimhq/verbatim/persona/store"
 )
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
@@ -35,7 +33,7 @@ func (s *Server) uploadSources(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
+	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
 	undo := s.app.MarkAnalysisDue(id)
@@ -71,14 +69,7 @@ func (s *Server) accepted(c *gin.Context, studyID int64, results []app.FileResul
 // ResumeAnalyses starts, in the background, the analyses a crash cut
 // short (app.DueAnalyses). serve calls it once at start.
 func (s *Server) ResumeAnalyses(ctx context.Context) ([]int64, error) {
-	due, err := s.app.DueAnalyses(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range due {
-		s.analyzeInBackground(id)
-	}
-	return due, nil
+	return s.app.ResumeAnalyses(ctx)
 }
 
 // maxFileName bounds an uploaded file's name, in bytes: it becomes the
@@ -168,66 +159,24 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 	return results, nil
 }
 
-// analyzeInBackground re-runs a study's analysis after its data changed.
-// Requests coalesce: while a run is going, later changes queue at most one
-// more run, so a burst of uploads costs two analyses, not one each.
-func (s *Server) analyzeInBackground(studyID int64) {
-	s.app.QueueAnalysis(studyID)
-	s.pendingMu.Lock()
-	defer s.pendingMu.Unlock()
-	if s.pending == nil {
-		s.pending = map[int64]bool{}
-	}
-	if running, ok := s.pending[studyID]; ok {
-		if running {
-			s.pending[studyID] = false // run once more when this one ends
-		}
-		return
-	}
-	s.pending[studyID] = true
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		for {
-			if _, err := s.app.Analyze(context.Background(), studyID, nil); err != nil {
-				s.log.Error("background analysis", slog.Int64("study_id", studyID), slog.String("error", err.Error()))
-			}
-			s.pendingMu.Lock()
-			again := !s.pending[studyID]
-			if again {
-				s.pending[studyID] = true
-			} else {
-				delete(s.pending, studyID)
-			}
-			s.pendingMu.Unlock()
-			if !again {
-				return
-			}
-		}
-	}()
-}
+// analyzeInBackground re-runs a study's analysis after its data changed
+// (app.ScheduleAnalysis).
+func (s *Server) analyzeInBackground(studyID int64) { s.app.ScheduleAnalysis(studyID) }
 
 func (s *Server) listSources(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
+	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	srcs, err := s.app.Store.Sources(c.Request.Context(), id)
+	srcs, err := s.app.Sources(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
 	c.JSON(http.StatusOK, gin.H{"sources": srcs})
 	return nil
-}
-
-type sourceDetail struct {
-	persona.Source
-	Participants []persona.Participant `json:"participants"`
-	Turns        []persona.Turn        `json:"turns"`
-	Quotes       []persona.Quote       `json:"quotes"`
 }
 
 func (s *Server) getSource(c *gin.Context) error {
@@ -243,20 +192,8 @@ func (s *Server) getSource(c *gin.Context) error {
 	return nil
 }
 
-func (s *Server) sourceDetail(ctx context.Context, id int64) (sourceDetail, error) {
-	src, err := s.app.Store.Source(ctx, id)
-	if err != nil {
-		return sourceDetail{}, err
-	}
-	d := sourceDetail{Source: src}
-	if d.Participants, err = s.app.Store.Participants(ctx, store.ParticipantFilter{SourceID: id}); err != nil {
-		return d, err
-	}
-	if d.Turns, err = s.app.Store.Turns(ctx, id); err != nil {
-		return d, err
-	}
-	d.Quotes, err = s.app.Store.Quotes(ctx, store.QuoteFilter{SourceID: id, NoTokens: true})
-	return d, err
+func (s *Server) sourceDetail(ctx context.Context, id int64) (app.SourceDetail, error) {
+	return s.app.SourceDetail(ctx, id)
 }
 
 func (s *Server) deleteSource(c *gin.Context) error {
@@ -264,7 +201,7 @@ func (s *Server) deleteSource(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	src, err := s.app.Store.Source(c.Request.Context(), id)
+	src, err := s.app.Source(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}

@@ -114,7 +114,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 
 // Close closes the index and database.
 func (a *App) Close() error {
-	a.analyses.wg.Wait() // background analyses use the store and index
+	a.analyses.wg.Wait()    // background analyses use the store and index
 	err1 := a.index.Close() // ends a compaction early
 	a.bg.Wait()
 	err2 := a.store.Close()

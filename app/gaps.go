@@ -252,3 +252,13 @@ func (a *App) LoadDemoCollateral(ctx context.Context, fsys fs.FS, name string) e
 		return err
 	})
 }
+
+// DeleteCollateral deletes a collateral document.
+func (a *App) DeleteCollateral(ctx context.Context, id int64) error {
+	c, err := a.store.Collateral(ctx, id)
+	if err != nil {
+		return err
+	}
+	defer a.changed(c.StudyID, ChangeCollateral)
+	return a.store.DeleteCollateral(ctx, id)
+}

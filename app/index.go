@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -150,4 +151,44 @@ func (a *App) DeleteStudy(ctx context.Context, id int64) error {
 	}
 	defer a.changed(id, ChangeStudy)
 	return a.store.DeleteStudy(ctx, id)
+}
+
+// IndexedQuotes counts the quotes in the search index.
+func (a *App) IndexedQuotes() (uint64, error) {
+	n, err := a.index.Count()
+	if err != nil {
+		return 0, fmt.Errorf("search: count: %w", err)
+	}
+	return n, nil
+}
+
+// CheckIndex reports an error unless the search index holds exactly the
+// quotes of the database (after a crash and the repair at start).
+func (a *App) CheckIndex(ctx context.Context) error {
+	var dbIDs []int64
+	studies, err := a.store.Studies(ctx)
+	if err != nil {
+		return err
+	}
+	for _, st := range studies {
+		err := a.EachQuotePage(ctx, st.ID, 10000, false, func(qs []persona.Quote) error {
+			for _, q := range qs {
+				dbIDs = append(dbIDs, q.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	ixIDs, err := a.index.IDs()
+	if err != nil {
+		return fmt.Errorf("search: ids: %w", err)
+	}
+	slices.Sort(dbIDs)
+	slices.Sort(ixIDs)
+	if !slices.Equal(dbIDs, ixIDs) {
+		return fmt.Errorf("index holds %d quotes, database %d; they must match exactly", len(ixIDs), len(dbIDs))
+	}
+	return nil
 }

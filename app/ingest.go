@@ -254,3 +254,11 @@ func expand(paths []string) []pathOrErr {
 	}
 	return out
 }
+
+// ImportParsed stores an already parsed source in a study without
+// indexing it now: the next analysis indexes the new quotes (or the next
+// start, after a crash). Bulk generators use it (cmd/loadtest).
+func (a *App) ImportParsed(ctx context.Context, studyID int64, imp *persona.Import) (persona.Source, error) {
+	defer a.changed(studyID, ChangeSources)
+	return a.store.Import(ctx, studyID, imp)
+}
