@@ -154,7 +154,7 @@ func (s *Server) startAnalysis(c *gin.Context) error {
 	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	s.analyzeInBackground(id)
+	s.app.ScheduleAnalysis(id)
 	c.JSON(http.StatusAccepted, gin.H{"status": "started", "status_url": "/api/v1/studies/" + itoa(id) + "/analysis"})
 	return nil
 }

@@ -197,9 +197,9 @@ func (s *Server) uploadForm(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	undo := s.app.MarkAnalysisDue(st.ID)
+	end := s.app.BeginUpload(st.ID)
 	results, err := s.ingestMultipart(c, st.ID)
-	ok := s.accepted(c, st.ID, results, undo)
+	ok := s.accepted(c, results, end)
 	if err != nil {
 		return err
 	}

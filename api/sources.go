@@ -36,9 +36,9 @@ func (s *Server) uploadSources(c *gin.Context) error {
 	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	undo := s.app.MarkAnalysisDue(id)
+	end := s.app.BeginUpload(id)
 	results, err := s.ingestMultipart(c, id)
-	s.accepted(c, id, results, undo)
+	s.accepted(c, results, end)
 	if err != nil {
 		return err
 	}
@@ -46,23 +46,18 @@ func (s *Server) uploadSources(c *gin.Context) error {
 	return nil
 }
 
-// accepted audits each stored file and queues the analysis once. It runs
-// whatever ended the upload (a client gone half way, a broken body): what
-// was stored is in the study and must be in the log and the analysis.
-// undo clears the mark the upload set (app.MarkAnalysisDue) when nothing
-// was stored.
-func (s *Server) accepted(c *gin.Context, studyID int64, results []app.FileResult, undo func()) (ok int) {
+// accepted audits each stored file and ends the upload (app.BeginUpload),
+// which queues the analysis once. It runs whatever ended the upload (a
+// client gone half way, a broken body): what was stored is in the study
+// and must be in the log and the analysis.
+func (s *Server) accepted(c *gin.Context, results []app.FileResult, end func(stored int)) (ok int) {
 	for _, r := range results {
 		if r.Status == app.StatusOK {
 			ok++
 			s.audit(c, accountUser(c), account.ActionUpload, r.Path, fmt.Sprintf("source %d, %d quotes", r.SourceID, r.Quotes))
 		}
 	}
-	if ok > 0 {
-		s.analyzeInBackground(studyID)
-	} else {
-		undo()
-	}
+	end(ok)
 	return ok
 }
 
@@ -159,10 +154,6 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 	return results, nil
 }
 
-// analyzeInBackground re-runs a study's analysis after its data changed
-// (app.ScheduleAnalysis).
-func (s *Server) analyzeInBackground(studyID int64) { s.app.ScheduleAnalysis(studyID) }
-
 func (s *Server) listSources(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
@@ -209,7 +200,6 @@ func (s *Server) deleteSource(c *gin.Context) error {
 		return err
 	}
 	s.audit(c, accountUser(c), "delete_source", src.Name, "source "+itoa(id))
-	s.analyzeInBackground(src.StudyID)
 	c.Status(http.StatusNoContent)
 	return nil
 }

@@ -118,9 +118,25 @@ func (a *App) Reindex(ctx context.Context) error {
 	return nil
 }
 
-// DeleteSource removes a source from the index and the database, in the
-// order that lets a crash be repaired at the next start.
+// DeleteSource removes a source from the index and the database, then
+// schedules the re-analysis of its study (ScheduleAnalysis).
 func (a *App) DeleteSource(ctx context.Context, id int64) error {
+	src, err := a.store.Source(ctx, id)
+	if err != nil {
+		return err
+	}
+	undo := a.MarkAnalysisDue(src.StudyID) // a crash before the analysis resumes it
+	if err := a.removeSource(ctx, id); err != nil {
+		undo()
+		return err
+	}
+	a.ScheduleAnalysis(src.StudyID)
+	return nil
+}
+
+// removeSource removes a source from the index and the database, in the
+// order that lets a crash be repaired at the next start.
+func (a *App) removeSource(ctx context.Context, id int64) error {
 	src, err := a.store.Source(ctx, id)
 	if err != nil {
 		return err
@@ -145,7 +161,7 @@ func (a *App) DeleteStudy(ctx context.Context, id int64) error {
 		return err
 	}
 	for _, s := range srcs {
-		if err := a.DeleteSource(ctx, s.ID); err != nil {
+		if err := a.removeSource(ctx, s.ID); err != nil {
 			return err
 		}
 	}

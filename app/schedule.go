@@ -59,6 +59,22 @@ func (a *App) ScheduleAnalysis(studyID int64) {
 	}()
 }
 
+// BeginUpload marks a study's analysis due before an upload stores its
+// files, so a crash half way is resumed at the next start, and returns
+// end, to call once with how many files were stored: it schedules the
+// analysis when any was, and clears the mark otherwise (unless another
+// change marked the study since).
+func (a *App) BeginUpload(studyID int64) (end func(stored int)) {
+	undo := a.MarkAnalysisDue(studyID)
+	return func(stored int) {
+		if stored > 0 {
+			a.ScheduleAnalysis(studyID)
+		} else {
+			undo()
+		}
+	}
+}
+
 // WaitAnalyses waits for the background analyses to finish.
 func (a *App) WaitAnalyses() { a.analyses.wg.Wait() }
 
