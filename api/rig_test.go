@@ -49,10 +49,7 @@ func newRigConfig(t *testing.T, demo bool, tune func(*Config)) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	accounts, err := a.OpenAccounts(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
+	accounts := a.Accounts()
 	pages, err := frontend.New(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -82,7 +79,7 @@ func newRigConfig(t *testing.T, demo bool, tune func(*Config)) *rig {
 		r.tokens[role] = tok
 	}
 	if demo {
-		st, err := a.Store.StudyByName(ctx, samples.StudyName)
+		st, err := a.StudyByName(ctx, samples.StudyName)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -79,10 +79,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	accounts, err := a.OpenAccounts(ctx)
-	if err != nil {
-		return err
-	}
+	accounts := a.Accounts()
 	name, password, created, err := accounts.EnsureAdmin(ctx)
 	if err != nil {
 		return err

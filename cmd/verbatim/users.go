@@ -10,20 +10,15 @@ import (
 	"strings"
 
 	"github.com/verbatimhq/verbatim/account"
-	"github.com/verbatimhq/verbatim/persona/store"
+	"github.com/verbatimhq/verbatim/app"
 )
 
 func openAccounts(ctx context.Context, data dataFlags) (*account.Service, func(), error) {
-	st, err := store.Open(ctx, data.config().DatabaseURL())
+	svc, closeDB, err := app.OpenAccounts(ctx, data.config())
 	if err != nil {
 		return nil, nil, err
 	}
-	svc, err := account.Open(ctx, st.DB())
-	if err != nil {
-		st.Close()
-		return nil, nil, err
-	}
-	return svc, func() { st.Close() }, nil
+	return svc, func() { _ = closeDB() }, nil
 }
 
 func cmdUser(ctx context.Context, e env, args []string) error {
