@@ -77,9 +77,9 @@ type App struct {
 	store    *store.Store
 	index    *search.Index
 	accounts *account.Service
-	Lang  persona.Language
-	Log   *slog.Logger
-	cfg   Config
+	Lang     persona.Language
+	Log      *slog.Logger
+	cfg      Config
 
 	// indexMu serialises index writes per source with their DB flags.
 	indexMu sync.Mutex
