@@ -98,7 +98,9 @@ type App struct {
 	bg         sync.WaitGroup // background work Close waits for
 }
 
-// Open opens the data directory: the SQLite database and the bleve index.
+// Open opens the database cfg names (Config.DatabaseURL: SQLite in the
+// data directory by default, or PostgreSQL), migrating the store's and
+// account's tables, and the bleve index in the data directory.
 // A missing, unreadable or out-of-date index is rebuilt from the database;
 // sources a crash left unindexed are indexed.
 func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
