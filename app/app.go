@@ -117,6 +117,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
+	log.Info("database open", slog.String("driver", string(st.Driver())), slog.String("at", st.DB().Target))
 	accounts, err := account.Open(ctx, st.DB())
 	if err != nil {
 		st.Close()
