@@ -25,6 +25,7 @@ import (
 
 func main() {
 	data := flag.String("data", "/tmp/verbatim-load", "data directory (generated when empty)")
+	flag.StringVar(&dbURL, "db", os.Getenv("VERBATIM_DB"), "database: postgres://… or a SQLite file (default DATA/verbatim.db; env VERBATIM_DB); the index stays in --data")
 	quotes := flag.Int("quotes", 1_000_000, "quotes to generate")
 	duration := flag.Duration("duration", 30*time.Second, "length of each load phase")
 	flag.StringVar(&corpusDir, "corpus", "", "build quotes from the real sentences of the transcripts and survey answers under this folder (e.g. ../shared/data) instead of the small synthetic vocabulary")
@@ -52,13 +53,13 @@ func main() {
 	}
 }
 
-var only string
+var only, dbURL string
 
 func run(dir string, quotes int, duration time.Duration) error {
 	ctx := context.Background()
 	defer gctune.Start(gctune.DefaultHeadroom)() // as verbatim serve does
 	start := time.Now()
-	a, err := app.Open(ctx, app.Config{DataDir: dir}, nil)
+	a, err := app.Open(ctx, app.Config{DataDir: dir, DB: dbURL}, nil)
 	if err != nil {
 		return err
 	}
