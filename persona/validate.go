@@ -13,6 +13,17 @@ const (
 	MaxThemeLabel = 500
 )
 
+// hasNUL reports a NUL character: PostgreSQL's text cannot hold one
+// (SQLite's can), so no stored text may, on either driver.
+func hasNUL(ss ...string) bool {
+	for _, s := range ss {
+		if strings.IndexByte(s, 0) >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // Valid reports whether k is a source kind.
 func (k Kind) Valid() bool {
 	return k == KindTranscript || k == KindSurvey || k == KindNote
@@ -22,7 +33,7 @@ func (k Kind) Valid() bool {
 // characters once trimmed.
 func (s Study) Validate() error {
 	n := utf8.RuneCountInString(strings.TrimSpace(s.Name))
-	if n == 0 || n > MaxStudyName {
+	if n == 0 || n > MaxStudyName || hasNUL(s.Name) {
 		return fmt.Errorf("study name must be 1-%d characters: %w", MaxStudyName, ErrInvalid)
 	}
 	return nil
@@ -34,7 +45,7 @@ func (s Source) Validate() error {
 	switch {
 	case !s.Kind.Valid():
 		return fmt.Errorf("source %.80q: kind %q: %w", s.Name, s.Kind, ErrInvalid)
-	case strings.TrimSpace(s.Name) == "" || utf8.RuneCountInString(s.Name) > MaxSourceName:
+	case strings.TrimSpace(s.Name) == "" || utf8.RuneCountInString(s.Name) > MaxSourceName || hasNUL(s.Name):
 		return fmt.Errorf("source name must be 1-%d characters: %w", MaxSourceName, ErrInvalid)
 	case s.SHA256 == "":
 		return fmt.Errorf("source %.80q: no content hash: %w", s.Name, ErrInvalid)
@@ -49,8 +60,8 @@ func (s Source) Validate() error {
 // none, a ring confidence in [0, 1].
 func (q Quote) Validate() error {
 	switch {
-	case strings.TrimSpace(q.Text) == "" || !utf8.ValidString(q.Text):
-		return fmt.Errorf("quote: empty or not UTF-8 text: %w", ErrInvalid)
+	case strings.TrimSpace(q.Text) == "" || !utf8.ValidString(q.Text) || hasNUL(q.Text, q.Question):
+		return fmt.Errorf("quote: empty, not UTF-8 or NUL in text: %w", ErrInvalid)
 	case q.Start < 0 || q.End < q.Start:
 		return fmt.Errorf("quote: offsets [%d, %d) out of order: %w", q.Start, q.End, ErrInvalid)
 	case !q.Kind.Valid():
@@ -69,7 +80,7 @@ func (t Theme) Validate() error {
 	switch {
 	case !t.Ring.Valid():
 		return fmt.Errorf("theme %.80q: ring %q: %w", t.Label, t.Ring, ErrInvalid)
-	case utf8.RuneCountInString(t.Label) > MaxThemeLabel:
+	case utf8.RuneCountInString(t.Label) > MaxThemeLabel || hasNUL(t.Label):
 		return fmt.Errorf("theme label: at most %d characters: %w", MaxThemeLabel, ErrInvalid)
 	case t.Quotes < 0 || t.Participants < 0 || t.Sources < 0 || t.Of < 0:
 		return fmt.Errorf("theme %.80q: negative count: %w", t.Label, ErrInvalid)
@@ -80,7 +91,7 @@ func (t Theme) Validate() error {
 // Validate checks collateral before it is written: a study, a name and
 // some text.
 func (c Collateral) Validate() error {
-	if c.Name == "" || c.Text == "" || c.StudyID == 0 {
+	if c.Name == "" || c.Text == "" || c.StudyID == 0 || hasNUL(c.Name, c.Text) {
 		return fmt.Errorf("collateral: name, text and study are required: %w", ErrInvalid)
 	}
 	return nil
@@ -91,6 +102,9 @@ func (c Collateral) Validate() error {
 func (a FieldAnswer) Validate() error {
 	if a.StudyID == 0 || a.ThemeID == 0 {
 		return fmt.Errorf("answer: study and theme are required: %w", ErrInvalid)
+	}
+	if hasNUL(a.Text, a.Context) {
+		return fmt.Errorf("answer: NUL character: %w", ErrInvalid)
 	}
 	_, _, err := CleanAnswer(a.Text, a.Context)
 	return err
