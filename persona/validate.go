@@ -112,6 +112,40 @@ func (a FieldAnswer) Validate() error {
 
 // Validate checks a tracker before it is written, as Clean does.
 func (t Tracker) Validate() error {
+	if hasNUL(append(append([]string{t.Name, t.Team}, t.Words...), t.Synonyms...)...) {
+		return fmt.Errorf("tracker: NUL character: %w", ErrInvalid)
+	}
 	_, err := t.Clean()
 	return err
+}
+
+// Validate checks a persona before it is written: no NUL in its name or
+// notes.
+func (p Profile) Validate() error {
+	if hasNUL(p.Name, p.Notes) {
+		return fmt.Errorf("persona %d: NUL character in name or notes: %w", p.ID, ErrInvalid)
+	}
+	return nil
+}
+
+// Validate checks a participant before it is written: no NUL in its label
+// or attributes.
+func (p Participant) Validate() error {
+	bad := hasNUL(p.Label)
+	for k, v := range p.Attributes {
+		bad = bad || hasNUL(k, v)
+	}
+	if bad {
+		return fmt.Errorf("participant %.40q: NUL character: %w", p.Label, ErrInvalid)
+	}
+	return nil
+}
+
+// Validate checks a turn before it is written: no NUL in its speaker or
+// text.
+func (t Turn) Validate() error {
+	if hasNUL(t.Speaker, t.Text) {
+		return fmt.Errorf("turn %d: NUL character: %w", t.Seq, ErrInvalid)
+	}
+	return nil
 }

@@ -283,6 +283,9 @@ func (s *Store) Persona(ctx context.Context, id int64) (persona.Profile, error) 
 
 // SavePersona writes a persona's name, notes and data.
 func (s *Store) SavePersona(ctx context.Context, p persona.Profile) error {
+	if err := p.Validate(); err != nil {
+		return fmt.Errorf("store: save persona %d: %w", p.ID, err)
+	}
 	data, _ := json.Marshal(p)
 	res := s.db.WithContext(ctx).Model(&personaRow{}).Where("id = ?", p.ID).
 		Updates(map[string]any{"name": p.Name, "data": string(data)})

@@ -162,6 +162,9 @@ func (s *Store) Participants(ctx context.Context, f ParticipantFilter) ([]person
 
 // UpdateParticipant saves a participant's label and attributes.
 func (s *Store) UpdateParticipant(ctx context.Context, p persona.Participant) error {
+	if err := p.Validate(); err != nil {
+		return fmt.Errorf("store: update participant %d: %w", p.ID, err)
+	}
 	res := s.db.WithContext(ctx).Model(&participantRow{}).Where("id = ?", p.ID).
 		Updates(map[string]any{"label": p.Label, "attributes": marshalAttrs(p.Attributes)})
 	if res.Error != nil {

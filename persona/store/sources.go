@@ -201,6 +201,16 @@ func validateImport(imp *persona.Import) error {
 	if err := imp.Source.Validate(); err != nil {
 		return err
 	}
+	for i, p := range imp.Participants {
+		if err := p.Validate(); err != nil {
+			return fmt.Errorf("participant %d: %w", i, err)
+		}
+	}
+	for i, t := range imp.Turns {
+		if err := t.Validate(); err != nil {
+			return fmt.Errorf("turn %d: %w", i, err)
+		}
+	}
 	for i, q := range imp.Quotes {
 		if err := q.Validate(); err != nil {
 			return fmt.Errorf("quote %d: %w", i, err)
