@@ -298,3 +298,24 @@ func TestConformanceBooleansAndTimes(t *testing.T) {
 		}
 	})
 }
+
+// TestConformanceInvalidTextRefusedAlike: text PostgreSQL cannot store (a
+// NUL character) is refused as persona.ErrInvalid before any write, on
+// SQLite too, so the two drivers accept the same data.
+func TestConformanceInvalidTextRefusedAlike(t *testing.T) {
+	forEachDriver(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		if _, err := s.CreateStudy(ctx, "bad\x00name"); !errors.Is(err, persona.ErrInvalid) {
+			t.Errorf("study name with NUL: %v; want ErrInvalid", err)
+		}
+		st, _ := s.CreateStudy(ctx, "Good")
+		imp := sampleImport("nul")
+		imp.Turns[1].Text = "It was too\x00 expensive."
+		if _, err := s.Import(ctx, st.ID, imp); !errors.Is(err, persona.ErrInvalid) {
+			t.Errorf("turn with NUL: %v; want ErrInvalid", err)
+		}
+		if n, _ := s.CountQuotes(ctx); n != 0 {
+			t.Errorf("%d quotes stored from a refused import", n)
+		}
+	})
+}
