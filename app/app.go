@@ -29,7 +29,18 @@ type Config struct {
 	// Recurring is how many participants must raise a theme for it to
 	// count as recurring (analysis and edits alike).
 	Recurring int
+	// Search chooses the search backend: SearchBleve (the default, an
+	// index in DataDir) or SearchPostgres (SearchURL, shared by replicas).
+	Search string
+	// SearchURL is the PostgreSQL URL of SearchPostgres.
+	SearchURL string
 }
+
+// The search backends Config.Search names.
+const (
+	SearchBleve    = "bleve"
+	SearchPostgres = "postgres"
+)
 
 // DefaultRecurring is Config.Recurring's default.
 const DefaultRecurring = 2
@@ -60,7 +71,7 @@ func (a *App) recurring() int {
 // App holds the open database, index and language models.
 type App struct {
 	Store *store.Store
-	Index *search.Index
+	Index search.Indexer
 	Lang  persona.Language
 	Log   *slog.Logger
 	cfg   Config
@@ -97,7 +108,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if err != nil {
 		return nil, err
 	}
-	ix, fresh, err := search.Open(filepath.Join(cfg.DataDir, "index"))
+	ix, fresh, err := openIndex(ctx, cfg)
 	if err != nil {
 		st.Close()
 		return nil, err
@@ -145,17 +156,20 @@ func (a *App) syncIndex(ctx context.Context, fresh bool) error {
 	if err != nil {
 		return err
 	}
-	m, err := a.Index.Count()
+	m, err := a.Index.Count(ctx)
 	if err != nil {
 		return fmt.Errorf("search: count: %w", err)
 	}
 	if uint64(n) != m {
 		a.Log.Warn("search index does not match the database; rebuilding", slog.Int64("quotes", n), slog.Uint64("indexed", m))
+		if a.sharedIndex() {
+			return a.repairIndex(ctx)
+		}
 		return a.Reindex(ctx)
 	}
 	// After a rebuild, or when a compaction was cut short by a stop (Close
 	// ends it), merge the segments in the background.
-	if fresh || a.Index.CompactPending() {
+	if c, ok := a.Index.(search.Compactor); ok && (fresh || c.CompactPending()) {
 		a.compactIndex(int(m))
 	}
 	return nil
@@ -173,9 +187,9 @@ const compactMin = 50_000
 // at a time.
 func (a *App) compactIndex(written int) {
 	a.indexMu.Lock()
-	ix := a.Index
+	ix, ok := a.Index.(search.Compactor)
 	a.indexMu.Unlock()
-	if written < compactMin || !a.compacting.CompareAndSwap(false, true) {
+	if !ok || written < compactMin || !a.compacting.CompareAndSwap(false, true) {
 		return
 	}
 	a.bg.Add(1)

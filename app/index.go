@@ -3,10 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"log/slog"
-	"os"
-	"path/filepath"
-	"strconv"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/store"
@@ -24,7 +20,7 @@ func (a *App) indexSource(ctx context.Context, src persona.Source) error {
 	if err != nil {
 		return err
 	}
-	if err := a.Index.Put(docs); err != nil {
+	if err := a.Index.Put(ctx, docs); err != nil {
 		return err
 	}
 	return a.Store.MarkIndexed(ctx, src.ID, true)
@@ -81,22 +77,12 @@ func (a *App) ReindexStudy(ctx context.Context, studyID int64) error {
 
 // Reindex throws the index away and rebuilds it from the database.
 func (a *App) Reindex(ctx context.Context) error {
-	dir := filepath.Join(a.cfg.DataDir, "index")
 	a.indexMu.Lock()
-	if err := a.Index.Close(); err != nil {
-		a.Log.Warn("close index before rebuild", slog.String("error", err.Error()))
-	}
-	if err := os.RemoveAll(dir); err != nil {
-		a.indexMu.Unlock()
-		return fmt.Errorf("reindex: remove %s: %w", dir, err)
-	}
-	ix, _, err := search.Open(dir)
-	if err != nil {
-		a.indexMu.Unlock()
-		return err
-	}
-	a.Index = ix
+	err := a.Index.Reset(ctx)
 	a.indexMu.Unlock()
+	if err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
 	if err := a.Store.MarkAllUnindexed(ctx); err != nil {
 		return err
 	}
@@ -109,7 +95,7 @@ func (a *App) Reindex(ctx context.Context) error {
 			return err
 		}
 	}
-	n, err := a.Index.Count()
+	n, err := a.Index.Count(ctx)
 	if err != nil {
 		return fmt.Errorf("search: count: %w", err)
 	}
@@ -129,7 +115,7 @@ func (a *App) DeleteSource(ctx context.Context, id int64) error {
 		return err
 	}
 	a.indexMu.Lock()
-	err = a.Index.DeleteField("source", strconv.FormatInt(id, 10))
+	err = a.Index.DeleteSource(ctx, id)
 	a.indexMu.Unlock()
 	if err != nil {
 		return err

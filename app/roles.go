@@ -51,7 +51,7 @@ func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool
 		return p, err
 	}
 	a.indexMu.Lock()
-	err = a.Index.DeleteField("source", fmt.Sprint(src.ID))
+	err = a.Index.DeleteSource(ctx, src.ID)
 	a.indexMu.Unlock()
 	if err != nil {
 		return p, err

@@ -31,7 +31,7 @@ type Kind uint8
 const (
 	Word   Kind = iota // a word (stemmed in text fields; the exact value of a keyword field)
 	Phrase             // "words in order" (the exact value of a keyword field)
-	Prefix             // pric*: words starting with Text (lower-case)
+	Prefix             // pric*: words starting with Text (lower-case in text fields), values of a keyword field
 	Fuzzy              // budgt~1: words within Fuzziness edits of the stemmed word
 )
 

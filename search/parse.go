@@ -13,7 +13,7 @@ import (
 //
 //	too expensive          words: a quote matches any; more matches rank higher
 //	"security review"      a phrase: the words in order
-//	pric*                  a prefix (at least 2 letters before the *)
+//	pric*                  a prefix (at least 2 letters before the *; any case)
 //	budgt~1  budgt~        fuzzy: up to 1 or 2 letters differ (~ alone is 1)
 //	+price -cheap          required and excluded
 //	question:budget        a field: text (the default), question, ring, theme,
@@ -213,7 +213,10 @@ func patternClause(c *Clause, t token) error {
 		return refuse("%q: only a trailing * is supported (e.g. pric*).", t.text)
 	}
 	c.Kind = Prefix
-	c.Text = strings.ToLower(strings.TrimSuffix(t.text, "*"))
+	c.Text = strings.TrimSuffix(t.text, "*")
+	if !IsKeyword(c.Field) {
+		c.Text = strings.ToLower(c.Text) // the index's words are lower-case
+	}
 	return nil
 }
 
@@ -267,4 +270,14 @@ func fieldName(s string) (string, bool) {
 		return f, true
 	}
 	return "", false
+}
+
+// MustParse is Parse for text known to be valid (tests, constant
+// queries); it panics on an error.
+func MustParse(text string) *Expr {
+	e, err := Parse(text)
+	if err != nil {
+		panic(fmt.Sprintf("search.MustParse(%q): %v", text, err))
+	}
+	return e
 }

@@ -117,7 +117,7 @@ func checkIndexMatches(t *testing.T, a *app.App) {
 			dbIDs = append(dbIDs, q.ID)
 		}
 	}
-	ixIDs, err := a.Index.IDs()
+	ixIDs, err := a.Index.IDs(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}

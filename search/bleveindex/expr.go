@@ -17,12 +17,14 @@ func exprQuery(e *search.Expr) query.Query {
 	var must, should, not []query.Query
 	for _, c := range e.Clauses {
 		var q query.FieldableQuery
-		switch c.Kind {
-		case search.Phrase:
+		switch {
+		case search.IsKeyword(c.Field) && (c.Kind == search.Word || c.Kind == search.Phrase):
+			q = query.NewTermQuery(c.Text) // the exact value (a phrase would need positions)
+		case c.Kind == search.Phrase:
 			q = query.NewMatchPhraseQuery(c.Text)
-		case search.Prefix:
+		case c.Kind == search.Prefix:
 			q = query.NewWildcardQuery(c.Text + "*")
-		case search.Fuzzy:
+		case c.Kind == search.Fuzzy:
 			m := query.NewMatchQuery(c.Text)
 			m.SetFuzziness(c.Fuzziness)
 			q = m
