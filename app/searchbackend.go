@@ -75,4 +75,3 @@ func (a *App) repairIndex(ctx context.Context) error {
 	}
 	return err
 }
-

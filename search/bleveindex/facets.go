@@ -199,4 +199,3 @@ func (ix *Index) participantAttrs(id string) map[string]string {
 	ix.parts[id] = a
 	return a
 }
-

@@ -65,11 +65,21 @@ func inValues(a *args, field string, vals []string) string {
 // compiled is a query as SQL over search_docs.
 type compiled struct {
 	where string // the whole condition: text, filters, hidden
-	rank  string // the score of a matching row
+	args  args   // where's parameters
+	// rank is the score of a matching row; its parameters (rankArgs)
+	// follow where's, so a statement without it passes args alone.
+	rank     string
+	rankArgs []any
 	// highlight is the tsquery (text) whose words highlights mark; "" for
 	// none.
 	highlight string
-	args      args
+}
+
+// scored is a text clause's part of the score.
+type scored struct {
+	weight float64
+	col    string
+	tsq    string
 }
 
 // normalization is ts_rank_cd's: the rank divided by 1 + the log of the
@@ -82,14 +92,15 @@ const normalization = 1
 func (ix *Index) compile(ctx context.Context, q search.Query) (compiled, error) {
 	var c compiled
 	var conds []string
+	var ranks []scored
 	if !q.Match.Empty() {
 		tsq, err := ix.resolve(ctx, q.Match)
 		if err != nil {
 			return c, err
 		}
-		match, rank, hl := matchSQL(&c.args, q.Match, tsq)
+		var match string
+		match, ranks, c.highlight = matchSQL(&c.args, q.Match, tsq)
 		conds = append(conds, match)
-		c.rank, c.highlight = rank, hl
 	}
 	fields := make([]string, 0, len(q.Filters))
 	for f := range q.Filters {
@@ -113,38 +124,57 @@ func (ix *Index) compile(ctx context.Context, q search.Query) (compiled, error) 
 	if len(conds) == 0 {
 		conds = []string{"TRUE"}
 	}
-	if c.rank == "" {
-		c.rank = "0"
-	}
+	c.rank, c.rankArgs = rankSQL(len(c.args), ranks)
 	c.where = strings.Join(conds, " AND ")
 	return c, nil
 }
 
+// rankSQL is the sum of the clauses' weighted ts_rank_cd, its parameters
+// numbered after the first n.
+func rankSQL(n int, ranks []scored) (string, []any) {
+	if len(ranks) == 0 {
+		return "0", nil
+	}
+	a := make(args, n, n+len(ranks))
+	parts := make([]string, len(ranks))
+	for i, r := range ranks {
+		parts[i] = fmt.Sprintf("%s * ts_rank_cd(%s, %s::tsquery, %d)",
+			strconv.FormatFloat(r.weight, 'g', -1, 64), r.col, a.add(r.tsq), normalization)
+	}
+	return strings.Join(parts, " + "), a[n:]
+}
+
 // matchSQL is the condition, score and highlight tsquery of e, given the
 // tsquery of each text clause (tsq[i], "" when it has no lexeme).
-func matchSQL(a *args, e *search.Expr, tsq []string) (match, rank, highlight string) {
-	var must, should, not, ranks, marks []string
+func matchSQL(a *args, e *search.Expr, tsq []string) (match string, ranks []scored, highlight string) {
+	var must, should, not, marks []string
+	live := func(i int) bool { return search.IsKeyword(e.Clauses[i].Field) || tsq[i] != "" }
+	hasMust := false
 	for i, cl := range e.Clauses {
+		hasMust = hasMust || cl.Occur == search.Must && live(i)
+	}
+	for i, cl := range e.Clauses {
+		if !live(i) {
+			continue // nothing to match: dropped
+		}
+		col := "tsv"
+		if cl.Field == search.QuestionField {
+			col = "qtsv"
+		}
+		if !search.IsKeyword(cl.Field) && cl.Occur != search.MustNot {
+			ranks = append(ranks, scored{cl.Weight(), col, tsq[i]})
+			if col == "tsv" {
+				marks = append(marks, "("+tsq[i]+")")
+			}
+		}
+		if hasMust && cl.Occur == search.Should {
+			continue // only ranks
+		}
 		var cond string
 		if search.IsKeyword(cl.Field) {
 			cond = keywordClause(a, cl)
 		} else {
-			if tsq[i] == "" {
-				continue // nothing to match: dropped
-			}
-			col := "tsv"
-			if cl.Field == search.QuestionField {
-				col = "qtsv"
-			}
-			p := a.add(tsq[i])
-			cond = col + " @@ " + p + "::tsquery"
-			if cl.Occur != search.MustNot {
-				ranks = append(ranks, fmt.Sprintf("%s * ts_rank_cd(%s, %s::tsquery, %d)",
-					strconv.FormatFloat(cl.Weight(), 'g', -1, 64), col, p, normalization))
-				if col == "tsv" {
-					marks = append(marks, "("+tsq[i]+")")
-				}
-			}
+			cond = col + " @@ " + a.add(tsq[i]) + "::tsquery"
 		}
 		switch cl.Occur {
 		case search.Must:
@@ -167,11 +197,7 @@ func matchSQL(a *args, e *search.Expr, tsq []string) (match, rank, highlight str
 	if len(not) > 0 {
 		parts = append(parts, "NOT ("+strings.Join(not, " OR ")+")")
 	}
-	rank = "0"
-	if len(ranks) > 0 {
-		rank = strings.Join(ranks, " + ")
-	}
-	return strings.Join(parts, " AND "), rank, strings.Join(marks, " | ")
+	return strings.Join(parts, " AND "), ranks, strings.Join(marks, " | ")
 }
 
 // keywordClause is a field:value clause on a keyword field: the exact

@@ -42,7 +42,7 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 		b.Queue("SELECT count(*) FROM search_docs WHERE "+c.where, c.args...).QueryRow(func(r pgx.Row) error {
 			return r.Scan(&out.Total)
 		})
-		b.Queue(page, c.args...).Query(func(rows pgx.Rows) error {
+		b.Queue(page, append(slices.Clone(c.args), c.rankArgs...)...).Query(func(rows pgx.Rows) error {
 			for rows.Next() {
 				var h search.Hit
 				if err := rows.Scan(&h.ID, &h.Score); err != nil {
@@ -188,10 +188,7 @@ func (ix *Index) Highlight(ctx context.Context, m *search.Expr, ids []int64) (ma
 	if err != nil {
 		return nil, err
 	}
-	hl := c.highlight
-	if hl == "" {
-		hl = "''" // no word of the text to mark: the start of the quote
-	}
+	hl := c.highlight // "": no word of the text to mark, the start of the quote
 	opts := `StartSel="` + startMark + `", StopSel="` + stopMark + `"`
 	p, short, long, idp := c.args.add(hl), c.args.add(opts+", HighlightAll=true"), c.args.add(opts+", MaxWords=35, MinWords=15"), c.args.add(ids)
 	sql := fmt.Sprintf(`SELECT id, text, CASE WHEN length(text) <= %d THEN ts_headline('english', text, %s::tsquery, %s)
