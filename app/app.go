@@ -47,7 +47,8 @@ const DefaultRecurring = 2
 
 // DefaultConfig is the embedded default: ./verbatim-data ($VERBATIM_DATA),
 // 50 MB a file, a theme recurring when 2 participants raise it
-// ($VERBATIM_RECURRING).
+// ($VERBATIM_RECURRING), search in a bleve index in the data directory
+// ($VERBATIM_SEARCH=postgres and $VERBATIM_SEARCH_URL for PostgreSQL).
 func DefaultConfig() Config {
 	dir := os.Getenv("VERBATIM_DATA")
 	if dir == "" {
@@ -57,7 +58,8 @@ func DefaultConfig() Config {
 	if n, err := strconv.Atoi(os.Getenv("VERBATIM_RECURRING")); err == nil && n > 0 {
 		rec = n
 	}
-	return Config{DataDir: dir, MaxFileSize: 50 << 20, Recurring: rec}
+	return Config{DataDir: dir, MaxFileSize: 50 << 20, Recurring: rec,
+		Search: os.Getenv("VERBATIM_SEARCH"), SearchURL: os.Getenv("VERBATIM_SEARCH_URL")}
 }
 
 // recurring is the configured threshold, the default when unset.
