@@ -13,6 +13,9 @@ import (
 var migrations = []string{
 	// 1: the quotes, their full-text vectors (English configuration,
 	// generated on write) and the lexicon fuzzy words are matched against.
+	// The GIN index writes through (no pending list: after a bulk write a
+	// pending list of tens of thousands of quotes made a rare word's lookup
+	// 12 ms instead of 0.1 ms until the next vacuum).
 	`CREATE EXTENSION IF NOT EXISTS fuzzystrmatch;
 	CREATE TABLE search_docs (
 		id             bigint PRIMARY KEY,
@@ -34,7 +37,7 @@ var migrations = []string{
 		tsv            tsvector GENERATED ALWAYS AS (to_tsvector('english', text)) STORED,
 		qtsv           tsvector GENERATED ALWAYS AS (to_tsvector('english', question)) STORED
 	);
-	CREATE INDEX search_docs_tsv ON search_docs USING gin (tsv);
+	CREATE INDEX search_docs_tsv ON search_docs USING gin (tsv) WITH (fastupdate = off);
 	CREATE INDEX search_docs_study ON search_docs (study_id);
 	CREATE INDEX search_docs_source ON search_docs (source_id);
 	CREATE INDEX search_docs_participant ON search_docs (participant_id);

@@ -8,15 +8,15 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-
-	"github.com/jackc/pgx/v5"
+	"time"
 
 	"github.com/verbatimhq/verbatim/search"
 )
 
-// Search runs q: the total, a page of hits, and the facets over every
-// match (at most FacetCap of them), in one round trip inside one read-only
-// snapshot; then the page's highlights.
+// Search runs q in one statement: the matches are found once (a
+// materialized CTE), then counted, the page cut from them, and their
+// facets counted (the first FacetCap+1 of them: past the cap none are
+// shown); then the page's highlights.
 func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	ctx, cancel := search.WithDeadline(ctx)
 	defer cancel()
@@ -24,50 +24,41 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 	if err != nil {
 		return search.Result{}, err
 	}
-	order := "score DESC, id"
-	switch {
-	case q.SortByDate:
-		order = `date DESC, id::text COLLATE "C"` // bleve's: newest, then id as text
-	case q.Match.Empty():
-		order = "id"
-	}
 	facets, fixed := facetPlan(q)
-	page := fmt.Sprintf("SELECT id, %s AS score FROM search_docs WHERE %s ORDER BY %s LIMIT %d OFFSET %d",
-		c.rank, c.where, order, q.PageSize(), max(q.From, 0))
-	var out search.Result
-	out.Facets = map[string][]search.FacetCount{}
-	var counts map[string][]search.FacetCount
-	err = pgx.BeginTxFunc(ctx, ix.pool, pgx.TxOptions{IsoLevel: pgx.RepeatableRead, AccessMode: pgx.ReadOnly}, func(tx pgx.Tx) error {
-		b := &pgx.Batch{}
-		b.Queue("SELECT count(*) FROM search_docs WHERE "+c.where, c.args...).QueryRow(func(r pgx.Row) error {
-			return r.Scan(&out.Total)
-		})
-		b.Queue(page, append(slices.Clone(c.args), c.rankArgs...)...).Query(func(rows pgx.Rows) error {
-			for rows.Next() {
-				var h search.Hit
-				if err := rows.Scan(&h.ID, &h.Score); err != nil {
-					return err
-				}
-				out.Hits = append(out.Hits, h)
-			}
-			return rows.Err()
-		})
-		if len(facets) > 0 {
-			fq, fargs := facetSQL(c, facets, q.FacetCap)
-			b.Queue(fq, fargs...).Query(func(rows pgx.Rows) error {
-				var err error
-				counts, err = collectFacets(rows, facets)
-				return err
-			})
-		}
-		return tx.SendBatch(ctx, b).Close()
-	})
+	sql, args := searchSQL(c, q, facets)
+	rows, err := ix.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search: %w", err)
 	}
-	if out.Hits == nil {
-		out.Hits = []search.Hit{}
+	out := search.Result{Hits: []search.Hit{}, Facets: map[string][]search.FacetCount{}}
+	var dates []time.Time
+	counts := map[string][]search.FacetCount{}
+	for rows.Next() {
+		var part, i int
+		var v string
+		var n int64
+		var score float64
+		var date time.Time
+		if err := rows.Scan(&part, &i, &v, &n, &score, &date); err != nil {
+			rows.Close()
+			return search.Result{}, fmt.Errorf("search: %w", err)
+		}
+		switch part {
+		case 0:
+			out.Total = uint64(n)
+		case 1:
+			id, _ := strconv.ParseInt(v, 10, 64)
+			out.Hits = append(out.Hits, search.Hit{ID: id, Score: score})
+			dates = append(dates, date)
+		default:
+			counts[facets[i]] = append(counts[facets[i]], search.FacetCount{Value: v, Count: int(n)})
+		}
 	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return search.Result{}, fmt.Errorf("search: %w", err)
+	}
+	sortPage(out.Hits, dates, q)
 	asked := len(q.Facets) > 0
 	out.FacetsCapped = asked && q.FacetCap > 0 && out.Total > uint64(q.FacetCap)
 	if asked && !out.FacetsCapped {
@@ -79,10 +70,7 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 		}
 		for _, f := range q.Facets {
 			if _, ok := out.Facets[f]; !ok {
-				list := counts[f]
-				if list == nil {
-					list = []search.FacetCount{}
-				}
+				list := sortCounts(counts[f])
 				out.Facets[f] = list[:min(len(list), q.FacetLimit())]
 			}
 		}
@@ -103,6 +91,80 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 	return out, nil
 }
 
+// searchSQL is Search's statement. Its rows are (part, i, value, count,
+// score, date): part 0 the total, 1 a hit of the page (value its id), 2 a
+// facet value (i the facet) and its count.
+func searchSQL(c compiled, q search.Query, facets []string) (string, []any) {
+	a := append(args{}, c.args...)
+	a = append(a, c.rankArgs...)
+	cols := []string{"id", "date", c.rank + " AS score"}
+	var parts []string
+	for i, f := range facets {
+		expr, numeric, _ := keywordExpr(&a, f)
+		if strings.HasPrefix(f, "attr.") {
+			if !slices.Contains(cols, "attrs") {
+				cols = append(cols, "attrs")
+			}
+		} else {
+			cols = append(cols, expr)
+		}
+		if numeric {
+			expr += "::text"
+		}
+		parts = append(parts, fmt.Sprintf("SELECT %d AS i, %s AS v FROM f", i, expr))
+	}
+	order := "score DESC, id"
+	switch {
+	case q.SortByDate:
+		order = `date DESC, id::text COLLATE "C"` // bleve's: newest, then id as text
+	case q.Match.Empty():
+		order = "id"
+	}
+	ctes := "h AS MATERIALIZED (SELECT " + strings.Join(cols, ", ") + " FROM search_docs WHERE " + c.where + ")"
+	facetFrom := "h"
+	if q.FacetCap > 0 && len(parts) > 0 {
+		ctes += fmt.Sprintf(", f AS MATERIALIZED (SELECT * FROM h LIMIT %d)", q.FacetCap+1)
+		facetFrom = "f"
+	}
+	sql := "WITH " + ctes + "\nSELECT 0, 0, '', count(*), 0::float8, 'epoch'::timestamptz FROM h" +
+		fmt.Sprintf("\nUNION ALL (SELECT 1, 0, id::text, 0, score, date FROM h ORDER BY %s LIMIT %d OFFSET %d)", order, q.PageSize(), max(q.From, 0))
+	if len(parts) > 0 {
+		sql += "\nUNION ALL SELECT 2, i, v, count(*), 0, 'epoch' FROM (" +
+			strings.ReplaceAll(strings.Join(parts, " UNION ALL "), " FROM f", " FROM "+facetFrom) +
+			") x WHERE v IS NOT NULL AND v <> '' GROUP BY i, v"
+	}
+	return sql, a
+}
+
+// sortPage puts the page's hits in q's order (a UNION ALL keeps no order).
+func sortPage(hits []search.Hit, dates []time.Time, q search.Query) {
+	idx := make([]int, len(hits))
+	for i := range idx {
+		idx[i] = i
+	}
+	key := func(i int) string { return strconv.FormatInt(hits[i].ID, 10) }
+	sort.SliceStable(idx, func(x, y int) bool {
+		i, j := idx[x], idx[y]
+		switch {
+		case q.SortByDate:
+			if !dates[i].Equal(dates[j]) {
+				return dates[i].After(dates[j])
+			}
+			return key(i) < key(j)
+		case q.Match.Empty():
+			return hits[i].ID < hits[j].ID
+		case hits[i].Score != hits[j].Score:
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	sorted := make([]search.Hit, len(hits))
+	for k, i := range idx {
+		sorted[k] = hits[i]
+	}
+	copy(hits, sorted)
+}
+
 // facetPlan splits q's facets into those to count and those filtered to
 // one value (whose count is the total), each asked once, as bleve does.
 func facetPlan(q search.Query) (count []string, fixed map[string]string) {
@@ -121,49 +183,18 @@ func facetable(f string) bool {
 	return slices.Contains(search.FacetFields, f) || strings.HasPrefix(f, "attr.")
 }
 
-// facetSQL counts the values of facets over the matches (the first cap+1:
-// past cap they are not shown).
-func facetSQL(c compiled, facets []string, cap int) (string, []any) {
-	a := append(args{}, c.args...)
-	limit := ""
-	if cap > 0 {
-		limit = " LIMIT " + strconv.Itoa(cap+1)
+// sortCounts orders facet counts by count descending, then value.
+func sortCounts(list []search.FacetCount) []search.FacetCount {
+	if list == nil {
+		return []search.FacetCount{}
 	}
-	var parts []string
-	for i, f := range facets {
-		expr, numeric, _ := keywordExpr(&a, f)
-		if numeric {
-			expr += "::text"
+	sort.Slice(list, func(a, b int) bool {
+		if list[a].Count != list[b].Count {
+			return list[a].Count > list[b].Count
 		}
-		parts = append(parts, fmt.Sprintf("SELECT %d AS i, %s AS v FROM h", i, expr))
-	}
-	sql := "WITH h AS MATERIALIZED (SELECT ring, theme_id, persona_id, kind, source_id, participant_id, attrs FROM search_docs WHERE " +
-		c.where + limit + ") SELECT i, v, count(*) FROM (" + strings.Join(parts, " UNION ALL ") +
-		") x WHERE v IS NOT NULL AND v <> '' GROUP BY i, v"
-	return sql, a
-}
-
-// collectFacets reads facetSQL's rows into counts by facet, ordered by
-// count descending, then value.
-func collectFacets(rows pgx.Rows, facets []string) (map[string][]search.FacetCount, error) {
-	out := map[string][]search.FacetCount{}
-	for rows.Next() {
-		var i int
-		var fc search.FacetCount
-		if err := rows.Scan(&i, &fc.Value, &fc.Count); err != nil {
-			return nil, err
-		}
-		out[facets[i]] = append(out[facets[i]], fc)
-	}
-	for _, list := range out {
-		sort.Slice(list, func(a, b int) bool {
-			if list[a].Count != list[b].Count {
-				return list[a].Count > list[b].Count
-			}
-			return list[a].Value < list[b].Value
-		})
-	}
-	return out, rows.Err()
+		return list[a].Value < list[b].Value
+	})
+	return list
 }
 
 // Marks ts_headline puts around a match, turned into <mark> once the rest
