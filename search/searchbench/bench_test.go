@@ -191,3 +191,62 @@ func BenchmarkPut(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkAgreement measures how alike the backends rank: for each query,
+// the share of PostgreSQL's first 10 hits that bleve ranks among its first
+// 10, ties included (a hit scoring as high as bleve's 10th counts: short
+// texts tie often, and each engine breaks ties its own way), and the
+// totals. It times nothing worth reading; run it with -benchtime 1x.
+func BenchmarkAgreement(b *testing.B) {
+	ctx := context.Background()
+	ixs := make([]search.Indexer, len(backends))
+	for i, be := range backends {
+		ixs[i] = corpusIndex(b, be)
+	}
+	for _, qc := range append(queries, agreementQueries...) {
+		b.Run("query="+qc.name, func(b *testing.B) {
+			q := query(qc.text, qc.objection)
+			q.NoHighlight = true
+			var res [2]search.Result
+			for b.Loop() {
+				for i, ix := range ixs {
+					q.Size = []int{1000, 10}[i]
+					r, err := ix.Search(ctx, q)
+					if err != nil {
+						b.Fatal(err)
+					}
+					res[i] = r
+				}
+			}
+			top := map[int64]bool{}
+			for i, h := range res[0].Hits {
+				if i < 10 || h.Score >= res[0].Hits[min(9, len(res[0].Hits)-1)].Score*(1-1e-9) {
+					top[h.ID] = true
+				}
+			}
+			both := 0
+			for _, h := range res[1].Hits {
+				if top[h.ID] {
+					both++
+				}
+			}
+			if n := len(res[1].Hits); n > 0 {
+				b.ReportMetric(float64(both)/float64(n), "overlap@10")
+			}
+			b.ReportMetric(float64(res[0].Total), "bleve-total")
+			b.ReportMetric(float64(res[1].Total), "postgres-total")
+		})
+	}
+}
+
+// agreementQueries add multi-word searches, where ranking decides more.
+var agreementQueries = []struct {
+	name, text string
+	objection  bool
+}{
+	{"card-not-working", "card not working", false},
+	{"exchange-rate", "exchange rate fee", false},
+	{"set-alarm", "set an alarm for tomorrow", false},
+	{"slow-support", "slow support response", false},
+	{"required", "+transfer pending", false},
+}
