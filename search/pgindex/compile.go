@@ -138,11 +138,25 @@ func rankSQL(n int, ranks []scored) (string, []any) {
 	a := make(args, n, n+len(ranks))
 	parts := make([]string, len(ranks))
 	for i, r := range ranks {
-		parts[i] = fmt.Sprintf("%s * ts_rank_cd(%s, %s::tsquery, %d)",
-			strconv.FormatFloat(r.weight, 'g', -1, 64), r.col, a.add(r.tsq), normalization)
+		p := a.add(r.tsq)
+		weight := strconv.FormatFloat(r.weight, 'g', -1, 64)
+		if len(ranks) > 1 {
+			weight += " * " + fmt.Sprintf(idf, r.col, p)
+		}
+		parts[i] = fmt.Sprintf("%s * ts_rank_cd(%s, %s::tsquery, %d)", weight, r.col, p, normalization)
 	}
 	return strings.Join(parts, " + "), a[n:]
 }
+
+// idf weighs a clause of a query of several by how rare its words are, as
+// bleve's scoring does (1 + ln(quotes / (quotes matching + 1))), so a
+// quote with the rare word of "card not working" ranks above one with the
+// common word alone. Both counts are computed once per statement; the
+// number of quotes is the planner's estimate (-1 before the first ANALYZE:
+// then every clause weighs 1).
+const idf = `(SELECT 1 + ln(greatest(r.t, d.n + 1) / (d.n + 1))
+	FROM (SELECT reltuples::float8 AS t FROM pg_class WHERE oid = 'search_docs'::regclass) r,
+	(SELECT count(*)::float8 AS n FROM search_docs WHERE %s @@ %s::tsquery) d)`
 
 // matchSQL is the condition, score and highlight tsquery of e, given the
 // tsquery of each text clause (tsq[i], "" when it has no lexeme).

@@ -95,3 +95,28 @@ func TestPutOddTextAndBatches(t *testing.T) {
 		t.Error("a search with a cancelled context succeeded")
 	}
 }
+
+// Of a query's words the rarer weighs more once the table has statistics
+// (as in bleve): the one quote with "renewal" ranks above the many with
+// "price", however often they say it.
+func TestRareWordRanksFirst(t *testing.T) {
+	ix := open(t, pgtest.New(t))
+	ctx := context.Background()
+	var docs []search.Doc
+	for i := range 40 {
+		docs = append(docs, search.Doc{ID: int64(i + 1), StudyID: 1, SourceID: 1, ParticipantID: 1, Date: time.Unix(0, 0),
+			Text: fmt.Sprintf("the price, the price and the price again in call %d", i)})
+	}
+	docs = append(docs, search.Doc{ID: 100, StudyID: 1, SourceID: 1, ParticipantID: 1, Date: time.Unix(0, 0),
+		Text: "our renewal came up in the call with the vendor and the price"})
+	if err := ix.Put(ctx, docs); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.pool.Exec(ctx, "ANALYZE search_docs"); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ix.Search(ctx, search.Query{Match: search.MustParse("price renewal"), Size: 3})
+	if err != nil || res.Total != 41 || res.Hits[0].ID != 100 {
+		t.Errorf("price renewal: %+v, %v; want quote 100 first of 41", res.Hits, err)
+	}
+}
