@@ -201,7 +201,7 @@ func sortCounts(list []search.FacetCount) []search.FacetCount {
 // of the fragment is escaped.
 const startMark, stopMark = "\x01", "\x02"
 
-// headlineOpts: a quote up to fragmentChars is shown whole, as bleve's
+// fragmentChars: a quote up to it is shown whole, as bleve's
 // fragmenter shows it; a longer one is cut around its best match.
 const fragmentChars = 200
 
