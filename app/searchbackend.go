@@ -36,7 +36,7 @@ func (a *App) sharedIndex() bool { return a.cfg.Search == SearchPostgres }
 // emptying it: every source is indexed again (a write replaces a quote),
 // then quotes the database no longer holds are deleted.
 func (a *App) repairIndex(ctx context.Context) error {
-	studies, err := a.Store.Studies(ctx)
+	studies, err := a.store.Studies(ctx)
 	if err != nil {
 		return err
 	}
@@ -45,7 +45,7 @@ func (a *App) repairIndex(ctx context.Context) error {
 			return err
 		}
 	}
-	ids, err := a.Index.IDs(ctx)
+	ids, err := a.index.IDs(ctx)
 	if err != nil {
 		return fmt.Errorf("search: list ids: %w", err)
 	}
@@ -53,7 +53,7 @@ func (a *App) repairIndex(ctx context.Context) error {
 	const chunk = 5000
 	for lo := 0; lo < len(ids); lo += chunk {
 		part := ids[lo:min(lo+chunk, len(ids))]
-		quotes, err := a.Store.QuotesByID(ctx, part)
+		quotes, err := a.store.QuotesByID(ctx, part)
 		if err != nil {
 			return err
 		}
@@ -70,7 +70,7 @@ func (a *App) repairIndex(ctx context.Context) error {
 	if len(gone) > 0 {
 		a.Log.Info("removing quotes the database no longer holds from the search index", slog.Int("quotes", len(gone)))
 		a.indexMu.Lock()
-		err = a.Index.Delete(ctx, gone)
+		err = a.index.Delete(ctx, gone)
 		a.indexMu.Unlock()
 	}
 	return err

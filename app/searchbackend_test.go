@@ -49,7 +49,7 @@ func TestPostgresSearchBackend(t *testing.T) {
 			t.Errorf("%s: no hits in the demo; pick a word it has", text)
 		}
 	}
-	n, err := pg.Index.Count(ctx)
+	n, err := pg.index.Count(ctx)
 	if err != nil || n == 0 {
 		t.Fatalf("postgres index count %d, %v", n, err)
 	}
@@ -59,14 +59,14 @@ func TestPostgresSearchBackend(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer pg.Close()
-	if m, err := pg.Index.Count(ctx); err != nil || m != n {
+	if m, err := pg.index.Count(ctx); err != nil || m != n {
 		t.Errorf("reopened: count %d, %v; want %d", m, err, n)
 	}
-	st, err := pg.Store.StudyByName(ctx, samples.StudyName)
+	st, err := pg.store.StudyByName(ctx, samples.StudyName)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := pg.Store.Sources(ctx, st.ID)
+	srcs, err := pg.store.Sources(ctx, st.ID)
 	if err != nil || len(srcs) == 0 {
 		t.Fatalf("sources %v, %v", srcs, err)
 	}

@@ -41,13 +41,13 @@ func (a *App) CreateTracker(ctx context.Context, in TrackerInput, by Actor) (per
 	if err != nil {
 		return t, err
 	}
-	if _, err := a.Store.Study(ctx, t.StudyID); err != nil {
+	if _, err := a.store.Study(ctx, t.StudyID); err != nil {
 		return t, err
 	}
 	if err := trackerQuery(t).Check(); err != nil {
 		return t, err
 	}
-	return a.Store.AddTracker(ctx, t)
+	return a.store.AddTracker(ctx, t)
 }
 
 // trackerQuery is the search a tracker runs: any of its terms, each quoted
@@ -59,7 +59,7 @@ func trackerQuery(t persona.Tracker) *search.Expr {
 // visibleTracker loads a tracker by can see: their own, a team's, or any
 // for an admin; others are not found (their existence is not revealed).
 func (a *App) visibleTracker(ctx context.Context, id int64, by Actor) (persona.Tracker, error) {
-	t, err := a.Store.Tracker(ctx, id)
+	t, err := a.store.Tracker(ctx, id)
 	if err != nil {
 		return t, err
 	}
@@ -78,7 +78,7 @@ func (a *App) DeleteTracker(ctx context.Context, id int64, by Actor) error {
 	if t.OwnerID != by.ID && !by.Admin {
 		return fmt.Errorf("tracker %d belongs to %s: %w", id, t.Owner, persona.ErrForbidden)
 	}
-	return a.Store.DeleteTracker(ctx, id)
+	return a.store.DeleteTracker(ctx, id)
 }
 
 // TrackerSummary is a tracker in a list, with what is new for the reader.
@@ -92,13 +92,13 @@ type TrackerSummary struct {
 
 // Trackers lists the trackers by sees, with their new matches.
 func (a *App) Trackers(ctx context.Context, by Actor) ([]TrackerSummary, error) {
-	list, err := a.Store.Trackers(ctx, by.ID, by.Admin)
+	list, err := a.store.Trackers(ctx, by.ID, by.Admin)
 	if err != nil {
 		return nil, err
 	}
 	out := []TrackerSummary{}
 	for _, t := range list {
-		seen, err := a.Store.TrackerSeen(ctx, t.ID, by.ID)
+		seen, err := a.store.TrackerSeen(ctx, t.ID, by.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -171,7 +171,7 @@ type trackerMatches struct {
 }
 
 func (a *App) trackerMatches(ctx context.Context, t persona.Tracker) (trackerMatches, error) {
-	res, err := a.Index.Search(ctx, search.Query{Match: trackerQuery(t), Size: trackerMaxMatches, SortByDate: true, NoHighlight: true,
+	res, err := a.index.Search(ctx, search.Query{Match: trackerQuery(t), Size: trackerMaxMatches, SortByDate: true, NoHighlight: true,
 		Filters: map[string][]string{"study": {strconv.FormatInt(t.StudyID, 10)}}})
 	if err != nil {
 		return trackerMatches{}, err
@@ -184,7 +184,7 @@ func (a *App) trackerMatches(ctx context.Context, t persona.Tracker) (trackerMat
 	for i, h := range hits {
 		ids[i] = h.SourceID
 	}
-	srcs, err := a.Store.SourcesByID(ctx, ids)
+	srcs, err := a.store.SourcesByID(ctx, ids)
 	if err != nil {
 		return trackerMatches{}, err
 	}
@@ -204,13 +204,13 @@ func (a *App) TrackerReport(ctx context.Context, id int64, by Actor, markSeen bo
 	if err != nil {
 		return TrackerReport{}, err
 	}
-	st, err := a.Store.Study(ctx, t.StudyID)
+	st, err := a.store.Study(ctx, t.StudyID)
 	if err != nil {
 		return TrackerReport{}, err
 	}
 	rep := TrackerReport{Tracker: t, Study: StudyRef{ID: st.ID, Name: st.Name}, Query: trackerQuery(t).String(),
 		New: []TrackerHit{}, Weeks: []WeekCount{}, Personas: []PersonaCount{}}
-	seen, err := a.Store.TrackerSeen(ctx, t.ID, by.ID)
+	seen, err := a.store.TrackerSeen(ctx, t.ID, by.ID)
 	if err != nil {
 		return rep, err
 	}
@@ -243,7 +243,7 @@ func (a *App) TrackerReport(ctx context.Context, id int64, by Actor, markSeen bo
 		return rep, err
 	}
 	if markSeen {
-		if err := a.Store.SetTrackerSeen(ctx, t.ID, by.ID, now); err != nil {
+		if err := a.store.SetTrackerSeen(ctx, t.ID, by.ID, now); err != nil {
 			return rep, err
 		}
 	}
@@ -259,7 +259,7 @@ func (a *App) highlightHits(ctx context.Context, match *search.Expr, hits []Trac
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	frags, err := a.Index.Highlight(ctx, match, ids)
+	frags, err := a.index.Highlight(ctx, match, ids)
 	if err != nil {
 		return err
 	}

@@ -37,7 +37,7 @@ func cmdSearch(ctx context.Context, e env, args []string) error {
 	}
 	q := search.Query{Match: match, Size: *limit, Filters: map[string][]string{}}
 	if *study != "" {
-		st, err := a.Store.StudyByName(ctx, *study)
+		st, err := a.StudyByName(ctx, *study)
 		if err != nil {
 			return err
 		}
@@ -100,7 +100,7 @@ func cmdReindex(ctx context.Context, e env, args []string) error {
 	if err := a.Reindex(ctx); err != nil {
 		return err
 	}
-	n, err := a.Index.Count(ctx)
+	n, err := a.IndexedQuotes(ctx)
 	if err != nil {
 		return err
 	}
