@@ -114,11 +114,12 @@ func (ix *Index) current() bleve.Index {
 }
 
 // Reset throws the index away and starts an empty one in its place.
+// Searches and writes under way finish first (they hold mu); a compaction
+// (which does not) ends when the old index closes.
 func (ix *Index) Reset(ctx context.Context) error {
-	old := ix.current()
-	old.Close() // ends a compaction, which would otherwise hold on to it
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
+	ix.idx.Close()
 	var idx bleve.Index
 	var err error
 	if ix.disk {
