@@ -21,7 +21,11 @@ const FacetCap = 20000
 // (relevance|date), page, size, facet (extra facet fields).
 func searchQuery(c *gin.Context) (search.Query, error) {
 	v := c.Request.URL.Query()
-	q := search.Query{Text: v.Get("q"), Filters: map[string][]string{}, SortByDate: v.Get("sort") == "date",
+	match, err := search.Parse(v.Get("q"))
+	if err != nil {
+		return search.Query{}, err
+	}
+	q := search.Query{Match: match, Filters: map[string][]string{}, SortByDate: v.Get("sort") == "date",
 		Facets: []string{"ring", "theme", "persona", "kind"}, FacetSize: 10, FacetCap: FacetCap}
 	if v.Get("facets") == "false" {
 		q.Facets = nil
@@ -44,7 +48,6 @@ func searchQuery(c *gin.Context) (search.Query, error) {
 		}
 	}
 	size, page := 20, 1
-	var err error
 	if s := v.Get("size"); s != "" {
 		if size, err = strconv.Atoi(s); err != nil || size < 1 || size > 100 {
 			return q, badRequest("size must be 1-100")

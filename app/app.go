@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -35,14 +36,26 @@ type Config struct {
 	// Recurring is how many participants must raise a theme for it to
 	// count as recurring (analysis and edits alike).
 	Recurring int
+	// Search chooses the search backend: SearchBleve (the default, an
+	// index in DataDir) or SearchPostgres (SearchURL, shared by replicas).
+	Search string
+	// SearchURL is the PostgreSQL URL of SearchPostgres.
+	SearchURL string
 }
+
+// The search backends Config.Search names.
+const (
+	SearchBleve    = "bleve"
+	SearchPostgres = "postgres"
+)
 
 // DefaultRecurring is Config.Recurring's default.
 const DefaultRecurring = 2
 
 // DefaultConfig is the embedded default: ./verbatim-data ($VERBATIM_DATA),
 // 50 MB a file, a theme recurring when 2 participants raise it
-// ($VERBATIM_RECURRING).
+// ($VERBATIM_RECURRING), search in a bleve index in the data directory
+// ($VERBATIM_SEARCH=postgres and $VERBATIM_SEARCH_URL for PostgreSQL).
 func DefaultConfig() Config {
 	dir := os.Getenv("VERBATIM_DATA")
 	if dir == "" {
@@ -52,7 +65,8 @@ func DefaultConfig() Config {
 	if n, err := strconv.Atoi(os.Getenv("VERBATIM_RECURRING")); err == nil && n > 0 {
 		rec = n
 	}
-	return Config{DataDir: dir, DB: os.Getenv("VERBATIM_DB"), MaxFileSize: 50 << 20, Recurring: rec}
+	return Config{DataDir: dir, DB: os.Getenv("VERBATIM_DB"), MaxFileSize: 50 << 20, Recurring: rec,
+		Search: os.Getenv("VERBATIM_SEARCH"), SearchURL: os.Getenv("VERBATIM_SEARCH_URL")}
 }
 
 // DatabaseURL is where the configured database lives: DB, or the SQLite
@@ -62,6 +76,25 @@ func (c Config) DatabaseURL() string {
 		return c.DB
 	}
 	return filepath.Join(c.DataDir, dbFile)
+}
+
+// OnPostgres reports whether the database is PostgreSQL.
+func (c Config) OnPostgres() bool {
+	u := strings.ToLower(c.DB)
+	return strings.HasPrefix(u, "postgres://") || strings.HasPrefix(u, "postgresql://")
+}
+
+// withSearchDefaults fills in the search backend: on PostgreSQL, search
+// defaults to PostgreSQL too, in the same database, so every replica
+// shares one index; otherwise a bleve index in DataDir.
+func (c Config) withSearchDefaults() Config {
+	if c.Search == "" && c.OnPostgres() {
+		c.Search = SearchPostgres
+	}
+	if c.Search == SearchPostgres && c.SearchURL == "" && c.OnPostgres() {
+		c.SearchURL = c.DB
+	}
+	return c
 }
 
 // recurring is the configured threshold, the default when unset.
@@ -75,7 +108,7 @@ func (a *App) recurring() int {
 // App holds the open database, index and language models.
 type App struct {
 	store    *store.Store
-	index    *search.Index
+	index    search.Indexer
 	accounts *account.Service
 	Lang     persona.Language
 	Log      *slog.Logger
@@ -110,6 +143,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if cfg.MaxFileSize <= 0 {
 		cfg.MaxFileSize = DefaultConfig().MaxFileSize
 	}
+	cfg = cfg.withSearchDefaults()
 	if err := keepPrivate(cfg.DataDir, sqldb.SQLitePath(cfg.DatabaseURL()), log); err != nil {
 		return nil, err
 	}
@@ -123,7 +157,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		st.Close()
 		return nil, err
 	}
-	ix, fresh, err := search.Open(filepath.Join(cfg.DataDir, "index"))
+	ix, fresh, err := openIndex(ctx, cfg)
 	if err != nil {
 		st.Close()
 		return nil, err
@@ -172,17 +206,20 @@ func (a *App) syncIndex(ctx context.Context, fresh bool) error {
 	if err != nil {
 		return err
 	}
-	m, err := a.index.Count()
+	m, err := a.index.Count(ctx)
 	if err != nil {
 		return fmt.Errorf("search: count: %w", err)
 	}
 	if uint64(n) != m {
 		a.Log.Warn("search index does not match the database; rebuilding", slog.Int64("quotes", n), slog.Uint64("indexed", m))
+		if a.sharedIndex() {
+			return a.repairIndex(ctx)
+		}
 		return a.Reindex(ctx)
 	}
 	// After a rebuild, or when a compaction was cut short by a stop (Close
 	// ends it), merge the segments in the background.
-	if fresh || a.index.CompactPending() {
+	if c, ok := a.index.(search.Compactor); ok && (fresh || c.CompactPending()) {
 		a.compactIndex(int(m))
 	}
 	return nil
@@ -196,13 +233,13 @@ func (a *App) syncIndex(ctx context.Context, fresh bool) error {
 const compactMin = 50_000
 
 // compactIndex merges the index into one segment in the background after a
-// bulk write of written quotes (see search.Index.Compact), one compaction
+// bulk write of written quotes (see search.Compactor), one compaction
 // at a time.
 func (a *App) compactIndex(written int) {
 	a.indexMu.Lock()
-	ix := a.index
+	ix, ok := a.index.(search.Compactor)
 	a.indexMu.Unlock()
-	if written < compactMin || !a.compacting.CompareAndSwap(false, true) {
+	if !ok || written < compactMin || !a.compacting.CompareAndSwap(false, true) {
 		return
 	}
 	a.bg.Add(1)

@@ -176,7 +176,7 @@ func BenchmarkUploadSearchable(b *testing.B) {
 		if res.Status != StatusOK {
 			b.Fatalf("%s", res.Error)
 		}
-		hits, err := a.Search(ctx, search.Query{Text: marker})
+		hits, err := a.Search(ctx, search.Query{Match: search.MustParse(marker)})
 		if err != nil || hits.Total == 0 {
 			b.Fatalf("upload %d not searchable: %v", i, err)
 		}

@@ -3,11 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
-	"log/slog"
-	"os"
-	"path/filepath"
 	"slices"
-	"strconv"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/store"
@@ -25,7 +21,7 @@ func (a *App) indexSource(ctx context.Context, src persona.Source) error {
 	if err != nil {
 		return err
 	}
-	if err := a.index.Put(docs); err != nil {
+	if err := a.index.Put(ctx, docs); err != nil {
 		return err
 	}
 	return a.store.MarkIndexed(ctx, src.ID, true)
@@ -82,22 +78,12 @@ func (a *App) ReindexStudy(ctx context.Context, studyID int64) error {
 
 // Reindex throws the index away and rebuilds it from the database.
 func (a *App) Reindex(ctx context.Context) error {
-	dir := filepath.Join(a.cfg.DataDir, "index")
 	a.indexMu.Lock()
-	if err := a.index.Close(); err != nil {
-		a.Log.Warn("close index before rebuild", slog.String("error", err.Error()))
-	}
-	if err := os.RemoveAll(dir); err != nil {
-		a.indexMu.Unlock()
-		return fmt.Errorf("reindex: remove %s: %w", dir, err)
-	}
-	ix, _, err := search.Open(dir)
-	if err != nil {
-		a.indexMu.Unlock()
-		return err
-	}
-	a.index = ix
+	err := a.index.Reset(ctx)
 	a.indexMu.Unlock()
+	if err != nil {
+		return fmt.Errorf("reindex: %w", err)
+	}
 	if err := a.store.MarkAllUnindexed(ctx); err != nil {
 		return err
 	}
@@ -110,7 +96,7 @@ func (a *App) Reindex(ctx context.Context) error {
 			return err
 		}
 	}
-	n, err := a.index.Count()
+	n, err := a.index.Count(ctx)
 	if err != nil {
 		return fmt.Errorf("search: count: %w", err)
 	}
@@ -146,7 +132,7 @@ func (a *App) removeSource(ctx context.Context, id int64) error {
 		return err
 	}
 	a.indexMu.Lock()
-	err = a.index.DeleteField("source", strconv.FormatInt(id, 10))
+	err = a.index.DeleteSource(ctx, id)
 	a.indexMu.Unlock()
 	if err != nil {
 		return err
@@ -170,8 +156,8 @@ func (a *App) DeleteStudy(ctx context.Context, id int64) error {
 }
 
 // IndexedQuotes counts the quotes in the search index.
-func (a *App) IndexedQuotes() (uint64, error) {
-	n, err := a.index.Count()
+func (a *App) IndexedQuotes(ctx context.Context) (uint64, error) {
+	n, err := a.index.Count(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("search: count: %w", err)
 	}
@@ -197,7 +183,7 @@ func (a *App) CheckIndex(ctx context.Context) error {
 			return err
 		}
 	}
-	ixIDs, err := a.index.IDs()
+	ixIDs, err := a.index.IDs(ctx)
 	if err != nil {
 		return fmt.Errorf("search: ids: %w", err)
 	}

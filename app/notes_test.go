@@ -44,7 +44,7 @@ func TestFieldNoteGetsRingAndThemeWhenPosted(t *testing.T) {
 	if !member {
 		t.Error("the theme does not list the note's quote among its members")
 	}
-	found, err := a.Search(ctx, search.Query{Text: "renewal budget", Filters: map[string][]string{
+	found, err := a.Search(ctx, search.Query{Match: search.MustParse("renewal budget"), Filters: map[string][]string{
 		"kind": {string(persona.KindNote)}, "ring": {string(q.Ring)}, "theme": {strconv.FormatInt(q.ThemeID, 10)}}})
 	if err != nil || len(found.Hits) != 1 || found.Hits[0].ID != q.ID {
 		t.Errorf("search by the note's ring and theme = %+v, %v; want the note", found.Hits, err)

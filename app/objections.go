@@ -112,7 +112,11 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	if added != nil {
 		out.Expanded = added
 	}
-	sq := search.Query{Text: text, Size: objectionCandidates, NoHighlight: true, Filters: map[string][]string{}}
+	match, err := search.Parse(text)
+	if err != nil {
+		return out, err
+	}
+	sq := search.Query{Match: match, Size: objectionCandidates, NoHighlight: true, Filters: map[string][]string{}}
 	if !q.AllRings {
 		sq.Filters["ring"] = []string{string(persona.RingBarriers)}
 	}
@@ -135,7 +139,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 		out.Total = uint64(len(cands)) // of the best candidates
 	}
 	rerank(q.Text, cands, vecs)
-	if out.Quotes, err = a.objectionQuotes(ctx, text, cands[:min(q.Size, len(cands))]); err != nil {
+	if out.Quotes, err = a.objectionQuotes(ctx, match, cands[:min(q.Size, len(cands))]); err != nil {
 		return out, err
 	}
 	rel := relevant(cands)
@@ -174,12 +178,12 @@ func (a *App) candidates(ctx context.Context, hits []search.Hit) ([]candidate, e
 }
 
 // objectionQuotes hydrates the best candidates, highlighted for text.
-func (a *App) objectionQuotes(ctx context.Context, text string, top []candidate) ([]QuoteHit, error) {
+func (a *App) objectionQuotes(ctx context.Context, match *search.Expr, top []candidate) ([]QuoteHit, error) {
 	ids := make([]int64, len(top))
 	for i, c := range top {
 		ids[i] = c.quote.ID
 	}
-	frags, err := a.index.Highlight(ctx, text, ids)
+	frags, err := a.index.Highlight(ctx, match, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -87,7 +87,7 @@ func TestObjectionsRealDataCapterra(t *testing.T) {
 		ask  func(query string) ([]QuoteHit, []string, error)
 	}{
 		{"baseline: BM25 over barriers (before)", func(query string) ([]QuoteHit, []string, error) {
-			res, err := a.Search(ctx, search.Query{Text: query, Size: 10, Filters: map[string][]string{
+			res, err := a.Search(ctx, search.Query{Match: search.MustParse(query), Size: 10, Filters: map[string][]string{
 				"study": {strconv.FormatInt(st.ID, 10)}, "ring": {string(persona.RingBarriers)}}})
 			return res.Hits, nil, err
 		}},

@@ -52,7 +52,7 @@ func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool
 		return p, err
 	}
 	a.indexMu.Lock()
-	err = a.index.DeleteField("source", fmt.Sprint(src.ID))
+	err = a.index.DeleteSource(ctx, src.ID)
 	a.indexMu.Unlock()
 	if err != nil {
 		return p, err

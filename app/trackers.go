@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -45,7 +44,7 @@ func (a *App) CreateTracker(ctx context.Context, in TrackerInput, by Actor) (per
 	if _, err := a.store.Study(ctx, t.StudyID); err != nil {
 		return t, err
 	}
-	if err := search.CheckText(trackerQuery(t)); err != nil {
+	if err := trackerQuery(t).Check(); err != nil {
 		return t, err
 	}
 	return a.store.AddTracker(ctx, t)
@@ -53,13 +52,8 @@ func (a *App) CreateTracker(ctx context.Context, in TrackerInput, by Actor) (per
 
 // trackerQuery is the search a tracker runs: any of its terms, each quoted
 // (a phrase when it has several words; bleve's English analyzer stems).
-func trackerQuery(t persona.Tracker) string {
-	terms := t.Terms()
-	parts := make([]string, len(terms))
-	for i, w := range terms {
-		parts[i] = strconv.Quote(w)
-	}
-	return strings.Join(parts, " ")
+func trackerQuery(t persona.Tracker) *search.Expr {
+	return search.AnyPhrase(t.Terms()...)
 }
 
 // visibleTracker loads a tracker by can see: their own, a team's, or any
@@ -177,7 +171,7 @@ type trackerMatches struct {
 }
 
 func (a *App) trackerMatches(ctx context.Context, t persona.Tracker) (trackerMatches, error) {
-	res, err := a.index.Search(ctx, search.Query{Text: trackerQuery(t), Size: trackerMaxMatches, SortByDate: true, NoHighlight: true,
+	res, err := a.index.Search(ctx, search.Query{Match: trackerQuery(t), Size: trackerMaxMatches, SortByDate: true, NoHighlight: true,
 		Filters: map[string][]string{"study": {strconv.FormatInt(t.StudyID, 10)}}})
 	if err != nil {
 		return trackerMatches{}, err
@@ -214,7 +208,7 @@ func (a *App) TrackerReport(ctx context.Context, id int64, by Actor, markSeen bo
 	if err != nil {
 		return TrackerReport{}, err
 	}
-	rep := TrackerReport{Tracker: t, Study: StudyRef{ID: st.ID, Name: st.Name}, Query: trackerQuery(t),
+	rep := TrackerReport{Tracker: t, Study: StudyRef{ID: st.ID, Name: st.Name}, Query: trackerQuery(t).String(),
 		New: []TrackerHit{}, Weeks: []WeekCount{}, Personas: []PersonaCount{}}
 	seen, err := a.store.TrackerSeen(ctx, t.ID, by.ID)
 	if err != nil {
@@ -241,7 +235,7 @@ func (a *App) TrackerReport(ctx context.Context, id int64, by Actor, markSeen bo
 			rep.New = append(rep.New, h)
 		}
 	}
-	if err := a.highlightHits(ctx, rep.Query, rep.New); err != nil {
+	if err := a.highlightHits(ctx, trackerQuery(t), rep.New); err != nil {
 		return rep, err
 	}
 	rep.Weeks, rep.Earlier = weeklyCounts(m.hits, now, trackerWeeks)
@@ -257,7 +251,7 @@ func (a *App) TrackerReport(ctx context.Context, id int64, by Actor, markSeen bo
 }
 
 // highlightHits marks the terms in the listed hits.
-func (a *App) highlightHits(ctx context.Context, query string, hits []TrackerHit) error {
+func (a *App) highlightHits(ctx context.Context, match *search.Expr, hits []TrackerHit) error {
 	if len(hits) == 0 {
 		return nil
 	}
@@ -265,7 +259,7 @@ func (a *App) highlightHits(ctx context.Context, query string, hits []TrackerHit
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	frags, err := a.index.Highlight(ctx, query, ids)
+	frags, err := a.index.Highlight(ctx, match, ids)
 	if err != nil {
 		return err
 	}

@@ -31,7 +31,11 @@ func cmdSearch(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	q := search.Query{Text: strings.Join(words, " "), Size: *limit, Filters: map[string][]string{}}
+	match, err := search.Parse(strings.Join(words, " "))
+	if err != nil {
+		return err
+	}
+	q := search.Query{Match: match, Size: *limit, Filters: map[string][]string{}}
 	if *study != "" {
 		st, err := a.StudyByName(ctx, *study)
 		if err != nil {
@@ -63,7 +67,7 @@ func cmdSearch(ctx context.Context, e env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(out)
 	}
-	fmt.Fprintf(e.stdout, "%d quotes match %q\n\n", res.Total, q.Text)
+	fmt.Fprintf(e.stdout, "%d quotes match %q\n\n", res.Total, strings.Join(words, " "))
 	for i, h := range res.Hits {
 		frag := h.Text
 		if len(h.Fragments) > 0 {
@@ -96,7 +100,7 @@ func cmdReindex(ctx context.Context, e env, args []string) error {
 	if err := a.Reindex(ctx); err != nil {
 		return err
 	}
-	n, err := a.IndexedQuotes()
+	n, err := a.IndexedQuotes(ctx)
 	if err != nil {
 		return err
 	}

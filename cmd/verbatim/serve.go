@@ -24,6 +24,8 @@ type serveOptions struct {
 	noDemo    bool
 	recurring int
 	dev       string
+	search    string
+	searchURL string
 }
 
 func parseServe(e env, args []string) (serveOptions, error) {
@@ -39,6 +41,9 @@ func parseServe(e env, args []string) (serveOptions, error) {
 	noDemo := fs.Bool("no-demo", false, "do not load the demo study on first run")
 	recurring := recurringFlag(fs)
 	dev := fs.String("dev-templates", "", "serve templates and static files from this frontend/ folder (edit without rebuilding)")
+	def := app.DefaultConfig()
+	fs.StringVar(&o.search, "search", def.Search, "search backend: bleve (an index in --data, the default) or postgres (env VERBATIM_SEARCH)")
+	fs.StringVar(&o.searchURL, "search-url", def.SearchURL, "PostgreSQL URL of --search postgres, postgres://… (env VERBATIM_SEARCH_URL)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return o, errUsage
 	}
@@ -48,13 +53,25 @@ func parseServe(e env, args []string) (serveOptions, error) {
 	if err := api.CheckProxies(cfg.TrustedProxies); err != nil {
 		return o, err
 	}
+	switch o.search {
+	case "", app.SearchBleve:
+	case app.SearchPostgres:
+		if o.searchURL == "" {
+			return o, fmt.Errorf("--search postgres needs --search-url postgres://…")
+		}
+	default:
+		return o, fmt.Errorf("--search %q: want bleve or postgres", o.search)
+	}
 	o.data, o.noDemo, o.recurring, o.dev = *data, *noDemo, *recurring, *dev
 	return o, nil
 }
 
 // appConfig applies the options the app enforces: --max-upload is the
 // per-file limit the ingest checks and the upload page advertises.
-func (o serveOptions) appConfig(c *app.Config) { c.MaxFileSize = o.api.MaxUploadSize }
+func (o serveOptions) appConfig(c *app.Config) {
+	c.MaxFileSize = o.api.MaxUploadSize
+	c.Search, c.SearchURL = o.search, o.searchURL
+}
 
 func cmdServe(ctx context.Context, e env, args []string) error {
 	o, err := parseServe(e, args)

@@ -24,7 +24,16 @@ func TestServeFlags(t *testing.T) {
 	if want := []string{"10.0.0.0/8", "192.168.1.1", "::1"}; !slices.Equal(o.api.TrustedProxies, want) {
 		t.Errorf("trusted proxies = %q; want %q", o.api.TrustedProxies, want)
 	}
-	for _, bad := range [][]string{{"--trusted-proxy", "proxy.local"}, {"--max-upload", "0"}} {
+	o, err = parseServe(env{stderr: io.Discard}, []string{"--search", "postgres", "--search-url", "postgres://db/verbatim"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	o.appConfig(&cfg)
+	if cfg.Search != app.SearchPostgres || cfg.SearchURL != "postgres://db/verbatim" {
+		t.Errorf("--search postgres --search-url …: config %q %q", cfg.Search, cfg.SearchURL)
+	}
+	for _, bad := range [][]string{{"--trusted-proxy", "proxy.local"}, {"--max-upload", "0"},
+		{"--search", "sphinx"}, {"--search", "postgres"}} {
 		if _, err := parseServe(env{stderr: io.Discard}, bad); err == nil {
 			t.Errorf("serve %q accepted; want an error", bad)
 		}

@@ -8,7 +8,7 @@
 //	go test -c -o /tmp/search.test ./search && cd search &&
 //	VERBATIM_LOAD_INDEX=/tmp/vb-load/index /tmp/search.test -test.run 'TestLoad1M$'
 
-package search
+package bleveindex
 
 import (
 	"context"
@@ -22,6 +22,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+
+	"github.com/verbatimhq/verbatim/search"
 )
 
 var loadWords = []string{"expensive", "price", "security review", "integration", "migration", "procurement", "forecast", "renewal", "budget", "onboarding", "residency", "support", "data", "time", "problem"}
@@ -37,16 +39,16 @@ func TestLoad1M(t *testing.T) {
 	ix := openReadOnly(t, dir)
 	defer ix.Close()
 	ctx := context.Background()
-	kinds := map[string]func(w string) Query{
-		"search": func(w string) Query {
-			return Query{Text: w, Filters: map[string][]string{"study": {"1"}}, Facets: []string{"ring", "theme", "persona", "kind"}, FacetSize: 10, FacetCap: 20000, Size: 10}
+	kinds := map[string]func(w string) search.Query{
+		"search": func(w string) search.Query {
+			return search.Query{Match: expr(t, w), Filters: map[string][]string{"study": {"1"}}, Facets: []string{"ring", "theme", "persona", "kind"}, FacetSize: 10, FacetCap: 20000, Size: 10}
 		},
-		"faceted": func(w string) Query {
-			return Query{Text: w, Filters: map[string][]string{"study": {"1"}, "ring": {"perceived_barriers"}, AttrField("Role"): {"IT / Security"}},
-				Facets: []string{"ring", "theme", "persona", "kind", AttrField("Role"), AttrField("Company size")}, FacetSize: 10, FacetCap: 20000, Size: 10}
+		"faceted": func(w string) search.Query {
+			return search.Query{Match: expr(t, w), Filters: map[string][]string{"study": {"1"}, "ring": {"perceived_barriers"}, search.AttrField("Role"): {"IT / Security"}},
+				Facets: []string{"ring", "theme", "persona", "kind", search.AttrField("Role"), search.AttrField("Company size")}, FacetSize: 10, FacetCap: 20000, Size: 10}
 		},
-		"objections": func(w string) Query {
-			return Query{Text: w, Filters: map[string][]string{"study": {"1"}, "ring": {"perceived_barriers"}}, Facets: []string{"theme"}, FacetSize: 10, Size: 10}
+		"objections": func(w string) search.Query {
+			return search.Query{Match: expr(t, w), Filters: map[string][]string{"study": {"1"}, "ring": {"perceived_barriers"}}, Facets: []string{"theme"}, FacetSize: 10, Size: 10}
 		},
 	}
 	var dump *os.File
@@ -72,7 +74,7 @@ func TestLoad1M(t *testing.T) {
 		for _, w := range words {
 			q := kinds[kind](w)
 			ix.Search(ctx, q) // warm
-			var res Result
+			var res search.Result
 			var err error
 			start := time.Now()
 			for i := 0; i < n; i++ {
@@ -119,14 +121,14 @@ func openReadOnly(t *testing.T, dir string) *Index {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return newIndex(idx, false)
+	return newIndex(idx, "")
 }
 
 // checkLoadResult checks what must hold of any result on the large index:
 // hits in score order within the page size, facets counted exactly when
 // the total is within the cap, a facet filtered to one value equal to the
 // total, and no facet counting more quotes than matched.
-func checkLoadResult(t *testing.T, what string, q Query, res Result) {
+func checkLoadResult(t *testing.T, what string, q search.Query, res search.Result) {
 	t.Helper()
 	if len(res.Hits) > q.Size || uint64(len(res.Hits)) > res.Total {
 		t.Errorf("%s: %d hits for size %d, total %d", what, len(res.Hits), q.Size, res.Total)
@@ -155,7 +157,7 @@ func checkLoadResult(t *testing.T, what string, q Query, res Result) {
 		if uint64(sum) > res.Total {
 			t.Errorf("%s: facet %s counts %d quotes of %d", what, f, sum, res.Total)
 		}
-		if vals := q.Filters[f]; len(vals) == 1 && res.Total > 0 && (len(counts) != 1 || counts[0] != FacetCount{vals[0], int(res.Total)}) {
+		if vals := q.Filters[f]; len(vals) == 1 && res.Total > 0 && (len(counts) != 1 || counts[0] != search.FacetCount{Value: vals[0], Count: int(res.Total)}) {
 			t.Errorf("%s: facet %s filtered to %s = %v, want the total %d", what, f, vals[0], counts, res.Total)
 		}
 	}

@@ -1,8 +1,7 @@
-package search
+package bleveindex
 
 import (
 	"encoding/json"
-	"maps"
 	"slices"
 	"sort"
 	"strings"
@@ -10,6 +9,8 @@ import (
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/collector"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/verbatimhq/verbatim/search"
 )
 
 // Facets are counted from one doc-value field, tupleField, which holds each
@@ -123,12 +124,12 @@ func (c *facetCounter) count(reader index.IndexReader) error {
 // by count descending, then value, and cut to the facet size; quotes
 // without a value in a field are not counted for it. attrs gives the
 // attributes of a participant (by id).
-func (c *facetCounter) facets(q Query, attrs func(id string) map[string]string, out map[string][]FacetCount) {
+func (c *facetCounter) facets(q search.Query, attrs func(id string) map[string]string, out map[string][]search.FacetCount) {
 	counts := map[string]map[string]int{}
 	var attrFields []string
 	for _, f := range q.Facets {
 		if !facetable(f) {
-			out[f] = []FacetCount{}
+			out[f] = []search.FacetCount{}
 			continue
 		}
 		counts[f] = map[string]int{}
@@ -163,9 +164,9 @@ func (c *facetCounter) facets(q Query, attrs func(id string) map[string]string, 
 		}
 	}
 	for f, m := range counts {
-		list := make([]FacetCount, 0, len(m))
+		list := make([]search.FacetCount, 0, len(m))
 		for v, n := range m {
-			list = append(list, FacetCount{Value: v, Count: n})
+			list = append(list, search.FacetCount{Value: v, Count: n})
 		}
 		sort.Slice(list, func(a, b int) bool {
 			if list[a].Count != list[b].Count {
@@ -173,7 +174,7 @@ func (c *facetCounter) facets(q Query, attrs func(id string) map[string]string, 
 			}
 			return list[a].Value < list[b].Value
 		})
-		out[f] = list[:min(len(list), facetSize(q))]
+		out[f] = list[:min(len(list), q.FacetLimit())]
 	}
 }
 
@@ -197,18 +198,4 @@ func (ix *Index) participantAttrs(id string) map[string]string {
 	}
 	ix.parts[id] = a
 	return a
-}
-
-// docAttrs is the attributes of d as the index keeps them.
-// Names that normalise to one key ("Role", "role ") keep the value of
-// the first name in sorted order, whatever the map's order: the quote's
-// indexed value (for filters) and its participant's (for facets) agree.
-func docAttrs(d Doc) map[string]string {
-	attrs := make(map[string]string, len(d.Attributes))
-	for _, k := range slices.Sorted(maps.Keys(d.Attributes)) {
-		if key, v := AttrKey(k), d.Attributes[k]; key != "" && v != "" && attrs[key] == "" {
-			attrs[key] = v
-		}
-	}
-	return attrs
 }

@@ -1,77 +1,34 @@
-package search
+package bleveindex
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"slices"
 	"sort"
 	"strconv"
-	"strings"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bsearch "github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/highlight/highlighter/html"
 	"github.com/blevesearch/bleve/v2/search/query"
+
+	"github.com/verbatimhq/verbatim/search"
 )
 
-// ErrQuery marks a query the user wrote wrong (a 400, not a 500).
-var ErrQuery = errors.New("bad query")
-
-// Query is a search over quotes.
-type Query struct {
-	Text string
-	// Filters are field -> accepted values (ANDed across fields, ORed within
-	// one): "study", "source", "ring", "theme", "persona", "kind",
-	// "format", "speaker", and AttrField(key) for attributes.
-	Filters map[string][]string
-	// Facets are the fields to count values of.
-	Facets    []string
-	FacetSize int
-	// SortByDate orders newest first instead of by relevance.
-	SortByDate bool
-	From, Size int
-	// IncludeHidden keeps quotes a researcher hid.
-	IncludeHidden bool
-	// FacetCap, when > 0, skips facets for queries matching more quotes
-	// than this: counting reads a doc value per hit (~0.1-0.2 µs), which a
-	// query matching a large part of a million quotes should not pay.
-	// Result.FacetsCapped says when it happened.
-	FacetCap int
-	// NoHighlight skips the highlighted fragments (a caller that re-ranks
-	// many hits and shows few asks Highlight for those).
-	NoHighlight bool
-
-	exclude [][2]string // field, value pairs to leave out (rewriteFilters)
-}
-
-// Hit is one matching quote.
-type Hit struct {
-	ID    int64   `json:"id"`
-	Score float64 `json:"score"`
-	// Fragments are HTML with matches in <mark>; everything else escaped.
-	Fragments []string `json:"fragments"`
-}
-
-// FacetCount is one value of a facet.
-type FacetCount struct {
-	Value string `json:"value"`
-	Count int    `json:"count"`
-}
-
-// Result is a page of hits with facet counts over all matches.
-type Result struct {
-	Total  uint64                  `json:"total"`
-	Hits   []Hit                   `json:"hits"`
-	Facets map[string][]FacetCount `json:"facets"`
-	// FacetsCapped is true when the query matched more than
-	// Query.FacetCap quotes and facets were not counted.
-	FacetsCapped bool `json:"facets_capped,omitempty"`
+// plan is a search.Query with the exclusions rewriteFilters chose.
+type plan struct {
+	search.Query
+	exclude [][2]string // field, value pairs to leave out
 }
 
 // Search runs q.
-func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
+func (ix *Index) Search(ctx context.Context, sq search.Query) (search.Result, error) {
+	ctx, cancel := search.WithDeadline(ctx)
+	defer cancel()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	q := plan{Query: sq}
 	// A facet on a field filtered to one value has that value for every
 	// hit (each quote has at most one value per field): its count is the
 	// total, with no need to visit each hit's doc values.
@@ -90,17 +47,10 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	askedFacets := len(q.Facets) > 0
 	q.Facets = facets
 	q = ix.rewriteFilters(q)
-	bq, err := buildQuery(q, ix.idx.Mapping())
-	if err != nil {
-		return Result{}, err
-	}
-	size := q.Size
-	if size <= 0 {
-		size = 20
-	}
-	req := bleve.NewSearchRequestOptions(bq, size, max(q.From, 0), false)
-	text := strings.TrimSpace(q.Text)
-	if text == "" {
+	bq := buildQuery(q, ix.idx.Mapping())
+	req := bleve.NewSearchRequestOptions(bq, q.PageSize(), max(q.From, 0), false)
+	text := !q.Match.Empty()
+	if !text && !q.NoHighlight {
 		req.Highlight = newHighlight()
 	}
 	if q.SortByDate {
@@ -117,19 +67,19 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	res, err := ix.idx.SearchInContext(sctx, req)
 	if err != nil {
-		return Result{}, fmt.Errorf("search: %w", err)
+		return search.Result{}, fmt.Errorf("search: %w", err)
 	}
-	out := Result{Total: res.Total, Hits: make([]Hit, 0, len(res.Hits)), Facets: map[string][]FacetCount{}}
+	out := search.Result{Total: res.Total, Hits: make([]search.Hit, 0, len(res.Hits)), Facets: map[string][]search.FacetCount{}}
 	out.FacetsCapped = askedFacets && q.FacetCap > 0 && res.Total > uint64(q.FacetCap)
 	var fragments map[string][]string
-	if text != "" && len(res.Hits) > 0 && !q.NoHighlight {
-		if fragments, err = ix.highlight(ctx, text, res.Hits); err != nil {
-			return Result{}, err
+	if text && len(res.Hits) > 0 && !q.NoHighlight {
+		if fragments, err = ix.highlight(ctx, q.Match, res.Hits); err != nil {
+			return search.Result{}, err
 		}
 	}
 	for _, h := range res.Hits {
 		n, _ := strconv.ParseInt(h.ID, 10, 64)
-		hit := Hit{ID: n, Score: h.Score, Fragments: h.Fragments["text"]}
+		hit := search.Hit{ID: n, Score: h.Score, Fragments: h.Fragments["text"]}
 		if fragments != nil {
 			hit.Fragments = fragments[h.ID]
 		}
@@ -137,13 +87,13 @@ func (ix *Index) Search(ctx context.Context, q Query) (Result, error) {
 	}
 	if askedFacets && !out.FacetsCapped {
 		for f, v := range fixed {
-			out.Facets[f] = []FacetCount{}
+			out.Facets[f] = []search.FacetCount{}
 			if res.Total > 0 {
-				out.Facets[f] = []FacetCount{{Value: v, Count: int(res.Total)}}
+				out.Facets[f] = []search.FacetCount{{Value: v, Count: int(res.Total)}}
 			}
 		}
 		if fc != nil {
-			fc.facets(q, ix.participantAttrs, out.Facets)
+			fc.facets(q.Query, ix.participantAttrs, out.Facets)
 		}
 	}
 	return out, nil
@@ -156,16 +106,20 @@ func newHighlight() *bleve.HighlightRequest {
 }
 
 // Highlight returns the highlighted text fragments of the quotes ids
-// for the query text, by quote id.
-func (ix *Index) Highlight(ctx context.Context, text string, ids []int64) (map[int64][]string, error) {
-	if strings.TrimSpace(text) == "" || len(ids) == 0 {
+// for the query m, by quote id.
+func (ix *Index) Highlight(ctx context.Context, m *search.Expr, ids []int64) (map[int64][]string, error) {
+	if m.Empty() || len(ids) == 0 {
 		return map[int64][]string{}, nil
 	}
+	ctx, cancel := search.WithDeadline(ctx)
+	defer cancel()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	hits := make(bsearch.DocumentMatchCollection, len(ids))
 	for i, n := range ids {
 		hits[i] = &bsearch.DocumentMatch{ID: id(n)}
 	}
-	frags, err := ix.highlight(ctx, text, hits)
+	frags, err := ix.highlight(ctx, m, hits)
 	if err != nil {
 		return nil, err
 	}
@@ -181,12 +135,12 @@ func (ix *Index) Highlight(ctx context.Context, text string, ids []int64) (map[i
 // search for highlights makes bleve decode the term positions of every
 // hit, tens of thousands for a common word, to mark up the ten it keeps;
 // a second search for just those quotes decodes theirs alone.
-func (ix *Index) highlight(ctx context.Context, text string, hits bsearch.DocumentMatchCollection) (map[string][]string, error) {
+func (ix *Index) highlight(ctx context.Context, m *search.Expr, hits bsearch.DocumentMatchCollection) (map[string][]string, error) {
 	ids := make([]string, len(hits))
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	q := bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), bleve.NewQueryStringQuery(text))
+	q := bleve.NewConjunctionQuery(bleve.NewDocIDQuery(ids), exprQuery(m))
 	req := bleve.NewSearchRequestOptions(q, len(ids), 0, false)
 	req.Highlight = newHighlight()
 	res, err := ix.idx.SearchInContext(ctx, req)
@@ -205,7 +159,7 @@ func (ix *Index) highlight(ctx context.Context, text string, hits bsearch.Docume
 // and drops the hidden-quote exclusion when no quote is hidden. bleve's
 // conjunction with a term held by a million documents costs ~10 ms even
 // when the text matches only a thousand; excluding a handful costs nothing.
-func (ix *Index) rewriteFilters(q Query) Query {
+func (ix *Index) rewriteFilters(q plan) plan {
 	total, err := ix.idx.DocCount()
 	if err != nil || total == 0 {
 		return q
@@ -215,7 +169,7 @@ func (ix *Index) rewriteFilters(q Query) Query {
 
 // rewrite is rewriteFilters given the live quote count and a field's
 // values with their dictionary counts (nil when there are more than limit).
-func rewrite(q Query, total uint64, terms func(field string, limit int) map[string]uint64) Query {
+func rewrite(q plan, total uint64, terms func(field string, limit int) map[string]uint64) plan {
 	filters := make(map[string][]string, len(q.Filters))
 	for f, vals := range q.Filters {
 		filters[f] = vals
@@ -283,24 +237,13 @@ func (ix *Index) terms(field string, limit int) map[string]uint64 {
 	return out
 }
 
-func facetSize(q Query) int {
-	if q.FacetSize <= 0 {
-		return 10
-	}
-	return q.FacetSize
-}
-
-func buildQuery(q Query, m mapping.IndexMapping) (query.Query, error) {
+func buildQuery(q plan, m mapping.IndexMapping) query.Query {
 	var must, filters []query.Query
-	text := strings.TrimSpace(q.Text)
-	if text == "" {
+	text := !q.Match.Empty()
+	if !text {
 		must = append(must, bleve.NewMatchAllQuery())
 	} else {
-		parsed, err := bleve.NewQueryStringQuery(text).Parse()
-		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrQuery, err)
-		}
-		must = append(must, simplify(parsed, m))
+		must = append(must, simplify(exprQuery(q.Match), m))
 	}
 	fields := make([]string, 0, len(q.Filters))
 	for f := range q.Filters {
@@ -326,7 +269,7 @@ func buildQuery(q Query, m mapping.IndexMapping) (query.Query, error) {
 			filters = append(filters, bleve.NewDisjunctionQuery(any...))
 		}
 	}
-	if text == "" {
+	if !text {
 		// Nothing to score: the filters lead, a match-all would visit
 		// every quote.
 		must = append(must, filters...)
@@ -340,7 +283,7 @@ func buildQuery(q Query, m mapping.IndexMapping) (query.Query, error) {
 		not = append(not, termIn(ex[0], ex[1]))
 	}
 	if len(not) == 0 && len(filters) == 0 {
-		return all(must), nil
+		return all(must)
 	}
 	// Filters on a text query only decide which quotes match, so they
 	// go in unscored: a scored term walks its postings one by one to keep
@@ -362,7 +305,7 @@ func buildQuery(q Query, m mapping.IndexMapping) (query.Query, error) {
 	if len(filters) > 0 {
 		b.Filter = all(filters)
 	}
-	return b, nil
+	return b
 }
 
 // all is the conjunction of qs, or qs[0] alone: every wrapper costs a

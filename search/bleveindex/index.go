@@ -1,7 +1,8 @@
-// Package search indexes buyer quotes in bleve: an English analyzer for the
-// text, keyword fields for filters and facets, and highlighting. The index
-// is derived data; it can always be rebuilt from the database.
-package search
+// Package bleveindex is the embedded search.Indexer: buyer quotes in a
+// bleve index on disk, an English analyzer for the text, keyword fields for
+// filters and facets, and highlighting. The index is derived data; it can
+// always be rebuilt from the database.
+package bleveindex
 
 import (
 	"context"
@@ -13,17 +14,15 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"time"
-	"unicode"
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/document"
-	"github.com/blevesearch/bleve/v2/index/scorch"
-	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 	index "github.com/blevesearch/bleve_index_api"
+
+	"github.com/verbatimhq/verbatim/search"
 )
 
 // MappingVersion changes whenever the mapping or the document shape does;
@@ -36,37 +35,26 @@ var versionKey = []byte("verbatim_mapping_version")
 // completes, so a compaction cut short by a stop is known at the next start.
 var compactKey = []byte("verbatim_compact_pending")
 
-// Doc is one quote as the index sees it.
-type Doc struct {
-	ID            int64
-	StudyID       int64
-	SourceID      int64
-	Source        string // file name
-	Format        string
-	Kind          string
-	ParticipantID int64
-	Speaker       string
-	Attributes    map[string]string
-	Text          string
-	Question      string
-	Date          time.Time
-	Ring          string
-	ThemeID       int64
-	PersonaID     int64
-	Hidden        bool
-}
-
 // Index is a bleve index of quotes.
 type Index struct {
+	// mu guards idx, which Reset replaces: every operation holds it for
+	// reading, Reset for writing.
+	mu   sync.RWMutex
 	idx  bleve.Index
 	disk bool
+	dir  string
 
 	partsMu sync.RWMutex
 	parts   map[string]map[string]string // participantAttrs' cache
 }
 
-func newIndex(idx bleve.Index, disk bool) *Index {
-	return &Index{idx: idx, disk: disk, parts: map[string]map[string]string{}}
+var (
+	_ search.Indexer   = (*Index)(nil)
+	_ search.Compactor = (*Index)(nil)
+)
+
+func newIndex(idx bleve.Index, dir string) *Index {
+	return &Index{idx: idx, disk: dir != "", dir: dir, parts: map[string]map[string]string{}}
 }
 
 // Open opens the index in dir. When dir is missing, unreadable or built
@@ -78,13 +66,13 @@ func Open(dir string) (ix *Index, fresh bool, err error) {
 		if err != nil {
 			return nil, false, fmt.Errorf("search: create in-memory index: %w", err)
 		}
-		return newIndex(idx, false), true, idx.SetInternal(versionKey, []byte(MappingVersion))
+		return newIndex(idx, ""), true, idx.SetInternal(versionKey, []byte(MappingVersion))
 	}
 	idx, err := bleve.Open(dir)
 	if err == nil {
 		v, verr := idx.GetInternal(versionKey)
 		if verr == nil && string(v) == MappingVersion {
-			return newIndex(idx, true), false, nil
+			return newIndex(idx, dir), false, nil
 		}
 		idx.Close()
 	}
@@ -92,93 +80,69 @@ func Open(dir string) (ix *Index, fresh bool, err error) {
 		// Unreadable: derived data, so start over.
 		err = nil
 	}
-	if rmErr := os.RemoveAll(dir); rmErr != nil {
-		return nil, false, fmt.Errorf("search: remove stale index %s: %w", dir, rmErr)
+	if idx, err = create(dir); err != nil {
+		return nil, false, err
 	}
-	idx, err = bleve.New(dir, newMapping())
+	return newIndex(idx, dir), true, nil
+}
+
+// create makes an empty index in dir, removing what was there.
+func create(dir string) (bleve.Index, error) {
+	if err := os.RemoveAll(dir); err != nil {
+		return nil, fmt.Errorf("search: remove stale index %s: %w", dir, err)
+	}
+	idx, err := bleve.New(dir, newMapping())
 	if err != nil {
-		return nil, false, fmt.Errorf("search: create index %s: %w", dir, err)
+		return nil, fmt.Errorf("search: create index %s: %w", dir, err)
 	}
 	if err := idx.SetInternal(versionKey, []byte(MappingVersion)); err != nil {
 		idx.Close()
-		return nil, false, fmt.Errorf("search: write mapping version: %w", err)
+		return nil, fmt.Errorf("search: write mapping version: %w", err)
 	}
-	return newIndex(idx, true), true, nil
+	return idx, nil
 }
 
-// Close closes the index.
-func (ix *Index) Close() error { return ix.idx.Close() }
+// Close closes the index (a compaction under way ends early).
+func (ix *Index) Close() error { return ix.current().Close() }
 
-// Compact merges the index's segments into one. A bulk write (a rebuild,
-// the re-index after an analysis) leaves tens of segments that bleve's own
-// merging keeps, and every query pays per segment: on a million quotes,
-// 40 segments -> 1 takes ~15 s of one core and cuts a search's CPU by a
-// third. Searches and writes go on meanwhile. It returns early, without
-// error, when the index closes.
-func (ix *Index) Compact(ctx context.Context) error {
-	if !ix.disk {
-		return nil
-	}
-	adv, err := ix.idx.Advanced()
-	if err != nil {
-		return err
-	}
-	s, ok := adv.(*scorch.Scorch)
-	if !ok {
-		return nil
-	}
-	if err := ix.idx.SetInternal(compactKey, []byte("1")); err != nil {
-		return fmt.Errorf("search: compact: %w", err)
-	}
-	for {
-		if err := ctx.Err(); err != nil {
-			return err // stopped: still pending
-		}
-		n, err := ix.Segments()
-		if err != nil {
-			return err
-		}
-		if n <= 1 {
-			return ix.idx.DeleteInternal(compactKey)
-		}
-		// Each pass merges up to ten segments into one.
-		opts := mergeplan.SingleSegmentMergePlanOptions
-		if err := s.ForceMerge(ctx, &opts); err != nil {
-			return fmt.Errorf("search: compact: %w", err)
-		}
-		if m, err := ix.Segments(); err != nil || m >= n {
-			return err // closed, or no progress: still pending
-		}
-	}
+// current is the bleve index, for an operation that does not hold mu
+// throughout (Close, Compact: Reset must be able to close it under them).
+func (ix *Index) current() bleve.Index {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.idx
 }
 
-// CompactPending reports whether a compaction started and did not finish
-// (the process stopped, or the index closed, during it).
-func (ix *Index) CompactPending() bool {
-	v, err := ix.idx.GetInternal(compactKey)
-	return err == nil && len(v) > 0
-}
-
-// Segments is the number of segments the index is made of.
-func (ix *Index) Segments() (int, error) {
-	adv, err := ix.idx.Advanced()
+// Reset throws the index away and starts an empty one in its place.
+// Searches and writes under way finish first (they hold mu); a compaction
+// (which does not) ends when the old index closes.
+func (ix *Index) Reset(ctx context.Context) error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	ix.idx.Close()
+	var idx bleve.Index
+	var err error
+	if ix.disk {
+		idx, err = create(ix.dir)
+	} else if idx, err = bleve.NewMemOnly(newMapping()); err == nil {
+		err = idx.SetInternal(versionKey, []byte(MappingVersion))
+	}
 	if err != nil {
-		return 0, err
+		return fmt.Errorf("search: reset: %w", err)
 	}
-	r, err := adv.Reader()
-	if err != nil {
-		return 0, err
-	}
-	defer r.Close()
-	snap, ok := r.(*scorch.IndexSnapshot)
-	if !ok {
-		return 0, nil
-	}
-	return len(snap.Segments()), nil
+	ix.idx = idx
+	ix.partsMu.Lock()
+	ix.parts = map[string]map[string]string{}
+	ix.partsMu.Unlock()
+	return nil
 }
 
 // Count is the number of indexed quotes.
-func (ix *Index) Count() (uint64, error) { return ix.idx.DocCount() }
+func (ix *Index) Count(context.Context) (uint64, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	return ix.idx.DocCount()
+}
 
 func newMapping() *mapping.IndexMappingImpl {
 	text := bleve.NewTextFieldMapping()
@@ -232,28 +196,11 @@ func newMapping() *mapping.IndexMappingImpl {
 	return m
 }
 
-// AttrField is the index field of a participant attribute.
-func AttrField(key string) string { return "attr." + AttrKey(key) }
-
-// AttrKey normalises an attribute name into a field-safe key.
-func AttrKey(key string) string {
-	var b strings.Builder
-	for _, r := range strings.ToLower(strings.TrimSpace(key)) {
-		switch {
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			b.WriteRune(r)
-		case b.Len() > 0 && !strings.HasSuffix(b.String(), "_"):
-			b.WriteByte('_')
-		}
-	}
-	return strings.TrimSuffix(b.String(), "_")
-}
-
 func id(n int64) string { return strconv.FormatInt(n, 10) }
 
-func (d Doc) fields() map[string]any {
+func fields(d search.Doc) map[string]any {
 	attrs := map[string]any{}
-	for k, v := range docAttrs(d) {
+	for k, v := range search.DocAttrs(d) {
 		attrs[k] = v
 	}
 	f := map[string]any{
@@ -290,9 +237,9 @@ func (d Doc) fields() map[string]any {
 // when they are uncompressed (TestFacetsAfterUpdatesAndMerge). The cost:
 // ~8 bytes of heap per quote for the per-quote offsets, decoded when a
 // segment opens (~35 ms for a million quotes).
-func (ix *Index) document(d Doc) (*document.Document, error) {
+func (ix *Index) document(d search.Doc) (*document.Document, error) {
 	doc := document.NewDocument(id(d.ID))
-	if err := ix.idx.Mapping().MapDocument(doc, d.fields()); err != nil {
+	if err := ix.idx.Mapping().MapDocument(doc, fields(d)); err != nil {
 		return nil, err
 	}
 	for i, f := range doc.Fields {
@@ -307,13 +254,15 @@ func (ix *Index) document(d Doc) (*document.Document, error) {
 }
 
 // Put indexes (or re-indexes) docs in batches.
-func (ix *Index) Put(docs []Doc) error {
+func (ix *Index) Put(ctx context.Context, docs []search.Doc) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	const size = 1000
 	for lo := 0; lo < len(docs); lo += size {
 		b := ix.idx.NewBatch()
 		parts := map[string]map[string]string{}
 		for _, d := range docs[lo:min(lo+size, len(docs))] {
-			parts[id(d.ParticipantID)] = docAttrs(d)
+			parts[id(d.ParticipantID)] = search.DocAttrs(d)
 			doc, err := ix.document(d)
 			if err != nil {
 				return fmt.Errorf("search: index quote %d: %w", d.ID, err)
@@ -331,6 +280,9 @@ func (ix *Index) Put(docs []Doc) error {
 			}
 			b.SetInternal(participantKey(p), v)
 		}
+		if err := ctx.Err(); err != nil {
+			return fmt.Errorf("search: index batch: %w", err)
+		}
 		if err := ix.idx.Batch(b); err != nil {
 			return fmt.Errorf("search: index batch: %w", err)
 		}
@@ -342,7 +294,9 @@ func (ix *Index) Put(docs []Doc) error {
 }
 
 // Delete removes quotes by id.
-func (ix *Index) Delete(ids []int64) error {
+func (ix *Index) Delete(ctx context.Context, ids []int64) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	const size = 1000
 	for lo := 0; lo < len(ids); lo += size {
 		b := ix.idx.NewBatch()
@@ -356,10 +310,22 @@ func (ix *Index) Delete(ids []int64) error {
 	return nil
 }
 
-// DeleteField removes every quote whose keyword field has value (e.g. all
+// DeleteSource removes every quote of a source.
+func (ix *Index) DeleteSource(ctx context.Context, sourceID int64) error {
+	return ix.deleteField("source", id(sourceID))
+}
+
+// DeleteStudy removes every quote of a study.
+func (ix *Index) DeleteStudy(ctx context.Context, studyID int64) error {
+	return ix.deleteField("study", id(studyID))
+}
+
+// deleteField removes every quote whose keyword field has value (e.g. all
 // quotes of a source or study). Deleting by source, study or participant
 // removes whole participants, so their kept attributes go too.
-func (ix *Index) DeleteField(field, value string) error {
+func (ix *Index) deleteField(field, value string) error {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	wholeParticipants := field == "source" || field == "study" || field == "participant"
 	for {
 		q := bleve.NewTermQuery(value)
@@ -398,7 +364,9 @@ func (ix *Index) DeleteField(field, value string) error {
 }
 
 // IDs returns every indexed quote id (for consistency checks).
-func (ix *Index) IDs() ([]int64, error) {
+func (ix *Index) IDs(context.Context) ([]int64, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
 	n, err := ix.idx.DocCount()
 	if err != nil {
 		return nil, err

@@ -1,8 +1,7 @@
-package search
+package bleveindex
 
 import (
 	"context"
-	"errors"
 	"os"
 	"path/filepath"
 	"slices"
@@ -15,9 +14,11 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/search/query"
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/verbatimhq/verbatim/search"
 )
 
-var docs = []Doc{
+var docs = []search.Doc{
 	{ID: 1, StudyID: 1, SourceID: 10, Source: "a.vtt", Format: "vtt", Kind: "transcript", ParticipantID: 100, Speaker: "Sam",
 		Attributes: map[string]string{"Company size": "51-200", "Role": "CFO"}, Text: "Honestly it was far too expensive for what it does.",
 		Date: time.Date(2026, 1, 1, 0, 0, 0, 0, time.UTC), Ring: "perceived_barriers", ThemeID: 7, PersonaID: 3},
@@ -37,14 +38,23 @@ func openMem(t *testing.T) *Index {
 	if err != nil || !fresh {
 		t.Fatalf("Open in memory = %v, fresh %v", err, fresh)
 	}
-	if err := ix.Put(docs); err != nil {
+	if err := ix.Put(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { ix.Close() })
 	return ix
 }
 
-func ids(r Result) []int64 {
+func expr(t testing.TB, text string) *search.Expr {
+	t.Helper()
+	e, err := search.Parse(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
+}
+
+func ids(r search.Result) []int64 {
 	var out []int64
 	for _, h := range r.Hits {
 		out = append(out, h.ID)
@@ -56,17 +66,17 @@ func TestSearch(t *testing.T) {
 	ix := openMem(t)
 	tests := []struct {
 		name string
-		q    Query
+		q    search.Query
 		want []int64
 	}{
-		{"stemmed match, hidden excluded", Query{Text: "expensives", SortByDate: true}, []int64{3, 1}},
-		{"filter by ring", Query{Text: "price OR pricing OR expensive", Filters: map[string][]string{"ring": {"decision_criteria"}}}, []int64{2}},
-		{"filter by attribute", Query{Filters: map[string][]string{AttrField("Company size"): {"5000+"}}}, []int64{3}},
-		{"filter by persona and study", Query{Filters: map[string][]string{"persona": {"3"}, "study": {"1"}}, SortByDate: true}, []int64{1, 2}},
-		{"include hidden", Query{Text: "approved", IncludeHidden: true}, []int64{4}},
-		{"study filter over most quotes (rewritten as an exclusion)", Query{Text: "expensive", Filters: map[string][]string{"study": {"1"}}, IncludeHidden: true, SortByDate: true}, []int64{3, 1}},
-		{"study filter over few quotes", Query{Text: "expensive", Filters: map[string][]string{"study": {"2"}}, IncludeHidden: true}, []int64{4}},
-		{"phrase", Query{Text: `"security review"`}, []int64{3}},
+		{"stemmed match, hidden excluded", search.Query{Match: expr(t, "expensives"), SortByDate: true}, []int64{3, 1}},
+		{"filter by ring", search.Query{Match: expr(t, "price OR pricing OR expensive"), Filters: map[string][]string{"ring": {"decision_criteria"}}}, []int64{2}},
+		{"filter by attribute", search.Query{Filters: map[string][]string{search.AttrField("Company size"): {"5000+"}}}, []int64{3}},
+		{"filter by persona and study", search.Query{Filters: map[string][]string{"persona": {"3"}, "study": {"1"}}, SortByDate: true}, []int64{1, 2}},
+		{"include hidden", search.Query{Match: expr(t, "approved"), IncludeHidden: true}, []int64{4}},
+		{"study filter over most quotes (rewritten as an exclusion)", search.Query{Match: expr(t, "expensive"), Filters: map[string][]string{"study": {"1"}}, IncludeHidden: true, SortByDate: true}, []int64{3, 1}},
+		{"study filter over few quotes", search.Query{Match: expr(t, "expensive"), Filters: map[string][]string{"study": {"2"}}, IncludeHidden: true}, []int64{4}},
+		{"phrase", search.Query{Match: expr(t, `"security review"`)}, []int64{3}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
@@ -88,7 +98,7 @@ func TestSearch(t *testing.T) {
 
 func TestHighlightsAndFacets(t *testing.T) {
 	ix := openMem(t)
-	res, err := ix.Search(context.Background(), Query{Text: "expensive", Facets: []string{"ring", "persona", AttrField("Role")}})
+	res, err := ix.Search(context.Background(), search.Query{Match: expr(t, "expensive"), Facets: []string{"ring", "persona", search.AttrField("Role")}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -100,7 +110,7 @@ func TestHighlightsAndFacets(t *testing.T) {
 			t.Errorf("hit %d fragments %q; want the match marked", h.ID, h.Fragments)
 		}
 	}
-	want := map[string][]FacetCount{
+	want := map[string][]search.FacetCount{
 		"ring":      {{Value: "perceived_barriers", Count: 2}},
 		"persona":   {{Value: "3", Count: 1}, {Value: "4", Count: 1}},
 		"attr.role": {{Value: "CFO", Count: 1}, {Value: "CISO", Count: 1}},
@@ -113,8 +123,8 @@ func TestHighlightsAndFacets(t *testing.T) {
 func TestHighlightEscapesHTML(t *testing.T) {
 	ix, _, _ := Open("")
 	defer ix.Close()
-	ix.Put([]Doc{{ID: 1, StudyID: 1, Text: `the price <script>alert(1)</script> was "><img src=x onerror=alert(2)>`}})
-	res, err := ix.Search(context.Background(), Query{Text: "price"})
+	ix.Put(context.Background(), []search.Doc{{ID: 1, StudyID: 1, Text: `the price <script>alert(1)</script> was "><img src=x onerror=alert(2)>`}})
+	res, err := ix.Search(context.Background(), search.Query{Match: expr(t, "price")})
 	if err != nil || len(res.Hits) != 1 {
 		t.Fatalf("search = %v %v", res, err)
 	}
@@ -124,21 +134,12 @@ func TestHighlightEscapesHTML(t *testing.T) {
 	}
 }
 
-func TestBadQueryIsErrQuery(t *testing.T) {
-	ix := openMem(t)
-	for _, q := range []string{`"unterminated`, `price:`, `+`} {
-		if _, err := ix.Search(context.Background(), Query{Text: q}); !errors.Is(err, ErrQuery) {
-			t.Errorf("Search(%q) error = %v; want ErrQuery", q, err)
-		}
-	}
-}
-
 func TestDeleteField(t *testing.T) {
 	ix := openMem(t)
-	if err := ix.DeleteField("source", "10"); err != nil {
+	if err := ix.DeleteSource(context.Background(), 10); err != nil {
 		t.Fatal(err)
 	}
-	got, _ := ix.IDs()
+	got, _ := ix.IDs(context.Background())
 	if len(got) != 2 {
 		t.Errorf("ids after deleting source 10 = %v; want 3 and 4", got)
 	}
@@ -160,13 +161,13 @@ func TestOpenRebuildsStaleOrBrokenIndex(t *testing.T) {
 	if err != nil || !fresh {
 		t.Fatalf("first open = %v fresh %v; want fresh", err, fresh)
 	}
-	ix.Put(docs[:1])
+	ix.Put(context.Background(), docs[:1])
 	ix.Close()
 	ix, fresh, err = Open(dir)
 	if err != nil || fresh {
 		t.Fatalf("reopen = %v fresh %v; want the same index", err, fresh)
 	}
-	n, _ := ix.Count()
+	n, _ := ix.Count(context.Background())
 	ix.idx.SetInternal(versionKey, []byte("0"))
 	ix.Close()
 	if n != 1 {
@@ -185,7 +186,7 @@ func TestOpenRebuildsStaleOrBrokenIndex(t *testing.T) {
 	if err != nil || !fresh {
 		t.Fatalf("open corrupt index = %v fresh %v; want recreated", err, fresh)
 	}
-	if n, _ := ix.Count(); n != 0 {
+	if n, _ := ix.Count(context.Background()); n != 0 {
 		t.Errorf("recreated index has %d docs; want 0", n)
 	}
 	ix.Close()
@@ -193,7 +194,7 @@ func TestOpenRebuildsStaleOrBrokenIndex(t *testing.T) {
 
 func TestFacetCap(t *testing.T) {
 	ix := openMem(t)
-	q := Query{Text: "expensive", Facets: []string{"ring"}, FacetCap: 1}
+	q := search.Query{Match: expr(t, "expensive"), Facets: []string{"ring"}, FacetCap: 1}
 	res, err := ix.Search(context.Background(), q)
 	if err != nil || !res.FacetsCapped || len(res.Facets) != 0 || res.Total != 2 {
 		t.Errorf("over the cap: %+v %v; want hits counted, facets skipped and flagged", res, err)
@@ -215,7 +216,7 @@ func TestRewriteWithStaleDictionaryCounts(t *testing.T) {
 		"hidden": {"false": 1012},
 	}
 	terms := func(f string, limit int) map[string]uint64 { return dict[f] }
-	q := rewrite(Query{Filters: map[string][]string{"study": {"1"}, "ring": {"perceived_barriers"}}}, 1007, terms)
+	q := rewrite(plan{Query: search.Query{Filters: map[string][]string{"study": {"1"}, "ring": {"perceived_barriers"}}}}, 1007, terms)
 	if diff := cmp.Diff(map[string][]string{"ring": {"perceived_barriers"}}, q.Filters); diff != "" {
 		t.Errorf("filters (-want +got):\n%s", diff)
 	}
@@ -235,24 +236,24 @@ func TestFacetsAfterUpdatesAndMerge(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	for _, batch := range [][]Doc{docs[:1], docs[1:3], docs[3:], docs[:2]} { // a segment each, then updates
-		if err := ix.Put(batch); err != nil {
+	for _, batch := range [][]search.Doc{docs[:1], docs[1:3], docs[3:], docs[:2]} { // a segment each, then updates
+		if err := ix.Put(context.Background(), batch); err != nil {
 			t.Fatal(err)
 		}
 	}
 	moved := docs[2]
 	moved.Ring, moved.PersonaID = "decision_criteria", 3
-	if err := ix.Put([]Doc{moved}); err != nil {
+	if err := ix.Put(context.Background(), []search.Doc{moved}); err != nil {
 		t.Fatal(err)
 	}
 	check := func(when string) {
 		t.Helper()
-		res, err := ix.Search(context.Background(), Query{Text: "expensive OR pricing", IncludeHidden: true,
-			Facets: []string{"ring", "persona", "source", AttrField("Role")}, FacetSize: 10})
+		res, err := ix.Search(context.Background(), search.Query{Match: expr(t, "expensive OR pricing"), IncludeHidden: true,
+			Facets: []string{"ring", "persona", "source", search.AttrField("Role")}, FacetSize: 10})
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[string][]FacetCount{
+		want := map[string][]search.FacetCount{
 			"ring":      {{Value: "decision_criteria", Count: 2}, {Value: "perceived_barriers", Count: 1}},
 			"persona":   {{Value: "3", Count: 3}},
 			"source":    {{Value: "10", Count: 2}, {Value: "11", Count: 1}, {Value: "12", Count: 1}},
@@ -276,15 +277,15 @@ func TestFacetsAfterUpdatesAndMerge(t *testing.T) {
 // A facet on a field filtered to one value is the total, without counting.
 func TestFacetOfFilteredField(t *testing.T) {
 	ix := openMem(t)
-	for _, q := range []Query{
-		{Text: "expensive", Filters: map[string][]string{"ring": {"perceived_barriers"}, "study": {"1"}}, Facets: []string{"ring", "persona", "study"}},
-		{Text: "expensive", Filters: map[string][]string{"ring": {"perceived_barriers"}, "study": {"1"}}, Facets: []string{"ring", "persona", "study"}, FacetCap: 10},
+	for _, q := range []search.Query{
+		{Match: expr(t, "expensive"), Filters: map[string][]string{"ring": {"perceived_barriers"}, "study": {"1"}}, Facets: []string{"ring", "persona", "study"}},
+		{Match: expr(t, "expensive"), Filters: map[string][]string{"ring": {"perceived_barriers"}, "study": {"1"}}, Facets: []string{"ring", "persona", "study"}, FacetCap: 10},
 	} {
 		res, err := ix.Search(context.Background(), q)
 		if err != nil {
 			t.Fatal(err)
 		}
-		want := map[string][]FacetCount{
+		want := map[string][]search.FacetCount{
 			"ring":    {{Value: "perceived_barriers", Count: 2}},
 			"persona": {{Value: "3", Count: 1}, {Value: "4", Count: 1}},
 			"study":   {{Value: "1", Count: 2}},
@@ -293,8 +294,8 @@ func TestFacetOfFilteredField(t *testing.T) {
 			t.Errorf("cap %d: facets (-want +got):\n%s", q.FacetCap, diff)
 		}
 	}
-	res, _ := ix.Search(context.Background(), Query{Text: "nothing", Filters: map[string][]string{"ring": {"perceived_barriers"}}, Facets: []string{"ring"}})
-	if diff := cmp.Diff(map[string][]FacetCount{"ring": {}}, res.Facets); diff != "" {
+	res, _ := ix.Search(context.Background(), search.Query{Match: expr(t, "nothing"), Filters: map[string][]string{"ring": {"perceived_barriers"}}, Facets: []string{"ring"}})
+	if diff := cmp.Diff(map[string][]search.FacetCount{"ring": {}}, res.Facets); diff != "" {
 		t.Errorf("no hits: facets (-want +got):\n%s", diff)
 	}
 }
@@ -306,11 +307,11 @@ func TestCompact(t *testing.T) {
 	}
 	defer ix.Close()
 	for _, d := range docs {
-		if err := ix.Put([]Doc{d}); err != nil {
+		if err := ix.Put(context.Background(), []search.Doc{d}); err != nil {
 			t.Fatal(err)
 		}
 	}
-	q := Query{Text: "expensive OR pricing", Facets: []string{"ring"}}
+	q := search.Query{Match: expr(t, "expensive OR pricing"), Facets: []string{"ring"}}
 	before, err := ix.Search(context.Background(), q)
 	if err != nil {
 		t.Fatal(err)
@@ -340,10 +341,10 @@ func TestTupleFacets(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	var batch []Doc
+	var batch []search.Doc
 	add := func(n int, ring string, theme, persona int64, kind string) {
 		for range n {
-			batch = append(batch, Doc{ID: int64(len(batch) + 1), StudyID: 1, SourceID: 1, Kind: kind, Text: "pricing worry",
+			batch = append(batch, search.Doc{ID: int64(len(batch) + 1), StudyID: 1, SourceID: 1, Kind: kind, Text: "pricing worry",
 				Ring: ring, ThemeID: theme, PersonaID: persona})
 		}
 	}
@@ -351,28 +352,28 @@ func TestTupleFacets(t *testing.T) {
 	add(2, "perceived_barriers", 8, 2, "survey")
 	add(2, "decision_criteria", 9, 1, "transcript")
 	add(1, "", 0, 0, "note") // not analysed yet: only its kind counts
-	if err := ix.Put(batch); err != nil {
+	if err := ix.Put(context.Background(), batch); err != nil {
 		t.Fatal(err)
 	}
-	res, err := ix.Search(context.Background(), Query{Text: "pricing", Facets: []string{"ring", "theme", "persona", "kind", "source"}})
+	res, err := ix.Search(context.Background(), search.Query{Match: expr(t, "pricing"), Facets: []string{"ring", "theme", "persona", "kind", "source"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][]FacetCount{
-		"ring":    {{"perceived_barriers", 5}, {"decision_criteria", 2}},
-		"theme":   {{"7", 3}, {"8", 2}, {"9", 2}},
-		"persona": {{"1", 5}, {"2", 2}},
-		"kind":    {{"transcript", 5}, {"survey", 2}, {"note", 1}},
-		"source":  {{"1", 8}},
+	want := map[string][]search.FacetCount{
+		"ring":    {{Value: "perceived_barriers", Count: 5}, {Value: "decision_criteria", Count: 2}},
+		"theme":   {{Value: "7", Count: 3}, {Value: "8", Count: 2}, {Value: "9", Count: 2}},
+		"persona": {{Value: "1", Count: 5}, {Value: "2", Count: 2}},
+		"kind":    {{Value: "transcript", Count: 5}, {Value: "survey", Count: 2}, {Value: "note", Count: 1}},
+		"source":  {{Value: "1", Count: 8}},
 	}
 	if diff := cmp.Diff(want, res.Facets); diff != "" {
 		t.Errorf("facets (-want +got):\n%s", diff)
 	}
-	res, err = ix.Search(context.Background(), Query{Text: "pricing", Facets: []string{"theme"}, FacetSize: 2})
+	res, err = ix.Search(context.Background(), search.Query{Match: expr(t, "pricing"), Facets: []string{"theme"}, FacetSize: 2})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if diff := cmp.Diff(map[string][]FacetCount{"theme": {{"7", 3}, {"8", 2}}}, res.Facets); diff != "" {
+	if diff := cmp.Diff(map[string][]search.FacetCount{"theme": {{Value: "7", Count: 3}, {Value: "8", Count: 2}}}, res.Facets); diff != "" {
 		t.Errorf("theme facet, size 2 (-want +got):\n%s", diff)
 	}
 }
@@ -387,7 +388,7 @@ func TestCompactPending(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, d := range docs {
-		if err := ix.Put([]Doc{d}); err != nil {
+		if err := ix.Put(context.Background(), []search.Doc{d}); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -426,13 +427,13 @@ func TestAttributeFacetsFollowParticipants(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := ix.Put(docs); err != nil {
+	if err := ix.Put(context.Background(), docs); err != nil {
 		t.Fatal(err)
 	}
-	facets := func(ix *Index, when string, want map[string][]FacetCount) {
+	facets := func(ix *Index, when string, want map[string][]search.FacetCount) {
 		t.Helper()
-		res, err := ix.Search(context.Background(), Query{Text: "expensive OR pricing", IncludeHidden: true,
-			Facets: []string{AttrField("Role"), AttrField("Company size"), "participant"}})
+		res, err := ix.Search(context.Background(), search.Query{Match: expr(t, "expensive OR pricing"), IncludeHidden: true,
+			Facets: []string{search.AttrField("Role"), search.AttrField("Company size"), "participant"}})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -440,23 +441,23 @@ func TestAttributeFacetsFollowParticipants(t *testing.T) {
 			t.Errorf("%s: facets (-want +got):\n%s", when, diff)
 		}
 	}
-	facets(ix, "indexed", map[string][]FacetCount{
-		"attr.role":         {{"CFO", 2}, {"CISO", 1}},
-		"attr.company_size": {{"51-200", 2}, {"5000+", 1}},
-		"participant":       {{"100", 2}, {"101", 1}, {"102", 1}},
+	facets(ix, "indexed", map[string][]search.FacetCount{
+		"attr.role":         {{Value: "CFO", Count: 2}, {Value: "CISO", Count: 1}},
+		"attr.company_size": {{Value: "51-200", Count: 2}, {Value: "5000+", Count: 1}},
+		"participant":       {{Value: "100", Count: 2}, {Value: "101", Count: 1}, {Value: "102", Count: 1}},
 	})
 	// Participant 100 becomes a CEO and loses its company size; 102 gains a role.
-	changed := []Doc{docs[0], docs[1], docs[3]}
+	changed := []search.Doc{docs[0], docs[1], docs[3]}
 	for i := range changed {
 		changed[i].Attributes = map[string]string{"Role": "CEO"}
 	}
-	if err := ix.Put(changed); err != nil {
+	if err := ix.Put(context.Background(), changed); err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][]FacetCount{
-		"attr.role":         {{"CEO", 3}, {"CISO", 1}},
-		"attr.company_size": {{"5000+", 1}},
-		"participant":       {{"100", 2}, {"101", 1}, {"102", 1}},
+	want := map[string][]search.FacetCount{
+		"attr.role":         {{Value: "CEO", Count: 3}, {Value: "CISO", Count: 1}},
+		"attr.company_size": {{Value: "5000+", Count: 1}},
+		"participant":       {{Value: "100", Count: 2}, {Value: "101", Count: 1}, {Value: "102", Count: 1}},
 	}
 	facets(ix, "re-indexed", want)
 	if err := ix.Close(); err != nil {
@@ -469,8 +470,8 @@ func TestAttributeFacetsFollowParticipants(t *testing.T) {
 	defer ix.Close()
 	facets(ix, "reopened", want)
 	// The attribute filter and the facet agree.
-	res, err := ix.Search(context.Background(), Query{Text: "expensive OR pricing", IncludeHidden: true,
-		Filters: map[string][]string{AttrField("Role"): {"CEO"}}})
+	res, err := ix.Search(context.Background(), search.Query{Match: expr(t, "expensive OR pricing"), IncludeHidden: true,
+		Filters: map[string][]string{search.AttrField("Role"): {"CEO"}}})
 	if err != nil || res.Total != 3 {
 		t.Errorf("filter attr.role=CEO: total %d, %v; want 3", res.Total, err)
 	}
@@ -485,7 +486,7 @@ func TestSimplifyKeepsOrder(t *testing.T) {
 	}
 	defer ix.Close()
 	words := []string{"price", "pricing", "security", "review", "budget", "the", "data", "migration", "team", "slow"}
-	var batch []Doc
+	var batch []search.Doc
 	for i := range 300 {
 		var b strings.Builder
 		for j := range 3 + i%11 { // lengths and term frequencies vary
@@ -495,9 +496,9 @@ func TestSimplifyKeepsOrder(t *testing.T) {
 		if i%5 == 0 {
 			b.WriteString("security review")
 		}
-		batch = append(batch, Doc{ID: int64(i + 1), StudyID: 1, SourceID: 1, ParticipantID: 1, Kind: "transcript", Text: b.String()})
+		batch = append(batch, search.Doc{ID: int64(i + 1), StudyID: 1, SourceID: 1, ParticipantID: 1, Kind: "transcript", Text: b.String()})
 	}
-	if err := ix.Put(batch); err != nil {
+	if err := ix.Put(context.Background(), batch); err != nil {
 		t.Fatal(err)
 	}
 	m := ix.idx.Mapping()
@@ -541,15 +542,16 @@ func mustParse(t *testing.T, qs string) query.Query {
 // nothing, with or without filters and exclusions around it.
 func TestNoSearchableWordMatchesNothing(t *testing.T) {
 	ix := openMem(t) // docs hold a hidden quote: the hidden exclusion is on
-	for _, q := range []Query{{Text: "the"}, {Text: "+the"}, {Text: `"the"`}, {Text: "&"},
-		{Text: "the", Filters: map[string][]string{"persona": {"3", "4"}}, IncludeHidden: true},
-		{Text: "the", Filters: map[string][]string{"study": {"1"}}}} {
+	the := expr(t, "the")
+	for _, q := range []search.Query{{Match: the}, {Match: expr(t, "+the")}, {Match: expr(t, `"the"`)}, {Match: expr(t, "&")},
+		{Match: the, Filters: map[string][]string{"persona": {"3", "4"}}, IncludeHidden: true},
+		{Match: the, Filters: map[string][]string{"study": {"1"}}}} {
 		res, err := ix.Search(context.Background(), q)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if res.Total != 0 {
-			t.Errorf("%q %v: total %d, hits %v; want none", q.Text, q.Filters, res.Total, ids(res))
+			t.Errorf("%q %v: total %d, hits %v; want none", q.Match, q.Filters, res.Total, ids(res))
 		}
 	}
 }
@@ -557,15 +559,15 @@ func TestNoSearchableWordMatchesNothing(t *testing.T) {
 // A facet asked for twice (a filter's and the page's) is counted once.
 func TestFacetAskedTwice(t *testing.T) {
 	ix := openMem(t)
-	role := AttrField("Role")
-	res, err := ix.Search(context.Background(), Query{Text: "expensive OR pricing",
+	role := search.AttrField("Role")
+	res, err := ix.Search(context.Background(), search.Query{Match: expr(t, "expensive OR pricing"),
 		Filters: map[string][]string{role: {"CFO", "CISO"}}, Facets: []string{"ring", role, role, "ring"}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string][]FacetCount{
-		role:   {{"CFO", 2}, {"CISO", 1}},
-		"ring": {{"perceived_barriers", 2}, {"decision_criteria", 1}},
+	want := map[string][]search.FacetCount{
+		role:   {{Value: "CFO", Count: 2}, {Value: "CISO", Count: 1}},
+		"ring": {{Value: "perceived_barriers", Count: 2}, {Value: "decision_criteria", Count: 1}},
 	}
 	if diff := cmp.Diff(want, res.Facets); diff != "" {
 		t.Errorf("facets (-want +got):\n%s", diff)
@@ -580,20 +582,20 @@ func TestCollidingAttributeNames(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	var batch []Doc
+	var batch []search.Doc
 	for p := int64(1); p <= 40; p++ {
-		batch = append(batch, Doc{ID: p, StudyID: 1, SourceID: 1, ParticipantID: p, Text: "pricing",
+		batch = append(batch, search.Doc{ID: p, StudyID: 1, SourceID: 1, ParticipantID: p, Text: "pricing",
 			Attributes: map[string]string{"Role": "CFO", "role ": "CEO"}})
 	}
-	if err := ix.Put(batch); err != nil {
+	if err := ix.Put(context.Background(), batch); err != nil {
 		t.Fatal(err)
 	}
-	role := AttrField("Role")
-	res, err := ix.Search(context.Background(), Query{Text: "pricing", Filters: map[string][]string{role: {"CFO", "nobody"}}, Facets: []string{role}})
+	role := search.AttrField("Role")
+	res, err := ix.Search(context.Background(), search.Query{Match: expr(t, "pricing"), Filters: map[string][]string{role: {"CFO", "nobody"}}, Facets: []string{role}})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Total != 40 || len(res.Facets[role]) != 1 || res.Facets[role][0] != (FacetCount{"CFO", 40}) {
+	if res.Total != 40 || len(res.Facets[role]) != 1 || res.Facets[role][0] != (search.FacetCount{Value: "CFO", Count: 40}) {
 		t.Errorf("filter attr.role=CFO: %d hits, facet %v; want 40 and CFO 40", res.Total, res.Facets[role])
 	}
 }

@@ -1,0 +1,259 @@
+package pgindex
+
+import (
+	"context"
+	"fmt"
+	"html"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/verbatimhq/verbatim/search"
+)
+
+// Search runs q in one statement: the matches are found once (a
+// materialized CTE), then counted, the page cut from them, and their
+// facets counted (the first FacetCap+1 of them: past the cap none are
+// shown); then the page's highlights.
+func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, error) {
+	ctx, cancel := search.WithDeadline(ctx)
+	defer cancel()
+	c, err := ix.compile(ctx, q)
+	if err != nil {
+		return search.Result{}, err
+	}
+	facets, fixed := facetPlan(q)
+	sql, args := searchSQL(c, q, facets)
+	rows, err := ix.pool.Query(ctx, sql, args...)
+	if err != nil {
+		return search.Result{}, fmt.Errorf("search: %w", err)
+	}
+	out := search.Result{Hits: []search.Hit{}, Facets: map[string][]search.FacetCount{}}
+	var dates []time.Time
+	counts := map[string][]search.FacetCount{}
+	for rows.Next() {
+		var part, i int
+		var v string
+		var n int64
+		var score float64
+		var date time.Time
+		if err := rows.Scan(&part, &i, &v, &n, &score, &date); err != nil {
+			rows.Close()
+			return search.Result{}, fmt.Errorf("search: %w", err)
+		}
+		switch part {
+		case 0:
+			out.Total = uint64(n)
+		case 1:
+			id, _ := strconv.ParseInt(v, 10, 64)
+			out.Hits = append(out.Hits, search.Hit{ID: id, Score: score})
+			dates = append(dates, date)
+		default:
+			counts[facets[i]] = append(counts[facets[i]], search.FacetCount{Value: v, Count: int(n)})
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return search.Result{}, fmt.Errorf("search: %w", err)
+	}
+	sortPage(out.Hits, dates, q)
+	asked := len(q.Facets) > 0
+	out.FacetsCapped = asked && q.FacetCap > 0 && out.Total > uint64(q.FacetCap)
+	if asked && !out.FacetsCapped {
+		for f, v := range fixed {
+			out.Facets[f] = []search.FacetCount{}
+			if out.Total > 0 {
+				out.Facets[f] = []search.FacetCount{{Value: v, Count: int(out.Total)}}
+			}
+		}
+		for _, f := range q.Facets {
+			if _, ok := out.Facets[f]; !ok {
+				list := sortCounts(counts[f])
+				out.Facets[f] = list[:min(len(list), q.FacetLimit())]
+			}
+		}
+	}
+	if !q.Match.Empty() && !q.NoHighlight && len(out.Hits) > 0 {
+		ids := make([]int64, len(out.Hits))
+		for i, h := range out.Hits {
+			ids[i] = h.ID
+		}
+		frags, err := ix.Highlight(ctx, q.Match, ids)
+		if err != nil {
+			return search.Result{}, err
+		}
+		for i := range out.Hits {
+			out.Hits[i].Fragments = frags[out.Hits[i].ID]
+		}
+	}
+	return out, nil
+}
+
+// searchSQL is Search's statement. Its rows are (part, i, value, count,
+// score, date): part 0 the total, 1 a hit of the page (value its id), 2 a
+// facet value (i the facet) and its count.
+func searchSQL(c compiled, q search.Query, facets []string) (string, []any) {
+	a := append(args{}, c.args...)
+	a = append(a, c.rankArgs...)
+	cols := []string{"id", "date", c.rank + " AS score"}
+	var parts []string
+	for i, f := range facets {
+		expr, numeric, _ := keywordExpr(&a, f)
+		if strings.HasPrefix(f, "attr.") {
+			if !slices.Contains(cols, "attrs") {
+				cols = append(cols, "attrs")
+			}
+		} else {
+			cols = append(cols, expr)
+		}
+		if numeric {
+			expr += "::text"
+		}
+		parts = append(parts, fmt.Sprintf("SELECT %d AS i, %s AS v FROM f", i, expr))
+	}
+	order := "score DESC, id"
+	switch {
+	case q.SortByDate:
+		order = `date DESC, id::text COLLATE "C"` // bleve's: newest, then id as text
+	case q.Match.Empty():
+		order = "id"
+	}
+	ctes := "h AS MATERIALIZED (SELECT " + strings.Join(cols, ", ") + " FROM search_docs WHERE " + c.where + ")"
+	facetFrom := "h"
+	if q.FacetCap > 0 && len(parts) > 0 {
+		ctes += fmt.Sprintf(", f AS MATERIALIZED (SELECT * FROM h LIMIT %d)", q.FacetCap+1)
+		facetFrom = "f"
+	}
+	sql := "WITH " + ctes + "\nSELECT 0, 0, '', count(*), 0::float8, 'epoch'::timestamptz FROM h" +
+		fmt.Sprintf("\nUNION ALL (SELECT 1, 0, id::text, 0, score, date FROM h ORDER BY %s LIMIT %d OFFSET %d)", order, q.PageSize(), max(q.From, 0))
+	if len(parts) > 0 {
+		sql += "\nUNION ALL SELECT 2, i, v, count(*), 0, 'epoch' FROM (" +
+			strings.ReplaceAll(strings.Join(parts, " UNION ALL "), " FROM f", " FROM "+facetFrom) +
+			") x WHERE v IS NOT NULL AND v <> '' GROUP BY i, v"
+	}
+	return sql, a
+}
+
+// sortPage puts the page's hits in q's order (a UNION ALL keeps no order).
+func sortPage(hits []search.Hit, dates []time.Time, q search.Query) {
+	idx := make([]int, len(hits))
+	for i := range idx {
+		idx[i] = i
+	}
+	key := func(i int) string { return strconv.FormatInt(hits[i].ID, 10) }
+	sort.SliceStable(idx, func(x, y int) bool {
+		i, j := idx[x], idx[y]
+		switch {
+		case q.SortByDate:
+			if !dates[i].Equal(dates[j]) {
+				return dates[i].After(dates[j])
+			}
+			return key(i) < key(j)
+		case q.Match.Empty():
+			return hits[i].ID < hits[j].ID
+		case hits[i].Score != hits[j].Score:
+			return hits[i].Score > hits[j].Score
+		}
+		return hits[i].ID < hits[j].ID
+	})
+	sorted := make([]search.Hit, len(hits))
+	for k, i := range idx {
+		sorted[k] = hits[i]
+	}
+	copy(hits, sorted)
+}
+
+// facetPlan splits q's facets into those to count and those filtered to
+// one value (whose count is the total), each asked once, as bleve does.
+func facetPlan(q search.Query) (count []string, fixed map[string]string) {
+	fixed = map[string]string{}
+	for _, f := range q.Facets {
+		if vals := q.Filters[f]; len(vals) == 1 && vals[0] != "" {
+			fixed[f] = vals[0]
+		} else if !slices.Contains(count, f) && facetable(f) {
+			count = append(count, f)
+		}
+	}
+	return count, fixed
+}
+
+func facetable(f string) bool {
+	return slices.Contains(search.FacetFields, f) || strings.HasPrefix(f, "attr.")
+}
+
+// sortCounts orders facet counts by count descending, then value.
+func sortCounts(list []search.FacetCount) []search.FacetCount {
+	if list == nil {
+		return []search.FacetCount{}
+	}
+	sort.Slice(list, func(a, b int) bool {
+		if list[a].Count != list[b].Count {
+			return list[a].Count > list[b].Count
+		}
+		return list[a].Value < list[b].Value
+	})
+	return list
+}
+
+// Marks ts_headline puts around a match, turned into <mark> once the rest
+// of the fragment is escaped.
+const startMark, stopMark = "\x01", "\x02"
+
+// fragmentChars: a quote up to it is shown whole, as bleve's
+// fragmenter shows it; a longer one is cut around its best match.
+const fragmentChars = 200
+
+// Highlight returns the highlighted text fragments of the quotes ids that
+// match m, by quote id: the text HTML-escaped, matches in <mark>, "…" where
+// the fragment cuts the quote.
+func (ix *Index) Highlight(ctx context.Context, m *search.Expr, ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	if m.Empty() || len(ids) == 0 {
+		return out, nil
+	}
+	ctx, cancel := search.WithDeadline(ctx)
+	defer cancel()
+	c, err := ix.compile(ctx, search.Query{Match: m, IncludeHidden: true})
+	if err != nil {
+		return nil, err
+	}
+	hl := c.highlight // "": no word of the text to mark, the start of the quote
+	opts := `StartSel="` + startMark + `", StopSel="` + stopMark + `"`
+	p, short, long, idp := c.args.add(hl), c.args.add(opts+", HighlightAll=true"), c.args.add(opts+", MaxWords=35, MinWords=15"), c.args.add(ids)
+	sql := fmt.Sprintf(`SELECT id, text, CASE WHEN length(text) <= %d THEN ts_headline('english', text, %s::tsquery, %s)
+		ELSE ts_headline('english', text, %s::tsquery, %s) END FROM search_docs WHERE id = ANY(%s) AND %s`,
+		fragmentChars, p, short, p, long, idp, c.where)
+	rows, err := ix.pool.Query(ctx, sql, c.args...)
+	if err != nil {
+		return nil, fmt.Errorf("search highlights: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var id int64
+		var text, frag string
+		if err := rows.Scan(&id, &text, &frag); err != nil {
+			return nil, fmt.Errorf("search highlights: %w", err)
+		}
+		out[id] = []string{fragment(text, frag)}
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search highlights: %w", err)
+	}
+	return out, nil
+}
+
+// fragment turns a ts_headline of text into bleve's form: HTML-escaped,
+// matches in <mark>, "…" on a side where it cuts the quote.
+func fragment(text, headline string) string {
+	plain := strings.NewReplacer(startMark, "", stopMark, "").Replace(headline)
+	f := strings.NewReplacer(startMark, "<mark>", stopMark, "</mark>").Replace(html.EscapeString(headline))
+	if at := strings.Index(text, plain); at != 0 {
+		f = "…" + f
+	}
+	if !strings.HasSuffix(text, plain) {
+		f += "…"
+	}
+	return f
+}
