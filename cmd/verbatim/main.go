@@ -119,9 +119,11 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 // dataFlags are where a command's data lives: --data (the directory:
-// search index, and the SQLite file by default) and --db (the database
-// URL; empty means DIR/verbatim.db).
-type dataFlags struct{ dir, db string }
+// search index, and the SQLite file by default), --db (the database URL;
+// empty means DIR/verbatim.db) and --search/--search-url (the search
+// backend; on a postgres:// database it defaults to PostgreSQL search in
+// the same database, so every process shares one index).
+type dataFlags struct{ dir, db, search, searchURL string }
 
 // dataFlag adds --data and --db with their defaults from VERBATIM_DATA and
 // VERBATIM_DB.
@@ -130,13 +132,15 @@ func dataFlag(fs *flag.FlagSet) *dataFlags {
 	def := app.DefaultConfig()
 	fs.StringVar(&d.dir, "data", def.DataDir, "data directory (env VERBATIM_DATA)")
 	fs.StringVar(&d.db, "db", def.DB, "database: postgres://USER@HOST/DB or a SQLite file (default DIR/verbatim.db; env VERBATIM_DB)")
+	fs.StringVar(&d.search, "search", def.Search, "search backend: bleve (an index in --data) or postgres; default postgres on a postgres:// --db, else bleve (env VERBATIM_SEARCH)")
+	fs.StringVar(&d.searchURL, "search-url", def.SearchURL, "PostgreSQL URL for --search postgres; default the --db URL (env VERBATIM_SEARCH_URL)")
 	return d
 }
 
 // config is the app configuration d names.
 func (d dataFlags) config() app.Config {
 	cfg := app.DefaultConfig()
-	cfg.DataDir, cfg.DB = d.dir, d.db
+	cfg.DataDir, cfg.DB, cfg.Search, cfg.SearchURL = d.dir, d.db, d.search, d.searchURL
 	return cfg
 }
 

@@ -24,8 +24,6 @@ type serveOptions struct {
 	noDemo    bool
 	recurring int
 	dev       string
-	search    string
-	searchURL string
 }
 
 func parseServe(e env, args []string) (serveOptions, error) {
@@ -41,9 +39,6 @@ func parseServe(e env, args []string) (serveOptions, error) {
 	noDemo := fs.Bool("no-demo", false, "do not load the demo study on first run")
 	recurring := recurringFlag(fs)
 	dev := fs.String("dev-templates", "", "serve templates and static files from this frontend/ folder (edit without rebuilding)")
-	def := app.DefaultConfig()
-	fs.StringVar(&o.search, "search", def.Search, "search backend: bleve (an index in --data, the default) or postgres (env VERBATIM_SEARCH)")
-	fs.StringVar(&o.searchURL, "search-url", def.SearchURL, "PostgreSQL URL of --search postgres, postgres://… (env VERBATIM_SEARCH_URL)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return o, errUsage
 	}
@@ -53,14 +48,14 @@ func parseServe(e env, args []string) (serveOptions, error) {
 	if err := api.CheckProxies(cfg.TrustedProxies); err != nil {
 		return o, err
 	}
-	switch o.search {
+	switch data.search {
 	case "", app.SearchBleve:
 	case app.SearchPostgres:
-		if o.searchURL == "" {
-			return o, fmt.Errorf("--search postgres needs --search-url postgres://…")
+		if data.searchURL == "" && !data.config().OnPostgres() {
+			return o, fmt.Errorf("--search postgres needs --search-url postgres://… or a postgres:// --db")
 		}
 	default:
-		return o, fmt.Errorf("--search %q: want bleve or postgres", o.search)
+		return o, fmt.Errorf("--search %q: want bleve or postgres", data.search)
 	}
 	o.data, o.noDemo, o.recurring, o.dev = *data, *noDemo, *recurring, *dev
 	return o, nil
@@ -70,7 +65,6 @@ func parseServe(e env, args []string) (serveOptions, error) {
 // per-file limit the ingest checks and the upload page advertises.
 func (o serveOptions) appConfig(c *app.Config) {
 	c.MaxFileSize = o.api.MaxUploadSize
-	c.Search, c.SearchURL = o.search, o.searchURL
 }
 
 func cmdServe(ctx context.Context, e env, args []string) error {

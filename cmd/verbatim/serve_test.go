@@ -28,15 +28,18 @@ func TestServeFlags(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	o.appConfig(&cfg)
+	cfg = o.data.config()
 	if cfg.Search != app.SearchPostgres || cfg.SearchURL != "postgres://db/verbatim" {
 		t.Errorf("--search postgres --search-url …: config %q %q", cfg.Search, cfg.SearchURL)
 	}
 	for _, bad := range [][]string{{"--trusted-proxy", "proxy.local"}, {"--max-upload", "0"},
-		{"--search", "sphinx"}, {"--search", "postgres"}} {
+		{"--search", "sphinx"}, {"--search", "postgres"}, {"--search", "postgres", "--db", "/tmp/x.db"}} {
 		if _, err := parseServe(env{stderr: io.Discard}, bad); err == nil {
 			t.Errorf("serve %q accepted; want an error", bad)
 		}
+	}
+	if _, err := parseServe(env{stderr: io.Discard}, []string{"--search", "postgres", "--db", "postgres://db/verbatim"}); err != nil {
+		t.Errorf("--search postgres on a postgres:// --db: %v; want it accepted (search in the same database)", err)
 	}
 	if o, _ := parseServe(env{stderr: io.Discard}, nil); len(o.api.TrustedProxies) != 0 {
 		t.Errorf("default trusted proxies = %q; want none", o.api.TrustedProxies)
