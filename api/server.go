@@ -55,7 +55,7 @@ type Server struct {
 	accounts *account.Service
 	pages    *frontend.Pages
 	log      *slog.Logger
-	signins  *account.Limiter
+	signins  app.RateLimiter
 	searches chan struct{}
 	handler  http.Handler
 	doc      map[string]any
@@ -76,7 +76,7 @@ func New(cfg Config, a *app.App, accounts *account.Service, pages *frontend.Page
 		cfg.SearchTimeout = DefaultSearchTimeout
 	}
 	s := &Server{cfg: cfg, app: a, accounts: accounts, pages: pages, log: log,
-		signins: account.NewLimiter(10, time.Minute), searches: make(chan struct{}, cfg.SearchConcurrency)}
+		signins: a.SignInLimiter(10, time.Minute), searches: make(chan struct{}, cfg.SearchConcurrency)}
 	s.doc = OpenAPI()
 	gin.SetMode(gin.ReleaseMode)
 	r := gin.New()

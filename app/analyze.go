@@ -43,8 +43,15 @@ func (b *progressBoard) get(study int64) (Progress, bool) {
 	return p, ok
 }
 
-// AnalysisStatus is the latest progress of a study's analysis.
+// AnalysisStatus is the latest progress of a study's analysis, in this
+// process or, when none ran here, in whichever replica ran it.
 func (a *App) AnalysisStatus(ctx context.Context, studyID int64) Progress {
+	if p, ok := a.progress.get(studyID); ok && (p.Running || !a.replicated()) {
+		return p
+	}
+	if p, ok := a.sharedProgress(ctx, studyID); ok {
+		return p
+	}
 	if p, ok := a.progress.get(studyID); ok {
 		return p
 	}
@@ -59,9 +66,17 @@ func (a *App) AnalysisStatus(ctx context.Context, studyID int64) Progress {
 func (a *App) Analyze(ctx context.Context, studyID int64, progress func(stage string, done, total int)) (*persona.Analysis, error) {
 	a.analyzeMu.Lock()
 	defer a.analyzeMu.Unlock()
+	// One analysis of a study at a time across replicas.
+	release, err := a.lockStudyAnalysis(ctx, studyID)
+	if err != nil {
+		return nil, fmt.Errorf("analyze study %d: wait for another replica's analysis: %w", studyID, err)
+	}
+	defer release()
 	seq := a.dueSeq(studyID)
 	report := func(stage string, done, total int) {
-		a.progress.set(studyID, Progress{Running: true, Stage: stage, Done: done, Total: total})
+		p := Progress{Running: true, Stage: stage, Done: done, Total: total}
+		a.progress.set(studyID, p)
+		a.shareProgress(studyID, p)
 		if progress != nil {
 			progress(stage, done, total)
 		}
@@ -76,6 +91,7 @@ func (a *App) Analyze(ctx context.Context, studyID int64, progress func(stage st
 		a.clearDue(studyID, seq)
 	}
 	a.progress.set(studyID, final)
+	a.shareProgress(studyID, final)
 	return res, err
 }
 

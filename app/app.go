@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/verbatimhq/verbatim/account"
+	"github.com/verbatimhq/verbatim/internal/cluster"
 	"github.com/verbatimhq/verbatim/internal/sqldb"
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/nlp"
@@ -110,6 +111,7 @@ type App struct {
 	store    *store.Store
 	index    search.Indexer
 	accounts *account.Service
+	cluster  cluster.Coordinator // locks, change messages, progress and limits shared with replicas
 	Lang     persona.Language
 	Log      *slog.Logger
 	cfg      Config
@@ -162,8 +164,26 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		st.Close()
 		return nil, err
 	}
-	a := &App{store: st, index: ix, accounts: accounts, Lang: nlp.Shared(), Log: log, cfg: cfg}
-	if err := a.syncIndex(ctx, fresh); err != nil {
+	co, err := openCluster(ctx, cfg, log)
+	if err != nil {
+		ix.Close()
+		st.Close()
+		return nil, err
+	}
+	a := &App{store: st, index: ix, accounts: accounts, cluster: co, Lang: nlp.Shared(), Log: log, cfg: cfg}
+	if err := a.joinReplicas(); err != nil {
+		a.Close()
+		return nil, err
+	}
+	// Replicas starting together bring a shared index in line one at a time.
+	release, err := a.cluster.Lock(ctx, "index-sync")
+	if err != nil {
+		a.Close()
+		return nil, err
+	}
+	err = a.syncIndex(ctx, fresh)
+	release()
+	if err != nil {
 		a.Close()
 		return nil, err
 	}
@@ -175,6 +195,7 @@ func (a *App) Close() error {
 	a.analyses.wg.Wait()    // background analyses use the store and index
 	err1 := a.index.Close() // ends a compaction early
 	a.bg.Wait()
+	a.cluster.Close() // frees this replica's locks
 	err2 := a.store.Close()
 	if err1 != nil {
 		return err1

@@ -18,6 +18,7 @@ import (
 type pageCache struct {
 	mu     sync.Mutex
 	study  map[int64]int64 // per-study epochs, under mu
+	all    int64           // bumped to invalidate every study, under mu
 	pages  map[int64]cachedPage
 	flight singleflight.Group // one build per page at a time
 }
@@ -33,7 +34,7 @@ type cachedPage struct {
 func (a *App) epochOf(studyID int64) int64 {
 	a.cache.mu.Lock()
 	defer a.cache.mu.Unlock()
-	return a.cache.study[studyID]
+	return a.cache.study[studyID] + a.cache.all // both only grow
 }
 
 // CachedPersonaJSON is the persona page encoded as JSON, from the cache.

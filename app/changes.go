@@ -59,6 +59,14 @@ func (a *App) Invalidate(studyID int64) {
 	a.cache.mu.Unlock()
 }
 
+// InvalidateAll drops everything cached of every study (after messages
+// from other replicas may have been lost).
+func (a *App) InvalidateAll() {
+	a.cache.mu.Lock()
+	a.cache.all++
+	a.cache.mu.Unlock()
+}
+
 // OnChange registers fn to be called after every write to a study (for
 // instance to tell other processes to Invalidate theirs). fn must not
 // block.

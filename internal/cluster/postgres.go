@@ -49,6 +49,7 @@ type Postgres struct {
 	subs   map[string]map[int]*localSub
 	nextID int
 	held   map[*pgxpool.Conn]bool // connections holding a lock
+	swept  time.Time              // last sweep of old rate-limit events
 
 	stop     context.CancelFunc
 	listened chan struct{} // closed once the listener first listens
@@ -395,7 +396,30 @@ func (p *Postgres) Allow(ctx context.Context, key string, n int, window time.Dur
 	if err := tx.Commit(ctx); err != nil {
 		return false, fmt.Errorf("cluster: allow %s: %w", key, err)
 	}
+	p.sweep(ctx, window)
 	return true, nil
+}
+
+// sweepEvery is how often a replica forgets rate-limit events of keys no
+// longer tried (Allow forgets a key's old events only when it is tried
+// again, and an attacker can try many keys once each).
+const sweepEvery = 5 * time.Minute
+
+func (p *Postgres) sweep(ctx context.Context, window time.Duration) {
+	p.mu.Lock()
+	due := time.Since(p.swept) >= sweepEvery
+	if due {
+		p.swept = time.Now()
+	}
+	p.mu.Unlock()
+	if !due {
+		return
+	}
+	keep := max(window, time.Hour)
+	if _, err := p.pool.Exec(ctx, `DELETE FROM cluster_hits WHERE at <= clock_timestamp() - make_interval(secs => $1::float8)`,
+		keep.Seconds()); err != nil {
+		p.log.Warn("cluster: sweep rate-limit events", slog.String("error", err.Error()))
+	}
 }
 
 // Undo implements Coordinator.
