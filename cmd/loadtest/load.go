@@ -18,6 +18,10 @@ import (
 
 type load struct {
 	base, token string
+	// targets, when set, are the servers the load goes to, in turn (the
+	// replicas of one database); base is then unused.
+	targets     []string
+	next        atomic.Uint64
 	study       int64
 	uploadStudy int64
 	personas    []int64
@@ -124,8 +128,17 @@ func pct(lat []time.Duration, p float64) string {
 	return fmt.Sprintf("%.1fms", float64(d.Microseconds())/1000)
 }
 
+// server is where the next request goes: the one server, or the targets
+// in turn.
+func (l *load) server() string {
+	if len(l.targets) == 0 {
+		return l.base
+	}
+	return l.targets[l.next.Add(1)%uint64(len(l.targets))]
+}
+
 func (l *load) get(c *http.Client, path string) error {
-	req, _ := http.NewRequest("GET", l.base+path, nil)
+	req, _ := http.NewRequest("GET", l.server()+path, nil)
 	req.Header.Set("Authorization", "Bearer "+l.token)
 	res, err := c.Do(req)
 	if err != nil {
@@ -169,7 +182,7 @@ func (l *load) upload(c *http.Client, rng *rand.Rand) (string, error) {
 	fmt.Fprintf(fw, "WEBVTT\n\n1\n00:00:01.000 --> 00:00:03.000\n<v Maya>What concerns did you have?</v>\n\n2\n00:00:04.000 --> 00:00:09.000\n<v Buyer %d>Upload %d: honestly the %s was the main blocker for our team this quarter.</v>\n",
 		n, n, words[rng.IntN(len(words))])
 	w.Close()
-	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/studies/%d/sources", l.base, l.uploadStudy), &body)
+	req, _ := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/studies/%d/sources", l.server(), l.uploadStudy), &body)
 	req.Header.Set("Authorization", "Bearer "+l.token)
 	req.Header.Set("Content-Type", w.FormDataContentType())
 	res, err := c.Do(req)

@@ -31,6 +31,7 @@ func main() {
 	flag.StringVar(&corpusDir, "corpus", "", "build quotes from the real sentences of the transcripts and survey answers under this folder (e.g. ../shared/data) instead of the small synthetic vocabulary")
 	cpuprofile := flag.String("cpuprofile", "", "write a CPU profile of the load phases")
 	memprofile := flag.String("memprofile", "", "write an allocation profile at the end")
+	targets := flag.String("targets", "", "comma-separated base URLs of running servers (replicas on the same --db) to load in turn, instead of a server in this process; the setup still runs here")
 	flag.StringVar(&only, "phases", "", "run only these phases, comma-separated: search, faceted, objections, persona, mixed")
 	flag.Parse()
 	if *cpuprofile != "" {
@@ -39,6 +40,9 @@ func main() {
 			pprof.StartCPUProfile(f)
 			defer pprof.StopCPUProfile()
 		}
+	}
+	if *targets != "" {
+		targetList = strings.Split(*targets, ",")
 	}
 	if err := run(*data, *quotes, *duration); err != nil {
 		fmt.Fprintln(os.Stderr, "loadtest:", err)
@@ -53,7 +57,10 @@ func main() {
 	}
 }
 
-var only, dbURL string
+var (
+	only, dbURL string
+	targetList  []string
+)
 
 func run(dir string, quotes int, duration time.Duration) error {
 	ctx := context.Background()
@@ -109,7 +116,10 @@ func run(dir string, quotes int, duration time.Duration) error {
 	if err != nil {
 		return err
 	}
-	l := &load{base: base, token: token, study: study, uploadStudy: uploads.ID}
+	l := &load{base: base, token: token, study: study, uploadStudy: uploads.ID, targets: targetList}
+	if len(targetList) > 0 {
+		fmt.Printf("load goes to %s in turn\n", strings.Join(targetList, ", "))
+	}
 	for _, p := range personas {
 		l.personas = append(l.personas, p.ID)
 	}
