@@ -100,3 +100,72 @@ type Coding struct {
 	Coder     string    `json:"coder"`
 	CreatedAt time.Time `json:"created_at"`
 }
+
+// CodingRound is a blind double-coding round: the named coders code the
+// same sources (the whole study when SourceIDs is empty) and, while it is
+// open, each sees only their own codings on those sources. When every
+// coder has marked the round done it is revealed.
+type CodingRound struct {
+	ID         int64        `json:"id"`
+	StudyID    int64        `json:"study_id"`
+	SourceIDs  []int64      `json:"source_ids"`
+	Coders     []RoundCoder `json:"coders"`
+	CreatedBy  string       `json:"created_by"`
+	CreatedAt  time.Time    `json:"created_at"`
+	RevealedAt *time.Time   `json:"revealed_at"`
+}
+
+// RoundCoder is one coder of a round and when they said they were done.
+type RoundCoder struct {
+	ID     int64      `json:"id"`
+	Name   string     `json:"name"`
+	DoneAt *time.Time `json:"done_at"`
+}
+
+// Blind reports whether the round still hides coders' codings.
+func (r CodingRound) Blind() bool { return r.RevealedAt == nil }
+
+// Covers reports whether the round covers a source.
+func (r CodingRound) Covers(sourceID int64) bool {
+	if len(r.SourceIDs) == 0 {
+		return true
+	}
+	for _, id := range r.SourceIDs {
+		if id == sourceID {
+			return true
+		}
+	}
+	return false
+}
+
+// HasCoder reports whether a user codes in the round.
+func (r CodingRound) HasCoder(id int64) bool {
+	for _, c := range r.Coders {
+		if c.ID == id {
+			return true
+		}
+	}
+	return false
+}
+
+// Settle choices for a quote two coders coded differently.
+const (
+	SettleFirst  = "first"
+	SettleSecond = "second"
+	SettleBoth   = "both"
+	SettleNone   = "none"
+)
+
+// Settlement records how a disagreement between two coders on a quote was
+// settled: the codes the quote keeps, and who decided.
+type Settlement struct {
+	ID        int64     `json:"id"`
+	StudyID   int64     `json:"study_id"`
+	QuoteID   int64     `json:"quote_id"`
+	Coders    [2]int64  `json:"coders"`
+	Choice    string    `json:"choice"`
+	CodeIDs   []int64   `json:"code_ids"`
+	ByID      int64     `json:"by_id"`
+	By        string    `json:"by"`
+	CreatedAt time.Time `json:"created_at"`
+}
