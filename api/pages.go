@@ -177,7 +177,7 @@ func (s *Server) base(c *gin.Context, title, nav string) frontend.Base {
 		r := u.Role
 		b.Can = frontend.Perms{Upload: r.Can(account.PermUpload), Edit: r.Can(account.PermEdit),
 			EditPersona: r.Can(account.PermEditPersona), Export: r.Can(account.PermExport),
-			Note: r.Can(account.PermNote), Admin: r.Can(account.PermAdmin)}
+			Note: r.Can(account.PermNote), Admin: r.Can(account.PermAdmin), Code: r.Can(account.PermCode)}
 	}
 	return b
 }

@@ -23,7 +23,7 @@ type User struct {
 
 // Perms are what the user may do, for showing links and forms.
 type Perms struct {
-	Upload, Edit, EditPersona, Export, Note, Admin bool
+	Upload, Edit, EditPersona, Export, Note, Admin, Code bool
 }
 
 // Option is one choice of a select.
