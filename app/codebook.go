@@ -293,4 +293,3 @@ func (a *App) studyCodes(ctx context.Context, studyID int64) (map[int64]persona.
 	}
 	return m, codes, nil
 }
-
