@@ -269,6 +269,11 @@ func (a *App) StartRound(ctx context.Context, studyID int64, coders []persona.Ro
 		CreatedBy: by.Name, CreatedAt: time.Now().UTC()})
 }
 
+// RoundSources are the sources a blind round may cover: the study's.
+func (a *App) RoundSources(ctx context.Context, studyID int64) ([]persona.Source, error) {
+	return a.Store.Sources(ctx, studyID)
+}
+
 // Rounds lists a study's blind coding rounds, newest first.
 func (a *App) Rounds(ctx context.Context, studyID int64) ([]persona.CodingRound, error) {
 	if _, err := a.Store.Study(ctx, studyID); err != nil {
