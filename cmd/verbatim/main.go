@@ -55,6 +55,8 @@ func init() {
 		"token":      {"manage API tokens: token create|revoke|list", cmdToken},
 		"gaps":       {"check collateral against what the buyers say (content gaps)", cmdGaps},
 		"waves":      {"theme shares per research wave and significant changes", cmdWaves},
+		"codebook":   {"import or export a study's codebook: codebook import|export (CSV, REFI-QDA .qdc)", cmdCodebook},
+		"agreement":  {"inter-coder agreement: percent, Cohen's kappa, Krippendorff's alpha", cmdAgreement},
 	}
 }
 
@@ -95,7 +97,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: verbatim COMMAND [flags] [args]\n\ncommands:")
-	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token", "gaps", "waves"} {
+	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token", "gaps", "waves", "codebook", "agreement"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'verbatim COMMAND -h' for a command's flags.")
