@@ -309,7 +309,7 @@ func (s *Server) agreementView(c *gin.Context, studyID int64) (frontend.Agreemen
 		for i, cd := range cmp.Coders {
 			names[i] = cd.Name
 		}
-		cv := frontend.ComparisonView{Title: strings.Join(names, " and "), Units: cmp.Units, TwoCoders: len(cmp.Coders) == 2}
+		cv := frontend.ComparisonView{Title: strings.Join(names, " and "), Units: cmp.Units, Compared: cmp.Compared, TwoCoders: len(cmp.Coders) == 2}
 		if len(cmp.Coders) > 2 {
 			cv.Title = "All researchers: " + strings.Join(names, ", ")
 		}

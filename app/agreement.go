@@ -44,10 +44,13 @@ type CodeAgreement struct {
 // Comparison is the agreement of a set of coders.
 type Comparison struct {
 	Coders []CoderRef `json:"coders"`
-	// Units is how many quotes at least one of them coded.
-	Units   int             `json:"units"`
-	Overall Figures         `json:"overall"`
-	Codes   []CodeAgreement `json:"codes"`
+	// Units is how many quotes at least one of them coded; Compared how
+	// many of those at least two of them could code (both coded something
+	// in the quote's source), the units the figures rest on.
+	Units    int             `json:"units"`
+	Compared int             `json:"compared"`
+	Overall  Figures         `json:"overall"`
+	Codes    []CodeAgreement `json:"codes"`
 }
 
 // AgreementReport is a study's inter-coder agreement as a reader may see
@@ -168,6 +171,17 @@ func (t *codingTable) compare(coders []CoderRef) Comparison {
 		}
 	}
 	cmp.Units = len(units)
+	for _, q := range units {
+		n := 0
+		for _, c := range coders {
+			if t.covers[c.ID][t.source[q]] {
+				n++
+			}
+		}
+		if n >= 2 {
+			cmp.Compared++
+		}
+	}
 	var codeIDs []int64
 	for id := range used {
 		codeIDs = append(codeIDs, id)

@@ -183,7 +183,7 @@ func TestCodingAgreementBlindAndSettle(t *testing.T) {
 	// Y: ann 0 0 1 0, bob 0 1 0 1: po .25, pe .5, kappa -.5.
 	// Pooled: po 4/8, pe (3/8)²+(5/8)² = 34/64, kappa -2/30.
 	want := map[string][2]float64{"X code": {0.75, 0.5}, "Y code": {0.25, -0.5}}
-	if pair.Units != 4 || len(pair.Codes) != 2 {
+	if pair.Units != 4 || pair.Compared != 4 || len(pair.Codes) != 2 {
 		t.Fatalf("ann-bob: %d units, %d codes", pair.Units, len(pair.Codes))
 	}
 	for _, c := range pair.Codes {

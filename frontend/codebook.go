@@ -69,6 +69,7 @@ type FigureRow struct {
 type ComparisonView struct {
 	Title       string
 	Units       int
+	Compared    int
 	TwoCoders   bool
 	Overall     FigureRow
 	Codes       []FigureRow

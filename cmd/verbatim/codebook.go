@@ -145,7 +145,7 @@ func printAgreement(w io.Writer, rep app.AgreementReport) {
 		for i, cd := range c.Coders {
 			names[i] = cd.Name
 		}
-		fmt.Fprintf(w, "\n%s: %d units\n", strings.Join(names, " vs "), c.Units)
+		fmt.Fprintf(w, "\n%s: %d quotes coded by any of them, %d compared (coders of their source)\n", strings.Join(names, " vs "), c.Units, c.Compared)
 		fmt.Fprintf(w, "  %-32s %7s  %6s  %6s  %6s\n", "code", "applied", "agree", "kappa", "alpha")
 		fmt.Fprintf(w, "  %-32s %7s  %s\n", "all codes", "", figs(c.Overall))
 		for _, code := range c.Codes {
