@@ -101,7 +101,7 @@ func (s *Store) Code(ctx context.Context, id int64) (persona.Code, error) {
 	return codeFromRow(r), nil
 }
 
-// Codes lists a study's codebook by ring order of storage, then name.
+// Codes lists a study's codebook by name (ignoring case).
 func (s *Store) Codes(ctx context.Context, studyID int64) ([]persona.Code, error) {
 	var rows []codeRow
 	if err := s.db.WithContext(ctx).Where("study_id = ?", studyID).Order("name_key, id").Find(&rows).Error; err != nil {
