@@ -12,8 +12,23 @@ import (
 	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/persona"
-	"github.com/verbatimhq/verbatim/persona/store"
 )
+
+// firstQuotes are the study's first n quotes.
+func firstQuotes(t *testing.T, r *rig, n int) []persona.Quote {
+	t.Helper()
+	var out []persona.Quote
+	err := r.app.EachQuotePage(t.Context(), r.study, n, false, func(page []persona.Quote) error {
+		if len(out) < n {
+			out = append(out, page[:min(n-len(out), len(page))]...)
+		}
+		return nil
+	})
+	if err != nil || len(out) < n {
+		t.Fatalf("quotes: %v (%d)", err, len(out))
+	}
+	return out
+}
 
 // codebookMultipart is a multipart body with one file part and extra fields.
 func codebookMultipart(name, content string, fields map[string]string) (string, *bytes.Buffer) {
@@ -95,10 +110,7 @@ func TestCodingAgreementAPI(t *testing.T) {
 	if s := r.json(account.RoleMarketer, "POST", base+"/codes", map[string]any{"name": "Nope"}, nil); s != 403 {
 		t.Errorf("marketer creates a code: %d", s)
 	}
-	qs, err := r.app.Store.Quotes(ctx, store.QuoteFilter{StudyID: r.study, NoTokens: true, Limit: 3})
-	if err != nil || len(qs) < 3 {
-		t.Fatalf("quotes: %v", err)
-	}
+	qs := firstQuotes(t, r, 3)
 	code := func(role account.Role, q persona.Quote, c persona.Code) {
 		t.Helper()
 		if s := r.json(role, "PUT", fmt.Sprintf("/api/v1/quotes/%d/codes/%d", q.ID, c.ID), nil, nil); s != 200 {
@@ -146,7 +158,7 @@ func TestCodingAgreementAPI(t *testing.T) {
 		map[string]any{"first": pair.Coders[0].ID, "second": pair.Coders[1].ID, "choice": "whatever"}, nil); s != 400 {
 		t.Errorf("bad choice: %d", s)
 	}
-	p, err := r.app.Store.Participant(ctx, qs[0].ParticipantID)
+	p, err := r.app.Participant(ctx, qs[0].ParticipantID)
 	if err != nil || p.PersonaID == 0 {
 		t.Skipf("quote %d's buyer is in no persona", qs[0].ID)
 	}
@@ -179,7 +191,7 @@ func TestBlindRoundAPI(t *testing.T) {
 	if s := r.json(account.RoleResearcher, "POST", base+"/rounds", map[string]any{"coders": []string{"researcher1", "admin1"}}, nil); s != 201 {
 		t.Fatalf("start round: %d", s)
 	}
-	qs, _ := r.app.Store.Quotes(t.Context(), store.QuoteFilter{StudyID: r.study, NoTokens: true, Limit: 1})
+	qs := firstQuotes(t, r, 1)
 	q := qs[0]
 	r.json(account.RoleAdmin, "PUT", fmt.Sprintf("/api/v1/quotes/%d/codes/%d", q.ID, x.ID), nil, nil)
 	var qc app.QuoteCoding
@@ -224,7 +236,7 @@ func TestCodebookPages(t *testing.T) {
 	if err != nil || len(cb.Codes) != 1 {
 		t.Fatalf("codebook: %v", err)
 	}
-	qs, _ := r.app.Store.Quotes(t.Context(), store.QuoteFilter{StudyID: r.study, NoTokens: true, Limit: 1})
+	qs := firstQuotes(t, r, 1)
 	res, _ = p.post(fmt.Sprintf("/quotes/%d/code", qs[0].ID), url.Values{"code_id": {itoa(cb.Codes[0].Code.ID)}, "back": {"//evil.example"}})
 	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || loc != fmt.Sprintf("/quotes/%d/code", qs[0].ID) {
 		t.Errorf("code form: %d to %q (an off-site back address must be dropped)", res.StatusCode, loc)

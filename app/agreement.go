@@ -87,7 +87,7 @@ func (a *App) codingTable(ctx context.Context, studyID int64, by Actor) (*coding
 	}
 	t := &codingTable{codes: byID, coders: map[int64]string{}, applied: map[int64]map[int64]map[int64]bool{},
 		source: map[int64]int64{}, covers: map[int64]map[int64]bool{}}
-	all, err := a.Store.Codings(ctx, store.CodingFilter{StudyID: studyID})
+	all, err := a.store.Codings(ctx, store.CodingFilter{StudyID: studyID})
 	if err != nil {
 		return nil, err
 	}
@@ -96,11 +96,11 @@ func (a *App) codingTable(ctx context.Context, studyID int64, by Actor) (*coding
 		return nil, err
 	}
 	t.blind = len(seen) < len(all)
-	quotes, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, NoTokens: true})
+	quotes, err := a.store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, NoTokens: true})
 	if err != nil {
 		return nil, err
 	}
-	themes, err := a.Store.Themes(ctx, studyID)
+	themes, err := a.store.Themes(ctx, studyID)
 	if err != nil {
 		return nil, err
 	}
@@ -242,7 +242,7 @@ func (t *codingTable) researchers() []CoderRef {
 
 // Agreement reports a study's inter-coder agreement for by.
 func (a *App) Agreement(ctx context.Context, studyID int64, by Actor) (AgreementReport, error) {
-	st, err := a.Store.Study(ctx, studyID)
+	st, err := a.store.Study(ctx, studyID)
 	if err != nil {
 		return AgreementReport{}, err
 	}
@@ -340,7 +340,7 @@ func (t *codingTable) codeList(set map[int64]bool) []persona.Code {
 // Disagreements lists the quotes two coders (Verbatim is 0) coded
 // differently, among those both covered, with any settlement.
 func (a *App) Disagreements(ctx context.Context, studyID, first, second int64, by Actor) (Disagreements, error) {
-	st, err := a.Store.Study(ctx, studyID)
+	st, err := a.store.Study(ctx, studyID)
 	if err != nil {
 		return Disagreements{}, err
 	}
@@ -367,7 +367,7 @@ func (a *App) Disagreements(ctx context.Context, studyID, first, second int64, b
 	if err != nil {
 		return out, err
 	}
-	settled, err := a.Store.Settlements(ctx, studyID)
+	settled, err := a.store.Settlements(ctx, studyID)
 	if err != nil {
 		return out, err
 	}
@@ -400,7 +400,7 @@ func pairKey(a, b int64) [2]int64 {
 // Settle records how a disagreement between two coders on a quote is
 // settled: the first's codes, the second's, both (their union) or none.
 func (a *App) Settle(ctx context.Context, quoteID, first, second int64, choice string, by Actor) (persona.Settlement, error) {
-	q, err := a.Store.Quote(ctx, quoteID)
+	q, err := a.store.Quote(ctx, quoteID)
 	if err != nil {
 		return persona.Settlement{}, err
 	}
@@ -440,5 +440,5 @@ func (a *App) Settle(ctx context.Context, quoteID, first, second int64, choice s
 		choice = map[string]string{persona.SettleFirst: persona.SettleSecond, persona.SettleSecond: persona.SettleFirst}[choice]
 	}
 	s := persona.Settlement{StudyID: q.StudyID, QuoteID: q.ID, Coders: key, Choice: choice, CodeIDs: ids, ByID: by.ID, By: by.Name, CreatedAt: time.Now().UTC()}
-	return s, a.Store.SetSettlement(ctx, s)
+	return s, a.store.SetSettlement(ctx, s)
 }

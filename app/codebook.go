@@ -38,7 +38,7 @@ func (a *App) code(ctx context.Context, studyID int64, in CodeInput) (persona.Co
 		return c, err
 	}
 	if len(c.ExampleQuoteIDs) > 0 {
-		qs, err := a.Store.QuotesByID(ctx, c.ExampleQuoteIDs)
+		qs, err := a.store.QuotesByID(ctx, c.ExampleQuoteIDs)
 		if err != nil {
 			return c, err
 		}
@@ -59,7 +59,7 @@ func (a *App) code(ctx context.Context, studyID int64, in CodeInput) (persona.Co
 
 // CreateCode adds a code to a study's codebook.
 func (a *App) CreateCode(ctx context.Context, studyID int64, in CodeInput) (persona.Code, error) {
-	if _, err := a.Store.Study(ctx, studyID); err != nil {
+	if _, err := a.store.Study(ctx, studyID); err != nil {
 		return persona.Code{}, err
 	}
 	c, err := a.code(ctx, studyID, in)
@@ -68,12 +68,12 @@ func (a *App) CreateCode(ctx context.Context, studyID int64, in CodeInput) (pers
 	}
 	c.CreatedAt = time.Now().UTC()
 	c.UpdatedAt = c.CreatedAt
-	return a.Store.AddCode(ctx, c)
+	return a.store.AddCode(ctx, c)
 }
 
 // UpdateCode replaces a code's name, ring, texts and examples.
 func (a *App) UpdateCode(ctx context.Context, id int64, in CodeInput) (persona.Code, error) {
-	old, err := a.Store.Code(ctx, id)
+	old, err := a.store.Code(ctx, id)
 	if err != nil {
 		return old, err
 	}
@@ -82,7 +82,7 @@ func (a *App) UpdateCode(ctx context.Context, id int64, in CodeInput) (persona.C
 		return c, err
 	}
 	c.ID, c.CreatedAt, c.UpdatedAt = old.ID, old.CreatedAt, time.Now().UTC()
-	if err := a.Store.UpdateCode(ctx, c); err != nil {
+	if err := a.store.UpdateCode(ctx, c); err != nil {
 		return c, err
 	}
 	return c, nil
@@ -90,20 +90,20 @@ func (a *App) UpdateCode(ctx context.Context, id int64, in CodeInput) (persona.C
 
 // DeleteCode deletes a code and every coding with it.
 func (a *App) DeleteCode(ctx context.Context, id int64) (persona.Code, error) {
-	c, err := a.Store.Code(ctx, id)
+	c, err := a.store.Code(ctx, id)
 	if err != nil {
 		return c, err
 	}
-	return c, a.Store.DeleteCode(ctx, id)
+	return c, a.store.DeleteCode(ctx, id)
 }
 
 // Code returns one code.
-func (a *App) Code(ctx context.Context, id int64) (persona.Code, error) { return a.Store.Code(ctx, id) }
+func (a *App) Code(ctx context.Context, id int64) (persona.Code, error) { return a.store.Code(ctx, id) }
 
 // PromoteTheme adds a theme to its study's codebook: its label as the
 // name, its ring, and its headline and top quotes as examples.
 func (a *App) PromoteTheme(ctx context.Context, themeID int64) (persona.Code, error) {
-	t, err := a.Store.Theme(ctx, themeID)
+	t, err := a.store.Theme(ctx, themeID)
 	if err != nil {
 		return persona.Code{}, err
 	}
@@ -143,12 +143,12 @@ type Codebook struct {
 // Codebook lists a study's codes with their examples and use, as by sees
 // them (blind rounds hide other coders' codings).
 func (a *App) Codebook(ctx context.Context, studyID int64, by Actor) (Codebook, error) {
-	st, err := a.Store.Study(ctx, studyID)
+	st, err := a.store.Study(ctx, studyID)
 	if err != nil {
 		return Codebook{}, err
 	}
 	cb := Codebook{Study: StudyRef{ID: st.ID, Name: st.Name}, Codes: []CodeEntry{}}
-	codes, err := a.Store.Codes(ctx, studyID)
+	codes, err := a.store.Codes(ctx, studyID)
 	if err != nil {
 		return cb, err
 	}
@@ -191,7 +191,7 @@ func (a *App) quoteRefs(ctx context.Context, studyID int64, ids []int64) (map[in
 	if len(ids) == 0 {
 		return out, nil
 	}
-	qs, err := a.Store.QuotesByID(ctx, ids)
+	qs, err := a.store.QuotesByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func (a *App) quoteRefs(ctx context.Context, studyID int64, ids []int64) (map[in
 	for _, q := range qs {
 		pids = append(pids, q.ParticipantID)
 	}
-	parts, err := a.Store.ParticipantsByID(ctx, pids)
+	parts, err := a.store.ParticipantsByID(ctx, pids)
 	if err != nil {
 		return nil, err
 	}
@@ -239,7 +239,7 @@ type CodebookImport struct {
 // without.
 func (a *App) ImportCodebook(ctx context.Context, studyID int64, name string, data []byte, replace bool) (CodebookImport, error) {
 	res := CodebookImport{Warnings: []string{}}
-	if _, err := a.Store.Study(ctx, studyID); err != nil {
+	if _, err := a.store.Study(ctx, studyID); err != nil {
 		return res, err
 	}
 	var codes []persona.Code
@@ -258,17 +258,17 @@ func (a *App) ImportCodebook(ctx context.Context, studyID int64, name string, da
 		return res, err
 	}
 	res.Read = len(codes)
-	res.Added, res.Updated, err = a.Store.ImportCodes(ctx, studyID, codes, replace, time.Now().UTC())
+	res.Added, res.Updated, err = a.store.ImportCodes(ctx, studyID, codes, replace, time.Now().UTC())
 	res.Kept = res.Read - res.Added - res.Updated
 	return res, err
 }
 
 // ExportCodebook writes a study's codebook as CSV or REFI-QDA .qdc.
 func (a *App) ExportCodebook(ctx context.Context, studyID int64, format string, w io.Writer) error {
-	if _, err := a.Store.Study(ctx, studyID); err != nil {
+	if _, err := a.store.Study(ctx, studyID); err != nil {
 		return err
 	}
-	codes, err := a.Store.Codes(ctx, studyID)
+	codes, err := a.store.Codes(ctx, studyID)
 	if err != nil {
 		return err
 	}
@@ -283,7 +283,7 @@ func (a *App) ExportCodebook(ctx context.Context, studyID int64, format string, 
 
 // studyCodes maps a study's code ids to codes.
 func (a *App) studyCodes(ctx context.Context, studyID int64) (map[int64]persona.Code, []persona.Code, error) {
-	codes, err := a.Store.Codes(ctx, studyID)
+	codes, err := a.store.Codes(ctx, studyID)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -15,7 +15,7 @@ import (
 // sourceQuotes returns n buyer quotes of one source of the study.
 func sourceQuotes(t *testing.T, a *App, studyID int64, n int) []persona.Quote {
 	t.Helper()
-	qs, err := a.Store.Quotes(context.Background(), store.QuoteFilter{StudyID: studyID, NoTokens: true})
+	qs, err := a.store.Quotes(context.Background(), store.QuoteFilter{StudyID: studyID, NoTokens: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,7 +37,7 @@ func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 func TestCodebookPromoteImportExport(t *testing.T) {
 	a, st := demoCopy(t)
 	ctx := context.Background()
-	themes, err := a.Store.Themes(ctx, st.ID)
+	themes, err := a.store.Themes(ctx, st.ID)
 	if err != nil || len(themes) == 0 {
 		t.Fatalf("themes: %v", err)
 	}
@@ -66,7 +66,7 @@ func TestCodebookPromoteImportExport(t *testing.T) {
 			t.Fatal(err)
 		}
 		b2, _ := demoCopy(t)
-		other, err := b2.Store.CreateStudy(ctx, "copy "+format)
+		other, err := b2.store.CreateStudy(ctx, "copy "+format)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -220,7 +220,7 @@ func TestCodingAgreementBlindAndSettle(t *testing.T) {
 	}
 
 	// The coded buyer's persona shows the code.
-	p, err := a.Store.Participant(ctx, q[0].ParticipantID)
+	p, err := a.store.Participant(ctx, q[0].ParticipantID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,7 +246,7 @@ func TestCodingAgreementBlindAndSettle(t *testing.T) {
 func TestAgreementWithVerbatim(t *testing.T) {
 	a, st := demoCopy(t)
 	ctx := context.Background()
-	themes, err := a.Store.Themes(ctx, st.ID)
+	themes, err := a.store.Themes(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

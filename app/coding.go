@@ -42,7 +42,7 @@ func (s codingScope) hidden(c persona.Coding, by Actor) bool {
 
 // blindRounds are a study's open rounds.
 func (a *App) blindRounds(ctx context.Context, studyID int64) ([]persona.CodingRound, error) {
-	rounds, err := a.Store.Rounds(ctx, studyID)
+	rounds, err := a.store.Rounds(ctx, studyID)
 	if err != nil {
 		return nil, err
 	}
@@ -62,7 +62,7 @@ func (a *App) visibleCodings(ctx context.Context, studyID int64, by Actor) ([]pe
 }
 
 func (a *App) visibleCodingsOf(ctx context.Context, f store.CodingFilter, studyID int64, by Actor) ([]persona.Coding, error) {
-	all, err := a.Store.Codings(ctx, f)
+	all, err := a.store.Codings(ctx, f)
 	if err != nil {
 		return nil, err
 	}
@@ -75,7 +75,7 @@ func (a *App) visibleCodingsOf(ctx context.Context, f store.CodingFilter, studyI
 	for _, c := range all {
 		ids = append(ids, c.QuoteID)
 	}
-	qs, err := a.Store.QuotesByID(ctx, uniqueIDs(ids, len(ids)))
+	qs, err := a.store.QuotesByID(ctx, uniqueIDs(ids, len(ids)))
 	if err != nil {
 		return nil, err
 	}
@@ -93,11 +93,11 @@ func (a *App) visibleCodingsOf(ctx context.Context, f store.CodingFilter, studyI
 
 // codeAndQuote loads a code and a quote of the same study.
 func (a *App) codeAndQuote(ctx context.Context, codeID, quoteID int64) (persona.Code, persona.Quote, error) {
-	q, err := a.Store.Quote(ctx, quoteID)
+	q, err := a.store.Quote(ctx, quoteID)
 	if err != nil {
 		return persona.Code{}, q, err
 	}
-	c, err := a.Store.Code(ctx, codeID)
+	c, err := a.store.Code(ctx, codeID)
 	if err != nil {
 		return c, q, err
 	}
@@ -114,7 +114,7 @@ func (a *App) CodeQuote(ctx context.Context, quoteID, codeID int64, by Actor) (p
 		return persona.Coding{}, err
 	}
 	cd := persona.Coding{StudyID: q.StudyID, CodeID: c.ID, QuoteID: q.ID, CoderID: by.ID, Coder: by.Name, CreatedAt: time.Now().UTC()}
-	return cd, a.Store.AddCoding(ctx, cd)
+	return cd, a.store.AddCoding(ctx, cd)
 }
 
 // UncodeQuote removes by's coding of a quote with a code.
@@ -122,7 +122,7 @@ func (a *App) UncodeQuote(ctx context.Context, quoteID, codeID int64, by Actor) 
 	if _, _, err := a.codeAndQuote(ctx, codeID, quoteID); err != nil {
 		return err
 	}
-	ok, err := a.Store.DeleteCoding(ctx, codeID, quoteID, by.ID)
+	ok, err := a.store.DeleteCoding(ctx, codeID, quoteID, by.ID)
 	if err != nil {
 		return err
 	}
@@ -157,11 +157,11 @@ type QuoteCoding struct {
 
 // QuoteCoding assembles a quote's codings for by.
 func (a *App) QuoteCoding(ctx context.Context, quoteID int64, by Actor) (QuoteCoding, error) {
-	q, err := a.Store.Quote(ctx, quoteID)
+	q, err := a.store.Quote(ctx, quoteID)
 	if err != nil {
 		return QuoteCoding{}, err
 	}
-	st, err := a.Store.Study(ctx, q.StudyID)
+	st, err := a.store.Study(ctx, q.StudyID)
 	if err != nil {
 		return QuoteCoding{}, err
 	}
@@ -176,7 +176,7 @@ func (a *App) QuoteCoding(ctx context.Context, quoteID int64, by Actor) (QuoteCo
 		return out, err
 	}
 	out.Codebook = codes
-	all, err := a.Store.Codings(ctx, store.CodingFilter{StudyID: q.StudyID, QuoteIDs: []int64{q.ID}})
+	all, err := a.store.Codings(ctx, store.CodingFilter{StudyID: q.StudyID, QuoteIDs: []int64{q.ID}})
 	if err != nil {
 		return out, err
 	}
@@ -211,7 +211,7 @@ func (a *App) QuoteCoding(ctx context.Context, quoteID int64, by Actor) (QuoteCo
 	}
 	sort.Slice(out.Others, func(i, j int) bool { return out.Others[i].Coder < out.Others[j].Coder })
 	if q.ThemeID != 0 {
-		if t, err := a.Store.Theme(ctx, q.ThemeID); err == nil {
+		if t, err := a.store.Theme(ctx, q.ThemeID); err == nil {
 			out.Theme = t.Label
 			if c, ok := codeNamed(codes, t.Label); ok {
 				out.Verbatim = append(out.Verbatim, c)
@@ -235,7 +235,7 @@ func codeNamed(codes []persona.Code, label string) (persona.Code, bool) {
 // on a study's sources (all of them when sourceIDs is empty). Only one
 // round per study may be open at a time.
 func (a *App) StartRound(ctx context.Context, studyID int64, coders []persona.RoundCoder, sourceIDs []int64, by Actor) (persona.CodingRound, error) {
-	if _, err := a.Store.Study(ctx, studyID); err != nil {
+	if _, err := a.store.Study(ctx, studyID); err != nil {
 		return persona.CodingRound{}, err
 	}
 	seen := map[int64]bool{}
@@ -265,21 +265,21 @@ func (a *App) StartRound(ctx context.Context, studyID int64, coders []persona.Ro
 			return persona.CodingRound{}, fmt.Errorf("blind coding: source %d is not in this study: %w", id, persona.ErrInvalid)
 		}
 	}
-	return a.Store.AddRound(ctx, persona.CodingRound{StudyID: studyID, SourceIDs: uniqueIDs(sourceIDs, len(sourceIDs)), Coders: cs,
+	return a.store.AddRound(ctx, persona.CodingRound{StudyID: studyID, SourceIDs: uniqueIDs(sourceIDs, len(sourceIDs)), Coders: cs,
 		CreatedBy: by.Name, CreatedAt: time.Now().UTC()})
 }
 
 // RoundSources are the sources a blind round may cover: the study's.
 func (a *App) RoundSources(ctx context.Context, studyID int64) ([]persona.Source, error) {
-	return a.Store.Sources(ctx, studyID)
+	return a.store.Sources(ctx, studyID)
 }
 
 // Rounds lists a study's blind coding rounds, newest first.
 func (a *App) Rounds(ctx context.Context, studyID int64) ([]persona.CodingRound, error) {
-	if _, err := a.Store.Study(ctx, studyID); err != nil {
+	if _, err := a.store.Study(ctx, studyID); err != nil {
 		return nil, err
 	}
-	return a.Store.Rounds(ctx, studyID)
+	return a.store.Rounds(ctx, studyID)
 }
 
 // MarkRoundDone records that by has finished coding in a study's open
@@ -302,7 +302,7 @@ func (a *App) MarkRoundDone(ctx context.Context, studyID int64, done bool, by Ac
 	if done {
 		at = &now
 	}
-	if err := a.Store.SetRoundDone(ctx, r.ID, by.ID, at); err != nil {
+	if err := a.store.SetRoundDone(ctx, r.ID, by.ID, at); err != nil {
 		return r, err
 	}
 	all := true
@@ -313,7 +313,7 @@ func (a *App) MarkRoundDone(ctx context.Context, studyID int64, done bool, by Ac
 		all = all && r.Coders[i].DoneAt != nil
 	}
 	if all {
-		if err := a.Store.RevealRound(ctx, r.ID, now); err != nil {
+		if err := a.store.RevealRound(ctx, r.ID, now); err != nil {
 			return r, err
 		}
 		r.RevealedAt = &now

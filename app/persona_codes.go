@@ -25,7 +25,7 @@ const personaCodeQuotes = 3
 // PersonaCodes lists the codes researchers applied to a persona's buyers'
 // quotes, most raised first, with up to three quotes each (one per buyer).
 func (a *App) PersonaCodes(ctx context.Context, personaID int64, by Actor) ([]PersonaCode, error) {
-	p, err := a.Store.Persona(ctx, personaID)
+	p, err := a.store.Persona(ctx, personaID)
 	if err != nil {
 		return nil, err
 	}
@@ -46,7 +46,7 @@ func (a *App) PersonaCodes(ctx context.Context, personaID int64, by Actor) ([]Pe
 	for _, c := range codings {
 		ids = append(ids, c.QuoteID)
 	}
-	qs, err := a.Store.QuotesByID(ctx, uniqueIDs(ids, len(ids)))
+	qs, err := a.store.QuotesByID(ctx, uniqueIDs(ids, len(ids)))
 	if err != nil {
 		return nil, err
 	}

@@ -99,7 +99,7 @@ func (a *App) importQDACodebook(ctx context.Context, studyID int64, p *qdpx.Proj
 		res.Reason = fmt.Sprintf("a codebook with %d codes, all ring groupings, and no text sources: nothing to add", codes)
 		return res
 	}
-	added, _, err := a.Store.ImportCodes(ctx, studyID, cs, false, time.Now().UTC())
+	added, _, err := a.store.ImportCodes(ctx, studyID, cs, false, time.Now().UTC())
 	if err != nil {
 		return fail(res, err)
 	}
