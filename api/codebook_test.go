@@ -158,6 +158,22 @@ func TestCodingAgreementAPI(t *testing.T) {
 		map[string]any{"first": pair.Coders[0].ID, "second": pair.Coders[1].ID, "choice": "whatever"}, nil); s != 400 {
 		t.Errorf("bad choice: %d", s)
 	}
+	rp := newPageClient(t, r)
+	rp.signIn(account.RoleResearcher)
+	res, html := rp.get(fmt.Sprintf("/studies/%d/agreement", r.study))
+	if res.StatusCode != 200 || !strings.Contains(html, `class="table agreement-table"`) || !strings.Contains(html, "Budget &lt;b&gt;") ||
+		!strings.Contains(html, `class="disagree-link" href="/studies/`) {
+		t.Errorf("agreement page: %d, table, escaped code or disagreement link missing", res.StatusCode)
+	}
+	res, html = rp.get(fmt.Sprintf("/studies/%d/disagreements?first=%d&second=%d", r.study, pair.Coders[0].ID, pair.Coders[1].ID))
+	if res.StatusCode != 200 || strings.Count(html, `<tr class="disagreement"`) != 1 || !strings.Contains(html, `class="settled"`) ||
+		!strings.Contains(html, `name="choice" value="both"`) {
+		t.Errorf("disagreements page: %d, want one settled row with settle buttons", res.StatusCode)
+	}
+	res, _ = rp.post(fmt.Sprintf("/quotes/%d/settle", qs[1].ID), url.Values{"first": {itoa(pair.Coders[0].ID)}, "second": {itoa(pair.Coders[1].ID)}, "choice": {"none"}})
+	if loc := res.Header.Get("Location"); res.StatusCode != http.StatusSeeOther || !strings.Contains(loc, "/disagreements?") {
+		t.Errorf("settle form: %d to %q", res.StatusCode, loc)
+	}
 	p, err := r.app.Participant(ctx, qs[0].ParticipantID)
 	if err != nil || p.PersonaID == 0 {
 		t.Skipf("quote %d's buyer is in no persona", qs[0].ID)
