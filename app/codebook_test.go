@@ -276,3 +276,54 @@ func TestAgreementWithVerbatim(t *testing.T) {
 		t.Errorf("Verbatim's code on the quote: %+v %v", qc.Verbatim, err)
 	}
 }
+
+// A round on some sources hides other coders' codings there only.
+func TestBlindRoundCoversItsSources(t *testing.T) {
+	a, st := demoCopy(t)
+	ctx := context.Background()
+	code, err := a.CreateCode(ctx, st.ID, CodeInput{Name: "Scoped"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	qs, err := a.store.Quotes(ctx, store.QuoteFilter{StudyID: st.ID, NoTokens: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	inRound, outside := qs[0], persona.Quote{}
+	for _, q := range qs {
+		if q.SourceID != inRound.SourceID {
+			outside = q
+			break
+		}
+	}
+	ann, bob := Actor{ID: 21, Name: "ann"}, Actor{ID: 22, Name: "bob"}
+	if _, err := a.StartRound(ctx, st.ID, []persona.RoundCoder{{ID: ann.ID, Name: "ann"}, {ID: bob.ID, Name: "bob"}}, []int64{inRound.SourceID}, ann); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.StartRound(ctx, st.ID+1000, []persona.RoundCoder{{ID: 1}, {ID: 2}}, nil, ann); !errors.Is(err, persona.ErrNotFound) {
+		t.Errorf("a round in a missing study: %v", err)
+	}
+	for _, q := range []persona.Quote{inRound, outside} {
+		if _, err := a.CodeQuote(ctx, q.ID, code.ID, bob); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cases := []struct {
+		quote      persona.Quote
+		blind      bool
+		othersSeen int
+	}{{inRound, true, 0}, {outside, false, 1}}
+	for _, c := range cases {
+		qc, err := a.QuoteCoding(ctx, c.quote.ID, ann)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if qc.Blind != c.blind || len(qc.Others) != c.othersSeen {
+			t.Errorf("quote in source %d: blind %v, %d others; want %v, %d", c.quote.SourceID, qc.Blind, len(qc.Others), c.blind, c.othersSeen)
+		}
+	}
+	cb, err := a.Codebook(ctx, st.ID, ann)
+	if err != nil || cb.Codes[0].Codings != 1 {
+		t.Errorf("ann's codebook counts %d codings; want 1 (the one outside the round)", cb.Codes[0].Codings)
+	}
+}
