@@ -58,12 +58,13 @@ const (
 	PermExport      Permission = "export"       // Markdown, JSON and CSV exports
 	PermNote        Permission = "note"         // post field notes
 	PermAdmin       Permission = "admin"        // users, tokens, audit log
+	PermCode        Permission = "code"         // codebook, coding quotes, agreement
 )
 
 // Permissions lists every permission in matrix order.
 func Permissions() []Permission {
 	return []Permission{PermRead, PermSearch, PermUpload, PermEdit, PermAnalyze,
-		PermDelete, PermEditPersona, PermExport, PermNote, PermAdmin}
+		PermDelete, PermEditPersona, PermExport, PermNote, PermAdmin, PermCode}
 }
 
 // matrix says which roles hold each permission. Columns follow roleColumn.
@@ -79,6 +80,7 @@ var matrix = map[Permission][4]bool{
 	PermExport:      {true, true, true, false},
 	PermNote:        {true, true, false, true},
 	PermAdmin:       {true, false, false, false},
+	PermCode:        {true, true, false, false},
 }
 
 func roleColumn(r Role) (int, bool) {

@@ -108,6 +108,7 @@ func TestRoleCan(t *testing.T) {
 		PermExport:      {A, R, M},
 		PermNote:        {A, R, S},
 		PermAdmin:       {A},
+		PermCode:        {A, R},
 	}
 	if len(want) != len(Permissions()) || len(matrix) != len(Permissions()) {
 		t.Fatalf("permissions: %d listed, %d in matrix, %d tested", len(Permissions()), len(matrix), len(want))

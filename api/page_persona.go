@@ -157,6 +157,9 @@ func (s *Server) personaPage(c *gin.Context) error {
 	for _, g := range groups {
 		v.Answers = append(v.Answers, frontend.PersonaAnswerGroup{ThemeID: g.ThemeID, Label: g.Label, Answers: answerViews(c, g.Answers)})
 	}
+	if v.Codes, err = s.personaCodeViews(c, p.ID); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "persona", v)
 }
 

@@ -80,6 +80,12 @@ func (s *Server) sourcePage(c *gin.Context) error {
 		}
 		v.Turns = append(v.Turns, tv)
 	}
+	if v.Can.Code {
+		markCodable(v.Turns)
+		for i := range v.Respondents {
+			markCodable(v.Respondents[i].Answers)
+		}
+	}
 	if v.Analysing {
 		markPending(v.Turns)
 		for i := range v.Respondents {
@@ -100,6 +106,17 @@ func markPending(turns []frontend.TurnView) {
 		for j := range turns[i].Segments {
 			if seg := &turns[i].Segments[j]; seg.QuoteID != 0 && seg.Ring == "" {
 				seg.Pending = true
+			}
+		}
+	}
+}
+
+// markCodable links each quote to its coding page.
+func markCodable(turns []frontend.TurnView) {
+	for i := range turns {
+		for j := range turns[i].Segments {
+			if seg := &turns[i].Segments[j]; seg.QuoteID != 0 {
+				seg.Codable = true
 			}
 		}
 	}

@@ -233,6 +233,13 @@ func TestPagesRespectRoles(t *testing.T) {
 		{account.RoleSales, "/search?q=price", 200},
 		{account.RoleResearcher, "/studies/" + itoa(r.study) + "/themes", 200},
 		{account.RoleResearcher, "/studies/999999", 404},
+		{account.RoleSales, "/studies/" + itoa(r.study) + "/codebook", 200},
+		{account.RoleMarketer, "/studies/" + itoa(r.study) + "/codebook", 200},
+		{account.RoleSales, "/studies/" + itoa(r.study) + "/agreement", 403},
+		{account.RoleMarketer, "/studies/" + itoa(r.study) + "/disagreements?first=1&second=0", 403},
+		{account.RoleSales, "/quotes/1/code", 403},
+		{account.RoleResearcher, "/studies/" + itoa(r.study) + "/agreement", 200},
+		{account.RoleAdmin, "/studies/" + itoa(r.study) + "/codebook", 200},
 	}
 	for _, tt := range tests {
 		p := newPageClient(t, r)

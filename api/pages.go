@@ -65,6 +65,20 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"POST", "/trackers", account.PermSearch, (*Server).trackerForm},
 		{"GET", "/trackers/:id", account.PermSearch, (*Server).trackerPage},
 		{"POST", "/trackers/:id/delete", account.PermSearch, (*Server).deleteTrackerForm},
+		{"GET", "/studies/:id/codebook", account.PermRead, (*Server).codebookPage},
+		{"POST", "/studies/:id/codebook", account.PermCode, (*Server).codeCreateForm},
+		{"POST", "/studies/:id/codebook/import", account.PermCode, (*Server).codebookImportForm},
+		{"POST", "/codes/:id", account.PermCode, (*Server).codeUpdateForm},
+		{"POST", "/codes/:id/delete", account.PermCode, (*Server).codeDeleteForm},
+		{"POST", "/themes/:id/promote", account.PermCode, (*Server).promoteThemeForm},
+		{"GET", "/quotes/:id/code", account.PermCode, (*Server).quoteCodePage},
+		{"POST", "/quotes/:id/code", account.PermCode, (*Server).quoteCodeForm},
+		{"POST", "/quotes/:id/uncode", account.PermCode, (*Server).quoteUncodeForm},
+		{"POST", "/quotes/:id/settle", account.PermCode, (*Server).settleForm},
+		{"GET", "/studies/:id/agreement", account.PermCode, (*Server).agreementPage},
+		{"POST", "/studies/:id/rounds", account.PermCode, (*Server).roundForm},
+		{"POST", "/studies/:id/rounds/done", account.PermCode, (*Server).roundDoneForm},
+		{"GET", "/studies/:id/disagreements", account.PermCode, (*Server).disagreementsPage},
 	}
 	for _, p := range pages {
 		h := []gin.HandlerFunc{s.page(p.perm, p.h)}
@@ -177,7 +191,7 @@ func (s *Server) base(c *gin.Context, title, nav string) frontend.Base {
 		r := u.Role
 		b.Can = frontend.Perms{Upload: r.Can(account.PermUpload), Edit: r.Can(account.PermEdit),
 			EditPersona: r.Can(account.PermEditPersona), Export: r.Can(account.PermExport),
-			Note: r.Can(account.PermNote), Admin: r.Can(account.PermAdmin)}
+			Note: r.Can(account.PermNote), Admin: r.Can(account.PermAdmin), Code: r.Can(account.PermCode)}
 	}
 	return b
 }

@@ -12,7 +12,8 @@ import (
 )
 
 // TestQDPXUploadAndExport: a REFI-QDA project and codebook go in through
-// the upload API (the codebook is skipped: no text to code), and the
+// the upload API (the codebook adds no source: its codes go into the
+// study's codebook), and the
 // study comes out as a .qdpx that reads back with its source; a reader
 // may not export.
 func TestQDPXUploadAndExport(t *testing.T) {
@@ -28,6 +29,10 @@ func TestQDPXUploadAndExport(t *testing.T) {
 	mustJSON(t, b, &res)
 	if len(res.Files) != 2 || res.Files[0].Status != app.StatusOK || res.Files[0].Format != "qdpx" || res.Files[1].Status != app.StatusSkipped {
 		t.Fatalf("results = %s; want the project ok and the codebook skipped", b)
+	}
+	var cb app.Codebook
+	if s := r.json(account.RoleMarketer, "GET", fmt.Sprintf("/api/v1/studies/%d/codebook", study), nil, &cb); s != 200 || len(cb.Codes) != 3 {
+		t.Errorf("codebook after uploading codes.qdc: %d, %d codes; want its 3 codes", s, len(cb.Codes))
 	}
 	path := fmt.Sprintf("/api/v1/studies/%d/export.qdpx", study)
 	status, zipped := r.do(account.RoleResearcher, "GET", path, "", nil)

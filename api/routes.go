@@ -104,6 +104,27 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/trackers/:id", account.PermSearch, (*Server).getTracker, "What a tracker found: new since your last visit, per week, personas (mark=1 records the visit)"},
 	{"DELETE", "/api/v1/trackers/:id", account.PermSearch, (*Server).deleteTracker, "Delete your tracker (an admin: any)"},
 	{"GET", "/api/v1/trackers/:id/feed.json", account.PermSearch, (*Server).trackerFeed, "A tracker's newest matches as a JSON Feed 1.1"},
+
+	// Codebook, researchers' coding and agreement (docs/CODEBOOK.md).
+	{"GET", "/api/v1/studies/:id/codebook", account.PermRead, (*Server).getCodebook, "A study's codebook: codes with examples and use"},
+	{"POST", "/api/v1/studies/:id/codes", account.PermCode, (*Server).createCode, "Add a code (name, ring, definition, when_to_use, when_not_to_use, example_quote_ids)"},
+	{"GET", "/api/v1/codes/:id", account.PermRead, (*Server).getCode, "Get a code"},
+	{"PATCH", "/api/v1/codes/:id", account.PermCode, (*Server).updateCode, "Replace a code's fields"},
+	{"DELETE", "/api/v1/codes/:id", account.PermCode, (*Server).deleteCode, "Delete a code and its codings"},
+	{"POST", "/api/v1/themes/:id/promote", account.PermCode, (*Server).promoteTheme, "Add a theme to the codebook (label, ring, headline and top quotes as examples)"},
+	{"POST", "/api/v1/studies/:id/codebook/import", account.PermCode, (*Server).importCodebook, "Import a codebook CSV (name/tag/path, description) or REFI-QDA .qdc (multipart part file; replace=1 updates known names)"},
+	{"GET", "/api/v1/studies/:id/codebook.csv", account.PermExport, (*Server).exportCodebookCSV, "Export the codebook as CSV"},
+	{"GET", "/api/v1/studies/:id/codebook.qdc", account.PermExport, (*Server).exportCodebookQDC, "Export the codebook as a REFI-QDA codebook (.qdc)"},
+	{"GET", "/api/v1/quotes/:id/codings", account.PermCode, (*Server).quoteCodings, "A quote's codings: yours, other coders' (unless blind), Verbatim's"},
+	{"PUT", "/api/v1/quotes/:id/codes/:code", account.PermCode, (*Server).codeQuote, "Apply a code to a quote as your coding"},
+	{"DELETE", "/api/v1/quotes/:id/codes/:code", account.PermCode, (*Server).uncodeQuote, "Remove your coding of a quote with a code"},
+	{"GET", "/api/v1/studies/:id/rounds", account.PermCode, (*Server).listRounds, "Blind double-coding rounds"},
+	{"POST", "/api/v1/studies/:id/rounds", account.PermCode, (*Server).startRound, "Start a blind round (coders: user names; source_ids: optional)"},
+	{"POST", "/api/v1/studies/:id/rounds/done", account.PermCode, (*Server).roundDone, "Mark yourself done in the open round (done=false takes it back); all done reveals it"},
+	{"GET", "/api/v1/studies/:id/agreement", account.PermCode, (*Server).getAgreement, "Percent agreement, Cohen's kappa, Krippendorff's alpha per code and overall"},
+	{"GET", "/api/v1/studies/:id/disagreements", account.PermCode, (*Server).getDisagreements, "Quotes two coders coded differently (first, second: coder ids, 0 = Verbatim)"},
+	{"POST", "/api/v1/quotes/:id/settle", account.PermCode, (*Server).settleQuote, "Settle a disagreement (first, second, choice: first, second, both or none)"},
+	{"GET", "/api/v1/personas/:id/codes", account.PermRead, (*Server).personaCodes, "Codes researchers applied to a persona's buyers, with quotes"},
 }
 
 func (s *Server) routes(r *gin.Engine) {

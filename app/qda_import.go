@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"path/filepath"
 	"strings"
+	"time"
 	"unicode/utf8"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/codebook"
 	"github.com/verbatimhq/verbatim/persona/ingest"
 	"github.com/verbatimhq/verbatim/persona/qdpx"
 	"github.com/verbatimhq/verbatim/persona/store"
@@ -30,7 +32,8 @@ func isQDA(name string, data []byte) bool {
 // transcript and stored; each code with codings becomes a researcher theme
 // (a split edit named after the code, in the ring of the ring-named code
 // above it) whose coded quotes are pinned. A codebook alone (.qdc) has no
-// text to code and is reported as skipped.
+// text to code: its codes go into the study's codebook and the file is
+// reported as skipped (no source).
 func (a *App) importQDA(ctx context.Context, studyID int64, name string, data []byte, opt IngestOptions) FileResult {
 	res := FileResult{Path: name, Format: FormatQDPX, Warnings: []string{}}
 	p, err := qdpx.Read(data)
@@ -41,9 +44,7 @@ func (a *App) importQDA(ctx context.Context, studyID int64, name string, data []
 	codes := 0
 	qdpx.Walk(p.Codes, func(qdpx.Code, []qdpx.Code) { codes++ })
 	if len(p.Sources) == 0 {
-		res.Status = StatusSkipped
-		res.Reason = fmt.Sprintf("a codebook with %d codes and no text sources: nothing to code; import the project (.qdpx) with its sources and codings", codes)
-		return res
+		return a.importQDACodebook(ctx, studyID, p, codes, res)
 	}
 	attrs := caseAttributes(p)
 	coded := map[string][]int64{} // code guid -> quote ids
@@ -84,6 +85,26 @@ func (a *App) importQDA(ctx context.Context, studyID int64, name string, data []
 	if unmatched > 0 {
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d coded selections cover no buyer quote (interviewer speech or labels) and were left out", unmatched))
 	}
+	return res
+}
+
+// importQDACodebook takes a codebook alone (.qdc) into the study's
+// codebook (docs/CODEBOOK.md): it adds no source, so it is reported as
+// skipped, with what went into the codebook.
+func (a *App) importQDACodebook(ctx context.Context, studyID int64, p *qdpx.Project, codes int, res FileResult) FileResult {
+	res.Status = StatusSkipped
+	cs, warnings := codebook.FromQDA(p)
+	res.Warnings = append(res.Warnings, warnings...)
+	if len(cs) == 0 {
+		res.Reason = fmt.Sprintf("a codebook with %d codes, all ring groupings, and no text sources: nothing to add", codes)
+		return res
+	}
+	added, _, err := a.store.ImportCodes(ctx, studyID, cs, false, time.Now().UTC())
+	if err != nil {
+		return fail(res, err)
+	}
+	res.Reason = fmt.Sprintf("a codebook with %d codes and no text sources: %d codes added to the study's codebook (%d already there); "+
+		"to bring sources and codings, import the project (.qdpx)", codes, added, len(cs)-added)
 	return res
 }
 

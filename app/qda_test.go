@@ -221,7 +221,7 @@ func TestImportQDAForeignAndBad(t *testing.T) {
 		status string
 		msg    string
 	}{
-		{"codebook.qdc", read("../persona/qdpx/testdata/codebook.qdc"), StatusSkipped, "a codebook with 4 codes and no text sources"},
+		{"codebook.qdc", read("../persona/qdpx/testdata/codebook.qdc"), StatusSkipped, "a codebook with 4 codes and no text sources: 3 codes added to the study's codebook"},
 		{"broken.qdpx", []byte("PK\x03\x04garbage"), StatusError, "not a readable .qdpx archive"},
 		{"empty.qdpx", zipWithQDE(t, `<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Sources><TextSource guid="6a7b8c9d-aebf-40c1-a2d3-5e6f7a8b9cad" name="x"><PlainTextContent>just prose, no speakers</PlainTextContent></TextSource></Sources></Project>`), StatusError, "no text source could be imported"},
 		{"bad.qde", []byte(`<Project xmlns="urn:QDA-XML:project:1.0" name="x"><Users><User guid="nope"/></Users></Project>`), StatusError, `malformed guid "nope"`},

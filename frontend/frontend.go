@@ -28,7 +28,8 @@ type Pages struct {
 // Names lists every page template; Render accepts exactly these.
 var Names = []string{"signin", "error", "studies", "study", "upload", "source",
 	"personas", "persona", "themes", "search", "admin", "account",
-	"gaps", "gap", "gap-print", "survey", "objection", "trackers", "tracker"}
+	"gaps", "gap", "gap-print", "survey", "objection", "trackers", "tracker",
+	"codebook", "quote-code", "agreement", "disagreements"}
 
 // New loads the templates from fsys (a folder holding templates/ and
 // static/, e.g. os.DirFS("frontend") while editing), or from the embedded

@@ -11,7 +11,7 @@ const evil = `<script>alert(1)</script>"><img src=x onerror=alert(1)>&lt;b&gt;`
 
 func sampleBase() Base {
 	return Base{Title: evil, User: User{Name: evil, Role: "admin"}, StudyID: 1, Nav: "studies",
-		Can: Perms{Upload: true, Edit: true, EditPersona: true, Export: true, Note: true, Admin: true}, Flash: evil}
+		Can: Perms{Upload: true, Edit: true, EditPersona: true, Export: true, Note: true, Admin: true, Code: true}, Flash: evil}
 }
 
 func sampleQuote() QuoteView {
@@ -41,7 +41,8 @@ func samples() map[string]any {
 		"persona": PersonaPage{Base: b, ID: 2, StudyName: evil, Name: evil, Notes: evil, Size: 2, Of: 3,
 			Profile:  []AttrDist{{Name: evil, Values: []Share{{Label: evil, N: 1, Of: 2, Pct: 50}}}},
 			Rings:    []RingView{{Ring: "perceived_barriers", Title: "Perceived barriers", Themes: []ThemeView{{ID: 1, Label: evil, Headline: evil, Raised: 1, Of: 2, Pct: 50, Quotes: []QuoteView{q}}}}},
-			Distinct: []LiftView{{Label: evil, Share: 50, Rest: 10, Lift: "5.0"}}, Members: []KV{{Key: evil, Value: evil}}},
+			Distinct: []LiftView{{Label: evil, Share: 50, Rest: 10, Lift: "5.0"}}, Members: []KV{{Key: evil, Value: evil}},
+			Codes: []PersonaCodeView{{ID: 4, Name: evil, Ring: "perceived_barriers", Definition: evil, Raised: 1, Of: 2, Pct: 50, Quotes: []QuoteView{q}}}},
 		"themes": ThemesPage{Base: b, StudyName: evil, RingOpts: []Option{{Value: "", Label: "No ring"}},
 			Rings: []ThemeRing{{Ring: "perceived_barriers", Title: "Perceived barriers", Themes: []ThemeRow{{ID: 1, Label: evil, Headline: evil, Quotes: 9,
 				Items: []ThemeQuote{{QuoteView: q, Ring: "perceived_barriers"}}, More: 8}}}}},
@@ -62,6 +63,7 @@ func samples() map[string]any {
 			Tokens: []TokenRow{{ID: 1, Name: evil, User: evil}}, Audit: []AuditRow{{User: evil, Action: evil, Target: evil, Detail: evil}}},
 	}
 	addGapSamples(m, b, q)
+	addCodebookSamples(m, b, q)
 	return m
 }
 

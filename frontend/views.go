@@ -23,7 +23,7 @@ type User struct {
 
 // Perms are what the user may do, for showing links and forms.
 type Perms struct {
-	Upload, Edit, EditPersona, Export, Note, Admin bool
+	Upload, Edit, EditPersona, Export, Note, Admin, Code bool
 }
 
 // Option is one choice of a select.
@@ -171,6 +171,8 @@ type Segment struct {
 	Hidden    bool
 	// Pending: no ring yet because the analysis has not reached it.
 	Pending bool
+	// Codable: the reader may code the quote (a link to the coding page).
+	Codable bool
 }
 
 // Respondent is a survey respondent with closed and open answers.
@@ -227,6 +229,8 @@ type PersonaPage struct {
 	WinLoss *WinLossView
 	// Answers are what sales reps answered to its objections.
 	Answers []PersonaAnswerGroup
+	// Codes are the codebook codes researchers applied to its buyers.
+	Codes []PersonaCodeView
 }
 
 // AttrDist is one attribute's distribution within a persona.

@@ -56,6 +56,8 @@ func init() {
 		"gaps":       {"check collateral against what the buyers say (content gaps)", cmdGaps},
 		"waves":      {"theme shares per research wave and significant changes", cmdWaves},
 		"migrate":    {"copy a SQLite study base into an empty PostgreSQL database", cmdMigrate},
+		"codebook":   {"import or export a study's codebook: codebook import|export (CSV, REFI-QDA .qdc)", cmdCodebook},
+		"agreement":  {"inter-coder agreement: percent, Cohen's kappa, Krippendorff's alpha", cmdAgreement},
 	}
 }
 
@@ -96,7 +98,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: verbatim COMMAND [flags] [args]\n\ncommands:")
-	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token", "gaps", "waves", "migrate"} {
+	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token", "gaps", "waves", "codebook", "agreement", "migrate"} {
 		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
 	}
 	fmt.Fprintln(w, "\nRun 'verbatim COMMAND -h' for a command's flags.")

@@ -188,6 +188,74 @@ CREATE TABLE tracker_visits (
   PRIMARY KEY (tracker_id, user_id)
 );
 `},
+	// 8: the study's codebook and researchers' codings of quotes
+	// (docs/CODEBOOK.md). name_key is the lower-cased name, unique per
+	// study; examples are quote ids separated by commas (no foreign key: an
+	// example outlives a re-ingest that renumbers quotes, and is dropped
+	// when read).
+	8: {Up: `
+CREATE TABLE codes (
+  id {{ID}},
+  study_id {{INT}} NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  name TEXT NOT NULL,
+  name_key TEXT NOT NULL,
+  ring TEXT NOT NULL DEFAULT '',
+  definition TEXT NOT NULL DEFAULT '',
+  when_to_use TEXT NOT NULL DEFAULT '',
+  when_not_to_use TEXT NOT NULL DEFAULT '',
+  examples TEXT NOT NULL DEFAULT '',
+  created_at {{TIME}} NOT NULL,
+  updated_at {{TIME}} NOT NULL,
+  UNIQUE (study_id, name_key)
+);
+CREATE TABLE codings (
+  id {{ID}},
+  study_id {{INT}} NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  code_id {{INT}} NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+  quote_id {{INT}} NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+  coder_id {{INT}} NOT NULL,
+  coder_name TEXT NOT NULL DEFAULT '',
+  created_at {{TIME}} NOT NULL,
+  UNIQUE (code_id, quote_id, coder_id)
+);
+CREATE INDEX codings_study ON codings(study_id);
+CREATE INDEX codings_quote ON codings(quote_id);
+`},
+	// 9: blind double-coding rounds (named coders code the same sources
+	// without seeing each other's codings until all are done) and settled
+	// disagreements (docs/CODEBOOK.md). source_ids are ids separated by
+	// commas, "" for the whole study; coders are two coder ids "a,b".
+	9: {Up: `
+CREATE TABLE coding_rounds (
+  id {{ID}},
+  study_id {{INT}} NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  source_ids TEXT NOT NULL DEFAULT '',
+  created_by TEXT NOT NULL DEFAULT '',
+  created_at {{TIME}} NOT NULL,
+  revealed_at {{TIME}}
+);
+CREATE INDEX coding_rounds_study ON coding_rounds(study_id);
+CREATE TABLE coding_round_coders (
+  round_id {{INT}} NOT NULL REFERENCES coding_rounds(id) ON DELETE CASCADE,
+  coder_id {{INT}} NOT NULL,
+  coder_name TEXT NOT NULL DEFAULT '',
+  done_at {{TIME}},
+  PRIMARY KEY (round_id, coder_id)
+);
+CREATE TABLE coding_settlements (
+  id {{ID}},
+  study_id {{INT}} NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  quote_id {{INT}} NOT NULL REFERENCES quotes(id) ON DELETE CASCADE,
+  coders TEXT NOT NULL,
+  choice TEXT NOT NULL,
+  code_ids TEXT NOT NULL DEFAULT '',
+  user_id {{INT}} NOT NULL DEFAULT 0,
+  user_name TEXT NOT NULL DEFAULT '',
+  created_at {{TIME}} NOT NULL,
+  UNIQUE (quote_id, coders)
+);
+CREATE INDEX coding_settlements_study ON coding_settlements(study_id);
+`},
 }
 
 func (s *Store) migrate(ctx context.Context) error {

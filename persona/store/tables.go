@@ -11,7 +11,8 @@ import (
 // table adds it here too; TestTablesListsEveryTable checks.
 func Tables() []string {
 	return []string{"studies", "sources", "participants", "turns", "quotes", "analyses", "themes", "personas", "edits",
-		"collateral", "source_meta", "field_answers", "trackers", "tracker_visits"}
+		"collateral", "source_meta", "field_answers", "trackers", "tracker_visits",
+		"codes", "codings", "coding_rounds", "coding_round_coders", "coding_settlements"}
 }
 
 // CompareQuotes checks that two stores hold the same quotes: up to n of

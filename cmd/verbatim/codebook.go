@@ -1,0 +1,160 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/persona/agreement"
+)
+
+// cliActor reads codings as no coder: a blind round's codings stay hidden
+// until it is revealed.
+var cliActor = app.Actor{ID: -1, Name: "cli"}
+
+// cmdCodebook imports or exports a study's codebook.
+func cmdCodebook(ctx context.Context, e env, args []string) error {
+	if len(args) == 0 || (args[0] != "import" && args[0] != "export") {
+		fmt.Fprintln(e.stderr, "usage: verbatim codebook import [--data DIR] [--study NAME] [--replace] FILE.csv|FILE.qdc\n"+
+			"       verbatim codebook export [--data DIR] [--study NAME] [--format csv|qdc] [-o FILE]")
+		return errUsage
+	}
+	sub := args[0]
+	fs := flag.NewFlagSet("codebook "+sub, flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	data := dataFlag(fs)
+	study := fs.String("study", "", "study (default: the most recently analysed)")
+	replace := fs.Bool("replace", false, "import: update the codes whose names the codebook already has")
+	format := fs.String("format", "", "export: csv or qdc (default: from -o's extension, else csv)")
+	out := fs.String("o", "", "export: write to FILE instead of standard output")
+	pos, err := parseInterspersed(fs, args[1:])
+	if err != nil {
+		return errUsage
+	}
+	if sub == "import" && len(pos) != 1 || sub == "export" && len(pos) != 0 {
+		fs.Usage()
+		return errUsage
+	}
+	a, st, err := openStudy(ctx, e, *data, *study, "codebook "+sub)
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	if sub == "import" {
+		b, err := os.ReadFile(pos[0])
+		if err != nil {
+			return err
+		}
+		res, err := a.ImportCodebook(ctx, st.ID, pos[0], b, *replace)
+		if err != nil {
+			return fmt.Errorf("%s: %w", pos[0], err)
+		}
+		fmt.Fprintf(e.stdout, "%s (%s) into %q: %d read, %d added, %d updated, %d already there\n",
+			filepath.Base(pos[0]), res.Format, st.Name, res.Read, res.Added, res.Updated, res.Kept)
+		for _, w := range res.Warnings {
+			fmt.Fprintln(e.stdout, "  warning:", w)
+		}
+		return nil
+	}
+	f := *format
+	if f == "" {
+		f = app.CodebookCSV
+		if strings.EqualFold(filepath.Ext(*out), ".qdc") {
+			f = app.CodebookQDC
+		}
+	}
+	if *out == "" {
+		return a.ExportCodebook(ctx, st.ID, f, e.stdout)
+	}
+	file, err := os.Create(*out)
+	if err != nil {
+		return err
+	}
+	if err := a.ExportCodebook(ctx, st.ID, f, file); err != nil {
+		file.Close()
+		os.Remove(*out)
+		return err
+	}
+	return file.Close()
+}
+
+// cmdAgreement prints a study's inter-coder agreement.
+func cmdAgreement(ctx context.Context, e env, args []string) error {
+	fs := flag.NewFlagSet("agreement", flag.ContinueOnError)
+	fs.SetOutput(e.stderr)
+	data := dataFlag(fs)
+	study := fs.String("study", "", "study (default: the most recently analysed)")
+	asJSON := fs.Bool("json", false, "print the report as JSON (the API's /studies/{id}/agreement)")
+	if pos, err := parseInterspersed(fs, args); err != nil || len(pos) > 0 {
+		return errUsage
+	}
+	a, st, err := openStudy(ctx, e, *data, *study, "agreement")
+	if err != nil {
+		return err
+	}
+	defer a.Close()
+	rep, err := a.Agreement(ctx, st.ID, cliActor)
+	if err != nil {
+		return err
+	}
+	if *asJSON {
+		enc := json.NewEncoder(e.stdout)
+		enc.SetIndent("", "  ")
+		return enc.Encode(rep)
+	}
+	printAgreement(e.stdout, rep)
+	return nil
+}
+
+func fig(f agreement.Figure) string {
+	if !f.Defined {
+		return "     —"
+	}
+	return fmt.Sprintf("%6.3f", f.Value)
+}
+
+func figs(f app.Figures) string {
+	k := "     —"
+	if f.Kappa != nil {
+		k = fig(*f.Kappa)
+	}
+	p := "     —"
+	if f.Percent.Defined {
+		p = fmt.Sprintf("%5.1f%%", 100*f.Percent.Value)
+	}
+	return fmt.Sprintf("%s  %s  %s", p, k, fig(f.Alpha))
+}
+
+func printAgreement(w io.Writer, rep app.AgreementReport) {
+	fmt.Fprintf(w, "Study %q\n", rep.Study.Name)
+	if rep.Blind {
+		fmt.Fprintln(w, "A blind coding round is open: its codings are left out until every coder marks it done.")
+	}
+	if len(rep.Comparisons) == 0 {
+		fmt.Fprintln(w, "No coders to compare: code quotes (two researchers, or one researcher and themes promoted to codes).")
+		return
+	}
+	for _, c := range rep.Comparisons {
+		names := make([]string, len(c.Coders))
+		for i, cd := range c.Coders {
+			names[i] = cd.Name
+		}
+		fmt.Fprintf(w, "\n%s: %d quotes coded by any of them, %d compared (coders of their source)\n", strings.Join(names, " vs "), c.Units, c.Compared)
+		fmt.Fprintf(w, "  %-32s %7s  %6s  %6s  %6s\n", "code", "applied", "agree", "kappa", "alpha")
+		fmt.Fprintf(w, "  %-32s %7s  %s\n", "all codes", "", figs(c.Overall))
+		for _, code := range c.Codes {
+			name := code.Name
+			if len([]rune(name)) > 32 {
+				name = string([]rune(name)[:31]) + "…"
+			}
+			fmt.Fprintf(w, "  %-32s %7d  %s\n", name, code.Applied, figs(code.Figures))
+		}
+	}
+	fmt.Fprintf(w, "\n%s\n", rep.Unit)
+}
