@@ -1,0 +1,195 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"math"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/nlp"
+)
+
+// Researcher-seeded coding: a researcher codes a few quotes per code and
+// Verbatim codes every other quote the same way, each with a confidence;
+// the quotes it cannot tell stay uncoded (they still form discovered
+// themes), and each gets a review priority. See docs/SEEDED.md.
+
+// Seed is one quote a researcher coded: its index in the quotes given to
+// Code (or NewCoder) and the code's name.
+type Seed struct {
+	Quote int
+	Code  string
+}
+
+// Assignment is the coding of one quote.
+type Assignment struct {
+	// Code is the code given, "" when the quote is left uncoded (for the
+	// discovered themes): no code is more likely right than wrong for it.
+	Code string
+	// Best is the most likely code even when Code is "" (for review and
+	// for scoring the coding on every quote); "" only for a quote without
+	// words or when there are no seeds.
+	Best string
+	// Confidence estimates the probability that Best is the researcher's
+	// code, calibrated on the researcher's own seeds (see calibrate); 1
+	// for a seed.
+	Confidence float64
+	// Seeded is true for a quote the researcher coded.
+	Seeded bool
+	// Teach is the review priority, 0..1: how much a decision on this
+	// quote would teach the coding, its uncertainty times its weight in
+	// the neighbour graph (how many quotes it would pull along). 0 for
+	// seeds.
+	Teach float64
+}
+
+// CodingOptions tune Code.
+type CodingOptions struct {
+	// Vectors are the word vectors joined to TF-IDF; nil uses
+	// DefaultVectors() unless NoVectors is set.
+	Vectors   *Vectors
+	NoVectors bool
+}
+
+// Code codes every quote from the researcher's seeds: one Assignment per
+// quote, in order. It builds the quotes' representation (NewCoder) and
+// codes once; to recode after each researcher decision keep the Coder.
+func Code(ctx context.Context, quotes []persona.Quote, seeds []Seed, opt CodingOptions) ([]Assignment, error) {
+	c, err := NewCoder(ctx, quotes, opt)
+	if err != nil {
+		return nil, err
+	}
+	return c.Code(ctx, seeds)
+}
+
+// Coder holds the quotes' representation (TF-IDF joined with word
+// vectors, smoothed over each quote's nearest neighbours, and the
+// neighbour graph), so that recoding after a researcher accepts or
+// corrects a quote costs only the coding itself, not the representation.
+// A Coder is safe for concurrent use.
+type Coder struct {
+	n     int
+	rowOf []int // each quote's row in pts, -1 for a quote without words
+	pts   sparsePoints
+	nb    [][]int32 // neighbour rows of each row, best first
+	nw    [][]float32
+	infl  []float64 // each row's weight in the graph, 0..1 (Teach)
+}
+
+// NewCoder builds the representation of quotes. Quotes without Tokens are
+// tagged from their Text.
+func NewCoder(ctx context.Context, quotes []persona.Quote, opt CodingOptions) (*Coder, error) {
+	toks := make([][]persona.Token, len(quotes))
+	tagger := nlp.Shared()
+	parallel(len(quotes), func(lo, hi, _ int) {
+		for i := lo; i < hi; i++ {
+			toks[i] = quotes[i].Tokens
+			if toks[i] == nil && quotes[i].Text != "" {
+				toks[i] = tagger.Tag(quotes[i].Text)
+			}
+		}
+	})
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("analysis: coder: %w", err)
+	}
+	vec := opt.Vectors
+	if vec == nil && !opt.NoVectors {
+		vec = DefaultVectors()
+	}
+	return newCoder(NewTokenSpace(toks, vec)), nil
+}
+
+// newCoder smooths the space's rows over their neighbours, as the theme
+// clustering does (smoothed), and keeps the neighbour lists.
+func newCoder(s *Space) *Coder {
+	c := &Coder{n: s.Len(), rowOf: make([]int, s.Len())}
+	var ids []int
+	for i := range c.rowOf {
+		c.rowOf[i] = -1
+		if !s.Empty(i) {
+			c.rowOf[i] = len(ids)
+			ids = append(ids, i)
+		}
+	}
+	c.pts, c.nb, c.nw = smoothed(s, ids, smoothNN, smoothAlpha)
+	c.infl = influence(c.nb, c.nw)
+	return c
+}
+
+// Len is the number of quotes the Coder codes.
+func (c *Coder) Len() int { return c.n }
+
+// Code codes every quote from seeds (Seed.Quote indexes the quotes given
+// to NewCoder). A quote seeded twice keeps its last code. To take a
+// researcher's decision on a quote (accepting or correcting the coding),
+// append it to the seeds and call Code again: the representation is
+// reused, so this costs well under a second on ten thousand quotes (see
+// docs/SEEDED.md).
+func (c *Coder) Code(ctx context.Context, seeds []Seed) ([]Assignment, error) {
+	lab, names, err := c.seedLabels(seeds)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Assignment, c.n)
+	if len(names) == 0 {
+		return out, nil
+	}
+	res, err := c.fit(ctx, lab, len(names))
+	if err != nil {
+		return nil, err
+	}
+	for i, r := range c.rowOf {
+		switch {
+		case r < 0:
+		case lab[r] >= 0:
+			out[i] = Assignment{Code: names[lab[r]], Best: names[lab[r]], Confidence: 1, Seeded: true}
+		default:
+			a := Assignment{Best: names[res.best[r]], Confidence: res.conf[r]}
+			if res.conf[r] > 0.5 {
+				a.Code = a.Best
+			}
+			a.Teach = uncertainty(res.conf[r]) * c.infl[r]
+			out[i] = a
+		}
+	}
+	return out, nil
+}
+
+// seedLabels numbers the seeds' codes in order of first appearance and
+// gives each row its seeded code, -1 when not seeded.
+func (c *Coder) seedLabels(seeds []Seed) ([]int, []string, error) {
+	lab := make([]int, len(c.pts.ids))
+	for r := range lab {
+		lab[r] = -1
+	}
+	ids := map[string]int{}
+	var names []string
+	for _, s := range seeds {
+		if s.Quote < 0 || s.Quote >= c.n {
+			return nil, nil, fmt.Errorf("analysis: code: seed quote %d of %d: %w", s.Quote, c.n, persona.ErrInvalid)
+		}
+		if s.Code == "" {
+			return nil, nil, fmt.Errorf("analysis: code: seed quote %d has no code: %w", s.Quote, persona.ErrInvalid)
+		}
+		r := c.rowOf[s.Quote]
+		if r < 0 {
+			continue // a quote without words teaches nothing
+		}
+		id, ok := ids[s.Code]
+		if !ok {
+			id = len(names)
+			ids[s.Code] = id
+			names = append(names, s.Code)
+		}
+		lab[r] = id
+	}
+	// A code whose only seeds were recoded keeps its number but no seed;
+	// fit gives it no centroid.
+	return lab, names, nil
+}
+
+// uncertainty is 1 when a decision is a coin toss (confidence ½) and 0
+// when the coding is sure either way.
+func uncertainty(p float64) float64 {
+	return 1 - 2*math.Abs(p-0.5)
+}
