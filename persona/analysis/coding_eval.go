@@ -155,3 +155,42 @@ func DrawSeeds(truth []int, perClass int, seed int64) []int {
 	}
 	return out
 }
+
+// SeededSuiteResult is one suite set's seeded coding figures: Runs[i][j]
+// is PerClass[i] seeds per label drawn with Seeds[j].
+type SeededSuiteResult struct {
+	Set      SuiteSet
+	Texts    int
+	Labels   int
+	PerClass []int
+	Seeds    []int64
+	Runs     [][]SeededResult
+}
+
+// RunSeededSuiteSet loads set from dir (subsampled to maxTexts texts when
+// more than 0, with seed 1), builds its coding representation once and
+// runs SeededEval for every perClass and seed.
+func RunSeededSuiteSet(ctx context.Context, dir string, set SuiteSet, perClass []int, seeds []int64, maxTexts int, opt CodingOptions) (SeededSuiteResult, error) {
+	texts, labels, err := set.Load(dir)
+	if err != nil {
+		return SeededSuiteResult{}, err
+	}
+	texts, labels = Subsample(texts, labels, maxTexts, 1)
+	e, err := NewSeededEval(ctx, texts, labels, opt)
+	if err != nil {
+		return SeededSuiteResult{}, fmt.Errorf("analysis: suite %s: %w", set.Name, err)
+	}
+	res := SeededSuiteResult{Set: set, Texts: len(texts), Labels: len(e.names), PerClass: perClass, Seeds: seeds}
+	for _, n := range perClass {
+		var row []SeededResult
+		for _, seed := range seeds {
+			r, err := e.Run(ctx, n, seed)
+			if err != nil {
+				return SeededSuiteResult{}, fmt.Errorf("analysis: suite %s: %w", set.Name, err)
+			}
+			row = append(row, r)
+		}
+		res.Runs = append(res.Runs, row)
+	}
+	return res, nil
+}
