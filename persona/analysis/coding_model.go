@@ -24,8 +24,6 @@ import (
 // softmax regression on the seeds and per-code z-scores of the scores
 // were measured and not kept (docs/SEEDED.md).
 const (
-	// spreadAlpha is the neighbours' share in label spreading.
-	spreadAlpha = 0.5
 	// spreadIters bounds the spreading rounds; α^k makes later ones vanish.
 	spreadIters = 10
 )
@@ -39,14 +37,11 @@ type fitResult struct {
 
 // fit codes every row from lab (each row's seeded code or -1) over k codes.
 func (c *Coder) fit(ctx context.Context, lab []int, k int) (fitResult, error) {
-	f := c.scores(lab, k)
-	if err := ctx.Err(); err != nil {
-		return fitResult{}, fmt.Errorf("analysis: code: %w", err)
-	}
 	cal := c.calibrate(lab, k)
 	if err := ctx.Err(); err != nil {
 		return fitResult{}, fmt.Errorf("analysis: code: %w", err)
 	}
+	f := c.spread(c.cosines(lab, k), lab, k, cal.alpha)
 	n := len(lab)
 	res := fitResult{best: make([]int, n), conf: make([]float64, n)}
 	for r := 0; r < n; r++ {
@@ -56,9 +51,9 @@ func (c *Coder) fit(ctx context.Context, lab []int, k int) (fitResult, error) {
 	return res, nil
 }
 
-// scores returns the rows' spread scores for the k codes (row-major,
-// n×k): centroids of the seeds, cosines, label spreading.
-func (c *Coder) scores(lab []int, k int) []float32 {
+// cosines returns the rows' cosines to the k codes' seed centroids
+// (row-major, n×k; -1 for a code without seeds).
+func (c *Coder) cosines(lab []int, k int) []float32 {
 	n := len(lab)
 	dim := c.pts.dim()
 	sums := make([][]float64, k)
@@ -89,14 +84,15 @@ func (c *Coder) scores(lab []int, k int) []float32 {
 			}
 		}
 	})
-	return c.spread(s, lab, k)
+	return s
 }
 
 // spread is label spreading of the scores s over the neighbour graph:
 // F ← (1−α)·S + α·W·F with W each row's neighbour similarities normalised
 // to sum 1, seeds held at 1 for their code and 0 elsewhere.
-func (c *Coder) spread(s []float32, lab []int, k int) []float32 {
+func (c *Coder) spread(cos []float32, lab []int, k int, alpha float64) []float32 {
 	n := len(lab)
+	s := append([]float32(nil), cos...)
 	for r, l := range lab {
 		if l >= 0 {
 			row := s[r*k : (r+1)*k]
@@ -122,11 +118,11 @@ func (c *Coder) spread(s []float32, lab []int, k int) []float32 {
 				}
 				own := s[r*k : (r+1)*k]
 				for j := range out {
-					out[j] = float32(1-spreadAlpha) * own[j]
+					out[j] = float32(1-alpha) * own[j]
 				}
 				if tot == 0 {
 					for j := range out {
-						out[j] += float32(spreadAlpha) * f[r*k+j]
+						out[j] += float32(alpha) * f[r*k+j]
 					}
 					continue
 				}
@@ -135,7 +131,7 @@ func (c *Coder) spread(s []float32, lab []int, k int) []float32 {
 					if w <= 0 {
 						continue
 					}
-					a := float32(spreadAlpha) * w / tot
+					a := float32(alpha) * w / tot
 					src := f[int(o)*k : (int(o)+1)*k]
 					for j := range out {
 						out[j] += a * src[j]
