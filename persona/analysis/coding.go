@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sync"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/nlp"
@@ -74,6 +75,9 @@ type Coder struct {
 	nb    [][]int32 // neighbour rows of each row, best first
 	nw    [][]float32
 	infl  []float64 // each row's weight in the graph, 0..1 (Teach)
+
+	mu   sync.Mutex
+	last *calibration // the last Code's, reused by Update
 }
 
 // NewCoder builds the representation of quotes. Quotes without Tokens are
@@ -120,12 +124,23 @@ func newCoder(s *Space) *Coder {
 func (c *Coder) Len() int { return c.n }
 
 // Code codes every quote from seeds (Seed.Quote indexes the quotes given
-// to NewCoder). A quote seeded twice keeps its last code. To take a
-// researcher's decision on a quote (accepting or correcting the coding),
-// append it to the seeds and call Code again: the representation is
-// reused, so this costs well under a second on ten thousand quotes (see
-// docs/SEEDED.md).
+// to NewCoder). A quote seeded twice keeps its last code. Code measures
+// the coding on the seeds (calibrate) each time; Update reuses that.
 func (c *Coder) Code(ctx context.Context, seeds []Seed) ([]Assignment, error) {
+	return c.code(ctx, seeds, false)
+}
+
+// Update recodes every quote after a researcher accepted or corrected one
+// (append the decision to seeds: a Seed with the quote and its code). It
+// reuses the spreading share and confidence curve the last Code measured
+// (Code's work when there was none), so it costs a third of Code: the
+// representation is kept, and only the coding itself runs again (see
+// docs/SEEDED.md). Call Code again now and then to remeasure.
+func (c *Coder) Update(ctx context.Context, seeds []Seed) ([]Assignment, error) {
+	return c.code(ctx, seeds, true)
+}
+
+func (c *Coder) code(ctx context.Context, seeds []Seed, reuse bool) ([]Assignment, error) {
 	lab, names, err := c.seedLabels(seeds)
 	if err != nil {
 		return nil, err
@@ -134,9 +149,20 @@ func (c *Coder) Code(ctx context.Context, seeds []Seed) ([]Assignment, error) {
 	if len(names) == 0 {
 		return out, nil
 	}
-	res, err := c.fit(ctx, lab, len(names))
+	var cal *calibration
+	if reuse {
+		c.mu.Lock()
+		cal = c.last
+		c.mu.Unlock()
+	}
+	res, used, err := c.fit(ctx, lab, len(names), cal)
 	if err != nil {
 		return nil, err
+	}
+	if cal == nil {
+		c.mu.Lock()
+		c.last = &used
+		c.mu.Unlock()
 	}
 	for i, r := range c.rowOf {
 		switch {

@@ -5,30 +5,28 @@ import "math"
 // calibration maps a quote's best score and its margin over the second
 // best to the probability that the best code is right:
 // σ(b0 + b1·top + b2·margin). fitted is false when the seeds could not
-// measure the coding (no code has two seeds, or the held-out seeds all
-// came out right or all wrong); prob then falls back to margin/top.
+// measure the coding: no code has two seeds (prob then is the margin
+// itself, on the scale where a seed's margin is 1: a quote is coded when
+// its best code beats the next by more than half of what a seed's does),
+// or every held-out seed came out wrong (prob is 0).
 type calibration struct {
 	b      [3]float64
 	fitted bool
-	// allRight is the fallback when every held-out seed came out the
-	// same way: 1 if right, 0 if wrong, -1 when unmeasured.
-	allRight float64
+	// allWrong is true when every held-out seed came out wrong.
+	allWrong bool
 	// alpha is the neighbours' share in label spreading.
 	alpha float64
 }
 
 // prob is the calibrated probability that a row's best code is right.
 func (c calibration) prob(top, margin float64) float64 {
-	if !c.fitted {
-		if c.allRight >= 0 {
-			return c.allRight
-		}
-		if top <= 0 {
-			return 0
-		}
-		return math.Min(1, margin/top)
+	switch {
+	case c.fitted:
+		return sigmoid(c.b[0] + c.b[1]*top + c.b[2]*margin)
+	case c.allWrong:
+		return 0
 	}
-	return sigmoid(c.b[0] + c.b[1]*top + c.b[2]*margin)
+	return math.Max(0, math.Min(1, margin))
 }
 
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
@@ -86,7 +84,7 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 			}
 		}
 	}
-	cal := calibration{allRight: -1, alpha: spreadAlphas[0]}
+	cal := calibration{alpha: spreadAlphas[0]}
 	best, right := 0, -1.0
 	for a := range spreadAlphas {
 		var r float64
@@ -101,11 +99,16 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 	if len(ys[best]) == 0 {
 		return cal
 	}
-	if right == 0 || right == float64(len(ys[best])) {
-		cal.allRight = right / float64(len(ys[best]))
+	if right == 0 {
+		cal.allWrong = true
 		return cal
 	}
-	cal.b, cal.fitted = logistic(xs[best], ys[best]), true
+	// The anchor: a quote with nothing in common with any code (best score
+	// and margin 0) has its best code by chance, right one time in k. It
+	// keeps the curve falling toward such quotes even when every held-out
+	// seed came out right.
+	x, y := append(xs[best], [2]float64{0, 0}), append(ys[best], 1/float64(k))
+	cal.b, cal.fitted = logistic(x, y), true
 	return cal
 }
 

@@ -35,11 +35,15 @@ type fitResult struct {
 	conf []float64
 }
 
-// fit codes every row from lab (each row's seeded code or -1) over k codes.
-func (c *Coder) fit(ctx context.Context, lab []int, k int) (fitResult, error) {
-	cal := c.calibrate(lab, k)
+// fit codes every row from lab (each row's seeded code or -1) over k
+// codes, with cal or, when nil, a calibration measured on these seeds.
+func (c *Coder) fit(ctx context.Context, lab []int, k int, cal *calibration) (fitResult, calibration, error) {
+	if cal == nil {
+		m := c.calibrate(lab, k)
+		cal = &m
+	}
 	if err := ctx.Err(); err != nil {
-		return fitResult{}, fmt.Errorf("analysis: code: %w", err)
+		return fitResult{}, calibration{}, fmt.Errorf("analysis: code: %w", err)
 	}
 	f := c.spread(c.cosines(lab, k), lab, k, cal.alpha)
 	n := len(lab)
@@ -48,7 +52,7 @@ func (c *Coder) fit(ctx context.Context, lab []int, k int) (fitResult, error) {
 		b, top, margin := bestTwo(f[r*k : (r+1)*k])
 		res.best[r], res.conf[r] = b, cal.prob(top, margin)
 	}
-	return res, nil
+	return res, *cal, nil
 }
 
 // cosines returns the rows' cosines to the k codes' seed centroids
