@@ -9,7 +9,8 @@ import (
 // The coding model (Coder.Code):
 //
 //  1. Each code's centroid is the normalised sum of its seeds' smoothed
-//     rows; every quote scores its cosine to each centroid.
+//     rows; every quote scores, per code, the mean of its cosine to the
+//     centroid and its cosine to the code's nearest seed.
 //  2. The scores spread over the neighbour graph (label spreading, Zhou et
 //     al. 2004, started from the centroid scores instead of zeros): each
 //     quote's scores become a blend of its own and its neighbours', the
@@ -21,8 +22,9 @@ import (
 //     whether it came out right.
 //
 // Self-training (confident quotes joining their code's centroid), a
-// softmax regression on the seeds and per-code z-scores of the scores
-// were measured and not kept (docs/SEEDED.md).
+// softmax regression on the seeds, per-code z-scores of the scores and
+// re-estimating how common each code is were measured and not kept
+// (docs/SEEDED.md).
 const (
 	// spreadIters bounds the spreading rounds; α^k makes later ones vanish.
 	spreadIters = 10
@@ -88,7 +90,67 @@ func (c *Coder) cosines(lab []int, k int) []float32 {
 			}
 		}
 	})
+	// Blend in the nearest seed of each code.
+	near := c.nearestSeeds(lab, k)
+	for q, v := range near {
+		s[q] = (s[q] + v) / 2
+	}
 	return s
+}
+
+// nearestSeeds returns each row's cosine to the most similar seed of each
+// code other than the row itself (row-major, n×k; -1 for a code without
+// seeds). A code whose quotes speak of several things is then near every
+// quote like one of its seeds, not only those like their mean.
+func (c *Coder) nearestSeeds(lab []int, k int) []float32 {
+	n := len(lab)
+	var seedRows []int
+	var cols [][]float32
+	for r, l := range lab {
+		if l >= 0 {
+			seedRows, cols = append(seedRows, r), append(cols, c.seedColumn(r))
+		}
+	}
+	out := make([]float32, n*k)
+	for q := range out {
+		out[q] = -1
+	}
+	parallel(n, func(lo, hi, _ int) {
+		for r := lo; r < hi; r++ {
+			row := out[r*k : (r+1)*k]
+			for q, sr := range seedRows {
+				if sr != r {
+					row[lab[sr]] = max(row[lab[sr]], cols[q][r])
+				}
+			}
+		}
+	})
+	return out
+}
+
+// seedColumn is every row's cosine to row r, computed once per Coder and
+// kept: the seeds change little between codings (calibration folds, a
+// researcher's next decision).
+func (c *Coder) seedColumn(r int) []float32 {
+	c.mu.Lock()
+	col, ok := c.cols[r]
+	c.mu.Unlock()
+	if ok {
+		return col
+	}
+	v := make([]float64, c.pts.dim())
+	c.addScaled(r, 1, v)
+	vec := unit32(v)
+	col = make([]float32, len(c.pts.ids))
+	parallel(len(col), func(lo, hi, _ int) {
+		for o := lo; o < hi; o++ {
+			col[o] = c.pts.dot(o, vec)
+		}
+	})
+	c.mu.Lock()
+	c.cols[r] = col
+	c.mu.Unlock()
+	return col
 }
 
 // spread is label spreading of the scores s over the neighbour graph:
