@@ -85,16 +85,33 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 		}
 	}
 	cal := calibration{alpha: spreadAlphas[0]}
-	best, right := 0, -1.0
+	// The first share (the least reliance on the graph) whose held-out
+	// accuracy is within one standard error of the best (the one-standard-
+	// error rule of Breiman et al. 1984): a few dozen held-out seeds
+	// cannot tell shares apart more finely.
+	acc := make([]float64, len(spreadAlphas))
+	top := 0
 	for a := range spreadAlphas {
 		var r float64
 		for _, y := range ys[a] {
 			r += y
 		}
-		if r > right {
-			best, right = a, r
+		if len(ys[a]) > 0 {
+			acc[a] = r / float64(len(ys[a]))
+		}
+		if acc[a] > acc[top] {
+			top = a
 		}
 	}
+	se := math.Sqrt(acc[top] * (1 - acc[top]) / math.Max(1, float64(len(ys[top]))))
+	best := top
+	for a := range spreadAlphas {
+		if acc[a] >= acc[top]-se {
+			best = a
+			break
+		}
+	}
+	right := acc[best] * float64(len(ys[best]))
 	cal.alpha = spreadAlphas[best]
 	if len(ys[best]) == 0 {
 		return cal
@@ -108,8 +125,34 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 	// keeps the curve falling toward such quotes even when every held-out
 	// seed came out right.
 	x, y := append(xs[best], [2]float64{0, 0}), append(ys[best], 1/float64(k))
-	cal.b, cal.fitted = logistic(x, y), true
+	cal.b, cal.fitted = monotoneLogistic(x, y), true
 	return cal
+}
+
+// monotoneLogistic is logistic, refitted on the best score alone when the
+// margin's coefficient comes out negative and on the margin alone when
+// the score's does: a code cannot be less likely right because it is
+// nearer or further ahead of the next, so a negative coefficient is noise
+// from few held-out seeds.
+func monotoneLogistic(xs [][2]float64, ys []float64) [3]float64 {
+	b := logistic(xs, ys)
+	if b[1] >= 0 && b[2] >= 0 {
+		return b
+	}
+	only := func(j int) [3]float64 {
+		x := make([][2]float64, len(xs))
+		for i := range xs {
+			x[i][0] = xs[i][j]
+		}
+		c := logistic(x, ys)
+		out := [3]float64{c[0], 0, 0}
+		out[1+j] = max(c[1], 0)
+		return out
+	}
+	if b[2] < 0 {
+		return only(0)
+	}
+	return only(1)
 }
 
 // logisticRidge keeps the logistic fit finite when the held-out seeds are
