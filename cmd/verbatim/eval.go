@@ -36,7 +36,8 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	if *perClass != "" {
 		var err error
 		if ns, err = parsePerClass(*perClass); err != nil {
-			return err
+			fmt.Fprintln(e.stderr, err)
+			return errUsage
 		}
 	}
 	if *suite != "" {

@@ -20,7 +20,7 @@ func parsePerClass(list string) ([]int, error) {
 	for _, f := range strings.Split(list, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil || n < 1 {
-			return nil, fmt.Errorf("--seed-per-class %q: want positive counts like 1,3,5,10: %w", list, errUsage)
+			return nil, fmt.Errorf("--seed-per-class %q: want positive counts like 1,3,5,10", list)
 		}
 		ns = append(ns, n)
 	}
