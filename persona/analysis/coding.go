@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"sort"
 	"sync"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -219,4 +220,46 @@ func (c *Coder) seedLabels(seeds []Seed) ([]int, []string, error) {
 // when the coding is sure either way.
 func uncertainty(p float64) float64 {
 	return 1 - 2*math.Abs(p-0.5)
+}
+
+// ReviewQueue orders the quotes a researcher should review: those not
+// seeded, by Teach, taking the best remaining quote of each Best code in
+// turn (round-robin over codes, the code of the highest Teach first), so
+// that one batch of decisions covers many codes rather than one confused
+// pair. Measured on Banking77: taking the highest Teach alone, 77 at a
+// time, taught the coding less than a random order; one per code in turn
+// did as well as random (docs/SEEDED.md). Quotes without a Best code are
+// left out.
+func ReviewQueue(as []Assignment) []int {
+	byCode := map[string][]int{}
+	for i, a := range as {
+		if !a.Seeded && a.Best != "" {
+			byCode[a.Best] = append(byCode[a.Best], i)
+		}
+	}
+	type lane struct{ ids []int }
+	lanes := make([]*lane, 0, len(byCode))
+	higher := func(x, y int) bool {
+		if as[x].Teach != as[y].Teach {
+			return as[x].Teach > as[y].Teach
+		}
+		return x < y
+	}
+	for _, ids := range byCode {
+		sort.Slice(ids, func(p, q int) bool { return higher(ids[p], ids[q]) })
+		lanes = append(lanes, &lane{ids})
+	}
+	sort.Slice(lanes, func(p, q int) bool { return higher(lanes[p].ids[0], lanes[q].ids[0]) })
+	var out []int
+	for len(lanes) > 0 {
+		next := lanes[:0]
+		for _, l := range lanes {
+			out = append(out, l.ids[0])
+			if l.ids = l.ids[1:]; len(l.ids) > 0 {
+				next = append(next, l)
+			}
+		}
+		lanes = next
+	}
+	return out
 }

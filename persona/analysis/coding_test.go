@@ -356,3 +356,30 @@ func TestLogisticRecoversSlope(t *testing.T) {
 		}
 	}
 }
+
+func TestReviewQueue(t *testing.T) {
+	as := []Assignment{
+		{Best: "a", Teach: 0.9},
+		{Best: "a", Teach: 0.8},
+		{Best: "b", Teach: 0.5},
+		{Best: "a", Code: "a", Seeded: true},
+		{Best: "c", Teach: 0.7},
+		{},                      // no words: left out
+		{Best: "b", Teach: 0.6}, // b's best
+		{Best: "a", Teach: 0.1},
+	}
+	tests := []struct {
+		name string
+		as   []Assignment
+		want []int
+	}{
+		// Codes in order of their best Teach (a .9, c .7, b .6), one each per round.
+		{"round robin over codes", as, []int{0, 4, 6, 1, 2, 7}},
+		{"nothing to review", []Assignment{{Seeded: true, Best: "a"}, {}}, nil},
+	}
+	for _, tt := range tests {
+		if got := ReviewQueue(tt.as); fmt.Sprint(got) != fmt.Sprint(tt.want) {
+			t.Errorf("%s: ReviewQueue = %v; want %v", tt.name, got, tt.want)
+		}
+	}
+}
