@@ -89,25 +89,39 @@ func evalSeededSuite(ctx context.Context, w io.Writer, dir string, ns []int, see
 		}
 		for i, n := range r.PerClass {
 			runs := r.Runs[i]
-			f := func(get func(analysis.SeededResult) float64) string {
-				lo, hi, sum := math.Inf(1), math.Inf(-1), 0.0
+			// f is the mean (min–max) of get over the runs where ok; the
+			// coded quotes' accuracy is undefined where none was coded,
+			// and the count of runs it covers is then given.
+			f := func(get func(analysis.SeededResult) float64, ok func(analysis.SeededResult) bool) string {
+				lo, hi, sum, n := math.Inf(1), math.Inf(-1), 0.0, 0
 				for _, x := range runs {
+					if !ok(x) {
+						continue
+					}
 					v := get(x)
-					lo, hi, sum = min(lo, v), max(hi, v), sum+v
+					lo, hi, sum, n = min(lo, v), max(hi, v), sum+v, n+1
 				}
-				return fmt.Sprintf("%.3f (%.3f–%.3f)", sum/float64(len(runs)), lo, hi)
+				switch {
+				case n == 0:
+					return "– (none coded)"
+				case n < len(runs):
+					return fmt.Sprintf("%.3f (%.3f–%.3f) %d/%d", sum/float64(n), lo, hi, n, len(runs))
+				}
+				return fmt.Sprintf("%.3f (%.3f–%.3f)", sum/float64(n), lo, hi)
 			}
+			all := func(analysis.SeededResult) bool { return true }
+			coded := func(x analysis.SeededResult) bool { return x.Coverage > 0 }
 			took := ""
 			if i == len(r.PerClass)-1 {
 				took = fmt.Sprintf("%4.0fs", time.Since(start).Seconds())
 			}
 			fmt.Fprintf(w, "%-14s %6d %6d %3d %-17s %-17s %-17s %-17s %-17s %5s\n",
 				set.Name, r.Texts, r.Labels, n,
-				f(func(x analysis.SeededResult) float64 { return x.NMI }),
-				f(func(x analysis.SeededResult) float64 { return x.ARI }),
-				f(func(x analysis.SeededResult) float64 { return x.ACC }),
-				f(func(x analysis.SeededResult) float64 { return x.Coverage }),
-				f(func(x analysis.SeededResult) float64 { return x.CodedACC }),
+				f(func(x analysis.SeededResult) float64 { return x.NMI }, all),
+				f(func(x analysis.SeededResult) float64 { return x.ARI }, all),
+				f(func(x analysis.SeededResult) float64 { return x.ACC }, all),
+				f(func(x analysis.SeededResult) float64 { return x.Coverage }, all),
+				f(func(x analysis.SeededResult) float64 { return x.CodedACC }, coded),
 				took)
 		}
 	}

@@ -22,7 +22,8 @@ type SeededResult struct {
 	ARI float64 `json:"ari"`
 	ACC float64 `json:"acc"`
 	// Coverage is the share of scored texts given a code (Assignment.Code
-	// not empty); CodedACC the share of those whose code is their label.
+	// not empty); CodedACC the share of those whose code is their label
+	// (0, and meaningless, when Coverage is 0).
 	Coverage float64 `json:"coverage"`
 	CodedACC float64 `json:"coded_acc"`
 }
