@@ -28,14 +28,26 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	seeds := fs.String("seeds", "1,2,3", "with --suite: the seeds to run")
 	sets := fs.String("sets", "", "with --suite: only these sets (comma-separated names)")
 	maxTexts := fs.Int("max", 0, "with --suite: subsample each set to at most N texts (0: all)")
+	perClass := fs.String("seed-per-class", "", "score the researcher-seeded coding instead: N labelled texts per label (a list: 1,3,5,10) drawn with --seed (--seeds with --suite) are the seeds; scored on the rest")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return errUsage
 	}
+	var ns []int
+	if *perClass != "" {
+		var err error
+		if ns, err = parsePerClass(*perClass); err != nil {
+			fmt.Fprintln(e.stderr, err)
+			return errUsage
+		}
+	}
 	if *suite != "" {
+		if ns != nil {
+			return evalSeededSuite(ctx, e.stdout, *suite, ns, *seeds, *sets, *maxTexts)
+		}
 		return evalSuite(ctx, e.stdout, *suite, *seeds, *sets, *maxTexts)
 	}
 	if *labels == "" {
-		fmt.Fprintln(e.stderr, "usage: verbatim eval --labels FILE.csv --text-col COL --label-col COL [--k N] [--json]\n       verbatim eval --suite DIR [--seeds 1,2,3] [--sets a,b] [--max N]")
+		fmt.Fprintln(e.stderr, "usage: verbatim eval --labels FILE.csv --text-col COL --label-col COL [--k N] [--seed-per-class N] [--json]\n       verbatim eval --suite DIR [--seeds 1,2,3] [--sets a,b] [--max N] [--seed-per-class 1,3,5,10]")
 		return errUsage
 	}
 	f, err := os.Open(*labels)
@@ -46,6 +58,9 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	texts, truth, err := analysis.ReadLabels(f, *textCol, *labelCol)
 	if err != nil {
 		return fmt.Errorf("%s: %w", *labels, err)
+	}
+	if ns != nil {
+		return evalSeeded(ctx, e.stdout, texts, truth, ns, *seed, *asJSON)
 	}
 	start := time.Now()
 	res, err := analysis.Evaluate(texts, truth, analysis.EvalOptions{K: *k, Seed: *seed})

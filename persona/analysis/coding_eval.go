@@ -1,0 +1,197 @@
+package analysis
+
+import (
+	"context"
+	"fmt"
+	"math/rand"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// SeededResult is how well the seeded coding (Code) agrees with human
+// labels when perClass labelled texts per label are the seeds; every
+// figure is on the other texts.
+type SeededResult struct {
+	PerClass int `json:"per_class"`
+	Seeds    int `json:"seeds"` // seeds drawn
+	N        int `json:"n"`     // texts scored (the rest)
+	// NMI, ARI and ACC score every scored text's most likely code
+	// (Assignment.Best) against its label; ACC is the share whose code is
+	// their label (no matching of groups to labels).
+	NMI float64 `json:"nmi"`
+	ARI float64 `json:"ari"`
+	ACC float64 `json:"acc"`
+	// Coverage is the share of scored texts given a code (Assignment.Code
+	// not empty); CodedACC the share of those whose code is their label
+	// (0, and meaningless, when Coverage is 0).
+	Coverage float64 `json:"coverage"`
+	CodedACC float64 `json:"coded_acc"`
+}
+
+// SeededEval codes labelled texts from seeds drawn among them; the
+// representation is built once, so many draws cost little more than one.
+type SeededEval struct {
+	coder *Coder
+	truth []int
+	names []string // label of each truth id
+}
+
+// NewSeededEval builds the coding representation of texts with labels.
+func NewSeededEval(ctx context.Context, texts, labels []string, opt CodingOptions) (*SeededEval, error) {
+	toks, truth, err := evalInput(texts, labels)
+	if err != nil {
+		return nil, err
+	}
+	quotes := make([]persona.Quote, len(toks))
+	for i := range quotes {
+		quotes[i].Tokens = toks[i]
+	}
+	c, err := NewCoder(ctx, quotes, opt)
+	if err != nil {
+		return nil, err
+	}
+	names := make([]string, 0)
+	seen := map[int]bool{}
+	for i, t := range truth {
+		if !seen[t] {
+			seen[t] = true
+			names = append(names, labels[i])
+		}
+	}
+	return &SeededEval{coder: c, truth: truth, names: names}, nil
+}
+
+// Run draws perClass texts of each label with seed (all of a label's
+// texts when it has fewer), codes the rest from them and scores it.
+func (e *SeededEval) Run(ctx context.Context, perClass int, seed int64) (SeededResult, error) {
+	if perClass < 1 {
+		return SeededResult{}, fmt.Errorf("analysis: seeded eval: %d per class: %w", perClass, persona.ErrInvalid)
+	}
+	drawn := DrawSeeds(e.truth, perClass, seed)
+	seeds := make([]Seed, len(drawn))
+	isSeed := make([]bool, len(e.truth))
+	for q, i := range drawn {
+		seeds[q] = Seed{Quote: i, Code: e.names[e.truth[i]]}
+		isSeed[i] = true
+	}
+	as, err := e.coder.Code(ctx, seeds)
+	if err != nil {
+		return SeededResult{}, err
+	}
+	return scoreSeeded(e.truth, e.names, as, isSeed, perClass), nil
+}
+
+// scoreSeeded scores the assignments of the texts that are not seeds.
+func scoreSeeded(truth []int, names []string, as []Assignment, isSeed []bool, perClass int) SeededResult {
+	id := make(map[string]int, len(names))
+	for i, n := range names {
+		id[n] = i
+	}
+	res := SeededResult{PerClass: perClass}
+	var t, p []int
+	var right, coded, codedRight int
+	for i, a := range as {
+		if isSeed[i] {
+			res.Seeds++
+			continue
+		}
+		pred := -1 // no code at all: a group of its own
+		if v, ok := id[a.Best]; ok {
+			pred = v
+		}
+		t, p = append(t, truth[i]), append(p, pred)
+		if pred == truth[i] {
+			right++
+		}
+		if a.Code != "" {
+			coded++
+			if id[a.Code] == truth[i] {
+				codedRight++
+			}
+		}
+	}
+	res.N = len(t)
+	if res.N == 0 {
+		return res
+	}
+	for i := range p {
+		if p[i] < 0 {
+			p[i] = len(names)
+		}
+	}
+	res.NMI, res.ARI = NMI(t, p), ARI(t, p)
+	res.ACC = float64(right) / float64(res.N)
+	res.Coverage = float64(coded) / float64(res.N)
+	if coded > 0 {
+		res.CodedACC = float64(codedRight) / float64(coded)
+	}
+	return res
+}
+
+// DrawSeeds picks perClass texts of each label in truth (all of a label's
+// texts when it has no more), at random from seed, and returns their
+// indexes in ascending order.
+func DrawSeeds(truth []int, perClass int, seed int64) []int {
+	byLabel := map[int][]int{}
+	var order []int
+	for i, t := range truth {
+		if _, ok := byLabel[t]; !ok {
+			order = append(order, t)
+		}
+		byLabel[t] = append(byLabel[t], i)
+	}
+	rng := rand.New(rand.NewSource(seed))
+	pick := make([]bool, len(truth))
+	for _, l := range order {
+		ids := byLabel[l]
+		for _, q := range rng.Perm(len(ids))[:min(perClass, len(ids))] {
+			pick[ids[q]] = true
+		}
+	}
+	var out []int
+	for i, ok := range pick {
+		if ok {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// SeededSuiteResult is one suite set's seeded coding figures: Runs[i][j]
+// is PerClass[i] seeds per label drawn with Seeds[j].
+type SeededSuiteResult struct {
+	Set      SuiteSet
+	Texts    int
+	Labels   int
+	PerClass []int
+	Seeds    []int64
+	Runs     [][]SeededResult
+}
+
+// RunSeededSuiteSet loads set from dir (subsampled to maxTexts texts when
+// more than 0, with seed 1), builds its coding representation once and
+// runs SeededEval for every perClass and seed.
+func RunSeededSuiteSet(ctx context.Context, dir string, set SuiteSet, perClass []int, seeds []int64, maxTexts int, opt CodingOptions) (SeededSuiteResult, error) {
+	texts, labels, err := set.Load(dir)
+	if err != nil {
+		return SeededSuiteResult{}, err
+	}
+	texts, labels = Subsample(texts, labels, maxTexts, 1)
+	e, err := NewSeededEval(ctx, texts, labels, opt)
+	if err != nil {
+		return SeededSuiteResult{}, fmt.Errorf("analysis: suite %s: %w", set.Name, err)
+	}
+	res := SeededSuiteResult{Set: set, Texts: len(texts), Labels: len(e.names), PerClass: perClass, Seeds: seeds}
+	for _, n := range perClass {
+		var row []SeededResult
+		for _, seed := range seeds {
+			r, err := e.Run(ctx, n, seed)
+			if err != nil {
+				return SeededSuiteResult{}, fmt.Errorf("analysis: suite %s: %w", set.Name, err)
+			}
+			row = append(row, r)
+		}
+		res.Runs = append(res.Runs, row)
+	}
+	return res, nil
+}
