@@ -45,7 +45,7 @@ func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
 	sents := make([]sentence, len(spans))
 	for i, sp := range spans {
 		t := s.Text[sp[0]:sp[1]]
-		sents[i] = sentence{lo: sp[0], hi: sp[1], text: t, words: QuoteWords(t), small: IsSmallTalk(t), ask: IsYouQuestion(t)}
+		sents[i] = sentence{lo: sp[0], hi: sp[1], text: t, words: QuoteWords(t), small: IsSmallTalk(t) || IsProcedural(t), ask: IsYouQuestion(t)}
 	}
 	var out []Quote
 	question, endsOnQuestion := s.Question, false
