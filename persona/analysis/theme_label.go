@@ -167,6 +167,7 @@ func labelThemes(c *corpus, ws []*work) {
 	order := indexes(len(ws))
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(ws[b].members), len(ws[a].members)) })
 	used := map[string]bool{}
+	var pending []split
 	for _, t := range order {
 		w := ws[t]
 		ranked := st.rank(t, true)
@@ -210,15 +211,49 @@ func labelThemes(c *corpus, ws []*work) {
 			}
 		}
 		if w.label == "" && top != "" {
-			// Every finding it has names a bigger theme already: the
-			// grouping split one topic, and the label says so.
-			w.label = uniqueLabel(top, used)
+			// Every finding it has names a bigger theme already: named
+			// once every theme has its own finding.
+			pending = append(pending, split{t, top, keys})
+			continue
 		}
 		if w.label == "" {
 			w.label = mixedLabel(c, st, t, used)
 		}
 		used[strings.ToLower(w.label)] = true
 	}
+	for _, p := range pending {
+		// The theme's next telling phrase that two of its quotes say
+		// names it, else the grouping split one topic, and the label says
+		// so with a number.
+		w := ws[p.theme]
+		if w.label = nextPhrase(p.keys, st, p.theme, used); w.label == "" {
+			w.label = uniqueLabel(p.top, used)
+		}
+		used[strings.ToLower(w.label)] = true
+	}
+}
+
+// split is a theme whose every finding names a bigger theme: its best
+// finding and its key phrases.
+type split struct {
+	theme int
+	top   string
+	keys  []scored
+}
+
+// nextPhrase is the best of a theme's key phrases (ranked without the
+// label's support and closeness tests) that no theme is named by yet and
+// that two of its quotes and two of its buyers say whole, or "".
+func nextPhrase(keys []scored, st *phraseStats, t int, used map[string]bool) string {
+	for _, s := range keys {
+		if st.phraseDF[t][s.key] < 2 || (st.parts[t] >= 2 && st.speakers[t][s.key].n < 2) {
+			continue
+		}
+		if l := mostFrequent(st.surface[s.key]); !used[strings.ToLower(l)] {
+			return l
+		}
+	}
+	return ""
 }
 
 // phraseStats holds the counts labels are chosen from.
