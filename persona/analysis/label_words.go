@@ -101,7 +101,8 @@ func nameWords(parts []persona.Participant) map[string]bool {
 // ten words, at least two content words in five, in English and not a nil
 // answer, and whose tone does not contradict the ring (contradictsRing).
 // One that says all the label's words comes first, then one that says
-// any; among equals, one that judges (a clear sentiment) counts as a
+// any, even when it only nearly makes a slide sentence (tier 1); among
+// equals, one that judges (a clear sentiment) counts as a
 // little more central. A pinned quote always wins; failing all, the most
 // central quote (the text is always the exact quote). It returns the
 // quote index or -1.
@@ -129,7 +130,9 @@ func headline(c *corpus, members []int, label string) int {
 				tier = 0.9 // after every slide sentence that fits the ring
 			}
 		case 1:
-			tier = 0.75
+			// A near-sentence that says what the label says beats a
+			// slide sentence about something else.
+			tier = 0.75 + 0.3*float64(saysAll(q.Tokens, keys))
 		default:
 			if !mute(q) {
 				tier = 0.5
