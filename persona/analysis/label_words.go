@@ -240,6 +240,9 @@ func contentTag(t persona.Token) bool {
 func saysAll(toks []persona.Token, keys map[string]bool) int {
 	said := map[string]bool{}
 	for _, t := range toks {
+		if w := strings.ToLower(t.Text); functionWords[w] || auxWords[w] {
+			continue // "not" is no "notes", though both stem to "not"
+		}
 		if k := normWord(t.Text); keys[k] {
 			said[k] = true
 		}
