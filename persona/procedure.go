@@ -32,7 +32,7 @@ var floorRE = regexp.MustCompile(`(?i)^(?:(?:and|so|okay|ok|now|then|right|all r
 	// "We'll now go to Ms. Shin.", "Let's turn to Karen.", "I'll pass it over to the minister."
 	`(?:we(?:'ll| will| shall)?|let'?s|let us|i(?:'ll| will)?)\s+(?:now\s+|then\s+)?(?:go|move|turn|come|pass|hand|return|proceed|carry on|get)\s+(?:it\s+)?(?:back\s+|over\s+|now\s+|on\s+)*to\s+(?:you\b|the\s+(?:next\s+(?:speaker|questioner|member|person|question|round)|right\s+hon|hon\.?|honourable|honorable)\b|` + titleWords + `\b|(?-i:[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)?)\s*[.!]?$)` +
 	// "Go ahead, Mr. Viersen." / "Over to you." / "The floor is yours."
-	`|go ahead\b[^?!]{0,40}$|over to you\b|.{0,60}?\bthe floor is (?:yours|now yours)|.{0,60}?\b(?:has|have|take|takes|give|given|yield)\s+(?:\w+\s+)?the floor\b` +
+	`|go ahead\b[^?!]{0,40}$|over to you\b|.{0,100}?\bthe floor is (?:yours|now yours)|.{0,100}?\b(?:has|have|take|takes|give|given|yield)\s+(?:\w+\s+)?the floor\b` +
 	// "The next question goes to Mrs. Kusie.", "Next is Mr. Saroya."
 	`|(?:our |the )?next (?:question|questioner|speaker|round|petition|intervention|statement)s? (?:goes|go|will go|is|comes|will come) (?:to|from)\b|next (?:is|up is|up)\s+(?:` + titleWords + `|(?-i:[A-Z]))` +
 	// "You have 40 seconds.", "The hon. minister has 10 seconds."
@@ -49,16 +49,16 @@ const contribution = `(?:you|everyone|everybody|all|members?|colleagues?|ministe
 
 // clauseRE is a clause that makes a thanking sentence say more than thanks:
 // "I appreciate that the export saves time."
-var clauseRE = regexp.MustCompile(`(?i)\b(?:that|because|but|when|if|how|which|since|although|while|whether)\b`)
+var clauseRE = regexp.MustCompile(`(?i)\b(?:because|but|when|if|how|which|since|although|while|whether)\b|\bthat\s+(?:the|a|an|it|we|i|you|they|he|she|this|our|my|there|his|her|their)\b`)
 
 // courtesyRE is a sentence that only thanks, greets or addresses: "I want
 // to thank the honourable member for the question.", "Thank you, Madam
 // Chair.", "I appreciate the question from the member opposite.",
 // "Madam Chair." A thanking clause followed by more ("I thank the member,
 // because this matters to us") is speech and stays.
-var courtesyRE = regexp.MustCompile(`(?i)^` + vocative + `?(?:(?:and|again|first|firstly|also|well|so|let me (?:begin|start) by|i'?d like to (?:begin|start) by)[,]?\s+)*(?:` +
+var courtesyRE = regexp.MustCompile(`(?i)^` + vocative + `?(?:(?:and|again|first|firstly|also|well|so)[,]?\s+)*(?:` +
 	// first person thanking someone for their contribution
-	`(?:i|we)(?:'d)?(?:\s+(?:also|again|really|sincerely|certainly|truly|do|would|just|too))*(?:\s+(?:want|wish|like|would like|also like)\s+to)?(?:\s+(?:also|again|sincerely|first))?\s+(?:thank|appreciate|congratulate|commend|acknowledge|recognize|recognise|welcome)\b[^,;:.?!]{0,80}\b` + contribution + `(?:\s+(?:opposite|here|today|again|as well|too))?` +
+	`(?:i|we)(?:'d)?(?:\s+(?:also|again|like to (?:begin|start) by|(?:want|wish|would like) to (?:begin|start) by|really|sincerely|certainly|truly|do|would|just|too))*(?:\s+(?:want|wish|like|would like|also like)\s+to)?(?:\s+(?:also|again|sincerely|first))?\s+(?:thank|thanking|appreciate|congratulate|commend|acknowledge|recognize|recognise|welcome|(?:\w+\s+)?agree with)\b[^,;:.?!]{0,80}\b` + contribution + `(?:\s+(?:opposite|here|today|again|as well|too))?` +
 	// "Thank you (very much) (for the question), Mr. Chair."
 	`|(?:thank you|thanks)(?:\s+(?:very|so) much)?(?:\s+(?:again|all|both|everyone))?(?:,?\s+for\s+(?:the|your|that|this|his|her|their|my colleague's|the member's|the honourable member's|all)\s+(?:\w+\s+){0,3}(?:question|questions|comment|comments|remarks|intervention|work|presentation|testimony|invitation|opportunity|update|advocacy|leadership|efforts|service|time|answer|answers))?` +
 	// a bare address: "Madam Chair.", "The honourable minister."

@@ -29,8 +29,13 @@ func TestIsProcedural(t *testing.T) {
 		{"Thank you for the question.", true, false},
 		{"Mr.Chair, I would like to thank the hon. member for his questions.", true, false},
 		{"Madam Chair.", true, false},
+		{"Chair, I'd like to begin by thanking the honourable member for his question.", true, false},
+		{"The member for Rimouski-Neigette-Témiscouata-Les Basques, Mr. Blanchette-Joncas, has the floor.", true, true},
 		{"The honourable minister.", true, false},
 		{"I'd like to thank everyone for their time.", true, false},
+		{"I want to thank the honourable member for that question.", true, false},
+		{"Madam Chair, I totally agree with my colleague.", true, false},
+		{"I agree with my colleague that the rollout was too slow.", false, false},
 		// speech about the subject stays
 		{"We go to production every week.", false, false},
 		{"Then we move to the next step of the pipeline.", false, false},

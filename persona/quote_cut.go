@@ -51,7 +51,9 @@ func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
 	question, endsOnQuestion := s.Question, false
 	var cur []sentence
 	flush := func() {
-		if lo, hi, ok := finish(s.Text, cur, s.Spoken); ok {
+		// A courtesy the segmenter cut at an abbreviation ("I thank the
+		// hon. | member for the question.") is judged whole.
+		if lo, hi, ok := finish(s.Text, cur, s.Spoken); ok && (len(cur) == 1 || !IsProcedural(s.Text[lo:hi])) {
 			out = append(out, Quote{TurnID: int64(s.Turn), Text: s.Text[lo:hi], Start: lo, End: hi,
 				Question: question, AtMS: interpolate(s, lo)})
 		}

@@ -27,7 +27,9 @@ var (
 		"users", "company", "team", "job", "person", "experience", "question", "answer", "matter",
 		"world", "term", "terms", "aspect", "aspects", "situation", "moment", "approach", "option",
 		"options", "result", "results", "idea", "step", "steps", "detail", "details", "business", "businesses",
-		"sense", "feeling", "feelings", "reality", "opinion", "opinions", "mistake", "mistakes")
+		"sense", "feeling", "feelings", "reality", "opinion", "opinions", "mistake", "mistakes",
+		// terms of address in a meeting: who is spoken to, not about what
+		"member", "members", "colleague", "colleagues", "chair", "madam", "speaker", "sir")
 	// vagueVerbs say too little to name a theme alone ("need", "start").
 	vagueVerbs = wordSet("need", "needs", "mean", "means", "say", "says", "happen", "happens", "start",
 		"starts", "look", "looking", "read", "talk", "hope", "change", "changes", "make", "making", "use",
@@ -48,7 +50,8 @@ var (
 		"rest", "total", "amount", "little", "tons", "ton")
 	// metaWords talk about the review itself ("pros", "overall"), not about
 	// what the buyer found.
-	metaWords     = wordSet("pros", "cons", "overall", "rating", "ratings", "reviewer", "reviewers")
+	metaWords = wordSet("pros", "cons", "overall", "rating", "ratings", "reviewer", "reviewers",
+		"honourable", "honorable", "hon") // honorifics address someone
 	functionWords = wordSet("a", "an", "the", "of", "per", "to", "for", "in", "on", "and", "or",
 		"with", "by", "at", "from", "about", "into", "than", "as", "that", "this", "these", "those",
 		"versus", "vs", "via", "without", "within", "across", "over", "under", "after", "before", "between",

@@ -202,6 +202,9 @@ func labelThemes(c *corpus, ws []*work) {
 				continue
 			}
 			l := mostFrequent(st.surface[s.key])
+			if r := fuller(ranked, s, st, used); r != "" {
+				l = r
+			}
 			if !used[strings.ToLower(l)] {
 				w.label = l
 				break
@@ -239,6 +242,33 @@ type split struct {
 	theme int
 	top   string
 	keys  []scored
+}
+
+// fullerShare is how much of a lone word's score a phrase holding it must
+// keep to name the theme instead: "client mandates" over "client".
+const fullerShare = 0.5
+
+// fuller is the best phrase of several words that holds the lone word s,
+// scores at least fullerShare of it and names no theme yet, or "": a
+// finding in the buyers' words rather than the topic word alone. (Ranked
+// phrases of several words are said whole by two buyers.)
+func fuller(ranked []scored, s scored, st *phraseStats, used map[string]bool) string {
+	if strings.Contains(s.key, " ") {
+		return ""
+	}
+	for _, r := range ranked {
+		if r.score < fullerShare*s.score {
+			break
+		}
+		if !strings.Contains(r.key, " ") || !slices.Contains(strings.Fields(r.key), s.key) ||
+			slices.ContainsFunc(strings.Fields(r.key), func(k string) bool { return genericKeys()[k] }) {
+			continue // "terms of accuracy" says no more than "accuracy"
+		}
+		if l := mostFrequent(st.surface[r.key]); !used[strings.ToLower(l)] {
+			return l
+		}
+	}
+	return ""
 }
 
 // nextPhrase is the best of a theme's key phrases (ranked without the
