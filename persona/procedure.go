@@ -28,15 +28,15 @@ const vocative = `(?:` + address + `\s*,\s*)`
 
 // floorRE is a speaker giving the floor, keeping time or opening and
 // closing the meeting.
-var floorRE = regexp.MustCompile(`(?i)^(?:(?:and|so|okay|ok|now|then|right|all right|alright|thank you|thanks)[,.]?\s+)*(?:` +
+var floorRE = regexp.MustCompile(`(?i)^` + vocative + `?(?:(?:and|so|okay|ok|now|then|right|all right|alright|thank you|thanks|order)[,.]?\s+)*(?:` +
 	// "We'll now go to Ms. Shin.", "Let's turn to Karen.", "I'll pass it over to the minister."
-	`(?:we(?:'ll| will| shall)?|let'?s|let us|i(?:'ll| will)?)\s+(?:now\s+|then\s+)?(?:go|move|turn|come|pass|hand|return|proceed|carry on|get)\s+(?:it\s+)?(?:back\s+|over\s+|now\s+|on\s+)*to\s+(?:you\b|the\s+(?:next\s+(?:speaker|questioner|member|person|question|round)|right\s+hon|hon\.?|honourable|honorable)\b|` + titleWords + `\b|(?-i:[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)?)\s*[.!]?$)` +
+	`(?:(?:we(?:'ll| will| shall)?|let'?s|let us|i(?:'ll| will)?)\s+(?:now\s+|then\s+|next\s+)*(?:go|move|turn|come|pass|hand|return|proceed|carry on|get|continue)\s+(?:it\s+)?(?:back\s+|over\s+|now\s+|on\s+)*(?:to|with)|it(?:'s| is) (?:now )?over to)\s+(?:you\b|the\s+(?:next\s+(?:speaker|questioner|member|person|question|round)|right\s+hon|hon\.?|honourable|honorable)\b|` + titleWords + `\b|(?-i:[A-Z][a-z]+(?:\s+[A-Z][\w'-]+)?)\s*[.!]?$)` +
 	// "Go ahead, Mr. Viersen." / "Over to you." / "The floor is yours."
-	`|go ahead\b[^?!]{0,40}$|over to you\b|.{0,100}?\bthe floor is (?:yours|now yours)|.{0,100}?\b(?:has|have|take|takes|give|given|yield)\s+(?:\w+\s+)?the floor\b` +
+	`|go ahead\b[^?!]{0,60}$|just a (?:moment|second|minute)[.!]?$|order[.!]?$|over to you\b|.{0,100}?\bthe floor is (?:yours|now yours)|.{0,100}?\b(?:has|have|take|takes|give|given|yield)\s+(?:\w+\s+)?the floor\b` +
 	// "The next question goes to Mrs. Kusie.", "Next is Mr. Saroya."
 	`|(?:our |the )?next (?:question|questioner|speaker|round|petition|intervention|statement)s? (?:goes|go|will go|is|comes|will come) (?:to|from)\b|next (?:is|up is|up)\s+(?:` + titleWords + `|(?-i:[A-Z]))` +
 	// "You have 40 seconds.", "The hon. minister has 10 seconds."
-	`|.{0,40}?\b(?:have|has) (?:about |only |just |roughly )?(?:\d+|a|one|two|three|four|five|ten|fifteen|twenty|thirty) ?(?:-?\s?(?:second|minute)s?)\b(?:\s+(?:left|remaining|for (?:a|your|the) (?:question|answer|reply|statement)))?[.!]?$` +
+	`|.{0,40}?\b(?:have|has) (?:about |only |just |roughly )?(?:\d+|a|one|two|three|four|five|ten|fifteen|twenty|thirty) ?(?:-?\s?(?:second|minute)s?)\b(?:\s+(?:left|remaining|for (?:a|your|the) (?:question|answer|reply|statement)))?[.!]?$|(?:the|your) (?:\w+ )?(?:seconds|minutes) (?:are|is) (?:up|over|finished)|(?:you're|you are) (?:down to|out of) (?:about )?(?:the )?(?:last )?(?:\d+ )?(?:time|seconds|minutes)` +
 	// opening, closing, order
 	`|i (?:now )?call (?:this|the) meeting to order|(?:this |the )?(?:meeting|committee|session|house|sitting) (?:is|stands) (?:now )?(?:adjourned|suspended|resumed)|we (?:will|shall|'ll) (?:now )?(?:suspend|adjourn|resume)\b|(?:on a )?point of order\b|order,? please\b` +
 	// "I would remind members to …"
@@ -62,7 +62,7 @@ var courtesyRE = regexp.MustCompile(`(?i)^` + vocative + `?(?:(?:and|again|first
 	// "Thank you (very much) (for the question), Mr. Chair."
 	`|(?:thank you|thanks)(?:\s+(?:very|so) much)?(?:\s+(?:again|all|both|everyone))?(?:,?\s+for\s+(?:the|your|that|this|his|her|their|my colleague's|the member's|the honourable member's|all)\s+(?:\w+\s+){0,3}(?:question|questions|comment|comments|remarks|intervention|work|presentation|testimony|invitation|opportunity|update|advocacy|leadership|efforts|service|time|answer|answers))?` +
 	// a bare address: "Madam Chair.", "The honourable minister."
-	`|` + address +
+	`|` + address + `(?:\s+(?:of|for)\s+(?-i:[A-Z][\w'-]*)(?:\s+(?:and\s+|the\s+)?(?-i:[A-Z][\w'-]*))*)?` +
 	`)\s*(?:,\s*` + address + `)?[.!]*$`)
 
 // abbrevRE is the period of a title's abbreviation ("Mr.Chair", "the
