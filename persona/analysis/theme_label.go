@@ -67,6 +67,10 @@ func nounPhrases(toks []persona.Token) []phrase {
 			(toks[k].Text == "per" || toks[k].Text == "of") && isNoun(toks[k+1].Tag) && isNoun(toks[k-1].Tag))) {
 			k++
 		}
+		if k == j+1 && idiomNoun(toks, j) {
+			i = k
+			continue
+		}
 		if k > j {
 			out = appendChunk(out, toks[i:k])
 			if v := objectOf(toks, i); v >= 0 && k-i <= 2 {
@@ -81,6 +85,30 @@ func nounPhrases(toks []persona.Token) []phrase {
 		i = max(j, i+1)
 	}
 	return out
+}
+
+// idioms are fixed expressions whose noun says nothing of the subject:
+// the word before the noun, the noun, and the word after it ("" for any).
+var idioms = [][3]string{
+	{"in", "order", "to"}, {"in", "order", "for"}, {"for", "instance", ""}, {"for", "example", ""},
+	{"et", "cetera", ""}, {"etc", "cetera", ""}, {"in", "terms", "of"}, {"in", "fact", ""},
+	{"of", "course", ""}, {"the", "way", ""}, {"in", "case", ""}, {"at", "least", ""},
+	{"in", "general", ""}, {"in", "particular", ""}, {"on", "purpose", ""},
+}
+
+// idiomNoun reports the noun at i inside a fixed expression ("in order
+// to", "for instance", "et cetera"): no label may come from it.
+func idiomNoun(toks []persona.Token, i int) bool {
+	w := strings.ToLower(toks[i].Text)
+	for _, id := range idioms {
+		if w != id[1] || i == 0 || !strings.EqualFold(toks[i-1].Text, id[0]) {
+			continue
+		}
+		if id[2] == "" || (i+1 < len(toks) && strings.EqualFold(toks[i+1].Text, id[2])) {
+			return true
+		}
+	}
+	return false
 }
 
 // appendPredicate adds the adjective at a that no noun follows, as said
