@@ -12,10 +12,10 @@ func (s *Server) listThemes(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
+	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	themes, err := s.app.Store.Themes(c.Request.Context(), id)
+	themes, err := s.app.Themes(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -97,10 +97,10 @@ func (s *Server) listPersonas(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
+	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	ps, err := s.app.Store.Personas(c.Request.Context(), id)
+	ps, err := s.app.Personas(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -151,10 +151,10 @@ func (s *Server) startAnalysis(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
+	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	s.analyzeInBackground(id)
+	s.app.ScheduleAnalysis(id)
 	c.JSON(http.StatusAccepted, gin.H{"status": "started", "status_url": "/api/v1/studies/" + itoa(id) + "/analysis"})
 	return nil
 }
@@ -164,7 +164,7 @@ func (s *Server) analysisStatus(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
+	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
 	c.JSON(http.StatusOK, s.app.AnalysisStatus(c.Request.Context(), id))

@@ -140,7 +140,7 @@ func (s *Server) countAnswers(ctx context.Context, cards []frontend.Objection) e
 	for i, o := range cards {
 		ids[i] = o.ThemeID
 	}
-	list, err := s.app.Store.Answers(ctx, ids)
+	list, err := s.app.Answers(ctx, ids)
 	if err != nil {
 		return err
 	}

@@ -13,7 +13,7 @@ import (
 
 func TestFieldAnswersFormPagesAndRoles(t *testing.T) {
 	r := newRig(t, true)
-	personas, err := r.app.Store.Personas(t.Context(), r.study)
+	personas, err := r.app.Personas(t.Context(), r.study)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/persona"
-	"github.com/verbatimhq/verbatim/persona/store"
 )
 
 func (s *Server) exportPersonaJSON(c *gin.Context) error {
@@ -164,7 +163,7 @@ func (s *Server) exportQuotesCSV(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
+	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
 	s.audit(c, accountUser(c), "export", "study "+itoa(id), "quotes.csv")
@@ -176,37 +175,17 @@ func (s *Server) exportQuotesCSV(c *gin.Context) error {
 }
 
 func (s *Server) writeQuotes(ctx context.Context, studyID int64, w *csv.Writer) error {
-	srcs, err := s.app.Store.Sources(ctx, studyID)
-	if err != nil {
-		return err
-	}
-	srcByID := map[int64]persona.Source{}
-	for _, src := range srcs {
-		srcByID[src.ID] = src
-	}
-	parts, err := s.app.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
-	if err != nil {
-		return err
-	}
-	labels := map[int64]string{}
-	for _, p := range parts {
-		labels[p.ID] = p.Label
-	}
-	var after int64
-	for {
-		page, err := s.app.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 5000, NoTokens: true})
-		if err != nil || len(page) == 0 {
+	n := 0
+	err := s.app.ExportQuotes(ctx, studyID, func(q app.ExportQuote) error {
+		_ = w.Write([]string{itoa(q.ID), csvCell(q.Text), csvCell(q.Participant), csvCell(q.Source),
+			q.Position, csvCell(q.Question), string(q.Ring), itoa(q.ThemeID), string(q.Kind)})
+		if n++; n%5000 == 0 {
 			w.Flush()
-			return err
 		}
-		for _, q := range page {
-			src := srcByID[q.SourceID]
-			_ = w.Write([]string{itoa(q.ID), csvCell(q.Text), csvCell(labels[q.ParticipantID]), csvCell(src.Name),
-				app.Position(q, src), csvCell(q.Question), string(q.Ring), itoa(q.ThemeID), string(q.Kind)})
-		}
-		after = page[len(page)-1].ID
-		w.Flush()
-	}
+		return nil
+	})
+	w.Flush()
+	return err
 }
 
 func (s *Server) exportThemesCSV(c *gin.Context) error {
@@ -214,7 +193,7 @@ func (s *Server) exportThemesCSV(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	themes, err := s.app.Store.Themes(c.Request.Context(), id)
+	themes, err := s.app.Themes(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}

@@ -36,7 +36,7 @@ func TestPersonaFileName(t *testing.T) {
 // Exports are named after the persona, not persona-4.md.
 func TestPersonaExportNamedAfterPersona(t *testing.T) {
 	r := newRig(t, true)
-	ps, err := r.app.Store.Personas(context.Background(), r.study)
+	ps, err := r.app.Personas(context.Background(), r.study)
 	if err != nil || len(ps) == 0 {
 		t.Fatalf("personas: %v", err)
 	}

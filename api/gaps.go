@@ -86,7 +86,7 @@ func (s *Server) listCollateral(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	docs, err := s.app.Store.CollateralList(c.Request.Context(), st.ID)
+	docs, err := s.app.CollateralList(c.Request.Context(), st.ID)
 	if err != nil {
 		return err
 	}
@@ -127,7 +127,7 @@ func (s *Server) deleteCollateral(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.app.Store.DeleteCollateral(c.Request.Context(), id); err != nil {
+	if err := s.app.DeleteCollateral(c.Request.Context(), id); err != nil {
 		return err
 	}
 	s.audit(c, accountUser(c), "collateral_delete", "collateral "+itoa(id), "")
@@ -197,7 +197,7 @@ func (s *Server) themeSurveyData(c *gin.Context) (persona.Theme, ThemeSurvey, er
 		return persona.Theme{}, ThemeSurvey{}, err
 	}
 	ctx := c.Request.Context()
-	t, err := s.app.Store.Theme(ctx, id)
+	t, err := s.app.Theme(ctx, id)
 	if err != nil {
 		return t, ThemeSurvey{}, err
 	}

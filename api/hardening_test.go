@@ -13,7 +13,7 @@ import (
 // Merging a theme with itself used to delete it.
 func TestMergeThemeWithItselfRefused(t *testing.T) {
 	r := newRig(t, true)
-	themes, err := r.app.Store.Themes(context.Background(), r.study)
+	themes, err := r.app.Themes(context.Background(), r.study)
 	if err != nil || len(themes) < 2 {
 		t.Fatalf("themes = %d (%v)", len(themes), err)
 	}
@@ -38,7 +38,7 @@ func TestMergeThemeWithItselfRefused(t *testing.T) {
 func TestResumeAnalysesAtStart(t *testing.T) {
 	r := newRig(t, false)
 	ctx := context.Background()
-	st, err := r.app.Store.CreateStudy(ctx, "Crashed")
+	st, err := r.app.CreateStudy(ctx, "Crashed")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -66,7 +66,7 @@ func TestSearchPageShowsStudyInUse(t *testing.T) {
 	r := newRig(t, true)
 	p := newPageClient(t, r)
 	p.signIn(account.RoleSales)
-	st, err := r.app.Store.Study(t.Context(), r.study)
+	st, err := r.app.Study(t.Context(), r.study)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,7 +24,7 @@ func (s *Server) gapsPage(c *gin.Context) error {
 }
 
 func (s *Server) renderGaps(c *gin.Context, st persona.Study, status int, msg string) error {
-	docs, err := s.app.Store.CollateralList(c.Request.Context(), st.ID)
+	docs, err := s.app.CollateralList(c.Request.Context(), st.ID)
 	if err != nil {
 		return err
 	}
@@ -74,7 +74,7 @@ func (s *Server) renderGap(c *gin.Context, page string) error {
 	v := gapView(rep)
 	v.Base = s.base(c, rep.Collateral.Name+" · content gaps", "gaps")
 	v.StudyID = rep.Study.ID
-	personas, err := s.app.Store.Personas(c.Request.Context(), rep.Study.ID)
+	personas, err := s.app.Personas(c.Request.Context(), rep.Study.ID)
 	if err != nil {
 		return err
 	}
@@ -121,7 +121,7 @@ func (s *Server) surveyPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	st, err := s.app.Store.Study(c.Request.Context(), t.StudyID)
+	st, err := s.app.Study(c.Request.Context(), t.StudyID)
 	if err != nil {
 		return err
 	}

@@ -114,7 +114,7 @@ func (s *Server) winLossView(ctx context.Context, personaID int64, filter string
 // objection answer to quotes from deals that ended so (the quote list is
 // not filtered: outcome is not an index field). Counts are deals.
 func (s *Server) outcomeFacet(ctx context.Context, v *frontend.SearchPage, study int64, vals url.Values) error {
-	metas, err := s.app.Store.SourceMetas(ctx, study)
+	metas, err := s.app.SourceMetas(ctx, study)
 	if err != nil {
 		return err
 	}

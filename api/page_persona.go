@@ -12,7 +12,6 @@ import (
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/frontend"
 	"github.com/verbatimhq/verbatim/persona"
-	"github.com/verbatimhq/verbatim/persona/store"
 )
 
 // ringBlurbs say what each ring captures, in the reader's words.
@@ -25,7 +24,7 @@ var ringBlurbs = map[persona.Ring]string{
 }
 
 func (s *Server) buyerCount(ctx context.Context, studyID int64) (int, error) {
-	parts, err := s.app.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
+	parts, err := s.app.Buyers(ctx, studyID)
 	return len(parts), err
 }
 
@@ -34,11 +33,11 @@ func (s *Server) personasPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	personas, err := s.app.Store.Personas(c.Request.Context(), st.ID)
+	personas, err := s.app.Personas(c.Request.Context(), st.ID)
 	if err != nil {
 		return err
 	}
-	themes, err := s.app.Store.Themes(c.Request.Context(), st.ID)
+	themes, err := s.app.Themes(c.Request.Context(), st.ID)
 	if err != nil {
 		return err
 	}

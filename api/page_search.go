@@ -40,7 +40,7 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 	if v.Q != "" {
 		v.Title = v.Q + " · Search"
 	}
-	studies, err := s.app.Store.Studies(c.Request.Context())
+	studies, err := s.app.Studies(c.Request.Context())
 	if err != nil {
 		return v, err
 	}
@@ -178,7 +178,7 @@ func (s *Server) searchNames(ctx context.Context, studies []persona.Study, only 
 		if only != 0 && st.ID != only {
 			continue
 		}
-		ps, err := s.app.Store.Personas(ctx, st.ID)
+		ps, err := s.app.Personas(ctx, st.ID)
 		if err != nil {
 			return n, err
 		}
@@ -191,7 +191,7 @@ func (s *Server) searchNames(ctx context.Context, studies []persona.Study, only 
 				}
 			}
 		}
-		ts, err := s.app.Store.Themes(ctx, st.ID)
+		ts, err := s.app.Themes(ctx, st.ID)
 		if err != nil {
 			return n, err
 		}

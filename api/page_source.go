@@ -21,15 +21,15 @@ func (s *Server) sourcePage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	st, err := s.app.Store.Study(c.Request.Context(), d.StudyID)
+	st, err := s.app.Study(c.Request.Context(), d.StudyID)
 	if err != nil {
 		return err
 	}
-	themes, err := s.app.Store.Themes(c.Request.Context(), d.StudyID)
+	themes, err := s.app.Themes(c.Request.Context(), d.StudyID)
 	if err != nil {
 		return err
 	}
-	personas, err := s.app.Store.Personas(c.Request.Context(), d.StudyID)
+	personas, err := s.app.Personas(c.Request.Context(), d.StudyID)
 	if err != nil {
 		return err
 	}

@@ -5,19 +5,16 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
-	"strconv"
 
 	"github.com/gin-gonic/gin"
 
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/frontend"
 	"github.com/verbatimhq/verbatim/persona"
-	"github.com/verbatimhq/verbatim/persona/store"
-	"github.com/verbatimhq/verbatim/search"
 )
 
 func (s *Server) studiesPage(c *gin.Context) error {
-	studies, err := s.app.Store.Studies(c.Request.Context())
+	studies, err := s.app.Studies(c.Request.Context())
 	if err != nil {
 		return err
 	}
@@ -38,23 +35,23 @@ func (s *Server) studiesPage(c *gin.Context) error {
 // studyCard is a study with its counts, themes and personas.
 func (s *Server) studyCard(ctx context.Context, st persona.Study) (frontend.StudyCard, []persona.Theme, []persona.Profile, error) {
 	card := frontend.StudyCard{ID: st.ID, Name: st.Name}
-	stats, err := s.app.Store.Stats(ctx, st.ID)
+	stats, err := s.app.StudyStats(ctx, st.ID)
 	if err != nil {
 		return card, nil, nil, err
 	}
 	card.Sources, card.Participants, card.Quotes = stats.Sources, stats.Participants, stats.Quotes
-	themes, err := s.app.Store.Themes(ctx, st.ID)
+	themes, err := s.app.Themes(ctx, st.ID)
 	if err != nil {
 		return card, nil, nil, err
 	}
-	personas, err := s.app.Store.Personas(ctx, st.ID)
+	personas, err := s.app.Personas(ctx, st.ID)
 	if err != nil {
 		return card, nil, nil, err
 	}
 	card.Themes, card.Personas = len(themes), len(personas)
 	p := s.app.AnalysisStatus(ctx, st.ID)
 	card.Running = p.Running
-	version, ranAt, err := s.app.Store.AnalysisInfo(ctx, st.ID)
+	version, ranAt, err := s.app.AnalysisInfo(ctx, st.ID)
 	switch {
 	case err != nil:
 		return card, nil, nil, err
@@ -72,7 +69,7 @@ func (s *Server) studyFromPath(c *gin.Context) (persona.Study, error) {
 	if err != nil {
 		return persona.Study{}, err
 	}
-	return s.app.Store.Study(c.Request.Context(), id)
+	return s.app.Study(c.Request.Context(), id)
 }
 
 func (s *Server) studyPage(c *gin.Context) error {
@@ -141,11 +138,11 @@ func heatmap(themes []persona.Theme, personas []persona.Profile) frontend.Heatma
 // sourceRows lists a study's sources with buyer and quote counts; quote
 // counts come from the index's facets rather than loading every quote.
 func (s *Server) sourceRows(ctx context.Context, studyID int64) ([]frontend.SourceRow, error) {
-	srcs, err := s.app.Store.Sources(ctx, studyID)
+	srcs, err := s.app.Sources(ctx, studyID)
 	if err != nil {
 		return nil, err
 	}
-	parts, err := s.app.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
+	parts, err := s.app.Buyers(ctx, studyID)
 	if err != nil {
 		return nil, err
 	}
@@ -153,15 +150,9 @@ func (s *Server) sourceRows(ctx context.Context, studyID int64) ([]frontend.Sour
 	for _, p := range parts {
 		buyers[p.SourceID]++
 	}
-	res, err := s.app.Index.Search(ctx, search.Query{Size: 1, Facets: []string{"source"}, FacetSize: max(10, len(srcs)),
-		Filters: map[string][]string{"study": {itoa(studyID)}}})
+	quotes, err := s.app.SourceQuoteCounts(ctx, studyID, len(srcs))
 	if err != nil {
 		return nil, err
-	}
-	quotes := map[int64]int{}
-	for _, f := range res.Facets["source"] {
-		id, _ := strconv.ParseInt(f.Value, 10, 64)
-		quotes[id] = f.Count
 	}
 	rows := make([]frontend.SourceRow, len(srcs))
 	for i, src := range srcs {
@@ -206,9 +197,9 @@ func (s *Server) uploadForm(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	undo := s.app.MarkAnalysisDue(st.ID)
+	end := s.app.BeginUpload(st.ID)
 	results, err := s.ingestMultipart(c, st.ID)
-	ok := s.accepted(c, st.ID, results, undo)
+	ok := s.accepted(c, results, end)
 	if err != nil {
 		return err
 	}

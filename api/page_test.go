@@ -139,11 +139,11 @@ func TestEveryPageAsAdmin(t *testing.T) {
 	p := newPageClient(t, r)
 	p.signIn(account.RoleAdmin)
 	study := itoa(r.study)
-	ps, err := r.app.Store.Personas(t.Context(), r.study)
+	ps, err := r.app.Personas(t.Context(), r.study)
 	if err != nil || len(ps) == 0 {
 		t.Fatalf("personas: %v (%d)", err, len(ps))
 	}
-	srcs, _ := r.app.Store.Sources(t.Context(), r.study)
+	srcs, _ := r.app.Sources(t.Context(), r.study)
 	var survey persona.Source
 	for _, s := range srcs {
 		if s.Kind == persona.KindSurvey {

@@ -22,7 +22,7 @@ func (s *Server) themesPage(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	themes, err := s.app.Store.Themes(c.Request.Context(), st.ID)
+	themes, err := s.app.Themes(c.Request.Context(), st.ID)
 	if err != nil {
 		return err
 	}
@@ -73,40 +73,13 @@ func (s *Server) themeQuotes(c *gin.Context) error {
 		return err
 	}
 	ctx := c.Request.Context()
-	t, err := s.app.Store.Theme(ctx, id)
+	sample, err := s.app.ThemeSample(ctx, id, themeQuotesShown)
 	if err != nil {
 		return err
 	}
-	var ids []int64
-	seen := map[int64]bool{}
-	for _, qid := range append(append([]int64{}, t.TopQuoteIDs...), t.QuoteIDs...) {
-		if !seen[qid] && len(ids) < themeQuotesShown {
-			seen[qid] = true
-			ids = append(ids, qid)
-		}
-	}
-	quotes, err := s.app.Store.QuotesByID(ctx, ids)
-	if err != nil {
-		return err
-	}
-	var srcIDs, partIDs []int64
-	for _, q := range quotes {
-		srcIDs, partIDs = append(srcIDs, q.SourceID), append(partIDs, q.ParticipantID)
-	}
-	srcs, err := s.app.Store.SourcesByID(ctx, srcIDs)
-	if err != nil {
-		return err
-	}
-	parts, err := s.app.Store.ParticipantsByID(ctx, partIDs)
-	if err != nil {
-		return err
-	}
-	top := map[int64]bool{}
-	for _, qid := range t.TopQuoteIDs {
-		top[qid] = true
-	}
+	t, srcs, parts, top := sample.Theme, sample.Sources, sample.Participants, sample.Top
 	v := frontend.ThemeQuotes{StudyID: t.StudyID, RingOpts: ringOptions(), Theme: themeRow(t)}
-	for _, q := range quotes {
+	for _, q := range sample.Quotes {
 		src := srcs[q.SourceID]
 		v.Theme.Items = append(v.Theme.Items, frontend.ThemeQuote{QuoteView: frontend.QuoteView{ID: q.ID, SourceID: q.SourceID,
 			Text: q.Text, Participant: parts[q.ParticipantID].Label, Source: src.Name, Position: app.Position(q, src)},

@@ -16,7 +16,7 @@ import (
 func (s *Server) trackersView(c *gin.Context, form frontend.TrackerForm, study int64) (frontend.TrackersPage, error) {
 	ctx := c.Request.Context()
 	v := frontend.TrackersPage{Base: s.base(c, "Objection trackers", "trackers"), Form: form}
-	studies, err := s.app.Store.Studies(ctx)
+	studies, err := s.app.Studies(ctx)
 	if err != nil {
 		return v, err
 	}

@@ -83,7 +83,7 @@ func (s *Server) personaNews(ctx context.Context, personaID int64) (*frontend.Pe
 
 // sourceMetaView is the source page's wave and outcome card.
 func (s *Server) sourceMetaView(c *gin.Context, sourceID int64) (frontend.SourceMeta, error) {
-	m, err := s.app.Store.SourceMeta(c.Request.Context(), sourceID)
+	m, err := s.app.SourceMeta(c.Request.Context(), sourceID)
 	if err != nil {
 		return frontend.SourceMeta{}, err
 	}

@@ -14,7 +14,7 @@ func (s *Server) listParticipants(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
+	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
 	attrs := map[string]string{}
@@ -47,41 +47,12 @@ func (s *Server) updateParticipant(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return badRequest("send JSON with label, attributes or role")
 	}
-	p, err := s.app.Store.Participant(c.Request.Context(), id)
+	p, err := s.app.EditParticipant(c.Request.Context(), id, app.ParticipantEdit{Label: req.Label, Attributes: req.Attributes, Role: req.Role})
 	if err != nil {
 		return err
-	}
-	if req.Label != nil || req.Attributes != nil {
-		if req.Label != nil {
-			if l := strings.TrimSpace(*req.Label); l == "" || len(l) > 200 {
-				return badRequest("label must be 1-200 characters")
-			}
-			p.Label = strings.TrimSpace(*req.Label)
-		}
-		if req.Attributes != nil {
-			p.Attributes = req.Attributes
-		}
-		if err := s.app.Store.UpdateParticipant(c.Request.Context(), p); err != nil {
-			return err
-		}
 	}
 	if req.Role != nil {
-		switch *req.Role {
-		case "interviewer", "buyer":
-		default:
-			return badRequest(`role must be "interviewer" or "buyer"`)
-		}
-		if p, err = s.app.SetRole(c.Request.Context(), id, *req.Role == "interviewer"); err != nil {
-			return err
-		}
 		s.audit(c, accountUser(c), "role_change", p.Label, "participant "+itoa(id)+" is now "+*req.Role)
-		s.analyzeInBackground(p.StudyID)
-	} else if err := s.app.ReindexStudy(c.Request.Context(), p.StudyID); err != nil {
-		return err
-	}
-	p, err = s.app.Store.Participant(c.Request.Context(), id)
-	if err != nil {
-		return err
 	}
 	c.JSON(http.StatusOK, p)
 	return nil

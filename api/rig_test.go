@@ -49,7 +49,7 @@ func newRigConfig(t *testing.T, demo bool, tune func(*Config)) *rig {
 	if err != nil {
 		t.Fatal(err)
 	}
-	accounts := account.New(a.Store.DB())
+	accounts := a.Accounts()
 	pages, err := frontend.New(nil)
 	if err != nil {
 		t.Fatal(err)
@@ -79,7 +79,7 @@ func newRigConfig(t *testing.T, demo bool, tune func(*Config)) *rig {
 		r.tokens[role] = tok
 	}
 	if demo {
-		st, err := a.Store.StudyByName(ctx, samples.StudyName)
+		st, err := a.StudyByName(ctx, samples.StudyName)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/gin-gonic/gin"
@@ -59,13 +58,7 @@ type Server struct {
 	signins  *account.Limiter
 	searches chan struct{}
 	handler  http.Handler
-	bg       sync.WaitGroup
 	doc      map[string]any
-
-	// pending: study -> true while an analysis runs, false when another
-	// is queued behind it.
-	pendingMu sync.Mutex
-	pending   map[int64]bool
 }
 
 // New builds the server and its routes.
@@ -179,4 +172,4 @@ func (s *Server) ListenAndServe(ctx context.Context, ready func(addr string)) er
 }
 
 // Wait waits for background analyses to finish.
-func (s *Server) Wait() { s.bg.Wait() }
+func (s *Server) Wait() { s.app.WaitAnalyses() }

@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/verbatimhq/verbatim/account"
-	"github.com/verbatimhq/verbatim/persona/store"
 )
 
 // A stop (SIGINT, SIGTERM: the context ends) while an upload is still
@@ -93,12 +92,12 @@ func TestShutdownFinishesInFlightUpload(t *testing.T) {
 	if err := <-served; err != nil {
 		t.Fatalf("ListenAndServe after shutdown: %v", err)
 	}
-	srcs, err := r.app.Store.Sources(context.Background(), st.ID)
+	srcs, err := r.app.Sources(context.Background(), st.ID)
 	if err != nil || len(srcs) != 1 {
 		t.Fatalf("sources after shutdown: %v, %v; want the upload", srcs, err)
 	}
-	quotes, err := r.app.Store.Quotes(context.Background(), store.QuoteFilter{SourceID: srcs[0].ID})
-	if err != nil || len(quotes) == 0 {
-		t.Fatalf("quotes after shutdown: %d, %v", len(quotes), err)
+	d, err := r.app.SourceDetail(context.Background(), srcs[0].ID)
+	if err != nil || len(d.Quotes) == 0 {
+		t.Fatalf("quotes after shutdown: %d, %v", len(d.Quotes), err)
 	}
 }

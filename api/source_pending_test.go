@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/verbatimhq/verbatim/account"
-	"github.com/verbatimhq/verbatim/persona/store"
 )
 
 // After a role change a source's quotes are new and unclassified until
@@ -16,14 +15,14 @@ import (
 func TestSourceQuotesPendingWhileReanalysing(t *testing.T) {
 	r := newRig(t, true)
 	ctx := context.Background()
-	srcs, err := r.app.Store.Sources(ctx, r.study)
+	srcs, err := r.app.Sources(ctx, r.study)
 	if err != nil {
 		t.Fatal(err)
 	}
 	var src, speaker int64
 	for _, s := range srcs {
-		parts, _ := r.app.Store.Participants(ctx, store.ParticipantFilter{SourceID: s.ID})
-		for _, p := range parts {
+		d, _ := r.app.SourceDetail(ctx, s.ID)
+		for _, p := range d.Participants {
 			if !p.Interviewer && s.Kind == "transcript" && src == 0 {
 				src, speaker = s.ID, p.ID
 			}

@@ -14,8 +14,6 @@ import (
 
 	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/app"
-	"github.com/verbatimhq/verbatim/persona"
-	"github.com/verbatimhq/verbatim/persona/store"
 )
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
@@ -35,12 +33,12 @@ func (s *Server) uploadSources(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
+	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	undo := s.app.MarkAnalysisDue(id)
+	end := s.app.BeginUpload(id)
 	results, err := s.ingestMultipart(c, id)
-	s.accepted(c, id, results, undo)
+	s.accepted(c, results, end)
 	if err != nil {
 		return err
 	}
@@ -48,37 +46,25 @@ func (s *Server) uploadSources(c *gin.Context) error {
 	return nil
 }
 
-// accepted audits each stored file and queues the analysis once. It runs
-// whatever ended the upload (a client gone half way, a broken body): what
-// was stored is in the study and must be in the log and the analysis.
-// undo clears the mark the upload set (app.MarkAnalysisDue) when nothing
-// was stored.
-func (s *Server) accepted(c *gin.Context, studyID int64, results []app.FileResult, undo func()) (ok int) {
+// accepted audits each stored file and ends the upload (app.BeginUpload),
+// which queues the analysis once. It runs whatever ended the upload (a
+// client gone half way, a broken body): what was stored is in the study
+// and must be in the log and the analysis.
+func (s *Server) accepted(c *gin.Context, results []app.FileResult, end func(stored int)) (ok int) {
 	for _, r := range results {
 		if r.Status == app.StatusOK {
 			ok++
 			s.audit(c, accountUser(c), account.ActionUpload, r.Path, fmt.Sprintf("source %d, %d quotes", r.SourceID, r.Quotes))
 		}
 	}
-	if ok > 0 {
-		s.analyzeInBackground(studyID)
-	} else {
-		undo()
-	}
+	end(ok)
 	return ok
 }
 
 // ResumeAnalyses starts, in the background, the analyses a crash cut
 // short (app.DueAnalyses). serve calls it once at start.
 func (s *Server) ResumeAnalyses(ctx context.Context) ([]int64, error) {
-	due, err := s.app.DueAnalyses(ctx)
-	if err != nil {
-		return nil, err
-	}
-	for _, id := range due {
-		s.analyzeInBackground(id)
-	}
-	return due, nil
+	return s.app.ResumeAnalyses(ctx)
 }
 
 // maxFileName bounds an uploaded file's name, in bytes: it becomes the
@@ -168,66 +154,20 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 	return results, nil
 }
 
-// analyzeInBackground re-runs a study's analysis after its data changed.
-// Requests coalesce: while a run is going, later changes queue at most one
-// more run, so a burst of uploads costs two analyses, not one each.
-func (s *Server) analyzeInBackground(studyID int64) {
-	s.app.QueueAnalysis(studyID)
-	s.pendingMu.Lock()
-	defer s.pendingMu.Unlock()
-	if s.pending == nil {
-		s.pending = map[int64]bool{}
-	}
-	if running, ok := s.pending[studyID]; ok {
-		if running {
-			s.pending[studyID] = false // run once more when this one ends
-		}
-		return
-	}
-	s.pending[studyID] = true
-	s.bg.Add(1)
-	go func() {
-		defer s.bg.Done()
-		for {
-			if _, err := s.app.Analyze(context.Background(), studyID, nil); err != nil {
-				s.log.Error("background analysis", slog.Int64("study_id", studyID), slog.String("error", err.Error()))
-			}
-			s.pendingMu.Lock()
-			again := !s.pending[studyID]
-			if again {
-				s.pending[studyID] = true
-			} else {
-				delete(s.pending, studyID)
-			}
-			s.pendingMu.Unlock()
-			if !again {
-				return
-			}
-		}
-	}()
-}
-
 func (s *Server) listSources(c *gin.Context) error {
 	id, err := pathID(c, "id")
 	if err != nil {
 		return err
 	}
-	if _, err := s.app.Store.Study(c.Request.Context(), id); err != nil {
+	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	srcs, err := s.app.Store.Sources(c.Request.Context(), id)
+	srcs, err := s.app.Sources(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
 	c.JSON(http.StatusOK, gin.H{"sources": srcs})
 	return nil
-}
-
-type sourceDetail struct {
-	persona.Source
-	Participants []persona.Participant `json:"participants"`
-	Turns        []persona.Turn        `json:"turns"`
-	Quotes       []persona.Quote       `json:"quotes"`
 }
 
 func (s *Server) getSource(c *gin.Context) error {
@@ -243,20 +183,8 @@ func (s *Server) getSource(c *gin.Context) error {
 	return nil
 }
 
-func (s *Server) sourceDetail(ctx context.Context, id int64) (sourceDetail, error) {
-	src, err := s.app.Store.Source(ctx, id)
-	if err != nil {
-		return sourceDetail{}, err
-	}
-	d := sourceDetail{Source: src}
-	if d.Participants, err = s.app.Store.Participants(ctx, store.ParticipantFilter{SourceID: id}); err != nil {
-		return d, err
-	}
-	if d.Turns, err = s.app.Store.Turns(ctx, id); err != nil {
-		return d, err
-	}
-	d.Quotes, err = s.app.Store.Quotes(ctx, store.QuoteFilter{SourceID: id, NoTokens: true})
-	return d, err
+func (s *Server) sourceDetail(ctx context.Context, id int64) (app.SourceDetail, error) {
+	return s.app.SourceDetail(ctx, id)
 }
 
 func (s *Server) deleteSource(c *gin.Context) error {
@@ -264,7 +192,7 @@ func (s *Server) deleteSource(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	src, err := s.app.Store.Source(c.Request.Context(), id)
+	src, err := s.app.Source(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -272,7 +200,6 @@ func (s *Server) deleteSource(c *gin.Context) error {
 		return err
 	}
 	s.audit(c, accountUser(c), "delete_source", src.Name, "source "+itoa(id))
-	s.analyzeInBackground(src.StudyID)
 	c.Status(http.StatusNoContent)
 	return nil
 }

@@ -16,7 +16,7 @@ type studyView struct {
 }
 
 func (s *Server) studyView(c *gin.Context, st persona.Study) (studyView, error) {
-	stats, err := s.app.Store.Stats(c.Request.Context(), st.ID)
+	stats, err := s.app.StudyStats(c.Request.Context(), st.ID)
 	if err != nil {
 		return studyView{}, err
 	}
@@ -24,7 +24,7 @@ func (s *Server) studyView(c *gin.Context, st persona.Study) (studyView, error) 
 }
 
 func (s *Server) listStudies(c *gin.Context) error {
-	studies, err := s.app.Store.Studies(c.Request.Context())
+	studies, err := s.app.Studies(c.Request.Context())
 	if err != nil {
 		return err
 	}
@@ -49,7 +49,7 @@ func (s *Server) createStudy(c *gin.Context) error {
 	if err := c.ShouldBind(&req); err != nil {
 		return badRequest("send a name")
 	}
-	st, err := s.app.Store.CreateStudy(c.Request.Context(), req.Name)
+	st, err := s.app.CreateStudy(c.Request.Context(), req.Name)
 	if err != nil {
 		return err
 	}
@@ -66,7 +66,7 @@ func (s *Server) getStudy(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	st, err := s.app.Store.Study(c.Request.Context(), id)
+	st, err := s.app.Study(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}
@@ -87,7 +87,7 @@ func (s *Server) renameStudy(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil {
 		return badRequest("send a name")
 	}
-	st, err := s.app.Store.RenameStudy(c.Request.Context(), id, req.Name)
+	st, err := s.app.RenameStudy(c.Request.Context(), id, req.Name)
 	if err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ func TestThemesPageLoadsQuotesPerTheme(t *testing.T) {
 	if res.StatusCode != 200 {
 		t.Fatalf("themes page = %d", res.StatusCode)
 	}
-	themes, err := r.app.Store.Themes(context.Background(), r.study)
+	themes, err := r.app.Themes(context.Background(), r.study)
 	if err != nil {
 		t.Fatal(err)
 	}

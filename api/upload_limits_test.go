@@ -82,7 +82,7 @@ func TestUploadPastFileLimitReportsAndKeepsWhatWentIn(t *testing.T) {
 	if f := res.Files[4]; !strings.Contains(f.Error, "at most 3 files") {
 		t.Errorf("refused file says %q; want the limit", f.Error)
 	}
-	srcs, err := r.app.Store.Sources(context.Background(), study)
+	srcs, err := r.app.Sources(context.Background(), study)
 	if err != nil || len(srcs) != 3 {
 		t.Errorf("sources stored = %d (%v); want 3", len(srcs), err)
 	}
@@ -104,7 +104,7 @@ func TestUploadCutOffKeepsAuditAndAnalysis(t *testing.T) {
 	if status >= 500 {
 		t.Errorf("cut-off upload = %d %s; want an answer about the files, not a server error", status, b)
 	}
-	srcs, err := r.app.Store.Sources(context.Background(), study)
+	srcs, err := r.app.Sources(context.Background(), study)
 	if err != nil || len(srcs) != 2 {
 		t.Errorf("sources stored = %d (%v); want the 2 whole files", len(srcs), err)
 	}

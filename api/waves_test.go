@@ -137,11 +137,11 @@ func TestWaveUploadFieldsAndSourceForm(t *testing.T) {
 		t.Fatalf("upload result %s (%v)", b, err)
 	}
 	id := res.Files[0].SourceID
-	m, err := r.app.Store.SourceMeta(t.Context(), id)
+	m, err := r.app.SourceMeta(t.Context(), id)
 	if err != nil || m.Wave != "Pilot" || m.Date != "2026-01-31" {
 		t.Fatalf("meta after upload: %+v, %v", m, err)
 	}
-	srcs, _ := r.app.Store.Sources(t.Context(), r.study)
+	srcs, _ := r.app.Sources(t.Context(), r.study)
 	for _, s := range srcs {
 		if s.Name == "bad-date.txt" {
 			t.Error("the upload with a bad date stored its file")
@@ -157,7 +157,7 @@ func TestWaveUploadFieldsAndSourceForm(t *testing.T) {
 	if st != http.StatusOK && st != http.StatusSeeOther { // the client follows the redirect
 		t.Fatalf("wave form: %d", st)
 	}
-	if m, _ = r.app.Store.SourceMeta(t.Context(), id); m.Wave != "Launch" || m.Date != "2026-05-02" {
+	if m, _ = r.app.SourceMeta(t.Context(), id); m.Wave != "Launch" || m.Date != "2026-05-02" {
 		t.Errorf("meta after the form: %+v", m)
 	}
 	st, b = r.do(account.RoleResearcher, "GET", fmt.Sprintf("/sources/%d?saved=wave", id), "", nil)
@@ -173,7 +173,7 @@ func TestWaveUploadFieldsAndSourceForm(t *testing.T) {
 func TestPersonaPageSaysWhatIsNew(t *testing.T) {
 	r := newRig(t, true)
 	waveDemo(t, r)
-	personas, err := r.app.Store.Personas(t.Context(), r.study)
+	personas, err := r.app.Personas(t.Context(), r.study)
 	if err != nil || len(personas) == 0 {
 		t.Fatalf("personas: %v", err)
 	}

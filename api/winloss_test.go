@@ -16,7 +16,7 @@ import (
 // turn through the API, as a sales rep; source id -> outcome.
 func markDeals(t *testing.T, r *rig) map[int64]persona.Outcome {
 	t.Helper()
-	srcs, err := r.app.Store.Sources(t.Context(), r.study)
+	srcs, err := r.app.Sources(t.Context(), r.study)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestWinLossAPIAndPages(t *testing.T) {
 	}
 
 	// The persona page lists objections of lost deals by default.
-	personas, _ := r.app.Store.Personas(t.Context(), r.study)
+	personas, _ := r.app.Personas(t.Context(), r.study)
 	shown := 0
 	for _, p := range personas {
 		var pw app.WinLoss
@@ -124,7 +124,7 @@ func TestWinLossAPIAndPages(t *testing.T) {
 
 func TestOutcomeFormRoles(t *testing.T) {
 	r := newRig(t, true)
-	srcs, _ := r.app.Store.Sources(t.Context(), r.study)
+	srcs, _ := r.app.Sources(t.Context(), r.study)
 	id := srcs[0].ID
 	form := url.Values{"outcome": {"lost"}, "competitor": {"Chorus"}}.Encode()
 	path := fmt.Sprintf("/sources/%d/outcome", id)
@@ -134,7 +134,7 @@ func TestOutcomeFormRoles(t *testing.T) {
 	if st, _ := r.do(account.RoleSales, "POST", path, "application/x-www-form-urlencoded", strings.NewReader(form)); st != http.StatusOK {
 		t.Errorf("sales: %d, want the source page after the redirect", st)
 	}
-	m, _ := r.app.Store.SourceMeta(t.Context(), id)
+	m, _ := r.app.SourceMeta(t.Context(), id)
 	if m.Outcome != persona.OutcomeLost || m.Competitor != "Chorus" {
 		t.Errorf("stored %+v", m)
 	}

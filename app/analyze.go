@@ -48,7 +48,7 @@ func (a *App) AnalysisStatus(ctx context.Context, studyID int64) Progress {
 	if p, ok := a.progress.get(studyID); ok {
 		return p
 	}
-	v, _, _ := a.Store.AnalysisInfo(ctx, studyID)
+	v, _, _ := a.store.AnalysisInfo(ctx, studyID)
 	return Progress{Stage: "idle", Version: v}
 }
 
@@ -99,14 +99,14 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 	if err != nil {
 		return nil, err
 	}
-	if err := a.Store.SaveAnalysis(ctx, res); err != nil {
+	if err := a.store.SaveAnalysis(ctx, res); err != nil {
 		return nil, err
 	}
 	report("indexing", 0, 0)
 	if err := a.reindexChanged(ctx, studyID, before); err != nil {
 		return nil, err
 	}
-	a.changed(studyID)
+	a.changed(studyID, ChangeAnalysis)
 	a.compactIndex(quotes)
 	a.warmPersonaPages(ctx, studyID)
 	a.Log.Info("analyzed", slog.Int64("study_id", studyID), slog.Int("themes", len(res.Themes)),
@@ -117,7 +117,7 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input, error) {
 	in := analysis.Input{StudyID: studyID, SourceNames: map[int64]string{}}
 	in.Options.MinParticipants = a.recurring()
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
 	if err != nil {
 		return in, err
 	}
@@ -126,18 +126,18 @@ func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input,
 	for _, p := range parts {
 		buyer[p.ID] = true
 	}
-	in.Quotes, err = a.Store.AnalysisQuotes(ctx, studyID, func(p int64) bool { return buyer[p] })
+	in.Quotes, err = a.store.AnalysisQuotes(ctx, studyID, func(p int64) bool { return buyer[p] })
 	if err != nil {
 		return in, err
 	}
-	srcs, err := a.Store.Sources(ctx, studyID)
+	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return in, err
 	}
 	for _, s := range srcs {
 		in.SourceNames[s.ID] = s.Name
 	}
-	in.Edits, err = a.Store.Edits(ctx, studyID)
+	in.Edits, err = a.store.Edits(ctx, studyID)
 	return in, err
 }
 
@@ -161,7 +161,7 @@ type indexState struct {
 // re-indexing leaves them to the repair at the next start.
 func (a *App) facetsBeforeSave(ctx context.Context, studyID int64) (indexState, error) {
 	st := indexState{unindexed: map[int64]bool{}}
-	pending, err := a.Store.UnindexedSources(ctx)
+	pending, err := a.store.UnindexedSources(ctx)
 	if err != nil {
 		return st, err
 	}
@@ -170,10 +170,10 @@ func (a *App) facetsBeforeSave(ctx context.Context, studyID int64) (indexState, 
 			st.unindexed[s.ID] = true
 		}
 	}
-	if st.facets, err = a.Store.StudyQuoteFacets(ctx, studyID); err != nil {
+	if st.facets, err = a.store.StudyQuoteFacets(ctx, studyID); err != nil {
 		return st, err
 	}
-	return st, a.Store.MarkStudyUnindexed(ctx, studyID)
+	return st, a.store.MarkStudyUnindexed(ctx, studyID)
 }
 
 // reindexChanged re-indexes the sources of a study that hold a quote whose
@@ -183,19 +183,19 @@ func (a *App) facetsBeforeSave(ctx context.Context, studyID int64) (indexState, 
 // across runs when they match, so a re-analysis that moved few quotes
 // re-indexes few sources instead of every quote of the study.
 func (a *App) reindexChanged(ctx context.Context, studyID int64, before indexState) error {
-	after, err := a.Store.StudyQuoteFacets(ctx, studyID)
+	after, err := a.store.StudyQuoteFacets(ctx, studyID)
 	if err != nil {
 		return err
 	}
 	changed := changedSources(before.facets, after)
-	srcs, err := a.Store.Sources(ctx, studyID)
+	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return err
 	}
 	n := 0
 	for _, src := range srcs {
 		if !changed[src.ID] && !before.unindexed[src.ID] {
-			if err := a.Store.MarkIndexed(ctx, src.ID, true); err != nil {
+			if err := a.store.MarkIndexed(ctx, src.ID, true); err != nil {
 				return err
 			}
 			continue

@@ -22,32 +22,34 @@ func (a *App) AddAnswer(ctx context.Context, themeID int64, text, context string
 	if err != nil {
 		return persona.FieldAnswer{}, err
 	}
-	t, err := a.Store.Theme(ctx, themeID)
+	t, err := a.store.Theme(ctx, themeID)
 	if err != nil {
 		return persona.FieldAnswer{}, err
 	}
-	return a.Store.AddAnswer(ctx, persona.FieldAnswer{StudyID: t.StudyID, ThemeID: t.ID, ThemeLabel: t.Label, Text: text,
+	defer a.changed(t.StudyID, ChangeAnswers)
+	return a.store.AddAnswer(ctx, persona.FieldAnswer{StudyID: t.StudyID, ThemeID: t.ID, ThemeLabel: t.Label, Text: text,
 		Context: context, UserID: by.ID, By: by.Name, CreatedAt: time.Now().UTC()})
 }
 
 // ThemeAnswers lists a theme's field answers, newest first.
 func (a *App) ThemeAnswers(ctx context.Context, themeID int64) ([]persona.FieldAnswer, error) {
-	if _, err := a.Store.Theme(ctx, themeID); err != nil {
+	if _, err := a.store.Theme(ctx, themeID); err != nil {
 		return nil, err
 	}
-	return a.Store.Answers(ctx, []int64{themeID})
+	return a.store.Answers(ctx, []int64{themeID})
 }
 
 // DeleteAnswer deletes a field answer: its author's, or any for an admin.
 func (a *App) DeleteAnswer(ctx context.Context, id int64, by Actor) (persona.FieldAnswer, error) {
-	ans, err := a.Store.Answer(ctx, id)
+	ans, err := a.store.Answer(ctx, id)
 	if err != nil {
 		return ans, err
 	}
 	if !by.Admin && ans.UserID != by.ID {
 		return ans, fmt.Errorf("answer %d was written by someone else: %w", id, persona.ErrForbidden)
 	}
-	return ans, a.Store.DeleteAnswer(ctx, id)
+	defer a.changed(ans.StudyID, ChangeAnswers)
+	return ans, a.store.DeleteAnswer(ctx, id)
 }
 
 // PersonaAnswers are the field answers to a persona's perceived-barrier
@@ -61,12 +63,12 @@ type PersonaAnswers struct {
 // PersonaAnswers lists the answers to the persona's objections: its
 // perceived-barrier themes on the persona page.
 func (a *App) PersonaAnswers(ctx context.Context, personaID int64) ([]PersonaAnswers, error) {
-	p, err := a.Store.Persona(ctx, personaID)
+	p, err := a.store.Persona(ctx, personaID)
 	if err != nil {
 		return nil, err
 	}
 	ids := p.Rings[persona.RingBarriers]
-	all, err := a.Store.Answers(ctx, ids)
+	all, err := a.store.Answers(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -12,7 +12,7 @@ import (
 // barrierTheme is a perceived-barrier theme on a persona's page.
 func barrierTheme(t *testing.T, a *App, st persona.Study) (persona.Profile, int64) {
 	t.Helper()
-	personas, err := a.Store.Personas(context.Background(), st.ID)
+	personas, err := a.store.Personas(context.Background(), st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

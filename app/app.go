@@ -59,8 +59,8 @@ func (a *App) recurring() int {
 
 // App holds the open database, index and language models.
 type App struct {
-	Store *store.Store
-	Index *search.Index
+	store *store.Store
+	index *search.Index
 	Lang  persona.Language
 	Log   *slog.Logger
 	cfg   Config
@@ -75,6 +75,8 @@ type App struct {
 	themes    themeCache
 	personas  personaCache
 	sizing    sizingCache
+	listeners changeListeners
+	analyses  analysisScheduler
 
 	compacting atomic.Bool
 	bg         sync.WaitGroup // background work Close waits for
@@ -102,7 +104,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		st.Close()
 		return nil, err
 	}
-	a := &App{Store: st, Index: ix, Lang: nlp.Shared(), Log: log, cfg: cfg}
+	a := &App{store: st, index: ix, Lang: nlp.Shared(), Log: log, cfg: cfg}
 	if err := a.syncIndex(ctx, fresh); err != nil {
 		a.Close()
 		return nil, err
@@ -112,9 +114,10 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 
 // Close closes the index and database.
 func (a *App) Close() error {
-	err1 := a.Index.Close() // ends a compaction early
+	a.analyses.wg.Wait()    // background analyses use the store and index
+	err1 := a.index.Close() // ends a compaction early
 	a.bg.Wait()
-	err2 := a.Store.Close()
+	err2 := a.store.Close()
 	if err1 != nil {
 		return err1
 	}
@@ -125,11 +128,11 @@ func (a *App) Close() error {
 func (a *App) syncIndex(ctx context.Context, fresh bool) error {
 	if fresh {
 		a.Log.Info("search index missing or outdated; rebuilding from the database")
-		if err := a.Store.MarkAllUnindexed(ctx); err != nil {
+		if err := a.store.MarkAllUnindexed(ctx); err != nil {
 			return err
 		}
 	}
-	pending, err := a.Store.UnindexedSources(ctx)
+	pending, err := a.store.UnindexedSources(ctx)
 	if err != nil {
 		return err
 	}
@@ -141,11 +144,11 @@ func (a *App) syncIndex(ctx context.Context, fresh bool) error {
 	if len(pending) > 0 {
 		a.Log.Info("indexed pending sources", slog.Int("sources", len(pending)))
 	}
-	n, err := a.Store.CountQuotes(ctx)
+	n, err := a.store.CountQuotes(ctx)
 	if err != nil {
 		return err
 	}
-	m, err := a.Index.Count()
+	m, err := a.index.Count()
 	if err != nil {
 		return fmt.Errorf("search: count: %w", err)
 	}
@@ -155,7 +158,7 @@ func (a *App) syncIndex(ctx context.Context, fresh bool) error {
 	}
 	// After a rebuild, or when a compaction was cut short by a stop (Close
 	// ends it), merge the segments in the background.
-	if fresh || a.Index.CompactPending() {
+	if fresh || a.index.CompactPending() {
 		a.compactIndex(int(m))
 	}
 	return nil
@@ -173,7 +176,7 @@ const compactMin = 50_000
 // at a time.
 func (a *App) compactIndex(written int) {
 	a.indexMu.Lock()
-	ix := a.Index
+	ix := a.index
 	a.indexMu.Unlock()
 	if written < compactMin || !a.compacting.CompareAndSwap(false, true) {
 		return

@@ -26,10 +26,11 @@ func (a *App) ApplyAttributes(ctx context.Context, studyID int64, r io.Reader) (
 	if err != nil {
 		return 0, err
 	}
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
 	if err != nil {
 		return 0, err
 	}
+	defer a.changed(studyID, ChangeParticipants)
 	n := 0
 	for line, row := range rows[1:] {
 		matched := false
@@ -45,7 +46,7 @@ func (a *App) ApplyAttributes(ctx context.Context, studyID int64, r io.Reader) (
 					p.Attributes[key] = v
 				}
 			}
-			if err := a.Store.UpdateParticipant(ctx, p); err != nil {
+			if err := a.store.UpdateParticipant(ctx, p); err != nil {
 				return n, err
 			}
 			matched, n = true, n+1

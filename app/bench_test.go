@@ -60,7 +60,7 @@ func benchIngest(b *testing.B, paths []string) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		st, _ := a.Store.EnsureStudy(ctx, "bench")
+		st, _ := a.store.EnsureStudy(ctx, "bench")
 		b.StartTimer()
 		for _, r := range a.IngestPaths(ctx, st.ID, paths, nil) {
 			if r.Status != StatusOK {
@@ -167,7 +167,7 @@ func BenchmarkUploadSearchable(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer a.Close()
-	st, _ := a.Store.EnsureStudy(ctx, "bench")
+	st, _ := a.store.EnsureStudy(ctx, "bench")
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		marker := "zqmarker" + strconv.Itoa(i)

@@ -29,17 +29,6 @@ type cachedPage struct {
 	json  []byte // the page encoded, built once
 }
 
-// changed invalidates the cached pages and themes of a study; every
-// mutation calls it. An upload to one study leaves the others' pages warm.
-func (a *App) changed(studyID int64) {
-	a.cache.mu.Lock()
-	if a.cache.study == nil {
-		a.cache.study = map[int64]int64{}
-	}
-	a.cache.study[studyID]++
-	a.cache.mu.Unlock()
-}
-
 // epochOf is the version of a study's cached data.
 func (a *App) epochOf(studyID int64) int64 {
 	a.cache.mu.Lock()
@@ -80,7 +69,7 @@ func (a *App) CachedPersonaJSON(ctx context.Context, id int64) ([]byte, error) {
 // for them (~0.3 s of CPU per persona of a million-quote study). It stops
 // early when ctx is done.
 func (a *App) WarmPersonaPages(ctx context.Context) error {
-	studies, err := a.Store.Studies(ctx)
+	studies, err := a.store.Studies(ctx)
 	if err != nil {
 		return err
 	}
@@ -96,7 +85,7 @@ func (a *App) WarmPersonaPages(ctx context.Context) error {
 // warmPersonaPages builds the pages of a study's personas into the cache
 // (after an analysis), so the first readers do not wait for them.
 func (a *App) warmPersonaPages(ctx context.Context, studyID int64) {
-	ps, err := a.Store.Personas(ctx, studyID)
+	ps, err := a.store.Personas(ctx, studyID)
 	if err != nil {
 		return
 	}
@@ -117,7 +106,7 @@ func (a *App) CachedPersonaPage(ctx context.Context, id int64) (PersonaPage, err
 	if ok && c.epoch == a.epochOf(c.study) {
 		return c.page, nil
 	}
-	p, err := a.Store.Persona(ctx, id)
+	p, err := a.store.Persona(ctx, id)
 	if err != nil {
 		return PersonaPage{}, err
 	}
@@ -161,7 +150,7 @@ func (a *App) cachedTheme(ctx context.Context, id int64) (persona.Theme, error) 
 	if ok && e.epoch == a.epochOf(e.theme.StudyID) {
 		return e.theme, nil
 	}
-	t, err := a.Store.Theme(ctx, id)
+	t, err := a.store.Theme(ctx, id)
 	if err != nil {
 		return t, err
 	}
@@ -201,7 +190,7 @@ func (a *App) cachedPersonas(ctx context.Context, studyID int64) ([]persona.Prof
 	if ok && e.epoch == epoch {
 		return e.personas, nil
 	}
-	ps, err := a.Store.Personas(ctx, studyID)
+	ps, err := a.store.Personas(ctx, studyID)
 	if err != nil {
 		return nil, err
 	}

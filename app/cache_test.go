@@ -20,8 +20,8 @@ func TestPersonaPageCacheFollowsChanges(t *testing.T) {
 	if _, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
 		t.Fatal(err)
 	}
-	st, _ := a.Store.StudyByName(ctx, samples.StudyName)
-	ps, err := a.Store.Personas(ctx, st.ID)
+	st, _ := a.store.StudyByName(ctx, samples.StudyName)
+	ps, err := a.store.Personas(ctx, st.ID)
 	if err != nil || len(ps) == 0 {
 		t.Fatalf("personas: %v %v", ps, err)
 	}
@@ -30,7 +30,7 @@ func TestPersonaPageCacheFollowsChanges(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, _ := a.Store.EnsureStudy(ctx, "Other")
+	other, _ := a.store.EnsureStudy(ctx, "Other")
 	res := a.Ingest(ctx, other.ID, "call.txt", strings.NewReader("Interviewer: What happened?\nBuyer: The renewal price doubled and we had to look elsewhere.\n"))
 	if res.Status != StatusOK {
 		t.Fatalf("ingest: %s", res.Error)

@@ -21,11 +21,11 @@ const OutcomesFile = "outcomes.csv"
 // LoadDemo ingests every file of fsys into a new study named name, then
 // analyses it. It does nothing when any study exists (first run only).
 func (a *App) LoadDemo(ctx context.Context, fsys fs.FS, name string) (loaded bool, err error) {
-	studies, err := a.Store.Studies(ctx)
+	studies, err := a.store.Studies(ctx)
 	if err != nil || len(studies) > 0 {
 		return false, err
 	}
-	st, err := a.Store.EnsureStudy(ctx, name)
+	st, err := a.store.EnsureStudy(ctx, name)
 	if err != nil {
 		return false, err
 	}
@@ -78,7 +78,7 @@ func (a *App) applyOutcomes(ctx context.Context, studyID int64, r io.Reader) err
 	if err != nil {
 		return fmt.Errorf("%s: %w", OutcomesFile, err)
 	}
-	srcs, err := a.Store.Sources(ctx, studyID)
+	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return err
 	}

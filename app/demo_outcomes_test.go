@@ -15,11 +15,11 @@ import (
 func TestDemoCarriesOutcomes(t *testing.T) {
 	a, st := demoCopy(t)
 	ctx := context.Background()
-	metas, err := a.Store.SourceMetas(ctx, st.ID)
+	metas, err := a.store.SourceMetas(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	srcs, err := a.Store.Sources(ctx, st.ID)
+	srcs, err := a.store.Sources(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

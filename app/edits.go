@@ -19,16 +19,16 @@ func (a *App) RenameTheme(ctx context.Context, id int64, label string) (persona.
 	if label == "" || len(label) > 200 {
 		return persona.Theme{}, fmt.Errorf("rename theme %d: label must be 1-200 characters: %w", id, persona.ErrInvalid)
 	}
-	t, err := a.Store.Theme(ctx, id)
+	t, err := a.store.Theme(ctx, id)
 	if err != nil {
 		return t, err
 	}
-	if _, err := a.Store.AddEdit(ctx, persona.Edit{StudyID: t.StudyID, Kind: persona.EditRenameTheme, ThemeQuotes: [][]int64{t.QuoteIDs}, Label: label}); err != nil {
+	if _, err := a.store.AddEdit(ctx, persona.Edit{StudyID: t.StudyID, Kind: persona.EditRenameTheme, ThemeQuotes: [][]int64{t.QuoteIDs}, Label: label}); err != nil {
 		return t, err
 	}
 	t.Label, t.LabelSet = label, true
-	defer a.changed(t.StudyID)
-	return t, a.Store.SaveTheme(ctx, t)
+	defer a.changed(t.StudyID, ChangeThemes)
+	return t, a.store.SaveTheme(ctx, t)
 }
 
 // MergeThemes merges themes into the first one.
@@ -46,7 +46,7 @@ func (a *App) MergeThemes(ctx context.Context, ids []int64, label string) (perso
 	themes := make([]persona.Theme, len(ids))
 	members := make([][]int64, len(ids))
 	for i, id := range ids {
-		t, err := a.Store.Theme(ctx, id)
+		t, err := a.store.Theme(ctx, id)
 		if err != nil {
 			return t, err
 		}
@@ -55,12 +55,12 @@ func (a *App) MergeThemes(ctx context.Context, ids []int64, label string) (perso
 		}
 		themes[i], members[i] = t, t.QuoteIDs
 	}
-	defer a.changed(themes[0].StudyID)
+	defer a.changed(themes[0].StudyID, ChangeThemes)
 	into := themes[0]
 	if label = strings.TrimSpace(label); label != "" {
 		into.Label, into.LabelSet = label, true
 	}
-	if _, err := a.Store.AddEdit(ctx, persona.Edit{StudyID: into.StudyID, Kind: persona.EditMergeThemes, ThemeQuotes: members, Label: label}); err != nil {
+	if _, err := a.store.AddEdit(ctx, persona.Edit{StudyID: into.StudyID, Kind: persona.EditMergeThemes, ThemeQuotes: members, Label: label}); err != nil {
 		return into, err
 	}
 	for _, t := range themes[1:] {
@@ -70,11 +70,11 @@ func (a *App) MergeThemes(ctx context.Context, ids []int64, label string) (perso
 	if err := a.recount(ctx, &into); err != nil {
 		return into, err
 	}
-	if err := a.Store.SaveTheme(ctx, into); err != nil {
+	if err := a.store.SaveTheme(ctx, into); err != nil {
 		return into, err
 	}
 	for _, t := range themes[1:] {
-		if err := a.Store.DeleteTheme(ctx, t.ID); err != nil {
+		if err := a.store.DeleteTheme(ctx, t.ID); err != nil {
 			return into, err
 		}
 	}
@@ -83,11 +83,11 @@ func (a *App) MergeThemes(ctx context.Context, ids []int64, label string) (perso
 
 // SplitTheme moves quotes out of a theme into a new one.
 func (a *App) SplitTheme(ctx context.Context, id int64, quoteIDs []int64, label string) (persona.Theme, error) {
-	t, err := a.Store.Theme(ctx, id)
+	t, err := a.store.Theme(ctx, id)
 	if err != nil {
 		return t, err
 	}
-	defer a.changed(t.StudyID)
+	defer a.changed(t.StudyID, ChangeThemes)
 	label = strings.TrimSpace(label)
 	move := map[int64]bool{}
 	for _, q := range quoteIDs {
@@ -104,7 +104,7 @@ func (a *App) SplitTheme(ctx context.Context, id int64, quoteIDs []int64, label 
 	if len(moved) == 0 || len(keep) == 0 || label == "" {
 		return t, fmt.Errorf("split theme %d: give a label and some, not all, of its quotes: %w", id, persona.ErrInvalid)
 	}
-	if _, err := a.Store.AddEdit(ctx, persona.Edit{StudyID: t.StudyID, Kind: persona.EditSplitTheme, ThemeQuotes: [][]int64{t.QuoteIDs}, QuoteIDs: moved, Label: label}); err != nil {
+	if _, err := a.store.AddEdit(ctx, persona.Edit{StudyID: t.StudyID, Kind: persona.EditSplitTheme, ThemeQuotes: [][]int64{t.QuoteIDs}, QuoteIDs: moved, Label: label}); err != nil {
 		return t, err
 	}
 	nt := persona.Theme{StudyID: t.StudyID, Ring: t.Ring, Label: label, LabelSet: true, QuoteIDs: moved, TopQuoteIDs: filterIDs(t.TopQuoteIDs, move, true), Of: t.Of}
@@ -114,10 +114,10 @@ func (a *App) SplitTheme(ctx context.Context, id int64, quoteIDs []int64, label 
 			return nt, err
 		}
 	}
-	if err := a.Store.SaveTheme(ctx, t); err != nil {
+	if err := a.store.SaveTheme(ctx, t); err != nil {
 		return nt, err
 	}
-	if nt, err = a.Store.CreateTheme(ctx, nt); err != nil {
+	if nt, err = a.store.CreateTheme(ctx, nt); err != nil {
 		return nt, err
 	}
 	return nt, a.moveQuotes(ctx, nt.StudyID, moved, nt.ID)
@@ -135,7 +135,7 @@ func filterIDs(ids []int64, set map[int64]bool, in bool) []int64 {
 
 // recount recomputes a theme's counts from its quotes, dropping hidden ones.
 func (a *App) recount(ctx context.Context, t *persona.Theme) error {
-	quotes, err := a.Store.QuotesByID(ctx, t.QuoteIDs)
+	quotes, err := a.store.QuotesByID(ctx, t.QuoteIDs)
 	if err != nil {
 		return err
 	}
@@ -172,7 +172,7 @@ func dedupe(ids []int64) []int64 {
 
 // moveQuotes sets the theme of quotes and re-indexes their sources.
 func (a *App) moveQuotes(ctx context.Context, studyID int64, ids []int64, themeID int64) error {
-	if err := a.Store.SetQuotesTheme(ctx, ids, themeID); err != nil {
+	if err := a.store.SetQuotesTheme(ctx, ids, themeID); err != nil {
 		return err
 	}
 	return a.reindexQuotes(ctx, ids)
@@ -180,7 +180,7 @@ func (a *App) moveQuotes(ctx context.Context, studyID int64, ids []int64, themeI
 
 // reindexQuotes re-indexes the sources holding these quotes.
 func (a *App) reindexQuotes(ctx context.Context, ids []int64) error {
-	quotes, err := a.Store.QuotesByID(ctx, ids)
+	quotes, err := a.store.QuotesByID(ctx, ids)
 	if err != nil {
 		return err
 	}
@@ -194,11 +194,11 @@ func (a *App) reindexQuotes(ctx context.Context, ids []int64) error {
 	}
 	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
 	for _, id := range keys {
-		src, err := a.Store.Source(ctx, id)
+		src, err := a.store.Source(ctx, id)
 		if err != nil {
 			return err
 		}
-		if err := a.Store.MarkIndexed(ctx, id, false); err != nil {
+		if err := a.store.MarkIndexed(ctx, id, false); err != nil {
 			return err
 		}
 		if err := a.indexSource(ctx, src); err != nil {
@@ -217,28 +217,28 @@ type QuoteEdit struct {
 
 // EditQuote applies a researcher's change to a quote.
 func (a *App) EditQuote(ctx context.Context, id int64, e QuoteEdit) (persona.Quote, error) {
-	q, err := a.Store.Quote(ctx, id)
+	q, err := a.store.Quote(ctx, id)
 	if err != nil {
 		return q, err
 	}
-	defer a.changed(q.StudyID)
+	defer a.changed(q.StudyID, ChangeQuotes)
 	if e.Ring != nil {
 		if !e.Ring.Valid() {
 			return q, fmt.Errorf("quote %d: unknown ring %q: %w", id, *e.Ring, persona.ErrInvalid)
 		}
-		if err := a.Store.SetQuoteRing(ctx, id, *e.Ring); err != nil {
+		if err := a.store.SetQuoteRing(ctx, id, *e.Ring); err != nil {
 			return q, err
 		}
-		if _, err := a.Store.AddEdit(ctx, persona.Edit{StudyID: q.StudyID, Kind: persona.EditSetRing, QuoteIDs: []int64{id}, Ring: *e.Ring}); err != nil {
+		if _, err := a.store.AddEdit(ctx, persona.Edit{StudyID: q.StudyID, Kind: persona.EditSetRing, QuoteIDs: []int64{id}, Ring: *e.Ring}); err != nil {
 			return q, err
 		}
 	}
 	if e.Hidden != nil {
-		if err := a.Store.SetQuoteHidden(ctx, id, *e.Hidden); err != nil {
+		if err := a.store.SetQuoteHidden(ctx, id, *e.Hidden); err != nil {
 			return q, err
 		}
 		if *e.Hidden {
-			if _, err := a.Store.AddEdit(ctx, persona.Edit{StudyID: q.StudyID, Kind: persona.EditHideQuote, QuoteIDs: []int64{id}}); err != nil {
+			if _, err := a.store.AddEdit(ctx, persona.Edit{StudyID: q.StudyID, Kind: persona.EditHideQuote, QuoteIDs: []int64{id}}); err != nil {
 				return q, err
 			}
 		}
@@ -254,38 +254,38 @@ func (a *App) EditQuote(ctx context.Context, id int64, e QuoteEdit) (persona.Quo
 	if err := a.reindexQuotes(ctx, []int64{id}); err != nil {
 		return q, err
 	}
-	return a.Store.Quote(ctx, id)
+	return a.store.Quote(ctx, id)
 }
 
 func (a *App) pin(ctx context.Context, q persona.Quote) error {
-	t, err := a.Store.Theme(ctx, q.ThemeID)
+	t, err := a.store.Theme(ctx, q.ThemeID)
 	if err != nil {
 		return err
 	}
-	if _, err := a.Store.AddEdit(ctx, persona.Edit{StudyID: q.StudyID, Kind: persona.EditPinQuote, ThemeQuotes: [][]int64{t.QuoteIDs}, QuoteIDs: []int64{q.ID}}); err != nil {
+	if _, err := a.store.AddEdit(ctx, persona.Edit{StudyID: q.StudyID, Kind: persona.EditPinQuote, ThemeQuotes: [][]int64{t.QuoteIDs}, QuoteIDs: []int64{q.ID}}); err != nil {
 		return err
 	}
 	t.TopQuoteIDs = dedupe(append([]int64{q.ID}, t.TopQuoteIDs...))
-	return a.Store.SaveTheme(ctx, t)
+	return a.store.SaveTheme(ctx, t)
 }
 
 func (a *App) recountThemeOf(ctx context.Context, themeID int64) error {
 	if themeID == 0 {
 		return nil
 	}
-	t, err := a.Store.Theme(ctx, themeID)
+	t, err := a.store.Theme(ctx, themeID)
 	if err != nil {
 		return err
 	}
 	if err := a.recount(ctx, &t); err != nil {
 		return err
 	}
-	return a.Store.SaveTheme(ctx, t)
+	return a.store.SaveTheme(ctx, t)
 }
 
 // EditPersona sets a persona's name and notes.
 func (a *App) EditPersona(ctx context.Context, id int64, name, notes *string) (persona.Profile, error) {
-	p, err := a.Store.Persona(ctx, id)
+	p, err := a.store.Persona(ctx, id)
 	if err != nil {
 		return p, err
 	}
@@ -306,16 +306,16 @@ func (a *App) EditPersona(ctx context.Context, id int64, name, notes *string) (p
 	if !p.NameSet {
 		e.Label = ""
 	}
-	if _, err := a.Store.AddEdit(ctx, e); err != nil {
+	if _, err := a.store.AddEdit(ctx, e); err != nil {
 		return p, err
 	}
-	defer a.changed(p.StudyID)
-	return p, a.Store.SavePersona(ctx, p)
+	defer a.changed(p.StudyID, ChangePersonas)
+	return p, a.store.SavePersona(ctx, p)
 }
 
 // ParticipantsMatching filters a study's participants by attributes.
 func (a *App) ParticipantsMatching(ctx context.Context, studyID int64, attrs map[string]string) ([]persona.Participant, error) {
-	all, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	all, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
 	if err != nil {
 		return nil, err
 	}

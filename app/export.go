@@ -53,10 +53,10 @@ func CSVCell(s string) string {
 // ExportQuotes calls each with every quote of a study, in id order, a
 // page at a time; it stops at the first error each returns.
 func (a *App) ExportQuotes(ctx context.Context, studyID int64, each func(ExportQuote) error) error {
-	if _, err := a.Store.Study(ctx, studyID); err != nil {
+	if _, err := a.store.Study(ctx, studyID); err != nil {
 		return err
 	}
-	srcs, err := a.Store.Sources(ctx, studyID)
+	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return err
 	}
@@ -64,7 +64,7 @@ func (a *App) ExportQuotes(ctx context.Context, studyID int64, each func(ExportQ
 	for _, src := range srcs {
 		srcByID[src.ID] = src
 	}
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
 	if err != nil {
 		return err
 	}
@@ -72,7 +72,7 @@ func (a *App) ExportQuotes(ctx context.Context, studyID int64, each func(ExportQ
 	for _, p := range parts {
 		partByID[p.ID] = p
 	}
-	themes, err := a.Store.Themes(ctx, studyID)
+	themes, err := a.store.Themes(ctx, studyID)
 	if err != nil {
 		return err
 	}
@@ -80,7 +80,7 @@ func (a *App) ExportQuotes(ctx context.Context, studyID int64, each func(ExportQ
 	for _, t := range themes {
 		themeLabel[t.ID] = t.Label
 	}
-	personas, err := a.Store.Personas(ctx, studyID)
+	personas, err := a.store.Personas(ctx, studyID)
 	if err != nil {
 		return err
 	}
@@ -90,7 +90,7 @@ func (a *App) ExportQuotes(ctx context.Context, studyID int64, each func(ExportQ
 	}
 	var after int64
 	for {
-		page, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 5000, NoTokens: true})
+		page, err := a.store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 5000, NoTokens: true})
 		if err != nil || len(page) == 0 {
 			return err
 		}

@@ -36,7 +36,7 @@ var ErrNoAnalysis = fmt.Errorf("the study has no analysis yet; analyse it first:
 // Storing the same content again returns the stored document (and no
 // error), so an upload can be repeated.
 func (a *App) AddCollateral(ctx context.Context, studyID int64, name string, data []byte, user string) (persona.Collateral, error) {
-	if _, err := a.Store.Study(ctx, studyID); err != nil {
+	if _, err := a.store.Study(ctx, studyID); err != nil {
 		return persona.Collateral{}, err
 	}
 	text, format, err := ingest.CollateralText(name, data)
@@ -46,7 +46,8 @@ func (a *App) AddCollateral(ctx context.Context, studyID int64, name string, dat
 	sum := sha256.Sum256(data)
 	c := persona.Collateral{StudyID: studyID, Name: name, Format: format, SHA256: hex.EncodeToString(sum[:]),
 		Size: int64(len(data)), Text: text, CreatedBy: user}
-	c, err = a.Store.AddCollateral(ctx, c)
+	c, err = a.store.AddCollateral(ctx, c)
+	a.changed(studyID, ChangeCollateral)
 	if errors.Is(err, persona.ErrDuplicate) {
 		return c, nil
 	}
@@ -59,16 +60,16 @@ func (a *App) AddCollateral(ctx context.Context, studyID int64, name string, dat
 // CheckCollateral runs the content-gap check of a stored document for one
 // persona (personaID) or all (0).
 func (a *App) CheckCollateral(ctx context.Context, id, personaID int64) (*GapReport, error) {
-	c, err := a.Store.Collateral(ctx, id)
+	c, err := a.store.Collateral(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	st, err := a.Store.Study(ctx, c.StudyID)
+	st, err := a.store.Study(ctx, c.StudyID)
 	if err != nil {
 		return nil, err
 	}
 	if personaID != 0 {
-		p, err := a.Store.Persona(ctx, personaID)
+		p, err := a.store.Persona(ctx, personaID)
 		if err != nil {
 			return nil, err
 		}
@@ -94,13 +95,13 @@ func (a *App) CheckCollateral(ctx context.Context, id, personaID int64) (*GapRep
 func (a *App) gapInput(ctx context.Context, studyID int64) (gaps.Input, error) {
 	in := gaps.Input{Members: map[int64][]gaps.Quote{}, Vectors: analysis.DefaultVectors()}
 	var err error
-	if in.Themes, err = a.Store.Themes(ctx, studyID); err != nil {
+	if in.Themes, err = a.store.Themes(ctx, studyID); err != nil {
 		return in, err
 	}
 	if len(in.Themes) == 0 {
 		return in, ErrNoAnalysis
 	}
-	if in.Personas, err = a.Store.Personas(ctx, studyID); err != nil {
+	if in.Personas, err = a.store.Personas(ctx, studyID); err != nil {
 		return in, err
 	}
 	cite, err := a.citer(ctx, studyID)
@@ -131,11 +132,11 @@ func (a *App) gapInput(ctx context.Context, studyID int64) (gaps.Input, error) {
 // citer returns a function that attributes a quote to its participant
 // and source.
 func (a *App) citer(ctx context.Context, studyID int64) (func(persona.Quote) gaps.Quote, error) {
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
 	if err != nil {
 		return nil, err
 	}
-	srcs, err := a.Store.Sources(ctx, studyID)
+	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return nil, err
 	}
@@ -155,7 +156,7 @@ func (a *App) citer(ctx context.Context, studyID int64) (func(persona.Quote) gap
 
 // buyerQuotes are a study's buyers' quotes, without tokens, in id order.
 func (a *App) buyerQuotes(ctx context.Context, studyID int64) ([]persona.Quote, error) {
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
 	if err != nil {
 		return nil, err
 	}
@@ -166,7 +167,7 @@ func (a *App) buyerQuotes(ctx context.Context, studyID int64) ([]persona.Quote, 
 	var out []persona.Quote
 	var after int64
 	for {
-		page, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 20000, NoTokens: true})
+		page, err := a.store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 20000, NoTokens: true})
 		if err != nil {
 			return nil, err
 		}
@@ -235,7 +236,7 @@ func GapMarkdown(r *GapReport) string {
 // LoadDemoCollateral stores every document of fsys (the demo's collateral)
 // with the study named name, so its content-gap page has something to show.
 func (a *App) LoadDemoCollateral(ctx context.Context, fsys fs.FS, name string) error {
-	st, err := a.Store.StudyByName(ctx, name)
+	st, err := a.store.StudyByName(ctx, name)
 	if err != nil {
 		return err
 	}
@@ -250,4 +251,14 @@ func (a *App) LoadDemoCollateral(ctx context.Context, fsys fs.FS, name string) e
 		_, err = a.AddCollateral(ctx, st.ID, path.Base(p), data, "demo")
 		return err
 	})
+}
+
+// DeleteCollateral deletes a collateral document.
+func (a *App) DeleteCollateral(ctx context.Context, id int64) error {
+	c, err := a.store.Collateral(ctx, id)
+	if err != nil {
+		return err
+	}
+	defer a.changed(c.StudyID, ChangeCollateral)
+	return a.store.DeleteCollateral(ctx, id)
 }

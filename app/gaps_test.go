@@ -101,7 +101,7 @@ func testGapCheckStores(t *testing.T, a *App, st persona.Study) {
 	if err != nil || c2.ID != c1.ID {
 		t.Errorf("same content again = %d, %v; want the stored %d", c2.ID, err, c1.ID)
 	}
-	list, err := a.Store.CollateralList(ctx, st.ID)
+	list, err := a.store.CollateralList(ctx, st.ID)
 	if err != nil || len(list) == 0 || list[0].ID != c1.ID || list[0].Text != "" {
 		t.Errorf("list = %+v, %v; want the newest document first, without its text", list, err)
 	}
@@ -109,7 +109,7 @@ func testGapCheckStores(t *testing.T, a *App, st persona.Study) {
 	if !errors.Is(err, persona.ErrInvalid) || !strings.Contains(err.Error(), "cannot read the PDF's text") {
 		t.Errorf("truncated PDF: err = %v; want ErrInvalid saying the PDF cannot be read", err)
 	}
-	empty, err := a.Store.CreateStudy(ctx, "Empty")
+	empty, err := a.store.CreateStudy(ctx, "Empty")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -131,7 +131,7 @@ func testSurveySizing(t *testing.T, a *App, st persona.Study) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	themes, err := a.Store.Themes(ctx, st.ID)
+	themes, err := a.store.Themes(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -151,7 +151,7 @@ func testSurveySizing(t *testing.T, a *App, st persona.Study) {
 		if sz.Survey.N != 174 || sz.InterviewsOf != 14 || sz.Interviewees < 1 || sz.Interviewees > th.Participants {
 			t.Errorf("theme %q: %+v; want n 174, of 14, 1..%d interviewees", th.Label, sz, th.Participants)
 		}
-		qs, err := a.Store.QuotesByID(ctx, sz.SurveyQuoteIDs)
+		qs, err := a.store.QuotesByID(ctx, sz.SurveyQuoteIDs)
 		if err != nil {
 			t.Fatal(err)
 		}

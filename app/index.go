@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -19,19 +20,19 @@ import (
 func (a *App) indexSource(ctx context.Context, src persona.Source) error {
 	a.indexMu.Lock()
 	defer a.indexMu.Unlock()
-	defer a.changed(src.StudyID)
+	defer a.changed(src.StudyID, ChangeQuotes)
 	docs, err := a.docsForSource(ctx, src)
 	if err != nil {
 		return err
 	}
-	if err := a.Index.Put(docs); err != nil {
+	if err := a.index.Put(docs); err != nil {
 		return err
 	}
-	return a.Store.MarkIndexed(ctx, src.ID, true)
+	return a.store.MarkIndexed(ctx, src.ID, true)
 }
 
 func (a *App) docsForSource(ctx context.Context, src persona.Source) ([]search.Doc, error) {
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{SourceID: src.ID})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{SourceID: src.ID})
 	if err != nil {
 		return nil, err
 	}
@@ -39,7 +40,7 @@ func (a *App) docsForSource(ctx context.Context, src persona.Source) ([]search.D
 	for _, p := range parts {
 		byID[p.ID] = p
 	}
-	quotes, err := a.Store.Quotes(ctx, store.QuoteFilter{SourceID: src.ID, NoTokens: true})
+	quotes, err := a.store.Quotes(ctx, store.QuoteFilter{SourceID: src.ID, NoTokens: true})
 	if err != nil {
 		return nil, err
 	}
@@ -62,12 +63,12 @@ func docFor(q persona.Quote, src persona.Source, p persona.Participant) search.D
 // ReindexStudy re-indexes every source of a study (after analysis changed
 // rings, themes and personas).
 func (a *App) ReindexStudy(ctx context.Context, studyID int64) error {
-	srcs, err := a.Store.Sources(ctx, studyID)
+	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return err
 	}
 	for _, src := range srcs {
-		if err := a.Store.MarkIndexed(ctx, src.ID, false); err != nil {
+		if err := a.store.MarkIndexed(ctx, src.ID, false); err != nil {
 			return err
 		}
 	}
@@ -83,7 +84,7 @@ func (a *App) ReindexStudy(ctx context.Context, studyID int64) error {
 func (a *App) Reindex(ctx context.Context) error {
 	dir := filepath.Join(a.cfg.DataDir, "index")
 	a.indexMu.Lock()
-	if err := a.Index.Close(); err != nil {
+	if err := a.index.Close(); err != nil {
 		a.Log.Warn("close index before rebuild", slog.String("error", err.Error()))
 	}
 	if err := os.RemoveAll(dir); err != nil {
@@ -95,12 +96,12 @@ func (a *App) Reindex(ctx context.Context) error {
 		a.indexMu.Unlock()
 		return err
 	}
-	a.Index = ix
+	a.index = ix
 	a.indexMu.Unlock()
-	if err := a.Store.MarkAllUnindexed(ctx); err != nil {
+	if err := a.store.MarkAllUnindexed(ctx); err != nil {
 		return err
 	}
-	studies, err := a.Store.Studies(ctx)
+	studies, err := a.store.Studies(ctx)
 	if err != nil {
 		return err
 	}
@@ -109,7 +110,7 @@ func (a *App) Reindex(ctx context.Context) error {
 			return err
 		}
 	}
-	n, err := a.Index.Count()
+	n, err := a.index.Count()
 	if err != nil {
 		return fmt.Errorf("search: count: %w", err)
 	}
@@ -117,36 +118,93 @@ func (a *App) Reindex(ctx context.Context) error {
 	return nil
 }
 
-// DeleteSource removes a source from the index and the database, in the
-// order that lets a crash be repaired at the next start.
+// DeleteSource removes a source from the index and the database, then
+// schedules the re-analysis of its study (ScheduleAnalysis).
 func (a *App) DeleteSource(ctx context.Context, id int64) error {
-	src, err := a.Store.Source(ctx, id)
+	src, err := a.store.Source(ctx, id)
 	if err != nil {
 		return err
 	}
-	defer a.changed(src.StudyID)
-	if err := a.Store.MarkIndexed(ctx, id, false); err != nil {
+	undo := a.MarkAnalysisDue(src.StudyID) // a crash before the analysis resumes it
+	if err := a.removeSource(ctx, id); err != nil {
+		undo()
+		return err
+	}
+	a.ScheduleAnalysis(src.StudyID)
+	return nil
+}
+
+// removeSource removes a source from the index and the database, in the
+// order that lets a crash be repaired at the next start.
+func (a *App) removeSource(ctx context.Context, id int64) error {
+	src, err := a.store.Source(ctx, id)
+	if err != nil {
+		return err
+	}
+	defer a.changed(src.StudyID, ChangeSources)
+	if err := a.store.MarkIndexed(ctx, id, false); err != nil {
 		return err
 	}
 	a.indexMu.Lock()
-	err = a.Index.DeleteField("source", strconv.FormatInt(id, 10))
+	err = a.index.DeleteField("source", strconv.FormatInt(id, 10))
 	a.indexMu.Unlock()
 	if err != nil {
 		return err
 	}
-	return a.Store.DeleteSource(ctx, id)
+	return a.store.DeleteSource(ctx, id)
 }
 
 // DeleteStudy removes a study from the index and the database.
 func (a *App) DeleteStudy(ctx context.Context, id int64) error {
-	srcs, err := a.Store.Sources(ctx, id)
+	srcs, err := a.store.Sources(ctx, id)
 	if err != nil {
 		return err
 	}
 	for _, s := range srcs {
-		if err := a.DeleteSource(ctx, s.ID); err != nil {
+		if err := a.removeSource(ctx, s.ID); err != nil {
 			return err
 		}
 	}
-	return a.Store.DeleteStudy(ctx, id)
+	defer a.changed(id, ChangeStudy)
+	return a.store.DeleteStudy(ctx, id)
+}
+
+// IndexedQuotes counts the quotes in the search index.
+func (a *App) IndexedQuotes() (uint64, error) {
+	n, err := a.index.Count()
+	if err != nil {
+		return 0, fmt.Errorf("search: count: %w", err)
+	}
+	return n, nil
+}
+
+// CheckIndex reports an error unless the search index holds exactly the
+// quotes of the database (after a crash and the repair at start).
+func (a *App) CheckIndex(ctx context.Context) error {
+	var dbIDs []int64
+	studies, err := a.store.Studies(ctx)
+	if err != nil {
+		return err
+	}
+	for _, st := range studies {
+		err := a.EachQuotePage(ctx, st.ID, 10000, false, func(qs []persona.Quote) error {
+			for _, q := range qs {
+				dbIDs = append(dbIDs, q.ID)
+			}
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+	}
+	ixIDs, err := a.index.IDs()
+	if err != nil {
+		return fmt.Errorf("search: ids: %w", err)
+	}
+	slices.Sort(dbIDs)
+	slices.Sort(ixIDs)
+	if !slices.Equal(dbIDs, ixIDs) {
+		return fmt.Errorf("index holds %d quotes, database %d; they must match exactly", len(ixIDs), len(dbIDs))
+	}
+	return nil
 }

@@ -60,7 +60,7 @@ func (a *App) Ingest(ctx context.Context, studyID int64, name string, r io.Reade
 
 // IngestWith is Ingest with options.
 func (a *App) IngestWith(ctx context.Context, studyID int64, name string, r io.Reader, opt IngestOptions) FileResult {
-	return a.store(ctx, studyID, a.prepare(name, r, opt))
+	return a.storePrepared(ctx, studyID, a.prepare(name, r, opt))
 }
 
 // prepared is a parsed file turned into domain objects, not yet stored.
@@ -100,7 +100,7 @@ func (a *App) prepare(name string, r io.Reader, opt IngestOptions) prepared {
 }
 
 // store writes a prepared file in one transaction and indexes it.
-func (a *App) store(ctx context.Context, studyID int64, p prepared) FileResult {
+func (a *App) storePrepared(ctx context.Context, studyID int64, p prepared) FileResult {
 	res, imp := p.res, p.imp
 	if p.qda != nil {
 		return a.importQDA(ctx, studyID, res.Path, p.qda, p.opt)
@@ -108,7 +108,7 @@ func (a *App) store(ctx context.Context, studyID int64, p prepared) FileResult {
 	if imp == nil {
 		return res
 	}
-	src, err := a.Store.Import(ctx, studyID, imp)
+	src, err := a.store.Import(ctx, studyID, imp)
 	if errors.Is(err, persona.ErrDuplicate) {
 		res.Status, res.SourceID = StatusDuplicate, src.ID
 		res.Warnings = append(res.Warnings, fmt.Sprintf("already imported as source %d (%s)", src.ID, src.Name))
@@ -183,7 +183,7 @@ func (a *App) IngestPathsWith(ctx context.Context, studyID int64, paths []string
 		if ctx.Err() != nil {
 			break
 		}
-		res := a.store(ctx, studyID, p)
+		res := a.storePrepared(ctx, studyID, p)
 		out = append(out, res)
 		if progress != nil {
 			progress(res)
@@ -253,4 +253,12 @@ func expand(paths []string) []pathOrErr {
 		}
 	}
 	return out
+}
+
+// ImportParsed stores an already parsed source in a study without
+// indexing it now: the next analysis indexes the new quotes (or the next
+// start, after a crash). Bulk generators use it (cmd/loadtest).
+func (a *App) ImportParsed(ctx context.Context, studyID int64, imp *persona.Import) (persona.Source, error) {
+	defer a.changed(studyID, ChangeSources)
+	return a.store.Import(ctx, studyID, imp)
 }

@@ -61,7 +61,7 @@ func demoCopy(t *testing.T) (*App, persona.Study) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { a.Close() })
-	st, err := a.Store.StudyByName(ctx, samples.StudyName)
+	st, err := a.store.StudyByName(ctx, samples.StudyName)
 	if err != nil {
 		t.Fatal(err)
 	}

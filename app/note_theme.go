@@ -21,7 +21,7 @@ func (a *App) nearestTheme(ctx context.Context, studyID int64, ring persona.Ring
 	if ring == persona.RingNone {
 		return best, false, nil
 	}
-	all, err := a.Store.Themes(ctx, studyID)
+	all, err := a.store.Themes(ctx, studyID)
 	if err != nil {
 		return best, false, err
 	}
@@ -33,7 +33,7 @@ func (a *App) nearestTheme(ctx context.Context, studyID int64, ring persona.Ring
 			continue
 		}
 		ids := append(append([]int64{}, t.TopQuoteIDs...), t.QuoteIDs...)
-		qs, err := a.Store.QuotesByID(ctx, uniqueIDs(ids, noteThemeMembers))
+		qs, err := a.store.QuotesByID(ctx, uniqueIDs(ids, noteThemeMembers))
 		if err != nil {
 			return best, false, err
 		}

@@ -39,7 +39,7 @@ func (a *App) AddNote(ctx context.Context, n Note) (FileResult, error) {
 	case n.Account == "" || len(n.Account) > 200 || len(n.Role) > 200 || len(n.DealStage) > 100:
 		return FileResult{}, fmt.Errorf("note: account is required (up to 200 characters): %w", persona.ErrInvalid)
 	}
-	if _, err := a.Store.Study(ctx, n.StudyID); err != nil {
+	if _, err := a.store.Study(ctx, n.StudyID); err != nil {
 		return FileResult{}, err
 	}
 	now := time.Now().UTC()
@@ -68,7 +68,7 @@ func (a *App) AddNote(ctx context.Context, n Note) (FileResult, error) {
 	for i := range imp.Quotes {
 		imp.Quotes[i].Kind, imp.Quotes[i].Line = persona.KindNote, 1
 	}
-	src, err := a.Store.Import(ctx, n.StudyID, imp)
+	src, err := a.store.Import(ctx, n.StudyID, imp)
 	if err != nil {
 		return FileResult{}, err
 	}
@@ -106,11 +106,11 @@ func (a *App) labelNote(ctx context.Context, studyID int64, quotes []persona.Quo
 			themeID = t.ID
 			t.QuoteIDs = append(append([]int64{}, t.QuoteIDs...), q.ID)
 			t.Quotes, t.Participants, t.Sources = t.Quotes+1, t.Participants+1, t.Sources+1
-			if err := a.Store.SaveTheme(ctx, t); err != nil {
+			if err := a.store.SaveTheme(ctx, t); err != nil {
 				return err
 			}
 		}
-		if err := a.Store.SetQuoteLabel(ctx, q.ID, ring, conf, themeID); err != nil {
+		if err := a.store.SetQuoteLabel(ctx, q.ID, ring, conf, themeID); err != nil {
 			return err
 		}
 	}

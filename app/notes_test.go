@@ -22,7 +22,7 @@ func TestFieldNoteGetsRingAndThemeWhenPosted(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	qs, err := a.Store.Quotes(ctx, store.QuoteFilter{SourceID: res.SourceID})
+	qs, err := a.store.Quotes(ctx, store.QuoteFilter{SourceID: res.SourceID})
 	if err != nil || len(qs) != 1 {
 		t.Fatalf("note quotes = %v, %v; want 1", qs, err)
 	}
@@ -33,7 +33,7 @@ func TestFieldNoteGetsRingAndThemeWhenPosted(t *testing.T) {
 	if q.ThemeID == 0 {
 		t.Fatalf("note quote in ring %q got no theme", q.Ring)
 	}
-	th, err := a.Store.Theme(ctx, q.ThemeID)
+	th, err := a.store.Theme(ctx, q.ThemeID)
 	if err != nil || th.Ring != q.Ring || th.StudyID != st.ID {
 		t.Fatalf("theme %+v, %v; want a theme of ring %q in the study", th, err, q.Ring)
 	}

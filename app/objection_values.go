@@ -28,7 +28,7 @@ func (a *App) objectionValues(ctx context.Context, rel []candidate, personas map
 			partIDs = append(partIDs, c.quote.ParticipantID)
 		}
 	}
-	parts, err := a.Store.ParticipantsByID(ctx, partIDs)
+	parts, err := a.store.ParticipantsByID(ctx, partIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +72,7 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 	for _, id := range ids {
 		q.Filters["participant"] = append(q.Filters["participant"], strconv.FormatInt(id, 10))
 	}
-	res, err := a.Index.Search(ctx, q)
+	res, err := a.index.Search(ctx, q)
 	if err != nil {
 		return PersonaValues{}, err
 	}
@@ -80,7 +80,7 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 	for i, h := range res.Hits {
 		hitIDs[i] = h.ID
 	}
-	quotes, err := a.Store.QuotesByID(ctx, hitIDs)
+	quotes, err := a.store.QuotesByID(ctx, hitIDs)
 	if err != nil {
 		return PersonaValues{}, err
 	}
@@ -154,7 +154,7 @@ func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValu
 			}
 			tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
 			if len(t.TopQuoteIDs) > 0 {
-				if q, err := a.Store.Quote(ctx, t.TopQuoteIDs[0]); err == nil {
+				if q, err := a.store.Quote(ctx, t.TopQuoteIDs[0]); err == nil {
 					tq.Quote, tq.QuoteID = q.Text, q.ID
 				}
 			}

@@ -34,11 +34,11 @@ type ObjectionQuote struct {
 // ObjectionPage assembles theme id's objection page with up to limit
 // quotes, representatives first.
 func (a *App) ObjectionPage(ctx context.Context, id int64, outcome persona.Outcome, limit int) (ObjectionPage, error) {
-	t, err := a.Store.Theme(ctx, id)
+	t, err := a.store.Theme(ctx, id)
 	if err != nil {
 		return ObjectionPage{}, err
 	}
-	st, err := a.Store.Study(ctx, t.StudyID)
+	st, err := a.store.Study(ctx, t.StudyID)
 	if err != nil {
 		return ObjectionPage{}, err
 	}
@@ -62,7 +62,7 @@ func (a *App) ObjectionPage(ctx context.Context, id int64, outcome persona.Outco
 			page.Outcomes = x.Outcomes
 		}
 	}
-	metas, err := a.Store.SourceMetas(ctx, t.StudyID)
+	metas, err := a.store.SourceMetas(ctx, t.StudyID)
 	if err != nil {
 		return page, err
 	}
@@ -71,7 +71,7 @@ func (a *App) ObjectionPage(ctx context.Context, id int64, outcome persona.Outco
 		return page, err
 	}
 	ids := append(append([]int64{}, t.TopQuoteIDs...), t.QuoteIDs...)
-	quotes, err := a.Store.QuotesByID(ctx, ids)
+	quotes, err := a.store.QuotesByID(ctx, ids)
 	if err != nil {
 		return page, err
 	}
@@ -79,7 +79,7 @@ func (a *App) ObjectionPage(ctx context.Context, id int64, outcome persona.Outco
 	for _, q := range quotes {
 		partIDs = append(partIDs, q.ParticipantID)
 	}
-	parts, err := a.Store.ParticipantsByID(ctx, partIDs)
+	parts, err := a.store.ParticipantsByID(ctx, partIDs)
 	if err != nil {
 		return page, err
 	}

@@ -101,7 +101,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	out := Objections{Query: q.Text, AllRings: q.AllRings, Expanded: []string{}, Themes: []ObjectionTheme{},
 		Quotes: []QuoteHit{}, Answers: []PersonaValues{}}
 	if q.StudyID != 0 {
-		st, err := a.Store.Study(ctx, q.StudyID)
+		st, err := a.store.Study(ctx, q.StudyID)
 		if err != nil {
 			return out, err
 		}
@@ -119,7 +119,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	if q.StudyID != 0 {
 		sq.Filters["study"] = []string{strconv.FormatInt(q.StudyID, 10)}
 	}
-	res, err := a.Index.Search(ctx, sq)
+	res, err := a.index.Search(ctx, sq)
 	if err != nil {
 		return out, err
 	}
@@ -156,7 +156,7 @@ func (a *App) candidates(ctx context.Context, hits []search.Hit) ([]candidate, e
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	quotes, err := a.Store.QuotesByID(ctx, ids)
+	quotes, err := a.store.QuotesByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -179,7 +179,7 @@ func (a *App) objectionQuotes(ctx context.Context, text string, top []candidate)
 	for i, c := range top {
 		ids[i] = c.quote.ID
 	}
-	frags, err := a.Index.Highlight(ctx, text, ids)
+	frags, err := a.index.Highlight(ctx, text, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -72,7 +72,7 @@ func TestObjectionsRealDataCapterra(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	st, _ := a.Store.EnsureStudy(ctx, "capterra")
+	st, _ := a.store.EnsureStudy(ctx, "capterra")
 	for _, r := range a.IngestPaths(ctx, st.ID, []string{filepath.Join(dir, "capterra_azure_reviews.csv")}, nil) {
 		if r.Status != StatusOK {
 			t.Fatalf("%s: %s", r.Path, r.Error)

@@ -25,7 +25,7 @@ func demoApp(t *testing.T) (*App, persona.Study) {
 	if _, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
 		t.Fatal(err)
 	}
-	st, err := a.Store.StudyByName(ctx, samples.StudyName)
+	st, err := a.store.StudyByName(ctx, samples.StudyName)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +206,7 @@ func TestDefaultStudyIsMostRecentlyAnalysed(t *testing.T) {
 	if err != nil || st.ID != demo.ID {
 		t.Fatalf("DefaultStudy = %+v, %v; want the demo study", st, err)
 	}
-	other, _ := a.Store.EnsureStudy(ctx, "Second")
+	other, _ := a.store.EnsureStudy(ctx, "Second")
 	if st, _ := a.DefaultStudy(ctx); st.ID != demo.ID {
 		t.Errorf("a new study never analysed became the default over the analysed demo")
 	}

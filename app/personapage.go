@@ -69,12 +69,12 @@ type Member struct {
 
 // PersonaPage assembles a persona's page.
 func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
-	p, err := a.Store.Persona(ctx, id)
+	p, err := a.store.Persona(ctx, id)
 	if err != nil {
 		return PersonaPage{}, err
 	}
 	page := PersonaPage{Persona: p, Rings: []RingSection{}, Distinct: []Distinction{}, Participants: []Member{}}
-	if page.Study, err = a.Store.Study(ctx, p.StudyID); err != nil {
+	if page.Study, err = a.store.Study(ctx, p.StudyID); err != nil {
 		return page, err
 	}
 	members := map[int64]bool{}
@@ -85,7 +85,7 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 	if err != nil {
 		return page, err
 	}
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: p.StudyID})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: p.StudyID})
 	if err != nil {
 		return page, err
 	}
@@ -128,7 +128,7 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 		if d.ThemeID != 0 {
 			if l, ok := themeLabel[d.ThemeID]; ok {
 				label = l
-			} else if t, err := a.Store.Theme(ctx, d.ThemeID); err == nil {
+			} else if t, err := a.store.Theme(ctx, d.ThemeID); err == nil {
 				label = t.Label
 			}
 		}
@@ -138,7 +138,7 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 }
 
 func (a *App) sourceMap(ctx context.Context, studyID int64) (map[int64]persona.Source, error) {
-	srcs, err := a.Store.Sources(ctx, studyID)
+	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return nil, err
 	}
@@ -156,7 +156,7 @@ func (a *App) supportingQuotes(ctx context.Context, t persona.Theme, members map
 	if len(ids) > 400 {
 		ids = ids[:400]
 	}
-	quotes, err := a.Store.QuotesByID(ctx, ids)
+	quotes, err := a.store.QuotesByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -186,7 +186,7 @@ type ThemePage struct {
 // ThemePage assembles a theme with its representatives and up to limit of
 // its quotes.
 func (a *App) ThemePage(ctx context.Context, id int64, limit int) (ThemePage, error) {
-	t, err := a.Store.Theme(ctx, id)
+	t, err := a.store.Theme(ctx, id)
 	if err != nil {
 		return ThemePage{}, err
 	}
@@ -194,7 +194,7 @@ func (a *App) ThemePage(ctx context.Context, id int64, limit int) (ThemePage, er
 	if err != nil {
 		return ThemePage{}, err
 	}
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: t.StudyID})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: t.StudyID})
 	if err != nil {
 		return ThemePage{}, err
 	}
@@ -204,7 +204,7 @@ func (a *App) ThemePage(ctx context.Context, id int64, limit int) (ThemePage, er
 	}
 	page := ThemePage{Theme: t}
 	refs := func(ids []int64) ([]QuoteRef, error) {
-		qs, err := a.Store.QuotesByID(ctx, ids)
+		qs, err := a.store.QuotesByID(ctx, ids)
 		out := []QuoteRef{}
 		for _, q := range qs {
 			src := srcs[q.SourceID]

@@ -63,7 +63,7 @@ func TestDatabaseFilesArePrivate(t *testing.T) {
 
 func mustStudy(t *testing.T, a *App) int64 {
 	t.Helper()
-	st, err := a.Store.CreateStudy(context.Background(), "S")
+	st, err := a.store.CreateStudy(context.Background(), "S")
 	if err != nil {
 		t.Fatal(err)
 	}

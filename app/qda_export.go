@@ -43,12 +43,12 @@ func (a *App) ExportQDPX(ctx context.Context, studyID int64, w io.Writer) error 
 
 // QDAProject is the study as a REFI-QDA project (what ExportQDPX writes).
 func (a *App) QDAProject(ctx context.Context, studyID int64) (qdpx.Project, error) {
-	st, err := a.Store.Study(ctx, studyID)
+	st, err := a.store.Study(ctx, studyID)
 	if err != nil {
 		return qdpx.Project{}, err
 	}
 	p := qdpx.Project{Name: st.Name, Origin: "Verbatim"}
-	themes, err := a.Store.Themes(ctx, studyID)
+	themes, err := a.store.Themes(ctx, studyID)
 	if err != nil {
 		return p, err
 	}
@@ -66,11 +66,11 @@ func (a *App) QDAProject(ctx context.Context, studyID int64) (qdpx.Project, erro
 		}
 		p.Codes = append(p.Codes, ring)
 	}
-	srcs, err := a.Store.Sources(ctx, studyID)
+	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return p, err
 	}
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
 	if err != nil {
 		return p, err
 	}
@@ -108,7 +108,7 @@ func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, 
 	if src.Kind == persona.KindSurvey {
 		s.Description = surveyDescription
 	}
-	turns, err := a.Store.Turns(ctx, src.ID)
+	turns, err := a.store.Turns(ctx, src.ID)
 	if err != nil {
 		return s, err
 	}
@@ -123,7 +123,7 @@ func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, 
 	}
 	var after int64
 	for {
-		page, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, SourceID: src.ID, AfterID: after, Limit: 5000, NoTokens: true})
+		page, err := a.store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, SourceID: src.ID, AfterID: after, Limit: 5000, NoTokens: true})
 		if err != nil {
 			return s, err
 		}

@@ -144,7 +144,7 @@ func (a *App) importQDASource(ctx context.Context, studyID int64, s qdpx.Source,
 			}
 		}
 	}
-	r := a.store(ctx, studyID, pr)
+	r := a.storePrepared(ctx, studyID, pr)
 	if r.Status == StatusSkipped {
 		r.Status, r.Error = StatusError, r.Reason
 	}
@@ -182,7 +182,7 @@ func (a *App) prepareLayout(name, text string, cases map[string]map[string]strin
 // line its turn starts on, the turn's text (or the quote's own) is looked
 // up, and its byte offsets become character offsets.
 func (a *App) locateQuotes(ctx context.Context, studyID, sourceID int64, text string) ([]quoteSpan, error) {
-	turns, err := a.Store.Turns(ctx, sourceID)
+	turns, err := a.store.Turns(ctx, sourceID)
 	if err != nil {
 		return nil, err
 	}
@@ -203,7 +203,7 @@ func (a *App) locateQuotes(ctx context.Context, studyID, sourceID int64, text st
 			turnAt[t.ID] = from + i
 		}
 	}
-	quotes, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, SourceID: sourceID, NoTokens: true})
+	quotes, err := a.store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, SourceID: sourceID, NoTokens: true})
 	if err != nil {
 		return nil, err
 	}
@@ -263,11 +263,11 @@ func (a *App) recordCodes(ctx context.Context, studyID int64, codes []qdpx.Code,
 		}
 		if ring != persona.RingNone {
 			for _, id := range ids {
-				if err = a.Store.SetQuoteRing(ctx, id, ring); err != nil {
+				if err = a.store.SetQuoteRing(ctx, id, ring); err != nil {
 					return
 				}
 			}
-			if _, err = a.Store.AddEdit(ctx, persona.Edit{StudyID: studyID, Kind: persona.EditSetRing, QuoteIDs: ids, Ring: ring}); err != nil {
+			if _, err = a.store.AddEdit(ctx, persona.Edit{StudyID: studyID, Kind: persona.EditSetRing, QuoteIDs: ids, Ring: ring}); err != nil {
 				return
 			}
 		}
@@ -275,17 +275,15 @@ func (a *App) recordCodes(ctx context.Context, studyID int64, codes []qdpx.Code,
 		if len(label) > 200 {
 			label = label[:200]
 		}
-		if _, err = a.Store.AddEdit(ctx, persona.Edit{StudyID: studyID, Kind: persona.EditSplitTheme, QuoteIDs: ids, Label: label}); err != nil {
+		if _, err = a.store.AddEdit(ctx, persona.Edit{StudyID: studyID, Kind: persona.EditSplitTheme, QuoteIDs: ids, Label: label}); err != nil {
 			return
 		}
-		if _, err = a.Store.AddEdit(ctx, persona.Edit{StudyID: studyID, Kind: persona.EditPinQuote, QuoteIDs: ids}); err != nil {
+		if _, err = a.store.AddEdit(ctx, persona.Edit{StudyID: studyID, Kind: persona.EditPinQuote, QuoteIDs: ids}); err != nil {
 			return
 		}
 		n++
 	})
-	if err == nil {
-		a.changed(studyID)
-	}
+	a.changed(studyID, ChangeQuotes)
 	return n, err
 }
 

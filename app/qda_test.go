@@ -86,7 +86,7 @@ func TestQDPXRoundTrip(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	orig, _ := a.Store.CreateStudy(ctx, "Original")
+	orig, _ := a.store.CreateStudy(ctx, "Original")
 	files, _ := filepath.Glob("../samples/interviews/*")
 	if len(files) < 6 {
 		t.Fatalf("samples missing: %v", files)
@@ -118,7 +118,7 @@ func TestQDPXRoundTrip(t *testing.T) {
 		}
 	}
 
-	cp, _ := a.Store.CreateStudy(ctx, "Copy")
+	cp, _ := a.store.CreateStudy(ctx, "Copy")
 	res := a.Ingest(ctx, cp.ID, "study.qdpx", bytes.NewReader(buf.Bytes()))
 	if res.Status != StatusOK || res.Format != FormatQDPX {
 		t.Fatalf("import = %+v", res)
@@ -178,7 +178,7 @@ func TestImportQDAForeignAndBad(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	st, _ := a.Store.CreateStudy(ctx, "Foreign")
+	st, _ := a.store.CreateStudy(ctx, "Foreign")
 	read := func(p string) []byte {
 		b, err := os.ReadFile(p)
 		if err != nil {
@@ -192,7 +192,7 @@ func TestImportQDAForeignAndBad(t *testing.T) {
 	if res.Status != StatusOK || res.Participants != 1 {
 		t.Fatalf("project.qde = %+v", res)
 	}
-	edits, err := a.Store.Edits(ctx, st.ID)
+	edits, err := a.store.Edits(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -200,7 +200,7 @@ func TestImportQDAForeignAndBad(t *testing.T) {
 	for _, e := range edits {
 		if e.Kind == "split_theme" {
 			themes[e.Label] = len(e.QuoteIDs)
-			quotes, _ := a.Store.QuotesByID(ctx, e.QuoteIDs)
+			quotes, _ := a.store.QuotesByID(ctx, e.QuoteIDs)
 			for _, q := range quotes {
 				t.Logf("%s: %q", e.Label, q.Text)
 			}

@@ -19,19 +19,19 @@ type QuoteContext struct {
 
 // Quote returns a quote with its context (two turns either side).
 func (a *App) Quote(ctx context.Context, id int64) (QuoteContext, error) {
-	q, err := a.Store.Quote(ctx, id)
+	q, err := a.store.Quote(ctx, id)
 	if err != nil {
 		return QuoteContext{}, err
 	}
-	src, err := a.Store.Source(ctx, q.SourceID)
+	src, err := a.store.Source(ctx, q.SourceID)
 	if err != nil {
 		return QuoteContext{}, err
 	}
-	p, err := a.Store.Participant(ctx, q.ParticipantID)
+	p, err := a.store.Participant(ctx, q.ParticipantID)
 	if err != nil {
 		return QuoteContext{}, err
 	}
-	turns, err := a.Store.Turns(ctx, src.ID)
+	turns, err := a.store.Turns(ctx, src.ID)
 	if err != nil {
 		return QuoteContext{}, err
 	}
@@ -43,7 +43,7 @@ func (a *App) Quote(ctx context.Context, id int64) (QuoteContext, error) {
 		}
 	}
 	if q.ThemeID != 0 {
-		if t, err := a.Store.Theme(ctx, q.ThemeID); err == nil {
+		if t, err := a.store.Theme(ctx, q.ThemeID); err == nil {
 			qc.Theme = &t
 		}
 	}

@@ -28,16 +28,16 @@ func TestSERDIFQuoteRecall(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	st, _ := a.Store.EnsureStudy(ctx, "serdif")
+	st, _ := a.store.EnsureStudy(ctx, "serdif")
 	for _, r := range a.IngestPaths(ctx, st.ID, []string{filepath.Join(dir, "transcripts")}, nil) {
 		if r.Status != StatusOK {
 			t.Fatalf("%s: %s", r.Path, r.Error)
 		}
 	}
 	bySource := map[string][][]string{} // session -> quotes' words
-	srcs, _ := a.Store.Sources(ctx, st.ID)
+	srcs, _ := a.store.Sources(ctx, st.ID)
 	for _, src := range srcs {
-		qs, err := a.Store.Quotes(ctx, store.QuoteFilter{SourceID: src.ID})
+		qs, err := a.store.Quotes(ctx, store.QuoteFilter{SourceID: src.ID})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -19,7 +19,7 @@ func indexFacets(t *testing.T, a *App, studyID int64) map[string]int {
 	t.Helper()
 	out := map[string]int{}
 	for _, hidden := range []bool{true, false} {
-		res, err := a.Index.Search(context.Background(), search.Query{Filters: map[string][]string{"study": {strconv.FormatInt(studyID, 10)}},
+		res, err := a.index.Search(context.Background(), search.Query{Filters: map[string][]string{"study": {strconv.FormatInt(studyID, 10)}},
 			Facets: []string{"ring", "theme", "persona"}, FacetSize: 10000, IncludeHidden: hidden, NoHighlight: true})
 		if err != nil {
 			t.Fatal(err)
@@ -40,7 +40,7 @@ func indexFacets(t *testing.T, a *App, studyID int64) map[string]int {
 // storeFacets counts the same from the database.
 func storeFacets(t *testing.T, a *App, studyID int64) map[string]int {
 	t.Helper()
-	fs, err := a.Store.StudyQuoteFacets(context.Background(), studyID)
+	fs, err := a.store.StudyQuoteFacets(context.Background(), studyID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -76,7 +76,7 @@ func TestReanalysisIndexesWhatChanged(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	st, err := a.Store.EnsureStudy(ctx, "Demo")
+	st, err := a.store.EnsureStudy(ctx, "Demo")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -94,7 +94,7 @@ func TestReanalysisIndexesWhatChanged(t *testing.T) {
 		if diff := cmp.Diff(storeFacets(t, a, st.ID), indexFacets(t, a, st.ID)); diff != "" {
 			t.Errorf("%s: index differs from the database (-store +index):\n%s", step, diff)
 		}
-		pending, err := a.Store.UnindexedSources(ctx)
+		pending, err := a.store.UnindexedSources(ctx)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -104,25 +104,25 @@ func TestReanalysisIndexesWhatChanged(t *testing.T) {
 	}
 	check("first analysis")
 	check("unchanged re-run")
-	fs, err := a.Store.StudyQuoteFacets(ctx, st.ID)
+	fs, err := a.store.StudyQuoteFacets(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
 	moved := 0
 	for _, f := range fs {
 		if f.Ring != persona.RingBarriers && moved < 3 {
-			if err := a.Store.SetQuoteRing(ctx, f.ID, persona.RingBarriers); err != nil {
+			if err := a.store.SetQuoteRing(ctx, f.ID, persona.RingBarriers); err != nil {
 				t.Fatal(err)
 			}
 			moved++
 		}
 	}
 	check("rings corrected")
-	srcs, err := a.Store.Sources(ctx, st.ID)
+	srcs, err := a.store.Sources(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := a.Store.MarkIndexed(ctx, srcs[0].ID, false); err != nil {
+	if err := a.store.MarkIndexed(ctx, srcs[0].ID, false); err != nil {
 		t.Fatal(err)
 	}
 	check("a source left unindexed")

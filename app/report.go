@@ -55,11 +55,11 @@ type ReportParticipant struct {
 // Report builds the report of a study's stored analysis.
 func (a *App) Report(ctx context.Context, studyID int64) (Report, error) {
 	rep := Report{Themes: []ReportTheme{}, Personas: []ReportPersona{}}
-	themes, err := a.Store.Themes(ctx, studyID)
+	themes, err := a.store.Themes(ctx, studyID)
 	if err != nil {
 		return rep, err
 	}
-	srcs, err := a.Store.Sources(ctx, studyID)
+	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return rep, err
 	}
@@ -67,7 +67,7 @@ func (a *App) Report(ctx context.Context, studyID int64) (Report, error) {
 	for _, s := range srcs {
 		srcName[s.ID] = s.Name
 	}
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
 	if err != nil {
 		return rep, err
 	}
@@ -81,7 +81,7 @@ func (a *App) Report(ctx context.Context, studyID int64) (Report, error) {
 	}
 	for _, t := range themes {
 		rt := ReportTheme{ID: t.ID, Label: t.Label, Headline: t.Headline, Ring: t.Ring, Participants: t.Participants, Quotes: t.Quotes, TopQuotes: []ReportQuote{}}
-		quotes, err := a.Store.QuotesByID(ctx, t.TopQuoteIDs)
+		quotes, err := a.store.QuotesByID(ctx, t.TopQuoteIDs)
 		if err != nil {
 			return rep, err
 		}
@@ -93,7 +93,7 @@ func (a *App) Report(ctx context.Context, studyID int64) (Report, error) {
 		}
 		rep.Themes = append(rep.Themes, rt)
 	}
-	personas, err := a.Store.Personas(ctx, studyID)
+	personas, err := a.store.Personas(ctx, studyID)
 	if err != nil {
 		return rep, err
 	}

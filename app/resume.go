@@ -99,7 +99,7 @@ func (a *App) DueAnalyses(ctx context.Context) ([]int64, error) {
 		if err != nil {
 			continue
 		}
-		if _, err := a.Store.Study(ctx, id); errors.Is(err, persona.ErrNotFound) {
+		if _, err := a.store.Study(ctx, id); errors.Is(err, persona.ErrNotFound) {
 			_ = os.Remove(a.duePath(id))
 			continue
 		} else if err != nil {

@@ -23,11 +23,11 @@ func TestDueAnalysesSurviveARestart(t *testing.T) {
 		return a
 	}
 	a := open()
-	queued, _ := a.Store.CreateStudy(ctx, "Queued")
-	marked, _ := a.Store.CreateStudy(ctx, "Marked")
-	nothing, _ := a.Store.CreateStudy(ctx, "Duplicates only")
-	finished, _ := a.Store.CreateStudy(ctx, "Finished")
-	deleted, _ := a.Store.CreateStudy(ctx, "Deleted")
+	queued, _ := a.store.CreateStudy(ctx, "Queued")
+	marked, _ := a.store.CreateStudy(ctx, "Marked")
+	nothing, _ := a.store.CreateStudy(ctx, "Duplicates only")
+	finished, _ := a.store.CreateStudy(ctx, "Finished")
+	deleted, _ := a.store.CreateStudy(ctx, "Deleted")
 	for _, st := range []int64{queued.ID, finished.ID} {
 		if res := a.Ingest(ctx, st, "call.txt", strings.NewReader(resumeInterview)); res.Status != StatusOK {
 			t.Fatalf("ingest = %+v", res)
@@ -41,7 +41,7 @@ func TestDueAnalysesSurviveARestart(t *testing.T) {
 		t.Fatal(err)
 	}
 	a.QueueAnalysis(deleted.ID)
-	if err := a.Store.DeleteStudy(ctx, deleted.ID); err != nil {
+	if err := a.store.DeleteStudy(ctx, deleted.ID); err != nil {
 		t.Fatal(err)
 	}
 	a.Close()
@@ -72,7 +72,7 @@ func TestLaterRequestKeepsItsMark(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	st, _ := a.Store.CreateStudy(ctx, "S")
+	st, _ := a.store.CreateStudy(ctx, "S")
 	a.QueueAnalysis(st.ID)
 	seq := a.dueSeq(st.ID) // the running analysis took this
 	a.QueueAnalysis(st.ID) // an upload during the run

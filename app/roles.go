@@ -13,18 +13,18 @@ import (
 // of its source: only buyers' words are quotes, and each answers the last
 // interviewer question before it. The source's quotes get new ids.
 func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool) (persona.Participant, error) {
-	p, err := a.Store.Participant(ctx, participantID)
+	p, err := a.store.Participant(ctx, participantID)
 	if err != nil {
 		return p, err
 	}
-	src, err := a.Store.Source(ctx, p.SourceID)
+	src, err := a.store.Source(ctx, p.SourceID)
 	if err != nil {
 		return p, err
 	}
 	if src.Kind != persona.KindTranscript {
 		return p, fmt.Errorf("participant %d: only transcript speakers have roles: %w", participantID, persona.ErrInvalid)
 	}
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{SourceID: src.ID})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{SourceID: src.ID})
 	if err != nil {
 		return p, err
 	}
@@ -33,7 +33,7 @@ func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool
 		isInterviewer[x.ID] = x.Interviewer
 	}
 	isInterviewer[participantID] = interviewer
-	turns, err := a.Store.Turns(ctx, src.ID)
+	turns, err := a.store.Turns(ctx, src.ID)
 	if err != nil {
 		return p, err
 	}
@@ -44,14 +44,15 @@ func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool
 		q.TurnID, q.ParticipantID, q.SourceID, q.StudyID = t.ID, t.ParticipantID, src.ID, src.StudyID
 		q.Kind, q.Line = persona.KindTranscript, t.Line
 	}
-	if err := a.Store.MarkIndexed(ctx, src.ID, false); err != nil {
+	defer a.changed(src.StudyID, ChangeParticipants)
+	if err := a.store.MarkIndexed(ctx, src.ID, false); err != nil {
 		return p, err
 	}
-	if err := a.Store.SetRole(ctx, participantID, interviewer, src.ID, quotes); err != nil {
+	if err := a.store.SetRole(ctx, participantID, interviewer, src.ID, quotes); err != nil {
 		return p, err
 	}
 	a.indexMu.Lock()
-	err = a.Index.DeleteField("source", fmt.Sprint(src.ID))
+	err = a.index.DeleteField("source", fmt.Sprint(src.ID))
 	a.indexMu.Unlock()
 	if err != nil {
 		return p, err
@@ -59,5 +60,5 @@ func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool
 	if err := a.indexSource(ctx, src); err != nil {
 		return p, err
 	}
-	return a.Store.Participant(ctx, participantID)
+	return a.store.Participant(ctx, participantID)
 }

@@ -24,11 +24,11 @@ type StudyRef struct {
 // Every signed-in user may read every study, so all of them qualify.
 // It is persona.ErrNotFound when there is no study.
 func (a *App) DefaultStudy(ctx context.Context) (persona.Study, error) {
-	studies, err := a.Store.Studies(ctx)
+	studies, err := a.store.Studies(ctx)
 	if err != nil {
 		return persona.Study{}, err
 	}
-	ranAts, err := a.Store.AnalysisTimes(ctx)
+	ranAts, err := a.store.AnalysisTimes(ctx)
 	if err != nil {
 		return persona.Study{}, err
 	}
@@ -63,9 +63,9 @@ func (a *App) ResolveStudy(ctx context.Context, scope string) (st persona.Study,
 		return persona.Study{}, true, nil
 	}
 	if id, perr := strconv.ParseInt(scope, 10, 64); perr == nil {
-		st, err = a.Store.Study(ctx, id)
+		st, err = a.store.Study(ctx, id)
 		return st, false, err
 	}
-	st, err = a.Store.StudyByName(ctx, scope)
+	st, err = a.store.StudyByName(ctx, scope)
 	return st, false, err
 }

@@ -42,7 +42,7 @@ type SearchResult struct {
 
 // Search runs a query and hydrates the hits from the database.
 func (a *App) Search(ctx context.Context, q search.Query) (SearchResult, error) {
-	res, err := a.Index.Search(ctx, q)
+	res, err := a.index.Search(ctx, q)
 	if err != nil {
 		return SearchResult{}, err
 	}
@@ -60,7 +60,7 @@ func (a *App) hydrate(ctx context.Context, hits []search.Hit) ([]QuoteHit, error
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	quotes, err := a.Store.QuotesByID(ctx, ids)
+	quotes, err := a.store.QuotesByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -75,11 +75,11 @@ func (a *App) hydrate(ctx context.Context, hits []search.Hit) ([]QuoteHit, error
 		srcIDs = append(srcIDs, q.SourceID)
 		partIDs = append(partIDs, q.ParticipantID)
 	}
-	srcs, err := a.Store.SourcesByID(ctx, srcIDs)
+	srcs, err := a.store.SourcesByID(ctx, srcIDs)
 	if err != nil {
 		return nil, err
 	}
-	parts, err := a.Store.ParticipantsByID(ctx, partIDs)
+	parts, err := a.store.ParticipantsByID(ctx, partIDs)
 	if err != nil {
 		return nil, err
 	}

@@ -48,7 +48,7 @@ func (a *App) SurveySizing(ctx context.Context, studyID int64) (map[int64]gaps.T
 
 func (a *App) surveySizing(ctx context.Context, studyID int64) (map[int64]gaps.ThemeSize, error) {
 	out := map[int64]gaps.ThemeSize{}
-	srcs, err := a.Store.Sources(ctx, studyID)
+	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return nil, err
 	}
@@ -56,7 +56,7 @@ func (a *App) surveySizing(ctx context.Context, studyID int64) (map[int64]gaps.T
 	for _, s := range srcs {
 		kind[s.ID] = s.Kind
 	}
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
 	if err != nil {
 		return nil, err
 	}
@@ -72,7 +72,7 @@ func (a *App) surveySizing(ctx context.Context, studyID int64) (map[int64]gaps.T
 	if len(in.Interviewees) == 0 || len(in.Respondents) == 0 {
 		return out, nil
 	}
-	if in.Themes, err = a.Store.Themes(ctx, studyID); err != nil {
+	if in.Themes, err = a.store.Themes(ctx, studyID); err != nil {
 		return nil, err
 	}
 	quotes, err := a.buyerQuotes(ctx, studyID)
@@ -101,7 +101,7 @@ func (a *App) QuoteRefs(ctx context.Context, studyID int64, ids []int64) ([]Quot
 	if err != nil {
 		return nil, err
 	}
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
 	if err != nil {
 		return nil, err
 	}
@@ -109,7 +109,7 @@ func (a *App) QuoteRefs(ctx context.Context, studyID int64, ids []int64) ([]Quot
 	for _, x := range parts {
 		labels[x.ID] = x.Label
 	}
-	qs, err := a.Store.QuotesByID(ctx, ids)
+	qs, err := a.store.QuotesByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

@@ -38,13 +38,18 @@ func (a *App) LabelResult(ctx context.Context, res FileResult, l SourceLabels) e
 	if l.Empty() || res.SourceID == 0 || (res.Status != StatusOK && res.Status != StatusDuplicate) {
 		return nil
 	}
+	src, err := a.store.Source(ctx, res.SourceID)
+	if err != nil {
+		return err
+	}
+	defer a.changed(src.StudyID, ChangeLabels)
 	if l.Wave != "" {
-		if err := a.Store.SetSourceWave(ctx, res.SourceID, l.Wave, l.Date); err != nil {
+		if err := a.store.SetSourceWave(ctx, res.SourceID, l.Wave, l.Date); err != nil {
 			return err
 		}
 	}
 	if l.Outcome != "" {
-		if err := a.Store.SetSourceOutcome(ctx, res.SourceID, persona.Outcome(l.Outcome), l.Competitor); err != nil {
+		if err := a.store.SetSourceOutcome(ctx, res.SourceID, persona.Outcome(l.Outcome), l.Competitor); err != nil {
 			return err
 		}
 	}

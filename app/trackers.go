@@ -42,13 +42,13 @@ func (a *App) CreateTracker(ctx context.Context, in TrackerInput, by Actor) (per
 	if err != nil {
 		return t, err
 	}
-	if _, err := a.Store.Study(ctx, t.StudyID); err != nil {
+	if _, err := a.store.Study(ctx, t.StudyID); err != nil {
 		return t, err
 	}
 	if err := search.CheckText(trackerQuery(t)); err != nil {
 		return t, err
 	}
-	return a.Store.AddTracker(ctx, t)
+	return a.store.AddTracker(ctx, t)
 }
 
 // trackerQuery is the search a tracker runs: any of its terms, each quoted
@@ -65,7 +65,7 @@ func trackerQuery(t persona.Tracker) string {
 // visibleTracker loads a tracker by can see: their own, a team's, or any
 // for an admin; others are not found (their existence is not revealed).
 func (a *App) visibleTracker(ctx context.Context, id int64, by Actor) (persona.Tracker, error) {
-	t, err := a.Store.Tracker(ctx, id)
+	t, err := a.store.Tracker(ctx, id)
 	if err != nil {
 		return t, err
 	}
@@ -84,7 +84,7 @@ func (a *App) DeleteTracker(ctx context.Context, id int64, by Actor) error {
 	if t.OwnerID != by.ID && !by.Admin {
 		return fmt.Errorf("tracker %d belongs to %s: %w", id, t.Owner, persona.ErrForbidden)
 	}
-	return a.Store.DeleteTracker(ctx, id)
+	return a.store.DeleteTracker(ctx, id)
 }
 
 // TrackerSummary is a tracker in a list, with what is new for the reader.
@@ -98,13 +98,13 @@ type TrackerSummary struct {
 
 // Trackers lists the trackers by sees, with their new matches.
 func (a *App) Trackers(ctx context.Context, by Actor) ([]TrackerSummary, error) {
-	list, err := a.Store.Trackers(ctx, by.ID, by.Admin)
+	list, err := a.store.Trackers(ctx, by.ID, by.Admin)
 	if err != nil {
 		return nil, err
 	}
 	out := []TrackerSummary{}
 	for _, t := range list {
-		seen, err := a.Store.TrackerSeen(ctx, t.ID, by.ID)
+		seen, err := a.store.TrackerSeen(ctx, t.ID, by.ID)
 		if err != nil {
 			return nil, err
 		}
@@ -177,7 +177,7 @@ type trackerMatches struct {
 }
 
 func (a *App) trackerMatches(ctx context.Context, t persona.Tracker) (trackerMatches, error) {
-	res, err := a.Index.Search(ctx, search.Query{Text: trackerQuery(t), Size: trackerMaxMatches, SortByDate: true, NoHighlight: true,
+	res, err := a.index.Search(ctx, search.Query{Text: trackerQuery(t), Size: trackerMaxMatches, SortByDate: true, NoHighlight: true,
 		Filters: map[string][]string{"study": {strconv.FormatInt(t.StudyID, 10)}}})
 	if err != nil {
 		return trackerMatches{}, err
@@ -190,7 +190,7 @@ func (a *App) trackerMatches(ctx context.Context, t persona.Tracker) (trackerMat
 	for i, h := range hits {
 		ids[i] = h.SourceID
 	}
-	srcs, err := a.Store.SourcesByID(ctx, ids)
+	srcs, err := a.store.SourcesByID(ctx, ids)
 	if err != nil {
 		return trackerMatches{}, err
 	}
@@ -210,13 +210,13 @@ func (a *App) TrackerReport(ctx context.Context, id int64, by Actor, markSeen bo
 	if err != nil {
 		return TrackerReport{}, err
 	}
-	st, err := a.Store.Study(ctx, t.StudyID)
+	st, err := a.store.Study(ctx, t.StudyID)
 	if err != nil {
 		return TrackerReport{}, err
 	}
 	rep := TrackerReport{Tracker: t, Study: StudyRef{ID: st.ID, Name: st.Name}, Query: trackerQuery(t),
 		New: []TrackerHit{}, Weeks: []WeekCount{}, Personas: []PersonaCount{}}
-	seen, err := a.Store.TrackerSeen(ctx, t.ID, by.ID)
+	seen, err := a.store.TrackerSeen(ctx, t.ID, by.ID)
 	if err != nil {
 		return rep, err
 	}
@@ -249,7 +249,7 @@ func (a *App) TrackerReport(ctx context.Context, id int64, by Actor, markSeen bo
 		return rep, err
 	}
 	if markSeen {
-		if err := a.Store.SetTrackerSeen(ctx, t.ID, by.ID, now); err != nil {
+		if err := a.store.SetTrackerSeen(ctx, t.ID, by.ID, now); err != nil {
 			return rep, err
 		}
 	}
@@ -265,7 +265,7 @@ func (a *App) highlightHits(ctx context.Context, query string, hits []TrackerHit
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	frags, err := a.Index.Highlight(ctx, query, ids)
+	frags, err := a.index.Highlight(ctx, query, ids)
 	if err != nil {
 		return err
 	}

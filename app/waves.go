@@ -98,11 +98,11 @@ type WaveChange struct {
 
 // studyWaves groups a study's sources into ordered waves.
 func (a *App) studyWaves(ctx context.Context, studyID int64) ([]Wave, map[int64]int, int, error) {
-	srcs, err := a.Store.Sources(ctx, studyID)
+	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return nil, nil, 0, err
 	}
-	metas, err := a.Store.SourceMetas(ctx, studyID)
+	metas, err := a.store.SourceMetas(ctx, studyID)
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -152,7 +152,7 @@ func (a *App) studyWaves(ctx context.Context, studyID int64) ([]Wave, map[int64]
 	for id, i := range waveOf {
 		waveOf[id] = rank[i]
 	}
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
 	if err != nil {
 		return nil, nil, 0, err
 	}
@@ -167,7 +167,7 @@ func (a *App) studyWaves(ctx context.Context, studyID int64) ([]Wave, map[int64]
 // Waves reports the study's themes wave by wave.
 func (a *App) Waves(ctx context.Context, studyID int64) (WaveReport, error) {
 	rep := WaveReport{StudyID: studyID, Waves: []Wave{}, Themes: []ThemeTrend{}, Alpha: WaveAlpha}
-	if _, err := a.Store.Study(ctx, studyID); err != nil {
+	if _, err := a.store.Study(ctx, studyID); err != nil {
 		return rep, err
 	}
 	waves, waveOf, unassigned, err := a.studyWaves(ctx, studyID)
@@ -178,11 +178,11 @@ func (a *App) Waves(ctx context.Context, studyID int64) (WaveReport, error) {
 	if len(waves) == 0 {
 		return rep, nil
 	}
-	mentions, err := a.Store.ThemeMentions(ctx, studyID)
+	mentions, err := a.store.ThemeMentions(ctx, studyID)
 	if err != nil {
 		return rep, err
 	}
-	themes, err := a.Store.Themes(ctx, studyID)
+	themes, err := a.store.Themes(ctx, studyID)
 	if err != nil {
 		return rep, err
 	}
@@ -261,13 +261,15 @@ func (a *App) SetSourceWave(ctx context.Context, sourceID int64, wave, date stri
 	if err != nil {
 		return persona.SourceMeta{}, err
 	}
-	if _, err := a.Store.Source(ctx, sourceID); err != nil {
+	src, err := a.store.Source(ctx, sourceID)
+	if err != nil {
 		return persona.SourceMeta{}, err
 	}
-	if err := a.Store.SetSourceWave(ctx, sourceID, wave, date); err != nil {
+	defer a.changed(src.StudyID, ChangeLabels)
+	if err := a.store.SetSourceWave(ctx, sourceID, wave, date); err != nil {
 		return persona.SourceMeta{}, err
 	}
-	return a.Store.SourceMeta(ctx, sourceID)
+	return a.store.SourceMeta(ctx, sourceID)
 }
 
 // PersonaNews is what changed for a persona in the latest wave.
@@ -299,7 +301,7 @@ type NewTheme struct {
 // before the latest one.
 func (a *App) PersonaWaves(ctx context.Context, personaID int64) (PersonaNews, error) {
 	out := PersonaNews{Earlier: []string{}, New: []NewTheme{}}
-	p, err := a.Store.Persona(ctx, personaID)
+	p, err := a.store.Persona(ctx, personaID)
 	if err != nil {
 		return out, err
 	}
@@ -316,7 +318,7 @@ func (a *App) PersonaWaves(ctx context.Context, personaID int64) (PersonaNews, e
 	for _, id := range p.ParticipantIDs {
 		members[id] = true
 	}
-	parts, err := a.Store.ParticipantsByID(ctx, p.ParticipantIDs)
+	parts, err := a.store.ParticipantsByID(ctx, p.ParticipantIDs)
 	if err != nil {
 		return out, err
 	}
@@ -330,7 +332,7 @@ func (a *App) PersonaWaves(ctx context.Context, personaID int64) (PersonaNews, e
 	if out.MembersLatest == 0 || out.MembersEarlier == 0 {
 		return out, nil
 	}
-	mentions, err := a.Store.ThemeMentions(ctx, p.StudyID)
+	mentions, err := a.store.ThemeMentions(ctx, p.StudyID)
 	if err != nil {
 		return out, err
 	}

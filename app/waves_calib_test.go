@@ -14,7 +14,7 @@ import (
 func TestWaveBadgesRareUnderRandomSplits(t *testing.T) {
 	a, st := demoCopy(t)
 	ctx := context.Background()
-	srcs, _ := a.Store.Sources(ctx, st.ID)
+	srcs, _ := a.store.Sources(ctx, st.ID)
 	var ids []int64
 	for _, s := range srcs {
 		if s.Kind == persona.KindTranscript {

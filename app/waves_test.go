@@ -16,7 +16,7 @@ import (
 func splitDemoIntoWaves(t *testing.T, a *App, st persona.Study) map[int64]string {
 	t.Helper()
 	ctx := context.Background()
-	srcs, err := a.Store.Sources(ctx, st.ID)
+	srcs, err := a.store.Sources(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -50,12 +50,12 @@ func TestWavesOnDemoAreTraceable(t *testing.T) {
 	if len(rep.Waves) != 2 || rep.Waves[0].Name != "Winter" || rep.Waves[1].Name != "Spring" {
 		t.Fatalf("waves = %+v, want Winter then Spring (by date)", rep.Waves)
 	}
-	srcs, _ := a.Store.Sources(ctx, st.ID)
+	srcs, _ := a.store.Sources(ctx, st.ID)
 	if want := len(srcs) - len(waveOf); rep.Unassigned != want {
 		t.Errorf("unassigned = %d, want %d", rep.Unassigned, want)
 	}
 	// Denominators: the buyers of each wave's sources.
-	buyers, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: st.ID, BuyersOnly: true})
+	buyers, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: st.ID, BuyersOnly: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -72,7 +72,7 @@ func TestWavesOnDemoAreTraceable(t *testing.T) {
 	}
 	// Numerators: distinct buyers with a visible quote in the theme,
 	// counted from the quotes themselves.
-	quotes, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: st.ID, NoTokens: true})
+	quotes, err := a.store.Quotes(ctx, store.QuoteFilter{StudyID: st.ID, NoTokens: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -160,7 +160,7 @@ func TestWaveChangeBadgesOnlySignificant(t *testing.T) {
 func TestSetSourceWaveValidates(t *testing.T) {
 	a, st := demoCopy(t)
 	ctx := context.Background()
-	srcs, _ := a.Store.Sources(ctx, st.ID)
+	srcs, _ := a.store.Sources(ctx, st.ID)
 	id := srcs[0].ID
 	cases := []struct {
 		name, wave, date string
@@ -195,11 +195,11 @@ func TestPersonaNewThemesSinceLastWave(t *testing.T) {
 	a, st := demoCopy(t)
 	ctx := context.Background()
 	waveOf := splitDemoIntoWaves(t, a, st)
-	personas, err := a.Store.Personas(ctx, st.ID)
+	personas, err := a.store.Personas(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
-	quotes, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: st.ID, NoTokens: true})
+	quotes, err := a.store.Quotes(ctx, store.QuoteFilter{StudyID: st.ID, NoTokens: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -76,7 +76,7 @@ func (a *App) WinLoss(ctx context.Context, q WinLossQuery) (WinLoss, error) {
 	}
 	var members map[int64]bool
 	if q.PersonaID != 0 {
-		p, err := a.Store.Persona(ctx, q.PersonaID)
+		p, err := a.store.Persona(ctx, q.PersonaID)
 		if err != nil {
 			return out, err
 		}
@@ -88,10 +88,10 @@ func (a *App) WinLoss(ctx context.Context, q WinLossQuery) (WinLoss, error) {
 		for _, id := range p.ParticipantIDs {
 			members[id] = true
 		}
-	} else if _, err := a.Store.Study(ctx, q.StudyID); err != nil {
+	} else if _, err := a.store.Study(ctx, q.StudyID); err != nil {
 		return out, err
 	}
-	metas, err := a.Store.SourceMetas(ctx, out.StudyID)
+	metas, err := a.store.SourceMetas(ctx, out.StudyID)
 	if err != nil {
 		return out, err
 	}
@@ -122,7 +122,7 @@ func (a *App) WinLoss(ctx context.Context, q WinLossQuery) (WinLoss, error) {
 	if len(deals) == 0 {
 		return out, nil
 	}
-	mentions, err := a.Store.ThemeMentions(ctx, out.StudyID)
+	mentions, err := a.store.ThemeMentions(ctx, out.StudyID)
 	if err != nil {
 		return out, err
 	}
@@ -209,7 +209,7 @@ func (a *App) dealsOf(ctx context.Context, studyID int64, metas map[int64]person
 	if members == nil || len(deals) == 0 {
 		return deals, nil
 	}
-	parts, err := a.Store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
 	if err != nil {
 		return nil, err
 	}
@@ -230,17 +230,18 @@ func (a *App) SetSourceOutcome(ctx context.Context, sourceID int64, outcome, com
 	if err != nil {
 		return persona.SourceMeta{}, err
 	}
-	src, err := a.Store.Source(ctx, sourceID)
+	src, err := a.store.Source(ctx, sourceID)
 	if err != nil {
 		return persona.SourceMeta{}, err
 	}
 	if src.Kind == persona.KindSurvey {
 		return persona.SourceMeta{}, fmt.Errorf("source %d is a survey: only an interview or a call has a deal outcome: %w", sourceID, persona.ErrInvalid)
 	}
-	if err := a.Store.SetSourceOutcome(ctx, sourceID, o, comp); err != nil {
+	defer a.changed(src.StudyID, ChangeLabels)
+	if err := a.store.SetSourceOutcome(ctx, sourceID, o, comp); err != nil {
 		return persona.SourceMeta{}, err
 	}
-	return a.Store.SourceMeta(ctx, sourceID)
+	return a.store.SourceMeta(ctx, sourceID)
 }
 
 // keepOutcome keeps the candidates said in deals of outcome o.
@@ -253,7 +254,7 @@ func (a *App) keepOutcome(ctx context.Context, cands []candidate, o persona.Outc
 	out := cands[:0:0]
 	for _, c := range cands {
 		if !loaded[c.quote.StudyID] {
-			m, err := a.Store.SourceMetas(ctx, c.quote.StudyID)
+			m, err := a.store.SourceMetas(ctx, c.quote.StudyID)
 			if err != nil {
 				return nil, err
 			}

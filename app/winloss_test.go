@@ -14,7 +14,7 @@ import (
 func markDemoDeals(t *testing.T, a *App, st persona.Study) map[int64]persona.Outcome {
 	t.Helper()
 	ctx := context.Background()
-	srcs, err := a.Store.Sources(ctx, st.ID)
+	srcs, err := a.store.Sources(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,7 +66,7 @@ func TestWinLossOnDemoIsTraceable(t *testing.T) {
 	a, st := demoCopy(t)
 	ctx := context.Background()
 	deals := markDemoDeals(t, a, st)
-	quotes, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: st.ID, NoTokens: true})
+	quotes, err := a.store.Quotes(ctx, store.QuoteFilter{StudyID: st.ID, NoTokens: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,12 +74,12 @@ func TestWinLossOnDemoIsTraceable(t *testing.T) {
 	for _, q := range quotes {
 		byID[q.ID] = q
 	}
-	themes, _ := a.Store.Themes(ctx, st.ID)
+	themes, _ := a.store.Themes(ctx, st.ID)
 	themeRing := map[int64]persona.Ring{}
 	for _, th := range themes {
 		themeRing[th.ID] = th.Ring
 	}
-	personas, _ := a.Store.Personas(ctx, st.ID)
+	personas, _ := a.store.Personas(ctx, st.ID)
 	queries := []struct {
 		name    string
 		q       WinLossQuery
@@ -187,7 +187,7 @@ func TestObjectionsFilterByOutcome(t *testing.T) {
 func TestSetSourceOutcomeValidates(t *testing.T) {
 	a, st := demoCopy(t)
 	ctx := context.Background()
-	srcs, _ := a.Store.Sources(ctx, st.ID)
+	srcs, _ := a.store.Sources(ctx, st.ID)
 	var transcript, survey int64
 	for _, s := range srcs {
 		switch s.Kind {

@@ -8,7 +8,6 @@ import (
 
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/persona"
-	"github.com/verbatimhq/verbatim/persona/store"
 )
 
 // corpusDir, when set, makes the generator draw real sentences.
@@ -35,7 +34,7 @@ func loadCorpus(ctx context.Context, dir string) error {
 		return err
 	}
 	defer a.Close()
-	st, err := a.Store.EnsureStudy(ctx, "corpus")
+	st, err := a.EnsureStudy(ctx, "corpus")
 	if err != nil {
 		return err
 	}
@@ -47,15 +46,10 @@ func loadCorpus(ctx context.Context, dir string) error {
 		return nil
 	})
 	a.IngestPaths(ctx, st.ID, paths, nil)
-	var after int64
-	for {
-		qs, err := a.Store.Quotes(ctx, store.QuoteFilter{StudyID: st.ID, AfterID: after, Limit: 10000})
-		if err != nil || len(qs) == 0 {
-			return err
-		}
+	return a.EachQuotePage(ctx, st.ID, 10000, true, func(qs []persona.Quote) error {
 		for _, q := range qs {
 			corpus = append(corpus, sentence{q.Text, q.Tokens})
 		}
-		after = qs[len(qs)-1].ID
-	}
+		return nil
+	})
 }

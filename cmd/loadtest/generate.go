@@ -21,12 +21,12 @@ const studyName = "Load study"
 // from 1 buyer each, built without prose (pre-tagged tokens) so a million
 // quotes take minutes, then analyses it.
 func ensureGenerated(ctx context.Context, a *app.App, quotes int) (int64, error) {
-	if st, err := a.Store.StudyByName(ctx, studyName); err == nil {
+	if st, err := a.StudyByName(ctx, studyName); err == nil {
 		return st.ID, nil
 	} else if !errors.Is(err, persona.ErrNotFound) {
 		return 0, err
 	}
-	st, err := a.Store.CreateStudy(ctx, studyName)
+	st, err := a.CreateStudy(ctx, studyName)
 	if err != nil {
 		return 0, err
 	}
@@ -42,7 +42,7 @@ func ensureGenerated(ctx context.Context, a *app.App, quotes int) (int64, error)
 	for made, src := 0, 0; made < quotes; src++ {
 		n := min(perSource, quotes-made)
 		imp := synthSource(rng, src, n)
-		if _, err := a.Store.Import(ctx, st.ID, imp); err != nil {
+		if _, err := a.ImportParsed(ctx, st.ID, imp); err != nil {
 			return 0, err
 		}
 		made += n

@@ -16,7 +16,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/api"
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/frontend"
@@ -74,7 +73,7 @@ func run(dir string, quotes int, duration time.Duration) error {
 		return err
 	}
 	fmt.Printf("warmed persona pages in %v\n", time.Since(wstart).Round(time.Millisecond))
-	accounts := account.New(a.Store.DB())
+	accounts := a.Accounts()
 	token, err := loadToken(ctx, accounts)
 	if err != nil {
 		return err
@@ -101,11 +100,11 @@ func run(dir string, quotes int, duration time.Duration) error {
 	go srv.ListenAndServe(sctx, func(addr string) { ready <- addr })
 	base := "http://" + <-ready
 	defer func() { stop(); a.Close() }()
-	personas, err := a.Store.Personas(ctx, study)
+	personas, err := a.Personas(ctx, study)
 	if err != nil {
 		return err
 	}
-	uploads, err := a.Store.EnsureStudy(ctx, "Load uploads")
+	uploads, err := a.EnsureStudy(ctx, "Load uploads")
 	if err != nil {
 		return err
 	}

@@ -32,7 +32,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	st, err := a.Store.StudyByName(ctx, *study)
+	st, err := a.StudyByName(ctx, *study)
 	if err != nil {
 		return err
 	}

@@ -43,7 +43,7 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	st, err := a.Store.EnsureStudy(ctx, *study)
+	st, err := a.EnsureStudy(ctx, *study)
 	if err != nil {
 		return err
 	}

@@ -41,15 +41,15 @@ func TestIngestLabelsWaveAndOutcome(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer a.Close()
-	st, err := a.Store.StudyByName(context.Background(), "Default")
+	st, err := a.StudyByName(context.Background(), "Default")
 	if err != nil {
 		t.Fatal(err)
 	}
-	srcs, _ := a.Store.Sources(context.Background(), st.ID)
+	srcs, _ := a.Sources(context.Background(), st.ID)
 	if len(srcs) != 2 {
 		t.Fatalf("%d sources; want 2 (the refused commands stored nothing)", len(srcs))
 	}
-	metas, err := a.Store.SourceMetas(context.Background(), st.ID)
+	metas, err := a.SourceMetas(context.Background(), st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -33,7 +33,7 @@ func cmdSearch(ctx context.Context, e env, args []string) error {
 	defer a.Close()
 	q := search.Query{Text: strings.Join(words, " "), Size: *limit, Filters: map[string][]string{}}
 	if *study != "" {
-		st, err := a.Store.StudyByName(ctx, *study)
+		st, err := a.StudyByName(ctx, *study)
 		if err != nil {
 			return err
 		}
@@ -96,7 +96,7 @@ func cmdReindex(ctx context.Context, e env, args []string) error {
 	if err := a.Reindex(ctx); err != nil {
 		return err
 	}
-	n, err := a.Index.Count()
+	n, err := a.IndexedQuotes()
 	if err != nil {
 		return err
 	}

@@ -9,7 +9,6 @@ import (
 	"strings"
 	"time"
 
-	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/api"
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/frontend"
@@ -80,7 +79,7 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	accounts := account.New(a.Store.DB())
+	accounts := a.Accounts()
 	name, password, created, err := accounts.EnsureAdmin(ctx)
 	if err != nil {
 		return err

@@ -10,15 +10,15 @@ import (
 	"strings"
 
 	"github.com/verbatimhq/verbatim/account"
-	"github.com/verbatimhq/verbatim/persona/store"
+	"github.com/verbatimhq/verbatim/app"
 )
 
 func openAccounts(ctx context.Context, dataDir string) (*account.Service, func(), error) {
-	st, err := store.Open(ctx, dataDir+"/verbatim.db")
+	svc, closeDB, err := app.OpenAccounts(ctx, dataDir)
 	if err != nil {
 		return nil, nil, err
 	}
-	return account.New(st.DB()), func() { st.Close() }, nil
+	return svc, func() { _ = closeDB() }, nil
 }
 
 func cmdUser(ctx context.Context, e env, args []string) error {

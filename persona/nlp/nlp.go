@@ -12,6 +12,7 @@ import (
 	"github.com/jdkato/prose/v2"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/redact"
 )
 
 // Pipeline holds prose's tagging model, decoded once, on first use (it
@@ -111,3 +112,35 @@ func hasLetterOrDigit(s string) bool {
 
 // Words counts whitespace-separated words, cheaply, for fragment joining.
 func Words(s string) int { return len(strings.Fields(s)) }
+
+// Entities runs prose's named-entity recogniser over text and returns the
+// people (and organisations) it names, as byte spans in text. It is slow
+// next to tagging (~1 ms a sentence): redaction calls it only for text
+// that holds a capitalised word inside a sentence.
+func (p *Pipeline) Entities(text string) []redact.Span {
+	doc, err := prose.NewDocument(text, prose.WithSegmentation(false), prose.UsingModel(p.load()))
+	if err != nil {
+		return nil
+	}
+	var spans []redact.Span
+	from := map[string]int{} // where to look for an entity's next occurrence
+	for _, e := range doc.Entities() {
+		var kind redact.Kind
+		switch e.Label {
+		case "PERSON":
+			kind = redact.Person
+		case "ORG":
+			kind = redact.Company
+		default:
+			continue
+		}
+		i := strings.Index(text[from[e.Text]:], e.Text)
+		if i < 0 || e.Text == "" {
+			continue
+		}
+		start := from[e.Text] + i
+		from[e.Text] = start + len(e.Text)
+		spans = append(spans, redact.Span{Start: start, End: start + len(e.Text), Kind: kind})
+	}
+	return spans
+}

@@ -1,9 +1,12 @@
 package nlp
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/verbatimhq/verbatim/persona/redact"
 )
 
 func TestTagDropsFillersAndPunctuation(t *testing.T) {
@@ -33,5 +36,28 @@ func TestSegmentSpansAreExactSubstrings(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("sentences (-want +got):\n%s", diff)
+	}
+}
+
+func TestEntitiesFindPeopleWithOffsets(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"Our CFO, Priya Raman, signs off on every renewal.", []string{"Priya Raman"}},
+		{"I talked to John Miller at Salesforce last week about the pricing.", []string{"John Miller"}},
+		{"Then Sarah from procurement asked for a discount.", []string{"Sarah"}},
+		{"the export takes all day and nobody trusts it.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range Shared().Entities(tt.text) {
+			if s.Kind == redact.Person {
+				got = append(got, tt.text[s.Start:s.End])
+			}
+		}
+		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+			t.Errorf("Entities(%q) people = %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }

@@ -1,0 +1,177 @@
+package redact
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestFindPatterns(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []string // kind:text of each span
+	}{
+		{"email", "Write to alice.smith+crm@acme-corp.co.uk today.", []string{"Email:alice.smith+crm@acme-corp.co.uk"}},
+		{"us phone", "Call me on (415) 555-0132 after lunch.", []string{"Phone:(415) 555-0132"}},
+		{"intl phone", "My cell is +44 7700 900123, any time.", []string{"Phone:+44 7700 900123"}},
+		{"dotted phone", "It's 030.1234.5678 at the office.", []string{"Phone:030.1234.5678"}},
+		{"profile url", "See linkedin.com/in/alice-smith-42 for my CV.", []string{"URL:linkedin.com/in/alice-smith-42"}},
+		{"url with query and trailing dot", "The deal is https://crm.example.com/deals?id=4411.", []string{"URL:https://crm.example.com/deals?id=4411"}},
+		{"bare product domain kept", "We moved to salesforce.com and https://www.hubspot.com/ last year.", nil},
+		{"money kept", "It cost $1,250,000 over 3 years.", nil},
+		{"thousands-shaped phone after a cue", "You can call me on 612 345 678 tomorrow.", []string{"Phone:612 345 678"}},
+		{"big number kept", "We process 120 000 000 rows a day", nil},
+		{"date kept", "The renewal was on 2024-03-01 at 10.30 and again 2023-11-15.", nil},
+		{"year range kept", "From 2019-2021 we used spreadsheets.", nil},
+		{"percent kept", "Churn fell 12.5 percent, 99 999 9999% no.", nil},
+		{"short number kept", "Room 4 213, extension 5521.", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, s := range FindPatterns(tt.text) {
+				got = append(got, string(s.Kind)+":"+tt.text[s.Start:s.End])
+			}
+			if strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("FindPatterns(%q)\n got %q\nwant %q", tt.text, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestPersonName(t *testing.T) {
+	for label, want := range map[string]bool{
+		"Alice": true, "Alice Smith": true, "Dr. Ortiz": true, "Jean-Luc Picard": true, "O'Neil": true,
+		"Interviewer": false, "Speaker 2": false, "P07": false, "Customer": false, "SPEAKER_01": false,
+		"Participant 3": false, "": false, "the buyer": false,
+	} {
+		if got := PersonName(label); got != want {
+			t.Errorf("PersonName(%q) = %v, want %v", label, got, want)
+		}
+	}
+}
+
+// One person keeps one pseudonym however they are named, within a text
+// and across texts of the study; other people get other numbers.
+func TestRedactIsConsistentAcrossAStudy(t *testing.T) {
+	r := &Redactor{Pseudonyms: NewPseudonyms([]byte("study-key")), Names: []string{"Alice Smith", "Bob Okafor", "Interviewer"}}
+	got1, reps := r.Redact("Alice Smith said Bob would call. Alice's email is alice@acme.com.")
+	want1 := "[Person 1] said [Person 2] would call. [Person 1]'s email is [Email 1]."
+	if got1 != want1 {
+		t.Fatalf("Redact:\n got %q\nwant %q", got1, want1)
+	}
+	for _, rep := range reps {
+		if got1[rep.Start:rep.End] != rep.Label {
+			t.Fatalf("replacement offsets %d-%d read %q, want %q", rep.Start, rep.End, got1[rep.Start:rep.End], rep.Label)
+		}
+	}
+	got2, _ := r.Redact("Later, Okafor wrote from bob@acme.com; Interviewer asked Smith.")
+	want2 := "Later, [Person 2] wrote from [Email 2]; Interviewer asked [Person 1]."
+	if got2 != want2 {
+		t.Fatalf("second text:\n got %q\nwant %q", got2, want2)
+	}
+	if r.Label("Bob Okafor") != "[Person 2]" || r.Label("Interviewer") != "Interviewer" {
+		t.Fatalf("speaker labels: %q %q", r.Label("Bob Okafor"), r.Label("Interviewer"))
+	}
+}
+
+// A stored mapping restores the same numbers and holds no original.
+func TestPseudonymsRestoreAndHideOriginals(t *testing.T) {
+	key := []byte("k")
+	p := NewPseudonyms(key)
+	p.Label(Person, "Alice Smith")
+	p.Label(Email, "a@b.co")
+	p.Label(Person, "Bob")
+	entries := p.Entries()
+	for _, e := range entries {
+		if strings.Contains(strings.ToLower(e.Hash), "alice") || strings.Contains(e.Hash, "@") {
+			t.Fatalf("entry holds an original: %+v", e)
+		}
+	}
+	q := NewPseudonyms(key)
+	q.Restore(entries)
+	if got := q.Label(Person, "bob"); got != "[Person 2]" {
+		t.Fatalf("restored mapping gives %q for Bob, want [Person 2]", got)
+	}
+	if got := q.Label(Person, "Carol"); got != "[Person 3]" {
+		t.Fatalf("a new person after restore: %q, want [Person 3]", got)
+	}
+	other := NewPseudonyms([]byte("another study"))
+	other.Restore(entries)
+	if got := other.Label(Person, "Bob"); got == "[Person 2]" {
+		t.Fatal("another study's key matched Bob's hash: the key does not protect the mapping")
+	}
+}
+
+// The recogniser is asked only about text where an unknown name can hide,
+// and its spans are replaced.
+func TestEntitiesCalledOnlyWhereANameCanHide(t *testing.T) {
+	calls := 0
+	r := &Redactor{Pseudonyms: NewPseudonyms(nil), Entities: func(text string) []Span {
+		calls++
+		i := strings.Index(text, "Priya Raman")
+		if i < 0 {
+			return nil
+		}
+		return []Span{{i, i + len("Priya Raman"), Person}}
+	}}
+	for _, text := range []string{"the export takes all day.", "It is slow. We wait.", "I think so."} {
+		if out, _ := r.Redact(text); out != text {
+			t.Fatalf("Redact(%q) changed it to %q", text, out)
+		}
+	}
+	if calls != 0 {
+		t.Fatalf("recogniser called %d times on text with no inner capital", calls)
+	}
+	got, _ := r.Redact("Our CFO, Priya Raman, signs off.")
+	if got != "Our CFO, [Person 1], signs off." || calls != 1 {
+		t.Fatalf("got %q after %d calls", got, calls)
+	}
+}
+
+func TestKindsChooseWhatIsHidden(t *testing.T) {
+	r := &Redactor{Pseudonyms: NewPseudonyms(nil), Kinds: []Kind{Email}, Names: []string{"Alice"}}
+	got, _ := r.Redact("Alice: alice@x.io or +1 415 555 0132")
+	if got != "Alice: [Email 1] or +1 415 555 0132" {
+		t.Fatalf("got %q", got)
+	}
+}
+
+func FuzzRedactKeepsText(f *testing.F) {
+	for _, s := range []string{"Alice Smith, a@b.io, +1 (415) 555-0132", "https://x.y/z?q=1.", "Ünïcödé Ålice’s"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		r := &Redactor{Pseudonyms: NewPseudonyms(nil), Names: []string{"Alice Smith"}}
+		out, reps := r.Redact(s)
+		for _, rep := range reps {
+			if rep.Start < 0 || rep.End > len(out) || out[rep.Start:rep.End] != rep.Label {
+				t.Fatalf("bad replacement %+v in %q", rep, out)
+			}
+		}
+		if len(reps) == 0 && out != s {
+			t.Fatalf("text changed without a replacement: %q → %q", s, out)
+		}
+	})
+}
+
+// Words the study writes in lower case are not names, whether a recogniser
+// proposes them or they are speaker labels that name a role.
+func TestLearnDropsCommonWords(t *testing.T) {
+	r := &Redactor{Pseudonyms: NewPseudonyms(nil), Names: []string{"Marketing", "Craig"},
+		Entities: func(text string) []Span {
+			var out []Span
+			for _, w := range []string{"Okay", "Reporting", "Priya"} {
+				if i := strings.Index(text, w); i >= 0 {
+					out = append(out, Span{i, i + len(w), Person})
+				}
+			}
+			return out
+		}}
+	r.Learn("our marketing team hates the reporting, okay?")
+	got, _ := r.Redact("Then Okay. Reporting in Marketing is slow, said Craig and Priya.")
+	want := "Then Okay. Reporting in Marketing is slow, said [Person 1] and [Person 2]."
+	if got != want {
+		t.Fatalf("got  %q\nwant %q", got, want)
+	}
+}

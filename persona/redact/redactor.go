@@ -1,0 +1,154 @@
+package redact
+
+import "strings"
+
+// Entities finds named entities in text (persona/nlp runs prose's
+// recogniser); it returns Person and Company spans.
+type Entities func(text string) []Span
+
+// Redactor replaces what a study hides with its pseudonyms.
+type Redactor struct {
+	Pseudonyms *Pseudonyms
+	// Kinds are the kinds replaced; empty means DefaultKinds.
+	Kinds []Kind
+	// Names are people known to the study (speaker labels that read as
+	// names): always found, with their parts, without the recogniser.
+	Names []string
+	// Entities, if set, finds further names; it is called only for text
+	// holding a capitalised word that is not the first of its sentence, so
+	// most text never reaches it.
+	Entities Entities
+
+	common map[string]bool // words the study writes in lower case
+}
+
+// Learn reads the study's text (all of it, before redacting any) for the
+// words it writes in lower case: "okay", "marketing", "project". A name
+// the recogniser proposes is dropped when each of its words is one of
+// these — recognisers take a capitalised "Okay." or "Marketing Expert"
+// for a person — while "Craig" or "Priya Raman" are never written so.
+func (r *Redactor) Learn(texts ...string) {
+	if r.common == nil {
+		r.common = map[string]bool{}
+	}
+	for _, t := range texts {
+		for _, w := range strings.Fields(t) {
+			w = strings.Trim(w, ".,;:!?\"'()[]{}…“”‘’")
+			if w != "" && w == strings.ToLower(w) {
+				r.common[w] = true
+			}
+		}
+	}
+}
+
+// plausible reports whether a proposed name survives Learn's test and the
+// list of words that are never names.
+func (r *Redactor) plausible(name string) bool {
+	for _, w := range strings.Fields(name) {
+		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'()[]{}…“”‘’"))
+		if i := strings.IndexAny(w, "'’"); i > 0 {
+			w = w[:i] // Craig's → craig
+		}
+		if !r.common[w] && !notNames[w] && !interjections[w] {
+			return true
+		}
+	}
+	return false
+}
+
+// Replacement is one span replaced, as byte offsets into the redacted text.
+type Replacement struct {
+	Start, End int
+	Kind       Kind
+	Label      string
+}
+
+func (r *Redactor) kinds() map[Kind]bool {
+	ks := r.Kinds
+	if len(ks) == 0 {
+		ks = DefaultKinds
+	}
+	m := make(map[Kind]bool, len(ks))
+	for _, k := range ks {
+		m[k] = true
+	}
+	return m
+}
+
+// Find returns the spans of text the redactor would replace.
+func (r *Redactor) Find(text string) []Span {
+	kinds := r.kinds()
+	var spans []Span
+	for _, s := range FindPatterns(text) {
+		if kinds[s.Kind] {
+			spans = append(spans, s)
+		}
+	}
+	if kinds[Person] {
+		for _, sp := range FindNames(text, r.Names) {
+			// A speaker label such as "Marketing" is a role the study
+			// also writes in lower case, not a name.
+			if r.common == nil || r.plausible(text[sp.Start:sp.End]) {
+				spans = append(spans, sp)
+			}
+		}
+	}
+	if r.Entities != nil && (kinds[Person] || kinds[Company]) && HasInnerCapital(text) {
+		for _, s := range r.Entities(text) {
+			if kinds[s.Kind] && s.Start >= 0 && s.End <= len(text) && s.Start < s.End && r.plausible(text[s.Start:s.End]) {
+				spans = append(spans, s)
+			}
+		}
+	}
+	return merge(spans)
+}
+
+// Redact returns text with each span found replaced by its pseudonym, and
+// where the pseudonyms sit in the result.
+func (r *Redactor) Redact(text string) (string, []Replacement) {
+	spans := r.Find(text)
+	if len(spans) == 0 {
+		return text, nil
+	}
+	for _, n := range r.Names {
+		r.Pseudonyms.Known(n)
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	reps := make([]Replacement, 0, len(spans))
+	pos := 0
+	for _, s := range spans {
+		b.WriteString(text[pos:s.Start])
+		label := r.Pseudonyms.Label(s.Kind, text[s.Start:s.End])
+		reps = append(reps, Replacement{Start: b.Len(), End: b.Len() + len(label), Kind: s.Kind, Label: label})
+		b.WriteString(label)
+		pos = s.End
+	}
+	b.WriteString(text[pos:])
+	return b.String(), reps
+}
+
+// Label is the pseudonym a speaker label is shown by when it reads as a
+// person's name ("Alice Smith" → "[Person 1]"); other labels ("Interviewer",
+// "P07") are returned as they are.
+func (r *Redactor) Label(speaker string) string {
+	if !r.kinds()[Person] || !PersonName(speaker) {
+		return speaker
+	}
+	r.Pseudonyms.Known(speaker)
+	return r.Pseudonyms.Label(Person, speaker)
+}
+
+// HasInnerCapital reports whether text has a capitalised word that does not
+// start a sentence and is not "I": the only text where a name the study
+// does not know can hide.
+func HasInnerCapital(text string) bool {
+	start := true
+	for _, w := range strings.Fields(text) {
+		if !start && nameLike(w) {
+			return true
+		}
+		start = strings.ContainsAny(w[len(w)-1:], ".!?:")
+	}
+	return false
+}
