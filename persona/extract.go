@@ -34,6 +34,9 @@ type SpeakerStats struct {
 	Questions int // turns that ask, prompt or introduce the interview (Asks)
 	SmallTalk int // turns that are only small talk (IsSmallTalk)
 	Words     int
+	// Institutional counts turns that speak for an institution
+	// (SpeaksForInstitution): a hearing's minister, a vendor's presenter.
+	Institutional int
 }
 
 // DetectInterviewers returns the speakers who interview; a file may have
@@ -43,7 +46,10 @@ type SpeakerStats struct {
 // participant never does. Any other speaker interviews when most of their
 // turns that are not small talk ask, prompt or introduce the project. At
 // least one speaker stays a buyer: when all would interview, the undeclared
-// speaker who asks least (then speaks most) is the buyer. When nobody
+// speaker who asks least (then speaks most) is the buyer. In a
+// conversation of three or more, a speaker who answers for an institution
+// (a hearing's minister) is no buyer either and is marked the same way,
+// unless no one else would be left to quote. When nobody
 // qualifies and no label declares an interviewer, the one who asks most
 // and speaks least interviews (as before several per file were found). A single speaker is never an
 // interviewer.
@@ -68,6 +74,7 @@ func DetectInterviewers(stats map[string]SpeakerStats, declared map[string]strin
 			out[sp] = true
 		}
 	}
+	markAnswerers(out, stats, names, declared)
 	buyers := 0
 	for _, sp := range names {
 		if !out[sp] {
@@ -85,6 +92,32 @@ func DetectInterviewers(stats map[string]SpeakerStats, declared map[string]strin
 		}
 	}
 	return out
+}
+
+// markAnswerers marks the speakers who answer for an institution (answers)
+// in a conversation of three or more, unless their label declares them a
+// participant or no one else would be left to quote.
+func markAnswerers(out map[string]bool, stats map[string]SpeakerStats, names []string, declared map[string]string) {
+	if len(stats) < minAnswererSpeakers {
+		return
+	}
+	var found []string
+	others := 0
+	for _, sp := range names {
+		switch {
+		case out[sp]:
+		case declared[sp] == "" && answers(stats[sp]):
+			found = append(found, sp)
+		default:
+			others++
+		}
+	}
+	if others == 0 {
+		return
+	}
+	for _, sp := range found {
+		out[sp] = true
+	}
 }
 
 // mostlyAsks reports a speaker most of whose turns, small talk aside, ask.

@@ -151,7 +151,9 @@ func mayIntroduce(s string) bool {
 
 // Asks reports whether a turn asks, prompts or introduces the interview: its
 // last sentence is a question (not a tag such as "right?"), it is a prompt,
-// it puts a question to "you", or it presents the project.
+// it puts a question to "you", it presents the project, or it gives the
+// floor as a meeting's chair or a panel's host does ("We'll now go to Ms.
+// Shin.").
 func Asks(text string) bool {
 	t := strings.TrimSpace(text)
 	if h := head(t, 600); mayIntroduce(h) && introRE.MatchString(h) { // introductions open a turn
@@ -169,7 +171,7 @@ func Asks(text string) bool {
 		break
 	}
 	for _, s := range sents {
-		if IsYouQuestion(s) && !checkRE.MatchString(s) || leadRE.MatchString(s) {
+		if IsYouQuestion(s) && !checkRE.MatchString(s) || leadRE.MatchString(s) || GivesFloor(s) {
 			return true
 		}
 	}

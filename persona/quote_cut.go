@@ -45,13 +45,15 @@ func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
 	sents := make([]sentence, len(spans))
 	for i, sp := range spans {
 		t := s.Text[sp[0]:sp[1]]
-		sents[i] = sentence{lo: sp[0], hi: sp[1], text: t, words: QuoteWords(t), small: IsSmallTalk(t), ask: IsYouQuestion(t)}
+		sents[i] = sentence{lo: sp[0], hi: sp[1], text: t, words: QuoteWords(t), small: IsSmallTalk(t) || IsProcedural(t), ask: IsYouQuestion(t)}
 	}
 	var out []Quote
 	question, endsOnQuestion := s.Question, false
 	var cur []sentence
 	flush := func() {
-		if lo, hi, ok := finish(s.Text, cur, s.Spoken); ok {
+		// A courtesy the segmenter cut at an abbreviation ("I thank the
+		// hon. | member for the question.") is judged whole.
+		if lo, hi, ok := finish(s.Text, cur, s.Spoken); ok && (len(cur) == 1 || !IsProcedural(s.Text[lo:hi])) {
 			out = append(out, Quote{TurnID: int64(s.Turn), Text: s.Text[lo:hi], Start: lo, End: hi,
 				Question: question, AtMS: interpolate(s, lo)})
 		}

@@ -77,7 +77,7 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		for _, r := range persona.Rings {
 			ok = ok && !strings.EqualFold(lone, r.Title())
 		}
-		ok = ok && !st.name(ws)
+		ok = ok && !st.name(ws) && !aboutTheTalk(ws)
 		if content > 1 && !st.loose && (pf < 2 || (st.parts[t] >= 2 && st.speakers[t][key].n < 2)) {
 			ok = false // said whole by one buyer only
 		}
@@ -121,6 +121,23 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.key, b.key))
 	})
 	return out
+}
+
+// talkWords are the words a conversation uses about itself: whom it
+// addresses and what its speakers do to each other (thank, ask, answer).
+var talkWords = wordSet("member", "members", "colleague", "colleagues", "chair", "madam", "speaker", "sir",
+	"thank", "thanks", "assure", "reassure", "remind", "ask", "asked", "asking", "answer", "answers", "answered",
+	"question", "questions", "agree", "congratulate", "welcome", "appreciate", "tell", "told", "respond", "response")
+
+// aboutTheTalk reports a phrase made only of talk words ("thank member",
+// "ask questions"): the conversation's manners, not its subject.
+func aboutTheTalk(ws []labelToken) bool {
+	for _, w := range ws {
+		if !functionWords[w.key] && !talkWords[strings.ToLower(w.surface)] {
+			return false
+		}
+	}
+	return true
 }
 
 // headOf is the key of a phrase's head word: the last content word, or

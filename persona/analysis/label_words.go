@@ -27,7 +27,9 @@ var (
 		"users", "company", "team", "job", "person", "experience", "question", "answer", "matter",
 		"world", "term", "terms", "aspect", "aspects", "situation", "moment", "approach", "option",
 		"options", "result", "results", "idea", "step", "steps", "detail", "details", "business", "businesses",
-		"sense", "feeling", "feelings", "reality", "opinion", "opinions", "mistake", "mistakes")
+		"sense", "feeling", "feelings", "reality", "opinion", "opinions", "mistake", "mistakes",
+		// terms of address in a meeting: who is spoken to, not about what
+		"member", "members", "colleague", "colleagues", "chair", "madam", "speaker", "sir")
 	// vagueVerbs say too little to name a theme alone ("need", "start").
 	vagueVerbs = wordSet("need", "needs", "mean", "means", "say", "says", "happen", "happens", "start",
 		"starts", "look", "looking", "read", "talk", "hope", "change", "changes", "make", "making", "use",
@@ -48,7 +50,8 @@ var (
 		"rest", "total", "amount", "little", "tons", "ton")
 	// metaWords talk about the review itself ("pros", "overall"), not about
 	// what the buyer found.
-	metaWords     = wordSet("pros", "cons", "overall", "rating", "ratings", "reviewer", "reviewers")
+	metaWords = wordSet("pros", "cons", "overall", "rating", "ratings", "reviewer", "reviewers",
+		"honourable", "honorable", "hon") // honorifics address someone
 	functionWords = wordSet("a", "an", "the", "of", "per", "to", "for", "in", "on", "and", "or",
 		"with", "by", "at", "from", "about", "into", "than", "as", "that", "this", "these", "those",
 		"versus", "vs", "via", "without", "within", "across", "over", "under", "after", "before", "between",
@@ -101,7 +104,8 @@ func nameWords(parts []persona.Participant) map[string]bool {
 // ten words, at least two content words in five, in English and not a nil
 // answer, and whose tone does not contradict the ring (contradictsRing).
 // One that says all the label's words comes first, then one that says
-// any; among equals, one that judges (a clear sentiment) counts as a
+// any, even when it only nearly makes a slide sentence (tier 1); among
+// equals, one that judges (a clear sentiment) counts as a
 // little more central. A pinned quote always wins; failing all, the most
 // central quote (the text is always the exact quote). It returns the
 // quote index or -1.
@@ -129,7 +133,9 @@ func headline(c *corpus, members []int, label string) int {
 				tier = 0.9 // after every slide sentence that fits the ring
 			}
 		case 1:
-			tier = 0.75
+			// A near-sentence that says what the label says beats a
+			// slide sentence about something else.
+			tier = 0.75 + 0.3*float64(saysAll(q.Tokens, keys))
 		default:
 			if !mute(q) {
 				tier = 0.5
@@ -237,6 +243,9 @@ func contentTag(t persona.Token) bool {
 func saysAll(toks []persona.Token, keys map[string]bool) int {
 	said := map[string]bool{}
 	for _, t := range toks {
+		if w := strings.ToLower(t.Text); functionWords[w] || auxWords[w] {
+			continue // "not" is no "notes", though both stem to "not"
+		}
 		if k := normWord(t.Text); keys[k] {
 			said[k] = true
 		}

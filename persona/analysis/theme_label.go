@@ -67,6 +67,10 @@ func nounPhrases(toks []persona.Token) []phrase {
 			(toks[k].Text == "per" || toks[k].Text == "of") && isNoun(toks[k+1].Tag) && isNoun(toks[k-1].Tag))) {
 			k++
 		}
+		if k == j+1 && idiomNoun(toks, j) {
+			i = k
+			continue
+		}
 		if k > j {
 			out = appendChunk(out, toks[i:k])
 			if v := objectOf(toks, i); v >= 0 && k-i <= 2 {
@@ -81,6 +85,30 @@ func nounPhrases(toks []persona.Token) []phrase {
 		i = max(j, i+1)
 	}
 	return out
+}
+
+// idioms are fixed expressions whose noun says nothing of the subject:
+// the word before the noun, the noun, and the word after it ("" for any).
+var idioms = [][3]string{
+	{"in", "order", "to"}, {"in", "order", "for"}, {"for", "instance", ""}, {"for", "example", ""},
+	{"et", "cetera", ""}, {"etc", "cetera", ""}, {"in", "terms", "of"}, {"in", "fact", ""},
+	{"of", "course", ""}, {"the", "way", ""}, {"in", "case", ""}, {"at", "least", ""},
+	{"in", "general", ""}, {"in", "particular", ""}, {"on", "purpose", ""},
+}
+
+// idiomNoun reports the noun at i inside a fixed expression ("in order
+// to", "for instance", "et cetera"): no label may come from it.
+func idiomNoun(toks []persona.Token, i int) bool {
+	w := strings.ToLower(toks[i].Text)
+	for _, id := range idioms {
+		if w != id[1] || i == 0 || !strings.EqualFold(toks[i-1].Text, id[0]) {
+			continue
+		}
+		if id[2] == "" || (i+1 < len(toks) && strings.EqualFold(toks[i+1].Text, id[2])) {
+			return true
+		}
+	}
+	return false
 }
 
 // appendPredicate adds the adjective at a that no noun follows, as said
@@ -167,6 +195,7 @@ func labelThemes(c *corpus, ws []*work) {
 	order := indexes(len(ws))
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(ws[b].members), len(ws[a].members)) })
 	used := map[string]bool{}
+	var pending []split
 	for _, t := range order {
 		w := ws[t]
 		ranked := st.rank(t, true)
@@ -201,6 +230,9 @@ func labelThemes(c *corpus, ws []*work) {
 				continue
 			}
 			l := mostFrequent(st.surface[s.key])
+			if r := fuller(ranked, s, st, used); r != "" {
+				l = r
+			}
 			if !used[strings.ToLower(l)] {
 				w.label = l
 				break
@@ -210,15 +242,76 @@ func labelThemes(c *corpus, ws []*work) {
 			}
 		}
 		if w.label == "" && top != "" {
-			// Every finding it has names a bigger theme already: the
-			// grouping split one topic, and the label says so.
-			w.label = uniqueLabel(top, used)
+			// Every finding it has names a bigger theme already: named
+			// once every theme has its own finding.
+			pending = append(pending, split{t, top, keys})
+			continue
 		}
 		if w.label == "" {
 			w.label = mixedLabel(c, st, t, used)
 		}
 		used[strings.ToLower(w.label)] = true
 	}
+	for _, p := range pending {
+		// The theme's next telling phrase that two of its quotes say
+		// names it, else the grouping split one topic, and the label says
+		// so with a number.
+		w := ws[p.theme]
+		if w.label = nextPhrase(p.keys, st, p.theme, used); w.label == "" {
+			w.label = uniqueLabel(p.top, used)
+		}
+		used[strings.ToLower(w.label)] = true
+	}
+}
+
+// split is a theme whose every finding names a bigger theme: its best
+// finding and its key phrases.
+type split struct {
+	theme int
+	top   string
+	keys  []scored
+}
+
+// fullerShare is how much of a lone word's score a phrase holding it must
+// keep to name the theme instead: "client mandates" over "client".
+const fullerShare = 0.5
+
+// fuller is the best phrase of several words that holds the lone word s,
+// scores at least fullerShare of it and names no theme yet, or "": a
+// finding in the buyers' words rather than the topic word alone. (Ranked
+// phrases of several words are said whole by two buyers.)
+func fuller(ranked []scored, s scored, st *phraseStats, used map[string]bool) string {
+	if strings.Contains(s.key, " ") {
+		return ""
+	}
+	for _, r := range ranked {
+		if r.score < fullerShare*s.score {
+			break
+		}
+		if !strings.Contains(r.key, " ") || !slices.Contains(strings.Fields(r.key), s.key) ||
+			slices.ContainsFunc(strings.Fields(r.key), func(k string) bool { return genericKeys()[k] }) {
+			continue // "terms of accuracy" says no more than "accuracy"
+		}
+		if l := mostFrequent(st.surface[r.key]); !used[strings.ToLower(l)] {
+			return l
+		}
+	}
+	return ""
+}
+
+// nextPhrase is the best of a theme's key phrases (ranked without the
+// label's support and closeness tests) that no theme is named by yet and
+// that two of its quotes and two of its buyers say whole, or "".
+func nextPhrase(keys []scored, st *phraseStats, t int, used map[string]bool) string {
+	for _, s := range keys {
+		if st.phraseDF[t][s.key] < 2 || (st.parts[t] >= 2 && st.speakers[t][s.key].n < 2) {
+			continue
+		}
+		if l := mostFrequent(st.surface[s.key]); !used[strings.ToLower(l)] {
+			return l
+		}
+	}
+	return ""
 }
 
 // phraseStats holds the counts labels are chosen from.

@@ -74,6 +74,9 @@ func speakerStats(turns []Turn) (map[string]persona.SpeakerStats, []string) {
 		s := stats[t.Speaker]
 		s.Turns++
 		s.Words += len(strings.Fields(texts[i]))
+		if persona.SpeaksForInstitution(texts[i]) {
+			s.Institutional++
+		}
 		switch {
 		case persona.IsSmallTalk(texts[i]):
 			s.SmallTalk++

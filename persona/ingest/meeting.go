@@ -38,9 +38,13 @@ func parseQMSum(name string, data []byte) (*Document, error) {
 		return nil, jsonErr(name, err)
 	}
 	b := turnBuilder{sep: " "}
+	short := shortLabels(m.Transcript)
 	for i, u := range m.Transcript {
 		text := cleanQMSum(u.Content)
 		speaker := strings.TrimSpace(u.Speaker)
+		if s, ok := short[speaker]; ok {
+			speaker = s
+		}
 		if text == "" {
 			continue
 		}
@@ -57,6 +61,32 @@ func parseQMSum(name string, data []byte) (*Document, error) {
 		return nil, errorf(name, 0, "a QMSum meeting with no speech in meeting_transcripts")
 	}
 	return &Document{Format: FormatQMSum, Turns: turns}, nil
+}
+
+// titleRE is a label's trailing parenthesis: the riding, party or office a
+// transcript adds where a speaker is first introduced ("Hon. Bill Blair
+// (Minister of Public Safety)"), possibly nested.
+var titleRE = regexp.MustCompile(`^(.+?)\s*\(.*\)\s*$`)
+
+// shortLabels maps a label with a trailing parenthesis to the same label
+// without it when the meeting also uses that one, so one person's turns
+// stay one speaker: "Hon. Bill Blair (Minister of Public Safety)" and
+// "Hon. Bill Blair".
+func shortLabels(ts []struct {
+	Speaker string `json:"speaker"`
+	Content string `json:"content"`
+}) map[string]string {
+	seen := map[string]bool{}
+	for _, u := range ts {
+		seen[strings.TrimSpace(u.Speaker)] = true
+	}
+	out := map[string]string{}
+	for l := range seen {
+		if m := titleRE.FindStringSubmatch(l); m != nil && seen[m[1]] {
+			out[l] = m[1]
+		}
+	}
+	return out
 }
 
 func cleanQMSum(s string) string {
