@@ -32,6 +32,9 @@ const (
 type Study struct {
 	ID        int64     `json:"id"`
 	Name      string    `json:"name"`
+	// OwnerID is the user who created the study (0: created from the
+	// command line or before studies had owners); see docs/ACCESS.md.
+	OwnerID   int64     `json:"owner_id"`
 	CreatedAt time.Time `json:"created_at"`
 }
 
