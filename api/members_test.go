@@ -1,0 +1,174 @@
+package api
+
+import (
+	"fmt"
+	"net/http"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/gin-gonic/gin"
+
+	"github.com/verbatimhq/verbatim/account"
+	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// demoObjects are real ids of one object of each kind in the rig's demo
+// study (a tracker, a field answer, a code and a collateral document are
+// added), so that a route refused for want of access is refused by the
+// access check and not because the id does not exist.
+func demoObjects(t *testing.T, r *rig) map[app.Object]int64 {
+	t.Helper()
+	ctx := t.Context()
+	ids := map[app.Object]int64{app.ObjStudy: r.study}
+	var srcs struct{ Sources []persona.Source }
+	if s := r.json(account.RoleAdmin, "GET", fmt.Sprintf("/api/v1/studies/%d/sources", r.study), nil, &srcs); s != 200 || len(srcs.Sources) == 0 {
+		t.Fatalf("demo sources = %d, %d", s, len(srcs.Sources))
+	}
+	ids[app.ObjSource] = srcs.Sources[0].ID
+	var d app.SourceDetail
+	if s := r.json(account.RoleAdmin, "GET", fmt.Sprintf("/api/v1/sources/%d", ids[app.ObjSource]), nil, &d); s != 200 || len(d.Participants) == 0 || len(d.Quotes) == 0 {
+		t.Fatalf("demo source = %d", s)
+	}
+	ids[app.ObjParticipant], ids[app.ObjQuote] = d.Participants[0].ID, d.Quotes[0].ID
+	var themes struct{ Themes []persona.Theme }
+	if s := r.json(account.RoleAdmin, "GET", fmt.Sprintf("/api/v1/studies/%d/themes", r.study), nil, &themes); s != 200 || len(themes.Themes) == 0 {
+		t.Fatalf("demo themes = %d", s)
+	}
+	ids[app.ObjTheme] = themes.Themes[0].ID
+	var personas struct{ Personas []persona.Profile }
+	if s := r.json(account.RoleAdmin, "GET", fmt.Sprintf("/api/v1/studies/%d/personas", r.study), nil, &personas); s != 200 || len(personas.Personas) == 0 {
+		t.Fatalf("demo personas = %d", s)
+	}
+	ids[app.ObjPersona] = personas.Personas[0].ID
+	tr, err := r.app.CreateTracker(ctx, app.TrackerInput{StudyID: r.study, Name: "Price", Words: "price", Team: "Field"}, app.Actor{ID: 1, Name: "admin1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids[app.ObjTracker] = tr.ID
+	ans, err := r.app.AddAnswer(ctx, ids[app.ObjTheme], "We price per seat.", "call", app.Actor{ID: 1, Name: "admin1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids[app.ObjAnswer] = ans.ID
+	code, err := r.app.CreateCode(ctx, r.study, app.CodeInput{Name: "Membership probe", Ring: string(persona.RingBarriers)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids[app.ObjCode] = code.ID
+	doc, err := r.app.AddCollateral(ctx, r.study, "brochure.md", []byte("# Brochure\n\nOur pricing is simple and per seat.\n"), "admin1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids[app.ObjCollateral] = doc.ID
+	return ids
+}
+
+// access is one state of who the demo study is shared with.
+type access struct {
+	name string
+	// set makes the state from the one before (the system acts: it may).
+	set func(t *testing.T, r *rig)
+	// sees says whether a user of role sees the study in this state.
+	sees func(role account.Role) bool
+}
+
+func share(t *testing.T, r *rig, sh app.Share, on bool) {
+	t.Helper()
+	var err error
+	if on {
+		_, err = r.app.ShareStudy(t.Context(), r.study, sh)
+	} else {
+		_, err = r.app.UnshareStudy(t.Context(), r.study, sh)
+	}
+	if err != nil {
+		t.Fatalf("share %+v %v: %v", sh, on, err)
+	}
+}
+
+// accessStates run in order, each from the one before.
+var accessStates = []access{
+	{"shared with every role (the default after upgrade)", func(*testing.T, *rig) {}, func(account.Role) bool { return true }},
+	{"shared with each user by name, no role", func(t *testing.T, r *rig) {
+		for _, role := range persona.SharedRoles {
+			share(t, r, app.Share{User: role + "1"}, true)
+			share(t, r, app.Share{Role: role}, false)
+		}
+	}, func(account.Role) bool { return true }},
+	{"shared with marketers only", func(t *testing.T, r *rig) {
+		for _, role := range persona.SharedRoles {
+			share(t, r, app.Share{User: role + "1"}, false)
+		}
+		share(t, r, app.Share{Role: "marketer"}, true)
+	}, func(role account.Role) bool { return role == account.RoleAdmin || role == account.RoleMarketer }},
+	{"not shared", func(t *testing.T, r *rig) {
+		share(t, r, app.Share{Role: "marketer"}, false)
+	}, func(role account.Role) bool { return role == account.RoleAdmin }},
+}
+
+var anyParam = regexp.MustCompile(`:[a-z]+`)
+
+// TestRolesAndMembershipOnEveryRoute is the route × role test with the
+// study-membership dimension (docs/ACCESS.md): for every API route, every
+// role, and each state of who the demo study is shared with, a caller who
+// does not see the study gets 404 from any route whose path names the
+// study or something in it — with real ids, so the refusal is the access
+// check's — and otherwise what the role allows (TestRolesOnEveryRoute).
+// Routes whose path names no study are checked by the list tests below.
+func TestRolesAndMembershipOnEveryRoute(t *testing.T) {
+	r := newRig(t, true)
+	ids := demoObjects(t, r)
+	for _, state := range accessStates {
+		state.set(t, r)
+		for _, rt := range apiRoutes {
+			params, _ := scopedParams(rt.path)
+			if rt.perm == "" || len(params) == 0 {
+				continue
+			}
+			for _, role := range account.Roles() {
+				t.Run(state.name+"/"+rt.method+" "+rt.path+" as "+string(role), func(t *testing.T) {
+					path := rt.path
+					for _, p := range params {
+						path = strings.Replace(path, ":"+p.param, fmt.Sprint(ids[p.obj]), 1)
+					}
+					if sees := state.sees(role); sees && rt.method != http.MethodGet {
+						// Allowed writes must not change the study the
+						// next cases read: aim them at ids that do not
+						// exist, as TestRolesOnEveryRoute does.
+						path = anyParam.ReplaceAllString(rt.path, "999999")
+					}
+					status, body := r.do(role, rt.method, path, "application/json", strings.NewReader("{}"))
+					switch {
+					case !role.Can(rt.perm):
+						if status != http.StatusForbidden {
+							t.Errorf("%s %s as %s = %d; want 403 (the role's permission comes first)", rt.method, path, role, status)
+						}
+					case !state.sees(role):
+						if status != http.StatusNotFound {
+							t.Errorf("%s %s as %s, study not shared = %d %s; want 404", rt.method, path, role, status, body)
+						}
+					case status == http.StatusUnauthorized || status == http.StatusForbidden || status >= 500:
+						if !(status == http.StatusForbidden && strings.Contains(string(body), "owner")) {
+							t.Errorf("%s %s as %s, study shared = %d %s; want allowed", rt.method, path, role, status, body)
+						}
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestEveryPathParamIsScoped fails when a route's path names something
+// the access check does not know: add its segment to pathObjects (or, if
+// it names nothing in a study, to unscopedParams).
+func TestEveryPathParamIsScoped(t *testing.T) {
+	r := newRig(t, false)
+	engine := gin.New()
+	r.srv.routes(engine)
+	for _, ri := range engine.Routes() {
+		if _, ok := scopedParams(ri.Path); !ok && !strings.HasPrefix(ri.Path, "/static/") {
+			t.Errorf("%s: a path parameter names something the study access check does not know", ri.Path)
+		}
+	}
+}
