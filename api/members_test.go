@@ -172,3 +172,112 @@ func TestEveryPathParamIsScoped(t *testing.T) {
 		}
 	}
 }
+
+// TestListsShowOnlySharedStudies: the study list, search over every
+// study, objections over every study and the tracker list hold the demo
+// study's things exactly when the caller sees the study.
+func TestListsShowOnlySharedStudies(t *testing.T) {
+	r := newRig(t, true)
+	ids := demoObjects(t, r)
+	for _, state := range accessStates {
+		state.set(t, r)
+		for _, role := range account.Roles() {
+			want := state.sees(role)
+			t.Run(state.name+" as "+string(role), func(t *testing.T) {
+				var studies struct{ Studies []persona.Study }
+				r.json(role, "GET", "/api/v1/studies", nil, &studies)
+				listed := false
+				for _, st := range studies.Studies {
+					listed = listed || st.ID == r.study
+				}
+				var hits, inStudy app.SearchResult
+				r.json(role, "GET", "/api/v1/search?q=price", nil, &hits) // every study
+				r.json(role, "GET", fmt.Sprintf("/api/v1/search?q=price&study=%d", r.study), nil, &inStudy)
+				var obj app.Objections
+				r.json(role, "GET", "/api/v1/objections?q=price&study=all&rings=all", nil, &obj)
+				var trackers struct{ Trackers []app.TrackerSummary }
+				r.json(role, "GET", "/api/v1/trackers", nil, &trackers)
+				tracked := false
+				for _, tr := range trackers.Trackers {
+					tracked = tracked || tr.Tracker.ID == ids[app.ObjTracker]
+				}
+				got := map[string]bool{"studies": listed, "search": hits.Total > 0, "search in the study": inStudy.Total > 0, "objections": len(obj.Quotes) > 0, "trackers": tracked}
+				for list, in := range got {
+					if in != want {
+						t.Errorf("%s lists the demo study's things: %v; want %v", list, in, want)
+					}
+				}
+				status := r.json(role, "GET", fmt.Sprintf("/api/v1/objections?q=price&study=%d", r.study), nil, nil)
+				if wantStatus := map[bool]int{true: 200, false: 404}[want]; status != wantStatus {
+					t.Errorf("objections in the study = %d; want %d", status, wantStatus)
+				}
+			})
+		}
+	}
+}
+
+// TestSharingRules: a researcher owns the study they create and alone
+// (with admins) sees it until they share it; only the owner or an admin
+// may share; a role or a user can be granted and taken back; admins need
+// no grant and are not a role to share with.
+func TestSharingRules(t *testing.T) {
+	r := newRig(t, false)
+	ctx := t.Context()
+	other, err := r.app.Accounts().CreateUser(ctx, "researcher2", account.RoleResearcher, testPassword)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, tok, err := r.app.Accounts().CreateToken(ctx, other.ID, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	const other2 = account.Role("researcher2") // a pseudo-role naming the second researcher's token
+	r.tokens[other2] = tok
+	var st persona.Study
+	if s := r.json(account.RoleResearcher, "POST", "/api/v1/studies", map[string]string{"name": "Private"}, &st); s != http.StatusCreated {
+		t.Fatalf("create = %d", s)
+	}
+	members := fmt.Sprintf("/api/v1/studies/%d/members", st.ID)
+	study := fmt.Sprintf("/api/v1/studies/%d", st.ID)
+	steps := []struct {
+		name         string
+		as           account.Role
+		method, path string
+		body         any
+		want         int
+	}{
+		{"owner sees it", account.RoleResearcher, "GET", study, nil, 200},
+		{"admin sees it", account.RoleAdmin, "GET", study, nil, 200},
+		{"another researcher does not", other2, "GET", study, nil, 404},
+		{"a sales rep does not", account.RoleSales, "GET", study, nil, 404},
+		{"a stranger cannot share it", other2, "POST", members, map[string]string{"role": "sales"}, 404},
+		{"a sales rep may not share", account.RoleSales, "POST", members, map[string]string{"role": "sales"}, 403},
+		{"admins are no role to share with", account.RoleResearcher, "POST", members, map[string]string{"role": "admin"}, 400},
+		{"unknown user", account.RoleResearcher, "POST", members, map[string]string{"user": "nobody"}, 400},
+		{"user and role at once", account.RoleResearcher, "POST", members, map[string]string{"user": "sales1", "role": "sales"}, 400},
+		{"owner shares with sales", account.RoleResearcher, "POST", members, map[string]string{"role": "sales"}, 200},
+		{"now the sales rep sees it", account.RoleSales, "GET", study, nil, 200},
+		{"the marketer still does not", account.RoleMarketer, "GET", study, nil, 404},
+		{"owner shares with the other researcher", account.RoleResearcher, "POST", members, map[string]string{"user": "researcher2"}, 200},
+		{"who now sees it", other2, "GET", study, nil, 200},
+		{"and reads who else does", other2, "GET", members, nil, 200},
+		{"but may not share it on", other2, "POST", members, map[string]string{"role": "marketer"}, 403},
+		{"admin shares with marketers", account.RoleAdmin, "POST", members, map[string]string{"role": "marketer"}, 200},
+		{"the marketer sees it", account.RoleMarketer, "GET", study, nil, 200},
+		{"owner takes sales back", account.RoleResearcher, "DELETE", members + "?role=sales", nil, 200},
+		{"the sales rep no longer sees it", account.RoleSales, "GET", study, nil, 404},
+		{"taking back twice", account.RoleResearcher, "DELETE", members + "?role=sales", nil, 404},
+		{"owner takes the researcher back", account.RoleResearcher, "DELETE", members + "?user=researcher2", nil, 200},
+		{"who no longer sees it", other2, "GET", study, nil, 404},
+	}
+	for _, s := range steps {
+		if got := r.json(s.as, s.method, s.path, s.body, nil); got != s.want {
+			t.Errorf("%s: %s %s as %s = %d; want %d", s.name, s.method, s.path, s.as, got, s.want)
+		}
+	}
+	var acc app.StudyAccess
+	r.json(account.RoleResearcher, "GET", members, nil, &acc)
+	if acc.OwnerName != "researcher1" || !acc.CanManage || len(acc.Members) != 1 || acc.Members[0].Role != "marketer" {
+		t.Errorf("access = %+v; want owner researcher1, manageable, shared with marketers only", acc)
+	}
+}
