@@ -281,3 +281,61 @@ func TestSharingRules(t *testing.T) {
 		t.Errorf("access = %+v; want owner researcher1, manageable, shared with marketers only", acc)
 	}
 }
+
+// TestSharedWithPage: the study page shows who it is shared with, with
+// forms for its owner only; the studies page lists only what the user may
+// see; sharing through the form lets the role in.
+func TestSharedWithPage(t *testing.T) {
+	r := newRig(t, false)
+	var st persona.Study
+	if s := r.json(account.RoleResearcher, "POST", "/api/v1/studies", map[string]string{"name": "Pricing interviews"}, &st); s != http.StatusCreated {
+		t.Fatalf("create = %d", s)
+	}
+	page := fmt.Sprintf("/studies/%d", st.ID)
+	// The client follows the form's 303 back to the study page.
+	form := func(role account.Role, path, body string) (int, string) {
+		status, b := r.do(role, "POST", path, "application/x-www-form-urlencoded", strings.NewReader(body))
+		return status, string(b)
+	}
+	if s, html := form(account.RoleResearcher, page+"/members", "role=sales"); s != http.StatusOK || !strings.Contains(html, "<li>all sales users") {
+		t.Fatalf("share form = %d; want the study page shared with sales", s)
+	}
+	cases := []struct {
+		role                account.Role
+		status              int
+		listed, form, names bool
+	}{
+		{account.RoleResearcher, 200, true, true, true},
+		{account.RoleAdmin, 200, true, true, true},
+		{account.RoleSales, 200, true, false, true},
+		{account.RoleMarketer, 404, false, false, false},
+	}
+	for _, tc := range cases {
+		t.Run(string(tc.role), func(t *testing.T) {
+			status, body := r.do(tc.role, "GET", page, "", nil)
+			html := string(body)
+			if status != tc.status {
+				t.Fatalf("study page = %d; want %d", status, tc.status)
+			}
+			if got := strings.Contains(html, `id="share-form"`); got != tc.form {
+				t.Errorf("share form shown: %v; want %v", got, tc.form)
+			}
+			if got := strings.Contains(html, "Owned by researcher1") && strings.Contains(html, "<li>all sales users"); got != tc.names {
+				t.Errorf("owner and grants shown: %v; want %v", got, tc.names)
+			}
+			_, list := r.do(tc.role, "GET", "/", "", nil)
+			if got := strings.Contains(string(list), "Pricing interviews"); got != tc.listed {
+				t.Errorf("studies page lists it: %v; want %v", got, tc.listed)
+			}
+		})
+	}
+	if s, _ := form(account.RoleSales, page+"/members", "role=marketer"); s != http.StatusForbidden {
+		t.Errorf("share form as sales = %d; want 403", s)
+	}
+	if s, html := form(account.RoleResearcher, page+"/members/remove", "role=sales"); s != http.StatusOK || strings.Contains(html, "<li>all sales users") {
+		t.Errorf("unshare form = %d; want the study page no longer shared with sales", s)
+	}
+	if s, _ := r.do(account.RoleSales, "GET", page, "", nil); s != http.StatusNotFound {
+		t.Errorf("study page for sales after unsharing = %d; want 404", s)
+	}
+}

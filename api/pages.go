@@ -41,6 +41,8 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"GET", "/", account.PermRead, (*Server).studiesPage},
 		{"GET", "/studies/:id", account.PermRead, (*Server).studyPage},
 		{"GET", "/studies/:id/upload", account.PermUpload, (*Server).uploadPage},
+		{"POST", "/studies/:id/members", account.PermUpload, (*Server).shareForm},
+		{"POST", "/studies/:id/members/remove", account.PermUpload, (*Server).unshareForm},
 		{"POST", "/studies/:id/upload", account.PermUpload, (*Server).uploadForm},
 		{"GET", "/studies/:id/personas", account.PermRead, (*Server).personasPage},
 		{"GET", "/studies/:id/themes", account.PermEdit, (*Server).themesPage},
