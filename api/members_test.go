@@ -1,6 +1,7 @@
 package api
 
 import (
+	"errors"
 	"fmt"
 	"net/http"
 	"regexp"
@@ -337,5 +338,31 @@ func TestSharedWithPage(t *testing.T) {
 	}
 	if s, _ := r.do(account.RoleSales, "GET", page, "", nil); s != http.StatusNotFound {
 		t.Errorf("study page for sales after unsharing = %d; want 404", s)
+	}
+}
+
+// TestAuthorizeEveryObject: app.Authorize finds the study of a real
+// object of every kind: nil for a viewer who sees it, ErrNotFound for one
+// who does not (and for an id that does not exist).
+func TestAuthorizeEveryObject(t *testing.T) {
+	r := newRig(t, true)
+	ids := demoObjects(t, r)
+	share(t, r, app.Share{Role: "marketer"}, false)
+	sees := app.WithViewer(t.Context(), app.Viewer{UserID: 4, Name: "sales1", Role: account.RoleSales})
+	blind := app.WithViewer(t.Context(), app.Viewer{UserID: 3, Name: "marketer1", Role: account.RoleMarketer})
+	for _, obj := range app.Objects() {
+		id, ok := ids[obj]
+		if !ok {
+			t.Fatalf("no demo %s", obj)
+		}
+		if err := r.app.Authorize(sees, obj, id); err != nil {
+			t.Errorf("%s %d for a sales rep the study is shared with: %v", obj, id, err)
+		}
+		if err := r.app.Authorize(blind, obj, id); !errors.Is(err, persona.ErrNotFound) {
+			t.Errorf("%s %d for a marketer it is not shared with: %v; want ErrNotFound", obj, id, err)
+		}
+		if err := r.app.Authorize(sees, obj, 999999); !errors.Is(err, persona.ErrNotFound) {
+			t.Errorf("missing %s: %v; want ErrNotFound", obj, err)
+		}
 	}
 }
