@@ -239,6 +239,8 @@ func TestSharingRules(t *testing.T) {
 		t.Fatalf("create = %d", s)
 	}
 	members := fmt.Sprintf("/api/v1/studies/%d/members", st.ID)
+	note := map[string]any{"study_id": st.ID, "text": "Price came up first.", "account": "Acme"}
+	tracker := map[string]any{"study_id": st.ID, "words": "price", "name": "Price"}
 	study := fmt.Sprintf("/api/v1/studies/%d", st.ID)
 	steps := []struct {
 		name         string
@@ -251,6 +253,9 @@ func TestSharingRules(t *testing.T) {
 		{"admin sees it", account.RoleAdmin, "GET", study, nil, 200},
 		{"another researcher does not", other2, "GET", study, nil, 404},
 		{"a sales rep does not", account.RoleSales, "GET", study, nil, 404},
+		{"a sales rep cannot post a field note into it", account.RoleSales, "POST", "/api/v1/notes", note, 404},
+		{"nor track it", account.RoleSales, "POST", "/api/v1/trackers", tracker, 404},
+		{"nor search it by name", account.RoleSales, "GET", "/api/v1/objections?q=price&study=" + fmt.Sprint(st.ID), nil, 404},
 		{"a stranger cannot share it", other2, "POST", members, map[string]string{"role": "sales"}, 404},
 		{"a sales rep may not share", account.RoleSales, "POST", members, map[string]string{"role": "sales"}, 403},
 		{"admins are no role to share with", account.RoleResearcher, "POST", members, map[string]string{"role": "admin"}, 400},
@@ -258,6 +263,8 @@ func TestSharingRules(t *testing.T) {
 		{"user and role at once", account.RoleResearcher, "POST", members, map[string]string{"user": "sales1", "role": "sales"}, 400},
 		{"owner shares with sales", account.RoleResearcher, "POST", members, map[string]string{"role": "sales"}, 200},
 		{"now the sales rep sees it", account.RoleSales, "GET", study, nil, 200},
+		{"and may post a field note into it", account.RoleSales, "POST", "/api/v1/notes", note, 201},
+		{"and track it", account.RoleSales, "POST", "/api/v1/trackers", tracker, 201},
 		{"the marketer still does not", account.RoleMarketer, "GET", study, nil, 404},
 		{"owner shares with the other researcher", account.RoleResearcher, "POST", members, map[string]string{"user": "researcher2"}, 200},
 		{"who now sees it", other2, "GET", study, nil, 200},
