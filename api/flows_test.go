@@ -193,6 +193,7 @@ func TestSetSpeakerRoleRederivesQuotes(t *testing.T) {
 	r := newRig(t, false)
 	var st struct{ ID int64 }
 	r.json(account.RoleResearcher, "POST", "/api/v1/studies", map[string]string{"name": "Roles"}, &st)
+	r.shareWithEveryRole(st.ID)
 	ct, body := multipartBody(t, map[string]string{"call.vtt": teamsVTT})
 	var up struct{ Files []app.FileResult }
 	_, b := r.do(account.RoleResearcher, "POST", fmt.Sprintf("/api/v1/studies/%d/sources", st.ID), ct, body)

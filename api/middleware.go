@@ -104,6 +104,7 @@ func need(perm account.Permission) gin.HandlerFunc {
 			fail(c, forbidden(fmt.Sprintf("the %s role may not do this", u.Role)))
 			return
 		}
+		asViewer(c, u)
 		c.Next()
 	}
 }

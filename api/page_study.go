@@ -99,6 +99,9 @@ func (s *Server) studyPage(c *gin.Context) error {
 	if v.Waves, err = s.wavesView(c.Request.Context(), st.ID); err != nil {
 		return err
 	}
+	if v.Shared, err = s.sharedWith(c, st.ID); err != nil {
+		return err
+	}
 	return s.render(c, http.StatusOK, "study", v)
 }
 

@@ -41,6 +41,8 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"GET", "/", account.PermRead, (*Server).studiesPage},
 		{"GET", "/studies/:id", account.PermRead, (*Server).studyPage},
 		{"GET", "/studies/:id/upload", account.PermUpload, (*Server).uploadPage},
+		{"POST", "/studies/:id/members", account.PermUpload, (*Server).shareForm},
+		{"POST", "/studies/:id/members/remove", account.PermUpload, (*Server).unshareForm},
 		{"POST", "/studies/:id/upload", account.PermUpload, (*Server).uploadForm},
 		{"GET", "/studies/:id/personas", account.PermRead, (*Server).personasPage},
 		{"GET", "/studies/:id/themes", account.PermEdit, (*Server).themesPage},
@@ -81,7 +83,8 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"GET", "/studies/:id/disagreements", account.PermCode, (*Server).disagreementsPage},
 	}
 	for _, p := range pages {
-		h := []gin.HandlerFunc{s.page(p.perm, p.h)}
+		params, _ := scopedParams(p.path)
+		h := []gin.HandlerFunc{s.page(p.perm, params, p.h)}
 		if p.perm == account.PermSearch {
 			h = append([]gin.HandlerFunc{s.searchLimits}, h...)
 		}
@@ -92,7 +95,7 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 // page wraps a page handler: the CSP header, sign-in redirect for anonymous
 // callers, a friendly 403 for roles without perm, and an error page for
 // whatever the handler returns.
-func (s *Server) page(perm account.Permission, h func(*Server, *gin.Context) error) gin.HandlerFunc {
+func (s *Server) page(perm account.Permission, params []paramObject, h func(*Server, *gin.Context) error) gin.HandlerFunc {
 	return func(c *gin.Context) {
 		pageHeaders(c)
 		u, ok := currentUser(c)
@@ -103,6 +106,11 @@ func (s *Server) page(perm account.Permission, h func(*Server, *gin.Context) err
 		}
 		if !u.Role.Can(perm) {
 			s.errorPage(c, forbidden("Your role ("+string(u.Role)+") cannot open this page. Ask an admin if you need it."))
+			return
+		}
+		asViewer(c, u)
+		if err := s.authorizePath(c, params); err != nil {
+			s.errorPage(c, err)
 			return
 		}
 		if err := h(s, c); err != nil {

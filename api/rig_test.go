@@ -3,6 +3,7 @@ package api
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/frontend"
+	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/samples"
 )
 
@@ -148,4 +150,15 @@ func TestMain(m *testing.M) {
 	code := m.Run()
 	os.RemoveAll(dir)
 	os.Exit(code)
+}
+
+// shareWithEveryRole shares a study a researcher created with every role,
+// as its owner would before others use it (docs/ACCESS.md).
+func (r *rig) shareWithEveryRole(study int64) {
+	r.t.Helper()
+	for _, role := range persona.SharedRoles {
+		if status := r.json(account.RoleResearcher, "POST", fmt.Sprintf("/api/v1/studies/%d/members", study), map[string]string{"role": role}, nil); status != http.StatusOK {
+			r.t.Fatalf("share study %d with %s = %d", study, role, status)
+		}
+	}
 }

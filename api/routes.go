@@ -28,6 +28,9 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/studies/:id", account.PermRead, (*Server).getStudy, "Get a study with counts and analysis status"},
 	{"PATCH", "/api/v1/studies/:id", account.PermEdit, (*Server).renameStudy, "Rename a study"},
 	{"DELETE", "/api/v1/studies/:id", account.PermDelete, (*Server).deleteStudy, "Delete a study and everything in it"},
+	{"GET", "/api/v1/studies/:id/members", account.PermRead, (*Server).listMembers, "Who sees a study: owner, users and roles it is shared with (docs/ACCESS.md)"},
+	{"POST", "/api/v1/studies/:id/members", account.PermUpload, (*Server).addMember, "Share a study with a user (user or user_id) or a role (researcher, marketer, sales); owner or admin"},
+	{"DELETE", "/api/v1/studies/:id/members", account.PermUpload, (*Server).removeMember, "Stop sharing a study (query user, user_id or role); owner or admin"},
 
 	{"POST", "/api/v1/studies/:id/sources", account.PermUpload, (*Server).uploadSources, "Upload files (multipart, parts named files)"},
 	{"GET", "/api/v1/studies/:id/sources", account.PermRead, (*Server).listSources, "List a study's sources"},
@@ -132,6 +135,9 @@ func (s *Server) routes(r *gin.Engine) {
 		h := []gin.HandlerFunc{}
 		if rt.perm != "" {
 			h = append(h, need(rt.perm))
+		}
+		if params, _ := scopedParams(rt.path); rt.perm != "" && len(params) > 0 {
+			h = append(h, s.studyAccess(params))
 		}
 		if rt.perm == account.PermSearch {
 			h = append(h, s.searchLimits)

@@ -22,6 +22,7 @@ func uploadRig(t *testing.T, maxFiles int) (*rig, int64) {
 	if status := r.json(account.RoleResearcher, "POST", "/api/v1/studies", map[string]string{"name": "Uploads"}, &st); status != http.StatusCreated && status != http.StatusOK {
 		t.Fatalf("create study = %d", status)
 	}
+	r.shareWithEveryRole(st.ID)
 	return r, st.ID
 }
 

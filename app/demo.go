@@ -25,7 +25,7 @@ func (a *App) LoadDemo(ctx context.Context, fsys fs.FS, name string) (loaded boo
 	if err != nil || len(studies) > 0 {
 		return false, err
 	}
-	st, err := a.store.EnsureStudy(ctx, name)
+	st, err := a.EnsureStudy(ctx, name)
 	if err != nil {
 		return false, err
 	}

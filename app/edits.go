@@ -46,6 +46,9 @@ func (a *App) MergeThemes(ctx context.Context, ids []int64, label string) (perso
 	themes := make([]persona.Theme, len(ids))
 	members := make([][]int64, len(ids))
 	for i, id := range ids {
+		if err := a.Authorize(ctx, ObjTheme, id); err != nil {
+			return persona.Theme{}, err
+		}
 		t, err := a.store.Theme(ctx, id)
 		if err != nil {
 			return t, err

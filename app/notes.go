@@ -39,7 +39,7 @@ func (a *App) AddNote(ctx context.Context, n Note) (FileResult, error) {
 	case n.Account == "" || len(n.Account) > 200 || len(n.Role) > 200 || len(n.DealStage) > 100:
 		return FileResult{}, fmt.Errorf("note: account is required (up to 200 characters): %w", persona.ErrInvalid)
 	}
-	if _, err := a.store.Study(ctx, n.StudyID); err != nil {
+	if _, err := a.Study(ctx, n.StudyID); err != nil {
 		return FileResult{}, err
 	}
 	now := time.Now().UTC()

@@ -72,7 +72,7 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 	for _, id := range ids {
 		q.Filters["participant"] = append(q.Filters["participant"], strconv.FormatInt(id, 10))
 	}
-	res, err := a.index.Search(ctx, q)
+	res, err := a.searchIndex(ctx, q)
 	if err != nil {
 		return PersonaValues{}, err
 	}

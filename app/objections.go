@@ -123,7 +123,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	if q.StudyID != 0 {
 		sq.Filters["study"] = []string{strconv.FormatInt(q.StudyID, 10)}
 	}
-	res, err := a.index.Search(ctx, sq)
+	res, err := a.searchIndex(ctx, sq)
 	if err != nil {
 		return out, err
 	}

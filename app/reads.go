@@ -104,7 +104,7 @@ func (a *App) SourceDetail(ctx context.Context, id int64) (SourceDetail, error) 
 // SourceQuoteCounts counts the indexed quotes of each source of a study,
 // by source id, from the index's facets rather than loading every quote.
 func (a *App) SourceQuoteCounts(ctx context.Context, studyID int64, sources int) (map[int64]int, error) {
-	res, err := a.index.Search(ctx, search.Query{Size: 1, Facets: []string{"source"}, FacetSize: max(10, sources),
+	res, err := a.searchIndex(ctx, search.Query{Size: 1, Facets: []string{"source"}, FacetSize: max(10, sources),
 		Filters: map[string][]string{"study": {strconv.FormatInt(studyID, 10)}}})
 	if err != nil {
 		return nil, err

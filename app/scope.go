@@ -21,10 +21,10 @@ type StudyRef struct {
 
 // DefaultStudy is the study a search or a field note uses when none is
 // named: the most recently analysed one, else the most recently created.
-// Every signed-in user may read every study, so all of them qualify.
+// Only studies the viewer may see qualify.
 // It is persona.ErrNotFound when there is no study.
 func (a *App) DefaultStudy(ctx context.Context) (persona.Study, error) {
-	studies, err := a.store.Studies(ctx)
+	studies, err := a.Studies(ctx)
 	if err != nil {
 		return persona.Study{}, err
 	}
@@ -63,9 +63,9 @@ func (a *App) ResolveStudy(ctx context.Context, scope string) (st persona.Study,
 		return persona.Study{}, true, nil
 	}
 	if id, perr := strconv.ParseInt(scope, 10, 64); perr == nil {
-		st, err = a.store.Study(ctx, id)
+		st, err = a.Study(ctx, id)
 		return st, false, err
 	}
-	st, err = a.store.StudyByName(ctx, scope)
+	st, err = a.StudyByName(ctx, scope)
 	return st, false, err
 }

@@ -42,7 +42,7 @@ type SearchResult struct {
 
 // Search runs a query and hydrates the hits from the database.
 func (a *App) Search(ctx context.Context, q search.Query) (SearchResult, error) {
-	res, err := a.index.Search(ctx, q)
+	res, err := a.searchIndex(ctx, q)
 	if err != nil {
 		return SearchResult{}, err
 	}

@@ -41,7 +41,7 @@ func (a *App) CreateTracker(ctx context.Context, in TrackerInput, by Actor) (per
 	if err != nil {
 		return t, err
 	}
-	if _, err := a.store.Study(ctx, t.StudyID); err != nil {
+	if _, err := a.Study(ctx, t.StudyID); err != nil {
 		return t, err
 	}
 	if err := trackerQuery(t).Check(); err != nil {
@@ -96,8 +96,15 @@ func (a *App) Trackers(ctx context.Context, by Actor) ([]TrackerSummary, error) 
 	if err != nil {
 		return nil, err
 	}
+	visible, all, err := a.visibleStudies(ctx)
+	if err != nil {
+		return nil, err
+	}
 	out := []TrackerSummary{}
 	for _, t := range list {
+		if !all && !visible[t.StudyID] {
+			continue // its study is no longer shared with by
+		}
 		seen, err := a.store.TrackerSeen(ctx, t.ID, by.ID)
 		if err != nil {
 			return nil, err
@@ -171,7 +178,7 @@ type trackerMatches struct {
 }
 
 func (a *App) trackerMatches(ctx context.Context, t persona.Tracker) (trackerMatches, error) {
-	res, err := a.index.Search(ctx, search.Query{Match: trackerQuery(t), Size: trackerMaxMatches, SortByDate: true, NoHighlight: true,
+	res, err := a.searchIndex(ctx, search.Query{Match: trackerQuery(t), Size: trackerMaxMatches, SortByDate: true, NoHighlight: true,
 		Filters: map[string][]string{"study": {strconv.FormatInt(t.StudyID, 10)}}})
 	if err != nil {
 		return trackerMatches{}, err

@@ -79,6 +79,24 @@ type Study struct {
 	Personas []PersonaLink
 	// Waves is the research-wave section (nil when no source has a wave).
 	Waves *WavesView
+	// Shared is the "Shared with" section (docs/ACCESS.md).
+	Shared SharedWith
+}
+
+// SharedWith is who sees a study: its owner, the roles and users it is
+// shared with; CanManage shows the forms to change it (owner, admin).
+type SharedWith struct {
+	Owner     string
+	Members   []SharedMember
+	CanManage bool
+	// Roles are the roles it can be shared with.
+	Roles []string
+}
+
+// SharedMember is one grant: a whole role or one user.
+type SharedMember struct {
+	Role, User string
+	UserID     int64
 }
 
 // PersonaLink names a persona.

@@ -30,8 +30,11 @@ const (
 
 // Study is one research project.
 type Study struct {
-	ID        int64     `json:"id"`
-	Name      string    `json:"name"`
+	ID   int64  `json:"id"`
+	Name string `json:"name"`
+	// OwnerID is the user who created the study (0: created from the
+	// command line or before studies had owners); see docs/ACCESS.md.
+	OwnerID   int64     `json:"owner_id"`
 	CreatedAt time.Time `json:"created_at"`
 }
 

@@ -58,6 +58,7 @@ func init() {
 		"migrate":    {"copy a SQLite study base into an empty PostgreSQL database", cmdMigrate},
 		"codebook":   {"import or export a study's codebook: codebook import|export (CSV, REFI-QDA .qdc)", cmdCodebook},
 		"agreement":  {"inter-coder agreement: percent, Cohen's kappa, Krippendorff's alpha", cmdAgreement},
+		"share":      {"who sees a study: share --study NAME [--role R | --user U] [--remove]", cmdShare},
 	}
 }
 

@@ -256,6 +256,31 @@ CREATE TABLE coding_settlements (
 );
 CREATE INDEX coding_settlements_study ON coding_settlements(study_id);
 `},
+	// 10 is the privacy migration (issue 16 part 4), landed on its own branch.
+	// 11: who sees which study (docs/ACCESS.md). A study has an owner (the
+	// user who created it; 0 when it came from the command line or before
+	// sharing existed) and members: a row names either one user (user_id,
+	// role '') or a whole role (user_id 0, role 'sales', 'marketer' or
+	// 'researcher'). Admins see every study without a row. Every study
+	// that exists at upgrade (the demo too) is shared with every role, so
+	// nothing disappears for current users.
+	11: {Up: `
+ALTER TABLE studies ADD COLUMN owner_id {{INT}} NOT NULL DEFAULT 0;
+CREATE TABLE study_members (
+  id {{ID}},
+  study_id {{INT}} NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  user_id {{INT}} NOT NULL DEFAULT 0,
+  user_name TEXT NOT NULL DEFAULT '',
+  role TEXT NOT NULL DEFAULT '',
+  created_at {{TIME}} NOT NULL,
+  UNIQUE (study_id, user_id, role)
+);
+CREATE INDEX study_members_user ON study_members(user_id);
+CREATE INDEX study_members_role ON study_members(role);
+INSERT INTO study_members (study_id, user_id, role, created_at) SELECT id, 0, 'researcher', created_at FROM studies;
+INSERT INTO study_members (study_id, user_id, role, created_at) SELECT id, 0, 'marketer', created_at FROM studies;
+INSERT INTO study_members (study_id, user_id, role, created_at) SELECT id, 0, 'sales', created_at FROM studies;
+`},
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -11,6 +11,7 @@ import (
 type studyRow struct {
 	ID        int64 `gorm:"primaryKey"`
 	Name      string
+	OwnerID   int64
 	CreatedAt time.Time
 }
 
@@ -82,7 +83,7 @@ type quoteRow struct {
 func (quoteRow) TableName() string { return "quotes" }
 
 func studyFromRow(r studyRow) persona.Study {
-	return persona.Study{ID: r.ID, Name: r.Name, CreatedAt: r.CreatedAt}
+	return persona.Study{ID: r.ID, Name: r.Name, OwnerID: r.OwnerID, CreatedAt: r.CreatedAt}
 }
 
 func sourceFromRow(r sourceRow) persona.Source {
