@@ -106,7 +106,12 @@ func (r *Redactor) Find(text string) []Span {
 // Redact returns text with each span found replaced by its pseudonym, and
 // where the pseudonyms sit in the result.
 func (r *Redactor) Redact(text string) (string, []Replacement) {
-	spans := r.Find(text)
+	return r.Apply(text, r.Find(text))
+}
+
+// Apply replaces spans (as Find returns them: ordered, not overlapping)
+// by their pseudonyms; the i-th Replacement is the i-th span's.
+func (r *Redactor) Apply(text string, spans []Span) (string, []Replacement) {
 	if len(spans) == 0 {
 		return text, nil
 	}
