@@ -99,6 +99,11 @@ func (s *Server) studyPage(c *gin.Context) error {
 	if v.Waves, err = s.wavesView(c.Request.Context(), st.ID); err != nil {
 		return err
 	}
+	if v.Can.Edit {
+		if v.Privacy, err = s.privacyView(c, st.ID); err != nil {
+			return err
+		}
+	}
 	return s.render(c, http.StatusOK, "study", v)
 }
 
