@@ -29,6 +29,21 @@ func (a *App) SetPrivacy(ctx context.Context, p persona.Privacy) (persona.Privac
 	return got, nil
 }
 
+// EnableRedaction turns a study's redaction on, keeping its kinds and
+// its choice about originals.
+func (a *App) EnableRedaction(ctx context.Context, studyID int64) error {
+	p, err := a.Privacy(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	if p.Redact {
+		return nil
+	}
+	p.Redact = true
+	_, err = a.SetPrivacy(ctx, p)
+	return err
+}
+
 // Originals returns what a source's pseudonyms replaced, when an admin
 // chose to keep them (admins only: the caller checks). Exports and search
 // never read them.
