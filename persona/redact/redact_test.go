@@ -175,3 +175,24 @@ func TestLearnDropsCommonWords(t *testing.T) {
 		t.Fatalf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestWidenCompletesHalfTaggedNames: the recogniser tags one word of a
+// name; the span grows over the capitalised words beside it, but not over
+// acronyms or words the study writes in lower case.
+func TestWidenCompletesHalfTaggedNames(t *testing.T) {
+	for _, tc := range []struct{ text, tagged, want string }{
+		{"Our CFO Priya Raman had the final word.", "Raman", "Our CFO [Person 1] had the final word."},
+		{"Ask Priya Raman, she knows.", "Priya", "Ask [Person 1], she knows."},
+		{"We met Jo at Marketing Week.", "Jo", "We met [Person 1] at Marketing Week."},
+		{"Then Okay Raman said no.", "Raman", "Then Okay [Person 1] said no."},
+	} {
+		r := &Redactor{Pseudonyms: NewPseudonyms([]byte("k")), Entities: func(text string) []Span {
+			i := strings.Index(text, tc.tagged)
+			return []Span{{i, i + len(tc.tagged), Person}}
+		}}
+		r.Learn("okay so that was it")
+		if got, _ := r.Redact(tc.text); got != tc.want {
+			t.Errorf("Redact(%q) with %q tagged = %q; want %q", tc.text, tc.tagged, got, tc.want)
+		}
+	}
+}

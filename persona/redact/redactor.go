@@ -96,6 +96,9 @@ func (r *Redactor) Find(text string) []Span {
 	if r.Entities != nil && (kinds[Person] || kinds[Company]) && HasInnerCapital(text) {
 		for _, s := range r.Entities(text) {
 			if kinds[s.Kind] && s.Start >= 0 && s.End <= len(text) && s.Start < s.End && r.plausible(text[s.Start:s.End]) {
+				if s.Kind == Person {
+					s = r.widen(text, s)
+				}
 				spans = append(spans, s)
 			}
 		}
@@ -156,4 +159,52 @@ func HasInnerCapital(text string) bool {
 		start = strings.ContainsAny(w[len(w)-1:], ".!?:")
 	}
 	return false
+}
+
+// widen grows a person span over the capitalised name words right beside
+// it: the recogniser often tags only "Raman" of "Priya Raman". A word the
+// study writes in lower case, an acronym ("CFO") or a word that is never a
+// name stops it.
+func (r *Redactor) widen(text string, s Span) Span {
+	for s.Start > 0 && text[s.Start-1] == ' ' {
+		j := strings.LastIndexByte(text[:s.Start-1], ' ')
+		// A sentence's first word is capitalised anyway ("Ask Priya").
+		if j < 0 || !r.nameWord(text[j+1:s.Start-1]) || sentenceStart(text[:j]) {
+			break
+		}
+		s.Start = j + 1
+	}
+	for s.End < len(text) && text[s.End] == ' ' {
+		k := strings.IndexByte(text[s.End+1:], ' ')
+		end := len(text)
+		if k >= 0 {
+			end = s.End + 1 + k
+		}
+		w := strings.TrimRight(text[s.End+1:end], ".,;:!?)'\"’”")
+		if !r.nameWord(w) {
+			break
+		}
+		s.End = s.End + 1 + len(w)
+	}
+	return s
+}
+
+// nameWord reports whether w is a capitalised word that may be part of a
+// name: not an acronym, not a word the study writes in lower case.
+func (r *Redactor) nameWord(w string) bool {
+	if !nameLike(w) || w != strings.Trim(w, ".,;:!?\"'()[]") {
+		return false
+	}
+	rest := []rune(w)[1:]
+	if strings.ToUpper(string(rest)) == string(rest) {
+		return false // CFO, IBM
+	}
+	lw := strings.ToLower(w)
+	return !r.common[lw] && !interjections[lw]
+}
+
+// sentenceStart reports whether a word after before starts a sentence.
+func sentenceStart(before string) bool {
+	before = strings.TrimRight(before, " ")
+	return before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:")
 }
