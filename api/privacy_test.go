@@ -196,3 +196,160 @@ func TestPrivacySettingsRolesAndHostileInput(t *testing.T) {
 		t.Error("a sales rep sees the privacy form")
 	}
 }
+
+// wordsOnlyBy returns words of the participant's quotes that search finds
+// in no one else's quotes.
+func wordsOnlyBy(t *testing.T, r *rig, participant int64, quotes []string) []string {
+	t.Helper()
+	var out []string
+	seen := map[string]bool{}
+	for _, q := range quotes {
+		for _, w := range strings.Fields(q) {
+			w = strings.ToLower(strings.Trim(w, ".,;:!?\"'()—-"))
+			if len(w) < 7 || seen[w] || strings.ContainsAny(w, "'’") {
+				continue
+			}
+			seen[w] = true
+			var res app.SearchResult
+			r.json(account.RoleSales, "GET", fmt.Sprintf("/api/v1/search?q=%s&study=%d&size=100", url.QueryEscape(w), r.study), nil, &res)
+			only := res.Total > 0 && int(res.Total) == len(res.Hits)
+			for _, h := range res.Hits {
+				only = only && h.ParticipantID == participant
+			}
+			if only {
+				out = append(out, w)
+			}
+		}
+	}
+	return out
+}
+
+func TestDeleteParticipantLeavesNothingOfTheirs(t *testing.T) {
+	r := newRig(t, true)
+	ctx := t.Context()
+	var personas struct{ Personas []persona.Profile }
+	r.json(account.RoleResearcher, "GET", fmt.Sprintf("/api/v1/studies/%d/personas", r.study), nil, &personas)
+	var victim int64
+	sizes := 0
+	for _, p := range personas.Personas {
+		sizes += p.Size
+		if victim == 0 && len(p.ParticipantIDs) > 0 {
+			victim = p.ParticipantIDs[0]
+		}
+	}
+	if victim == 0 {
+		t.Fatal("the demo has no persona with buyers")
+	}
+	var detail struct {
+		Participants []persona.Participant
+		Quotes       []struct {
+			Text          string
+			ParticipantID int64 `json:"participant_id"`
+		}
+	}
+	var parts struct{ Participants []persona.Participant }
+	r.json(account.RoleResearcher, "GET", fmt.Sprintf("/api/v1/studies/%d/participants", r.study), nil, &parts)
+	var who persona.Participant
+	for _, p := range parts.Participants {
+		if p.ID == victim {
+			who = p
+		}
+	}
+	r.json(account.RoleResearcher, "GET", fmt.Sprintf("/api/v1/sources/%d", who.SourceID), nil, &detail)
+	var theirs []string
+	for _, q := range detail.Quotes {
+		if q.ParticipantID == victim {
+			theirs = append(theirs, q.Text)
+		}
+	}
+	words := wordsOnlyBy(t, r, victim, theirs)
+	if len(words) == 0 {
+		t.Fatalf("no word of participant %d's %d quotes is theirs alone", victim, len(theirs))
+	}
+	for _, tc := range []struct {
+		role   account.Role
+		status int
+	}{{account.RoleSales, http.StatusForbidden}, {account.RoleMarketer, http.StatusForbidden}, {account.RoleResearcher, http.StatusNoContent}} {
+		if status, b := r.do(tc.role, "DELETE", fmt.Sprintf("/api/v1/participants/%d", victim), "", nil); status != tc.status {
+			t.Fatalf("%s DELETE participant = %d %s; want %d", tc.role, status, b, tc.status)
+		}
+	}
+	r.app.WaitAnalyses()
+
+	for _, w := range append(words, who.Label) {
+		var res app.SearchResult
+		r.json(account.RoleSales, "GET", fmt.Sprintf("/api/v1/search?q=%s&study=%d&size=100", url.QueryEscape(w), r.study), nil, &res)
+		for _, h := range res.Hits {
+			if h.ParticipantID == victim || strings.Contains(strings.ToLower(h.Text), strings.ToLower(w)) && w != who.Label {
+				t.Errorf("search %q still finds %q (participant %d)", w, h.Text, h.ParticipantID)
+			}
+		}
+	}
+	if n, err := r.app.IndexedQuotes(ctx); err != nil {
+		t.Fatal(err)
+	} else if err := r.app.CheckIndex(ctx); err != nil {
+		t.Errorf("index and database disagree after the delete (%d indexed): %v", n, err)
+	}
+	if status := r.json(account.RoleResearcher, "PATCH", fmt.Sprintf("/api/v1/participants/%d", victim), map[string]string{"role": "buyer"}, nil); status != http.StatusNotFound {
+		t.Errorf("the deleted participant can still be edited: %d", status)
+	}
+	r.json(account.RoleResearcher, "GET", fmt.Sprintf("/api/v1/sources/%d", who.SourceID), nil, &detail)
+	for _, p := range detail.Participants {
+		if p.ID == victim {
+			t.Error("the source still lists the participant")
+		}
+	}
+	for _, q := range detail.Quotes {
+		if q.ParticipantID == victim {
+			t.Errorf("the source still holds their quote %q", q.Text)
+		}
+	}
+	r.json(account.RoleResearcher, "GET", fmt.Sprintf("/api/v1/studies/%d/personas", r.study), nil, &personas)
+	after := 0
+	for _, p := range personas.Personas {
+		after += p.Size
+		for _, id := range p.ParticipantIDs {
+			if id == victim {
+				t.Errorf("persona %q still counts the deleted participant", p.Name)
+			}
+		}
+	}
+	if after != sizes-1 {
+		t.Errorf("personas count %d buyers after the delete; want %d", after, sizes-1)
+	}
+	var audit struct{ Entries []account.Entry }
+	r.json(account.RoleAdmin, "GET", "/api/v1/audit", nil, &audit)
+	found := false
+	for _, e := range audit.Entries {
+		if e.Action == "delete_participant" && e.Target == fmt.Sprintf("participant %d", victim) && e.UserName == "researcher1" {
+			found = true
+			if strings.Contains(e.Detail, who.Label) || strings.Contains(e.Target, who.Label) {
+				t.Errorf("the audit entry names the participant: %+v", e)
+			}
+		}
+	}
+	if !found {
+		t.Errorf("no audit entry for the delete: %+v", audit.Entries)
+	}
+
+	// The page button, for another participant of the same source.
+	var other int64
+	for _, p := range detail.Participants {
+		if !p.Interviewer {
+			other = p.ID
+		}
+	}
+	if other != 0 {
+		pc := newPageClient(t, r)
+		pc.signIn(account.RoleResearcher)
+		_, page := pc.get(fmt.Sprintf("/sources/%d", who.SourceID))
+		if !strings.Contains(page, fmt.Sprintf(`action="/participants/%d/delete"`, other)) {
+			t.Error("the source page has no delete button for the participant")
+		}
+		res, _ := pc.post(fmt.Sprintf("/participants/%d/delete", other), url.Values{"confirm": {"1"}})
+		if res.StatusCode != http.StatusSeeOther || res.Header.Get("Location") != fmt.Sprintf("/sources/%d?saved=deleted", who.SourceID) {
+			t.Errorf("delete form = %d → %s", res.StatusCode, res.Header.Get("Location"))
+		}
+		r.app.WaitAnalyses()
+	}
+}
