@@ -19,6 +19,7 @@ type privacyRequest struct {
 	Redact        *bool          `json:"redact"`
 	Kinds         *[]redact.Kind `json:"kinds"`
 	KeepOriginals *bool          `json:"keep_originals"`
+	KeepWords     *[]string      `json:"keep_words"`
 }
 
 func (s *Server) getPrivacy(c *gin.Context) error {
@@ -65,6 +66,9 @@ func (s *Server) savePrivacy(c *gin.Context, studyID int64, req privacyRequest) 
 	if req.Kinds != nil {
 		p.Kinds = *req.Kinds
 	}
+	if req.KeepWords != nil {
+		p.KeepWords = *req.KeepWords
+	}
 	if req.KeepOriginals != nil && *req.KeepOriginals != p.KeepOriginals {
 		if !accountUser(c).Role.Can(account.PermAdmin) {
 			return p, forbidden("only an admin may choose to keep the originals")
@@ -95,7 +99,8 @@ func (s *Server) privacyForm(c *gin.Context) error {
 	for _, k := range c.PostFormArray("kinds") {
 		kinds = append(kinds, redact.Kind(k))
 	}
-	req := privacyRequest{Redact: &redactOn, Kinds: &kinds}
+	keepWords := strings.FieldsFunc(c.PostForm("keep_words"), func(r rune) bool { return r == ',' || r == '\n' || r == '\r' })
+	req := privacyRequest{Redact: &redactOn, Kinds: &kinds, KeepWords: &keepWords}
 	if accountUser(c).Role.Can(account.PermAdmin) {
 		keep := isTrue(c.PostForm("keep_originals"))
 		req.KeepOriginals = &keep
@@ -165,7 +170,7 @@ func (s *Server) privacyView(c *gin.Context, studyID int64) (*frontend.PrivacyVi
 	for _, k := range p.Kinds {
 		on[k] = true
 	}
-	v := &frontend.PrivacyView{StudyID: studyID, Redact: p.Redact, KeepOriginals: p.KeepOriginals,
+	v := &frontend.PrivacyView{StudyID: studyID, Redact: p.Redact, KeepOriginals: p.KeepOriginals, KeepWords: strings.Join(p.KeepWords, ", "),
 		CanKeep: accountUser(c).Role.Can(account.PermAdmin), Saved: c.Query("saved") == "privacy"}
 	for _, k := range []redact.Kind{redact.Person, redact.Company, redact.Email, redact.Phone, redact.URL} {
 		v.Kinds = append(v.Kinds, frontend.KindOption{Name: string(k), On: on[k]})

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"testing"
 
@@ -189,6 +190,18 @@ func TestPrivacySettingsRolesAndHostileInput(t *testing.T) {
 	res, _ = pc.post(fmt.Sprintf("/studies/%d/privacy", r.study), url.Values{"kinds": {`"><script>alert(1)</script>`}})
 	if res.StatusCode != http.StatusBadRequest {
 		t.Errorf("hostile kind through the form = %d; want 400", res.StatusCode)
+	}
+	hostile := "</textarea><script>alert(1)</script>"
+	if status := r.json(account.RoleResearcher, "PUT", path, map[string]any{"keep_words": []string{hostile, "Azure"}}, &p); status != http.StatusOK || len(p.KeepWords) != 2 {
+		t.Errorf("keep words = %d %+v", status, p)
+	}
+	if _, body := pc.get(fmt.Sprintf("/studies/%d", r.study)); strings.Contains(body, "<script>alert") || !strings.Contains(body, "&lt;/textarea&gt;&lt;script&gt;alert(1)&lt;/script&gt;, Azure") {
+		t.Error("the study page does not escape the keep words")
+	}
+	res, _ = pc.post(fmt.Sprintf("/studies/%d/privacy", r.study), url.Values{"redact": {"1"}, "kinds": {"Person"}, "keep_words": {"Python, Google Cloud\nAWS"}})
+	r.json(account.RoleResearcher, "GET", path, nil, &p)
+	if res.StatusCode != http.StatusSeeOther || !slices.Equal(p.KeepWords, []string{"Python", "Google Cloud", "AWS"}) {
+		t.Errorf("keep words from the form = %d %q", res.StatusCode, p.KeepWords)
 	}
 	sales := newPageClient(t, r)
 	sales.signIn(account.RoleSales)

@@ -75,7 +75,7 @@ func (a *App) withRedaction(ctx context.Context, studyID int64, opt IngestOption
 	}
 	ps := redact.NewPseudonyms(key)
 	ps.Restore(entries)
-	r := &redact.Redactor{Pseudonyms: ps, Kinds: p.Kinds}
+	r := &redact.Redactor{Pseudonyms: ps, Kinds: p.Kinds, Keep: p.KeepWords}
 	if ef, ok := a.Lang.(entityFinder); ok {
 		r.Entities = ef.Entities
 	}

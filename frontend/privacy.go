@@ -8,6 +8,8 @@ type PrivacyView struct {
 	// KeepOriginals shows as a choice only to admins (CanKeep).
 	KeepOriginals, CanKeep bool
 	Saved                  bool
+	// KeepWords are the words never redacted, comma-separated.
+	KeepWords string
 }
 
 // KindOption is one kind of span redaction may replace.

@@ -2,6 +2,7 @@ package persona
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/verbatimhq/verbatim/persona/redact"
@@ -16,11 +17,29 @@ type Privacy struct {
 	Redact        bool          `json:"redact"`
 	Kinds         []redact.Kind `json:"kinds"`
 	KeepOriginals bool          `json:"keep_originals"`
-	UpdatedAt     time.Time     `json:"updated_at"`
+	// KeepWords are never redacted as names the recogniser proposes:
+	// products and places it takes for people ("Azure", "Python").
+	KeepWords []string  `json:"keep_words"`
+	UpdatedAt time.Time `json:"updated_at"`
 }
 
-// Validate checks the kinds; none means redact.DefaultKinds.
+// Limits of KeepWords.
+const (
+	MaxKeepWords   = 500
+	MaxKeepWordLen = 100
+)
+
+// Validate checks the kinds (none means redact.DefaultKinds) and the
+// keep words.
 func (p Privacy) Validate() error {
+	if len(p.KeepWords) > MaxKeepWords {
+		return fmt.Errorf("privacy: %d keep words, at most %d: %w", len(p.KeepWords), MaxKeepWords, ErrInvalid)
+	}
+	for _, w := range p.KeepWords {
+		if len(w) > MaxKeepWordLen || strings.ContainsAny(w, ",\n") {
+			return fmt.Errorf("privacy: keep word %.20q too long or holds a comma or line break: %w", w, ErrInvalid)
+		}
+	}
 	for _, k := range p.Kinds {
 		switch k {
 		case redact.Person, redact.Company, redact.Email, redact.Phone, redact.URL:

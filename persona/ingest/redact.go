@@ -29,7 +29,7 @@ type redaction struct {
 func newRedaction(opt *Redaction, texts, speakers []string) *redaction {
 	base := opt.Redactor
 	r := &redact.Redactor{Pseudonyms: base.Pseudonyms, Kinds: base.Kinds, Entities: base.Entities,
-		Names: append([]string(nil), base.Names...)}
+		Names: append([]string(nil), base.Names...), Keep: base.Keep}
 	for _, s := range speakers {
 		if redact.PersonName(s) {
 			r.Names = append(r.Names, s)

@@ -196,3 +196,74 @@ func TestWidenCompletesHalfTaggedNames(t *testing.T) {
 		}
 	}
 }
+
+func TestWrittenAsName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Priya Raman", true}, {"J. Smith", true}, {"Ronan McDonald", true}, {"PIerre", true}, {"Mr. Earl Dreeshen", true},
+		{"CSIS", false}, {"R C N N", false}, {"AI", false}, {"STEAM Project", false}, {"Azure DevOps", false},
+		{"TechStuck", false}, {"BruceGreyOwen Sound", false}, {"Country X", false}, {"Region Y", false},
+	} {
+		if got := writtenAsName(tc.name); got != tc.want {
+			t.Errorf("writtenAsName(%q) = %v; want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestEntitiesReadOnlySentencesWithInnerCapitals: the recogniser gets the
+// sentences where a name can hide, and its spans land at the right place
+// in the whole text.
+func TestEntitiesReadOnlySentencesWithInnerCapitals(t *testing.T) {
+	var got []string
+	r := &Redactor{Pseudonyms: NewPseudonyms([]byte("k")), Entities: func(text string) []Span {
+		got = append(got, text)
+		i := strings.Index(text, "Raman")
+		if i < 0 {
+			return nil
+		}
+		return []Span{{i, i + len("Raman"), Person}}
+	}}
+	text := "We keep it all in sheets. It breaks every quarter! Then we asked Raman about it. Done."
+	out, _ := r.Redact(text)
+	if want := []string{"Then we asked Raman about it."}; len(got) != 1 || got[0] != want[0] {
+		t.Errorf("recogniser read %q; want %q", got, want)
+	}
+	if want := "We keep it all in sheets. It breaks every quarter! Then we asked [Person 1] about it. Done."; out != want {
+		t.Errorf("Redact = %q; want %q", out, want)
+	}
+	r2 := &Redactor{Pseudonyms: NewPseudonyms(nil), Entities: func(text string) []Span {
+		i := strings.Index(text, "Mr.Chair")
+		return []Span{{i, i + len("Mr.Chair"), Person}}
+	}}
+	if out, _ := r2.Redact("Thank you, Mr.Chair now."); out != "Thank you, Mr.Chair now." {
+		t.Errorf("Mr.Chair redacted as a person: %q", out)
+	}
+}
+
+func TestKeepWordsAreNeverNames(t *testing.T) {
+	tagged := func(words ...string) Entities {
+		return func(text string) []Span {
+			var out []Span
+			for _, w := range words {
+				if i := strings.Index(text, w); i >= 0 {
+					out = append(out, Span{i, i + len(w), Person})
+				}
+			}
+			return out
+		}
+	}
+	for _, tc := range []struct {
+		keep []string
+		want string
+	}{
+		{nil, "We run it on [Person 1] with [Person 2] now."},
+		{[]string{"azure", "Google Cloud"}, "We run it on Azure with [Person 1] now."},
+	} {
+		r := &Redactor{Pseudonyms: NewPseudonyms(nil), Keep: tc.keep, Entities: tagged("Azure", "Ricardo")}
+		if got, _ := r.Redact("We run it on Azure with Ricardo now."); got != tc.want {
+			t.Errorf("keep %q: %q; want %q", tc.keep, got, tc.want)
+		}
+	}
+}

@@ -1,6 +1,9 @@
 package redact
 
-import "strings"
+import (
+	"strings"
+	"unicode"
+)
 
 // Entities finds named entities in text (persona/nlp runs prose's
 // recogniser); it returns Person and Company spans.
@@ -19,7 +22,13 @@ type Redactor struct {
 	// most text never reaches it.
 	Entities Entities
 
+	// Keep are words the study never redacts as a name the recogniser
+	// proposes (products and places it takes for people: "Azure",
+	// "Python"); case does not matter.
+	Keep []string
+
 	common map[string]bool // words the study writes in lower case
+	keep   map[string]bool
 }
 
 // Learn reads the study's text (all of it, before redacting any) for the
@@ -36,6 +45,9 @@ func (r *Redactor) Learn(texts ...string) {
 			w = strings.Trim(w, ".,;:!?\"'()[]{}…“”‘’")
 			if w != "" && w == strings.ToLower(w) {
 				r.common[w] = true
+				if i := strings.IndexAny(w, "'’"); i > 0 {
+					r.common[w[:i]] = true // let's → let
+				}
 			}
 		}
 	}
@@ -44,12 +56,12 @@ func (r *Redactor) Learn(texts ...string) {
 // plausible reports whether a proposed name survives Learn's test and the
 // list of words that are never names.
 func (r *Redactor) plausible(name string) bool {
-	for _, w := range strings.Fields(name) {
+	for _, w := range strings.FieldsFunc(name, func(c rune) bool { return unicode.IsSpace(c) || c == '.' }) {
 		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'()[]{}…“”‘’"))
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i] // Craig's → craig
 		}
-		if !r.common[w] && !notNames[w] && !interjections[w] {
+		if !r.common[w] && !notNames[w] && !interjections[w] && !r.kept(w) {
 			return true
 		}
 	}
@@ -93,9 +105,22 @@ func (r *Redactor) Find(text string) []Span {
 			}
 		}
 	}
-	if r.Entities != nil && (kinds[Person] || kinds[Company]) && HasInnerCapital(text) {
-		for _, s := range r.Entities(text) {
-			if kinds[s.Kind] && s.Start >= 0 && s.End <= len(text) && s.Start < s.End && r.plausible(text[s.Start:s.End]) {
+	if r.Entities != nil && (kinds[Person] || kinds[Company]) {
+		// Only the sentences where a name can hide reach the recogniser:
+		// its cost grows with the text it reads.
+		for _, sent := range sentences(text) {
+			part := text[sent[0]:sent[1]]
+			if !HasInnerCapital(part) {
+				continue
+			}
+			for _, s := range r.Entities(part) {
+				if !kinds[s.Kind] || s.Start < 0 || s.End > len(part) || s.Start >= s.End {
+					continue
+				}
+				s.Start, s.End = s.Start+sent[0], s.End+sent[0]
+				if name := text[s.Start:s.End]; !r.plausible(name) || s.Kind == Person && !writtenAsName(name) {
+					continue
+				}
 				if s.Kind == Person {
 					s = r.widen(text, s)
 				}
@@ -207,4 +232,73 @@ func (r *Redactor) nameWord(w string) bool {
 func sentenceStart(before string) bool {
 	before = strings.TrimRight(before, " ")
 	return before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:")
+}
+
+// sentences splits text at sentence ends (., ! or ? before a space) into
+// byte ranges.
+func sentences(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i+1 < len(text); i++ {
+		if strings.IndexByte(".!?", text[i]) >= 0 && text[i+1] == ' ' {
+			out = append(out, [2]int{start, i + 1})
+			start = i + 2
+		}
+	}
+	if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+// writtenAsName reports whether a span the recogniser calls a person is
+// written as names are: every word has a lower-case letter (not "CSIS",
+// "R C N N"; a lone initial such as "J." beside a name may be capital
+// only), and no word changes case inside ("DevOps", "GitHub"), bar the
+// Mc/Mac of surnames.
+func writtenAsName(name string) bool {
+	lowerWords := 0
+	for _, w := range strings.Fields(name) {
+		rs := []rune(strings.Trim(w, ",;:!?\"'()[]’"))
+		hasLower := false
+		for i, c := range rs {
+			if unicode.IsLower(c) {
+				hasLower = true
+			}
+			if i > 0 && unicode.IsUpper(c) && unicode.IsLower(rs[i-1]) && !surnamePrefix(string(rs[:i])) {
+				return false
+			}
+		}
+		switch {
+		case hasLower:
+			lowerWords++
+		case len(rs) != 2 || rs[1] != '.':
+			return false // an acronym, or a letter that is no initial ("Country X")
+		}
+	}
+	return lowerWords > 0
+}
+
+func surnamePrefix(p string) bool {
+	switch p {
+	case "Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von":
+		return true
+	}
+	return false
+}
+
+// kept reports whether w (lower case) is one of Keep.
+func (r *Redactor) kept(w string) bool {
+	if len(r.Keep) == 0 {
+		return false
+	}
+	if r.keep == nil {
+		r.keep = map[string]bool{}
+		for _, k := range r.Keep {
+			for _, f := range strings.Fields(strings.ToLower(k)) {
+				r.keep[f] = true
+			}
+		}
+	}
+	return r.keep[w]
 }

@@ -266,6 +266,7 @@ CREATE TABLE study_privacy (
   redact {{BOOL}} NOT NULL DEFAULT {{FALSE}},
   kinds TEXT NOT NULL DEFAULT '',
   keep_originals {{BOOL}} NOT NULL DEFAULT {{FALSE}},
+  keep_words TEXT NOT NULL DEFAULT '',
   secret TEXT NOT NULL,
   updated_at {{TIME}} NOT NULL
 );

@@ -21,6 +21,7 @@ type privacyRow struct {
 	Redact        bool
 	Kinds         string
 	KeepOriginals bool
+	KeepWords     string
 	Secret        string
 	UpdatedAt     time.Time
 }
@@ -55,6 +56,12 @@ func privacyFromRow(r privacyRow) persona.Privacy {
 	}
 	if len(p.Kinds) == 0 {
 		p.Kinds = append([]redact.Kind(nil), redact.DefaultKinds...)
+	}
+	p.KeepWords = []string{}
+	for _, w := range strings.Split(r.KeepWords, "\n") {
+		if w != "" {
+			p.KeepWords = append(p.KeepWords, w)
+		}
 	}
 	return p
 }
@@ -108,6 +115,7 @@ func (s *Store) SetPrivacy(ctx context.Context, p persona.Privacy) (persona.Priv
 	}
 	err := s.db.WithContext(ctx).Model(&privacyRow{}).Where("study_id = ?", p.StudyID).Updates(map[string]any{
 		"redact": p.Redact, "kinds": strings.Join(kinds, ","), "keep_originals": p.KeepOriginals,
+		"keep_words": strings.Join(cleanWords(p.KeepWords), "\n"),
 		"updated_at": sqldb.Time(time.Now()),
 	}).Error
 	if err != nil {
@@ -212,4 +220,18 @@ func (s *Store) DeleteParticipant(ctx context.Context, id int64) ([]int64, error
 		return nil, fmt.Errorf("store: delete participant %d: %w", id, err)
 	}
 	return quoteIDs, nil
+}
+
+// cleanWords trims the keep words and drops empty and repeated ones.
+func cleanWords(words []string) []string {
+	seen := map[string]bool{}
+	var out []string
+	for _, w := range words {
+		w = strings.Join(strings.Fields(w), " ")
+		if w != "" && !seen[strings.ToLower(w)] {
+			seen[strings.ToLower(w)] = true
+			out = append(out, w)
+		}
+	}
+	return out
 }

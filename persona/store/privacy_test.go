@@ -55,7 +55,8 @@ func TestConformancePrivacySettingsAndPseudonyms(t *testing.T) {
 			in   persona.Privacy
 			err  error
 		}{
-			{"on with kinds", persona.Privacy{StudyID: st.ID, Redact: true, Kinds: []redact.Kind{redact.Person, redact.Email}, KeepOriginals: true}, nil},
+			{"on with kinds", persona.Privacy{StudyID: st.ID, Redact: true, Kinds: []redact.Kind{redact.Person, redact.Email}, KeepOriginals: true, KeepWords: []string{"Azure", "Google Cloud"}}, nil},
+			{"keep word with a comma", persona.Privacy{StudyID: st.ID, KeepWords: []string{"a,b"}}, persona.ErrInvalid},
 			{"unknown kind", persona.Privacy{StudyID: st.ID, Kinds: []redact.Kind{"<script>"}}, persona.ErrInvalid},
 			{"no such study", persona.Privacy{StudyID: 9999}, persona.ErrNotFound},
 		} {
@@ -64,7 +65,7 @@ func TestConformancePrivacySettingsAndPseudonyms(t *testing.T) {
 				t.Errorf("%s: err %v, want %v", tc.name, err, tc.err)
 				continue
 			}
-			if tc.err == nil && (got.Redact != tc.in.Redact || got.KeepOriginals != tc.in.KeepOriginals || !slices.Equal(got.Kinds, tc.in.Kinds)) {
+			if tc.err == nil && (got.Redact != tc.in.Redact || got.KeepOriginals != tc.in.KeepOriginals || !slices.Equal(got.Kinds, tc.in.Kinds) || !slices.Equal(got.KeepWords, tc.in.KeepWords)) {
 				t.Errorf("%s: saved %+v, want %+v", tc.name, got, tc.in)
 			}
 		}
