@@ -202,7 +202,7 @@ func TestWrittenAsName(t *testing.T) {
 		name string
 		want bool
 	}{
-		{"Priya Raman", true}, {"J. Smith", true}, {"Ronan McDonald", true}, {"PIerre", true}, {"Mr. Earl Dreeshen", true},
+		{"Priya Raman", true}, {"J. Smith", true}, {"Ronan McDonald", true}, {"PIerre", false}, {"GPUs", false}, {"O'Neil", true}, {"Mr. Earl Dreeshen", true},
 		{"CSIS", false}, {"R C N N", false}, {"AI", false}, {"STEAM Project", false}, {"Azure DevOps", false},
 		{"TechStuck", false}, {"BruceGreyOwen Sound", false}, {"Country X", false}, {"Region Y", false},
 	} {

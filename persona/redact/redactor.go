@@ -254,12 +254,15 @@ func sentences(text string) [][2]int {
 // writtenAsName reports whether a span the recogniser calls a person is
 // written as names are: every word has a lower-case letter (not "CSIS",
 // "R C N N"; a lone initial such as "J." beside a name may be capital
-// only), and no word changes case inside ("DevOps", "GitHub"), bar the
-// Mc/Mac of surnames.
+// only), does not start with two capitals ("GPUs") and does not change
+// case inside ("DevOps", "GitHub"), bar the Mc/Mac of surnames.
 func writtenAsName(name string) bool {
 	lowerWords := 0
 	for _, w := range strings.Fields(name) {
 		rs := []rune(strings.Trim(w, ",;:!?\"'()[]’"))
+		if len(rs) > 2 && unicode.IsUpper(rs[0]) && unicode.IsUpper(rs[1]) {
+			return false // GPUs, MPs: an acronym's plural
+		}
 		hasLower := false
 		for i, c := range rs {
 			if unicode.IsLower(c) {
