@@ -267,3 +267,20 @@ func TestKeepWordsAreNeverNames(t *testing.T) {
 		}
 	}
 }
+
+func TestNamesAfterTitles(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"We'll go back to Mr. Bezan.", "We'll go back to Mr. [Person 1]."},
+		{"Thank you, Mr.Chair. Ms Anju Dhillon has the floor.", "Thank you, Mr.Chair. Ms [Person 1] has the floor."},
+		{"Dr. Tedros said so, Madam Speaker.", "Dr. [Person 1] said so, Madam Speaker."},
+		{"Mr. Speaker, I rise.", "Mr. Speaker, I rise."},
+	} {
+		r := &Redactor{Pseudonyms: NewPseudonyms(nil)}
+		if got, _ := r.Redact(tc.text); got != tc.want {
+			t.Errorf("Redact(%q) = %q; want %q", tc.text, got, tc.want)
+		}
+	}
+	if !HasInnerCapital("We now go to Mr. Bezan") || HasInnerCapital("It broke. Then it worked") {
+		t.Error("HasInnerCapital reads a title as a sentence end, or a sentence start as inner")
+	}
+}

@@ -1,6 +1,7 @@
 package redact
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 )
@@ -97,6 +98,7 @@ func (r *Redactor) Find(text string) []Span {
 		}
 	}
 	if kinds[Person] {
+		spans = append(spans, r.titled(text)...)
 		for _, sp := range FindNames(text, r.Names) {
 			// A speaker label such as "Marketing" is a role the study
 			// also writes in lower case, not a name.
@@ -181,9 +183,46 @@ func HasInnerCapital(text string) bool {
 		if !start && nameLike(w) {
 			return true
 		}
-		start = strings.ContainsAny(w[len(w)-1:], ".!?:")
+		start = endsSentence(w)
 	}
 	return false
+}
+
+// endsSentence reports whether a word ends its sentence: it ends in . ! ?
+// or :, and is not a title ("Mr.") or an initial ("J.").
+func endsSentence(w string) bool {
+	if !strings.ContainsAny(w[len(w)-1:], ".!?:") {
+		return false
+	}
+	if strings.HasSuffix(w, ".") {
+		stem := strings.TrimSuffix(w, ".")
+		if titles[strings.ToLower(stem)] || len(stem) == 1 && unicode.IsUpper(rune(stem[0])) {
+			return false
+		}
+	}
+	return true
+}
+
+// titles precede names.
+var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true}
+
+// titleRE is a title and the one or two capitalised words after it.
+var titleRE = regexp.MustCompile(`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? ?(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?)`)
+
+// titled finds the names after titles ("Mr. Bezan", "Ms Anju Dhillon"):
+// a name by construction, without the recogniser; "Mr. Chair" is none.
+func (r *Redactor) titled(text string) []Span {
+	var out []Span
+	for _, m := range titleRE.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		if first, _, _ := strings.Cut(name, " "); notNames[strings.ToLower(first)] {
+			continue
+		}
+		if writtenAsName(name) {
+			out = append(out, Span{m[2], m[3], Person})
+		}
+	}
+	return out
 }
 
 // widen grows a person span over the capitalised name words right beside
@@ -240,7 +279,7 @@ func sentences(text string) [][2]int {
 	var out [][2]int
 	start := 0
 	for i := 0; i+1 < len(text); i++ {
-		if strings.IndexByte(".!?", text[i]) >= 0 && text[i+1] == ' ' {
+		if strings.IndexByte(".!?", text[i]) >= 0 && text[i+1] == ' ' && endsSentence(text[strings.LastIndexByte(text[:i+1], ' ')+1:i+1]) {
 			out = append(out, [2]int{start, i + 1})
 			start = i + 2
 		}
