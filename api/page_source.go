@@ -44,6 +44,9 @@ func (s *Server) sourcePage(c *gin.Context) error {
 	v := frontend.SourcePage{Base: s.base(c, d.Name, "studies"), Survey: d.Kind == persona.KindSurvey}
 	v.StudyID = d.StudyID
 	v.Analysing = s.app.AnalysisStatus(c.Request.Context(), d.StudyID).Running
+	if err := s.sourcePrivacy(c, &v, d.ID); err != nil {
+		return err
+	}
 	v.Source = frontend.SourceHead{ID: d.ID, StudyName: st.Name, Name: d.Name, Kind: string(d.Kind), Format: d.Format,
 		Imported: when(d.ImportedAt), Quotes: len(d.Quotes), Warnings: d.Warnings}
 	byTurn := map[int64][]persona.Quote{}

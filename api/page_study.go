@@ -102,6 +102,11 @@ func (s *Server) studyPage(c *gin.Context) error {
 	if v.Shared, err = s.sharedWith(c, st.ID); err != nil {
 		return err
 	}
+	if v.Can.Edit {
+		if v.Privacy, err = s.privacyView(c, st.ID); err != nil {
+			return err
+		}
+	}
 	return s.render(c, http.StatusOK, "study", v)
 }
 

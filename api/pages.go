@@ -59,6 +59,8 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"GET", "/collateral/:id/print", account.PermRead, (*Server).gapPrintPage},
 		{"GET", "/themes/:id/survey", account.PermRead, (*Server).surveyPage},
 		{"POST", "/sources/:id/wave", account.PermEdit, (*Server).sourceWaveForm},
+		{"POST", "/studies/:id/privacy", account.PermEdit, (*Server).privacyForm},
+		{"POST", "/participants/:id/delete", account.PermDelete, (*Server).deleteParticipantForm},
 		{"POST", "/sources/:id/outcome", account.PermNote, (*Server).sourceOutcomeForm},
 		{"GET", "/objections/:id", account.PermSearch, (*Server).objectionPage},
 		{"POST", "/objections/:id/answers", account.PermNote, (*Server).answerForm},

@@ -128,6 +128,12 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/studies/:id/disagreements", account.PermCode, (*Server).getDisagreements, "Quotes two coders coded differently (first, second: coder ids, 0 = Verbatim)"},
 	{"POST", "/api/v1/quotes/:id/settle", account.PermCode, (*Server).settleQuote, "Settle a disagreement (first, second, choice: first, second, both or none)"},
 	{"GET", "/api/v1/personas/:id/codes", account.PermRead, (*Server).personaCodes, "Codes researchers applied to a persona's buyers, with quotes"},
+
+	// Privacy of the people quoted (docs/PRIVACY.md).
+	{"GET", "/api/v1/studies/:id/privacy", account.PermEdit, (*Server).getPrivacy, "A study's privacy settings: redact at ingest, kinds, keep originals"},
+	{"PUT", "/api/v1/studies/:id/privacy", account.PermEdit, (*Server).putPrivacy, "Set redact, kinds (Person, Company, Email, Phone, URL); keep_originals: admins only"},
+	{"GET", "/api/v1/sources/:id/originals", account.PermAdmin, (*Server).sourceOriginals, "What a source's pseudonyms replaced, when the study keeps originals (audited)"},
+	{"DELETE", "/api/v1/participants/:id", account.PermDelete, (*Server).deleteParticipant, "Delete a participant: turns, quotes, codings, index entries, attributes (audited)"},
 }
 
 func (s *Server) routes(r *gin.Engine) {

@@ -42,6 +42,8 @@ func (s *Server) listStudies(c *gin.Context) error {
 
 type studyRequest struct {
 	Name string `json:"name" form:"name"`
+	// Redact turns redaction on from the study's first upload.
+	Redact bool `json:"redact" form:"redact"`
 }
 
 func (s *Server) createStudy(c *gin.Context) error {
@@ -52,6 +54,12 @@ func (s *Server) createStudy(c *gin.Context) error {
 	st, err := s.app.CreateStudy(c.Request.Context(), req.Name)
 	if err != nil {
 		return err
+	}
+	if req.Redact {
+		if err := s.app.EnableRedaction(c.Request.Context(), st.ID); err != nil {
+			return err
+		}
+		s.audit(c, accountUser(c), "study_privacy", "study "+itoa(st.ID), "redact=true at creation")
 	}
 	v, err := s.studyView(c, st)
 	if err != nil {

@@ -33,6 +33,9 @@ type IngestOptions struct {
 	// Force takes in files that look like no transcript instead of
 	// skipping them.
 	Force bool
+
+	// redaction is the study's, set by withRedaction when it redacts.
+	redaction *ingest.Redaction
 }
 
 // FileResult is the outcome of ingesting one file (the `ingest --json`
@@ -60,6 +63,10 @@ func (a *App) Ingest(ctx context.Context, studyID int64, name string, r io.Reade
 
 // IngestWith is Ingest with options.
 func (a *App) IngestWith(ctx context.Context, studyID int64, name string, r io.Reader, opt IngestOptions) FileResult {
+	opt, err := a.withRedaction(ctx, studyID, opt)
+	if err != nil {
+		return fail(FileResult{Path: name, Warnings: []string{}}, err)
+	}
 	return a.storePrepared(ctx, studyID, a.prepare(name, r, opt))
 }
 
@@ -71,6 +78,8 @@ type prepared struct {
 	// codings, stored by importQDA instead of as one source.
 	qda []byte
 	opt IngestOptions
+	// originals are what redaction replaced, when the study keeps them.
+	originals []persona.Original
 }
 
 // prepare reads, parses and segments/tags a file: the CPU-heavy half of
@@ -96,7 +105,8 @@ func (a *App) prepare(name string, r io.Reader, opt IngestOptions) prepared {
 	}
 	res.Format = doc.Format
 	res.Warnings = append(res.Warnings, doc.Warnings...)
-	return prepared{res: res, imp: ingest.Build(base, data, doc, a.Lang)}
+	imp, originals := ingest.BuildWith(base, data, doc, a.Lang, opt.redaction)
+	return prepared{res: res, imp: imp, opt: opt, originals: originals}
 }
 
 // store writes a prepared file in one transaction and indexes it.
@@ -108,7 +118,13 @@ func (a *App) storePrepared(ctx context.Context, studyID int64, p prepared) File
 	if imp == nil {
 		return res
 	}
+	if err := a.savePseudonyms(ctx, studyID, p.opt); err != nil {
+		return fail(res, err)
+	}
 	src, err := a.store.Import(ctx, studyID, imp)
+	if err == nil {
+		err = a.saveOriginals(ctx, studyID, src.ID, p.originals)
+	}
 	if errors.Is(err, persona.ErrDuplicate) {
 		res.Status, res.SourceID = StatusDuplicate, src.ID
 		res.Warnings = append(res.Warnings, fmt.Sprintf("already imported as source %d (%s)", src.ID, src.Name))
@@ -156,6 +172,14 @@ func (a *App) IngestPaths(ctx context.Context, studyID int64, paths []string, pr
 // IngestPathsWith is IngestPaths with options.
 func (a *App) IngestPathsWith(ctx context.Context, studyID int64, paths []string, opt IngestOptions, progress func(FileResult)) []FileResult {
 	files := expand(paths)
+	opt, err := a.withRedaction(ctx, studyID, opt)
+	if err != nil {
+		out := make([]FileResult, len(files))
+		for i, f := range files {
+			out[i] = fail(FileResult{Path: f.path, Warnings: []string{}}, err)
+		}
+		return out
+	}
 	ready := make([]chan prepared, len(files))
 	for i := range ready {
 		ready[i] = make(chan prepared, 1)

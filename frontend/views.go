@@ -79,6 +79,8 @@ type Study struct {
 	Personas []PersonaLink
 	// Waves is the research-wave section (nil when no source has a wave).
 	Waves *WavesView
+	// Privacy is the privacy form (nil unless the user may edit).
+	Privacy *PrivacyView
 	// Shared is the "Shared with" section (docs/ACCESS.md).
 	Shared SharedWith
 }
@@ -145,6 +147,11 @@ type SourcePage struct {
 	// change, say), so quotes without a ring are not yet classified.
 	Analysing bool
 	Meta      SourceMeta
+	// CanDelete shows the delete button beside each participant.
+	CanDelete bool
+	// Originals are what the pseudonyms replaced (admins only).
+	Originals []OriginalRow
+	Deleted   bool
 }
 
 // SourceHead describes a source.

@@ -62,7 +62,7 @@
 
   // Studies.
   onSubmit('#new-study', function (form) {
-    return api('POST', '/api/v1/studies', { name: form.elements.name.value }).then(function (st) {
+    return api('POST', '/api/v1/studies', { name: form.elements.name.value, redact: !!(form.elements.redact && form.elements.redact.checked) }).then(function (st) {
       window.location.href = '/studies/' + st.id;
     });
   });

@@ -175,3 +175,112 @@ func TestLearnDropsCommonWords(t *testing.T) {
 		t.Fatalf("got  %q\nwant %q", got, want)
 	}
 }
+
+// TestWidenCompletesHalfTaggedNames: the recogniser tags one word of a
+// name; the span grows over the capitalised words beside it, but not over
+// acronyms or words the study writes in lower case.
+func TestWidenCompletesHalfTaggedNames(t *testing.T) {
+	for _, tc := range []struct{ text, tagged, want string }{
+		{"Our CFO Priya Raman had the final word.", "Raman", "Our CFO [Person 1] had the final word."},
+		{"Ask Priya Raman, she knows.", "Priya", "Ask [Person 1], she knows."},
+		{"We met Jo at Marketing Week.", "Jo", "We met [Person 1] at Marketing Week."},
+		{"Then Okay Raman said no.", "Raman", "Then Okay [Person 1] said no."},
+	} {
+		r := &Redactor{Pseudonyms: NewPseudonyms([]byte("k")), Entities: func(text string) []Span {
+			i := strings.Index(text, tc.tagged)
+			return []Span{{i, i + len(tc.tagged), Person}}
+		}}
+		r.Learn("okay so that was it")
+		if got, _ := r.Redact(tc.text); got != tc.want {
+			t.Errorf("Redact(%q) with %q tagged = %q; want %q", tc.text, tc.tagged, got, tc.want)
+		}
+	}
+}
+
+func TestWrittenAsName(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		want bool
+	}{
+		{"Priya Raman", true}, {"J. Smith", true}, {"Ronan McDonald", true}, {"PIerre", false}, {"GPUs", false}, {"O'Neil", true}, {"Mr. Earl Dreeshen", true},
+		{"CSIS", false}, {"R C N N", false}, {"AI", false}, {"STEAM Project", false}, {"Azure DevOps", false},
+		{"TechStuck", false}, {"BruceGreyOwen Sound", false}, {"Country X", false}, {"Region Y", false},
+	} {
+		if got := writtenAsName(tc.name); got != tc.want {
+			t.Errorf("writtenAsName(%q) = %v; want %v", tc.name, got, tc.want)
+		}
+	}
+}
+
+// TestEntitiesReadOnlySentencesWithInnerCapitals: the recogniser gets the
+// sentences where a name can hide, and its spans land at the right place
+// in the whole text.
+func TestEntitiesReadOnlySentencesWithInnerCapitals(t *testing.T) {
+	var got []string
+	r := &Redactor{Pseudonyms: NewPseudonyms([]byte("k")), Entities: func(text string) []Span {
+		got = append(got, text)
+		i := strings.Index(text, "Raman")
+		if i < 0 {
+			return nil
+		}
+		return []Span{{i, i + len("Raman"), Person}}
+	}}
+	text := "We keep it all in sheets. It breaks every quarter! Then we asked Raman about it. Done."
+	out, _ := r.Redact(text)
+	if want := []string{"Then we asked Raman about it."}; len(got) != 1 || got[0] != want[0] {
+		t.Errorf("recogniser read %q; want %q", got, want)
+	}
+	if want := "We keep it all in sheets. It breaks every quarter! Then we asked [Person 1] about it. Done."; out != want {
+		t.Errorf("Redact = %q; want %q", out, want)
+	}
+	r2 := &Redactor{Pseudonyms: NewPseudonyms(nil), Entities: func(text string) []Span {
+		i := strings.Index(text, "Mr.Chair")
+		return []Span{{i, i + len("Mr.Chair"), Person}}
+	}}
+	if out, _ := r2.Redact("Thank you, Mr.Chair now."); out != "Thank you, Mr.Chair now." {
+		t.Errorf("Mr.Chair redacted as a person: %q", out)
+	}
+}
+
+func TestKeepWordsAreNeverNames(t *testing.T) {
+	tagged := func(words ...string) Entities {
+		return func(text string) []Span {
+			var out []Span
+			for _, w := range words {
+				if i := strings.Index(text, w); i >= 0 {
+					out = append(out, Span{i, i + len(w), Person})
+				}
+			}
+			return out
+		}
+	}
+	for _, tc := range []struct {
+		keep []string
+		want string
+	}{
+		{nil, "We run it on [Person 1] with [Person 2] now."},
+		{[]string{"azure", "Google Cloud"}, "We run it on Azure with [Person 1] now."},
+	} {
+		r := &Redactor{Pseudonyms: NewPseudonyms(nil), Keep: tc.keep, Entities: tagged("Azure", "Ricardo")}
+		if got, _ := r.Redact("We run it on Azure with Ricardo now."); got != tc.want {
+			t.Errorf("keep %q: %q; want %q", tc.keep, got, tc.want)
+		}
+	}
+}
+
+func TestNamesAfterTitles(t *testing.T) {
+	for _, tc := range []struct{ text, want string }{
+		{"We'll go back to Mr. Bezan.", "We'll go back to Mr. [Person 1]."},
+		{"Thank you, Mr.Chair. Ms Anju Dhillon has the floor.", "Thank you, Mr.Chair. Ms [Person 1] has the floor."},
+		{"Dr. Tedros said so, Madam Speaker.", "Dr. [Person 1] said so, Madam Speaker."},
+		{"Mr. Speaker, I rise.", "Mr. Speaker, I rise."},
+	} {
+		r := &Redactor{Pseudonyms: NewPseudonyms(nil)}
+		if got, _ := r.Redact(tc.text); got != tc.want {
+			t.Errorf("Redact(%q) = %q; want %q", tc.text, got, tc.want)
+		}
+	}
+	if !HasInnerCapital("We now go to Mr. Bezan") || HasInnerCapital("It broke. Then it worked") {
+		t.Error("HasInnerCapital reads a title as a sentence end, or a sentence start as inner")
+	}
+}

@@ -1,6 +1,10 @@
 package redact
 
-import "strings"
+import (
+	"regexp"
+	"strings"
+	"unicode"
+)
 
 // Entities finds named entities in text (persona/nlp runs prose's
 // recogniser); it returns Person and Company spans.
@@ -19,7 +23,13 @@ type Redactor struct {
 	// most text never reaches it.
 	Entities Entities
 
+	// Keep are words the study never redacts as a name the recogniser
+	// proposes (products and places it takes for people: "Azure",
+	// "Python"); case does not matter.
+	Keep []string
+
 	common map[string]bool // words the study writes in lower case
+	keep   map[string]bool
 }
 
 // Learn reads the study's text (all of it, before redacting any) for the
@@ -36,6 +46,9 @@ func (r *Redactor) Learn(texts ...string) {
 			w = strings.Trim(w, ".,;:!?\"'()[]{}…“”‘’")
 			if w != "" && w == strings.ToLower(w) {
 				r.common[w] = true
+				if i := strings.IndexAny(w, "'’"); i > 0 {
+					r.common[w[:i]] = true // let's → let
+				}
 			}
 		}
 	}
@@ -44,12 +57,12 @@ func (r *Redactor) Learn(texts ...string) {
 // plausible reports whether a proposed name survives Learn's test and the
 // list of words that are never names.
 func (r *Redactor) plausible(name string) bool {
-	for _, w := range strings.Fields(name) {
+	for _, w := range strings.FieldsFunc(name, func(c rune) bool { return unicode.IsSpace(c) || c == '.' }) {
 		w = strings.ToLower(strings.Trim(w, ".,;:!?\"'()[]{}…“”‘’"))
 		if i := strings.IndexAny(w, "'’"); i > 0 {
 			w = w[:i] // Craig's → craig
 		}
-		if !r.common[w] && !notNames[w] && !interjections[w] {
+		if !r.common[w] && !notNames[w] && !interjections[w] && !r.kept(w) {
 			return true
 		}
 	}
@@ -85,6 +98,7 @@ func (r *Redactor) Find(text string) []Span {
 		}
 	}
 	if kinds[Person] {
+		spans = append(spans, r.titled(text)...)
 		for _, sp := range FindNames(text, r.Names) {
 			// A speaker label such as "Marketing" is a role the study
 			// also writes in lower case, not a name.
@@ -93,9 +107,25 @@ func (r *Redactor) Find(text string) []Span {
 			}
 		}
 	}
-	if r.Entities != nil && (kinds[Person] || kinds[Company]) && HasInnerCapital(text) {
-		for _, s := range r.Entities(text) {
-			if kinds[s.Kind] && s.Start >= 0 && s.End <= len(text) && s.Start < s.End && r.plausible(text[s.Start:s.End]) {
+	if r.Entities != nil && (kinds[Person] || kinds[Company]) {
+		// Only the sentences where a name can hide reach the recogniser:
+		// its cost grows with the text it reads.
+		for _, sent := range sentences(text) {
+			part := text[sent[0]:sent[1]]
+			if !HasInnerCapital(part) {
+				continue
+			}
+			for _, s := range r.Entities(part) {
+				if !kinds[s.Kind] || s.Start < 0 || s.End > len(part) || s.Start >= s.End {
+					continue
+				}
+				s.Start, s.End = s.Start+sent[0], s.End+sent[0]
+				if name := text[s.Start:s.End]; !r.plausible(name) || s.Kind == Person && !writtenAsName(name) {
+					continue
+				}
+				if s.Kind == Person {
+					s = r.widen(text, s)
+				}
 				spans = append(spans, s)
 			}
 		}
@@ -106,7 +136,12 @@ func (r *Redactor) Find(text string) []Span {
 // Redact returns text with each span found replaced by its pseudonym, and
 // where the pseudonyms sit in the result.
 func (r *Redactor) Redact(text string) (string, []Replacement) {
-	spans := r.Find(text)
+	return r.Apply(text, r.Find(text))
+}
+
+// Apply replaces spans (as Find returns them: ordered, not overlapping)
+// by their pseudonyms; the i-th Replacement is the i-th span's.
+func (r *Redactor) Apply(text string, spans []Span) (string, []Replacement) {
 	if len(spans) == 0 {
 		return text, nil
 	}
@@ -148,7 +183,164 @@ func HasInnerCapital(text string) bool {
 		if !start && nameLike(w) {
 			return true
 		}
-		start = strings.ContainsAny(w[len(w)-1:], ".!?:")
+		start = endsSentence(w)
 	}
 	return false
+}
+
+// endsSentence reports whether a word ends its sentence: it ends in . ! ?
+// or :, and is not a title ("Mr.") or an initial ("J.").
+func endsSentence(w string) bool {
+	if !strings.ContainsAny(w[len(w)-1:], ".!?:") {
+		return false
+	}
+	if strings.HasSuffix(w, ".") {
+		stem := strings.TrimSuffix(w, ".")
+		if titles[strings.ToLower(stem)] || len(stem) == 1 && unicode.IsUpper(rune(stem[0])) {
+			return false
+		}
+	}
+	return true
+}
+
+// titles precede names.
+var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "miss": true, "mx": true, "dr": true, "prof": true}
+
+// titleRE is a title and the one or two capitalised words after it.
+var titleRE = regexp.MustCompile(`\b(?:Mr|Mrs|Ms|Miss|Mx|Dr|Prof)\.? ?(\p{Lu}[\p{L}'’-]+(?: \p{Lu}[\p{L}'’-]+)?)`)
+
+// titled finds the names after titles ("Mr. Bezan", "Ms Anju Dhillon"):
+// a name by construction, without the recogniser; "Mr. Chair" is none.
+func (r *Redactor) titled(text string) []Span {
+	var out []Span
+	for _, m := range titleRE.FindAllStringSubmatchIndex(text, -1) {
+		name := text[m[2]:m[3]]
+		if first, _, _ := strings.Cut(name, " "); notNames[strings.ToLower(first)] {
+			continue
+		}
+		if writtenAsName(name) {
+			out = append(out, Span{m[2], m[3], Person})
+		}
+	}
+	return out
+}
+
+// widen grows a person span over the capitalised name words right beside
+// it: the recogniser often tags only "Raman" of "Priya Raman". A word the
+// study writes in lower case, an acronym ("CFO") or a word that is never a
+// name stops it.
+func (r *Redactor) widen(text string, s Span) Span {
+	for s.Start > 0 && text[s.Start-1] == ' ' {
+		j := strings.LastIndexByte(text[:s.Start-1], ' ')
+		// A sentence's first word is capitalised anyway ("Ask Priya").
+		if j < 0 || !r.nameWord(text[j+1:s.Start-1]) || sentenceStart(text[:j]) {
+			break
+		}
+		s.Start = j + 1
+	}
+	for s.End < len(text) && text[s.End] == ' ' {
+		k := strings.IndexByte(text[s.End+1:], ' ')
+		end := len(text)
+		if k >= 0 {
+			end = s.End + 1 + k
+		}
+		w := strings.TrimRight(text[s.End+1:end], ".,;:!?)'\"’”")
+		if !r.nameWord(w) {
+			break
+		}
+		s.End = s.End + 1 + len(w)
+	}
+	return s
+}
+
+// nameWord reports whether w is a capitalised word that may be part of a
+// name: not an acronym, not a word the study writes in lower case.
+func (r *Redactor) nameWord(w string) bool {
+	if !nameLike(w) || w != strings.Trim(w, ".,;:!?\"'()[]") {
+		return false
+	}
+	rest := []rune(w)[1:]
+	if strings.ToUpper(string(rest)) == string(rest) {
+		return false // CFO, IBM
+	}
+	lw := strings.ToLower(w)
+	return !r.common[lw] && !interjections[lw]
+}
+
+// sentenceStart reports whether a word after before starts a sentence.
+func sentenceStart(before string) bool {
+	before = strings.TrimRight(before, " ")
+	return before == "" || strings.ContainsAny(before[len(before)-1:], ".!?:")
+}
+
+// sentences splits text at sentence ends (., ! or ? before a space) into
+// byte ranges.
+func sentences(text string) [][2]int {
+	var out [][2]int
+	start := 0
+	for i := 0; i+1 < len(text); i++ {
+		if strings.IndexByte(".!?", text[i]) >= 0 && text[i+1] == ' ' && endsSentence(text[strings.LastIndexByte(text[:i+1], ' ')+1:i+1]) {
+			out = append(out, [2]int{start, i + 1})
+			start = i + 2
+		}
+	}
+	if start < len(text) {
+		out = append(out, [2]int{start, len(text)})
+	}
+	return out
+}
+
+// writtenAsName reports whether a span the recogniser calls a person is
+// written as names are: every word has a lower-case letter (not "CSIS",
+// "R C N N"; a lone initial such as "J." beside a name may be capital
+// only), does not start with two capitals ("GPUs") and does not change
+// case inside ("DevOps", "GitHub"), bar the Mc/Mac of surnames.
+func writtenAsName(name string) bool {
+	lowerWords := 0
+	for _, w := range strings.Fields(name) {
+		rs := []rune(strings.Trim(w, ",;:!?\"'()[]’"))
+		if len(rs) > 2 && unicode.IsUpper(rs[0]) && unicode.IsUpper(rs[1]) {
+			return false // GPUs, MPs: an acronym's plural
+		}
+		hasLower := false
+		for i, c := range rs {
+			if unicode.IsLower(c) {
+				hasLower = true
+			}
+			if i > 0 && unicode.IsUpper(c) && unicode.IsLower(rs[i-1]) && !surnamePrefix(string(rs[:i])) {
+				return false
+			}
+		}
+		switch {
+		case hasLower:
+			lowerWords++
+		case len(rs) != 2 || rs[1] != '.':
+			return false // an acronym, or a letter that is no initial ("Country X")
+		}
+	}
+	return lowerWords > 0
+}
+
+func surnamePrefix(p string) bool {
+	switch p {
+	case "Mc", "Mac", "O'", "O’", "De", "Di", "La", "Le", "Van", "Von":
+		return true
+	}
+	return false
+}
+
+// kept reports whether w (lower case) is one of Keep.
+func (r *Redactor) kept(w string) bool {
+	if len(r.Keep) == 0 {
+		return false
+	}
+	if r.keep == nil {
+		r.keep = map[string]bool{}
+		for _, k := range r.Keep {
+			for _, f := range strings.Fields(strings.ToLower(k)) {
+				r.keep[f] = true
+			}
+		}
+	}
+	return r.keep[w]
 }

@@ -256,7 +256,37 @@ CREATE TABLE coding_settlements (
 );
 CREATE INDEX coding_settlements_study ON coding_settlements(study_id);
 `},
-	// 10 is the privacy migration (issue 16 part 4), landed on its own branch.
+	// 10: privacy of the people quoted (docs/PRIVACY.md): per-study
+	// redaction settings and the secret keying its pseudonyms; the
+	// pseudonyms as keyed hashes (no original); the originals an admin
+	// chose to keep, in their own table that exports and search never read.
+	10: {Up: `
+CREATE TABLE study_privacy (
+  study_id {{INT}} PRIMARY KEY REFERENCES studies(id) ON DELETE CASCADE,
+  redact {{BOOL}} NOT NULL DEFAULT {{FALSE}},
+  kinds TEXT NOT NULL DEFAULT '',
+  keep_originals {{BOOL}} NOT NULL DEFAULT {{FALSE}},
+  keep_words TEXT NOT NULL DEFAULT '',
+  secret TEXT NOT NULL,
+  updated_at {{TIME}} NOT NULL
+);
+CREATE TABLE pseudonyms (
+  study_id {{INT}} NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  hash TEXT NOT NULL,
+  n {{INT}} NOT NULL,
+  PRIMARY KEY (study_id, kind, hash)
+);
+CREATE TABLE redaction_originals (
+  id {{ID}},
+  study_id {{INT}} NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  source_id {{INT}} NOT NULL REFERENCES sources(id) ON DELETE CASCADE,
+  label TEXT NOT NULL,
+  original TEXT NOT NULL,
+  UNIQUE (source_id, label, original)
+);
+CREATE INDEX redaction_originals_study ON redaction_originals(study_id);
+`},
 	// 11: who sees which study (docs/ACCESS.md). A study has an owner (the
 	// user who created it; 0 when it came from the command line or before
 	// sharing existed) and members: a row names either one user (user_id,

@@ -1,0 +1,137 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/ingest"
+	"github.com/verbatimhq/verbatim/persona/redact"
+)
+
+// Privacy returns a study's privacy settings (redaction off until set).
+func (a *App) Privacy(ctx context.Context, studyID int64) (persona.Privacy, error) {
+	p, _, err := a.store.Privacy(ctx, studyID)
+	return p, err
+}
+
+// SetPrivacy saves a study's privacy settings; they apply to the files
+// uploaded from then on (already stored text is not rewritten). Who may
+// keep originals (admins) is the caller's check.
+func (a *App) SetPrivacy(ctx context.Context, p persona.Privacy) (persona.Privacy, error) {
+	got, err := a.store.SetPrivacy(ctx, p)
+	if err != nil {
+		return persona.Privacy{}, err
+	}
+	a.Log.Info("privacy set", slog.Int64("study_id", p.StudyID), slog.Bool("redact", got.Redact),
+		slog.Bool("keep_originals", got.KeepOriginals))
+	return got, nil
+}
+
+// EnableRedaction turns a study's redaction on, keeping its kinds and
+// its choice about originals.
+func (a *App) EnableRedaction(ctx context.Context, studyID int64) error {
+	p, err := a.Privacy(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	if p.Redact {
+		return nil
+	}
+	p.Redact = true
+	_, err = a.SetPrivacy(ctx, p)
+	return err
+}
+
+// Originals returns what a source's pseudonyms replaced, when an admin
+// chose to keep them (admins only: the caller checks). Exports and search
+// never read them.
+func (a *App) Originals(ctx context.Context, sourceID int64) ([]persona.Original, error) {
+	return a.store.Originals(ctx, sourceID)
+}
+
+// entityFinder is the language pipeline's named-entity recogniser
+// (persona/nlp.Pipeline.Entities).
+type entityFinder interface {
+	Entities(text string) []redact.Span
+}
+
+// withRedaction sets opt's redaction when the study redacts: the study's
+// kinds and its pseudonyms restored under its secret, shared by every file
+// of this ingest.
+func (a *App) withRedaction(ctx context.Context, studyID int64, opt IngestOptions) (IngestOptions, error) {
+	p, key, err := a.store.Privacy(ctx, studyID)
+	if err != nil {
+		return opt, fmt.Errorf("ingest: privacy settings: %w", err)
+	}
+	if !p.Redact {
+		opt.redaction = nil
+		return opt, nil
+	}
+	entries, err := a.store.Pseudonyms(ctx, studyID)
+	if err != nil {
+		return opt, fmt.Errorf("ingest: pseudonyms: %w", err)
+	}
+	ps := redact.NewPseudonyms(key)
+	ps.Restore(entries)
+	r := &redact.Redactor{Pseudonyms: ps, Kinds: p.Kinds, Keep: p.KeepWords}
+	if ef, ok := a.Lang.(entityFinder); ok {
+		r.Entities = ef.Entities
+	}
+	opt.redaction = &ingest.Redaction{Redactor: r, KeepOriginals: p.KeepOriginals}
+	return opt, nil
+}
+
+// savePseudonyms stores the numbers handed out so far, before the source
+// that shows them (extra entries are harmless; missing ones would renumber).
+func (a *App) savePseudonyms(ctx context.Context, studyID int64, opt IngestOptions) error {
+	if opt.redaction == nil {
+		return nil
+	}
+	return a.store.SavePseudonyms(ctx, studyID, opt.redaction.Redactor.Pseudonyms.Entries())
+}
+
+func (a *App) saveOriginals(ctx context.Context, studyID, sourceID int64, originals []persona.Original) error {
+	if len(originals) == 0 {
+		return nil
+	}
+	for i := range originals {
+		originals[i].SourceID = sourceID
+	}
+	return a.store.SaveOriginals(ctx, studyID, originals)
+}
+
+// DeleteParticipant removes a participant with their turns, quotes (and
+// so codings), index entries and attributes, then re-analyses the study so
+// themes and persona pages no longer count them. It returns the
+// participant as it was and how many quotes went.
+func (a *App) DeleteParticipant(ctx context.Context, id int64) (persona.Participant, int, error) {
+	p, err := a.store.Participant(ctx, id)
+	if err != nil {
+		return persona.Participant{}, 0, err
+	}
+	undo := a.MarkAnalysisDue(p.StudyID)
+	a.indexMu.Lock()
+	defer a.indexMu.Unlock()
+	// The source reads as unindexed until its index entries are gone, so a
+	// crash in between is repaired (re-indexed) at the next start.
+	if err := a.store.MarkIndexed(ctx, p.SourceID, false); err != nil {
+		undo()
+		return persona.Participant{}, 0, err
+	}
+	ids, err := a.store.DeleteParticipant(ctx, id)
+	if err != nil {
+		undo()
+		return persona.Participant{}, 0, err
+	}
+	defer a.changed(p.StudyID, ChangeSources)
+	if err := a.index.Delete(ctx, ids); err != nil {
+		return p, len(ids), fmt.Errorf("delete participant %d: unindex: %w", id, err)
+	}
+	if err := a.store.MarkIndexed(ctx, p.SourceID, true); err != nil {
+		return p, len(ids), err
+	}
+	a.ScheduleAnalysis(p.StudyID)
+	return p, len(ids), nil
+}

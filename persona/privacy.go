@@ -1,0 +1,59 @@
+package persona
+
+import (
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/verbatimhq/verbatim/persona/redact"
+)
+
+// Privacy is how a study protects the people quoted (docs/PRIVACY.md):
+// whether its uploads are redacted at ingest, which kinds of span, and
+// whether an admin chose to keep the originals (in a table exports and
+// search never read).
+type Privacy struct {
+	StudyID       int64         `json:"study_id"`
+	Redact        bool          `json:"redact"`
+	Kinds         []redact.Kind `json:"kinds"`
+	KeepOriginals bool          `json:"keep_originals"`
+	// KeepWords are never redacted as names the recogniser proposes:
+	// products and places it takes for people ("Azure", "Python").
+	KeepWords []string  `json:"keep_words"`
+	UpdatedAt time.Time `json:"updated_at"`
+}
+
+// Limits of KeepWords.
+const (
+	MaxKeepWords   = 500
+	MaxKeepWordLen = 100
+)
+
+// Validate checks the kinds (none means redact.DefaultKinds) and the
+// keep words.
+func (p Privacy) Validate() error {
+	if len(p.KeepWords) > MaxKeepWords {
+		return fmt.Errorf("privacy: %d keep words, at most %d: %w", len(p.KeepWords), MaxKeepWords, ErrInvalid)
+	}
+	for _, w := range p.KeepWords {
+		if len(w) > MaxKeepWordLen || strings.ContainsAny(w, ",\n") {
+			return fmt.Errorf("privacy: keep word %.20q too long or holds a comma or line break: %w", w, ErrInvalid)
+		}
+	}
+	for _, k := range p.Kinds {
+		switch k {
+		case redact.Person, redact.Company, redact.Email, redact.Phone, redact.URL:
+		default:
+			return fmt.Errorf("privacy: unknown kind %q (Person, Company, Email, Phone, URL): %w", k, ErrInvalid)
+		}
+	}
+	return nil
+}
+
+// Original is a redacted span kept by an admin's choice: the pseudonym a
+// source shows and what it replaced.
+type Original struct {
+	SourceID int64  `json:"source_id"`
+	Label    string `json:"label"`
+	Original string `json:"original"`
+}
