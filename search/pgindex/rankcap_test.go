@@ -67,3 +67,26 @@ func TestRankCap(t *testing.T) {
 		})
 	}
 }
+
+// singleLexeme recognises the one-word tsqueries resolve writes, whose
+// frequency the planner's statistics may hold, and nothing else.
+func TestSingleLexeme(t *testing.T) {
+	cases := []struct {
+		tsq, word string
+		ok        bool
+	}{
+		{"'price'", "price", true},
+		{"'o''brien'", "o'brien", true},
+		{"'pric':*", "", false},
+		{"'secur' <-> 'review'", "", false},
+		{"'secur' & 'review'", "", false},
+		{"('budget' | 'budgets')", "", false},
+		{"''", "", false},
+	}
+	for _, c := range cases {
+		word, ok := singleLexeme(c.tsq)
+		if word != c.word || ok != c.ok {
+			t.Errorf("singleLexeme(%q) = %q, %v; want %q, %v", c.tsq, word, ok, c.word, c.ok)
+		}
+	}
+}

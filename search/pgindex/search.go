@@ -28,7 +28,7 @@ import (
 func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	ctx, cancel := search.WithDeadline(ctx)
 	defer cancel()
-	c, err := ix.compile(ctx, q)
+	c, err := ix.compile(ctx, q, true)
 	if err != nil {
 		return search.Result{}, err
 	}
@@ -170,7 +170,7 @@ func searchSQL(c compiled, q search.Query, facets []string, rankCap int) (string
 	if len(parts) > 0 {
 		gate := ""
 		if most > 0 {
-			gate = fmt.Sprintf(" AND (SELECT count(*) FROM f) <= %d", most)
+			gate = fmt.Sprintf(" AND (SELECT count(*) FROM h) <= %d", most) // f is not read past the cap
 		}
 		sql += "\nUNION ALL SELECT 2, i, v, count(*), 0, 'epoch' FROM (" +
 			strings.ReplaceAll(strings.Join(parts, " UNION ALL "), " FROM f", " FROM "+facetFrom) +
@@ -258,7 +258,7 @@ func (ix *Index) Highlight(ctx context.Context, m *search.Expr, ids []int64) (ma
 	}
 	ctx, cancel := search.WithDeadline(ctx)
 	defer cancel()
-	c, err := ix.compile(ctx, search.Query{Match: m, IncludeHidden: true})
+	c, err := ix.compile(ctx, search.Query{Match: m, IncludeHidden: true}, false)
 	if err != nil {
 		return nil, err
 	}
