@@ -37,7 +37,7 @@ type Index struct {
 // Result.TotalCapped, and its page is the best of the first RankCap found
 // (in storage order, roughly the oldest). See docs/POSTGRES_LOAD.md for
 // the cost it bounds.
-const RankCap = 2_000
+const RankCap = 1_000
 
 // analyzeEvery is how many quotes one process writes before it refreshes
 // the planner's statistics itself: without them, right after a bulk load,
