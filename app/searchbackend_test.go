@@ -42,7 +42,7 @@ func TestPostgresSearchBackend(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got.Total != want.Total || !slices.Equal(hitIDs(got), hitIDs(want)) && !sameIDSet(hitIDs(got), hitIDs(want)) {
+		if got.Total != want.Total || !slices.Equal(hitIDs(got), hitIDs(want)) && !sameIDs(hitIDs(got), hitIDs(want)) {
 			t.Errorf("%s: postgres %d hits %v; bleve %d %v", text, got.Total, hitIDs(got), want.Total, hitIDs(want))
 		}
 		if want.Total == 0 && text != "budgt~1" {
@@ -87,7 +87,7 @@ func hitIDs(r SearchResult) []int64 {
 	return out
 }
 
-func sameIDSet(a, b []int64) bool {
+func sameIDs(a, b []int64) bool {
 	a, b = slices.Clone(a), slices.Clone(b)
 	slices.Sort(a)
 	slices.Sort(b)
