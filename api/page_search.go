@@ -126,7 +126,7 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 		v.Error = plainError(err)
 		return v, nil
 	}
-	v.Total = res.Total
+	v.Total, v.TotalCapped = res.Total, res.TotalCapped
 	for _, h := range res.Hits {
 		v.Hits = append(v.Hits, names.hit(h))
 	}

@@ -26,11 +26,14 @@ type Objections struct {
 	AllRings bool `json:"all_rings"`
 	// Expanded are the words added to the query for their meaning (word
 	// vectors' neighbours of the rep's words).
-	Expanded []string         `json:"expanded"`
-	Total    uint64           `json:"total"`
-	Themes   []ObjectionTheme `json:"themes"`
-	Quotes   []QuoteHit       `json:"quotes"`
-	Answers  []PersonaValues  `json:"answers"`
+	Expanded []string `json:"expanded"`
+	Total    uint64   `json:"total"`
+	// TotalCapped: more quotes match than Total (the PostgreSQL search's
+	// rank cap).
+	TotalCapped bool             `json:"total_capped,omitempty"`
+	Themes      []ObjectionTheme `json:"themes"`
+	Quotes      []QuoteHit       `json:"quotes"`
+	Answers     []PersonaValues  `json:"answers"`
 }
 
 // ObjectionQuery is what a rep asks.
@@ -127,7 +130,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	if err != nil {
 		return out, err
 	}
-	out.Total = res.Total
+	out.Total, out.TotalCapped = res.Total, res.TotalCapped
 	cands, err := a.candidates(ctx, res.Hits)
 	if err != nil {
 		return out, err
@@ -136,7 +139,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 		if cands, err = a.keepOutcome(ctx, cands, q.Outcome); err != nil {
 			return out, err
 		}
-		out.Total = uint64(len(cands)) // of the best candidates
+		out.Total, out.TotalCapped = uint64(len(cands)), false // of the best candidates
 	}
 	rerank(q.Text, cands, vecs)
 	if out.Quotes, err = a.objectionQuotes(ctx, match, cands[:min(q.Size, len(cands))]); err != nil {

@@ -38,6 +38,9 @@ type SearchResult struct {
 	Facets map[string][]search.FacetCount `json:"facets"`
 	// FacetsCapped: the query matched too many quotes to count facets.
 	FacetsCapped bool `json:"facets_capped,omitempty"`
+	// TotalCapped: the query matched more than Total quotes (the
+	// PostgreSQL backend's rank cap); the page is the best of those Total.
+	TotalCapped bool `json:"total_capped,omitempty"`
 }
 
 // Search runs a query and hydrates the hits from the database.
@@ -50,7 +53,7 @@ func (a *App) Search(ctx context.Context, q search.Query) (SearchResult, error) 
 	if err != nil {
 		return SearchResult{}, err
 	}
-	return SearchResult{Total: res.Total, Facets: res.Facets, FacetsCapped: res.FacetsCapped, Hits: hits}, nil
+	return SearchResult{Total: res.Total, Facets: res.Facets, FacetsCapped: res.FacetsCapped, TotalCapped: res.TotalCapped, Hits: hits}, nil
 }
 
 // hydrate turns index hits into QuoteHits, in the same order, from the

@@ -358,6 +358,9 @@ type SearchPage struct {
 	// posts to selected.
 	NoteStudies []Option
 	Total       uint64
+	// TotalCapped: Total is a lower bound (the search backend stopped
+	// counting there).
+	TotalCapped bool
 	Hits        []Hit
 	Facets      []FacetGroup
 	Active      []FacetValue

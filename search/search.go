@@ -139,6 +139,10 @@ type Result struct {
 	// FacetsCapped is true when the query matched more than
 	// Query.FacetCap quotes and facets were not counted.
 	FacetsCapped bool `json:"facets_capped,omitempty"`
+	// TotalCapped is true when the backend stopped counting: the query
+	// matched more than Total quotes, and the page is ranked among the
+	// first Total it found (PostgreSQL's rank cap; bleve counts all).
+	TotalCapped bool `json:"total_capped,omitempty"`
 }
 
 // MaxSearchTime bounds a search whose caller set no deadline (the API sets

@@ -3,6 +3,7 @@ package pgindex
 import (
 	"context"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -89,7 +90,7 @@ const normalization = 1
 // compile turns q into SQL. Text clauses are first resolved to tsqueries
 // in one round trip (resolve); a clause left with no lexeme (a stop word,
 // a fuzzy word near no indexed one) drops out, as in bleve.
-func (ix *Index) compile(ctx context.Context, q search.Query) (compiled, error) {
+func (ix *Index) compile(ctx context.Context, q search.Query, scoreIt bool) (compiled, error) {
 	var c compiled
 	var conds []string
 	var ranks []scored
@@ -124,14 +125,24 @@ func (ix *Index) compile(ctx context.Context, q search.Query) (compiled, error) 
 	if len(conds) == 0 {
 		conds = []string{"TRUE"}
 	}
-	c.rank, c.rankArgs = rankSQL(len(c.args), ranks)
 	c.where = strings.Join(conds, " AND ")
+	if !scoreIt {
+		return c, nil
+	}
+	var idfs []float64
+	if len(ranks) > 1 {
+		var err error
+		if idfs, err = ix.idfs(ctx, ranks); err != nil {
+			return c, err
+		}
+	}
+	c.rank, c.rankArgs = rankSQL(len(c.args), ranks, idfs)
 	return c, nil
 }
 
 // rankSQL is the sum of the clauses' weighted ts_rank_cd, its parameters
-// numbered after the first n.
-func rankSQL(n int, ranks []scored) (string, []any) {
+// numbered after the first n; idfs (nil: all 1) weigh the clauses.
+func rankSQL(n int, ranks []scored, idfs []float64) (string, []any) {
 	if len(ranks) == 0 {
 		return "0", nil
 	}
@@ -139,24 +150,77 @@ func rankSQL(n int, ranks []scored) (string, []any) {
 	parts := make([]string, len(ranks))
 	for i, r := range ranks {
 		p := a.add(r.tsq)
-		weight := strconv.FormatFloat(r.weight, 'g', -1, 64)
-		if len(ranks) > 1 {
-			weight += " * " + fmt.Sprintf(idf, r.col, p)
+		weight := r.weight
+		if idfs != nil {
+			weight *= idfs[i]
 		}
-		parts[i] = fmt.Sprintf("%s * ts_rank_cd(%s, %s::tsquery, %d)", weight, r.col, p, normalization)
+		parts[i] = fmt.Sprintf("%s * ts_rank_cd(%s, %s::tsquery, %d)", strconv.FormatFloat(weight, 'g', -1, 64), r.col, p, normalization)
 	}
 	return strings.Join(parts, " + "), a[n:]
 }
 
-// idf weighs a clause of a query of several by how rare its words are, as
-// bleve's scoring does (1 + ln(quotes / (quotes matching + 1))), so a
+// idfCountCap bounds the quotes counted to weigh a clause the statistics
+// do not know: a word missing from them is rarer than the ones they list,
+// so the cap is reached only by a word that became common since the last
+// ANALYZE (then every such word weighs the same).
+const idfCountCap = 10_000
+
+// idfs weighs each clause of a query of several by how rare its words are,
+// as bleve's scoring does (1 + ln(quotes / (quotes matching + 1))), so a
 // quote with the rare word of "card not working" ranks above one with the
-// common word alone. Both counts are computed once per statement; the
-// number of quotes is the planner's estimate (-1 before the first ANALYZE:
-// then every clause weighs 1).
-const idf = `(SELECT 1 + ln(greatest(r.t, d.n + 1) / (d.n + 1))
-	FROM (SELECT reltuples::float8 AS t FROM pg_class WHERE oid = 'search_docs'::regclass) r,
-	(SELECT count(*)::float8 AS n FROM search_docs WHERE %s @@ %s::tsquery) d)`
+// common word alone. Returns nil (every clause weighs 1) before the table
+// has statistics.
+//
+// The number of quotes is the planner's estimate; the quotes matching a
+// one-word clause come from the planner's statistics when they list the
+// word (its share of ANALYZE's sample of the quotes), else from a count
+// capped at idfCountCap. Counting every match was exact, and at 1M quotes
+// cost a second per common word (a heap visit each: 58,000 pages for a word
+// in one quote of six).
+func (ix *Index) idfs(ctx context.Context, ranks []scored) ([]float64, error) {
+	var a args
+	items := []string{`(SELECT reltuples::float8 FROM pg_class WHERE oid = 'search_docs'::regclass)`}
+	for _, r := range ranks {
+		count := fmt.Sprintf(`(SELECT count(*)::float8 FROM (SELECT 1 FROM search_docs WHERE %s @@ %s::tsquery LIMIT %d) x)`, r.col, a.add(r.tsq), idfCountCap)
+		if word, ok := singleLexeme(r.tsq); ok {
+			count = fmt.Sprintf(`coalesce((SELECT s.f[array_position(s.e, %s)] * c.reltuples FROM pg_class c,
+				(SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats
+				WHERE schemaname = current_schema() AND tablename = 'search_docs' AND attname = %s) s
+				WHERE c.oid = 'search_docs'::regclass), %s)`, a.add(word), a.add(r.col), count)
+		}
+		items = append(items, count)
+	}
+	vals := make([]float64, len(items))
+	dest := make([]any, len(items))
+	for i := range vals {
+		dest[i] = &vals[i]
+	}
+	if err := ix.pool.QueryRow(ctx, "SELECT "+strings.Join(items, ", "), a...).Scan(dest...); err != nil {
+		return nil, fmt.Errorf("search: weigh query words: %w", err)
+	}
+	total := vals[0]
+	if total <= 0 {
+		return nil, nil
+	}
+	out := make([]float64, len(ranks))
+	for i, n := range vals[1:] {
+		out[i] = 1 + math.Log(math.Max(total, n+1)/(n+1))
+	}
+	return out, nil
+}
+
+// singleLexeme returns the word of a tsquery that is one lexeme and
+// nothing else ('price'), as resolve writes it.
+func singleLexeme(tsq string) (string, bool) {
+	if len(tsq) < 3 || tsq[0] != '\'' || tsq[len(tsq)-1] != '\'' {
+		return "", false
+	}
+	inner := tsq[1 : len(tsq)-1]
+	if strings.ContainsAny(inner, "\\") || strings.Contains(strings.ReplaceAll(inner, "''", ""), "'") {
+		return "", false
+	}
+	return strings.ReplaceAll(inner, "''", "'"), true
+}
 
 // matchSQL is the condition, score and highlight tsquery of e, given the
 // tsquery of each text clause (tsq[i], "" when it has no lexeme).

@@ -27,7 +27,17 @@ type Index struct {
 	pool *pgxpool.Pool
 	// written counts the quotes written since the last ANALYZE.
 	written atomic.Int64
+	// rankCap is how many matches a search ranked by relevance reads
+	// (RankCap; tests set fewer).
+	rankCap int
 }
+
+// RankCap is how many matching quotes a search ranked by relevance reads
+// and ranks. A query matching more reports RankCap as its total with
+// Result.TotalCapped, and its page is the best of the first RankCap found
+// (in storage order, roughly the oldest). See docs/POSTGRES_LOAD.md for
+// the cost it bounds.
+const RankCap = 1_000
 
 // analyzeEvery is how many quotes one process writes before it refreshes
 // the planner's statistics itself: without them, right after a bulk load,
@@ -48,7 +58,7 @@ func Open(ctx context.Context, url string) (*Index, error) {
 		pool.Close()
 		return nil, fmt.Errorf("search: migrate postgres: %w", err)
 	}
-	return &Index{pool: pool}, nil
+	return &Index{pool: pool, rankCap: RankCap}, nil
 }
 
 // Close closes the connections.

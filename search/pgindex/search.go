@@ -15,17 +15,26 @@ import (
 
 // Search runs q in one statement: the matches are found once (a
 // materialized CTE), then counted, the page cut from them, and their
-// facets counted (the first FacetCap+1 of them: past the cap none are
-// shown); then the page's highlights.
+// facets counted (the first FacetCap+1 of them, and only when there are
+// no more than FacetCap: past the cap none are shown); then the page's
+// highlights. A query ranked by relevance reads at most the index's rank
+// cap of matching quotes: past it the total is the cap (TotalCapped) and
+// the page the best of the quotes read.
+//
+// The rank cap bounds the cost of a common word. Each match read costs a
+// heap visit and a ts_rank_cd; at 1M quotes a word in one quote of six
+// was 170,000 of them, hundreds of milliseconds a search, where the GIN
+// lookup alone is a few. See docs/POSTGRES_LOAD.md.
 func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	ctx, cancel := search.WithDeadline(ctx)
 	defer cancel()
-	c, err := ix.compile(ctx, q)
+	c, err := ix.compile(ctx, q, true)
 	if err != nil {
 		return search.Result{}, err
 	}
 	facets, fixed := facetPlan(q)
-	sql, args := searchSQL(c, q, facets)
+	rankCap := ix.rankCapFor(q)
+	sql, args := searchSQL(c, q, facets, rankCap)
 	rows, err := ix.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search: %w", err)
@@ -59,8 +68,11 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 		return search.Result{}, fmt.Errorf("search: %w", err)
 	}
 	sortPage(out.Hits, dates, q)
+	if rankCap > 0 && out.Total > uint64(rankCap) {
+		out.Total, out.TotalCapped = uint64(rankCap), true
+	}
 	asked := len(q.Facets) > 0
-	out.FacetsCapped = asked && q.FacetCap > 0 && out.Total > uint64(q.FacetCap)
+	out.FacetsCapped = asked && (out.TotalCapped || q.FacetCap > 0 && out.Total > uint64(q.FacetCap))
 	if asked && !out.FacetsCapped {
 		for f, v := range fixed {
 			out.Facets[f] = []search.FacetCount{}
@@ -80,7 +92,7 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 		for i, h := range out.Hits {
 			ids[i] = h.ID
 		}
-		frags, err := ix.Highlight(ctx, q.Match, ids)
+		frags, err := ix.highlight(ctx, c, ids)
 		if err != nil {
 			return search.Result{}, err
 		}
@@ -91,10 +103,23 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 	return out, nil
 }
 
+// rankCapFor is the number of matches q's statement reads: the rank cap
+// for a text query ranked by relevance, 0 (all) otherwise. A query sorted
+// by date finds its page over every match through the date index; one
+// with no text has no score to compute.
+func (ix *Index) rankCapFor(q search.Query) int {
+	if q.Match.Empty() || q.SortByDate {
+		return 0
+	}
+	return ix.rankCap
+}
+
 // searchSQL is Search's statement. Its rows are (part, i, value, count,
 // score, date): part 0 the total, 1 a hit of the page (value its id), 2 a
-// facet value (i the facet) and its count.
-func searchSQL(c compiled, q search.Query, facets []string) (string, []any) {
+// facet value (i the facet) and its count. With rankCap > 0 it reads at
+// most rankCap+1 matches (the last only tells there are more) and ranks
+// the first rankCap.
+func searchSQL(c compiled, q search.Query, facets []string, rankCap int) (string, []any) {
 	a := append(args{}, c.args...)
 	a = append(a, c.rankArgs...)
 	cols := []string{"id", "date", c.rank + " AS score"}
@@ -120,18 +145,36 @@ func searchSQL(c compiled, q search.Query, facets []string) (string, []any) {
 	case q.Match.Empty():
 		order = "id"
 	}
-	ctes := "h AS MATERIALIZED (SELECT " + strings.Join(cols, ", ") + " FROM search_docs WHERE " + c.where + ")"
-	facetFrom := "h"
-	if q.FacetCap > 0 && len(parts) > 0 {
-		ctes += fmt.Sprintf(", f AS MATERIALIZED (SELECT * FROM h LIMIT %d)", q.FacetCap+1)
+	read, ranked := "", "h"
+	if rankCap > 0 {
+		read = fmt.Sprintf(" LIMIT %d", rankCap+1)
+		ranked = fmt.Sprintf("(SELECT * FROM h LIMIT %d) h", rankCap)
+	}
+	ctes := "h AS MATERIALIZED (SELECT " + strings.Join(cols, ", ") + " FROM search_docs WHERE " + c.where + read + ")"
+	// Facets are counted only when they will be shown: no more matches
+	// than the facet cap (and the rank cap, past which the total is not
+	// known).
+	facetFrom, most := "h", 0
+	if q.FacetCap > 0 {
+		most = q.FacetCap
+	}
+	if rankCap > 0 && (most == 0 || rankCap < most) {
+		most = rankCap
+	}
+	if most > 0 && len(parts) > 0 {
+		ctes += fmt.Sprintf(", f AS MATERIALIZED (SELECT * FROM h LIMIT %d)", most+1)
 		facetFrom = "f"
 	}
 	sql := "WITH " + ctes + "\nSELECT 0, 0, '', count(*), 0::float8, 'epoch'::timestamptz FROM h" +
-		fmt.Sprintf("\nUNION ALL (SELECT 1, 0, id::text, 0, score, date FROM h ORDER BY %s LIMIT %d OFFSET %d)", order, q.PageSize(), max(q.From, 0))
+		fmt.Sprintf("\nUNION ALL (SELECT 1, 0, id::text, 0, score, date FROM %s ORDER BY %s LIMIT %d OFFSET %d)", ranked, order, q.PageSize(), max(q.From, 0))
 	if len(parts) > 0 {
+		gate := ""
+		if most > 0 {
+			gate = fmt.Sprintf(" AND (SELECT count(*) FROM h) <= %d", most) // f is not read past the cap
+		}
 		sql += "\nUNION ALL SELECT 2, i, v, count(*), 0, 'epoch' FROM (" +
 			strings.ReplaceAll(strings.Join(parts, " UNION ALL "), " FROM f", " FROM "+facetFrom) +
-			") x WHERE v IS NOT NULL AND v <> '' GROUP BY i, v"
+			") x WHERE v IS NOT NULL AND v <> ''" + gate + " GROUP BY i, v"
 	}
 	return sql, a
 }
@@ -215,10 +258,18 @@ func (ix *Index) Highlight(ctx context.Context, m *search.Expr, ids []int64) (ma
 	}
 	ctx, cancel := search.WithDeadline(ctx)
 	defer cancel()
-	c, err := ix.compile(ctx, search.Query{Match: m, IncludeHidden: true})
+	c, err := ix.compile(ctx, search.Query{Match: m, IncludeHidden: true}, false)
 	if err != nil {
 		return nil, err
 	}
+	return ix.highlight(ctx, c, ids)
+}
+
+// highlight is Highlight with the query already compiled (a search
+// reuses its own: no second round trip to resolve the words).
+func (ix *Index) highlight(ctx context.Context, c compiled, ids []int64) (map[int64][]string, error) {
+	out := map[int64][]string{}
+	c.args = append(args{}, c.args...)
 	hl := c.highlight // "": no word of the text to mark, the start of the quote
 	opts := `StartSel="` + startMark + `", StopSel="` + stopMark + `"`
 	p, short, long, idp := c.args.add(hl), c.args.add(opts+", HighlightAll=true"), c.args.add(opts+", MaxWords=35, MinWords=15"), c.args.add(ids)
