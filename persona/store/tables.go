@@ -12,7 +12,7 @@ import (
 func Tables() []string {
 	return []string{"studies", "sources", "participants", "turns", "quotes", "analyses", "themes", "personas", "edits",
 		"collateral", "source_meta", "field_answers", "trackers", "tracker_visits",
-		"codes", "codings", "coding_rounds", "coding_round_coders", "coding_settlements"}
+		"codes", "codings", "coding_rounds", "coding_round_coders", "coding_settlements", "code_suggestions"}
 }
 
 // CompareQuotes checks that two stores hold the same quotes: up to n of
