@@ -121,6 +121,7 @@ func (a *App) ReviewQueue(ctx context.Context, studyID, codeID int64, limit int)
 // Decision is what one review decision did.
 type Decision struct {
 	QuoteID int64  `json:"quote_id"`
+	StudyID int64  `json:"study_id"`
 	Status  string `json:"status"`
 	// Changed counts the other quotes whose suggestion the decision changed.
 	Changed int   `json:"changed"`
@@ -140,6 +141,7 @@ func (a *App) DecideSuggestion(ctx context.Context, quoteID, codeID int64, by Ac
 	if err != nil {
 		return d, err
 	}
+	d.StudyID = q.StudyID
 	ss, err := a.store.Suggestions(ctx, q.StudyID)
 	if err != nil {
 		return d, err
