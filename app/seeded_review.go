@@ -152,8 +152,8 @@ func (a *App) DecideSuggestion(ctx context.Context, quoteID, codeID int64, by Ac
 			at = i
 		}
 	}
-	if at < 0 || ss[at].Seeded {
-		return d, fmt.Errorf("quote %d has no suggestion to review: %w", quoteID, persona.ErrNotFound)
+	if at < 0 || !openSuggestion(ss[at]) {
+		return d, fmt.Errorf("quote %d has no open suggestion to review: %w", quoteID, persona.ErrNotFound)
 	}
 	row := ss[at]
 	switch {
