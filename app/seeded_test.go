@@ -10,7 +10,7 @@ import (
 
 // seedDemo promotes two demo themes to codes and codes three more quotes
 // of each by hand as ann; it returns the codes.
-func seedDemo(t *testing.T, a *App, studyID int64, ann Actor) []persona.Code {
+func seedDemo(t testing.TB, a *App, studyID int64, ann Actor) []persona.Code {
 	t.Helper()
 	ctx := context.Background()
 	themes, err := a.store.Themes(ctx, studyID)
