@@ -59,6 +59,7 @@ func TestSeededCodingOnDemo(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	t.Logf("demo: %d quotes, %d seeds, %d coded, %d uncoded, %d ms", rep.Quotes, rep.Seeds, rep.Coded, rep.Uncoded, rep.TookMS)
 	shown, err := a.seedQuotes(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
