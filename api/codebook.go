@@ -335,11 +335,12 @@ func (s *Server) getAgreement(c *gin.Context) error {
 	return nil
 }
 
-// coderParam reads a coder id query parameter (0 is Verbatim).
+// coderParam reads a coder id query parameter (0 is Verbatim, -1 its
+// seeded coding).
 func coderParam(c *gin.Context, name string) (int64, error) {
 	v, err := strconv.ParseInt(c.Query(name), 10, 64)
-	if err != nil || v < 0 {
-		return 0, badRequest(fmt.Sprintf("%s: give a coder id (0 for Verbatim)", name))
+	if err != nil || v < app.SeededCoder {
+		return 0, badRequest(fmt.Sprintf("%s: give a coder id (0 for Verbatim, -1 for its seeded coding)", name))
 	}
 	return v, nil
 }

@@ -54,10 +54,15 @@ func (s *Server) codebookView(c *gin.Context, studyID int64) (frontend.CodebookP
 	}
 	v := frontend.CodebookPage{Base: s.base(c, "Codebook · "+cb.Study.Name, "codebook"), StudyName: cb.Study.Name, Rings: codeRingOptions(persona.RingNone)}
 	v.StudyID = cb.Study.ID
+	seeded, ran, err := s.app.SeededCounts(c.Request.Context(), studyID)
+	if err != nil {
+		return v, err
+	}
+	v.SeededRan = ran
 	for _, e := range cb.Codes {
 		cv := frontend.CodeView{ID: e.Code.ID, Name: e.Code.Name, Ring: string(e.Code.Ring), RingTitle: ringTitle(e.Code.Ring),
 			Definition: e.Code.Definition, WhenToUse: e.Code.WhenToUse, WhenNotToUse: e.Code.WhenNotToUse,
-			ExampleIDs: joinInts(e.Code.ExampleQuoteIDs), Codings: e.Codings, Quotes: e.Quotes, Rings: codeRingOptions(e.Code.Ring)}
+			ExampleIDs: joinInts(e.Code.ExampleQuoteIDs), Codings: e.Codings, Quotes: e.Quotes, Seeded: seeded[e.Code.ID], Rings: codeRingOptions(e.Code.Ring)}
 		for _, q := range e.Examples {
 			cv.Examples = append(cv.Examples, quoteView(q))
 		}

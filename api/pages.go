@@ -83,6 +83,9 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"POST", "/studies/:id/rounds", account.PermCode, (*Server).roundForm},
 		{"POST", "/studies/:id/rounds/done", account.PermCode, (*Server).roundDoneForm},
 		{"GET", "/studies/:id/disagreements", account.PermCode, (*Server).disagreementsPage},
+		{"GET", "/studies/:id/review", account.PermCode, (*Server).reviewPage},
+		{"POST", "/studies/:id/review", account.PermCode, (*Server).suggestForm},
+		{"POST", "/quotes/:id/review", account.PermCode, (*Server).reviewForm},
 	}
 	for _, p := range pages {
 		params, _ := scopedParams(p.path)

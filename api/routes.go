@@ -127,6 +127,9 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/studies/:id/agreement", account.PermCode, (*Server).getAgreement, "Percent agreement, Cohen's kappa, Krippendorff's alpha per code and overall"},
 	{"GET", "/api/v1/studies/:id/disagreements", account.PermCode, (*Server).getDisagreements, "Quotes two coders coded differently (first, second: coder ids, 0 = Verbatim)"},
 	{"POST", "/api/v1/quotes/:id/settle", account.PermCode, (*Server).settleQuote, "Settle a disagreement (first, second, choice: first, second, both or none)"},
+	{"POST", "/api/v1/studies/:id/codebook/suggest", account.PermCode, (*Server).suggestCodes, "Code the rest from the examples: the seeded coding of every quote from the researchers' codings and the codes' examples (docs/SEEDED.md)"},
+	{"GET", "/api/v1/studies/:id/review", account.PermCode, (*Server).getReview, "The seeded coding's review queue (limit; code=ID lists that code's seeded codings instead)"},
+	{"POST", "/api/v1/quotes/:id/review", account.PermCode, (*Server).reviewQuote, "Decide a suggestion (code_id: accept or correct as your coding, 0 skips); the seeded coding updates at once"},
 	{"GET", "/api/v1/personas/:id/codes", account.PermRead, (*Server).personaCodes, "Codes researchers applied to a persona's buyers, with quotes"},
 
 	// Privacy of the people quoted (docs/PRIVACY.md).

@@ -16,7 +16,8 @@ import (
 const UnitDefinition = "A unit is a quote that at least one of the compared coders coded (uncoded text is left out). " +
 	"For each code, each coder's value on a unit is 1 (applied) or 0 (not applied), or missing when the coder coded " +
 	"nothing in that quote's source. Overall figures pool the decisions on every code any of the compared coders applied. " +
-	"Verbatim's coding is the analysis' theme of a quote, counted as the code of the same name."
+	"Verbatim's coding is the analysis' theme of a quote, counted as the code of the same name. " +
+	"The seeded coding (Verbatim (seeded)) is the code it suggested for a quote, its seeds left out."
 
 // CoderRef names a coder; Verbatim is coder 0.
 type CoderRef struct {
@@ -77,6 +78,9 @@ type codingTable struct {
 	covers  map[int64]map[int64]bool // coder -> sources
 	quotes  []int64                  // coded quotes, ascending
 	blind   bool
+	// seeds are the quotes the seeded coding was given as seeds, left out
+	// of any comparison with the seeded coder (it only repeats them).
+	seeds map[int64]bool
 }
 
 // codingTable loads the codings by may see, with Verbatim's as coder 0.
@@ -110,19 +114,6 @@ func (a *App) codingTable(ctx context.Context, studyID int64, by Actor) (*coding
 			themeCode[th.ID] = c.ID
 		}
 	}
-	add := func(quote, coder, code int64) {
-		if t.applied[quote] == nil {
-			t.applied[quote] = map[int64]map[int64]bool{}
-		}
-		if t.applied[quote][coder] == nil {
-			t.applied[quote][coder] = map[int64]bool{}
-		}
-		t.applied[quote][coder][code] = true
-		if t.covers[coder] == nil {
-			t.covers[coder] = map[int64]bool{}
-		}
-		t.covers[coder][t.source[quote]] = true
-	}
 	for _, q := range quotes {
 		t.source[q.ID] = q.SourceID
 		if q.Hidden {
@@ -136,15 +127,18 @@ func (a *App) codingTable(ctx context.Context, studyID int64, by Actor) (*coding
 			t.covers[VerbatimCoder][q.SourceID] = true // Verbatim codes every source it analysed
 		}
 		if c, ok := themeCode[q.ThemeID]; ok && q.ThemeID != 0 {
-			add(q.ID, VerbatimCoder, c)
+			t.add(q.ID, VerbatimCoder, c)
 		}
 	}
+	if err := t.addSeeded(ctx, a, studyID); err != nil {
+		return nil, err
+	}
 	for _, c := range seen {
-		if _, ok := t.source[c.QuoteID]; !ok {
+		if _, ok := t.source[c.QuoteID]; !ok || c.CoderID == SeededCoder {
 			continue
 		}
 		t.coders[c.CoderID] = c.Coder
-		add(c.QuoteID, c.CoderID, c.CodeID)
+		t.add(c.QuoteID, c.CoderID, c.CodeID)
 	}
 	for q := range t.applied {
 		t.quotes = append(t.quotes, q)
@@ -158,7 +152,14 @@ func (t *codingTable) compare(coders []CoderRef) Comparison {
 	cmp := Comparison{Coders: coders, Codes: []CodeAgreement{}}
 	var units []int64
 	used := map[int64]int{}
+	withSeeded := false
+	for _, c := range coders {
+		withSeeded = withSeeded || c.ID == SeededCoder
+	}
 	for _, q := range t.quotes {
+		if withSeeded && t.seeds[q] {
+			continue
+		}
 		in := false
 		for _, c := range coders {
 			for code := range t.applied[q][c.ID] {
@@ -230,7 +231,7 @@ func figures(d agreement.Data, coders int) Figures {
 func (t *codingTable) researchers() []CoderRef {
 	var out []CoderRef
 	for id, name := range t.coders {
-		if id != VerbatimCoder {
+		if id != VerbatimCoder && id != SeededCoder {
 			out = append(out, CoderRef{ID: id, Name: name})
 		}
 	}
@@ -257,6 +258,9 @@ func (a *App) Agreement(ctx context.Context, studyID int64, by Actor) (Agreement
 	if _, ok := t.coders[VerbatimCoder]; ok {
 		rep.Coders = append(rep.Coders, CoderRef{ID: VerbatimCoder, Name: VerbatimCoderName})
 	}
+	if _, ok := t.coders[SeededCoder]; ok {
+		rep.Coders = append(rep.Coders, CoderRef{ID: SeededCoder, Name: SeededCoderName})
+	}
 	if len(people) > 2 {
 		rep.Comparisons = append(rep.Comparisons, t.compare(people))
 	}
@@ -268,6 +272,11 @@ func (a *App) Agreement(ctx context.Context, studyID int64, by Actor) (Agreement
 	if _, ok := t.coders[VerbatimCoder]; ok {
 		for _, p := range people {
 			rep.Comparisons = append(rep.Comparisons, t.compare([]CoderRef{p, {ID: VerbatimCoder, Name: VerbatimCoderName}}))
+		}
+	}
+	if _, ok := t.coders[SeededCoder]; ok {
+		for _, p := range people {
+			rep.Comparisons = append(rep.Comparisons, t.compare([]CoderRef{p, {ID: SeededCoder, Name: SeededCoderName}}))
 		}
 	}
 	return rep, nil
@@ -301,6 +310,9 @@ const maxDisagreements = 300
 func (t *codingTable) differences(first, second int64) (units int, diff []int64) {
 	for _, q := range t.quotes {
 		src := t.source[q]
+		if (first == SeededCoder || second == SeededCoder) && t.seeds[q] {
+			continue
+		}
 		if !t.covers[first][src] || !t.covers[second][src] {
 			continue
 		}
@@ -441,4 +453,47 @@ func (a *App) Settle(ctx context.Context, quoteID, first, second int64, choice s
 	}
 	s := persona.Settlement{StudyID: q.StudyID, QuoteID: q.ID, Coders: key, Choice: choice, CodeIDs: ids, ByID: by.ID, By: by.Name, CreatedAt: time.Now().UTC()}
 	return s, a.store.SetSettlement(ctx, s)
+}
+
+// addSeeded adds the seeded coding's suggestions as SeededCoder's
+// codings: it covers every source it coded, and the quotes it was given as
+// seeds are left out of its comparisons. A decided suggestion keeps what
+// was suggested, so a researcher's decision counts against it.
+func (t *codingTable) addSeeded(ctx context.Context, a *App, studyID int64) error {
+	ss, err := a.store.Suggestions(ctx, studyID)
+	if err != nil || len(ss) == 0 {
+		return err
+	}
+	t.seeds = map[int64]bool{}
+	t.coders[SeededCoder] = SeededCoderName
+	t.covers[SeededCoder] = map[int64]bool{}
+	for _, s := range ss {
+		src, ok := t.source[s.QuoteID]
+		if !ok {
+			continue
+		}
+		t.covers[SeededCoder][src] = true
+		switch {
+		case s.Seeded:
+			t.seeds[s.QuoteID] = true
+		case s.CodeID != 0 && t.codes[s.CodeID].ID != 0:
+			t.add(s.QuoteID, SeededCoder, s.CodeID)
+		}
+	}
+	return nil
+}
+
+// add records that coder applied code to quote.
+func (t *codingTable) add(quote, coder, code int64) {
+	if t.applied[quote] == nil {
+		t.applied[quote] = map[int64]map[int64]bool{}
+	}
+	if t.applied[quote][coder] == nil {
+		t.applied[quote][coder] = map[int64]bool{}
+	}
+	t.applied[quote][coder][code] = true
+	if t.covers[coder] == nil {
+		t.covers[coder] = map[int64]bool{}
+	}
+	t.covers[coder][t.source[quote]] = true
 }

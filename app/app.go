@@ -128,6 +128,7 @@ type App struct {
 	sizing    sizingCache
 	listeners changeListeners
 	analyses  analysisScheduler
+	seeding   seedCoders // the seeded coding per study (seeded.go)
 
 	compacting atomic.Bool
 	bg         sync.WaitGroup // background work Close waits for

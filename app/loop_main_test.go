@@ -29,7 +29,7 @@ var demoTemplate struct {
 
 // demoCopy opens a fresh copy of the analysed demo: what demoApp gives,
 // without ingesting and analysing it again for every test.
-func demoCopy(t *testing.T) (*App, persona.Study) {
+func demoCopy(t testing.TB) (*App, persona.Study) {
 	t.Helper()
 	ctx := context.Background()
 	demoTemplate.once.Do(func() {

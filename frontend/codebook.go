@@ -14,7 +14,9 @@ type CodeView struct {
 	Examples                            []QuoteView
 	ExampleIDs                          string
 	Codings, Quotes                     int
-	Rings                               []Option
+	// Seeded counts the quotes the seeded coding coded with this code.
+	Seeded int
+	Rings  []Option
 }
 
 // CodeForm is the new-code form's values.
@@ -32,6 +34,8 @@ type CodebookPage struct {
 	Error     string
 	// Imported says what the last import did.
 	Imported string
+	// SeededRan is true once the seeded coding ran in this study.
+	SeededRan bool
 }
 
 // CoderChips are one coder's codes on a quote.
@@ -127,4 +131,28 @@ type PersonaCodeView struct {
 	Definition      string
 	Raised, Of, Pct int
 	Quotes          []QuoteView
+}
+
+// ReviewItemView is one suggestion on the review page.
+type ReviewItemView struct {
+	Quote      QuoteView
+	CodeID     int64
+	Code       string
+	Coded      bool
+	Confidence int // percent
+}
+
+// ReviewPage is a study's review queue of the seeded coding, or one
+// code's seeded codings (Code set).
+type ReviewPage struct {
+	Base
+	StudyName string
+	Ran       bool
+	RanAt     string
+	Open      int
+	Code      string
+	Items     []ReviewItemView
+	Options   []Option
+	// Result says what the last run or decision did.
+	Result string
 }

@@ -25,6 +25,9 @@ func addCodebookSamples(m map[string]any, b Base, q QuoteView) {
 		Sources:     []Option{{Value: "3", Label: evil}}}
 	m["disagreements"] = DisagreementsPage{Base: b, StudyName: evil, First: evil, Second: evil, FirstID: 1, SecondID: 2, Units: 4, Settled: 1,
 		Items: []DisagreementView{{Quote: q, First: chip, Second: nil, Settled: evil}}}
+	m["review"] = ReviewPage{Base: b, StudyName: evil, Ran: true, RanAt: evil, Open: 3, Result: evil,
+		Items:   []ReviewItemView{{Quote: q, CodeID: 4, Code: evil, Coded: true, Confidence: 72}},
+		Options: []Option{{Value: "4", Label: evil}}}
 }
 
 // The source page links each quote to its coding page only for coders.

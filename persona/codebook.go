@@ -169,3 +169,28 @@ type Settlement struct {
 	By        string    `json:"by"`
 	CreatedAt time.Time `json:"created_at"`
 }
+
+// Suggestion is the seeded coding's proposal for one quote (docs/SEEDED.md):
+// CodeID 0 leaves the quote uncoded; BestCodeID is the most likely code
+// even then. Seeded quotes were a researcher's coding or a code's example.
+// Status is "" while open, or SuggestionAccepted, SuggestionCorrected,
+// SuggestionSkipped after a review decision (the row then keeps what was
+// suggested, so agreement counts the decision against it).
+type Suggestion struct {
+	QuoteID    int64     `json:"quote_id"`
+	StudyID    int64     `json:"study_id"`
+	CodeID     int64     `json:"code_id"`
+	BestCodeID int64     `json:"best_code_id"`
+	Confidence float64   `json:"confidence"`
+	Teach      float64   `json:"teach"`
+	Seeded     bool      `json:"seeded"`
+	Status     string    `json:"status"`
+	CreatedAt  time.Time `json:"created_at"`
+}
+
+// Review decisions on a suggestion.
+const (
+	SuggestionAccepted  = "accepted"
+	SuggestionCorrected = "corrected"
+	SuggestionSkipped   = "skipped"
+)

@@ -20,9 +20,10 @@ var cliActor = app.Actor{ID: -1, Name: "cli"}
 
 // cmdCodebook imports or exports a study's codebook.
 func cmdCodebook(ctx context.Context, e env, args []string) error {
-	if len(args) == 0 || (args[0] != "import" && args[0] != "export") {
+	if len(args) == 0 || (args[0] != "import" && args[0] != "export" && args[0] != "suggest") {
 		fmt.Fprintln(e.stderr, "usage: verbatim codebook import [--data DIR] [--study NAME] [--replace] FILE.csv|FILE.qdc\n"+
-			"       verbatim codebook export [--data DIR] [--study NAME] [--format csv|qdc] [-o FILE]")
+			"       verbatim codebook export [--data DIR] [--study NAME] [--format csv|qdc] [-o FILE]\n"+
+			"       verbatim codebook suggest [--data DIR] [--study NAME]   (code the rest from the researchers' examples)")
 		return errUsage
 	}
 	sub := args[0]
@@ -37,7 +38,7 @@ func cmdCodebook(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return errUsage
 	}
-	if sub == "import" && len(pos) != 1 || sub == "export" && len(pos) != 0 {
+	if sub == "import" && len(pos) != 1 || sub != "import" && len(pos) != 0 {
 		fs.Usage()
 		return errUsage
 	}
@@ -46,6 +47,15 @@ func cmdCodebook(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
+	if sub == "suggest" {
+		rep, err := a.SuggestCodes(ctx, st.ID)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(e.stdout, "%q: %d quotes, %d seeds, %d coded from them, %d left uncoded for the themes (%d ms)\n",
+			st.Name, rep.Quotes, rep.Seeds, rep.Coded, rep.Uncoded, rep.TookMS)
+		return nil
+	}
 	if sub == "import" {
 		b, err := os.ReadFile(pos[0])
 		if err != nil {

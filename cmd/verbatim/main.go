@@ -56,7 +56,7 @@ func init() {
 		"gaps":       {"check collateral against what the buyers say (content gaps)", cmdGaps},
 		"waves":      {"theme shares per research wave and significant changes", cmdWaves},
 		"migrate":    {"copy a SQLite study base into an empty PostgreSQL database", cmdMigrate},
-		"codebook":   {"import or export a study's codebook: codebook import|export (CSV, REFI-QDA .qdc)", cmdCodebook},
+		"codebook":   {"a study's codebook: codebook import|export (CSV, REFI-QDA .qdc), codebook suggest (code the rest from the examples)", cmdCodebook},
 		"agreement":  {"inter-coder agreement: percent, Cohen's kappa, Krippendorff's alpha", cmdAgreement},
 		"share":      {"who sees a study: share --study NAME [--role R | --user U] [--remove]", cmdShare},
 	}

@@ -311,6 +311,27 @@ INSERT INTO study_members (study_id, user_id, role, created_at) SELECT id, 0, 'r
 INSERT INTO study_members (study_id, user_id, role, created_at) SELECT id, 0, 'marketer', created_at FROM studies;
 INSERT INTO study_members (study_id, user_id, role, created_at) SELECT id, 0, 'sales', created_at FROM studies;
 `},
+	// 12: the seeded coding's suggestions (docs/SEEDED.md, product side):
+	// one row per quote of the last run of "code the rest from my
+	// examples". code_id 0 = left uncoded; best_code_id the most likely
+	// code; seeded = the quote was a researcher's coding or a code's
+	// example; status '' (open), accepted, corrected or skipped. No
+	// foreign key on the code ids (0 is allowed); a deleted code's rows are
+	// dropped when read.
+	12: {Up: `
+CREATE TABLE code_suggestions (
+  quote_id {{INT}} NOT NULL PRIMARY KEY REFERENCES quotes(id) ON DELETE CASCADE,
+  study_id {{INT}} NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  code_id {{INT}} NOT NULL DEFAULT 0,
+  best_code_id {{INT}} NOT NULL DEFAULT 0,
+  confidence {{REAL}} NOT NULL DEFAULT 0,
+  teach {{REAL}} NOT NULL DEFAULT 0,
+  seeded {{BOOL}} NOT NULL DEFAULT {{FALSE}},
+  status TEXT NOT NULL DEFAULT '',
+  created_at {{TIME}} NOT NULL
+);
+CREATE INDEX code_suggestions_study ON code_suggestions(study_id);
+`},
 }
 
 func (s *Store) migrate(ctx context.Context) error {
