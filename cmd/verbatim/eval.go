@@ -82,19 +82,9 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 // the labels, ARI and accuracy at least the computed baseline's on every
 // seed.
 func evalSuite(ctx context.Context, w io.Writer, dir, seedList, only string, maxTexts int) error {
-	var seeds []int64
-	for _, s := range strings.Split(seedList, ",") {
-		v, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-		if err != nil {
-			return fmt.Errorf("--seeds %q: %w", seedList, err)
-		}
-		seeds = append(seeds, v)
-	}
-	want := map[string]bool{}
-	for _, s := range strings.Split(only, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			want[s] = true
-		}
+	seeds, want, err := suiteArgs(seedList, only)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(w, "vectors: %s; seeds %s; k chosen automatically; baseline at the true k (computed, seed 1 | data README)\n", vectorsName(), seedList)
 	fmt.Fprintf(w, "%-14s %6s %6s %-11s %-17s %-17s %-17s %-17s %-17s %5s %s\n",
@@ -188,4 +178,24 @@ func vectorsName() string {
 	default:
 		return fmt.Sprintf("%s (%d words)", os.Getenv(analysis.VectorsEnv), v.Len())
 	}
+}
+
+// suiteArgs reads the suite commands' --seeds list and --sets filter (an
+// empty filter keeps every set).
+func suiteArgs(seedList, only string) ([]int64, map[string]bool, error) {
+	var seeds []int64
+	for _, s := range strings.Split(seedList, ",") {
+		v, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
+		if err != nil {
+			return nil, nil, fmt.Errorf("--seeds %q: %w", seedList, err)
+		}
+		seeds = append(seeds, v)
+	}
+	want := map[string]bool{}
+	for _, s := range strings.Split(only, ",") {
+		if s = strings.TrimSpace(s); s != "" {
+			want[s] = true
+		}
+	}
+	return seeds, want, nil
 }

@@ -58,19 +58,9 @@ func evalSeeded(ctx context.Context, w io.Writer, texts, labels []string, ns []i
 // evalSeededSuite runs the seeded coding on the development suite: per
 // set and count in ns, the figures' mean and range over the seeds.
 func evalSeededSuite(ctx context.Context, w io.Writer, dir string, ns []int, seedList, only string, maxTexts int) error {
-	var seeds []int64
-	for _, s := range strings.Split(seedList, ",") {
-		v, err := strconv.ParseInt(strings.TrimSpace(s), 10, 64)
-		if err != nil {
-			return fmt.Errorf("--seeds %q: %w", seedList, err)
-		}
-		seeds = append(seeds, v)
-	}
-	want := map[string]bool{}
-	for _, s := range strings.Split(only, ",") {
-		if s = strings.TrimSpace(s); s != "" {
-			want[s] = true
-		}
+	seeds, want, err := suiteArgs(seedList, only)
+	if err != nil {
+		return err
 	}
 	fmt.Fprintf(w, "vectors: %s; seeded coding, N labelled texts per label drawn with seeds %s, scored on the rest\n", vectorsName(), seedList)
 	fmt.Fprintf(w, "%-14s %6s %6s %3s %-17s %-17s %-17s %-17s %-17s %5s\n",
