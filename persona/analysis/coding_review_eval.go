@@ -76,7 +76,7 @@ func (e *SeededEval) SimulateReview(ctx context.Context, perClass int, seed int6
 	sim := ReviewSim{Order: order, PerClass: perClass, Batch: len(e.names), Test: len(test)}
 	decided := make([]bool, n)
 	for round := 0; ; round++ {
-		as, err := e.coder.Code(ctx, seeds)
+		as, err := e.coder.code(ctx, seeds, false, isTest)
 		if err != nil {
 			return ReviewSim{}, err
 		}

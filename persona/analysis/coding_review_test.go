@@ -32,7 +32,14 @@ func TestReviewOrderRealData(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, o := range ReviewOrders {
+		orders := ReviewOrders
+		if v := os.Getenv("VERBATIM_REVIEW_ORDERS"); v != "" {
+			orders = nil
+			for _, f := range strings.Split(v, ",") {
+				orders = append(orders, ReviewOrder(f))
+			}
+		}
+		for _, o := range orders {
 			var sum []float64
 			for seed := int64(1); seed <= 3; seed++ {
 				r, err := e.SimulateReview(ctx, 3, seed, 3, o)
