@@ -102,7 +102,11 @@ func lastOfEach(docs []search.Doc) []search.Doc {
 	return out
 }
 
-const upsert = `INSERT INTO search_docs (id, study_id, source_id, source_name, format, kind, participant_id,
+// upsert writes a batch of quotes and returns the lexemes that the quotes
+// it replaced held and the new ones do not (candidates for the lexicon's
+// pruning; all of a data-modifying WITH sees the table as before it).
+const upsert = `WITH old AS (SELECT DISTINCT w FROM search_docs, unnest(tsvector_to_array(tsv)) AS w WHERE id = ANY($1)),
+up AS (INSERT INTO search_docs (id, study_id, source_id, source_name, format, kind, participant_id,
 	speaker, attrs, text, question, date, ring, theme_id, persona_id, hidden)
 SELECT u.id, u.study, u.source, u.source_name, u.format, u.kind, u.participant, u.speaker, u.attrs::jsonb,
 	u.text, u.question, u.date, NULLIF(u.ring, ''), NULLIF(u.theme, 0), NULLIF(u.persona, 0), u.hidden
@@ -113,12 +117,9 @@ ON CONFLICT (id) DO UPDATE SET study_id = EXCLUDED.study_id, source_id = EXCLUDE
 	source_name = EXCLUDED.source_name, format = EXCLUDED.format, kind = EXCLUDED.kind,
 	participant_id = EXCLUDED.participant_id, speaker = EXCLUDED.speaker, attrs = EXCLUDED.attrs,
 	text = EXCLUDED.text, question = EXCLUDED.question, date = EXCLUDED.date, ring = EXCLUDED.ring,
-	theme_id = EXCLUDED.theme_id, persona_id = EXCLUDED.persona_id, hidden = EXCLUDED.hidden`
-
-// addTerms adds the lexemes of the quotes just written to the lexicon.
-const addTerms = `INSERT INTO search_terms (term)
-SELECT DISTINCT w FROM search_docs, unnest(tsvector_to_array(tsv)) AS w WHERE id = ANY($1) ORDER BY 1
-ON CONFLICT DO NOTHING`
+	theme_id = EXCLUDED.theme_id, persona_id = EXCLUDED.persona_id, hidden = EXCLUDED.hidden
+RETURNING tsv)
+SELECT coalesce(array_agg(w), '{}') FROM old WHERE w NOT IN (SELECT unnest(tsvector_to_array(tsv)) FROM up)`
 
 func (ix *Index) put(ctx context.Context, docs []search.Doc) error {
 	n := len(docs)
@@ -151,19 +152,19 @@ func (ix *Index) put(ctx context.Context, docs []search.Doc) error {
 		cols.date = append(cols.date, d.Date.UTC())
 		cols.hidden = append(cols.hidden, d.Hidden)
 	}
+	var dropped []string // lexemes the rewritten quotes no longer hold
 	err := pgx.BeginFunc(ctx, ix.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, upsert, cols.id, cols.study, cols.source, cols.sourceName, cols.format, cols.kind,
+		if err := tx.QueryRow(ctx, upsert, cols.id, cols.study, cols.source, cols.sourceName, cols.format, cols.kind,
 			cols.participant, cols.speaker, cols.attrs, cols.text, cols.question, cols.date, cols.ring,
-			cols.theme, cols.persona, cols.hidden); err != nil {
+			cols.theme, cols.persona, cols.hidden).Scan(&dropped); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, addTerms, cols.id)
-		return err
+		return addLexemes(ctx, tx, cols.id)
 	})
 	if err != nil {
 		return fmt.Errorf("search: index %d quotes from %d: %w", n, docs[0].ID, err)
 	}
-	return nil
+	return ix.prune(ctx, dropped)
 }
 
 // clean drops NUL characters, which PostgreSQL text cannot hold.
@@ -173,7 +174,7 @@ func clean(s string) string { return strings.ReplaceAll(s, "\x00", "") }
 func (ix *Index) Delete(ctx context.Context, ids []int64) error {
 	for lo := 0; lo < len(ids); lo += batchSize {
 		part := ids[lo:min(lo+batchSize, len(ids))]
-		if _, err := ix.pool.Exec(ctx, `DELETE FROM search_docs WHERE id = ANY($1)`, part); err != nil {
+		if err := ix.deleteWhere(ctx, `id = ANY($1)`, part); err != nil {
 			return fmt.Errorf("search: delete %d quotes: %w", len(part), err)
 		}
 	}
@@ -182,7 +183,7 @@ func (ix *Index) Delete(ctx context.Context, ids []int64) error {
 
 // DeleteSource removes every quote of a source.
 func (ix *Index) DeleteSource(ctx context.Context, sourceID int64) error {
-	if _, err := ix.pool.Exec(ctx, `DELETE FROM search_docs WHERE source_id = $1`, sourceID); err != nil {
+	if err := ix.deleteWhere(ctx, `source_id = $1`, sourceID); err != nil {
 		return fmt.Errorf("search: delete source %d: %w", sourceID, err)
 	}
 	return nil
@@ -190,10 +191,21 @@ func (ix *Index) DeleteSource(ctx context.Context, sourceID int64) error {
 
 // DeleteStudy removes every quote of a study.
 func (ix *Index) DeleteStudy(ctx context.Context, studyID int64) error {
-	if _, err := ix.pool.Exec(ctx, `DELETE FROM search_docs WHERE study_id = $1`, studyID); err != nil {
+	if err := ix.deleteWhere(ctx, `study_id = $1`, studyID); err != nil {
 		return fmt.Errorf("search: delete study %d: %w", studyID, err)
 	}
 	return nil
+}
+
+// deleteWhere deletes the quotes matching cond (its one parameter arg),
+// then prunes the lexicon of the words they held.
+func (ix *Index) deleteWhere(ctx context.Context, cond string, arg any) error {
+	var gone []string
+	if err := ix.pool.QueryRow(ctx, `WITH d AS (DELETE FROM search_docs WHERE `+cond+` RETURNING tsv)
+		SELECT coalesce(array_agg(DISTINCT w), '{}') FROM d, unnest(tsvector_to_array(d.tsv)) AS w`, arg).Scan(&gone); err != nil {
+		return err
+	}
+	return ix.prune(ctx, gone)
 }
 
 // Reset empties the index (every process sharing it sees it empty until
