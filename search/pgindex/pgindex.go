@@ -208,8 +208,10 @@ func (ix *Index) deleteWhere(ctx context.Context, cond string, arg any) error {
 	return ix.prune(ctx, gone)
 }
 
-// Reset empties the index (every process sharing it sees it empty until
-// the rebuild puts the quotes back).
+// Reset empties the index: every process sharing it sees it empty until
+// a rebuild puts the quotes back, so the app's reindex of a shared index
+// rewrites the quotes in place instead (app.Reindex) and only tests and
+// tools call it.
 func (ix *Index) Reset(ctx context.Context) error {
 	if _, err := ix.pool.Exec(ctx, `TRUNCATE search_docs, search_terms`); err != nil {
 		return fmt.Errorf("search: reset: %w", err)
