@@ -13,18 +13,19 @@ import (
 	"github.com/verbatimhq/verbatim/search"
 )
 
-// Search runs q in one statement: the matches are found once (a
-// materialized CTE), then counted, the page cut from them, and their
-// facets counted (the first FacetCap+1 of them, and only when there are
-// no more than FacetCap: past the cap none are shown); then the page's
-// highlights. A query ranked by relevance reads at most the index's rank
-// cap of matching quotes: past it the total is the cap (TotalCapped) and
-// the page the best of the quotes read.
+// Search runs q: one statement finds the matches once (a materialized
+// CTE), counts them and cuts the page; a second counts the facets, only
+// when they will be shown (no more matches than the facet cap and the rank
+// cap); then the page's highlights. A query ranked by relevance reads at
+// most the index's rank cap of matching quotes: past it the total is the
+// cap (TotalCapped) and the page the best of the quotes read.
 //
 // The rank cap bounds the cost of a common word. Each match read costs a
 // heap visit and a ts_rank_cd; at 1M quotes a word in one quote of six
 // was 170,000 of them, hundreds of milliseconds a search, where the GIN
-// lookup alone is a few. See docs/POSTGRES_LOAD.md.
+// lookup alone is a few. Counting the facets apart keeps the common case
+// (past a cap: no facets) from planning and carrying them. See
+// docs/POSTGRES_LOAD.md.
 func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	ctx, cancel := search.WithDeadline(ctx)
 	defer cancel()
@@ -34,34 +35,28 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 	}
 	facets, fixed := facetPlan(q)
 	rankCap := ix.rankCapFor(q)
-	sql, args := searchSQL(c, q, facets, rankCap)
+	sql, args := searchSQL(c, q, rankCap)
 	rows, err := ix.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search: %w", err)
 	}
 	out := search.Result{Hits: []search.Hit{}, Facets: map[string][]search.FacetCount{}}
 	var dates []time.Time
-	counts := map[string][]search.FacetCount{}
 	for rows.Next() {
-		var part, i int
-		var v string
-		var n int64
+		var total bool
+		var id, n int64
 		var score float64
 		var date time.Time
-		if err := rows.Scan(&part, &i, &v, &n, &score, &date); err != nil {
+		if err := rows.Scan(&total, &id, &n, &score, &date); err != nil {
 			rows.Close()
 			return search.Result{}, fmt.Errorf("search: %w", err)
 		}
-		switch part {
-		case 0:
+		if total {
 			out.Total = uint64(n)
-		case 1:
-			id, _ := strconv.ParseInt(v, 10, 64)
-			out.Hits = append(out.Hits, search.Hit{ID: id, Score: score})
-			dates = append(dates, date)
-		default:
-			counts[facets[i]] = append(counts[facets[i]], search.FacetCount{Value: v, Count: int(n)})
+			continue
 		}
+		out.Hits = append(out.Hits, search.Hit{ID: id, Score: score})
+		dates = append(dates, date)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -74,6 +69,12 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 	asked := len(q.Facets) > 0
 	out.FacetsCapped = asked && (out.TotalCapped || q.FacetCap > 0 && out.Total > uint64(q.FacetCap))
 	if asked && !out.FacetsCapped {
+		var counts map[string][]search.FacetCount
+		if len(facets) > 0 && out.Total > 0 {
+			if counts, err = ix.facetCounts(ctx, c, facets); err != nil {
+				return search.Result{}, err
+			}
+		}
 		for f, v := range fixed {
 			out.Facets[f] = []search.FacetCount{}
 			if out.Total > 0 {
@@ -114,16 +115,61 @@ func (ix *Index) rankCapFor(q search.Query) int {
 	return ix.rankCap
 }
 
-// searchSQL is Search's statement. Its rows are (part, i, value, count,
-// score, date): part 0 the total, 1 a hit of the page (value its id), 2 a
-// facet value (i the facet) and its count. With rankCap > 0 it reads at
-// most rankCap+1 matches (the last only tells there are more) and ranks
-// the first rankCap.
-func searchSQL(c compiled, q search.Query, facets []string, rankCap int) (string, []any) {
+// searchSQL is Search's statement. Its rows are (total, id, count, score,
+// date): the first the total (count), the others the page's hits. With rankCap > 0
+// it reads at most rankCap+1 matches (the last only tells there are more)
+// and ranks the first rankCap.
+func searchSQL(c compiled, q search.Query, rankCap int) (string, []any) {
 	a := append(args{}, c.args...)
 	a = append(a, c.rankArgs...)
-	cols := []string{"id", "date", c.rank + " AS score"}
-	var parts []string
+	order := "score DESC, id"
+	switch {
+	case q.SortByDate:
+		order = `date DESC, id::text COLLATE "C"` // bleve's: newest, then id as text
+	case q.Match.Empty():
+		order = "id"
+	}
+	read, ranked := "", "h"
+	if rankCap > 0 {
+		read = fmt.Sprintf(" LIMIT %d", rankCap+1)
+		ranked = fmt.Sprintf("(SELECT * FROM h LIMIT %d) h", rankCap)
+	}
+	sql := "WITH h AS MATERIALIZED (SELECT id, date, " + c.rank + " AS score FROM search_docs WHERE " + c.where + read + ")" +
+		"\nSELECT true, 0::bigint, count(*), 0::float8, 'epoch'::timestamptz FROM h" +
+		fmt.Sprintf("\nUNION ALL (SELECT false, id, 0, score, date FROM %s ORDER BY %s LIMIT %d OFFSET %d)", ranked, order, q.PageSize(), max(q.From, 0))
+	return sql, a
+}
+
+// facetCounts counts the values of each of facets over every quote the
+// compiled query matches (Search asks only when they are few: under the
+// caps).
+func (ix *Index) facetCounts(ctx context.Context, c compiled, facets []string) (map[string][]search.FacetCount, error) {
+	sql, a := facetSQL(c, facets)
+	rows, err := ix.pool.Query(ctx, sql, a...)
+	if err != nil {
+		return nil, fmt.Errorf("search facets: %w", err)
+	}
+	defer rows.Close()
+	counts := map[string][]search.FacetCount{}
+	for rows.Next() {
+		var i int
+		var v string
+		var n int64
+		if err := rows.Scan(&i, &v, &n); err != nil {
+			return nil, fmt.Errorf("search facets: %w", err)
+		}
+		counts[facets[i]] = append(counts[facets[i]], search.FacetCount{Value: v, Count: int(n)})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search facets: %w", err)
+	}
+	return counts, nil
+}
+
+// facetSQL is facetCounts' statement: rows (i, value, count), i the facet.
+func facetSQL(c compiled, facets []string) (string, []any) {
+	a := append(args{}, c.args...)
+	var cols, parts []string
 	for i, f := range facets {
 		expr, numeric, _ := keywordExpr(&a, f)
 		if strings.HasPrefix(f, "attr.") {
@@ -138,44 +184,8 @@ func searchSQL(c compiled, q search.Query, facets []string, rankCap int) (string
 		}
 		parts = append(parts, fmt.Sprintf("SELECT %d AS i, %s AS v FROM f", i, expr))
 	}
-	order := "score DESC, id"
-	switch {
-	case q.SortByDate:
-		order = `date DESC, id::text COLLATE "C"` // bleve's: newest, then id as text
-	case q.Match.Empty():
-		order = "id"
-	}
-	read, ranked := "", "h"
-	if rankCap > 0 {
-		read = fmt.Sprintf(" LIMIT %d", rankCap+1)
-		ranked = fmt.Sprintf("(SELECT * FROM h LIMIT %d) h", rankCap)
-	}
-	ctes := "h AS MATERIALIZED (SELECT " + strings.Join(cols, ", ") + " FROM search_docs WHERE " + c.where + read + ")"
-	// Facets are counted only when they will be shown: no more matches
-	// than the facet cap (and the rank cap, past which the total is not
-	// known).
-	facetFrom, most := "h", 0
-	if q.FacetCap > 0 {
-		most = q.FacetCap
-	}
-	if rankCap > 0 && (most == 0 || rankCap < most) {
-		most = rankCap
-	}
-	if most > 0 && len(parts) > 0 {
-		ctes += fmt.Sprintf(", f AS MATERIALIZED (SELECT * FROM h LIMIT %d)", most+1)
-		facetFrom = "f"
-	}
-	sql := "WITH " + ctes + "\nSELECT 0, 0, '', count(*), 0::float8, 'epoch'::timestamptz FROM h" +
-		fmt.Sprintf("\nUNION ALL (SELECT 1, 0, id::text, 0, score, date FROM %s ORDER BY %s LIMIT %d OFFSET %d)", ranked, order, q.PageSize(), max(q.From, 0))
-	if len(parts) > 0 {
-		gate := ""
-		if most > 0 {
-			gate = fmt.Sprintf(" AND (SELECT count(*) FROM h) <= %d", most) // f is not read past the cap
-		}
-		sql += "\nUNION ALL SELECT 2, i, v, count(*), 0, 'epoch' FROM (" +
-			strings.ReplaceAll(strings.Join(parts, " UNION ALL "), " FROM f", " FROM "+facetFrom) +
-			") x WHERE v IS NOT NULL AND v <> ''" + gate + " GROUP BY i, v"
-	}
+	sql := "WITH f AS MATERIALIZED (SELECT " + strings.Join(cols, ", ") + " FROM search_docs WHERE " + c.where + ")" +
+		"\nSELECT i, v, count(*) FROM (" + strings.Join(parts, " UNION ALL ") + ") x WHERE v IS NOT NULL AND v <> '' GROUP BY i, v"
 	return sql, a
 }
 
