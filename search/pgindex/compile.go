@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,9 +64,12 @@ func inValues(a *args, field string, vals []string) string {
 	return expr + " = ANY(" + a.add(nums) + "::bigint[])"
 }
 
-// compiled is a query as SQL over search_docs.
+// compiled is a query as SQL over search_docs, or over its narrow copy
+// search_rank when the query names only columns that it holds.
 type compiled struct {
 	where string // the whole condition: text, filters, hidden
+	// table is the table where reads from: search_rank or search_docs.
+	table string
 	args  args   // where's parameters
 	// rank is the score of a matching row; its parameters (rankArgs)
 	// follow where's, so a statement without it passes args alone.
@@ -126,6 +130,10 @@ func (ix *Index) compile(ctx context.Context, q search.Query, scoreIt bool) (com
 		conds = []string{"TRUE"}
 	}
 	c.where = strings.Join(conds, " AND ")
+	c.table = "search_docs"
+	if narrow(q) {
+		c.table = "search_rank"
+	}
 	if !scoreIt {
 		return c, nil
 	}
@@ -138,6 +146,28 @@ func (ix *Index) compile(ctx context.Context, q search.Query, scoreIt bool) (com
 	}
 	c.rank, c.rankArgs = rankSQL(len(c.args), ranks, idfs)
 	return c, nil
+}
+
+// rankFields are the keyword fields search_rank holds (the text's tsvector
+// too, not the question's, the attributes, speaker, format or file name).
+var rankFields = []string{"study", "source", "participant", "kind", "ring", "theme", "persona"}
+
+// narrow reports whether q's condition names only search_rank's columns.
+func narrow(q search.Query) bool {
+	for f, vals := range q.Filters {
+		if !slices.Contains(rankFields, f) && slices.ContainsFunc(vals, func(v string) bool { return v != "" }) {
+			return false
+		}
+	}
+	if q.Match.Empty() {
+		return true
+	}
+	for _, cl := range q.Match.Clauses {
+		if cl.Field == search.QuestionField || search.IsKeyword(cl.Field) && !slices.Contains(rankFields, cl.Field) {
+			return false
+		}
+	}
+	return true
 }
 
 // rankSQL is the sum of the clauses' weighted ts_rank_cd, its parameters

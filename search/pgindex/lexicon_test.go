@@ -88,6 +88,7 @@ func TestLexiconPruned(t *testing.T) {
 			if err := c.change(ix); err != nil {
 				t.Fatal(err)
 			}
+			rankInStep(t, ix)
 			terms, held := lexicon(t, ix)
 			if !slices.Equal(terms, held) {
 				t.Errorf("lexicon %v, the quotes hold %v", terms, held)
@@ -137,10 +138,24 @@ func TestLexiconConcurrentWritesAndDeletes(t *testing.T) {
 	for err := range errs {
 		t.Fatal(err)
 	}
+	rankInStep(t, ix)
 	terms, held := lexicon(t, ix)
 	for _, w := range held {
 		if !slices.Contains(terms, w) {
 			t.Errorf("quotes hold %q, the lexicon %v does not", w, terms)
 		}
+	}
+}
+
+// rankInStep fails the test unless search_rank holds exactly the ranking
+// columns of search_docs.
+func rankInStep(t *testing.T, ix *Index) {
+	t.Helper()
+	var n int
+	err := ix.pool.QueryRow(context.Background(), `SELECT count(*) FROM (
+		(SELECT `+rankColumns+` FROM search_docs EXCEPT ALL SELECT `+rankColumns+` FROM search_rank)
+		UNION ALL (SELECT `+rankColumns+` FROM search_rank EXCEPT ALL SELECT `+rankColumns+` FROM search_docs)) x`).Scan(&n)
+	if err != nil || n != 0 {
+		t.Errorf("search_rank and search_docs differ in %d rows (%v)", n, err)
 	}
 }

@@ -80,7 +80,7 @@ func (ix *Index) Put(ctx context.Context, docs []search.Doc) error {
 	}
 	if ix.written.Add(int64(len(docs))) >= analyzeEvery {
 		ix.written.Store(0)
-		if _, err := ix.pool.Exec(ctx, `ANALYZE search_docs`); err != nil {
+		if _, err := ix.pool.Exec(ctx, `ANALYZE search_docs, search_rank`); err != nil {
 			return fmt.Errorf("search: analyze: %w", err)
 		}
 	}
@@ -102,7 +102,8 @@ func lastOfEach(docs []search.Doc) []search.Doc {
 	return out
 }
 
-// upsert writes a batch of quotes and returns the lexemes that the quotes
+// upsert writes a batch of quotes (search_docs and its narrow copy
+// search_rank) and returns the lexemes that the quotes
 // it replaced held and the new ones do not (candidates for the lexicon's
 // pruning; all of a data-modifying WITH sees the table as before it).
 const upsert = `WITH old AS (SELECT DISTINCT w FROM search_docs, unnest(tsvector_to_array(tsv)) AS w WHERE id = ANY($1)),
@@ -118,7 +119,11 @@ ON CONFLICT (id) DO UPDATE SET study_id = EXCLUDED.study_id, source_id = EXCLUDE
 	participant_id = EXCLUDED.participant_id, speaker = EXCLUDED.speaker, attrs = EXCLUDED.attrs,
 	text = EXCLUDED.text, question = EXCLUDED.question, date = EXCLUDED.date, ring = EXCLUDED.ring,
 	theme_id = EXCLUDED.theme_id, persona_id = EXCLUDED.persona_id, hidden = EXCLUDED.hidden
-RETURNING tsv)
+RETURNING ` + rankColumns + `),
+r AS (INSERT INTO search_rank SELECT * FROM up
+	ON CONFLICT (id) DO UPDATE SET study_id = EXCLUDED.study_id, source_id = EXCLUDED.source_id,
+	participant_id = EXCLUDED.participant_id, date = EXCLUDED.date, hidden = EXCLUDED.hidden, tsv = EXCLUDED.tsv,
+	kind = EXCLUDED.kind, ring = EXCLUDED.ring, theme_id = EXCLUDED.theme_id, persona_id = EXCLUDED.persona_id)
 SELECT coalesce(array_agg(w), '{}') FROM old WHERE w NOT IN (SELECT unnest(tsvector_to_array(tsv)) FROM up)`
 
 func (ix *Index) put(ctx context.Context, docs []search.Doc) error {
@@ -201,7 +206,8 @@ func (ix *Index) DeleteStudy(ctx context.Context, studyID int64) error {
 // then prunes the lexicon of the words they held.
 func (ix *Index) deleteWhere(ctx context.Context, cond string, arg any) error {
 	var gone []string
-	if err := ix.pool.QueryRow(ctx, `WITH d AS (DELETE FROM search_docs WHERE `+cond+` RETURNING tsv)
+	if err := ix.pool.QueryRow(ctx, `WITH d AS (DELETE FROM search_docs WHERE `+cond+` RETURNING id, tsv),
+		r AS (DELETE FROM search_rank WHERE id IN (SELECT id FROM d))
 		SELECT coalesce(array_agg(DISTINCT w), '{}') FROM d, unnest(tsvector_to_array(d.tsv)) AS w`, arg).Scan(&gone); err != nil {
 		return err
 	}
@@ -213,7 +219,7 @@ func (ix *Index) deleteWhere(ctx context.Context, cond string, arg any) error {
 // rewrites the quotes in place instead (app.Reindex) and only tests and
 // tools call it.
 func (ix *Index) Reset(ctx context.Context) error {
-	if _, err := ix.pool.Exec(ctx, `TRUNCATE search_docs, search_terms`); err != nil {
+	if _, err := ix.pool.Exec(ctx, `TRUNCATE search_docs, search_rank, search_terms`); err != nil {
 		return fmt.Errorf("search: reset: %w", err)
 	}
 	return nil

@@ -134,7 +134,7 @@ func searchSQL(c compiled, q search.Query, rankCap int) (string, []any) {
 		read = fmt.Sprintf(" LIMIT %d", rankCap+1)
 		ranked = fmt.Sprintf("(SELECT * FROM h LIMIT %d) h", rankCap)
 	}
-	sql := "WITH h AS MATERIALIZED (SELECT id, date, " + c.rank + " AS score FROM search_docs WHERE " + c.where + read + ")" +
+	sql := "WITH h AS MATERIALIZED (SELECT id, date, " + c.rank + " AS score FROM " + c.table + " WHERE " + c.where + read + ")" +
 		"\nSELECT true, 0::bigint, count(*), 0::float8, 'epoch'::timestamptz FROM h" +
 		fmt.Sprintf("\nUNION ALL (SELECT false, id, 0, score, date FROM %s ORDER BY %s LIMIT %d OFFSET %d)", ranked, order, q.PageSize(), max(q.From, 0))
 	return sql, a
@@ -184,7 +184,11 @@ func facetSQL(c compiled, facets []string) (string, []any) {
 		}
 		parts = append(parts, fmt.Sprintf("SELECT %d AS i, %s AS v FROM f", i, expr))
 	}
-	sql := "WITH f AS MATERIALIZED (SELECT " + strings.Join(cols, ", ") + " FROM search_docs WHERE " + c.where + ")" +
+	table := c.table
+	if slices.ContainsFunc(facets, func(f string) bool { return !slices.Contains(rankFields, f) }) {
+		table = "search_docs" // a facet search_rank does not hold
+	}
+	sql := "WITH f AS MATERIALIZED (SELECT " + strings.Join(cols, ", ") + " FROM " + table + " WHERE " + c.where + ")" +
 		"\nSELECT i, v, count(*) FROM (" + strings.Join(parts, " UNION ALL ") + ") x WHERE v IS NOT NULL AND v <> '' GROUP BY i, v"
 	return sql, a
 }
