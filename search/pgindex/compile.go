@@ -70,7 +70,7 @@ type compiled struct {
 	where string // the whole condition: text, filters, hidden
 	// table is the table where reads from: search_rank or search_docs.
 	table string
-	args  args   // where's parameters
+	args  args // where's parameters
 	// rank is the score of a matching row; its parameters (rankArgs)
 	// follow where's, so a statement without it passes args alone.
 	rank     string
