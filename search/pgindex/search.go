@@ -35,7 +35,8 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 	}
 	facets, fixed := facetPlan(q)
 	rankCap := ix.rankCapFor(q)
-	sql, args := searchSQL(c, q, rankCap)
+	marks := !q.Match.Empty() && !q.NoHighlight
+	sql, args := searchSQL(c, q, rankCap, marks)
 	rows, err := ix.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search: %w", err)
@@ -47,7 +48,8 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 		var id, n int64
 		var score float64
 		var date time.Time
-		if err := rows.Scan(&total, &id, &n, &score, &date); err != nil {
+		var text, headline string
+		if err := rows.Scan(&total, &id, &n, &score, &date, &text, &headline); err != nil {
 			rows.Close()
 			return search.Result{}, fmt.Errorf("search: %w", err)
 		}
@@ -55,7 +57,11 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 			out.Total = uint64(n)
 			continue
 		}
-		out.Hits = append(out.Hits, search.Hit{ID: id, Score: score})
+		hit := search.Hit{ID: id, Score: score}
+		if marks {
+			hit.Fragments = []string{fragment(text, headline)}
+		}
+		out.Hits = append(out.Hits, hit)
 		dates = append(dates, date)
 	}
 	rows.Close()
@@ -88,19 +94,6 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 			}
 		}
 	}
-	if !q.Match.Empty() && !q.NoHighlight && len(out.Hits) > 0 {
-		ids := make([]int64, len(out.Hits))
-		for i, h := range out.Hits {
-			ids[i] = h.ID
-		}
-		frags, err := ix.highlight(ctx, c, ids)
-		if err != nil {
-			return search.Result{}, err
-		}
-		for i := range out.Hits {
-			out.Hits[i].Fragments = frags[out.Hits[i].ID]
-		}
-	}
 	return out, nil
 }
 
@@ -116,10 +109,12 @@ func (ix *Index) rankCapFor(q search.Query) int {
 }
 
 // searchSQL is Search's statement. Its rows are (total, id, count, score,
-// date): the first the total (count), the others the page's hits. With rankCap > 0
+// date, text, headline): the first the total (count), the others the
+// page's hits, with their text and its ts_headline when marks is set
+// (computed for the page only, not for every match). With rankCap > 0
 // it reads at most rankCap+1 matches (the last only tells there are more)
 // and ranks the first rankCap.
-func searchSQL(c compiled, q search.Query, rankCap int) (string, []any) {
+func searchSQL(c compiled, q search.Query, rankCap int, marks bool) (string, []any) {
 	a := append(args{}, c.args...)
 	a = append(a, c.rankArgs...)
 	order := "score DESC, id"
@@ -134,9 +129,15 @@ func searchSQL(c compiled, q search.Query, rankCap int) (string, []any) {
 		read = fmt.Sprintf(" LIMIT %d", rankCap+1)
 		ranked = fmt.Sprintf("(SELECT * FROM h LIMIT %d) h", rankCap)
 	}
+	page := fmt.Sprintf("SELECT id, score, date FROM %s ORDER BY %s LIMIT %d OFFSET %d", ranked, order, q.PageSize(), max(q.From, 0))
 	sql := "WITH h AS MATERIALIZED (SELECT id, date, " + c.rank + " AS score FROM " + c.table + " WHERE " + c.where + read + ")" +
-		"\nSELECT true, 0::bigint, count(*), 0::float8, 'epoch'::timestamptz FROM h" +
-		fmt.Sprintf("\nUNION ALL (SELECT false, id, 0, score, date FROM %s ORDER BY %s LIMIT %d OFFSET %d)", ranked, order, q.PageSize(), max(q.From, 0))
+		"\nSELECT true, 0::bigint, count(*), 0::float8, 'epoch'::timestamptz, '', '' FROM h"
+	if marks {
+		sql += "\nUNION ALL SELECT false, p.id, 0, p.score, p.date, d.text, " + headlineSQL(&a, c.highlight, "d.text") +
+			" FROM (" + page + ") p JOIN search_docs d ON d.id = p.id"
+	} else {
+		sql += "\nUNION ALL (SELECT false, id, 0, score, date, '', '' FROM (" + page + ") p)"
+	}
 	return sql, a
 }
 
@@ -284,12 +285,8 @@ func (ix *Index) Highlight(ctx context.Context, m *search.Expr, ids []int64) (ma
 func (ix *Index) highlight(ctx context.Context, c compiled, ids []int64) (map[int64][]string, error) {
 	out := map[int64][]string{}
 	c.args = append(args{}, c.args...)
-	hl := c.highlight // "": no word of the text to mark, the start of the quote
-	opts := `StartSel="` + startMark + `", StopSel="` + stopMark + `"`
-	p, short, long, idp := c.args.add(hl), c.args.add(opts+", HighlightAll=true"), c.args.add(opts+", MaxWords=35, MinWords=15"), c.args.add(ids)
-	sql := fmt.Sprintf(`SELECT id, text, CASE WHEN length(text) <= %d THEN ts_headline('english', text, %s::tsquery, %s)
-		ELSE ts_headline('english', text, %s::tsquery, %s) END FROM search_docs WHERE id = ANY(%s) AND %s`,
-		fragmentChars, p, short, p, long, idp, c.where)
+	idp := c.args.add(ids)
+	sql := "SELECT id, text, " + headlineSQL(&c.args, c.highlight, "text") + " FROM search_docs WHERE id = ANY(" + idp + ") AND " + c.where
 	rows, err := ix.pool.Query(ctx, sql, c.args...)
 	if err != nil {
 		return nil, fmt.Errorf("search highlights: %w", err)
@@ -307,6 +304,16 @@ func (ix *Index) highlight(ctx context.Context, c compiled, ids []int64) (map[in
 		return nil, fmt.Errorf("search highlights: %w", err)
 	}
 	return out, nil
+}
+
+// headlineSQL is the ts_headline of the text column col for the tsquery
+// hl ("": no word of the text to mark, the start of the quote): a short
+// quote whole, a longer one cut around its best match.
+func headlineSQL(a *args, hl, col string) string {
+	opts := `StartSel="` + startMark + `", StopSel="` + stopMark + `"`
+	p, short, long := a.add(hl), a.add(opts+", HighlightAll=true"), a.add(opts+", MaxWords=35, MinWords=15")
+	return fmt.Sprintf(`CASE WHEN length(%[1]s) <= %[2]d THEN ts_headline('english', %[1]s, %[3]s::tsquery, %[4]s)
+		ELSE ts_headline('english', %[1]s, %[3]s::tsquery, %[5]s) END`, col, fragmentChars, p, short, long)
 }
 
 // fragment turns a ts_headline of text into bleve's form: HTML-escaped,
