@@ -1,6 +1,8 @@
 package pgindex
 
 import (
+	"context"
+	"slices"
 	"testing"
 
 	"github.com/verbatimhq/verbatim/search"
@@ -37,5 +39,30 @@ func TestNarrow(t *testing.T) {
 				t.Errorf("narrow(%q, %v) = %v, want %v", c.text, c.filters, got, c.want)
 			}
 		})
+	}
+}
+
+// A row left in search_rank alone (written by an older replica's delete
+// of search_docs only) is listed by IDs and removed by Delete, as a
+// repair does.
+func TestRankOrphanRepaired(t *testing.T) {
+	ctx := context.Background()
+	ix := openLexiconTest(t)
+	if err := ix.Put(ctx, []search.Doc{lexDoc(1, 10, 100, "Pricing and renewals"), lexDoc(2, 10, 100, "Walrus budget")}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ix.pool.Exec(ctx, `DELETE FROM search_docs WHERE id = 2`); err != nil {
+		t.Fatal(err)
+	}
+	ids, err := ix.IDs(ctx)
+	if err != nil || !slices.Equal(ids, []int64{1, 2}) {
+		t.Fatalf("IDs = %v, %v; want [1 2]", ids, err)
+	}
+	if err := ix.Delete(ctx, []int64{2}); err != nil {
+		t.Fatal(err)
+	}
+	rankInStep(t, ix)
+	if res, err := ix.Search(ctx, search.Query{Match: search.MustParse("walrus")}); err != nil || res.Total != 0 {
+		t.Errorf("the orphan is still found: %d, %v", res.Total, err)
 	}
 }

@@ -207,7 +207,7 @@ func (ix *Index) DeleteStudy(ctx context.Context, studyID int64) error {
 func (ix *Index) deleteWhere(ctx context.Context, cond string, arg any) error {
 	var gone []string
 	if err := ix.pool.QueryRow(ctx, `WITH d AS (DELETE FROM search_docs WHERE `+cond+` RETURNING id, tsv),
-		r AS (DELETE FROM search_rank WHERE id IN (SELECT id FROM d))
+		r AS (DELETE FROM search_rank WHERE `+cond+`)
 		SELECT coalesce(array_agg(DISTINCT w), '{}') FROM d, unnest(tsvector_to_array(d.tsv)) AS w`, arg).Scan(&gone); err != nil {
 		return err
 	}
@@ -234,9 +234,12 @@ func (ix *Index) Count(ctx context.Context) (uint64, error) {
 	return uint64(n), nil
 }
 
-// IDs returns every indexed quote id.
+// IDs returns every indexed quote id: those of search_docs and of
+// search_rank, so that a repair deleting the ones the database no longer
+// holds also clears a row left in search_rank alone (by a replica of an
+// older version still writing search_docs only).
 func (ix *Index) IDs(ctx context.Context) ([]int64, error) {
-	rows, err := ix.pool.Query(ctx, `SELECT id FROM search_docs ORDER BY id`)
+	rows, err := ix.pool.Query(ctx, `SELECT id FROM search_docs UNION SELECT id FROM search_rank ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("search: list ids: %w", err)
 	}
