@@ -211,7 +211,11 @@ func (ix *Index) idfs(ctx context.Context, ranks []scored) ([]float64, error) {
 	var a args
 	items := []string{`(SELECT reltuples::float8 FROM pg_class WHERE oid = 'search_docs'::regclass)`}
 	for _, r := range ranks {
-		count := fmt.Sprintf(`(SELECT count(*)::float8 FROM (SELECT 1 FROM search_docs WHERE %s @@ %s::tsquery LIMIT %d) x)`, r.col, a.add(r.tsq), idfCountCap)
+		table := "search_rank" // the narrow copy, for the text's words
+		if r.col != "tsv" {
+			table = "search_docs"
+		}
+		count := fmt.Sprintf(`(SELECT count(*)::float8 FROM (SELECT 1 FROM %s WHERE %s @@ %s::tsquery LIMIT %d) x)`, table, r.col, a.add(r.tsq), idfCountCap)
 		if word, ok := singleLexeme(r.tsq); ok {
 			count = fmt.Sprintf(`coalesce((SELECT s.f[array_position(s.e, %s)] * c.reltuples FROM pg_class c,
 				(SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats
