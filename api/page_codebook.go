@@ -68,7 +68,36 @@ func (s *Server) codebookView(c *gin.Context, studyID int64) (frontend.CodebookP
 		}
 		v.Codes = append(v.Codes, cv)
 	}
+	if !v.Can.Code {
+		return v, nil
+	}
+	un, err := s.app.UnplacedCodings(c.Request.Context(), studyID, actor(c))
+	if err != nil {
+		return v, err
+	}
+	for _, u := range un {
+		v.Unplaced = append(v.Unplaced, frontend.UnplacedView{ID: u.ID, Code: u.Code, Coder: u.Coder, Text: u.Text,
+			SourceName: u.SourceName, SourceID: u.SourceID, Start: u.Start, End: u.End, Turn: u.TurnSeq})
+	}
 	return v, nil
+}
+
+// unplacedDismissForm dismisses a coding that could not be placed.
+func (s *Server) unplacedDismissForm(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	anchor, err := strconv.ParseInt(c.PostForm("id"), 10, 64)
+	if err != nil || anchor <= 0 {
+		return badRequest("id: the coding to dismiss")
+	}
+	if err := s.app.DismissUnplaced(c.Request.Context(), id, anchor); err != nil {
+		return err
+	}
+	s.audit(c, accountUser(c), "coding_dismiss", "study "+itoa(id), "unplaced coding "+itoa(anchor))
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/studies/%d/codebook#unplaced-codings", id))
+	return nil
 }
 
 func (s *Server) codebookPage(c *gin.Context) error {

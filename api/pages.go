@@ -72,6 +72,7 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"GET", "/studies/:id/codebook", account.PermRead, (*Server).codebookPage},
 		{"POST", "/studies/:id/codebook", account.PermCode, (*Server).codeCreateForm},
 		{"POST", "/studies/:id/codebook/import", account.PermCode, (*Server).codebookImportForm},
+		{"POST", "/studies/:id/unplaced-codings/dismiss", account.PermCode, (*Server).unplacedDismissForm},
 		{"POST", "/codes/:id", account.PermCode, (*Server).codeUpdateForm},
 		{"POST", "/codes/:id/delete", account.PermCode, (*Server).codeDeleteForm},
 		{"POST", "/themes/:id/promote", account.PermCode, (*Server).promoteThemeForm},

@@ -131,7 +131,6 @@ func TestCodingsFollowTheTextThroughRecutting(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			a, study, res, code := anchoredStudy(t)
-			study = study
 			before := map[string]int64{}
 			for _, s := range coded {
 				q, ok := quoteWith(t, a, res.SourceID, s)
