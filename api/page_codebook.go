@@ -353,7 +353,7 @@ func (s *Server) agreementView(c *gin.Context, studyID int64) (frontend.Agreemen
 			cv.Codes = append(cv.Codes, figureRow(code.Name, code.Applied, code.Figures))
 		}
 		cv.Overall = figureRow("All codes", applied, cmp.Overall)
-		if len(cmp.Coders) == 2 {
+		if len(cmp.Coders) == 2 && cmp.Coders[1].ID != app.ConsensusCoder {
 			cv.DisagreeURL = fmt.Sprintf("/studies/%d/disagreements?first=%d&second=%d", rep.Study.ID, cmp.Coders[0].ID, cmp.Coders[1].ID)
 		}
 		v.Comparisons = append(v.Comparisons, cv)
@@ -492,7 +492,7 @@ func (s *Server) disagreementsPage(c *gin.Context) error {
 func settledText(st *persona.Settlement, names map[int64]string) string {
 	what := map[string]string{persona.SettleBoth: "both coders’ codes", persona.SettleNone: "no code",
 		persona.SettleFirst: names[st.Coders[0]] + "’s codes", persona.SettleSecond: names[st.Coders[1]] + "’s codes"}[st.Choice]
-	return fmt.Sprintf("Settled by %s on %s: %s.", st.By, when(st.CreatedAt), what)
+	return fmt.Sprintf("Settled by %s on %s: %s, now the consensus coding.", st.By, when(st.CreatedAt), what)
 }
 
 func (s *Server) settleForm(c *gin.Context) error {
