@@ -150,3 +150,68 @@ AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.id = coding_anchors.quote_id)`, i
 	}
 	return nil
 }
+
+// RewriteSource saves a stored source rewritten in place (its name, its
+// participants' labels and attributes, its turns' speakers and text, its
+// quotes' text, offsets, question and tokens: ids unchanged), in one
+// transaction, and moves the anchors of codings placed on its quotes to
+// their new text. Redacting stored text uses it (docs/PRIVACY.md).
+func (s *Store) RewriteSource(ctx context.Context, src persona.Source, parts []persona.Participant, turns []persona.Turn, quotes []persona.Quote) error {
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Model(&sourceRow{}).Where("id = ?", src.ID).Update("name", src.Name).Error; err != nil {
+			return err
+		}
+		for _, p := range parts {
+			if err := tx.Model(&participantRow{}).Where("id = ?", p.ID).
+				Updates(map[string]any{"label": p.Label, "attributes": marshalAttrs(p.Attributes)}).Error; err != nil {
+				return err
+			}
+		}
+		for _, t := range turns {
+			if err := tx.Model(&turnRow{}).Where("id = ?", t.ID).Updates(map[string]any{"speaker": t.Speaker, "text": t.Text}).Error; err != nil {
+				return err
+			}
+		}
+		byQuote := map[int64]persona.Quote{}
+		for _, q := range quotes {
+			if err := q.Validate(); err != nil {
+				return err
+			}
+			if err := tx.Model(&quoteRow{}).Where("id = ?", q.ID).Updates(map[string]any{"text": q.Text, "start": q.Start,
+				"end": q.End, "question": q.Question, "tokens": encodeTokens(q.Tokens)}).Error; err != nil {
+				return err
+			}
+			byQuote[q.ID] = q
+		}
+		var ans []anchorRow
+		if err := tx.Where("study_id = ?", src.StudyID).Where("quote_id IN (SELECT id FROM quotes WHERE source_id = ?)", src.ID).Find(&ans).Error; err != nil {
+			return err
+		}
+		for _, a := range ans {
+			q, ok := byQuote[a.QuoteID]
+			if !ok {
+				continue
+			}
+			if err := tx.Model(&anchorRow{}).Where("id = ?", a.ID).Updates(map[string]any{"source_name": src.Name, "start_at": q.Start,
+				"end_at": q.End, "text": q.Text, "text_hash": TextHash(q.Text)}).Error; err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("store: rewrite source %d: %w", src.ID, err)
+	}
+	return nil
+}
+
+// SetAnchorText replaces the text kept of a coding that waits to be placed
+// (redacted like the source it came from).
+func (s *Store) SetAnchorText(ctx context.Context, id int64, text, sourceName string) error {
+	err := s.db.WithContext(ctx).Model(&anchorRow{}).Where("id = ?", id).
+		Updates(map[string]any{"text": text, "text_hash": TextHash(text), "source_name": sourceName}).Error
+	if err != nil {
+		return fmt.Errorf("store: coding anchor %d: %w", id, err)
+	}
+	return nil
+}
