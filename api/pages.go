@@ -60,6 +60,7 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"GET", "/themes/:id/survey", account.PermRead, (*Server).surveyPage},
 		{"POST", "/sources/:id/wave", account.PermEdit, (*Server).sourceWaveForm},
 		{"POST", "/studies/:id/privacy", account.PermEdit, (*Server).privacyForm},
+		{"POST", "/studies/:id/privacy/apply", account.PermEdit, (*Server).redactStoredForm},
 		{"POST", "/participants/:id/delete", account.PermDelete, (*Server).deleteParticipantForm},
 		{"POST", "/sources/:id/outcome", account.PermNote, (*Server).sourceOutcomeForm},
 		{"GET", "/objections/:id", account.PermSearch, (*Server).objectionPage},

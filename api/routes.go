@@ -137,6 +137,8 @@ var apiRoutes = []route{
 	// Privacy of the people quoted (docs/PRIVACY.md).
 	{"GET", "/api/v1/studies/:id/privacy", account.PermEdit, (*Server).getPrivacy, "A study's privacy settings: redact at ingest, kinds, keep originals"},
 	{"PUT", "/api/v1/studies/:id/privacy", account.PermEdit, (*Server).putPrivacy, "Set redact, kinds (Person, Company, Email, Phone, URL); keep_originals: admins only"},
+	{"POST", "/api/v1/studies/:id/privacy/apply", account.PermEdit, (*Server).postRedactStored, "Apply the study's redaction to what is already stored (background pass, audited; 202 with its state)"},
+	{"GET", "/api/v1/studies/:id/privacy/apply", account.PermEdit, (*Server).getRedactStored, "The state of the last pass applying redaction to stored text"},
 	{"GET", "/api/v1/sources/:id/originals", account.PermAdmin, (*Server).sourceOriginals, "What a source's pseudonyms replaced, when the study keeps originals (audited)"},
 	{"DELETE", "/api/v1/participants/:id", account.PermDelete, (*Server).deleteParticipant, "Delete a participant: turns, quotes, codings, index entries, attributes (audited)"},
 }
