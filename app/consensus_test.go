@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"strings"
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -109,6 +110,18 @@ func TestSettlingMakesTheConsensusCoding(t *testing.T) {
 	// as bob's Y, ann's X on q0 no longer shows there.
 	if _, err := a.Settle(ctx, q[0].ID, ann.ID, bob.ID, persona.SettleSecond, cat); err != nil {
 		t.Fatal(err)
+	}
+	// The quotes export lists the consensus on the settled quote and every
+	// coder's codes elsewhere.
+	exported := map[int64][]string{}
+	if err := a.ExportQuotes(ctx, st.ID, func(e ExportQuote) error { exported[e.ID] = e.Codes; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(exported[q[0].ID], "; "); got != "Y code" {
+		t.Errorf("export of the settled quote: codes %q; want the consensus \"Y code\"", got)
+	}
+	if got := strings.Join(exported[q[1].ID], "; "); got != "X code" {
+		t.Errorf("export of an unsettled quote: codes %q; want \"X code\"", got)
 	}
 	p, err := a.store.Participant(ctx, q[0].ParticipantID)
 	if err != nil {
