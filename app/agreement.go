@@ -17,7 +17,8 @@ const UnitDefinition = "A unit is a quote that at least one of the compared code
 	"For each code, each coder's value on a unit is 1 (applied) or 0 (not applied), or missing when the coder coded " +
 	"nothing in that quote's source. Overall figures pool the decisions on every code any of the compared coders applied. " +
 	"Verbatim's coding is the analysis' theme of a quote, counted as the code of the same name. " +
-	"The seeded coding (Verbatim (seeded)) is the code it suggested for a quote, its seeds left out."
+	"The seeded coding (Verbatim (seeded)) is the code it suggested for a quote, its seeds left out. " +
+	"The consensus (the codes settling a disagreement kept) has a value only on settled quotes."
 
 // CoderRef names a coder; Verbatim is coder 0.
 type CoderRef struct {
