@@ -252,7 +252,9 @@ func (a *App) TrackerReport(ctx context.Context, id int64, by Actor, markSeen bo
 		return rep, err
 	}
 	if markSeen {
-		defer a.changed(t.StudyID, ChangeTrackers)
+		// A visit moves one user's read mark; no cache of the study holds
+		// it, so it is not a change of the study (a rep's every visit
+		// would otherwise rebuild the study's persona pages).
 		if err := a.store.SetTrackerSeen(ctx, t.ID, by.ID, now); err != nil {
 			return rep, err
 		}
