@@ -76,7 +76,7 @@ func IsProcedural(s string) bool {
 	if t == "" || QuoteWords(t) > 30 {
 		return false
 	}
-	return floorRE.MatchString(t) || courtesyRE.MatchString(t) && !clauseRE.MatchString(t)
+	return floorRE.MatchString(t) || courtesyRE.MatchString(t) && !clauseRE.MatchString(t) || IsMetaTalk(t)
 }
 
 // GivesFloor reports a sentence that hands over the floor, keeps time or

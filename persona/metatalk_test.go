@@ -1,0 +1,40 @@
+package persona
+
+import "testing"
+
+// TestIsMetaTalk: sentences only about the conversation are never quoted;
+// any word about the subject keeps a sentence speech.
+func TestIsMetaTalk(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"Thank you, and I'm very grateful for the opportunity to clarify.", true},
+		{"That's a good question.", true},
+		{"That's a really good question, thank you.", true},
+		{"Let me answer that.", true},
+		{"I'd like to clarify.", true},
+		{"Thank you for the opportunity to be here today.", true},
+		{"I appreciate the chance to answer, Madam Chair.", true},
+		{"Good question.", true},
+		{"I'm happy to answer the question.", true},
+		// speech about the subject stays
+		{"I'm grateful the export saves me an hour a week.", false},
+		{"Thank you for the great service.", false},
+		{"I'm very happy.", false},
+		{"Pleased with the dashboard.", false},
+		{"The answer is the wage subsidy came too late.", false},
+		{"Can you clarify the question?", false},
+		{"We could not answer the auditor's question about where data is stored.", false},
+		{"The question of price came up in every call.", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		if got := IsMetaTalk(tt.s); got != tt.want {
+			t.Errorf("IsMetaTalk(%q) = %v, want %v", tt.s, got, tt.want)
+		}
+		if tt.want && !IsProcedural(tt.s) {
+			t.Errorf("IsProcedural(%q) = false: talk about the talk must never be quoted", tt.s)
+		}
+	}
+}
