@@ -118,8 +118,8 @@ func headline(c *corpus, members []int, label string) int {
 	}
 	best, bestRank := -1, [2]float64{}
 	for _, i := range members {
-		if c.hidden[i] {
-			continue
+		if c.hidden[i] || persona.IsProcedural(c.quotes[i].Text) {
+			continue // a courtesy stored before it was recognised never heads a theme
 		}
 		q := c.quotes[i]
 		tier, central := 0.0, c.central[i]
@@ -161,6 +161,11 @@ func headline(c *corpus, members []int, label string) int {
 func contradictsRing(q *persona.Quote, r persona.Ring) bool {
 	if r != persona.RingBarriers {
 		return false
+	}
+	if persona.SpeaksForInstitution(q.Text) {
+		// An institution's answer to the barrier ("They have access to
+		// rent relief.") is no buyer raising it.
+		return true
 	}
 	// Nouns are left out: VADER rates some by a slang sense ("chicken"
 	// is a coward), and in a review they name the thing judged.

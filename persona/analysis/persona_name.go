@@ -404,6 +404,7 @@ func mostSaid(pr persona.Profile, themes []persona.Theme, buyers []buyer, said [
 	slices.SortStableFunc(cs, func(a, b cand) int {
 		return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(b.words, a.words), cmp.Compare(a.text, b.text))
 	})
+	cs = phraseOverTopic(cs, func(c cand) (int, int) { return c.n, c.words })
 	out := make([]string, 0, maxNameThemes)
 	for _, c := range cs[:min(len(cs), maxNameThemes)] {
 		out = append(out, c.text)
@@ -420,4 +421,29 @@ func raisedThemes(pr persona.Profile, themes []persona.Theme) []int64 {
 		}
 	}
 	return ids
+}
+
+// phraseOverTopic moves to the front the most said phrase of several
+// words when at least half as many members said it as said the first
+// candidate, a lone word: "emergency wage subsidy" says what they raised,
+// "workers" only what they talked about. cs is sorted by how many said
+// it; count gives a candidate's members and words.
+func phraseOverTopic[T any](cs []T, count func(T) (n, words int)) []T {
+	if len(cs) == 0 {
+		return cs
+	}
+	top, words := count(cs[0])
+	if words > 1 {
+		return cs
+	}
+	for i, c := range cs {
+		n, w := count(c)
+		if 2*n < top {
+			break
+		}
+		if w > 1 {
+			return append(append([]T{c}, cs[:i]...), cs[i+1:]...)
+		}
+	}
+	return cs
 }
