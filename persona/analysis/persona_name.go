@@ -202,11 +202,7 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 	for _, t := range themes {
 		byID[t.ID] = t
 	}
-	type cand struct {
-		text        string
-		share, lift float64
-		words       int
-	}
+	type cand = namingCand
 	var cs []cand
 	seen := map[string]bool{}
 	{ // phrases in alphabetical order, so the first surface of a key set wins
@@ -258,9 +254,7 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 		if len(out) == 0 {
 			continue
 		}
-		slices.SortStableFunc(out, func(a, b cand) int {
-			return cmp.Or(cmp.Compare(b.lift, a.lift), cmp.Compare(b.share, a.share), cmp.Compare(b.words, a.words), cmp.Compare(a.text, b.text))
-		})
+		sortNaming(out)
 		texts := make([]string, len(out))
 		for i, c := range out {
 			texts[i] = c.text
@@ -268,6 +262,25 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 		return texts
 	}
 	return nil
+}
+
+// namingCand is a phrase that may name a persona: the share of its
+// members who said it, its lift over the other buyers, its content words.
+type namingCand struct {
+	text        string
+	share, lift float64
+	words       int
+}
+
+// sortNaming orders naming phrases best first: a phrase of several words
+// says what sets a persona apart ("rule engines", "polar plot") where a
+// lone word ("difference") only names a topic, so every distinctive
+// phrase comes before a lone word; then by lift, share and length.
+func sortNaming(cs []namingCand) {
+	multi := func(c namingCand) int { return min(c.words, 2) }
+	slices.SortStableFunc(cs, func(a, b namingCand) int {
+		return cmp.Or(cmp.Compare(multi(b), multi(a)), cmp.Compare(b.lift, a.lift), cmp.Compare(b.share, a.share), cmp.Compare(b.words, a.words), cmp.Compare(a.text, b.text))
+	})
 }
 
 // vagueLone reports a lone word that is a vague verb in any inflection
@@ -288,10 +301,11 @@ var (
 )
 
 // lightStart reports a phrase headed by a light verb ("makes model",
-// "takes time"): it names no concern a persona could be known by.
+// "takes time") or by "based", the cut-off half of "rule-based": it names
+// no concern a persona could be known by.
 func lightStart(text string) bool {
 	w, _, _ := strings.Cut(strings.ToLower(text), " ")
-	return lightVerbs[w] || lightVerbs[strings.TrimSuffix(w, "s")] || vagueVerbs[w]
+	return lightVerbs[w] || lightVerbs[strings.TrimSuffix(w, "s")] || vagueVerbs[w] || w == "based"
 }
 
 func saidAll(words map[string]bool, keys []string) bool {

@@ -42,3 +42,39 @@ func TestPhraseOverTopic(t *testing.T) {
 		}
 	}
 }
+
+// TestSortNaming: a distinctive phrase of several words names a persona
+// before a lone word of higher lift; among phrases, lift decides.
+func TestSortNaming(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []namingCand
+		want string
+	}{
+		{"phrase before lone word", []namingCand{{"difference", 0.6, 3, 1}, {"rule engines", 0.5, 1.5, 2}}, "rule engines"},
+		{"lift among phrases", []namingCand{{"train model", 0.5, 1.5, 2}, {"polar plot", 0.5, 2.5, 2}}, "polar plot"},
+		{"lone words by lift", []namingCand{{"data", 0.6, 1.3, 1}, {"labels", 0.5, 2, 1}}, "labels"},
+	}
+	for _, tt := range tests {
+		sortNaming(tt.in)
+		if tt.in[0].text != tt.want {
+			t.Errorf("%s: first = %q; want %q", tt.name, tt.in[0].text, tt.want)
+		}
+	}
+}
+
+func TestLightStart(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"based algorithm", true},
+		{"makes model", true},
+		{"rule engines", false},
+		{"base model", false},
+	} {
+		if got := lightStart(tc.text); got != tc.want {
+			t.Errorf("lightStart(%q) = %v; want %v", tc.text, got, tc.want)
+		}
+	}
+}
