@@ -40,3 +40,32 @@ func TestHeadlineSkipsCourtesyAndAnswers(t *testing.T) {
 		})
 	}
 }
+
+// TestCompoundOf: a mixed theme's noun that is mostly said as half of a
+// two-word phrase is shown as the phrase; a noun said mostly alone, or a
+// phrase with a function word or a name, is not.
+func TestCompoundOf(t *testing.T) {
+	tests := []struct {
+		name   string
+		df     int            // quotes of the theme saying the noun
+		phrase map[string]int // phrase key -> quotes saying it whole
+		want   string
+	}{
+		{"compound said in most quotes", 4, map[string]int{"learning machine": 3}, "machine learning"},
+		{"compound said in under half", 7, map[string]int{"learning machine": 3}, ""},
+		{"said by one quote", 2, map[string]int{"learning machine": 1}, ""},
+		{"three words are no compound", 3, map[string]int{"deep learning machine": 3}, ""},
+		{"a name", 3, map[string]int{"bob machine": 3}, ""},
+	}
+	for _, tt := range tests {
+		st := &phraseStats{
+			n: 1000, df: map[string]int{"machine": 10}, names: map[string]bool{"bob": true},
+			themeDF:  []map[string]int{{"machine": tt.df}},
+			phraseDF: []map[string]int{tt.phrase},
+			surface:  map[string]map[string]int{"learning machine": {"machine learning": 3}},
+		}
+		if got := st.compoundOf(0, "machine"); got != tt.want {
+			t.Errorf("%s: compoundOf = %q; want %q", tt.name, got, tt.want)
+		}
+	}
+}

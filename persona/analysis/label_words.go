@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -318,9 +319,34 @@ func mixedLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string 
 		}
 	}
 	if best != "" {
+		if cp := st.compoundOf(t, normWord(best)); cp != "" && !used[strings.ToLower(mixedPrefix+" on "+cp)] {
+			best = cp // "machine learning", not "machine"
+		}
 		return mixedPrefix + " on " + best
 	}
 	return uniqueLabel(mixedPrefix+" ("+strings.ToLower(w.ring.Title())+")", used)
+}
+
+// compoundOf is the two-word phrase theme t says the word key k in most
+// of the time (at least half the quotes that say k, and two), in its most
+// frequent spoken form, or "": a noun that is half of a compound ("machine"
+// of "machine learning") names nothing alone.
+func (st *phraseStats) compoundOf(t int, k string) string {
+	best, bestN := "", 0
+	for key, n := range st.phraseDF[t] {
+		ks := strings.Fields(key)
+		if len(ks) != 2 || (ks[0] != k && ks[1] != k) || n < 2 || 2*n < st.themeDF[t][k] ||
+			slices.ContainsFunc(ks, func(w string) bool { return functionWords[w] || st.names[w] || st.product(w) }) {
+			continue
+		}
+		if n > bestN || (n == bestN && key < best) {
+			best, bestN = key, n
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return mostFrequent(st.surface[best])
 }
 
 // smallLabel names a theme too small to be called mixed (under
