@@ -203,6 +203,7 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 		byID[t.ID] = t
 	}
 	type cand = namingCand
+	labels := themeLabels(ids, byID)
 	var cs []cand
 	seen := map[string]bool{}
 	{ // phrases in alphabetical order, so the first surface of a key set wins
@@ -238,7 +239,7 @@ func namingPhrases(pr persona.Profile, ids []int64, themes []persona.Theme, buye
 			share := float64(inN) / float64(pr.Size)
 			lift := share / max(float64(outN)/float64(max(rest, 1)), 1/float64(rest+1))
 			if lift >= nameLift {
-				cs = append(cs, cand{text, share, lift, len(keys)})
+				cs = append(cs, cand{text, share, lift, len(keys), labels[strings.ToLower(text)]})
 			}
 		}
 	}
@@ -270,14 +271,22 @@ type namingCand struct {
 	text        string
 	share, lift float64
 	words       int
+	label       bool // a theme's label: it passed the label rules
 }
 
 // sortNaming orders naming phrases best first: a phrase of several words
 // says what sets a persona apart ("rule engines", "polar plot") where a
 // lone word ("difference") only names a topic, so every distinctive
-// phrase comes before a lone word; then by lift, share and length.
+// phrase comes before a lone word; then by lift, share and length. Only a
+// theme's label counts as a phrase here: key phrases are ranked without the
+// label rules ("common ones").
 func sortNaming(cs []namingCand) {
-	multi := func(c namingCand) int { return min(c.words, 2) }
+	multi := func(c namingCand) int {
+		if !c.label {
+			return 1 // a key phrase one buyer may have said: no finding
+		}
+		return min(c.words, 2)
+	}
 	slices.SortStableFunc(cs, func(a, b namingCand) int {
 		return cmp.Or(cmp.Compare(multi(b), multi(a)), cmp.Compare(b.lift, a.lift), cmp.Compare(b.share, a.share), cmp.Compare(b.words, a.words), cmp.Compare(a.text, b.text))
 	})
@@ -346,6 +355,17 @@ func samePhrase(keys []string) string {
 
 // phraseTexts are the labels and key phrases of themes ids, in
 // alphabetical order.
+// themeLabels are the lower-cased finding labels of the themes ids.
+func themeLabels(ids []int64, byID map[int64]persona.Theme) map[string]bool {
+	out := map[string]bool{}
+	for _, id := range ids {
+		if l := byID[id].Label; !strings.HasPrefix(l, mixedPrefix) {
+			out[strings.ToLower(strings.TrimRight(l, " 0123456789"))] = true
+		}
+	}
+	return out
+}
+
 func phraseTexts(ids []int64, byID map[int64]persona.Theme) []string {
 	var out []string
 	for _, id := range ids {
@@ -379,6 +399,7 @@ func mostSaid(pr persona.Profile, themes []persona.Theme, buyers []buyer, said [
 		n, words int
 	}
 	var cs []cand
+	var labels map[string]bool
 	seen := map[string]bool{}
 	byID := map[int64]persona.Theme{}
 	var ids []int64
@@ -388,6 +409,7 @@ func mostSaid(pr persona.Profile, themes []persona.Theme, buyers []buyer, said [
 			ids = append(ids, t.ID)
 		}
 	}
+	labels = themeLabels(ids, byID)
 	{
 		for _, text := range phraseTexts(ids, byID) {
 			l := strings.ToLower(text)
@@ -418,7 +440,12 @@ func mostSaid(pr persona.Profile, themes []persona.Theme, buyers []buyer, said [
 	slices.SortStableFunc(cs, func(a, b cand) int {
 		return cmp.Or(cmp.Compare(b.n, a.n), cmp.Compare(b.words, a.words), cmp.Compare(a.text, b.text))
 	})
-	cs = phraseOverTopic(cs, func(c cand) (int, int) { return c.n, c.words })
+	cs = phraseOverTopic(cs, func(c cand) (int, int) {
+		if !labels[strings.ToLower(c.text)] {
+			return c.n, 1 // only a label is a finding phrase
+		}
+		return c.n, c.words
+	})
 	out := make([]string, 0, maxNameThemes)
 	for _, c := range cs[:min(len(cs), maxNameThemes)] {
 		out = append(out, c.text)

@@ -51,9 +51,10 @@ func TestSortNaming(t *testing.T) {
 		in   []namingCand
 		want string
 	}{
-		{"phrase before lone word", []namingCand{{"difference", 0.6, 3, 1}, {"rule engines", 0.5, 1.5, 2}}, "rule engines"},
-		{"lift among phrases", []namingCand{{"train model", 0.5, 1.5, 2}, {"polar plot", 0.5, 2.5, 2}}, "polar plot"},
-		{"lone words by lift", []namingCand{{"data", 0.6, 1.3, 1}, {"labels", 0.5, 2, 1}}, "labels"},
+		{"phrase before lone word", []namingCand{{"difference", 0.6, 3, 1, true}, {"rule engines", 0.5, 1.5, 2, true}}, "rule engines"},
+		{"a key phrase that is no label is no finding", []namingCand{{"difference", 0.6, 3, 1, true}, {"common ones", 0.5, 1.5, 2, false}}, "difference"},
+		{"lift among phrases", []namingCand{{"train model", 0.5, 1.5, 2, true}, {"polar plot", 0.5, 2.5, 2, true}}, "polar plot"},
+		{"lone words by lift", []namingCand{{"data", 0.6, 1.3, 1, true}, {"labels", 0.5, 2, 1, false}}, "labels"},
 	}
 	for _, tt := range tests {
 		sortNaming(tt.in)
