@@ -12,7 +12,7 @@ import "regexp"
 
 // institutionRE is a first-person statement made for an institution: its
 // commitments, measures and reassurances.
-var institutionRE = regexp.MustCompile(`(?i)\b(?:our government|our (?:department|ministry|administration|agency|officials)|my (?:department|ministry|officials)|(?:i|we) (?:can )?(?:assure|reassure)|we(?: have|'ve) (?:announced|invested|introduced|put in place|delivered|launched|committed|created|provided|made available|been working|taken|moved|increased|expanded|extended)|we are (?:investing|committed|delivering|providing|working|continuing|moving)|we will (?:continue|be there|always)|we continue to|our (?:plan|programs?|measures|investments?|approach|priority) (?:is|are|will|has|have))\b`)
+var institutionRE = regexp.MustCompile(`(?i)\b(?:our government|our (?:department|ministry|administration|agency|officials)|my (?:department|ministry|officials)|(?:i|we) (?:can )?(?:assure|reassure)|we(?: have|'ve)(?: (?:also|already|therefore|now|just|since|recently|further|indeed|quickly|immediately|significantly|substantially|actually|then))? (?:announced|invested|introduced|put in place|delivered|launched|committed|created|provided|made available|been working|taken|moved|increased|expanded|extended)|we are (?:also |already |now |therefore )?(?:investing|committed|delivering|providing|working|continuing|moving)|we will (?:continue|be there|always)|we continue to|our (?:plan|programs?|measures|investments?|approach|priority) (?:is|are|will|has|have))\b`)
 
 // provisionRE states what others may have or do, the way an institution
 // answers a complaint: "They can have access to the wage subsidy.",
