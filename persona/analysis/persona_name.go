@@ -314,6 +314,9 @@ var (
 // no concern a persona could be known by.
 func lightStart(text string) bool {
 	w, _, _ := strings.Cut(strings.ToLower(text), " ")
+	if g, ok := strings.CutSuffix(w, "ing"); ok && (lightVerbs[g] || lightVerbs[g+"e"]) {
+		return true // "having data", "being able", "making sense"
+	}
 	return lightVerbs[w] || lightVerbs[strings.TrimSuffix(w, "s")] || vagueVerbs[w] || w == "based"
 }
 

@@ -71,6 +71,9 @@ func TestLightStart(t *testing.T) {
 	}{
 		{"based algorithm", true},
 		{"makes model", true},
+		{"having data", true},
+		{"making sense", true},
+		{"training data", false},
 		{"rule engines", false},
 		{"base model", false},
 	} {
