@@ -18,7 +18,8 @@ import "strings"
 // that of the product.
 var metaActWords = wordSet(`thank thanks thanking thanked grateful gratitude honoured honored privilege
 appreciate appreciated appreciative welcome welcoming clarify clarifying clarification
-answer answers answering respond responding response reply replying question questions`)
+answer answers answering respond responding response reply replying question questions
+correct correcting reiterate`)
 
 // metaWords are the other words such a sentence may hold: what is said
 // about the exchange (its chance, its questions, being here today) and how
@@ -30,7 +31,7 @@ good great excellent fair interesting important valid thoughtful very really so 
 sincerely most indeed absolutely certainly sure again also too here today tonight now once
 be being been am is are was were join joining joined come coming came appear appearing attend attending
 testify testifying present presenting meet meeting let allow like want wish would could can will shall may
-might should do does did must briefly quickly please kind kindly everyone everybody all both
+might should do does did have has had must briefly quickly please kind kindly everyone everybody all both
 chair chairman chairwoman madam mr mrs ms member members colleague colleagues minister ministers
 committee honourable honorable hon sir senator panel witness witnesses`)
 

@@ -18,6 +18,8 @@ func TestIsMetaTalk(t *testing.T) {
 		{"I appreciate the chance to answer, Madam Chair.", true},
 		{"Good question.", true},
 		{"I'm happy to answer the question.", true},
+		{"Madam Chair, I'm pleased to have the opportunity to correct the member.", true},
+		{"The figures in the report are correct.", false},
 		// speech about the subject stays
 		{"I'm grateful the export saves me an hour a week.", false},
 		{"Thank you for the great service.", false},
