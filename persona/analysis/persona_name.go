@@ -274,22 +274,31 @@ type namingCand struct {
 	label       bool // a theme's label: it passed the label rules
 }
 
-// sortNaming orders naming phrases best first: a phrase of several words
-// says what sets a persona apart ("rule engines", "polar plot") where a
-// lone word ("difference") only names a topic, so every distinctive
-// phrase comes before a lone word; then by lift, share and length. Only a
-// theme's label counts as a phrase here: key phrases are ranked without the
-// label rules ("common ones").
+// sortNaming orders naming phrases best first, by lift, share and
+// length; then a theme's label of several words moves ahead of a lone
+// word when it is at least half as distinctive: a phrase says what sets a
+// persona apart ("rule engines", "polar plot") where a lone word
+// ("difference") only names a topic. A lone word far more distinctive
+// ("score", ×10 against ×2) keeps its place. Only a theme's label counts
+// as a phrase here: key phrases are ranked without the label rules
+// ("common ones").
 func sortNaming(cs []namingCand) {
-	multi := func(c namingCand) int {
-		if !c.label {
-			return 1 // a key phrase one buyer may have said: no finding
-		}
-		return min(c.words, 2)
-	}
 	slices.SortStableFunc(cs, func(a, b namingCand) int {
-		return cmp.Or(cmp.Compare(multi(b), multi(a)), cmp.Compare(b.lift, a.lift), cmp.Compare(b.share, a.share), cmp.Compare(b.words, a.words), cmp.Compare(a.text, b.text))
+		return cmp.Or(cmp.Compare(b.lift, a.lift), cmp.Compare(b.share, a.share), cmp.Compare(b.words, a.words), cmp.Compare(a.text, b.text))
 	})
+	if len(cs) == 0 || cs[0].words > 1 {
+		return
+	}
+	for i, c := range cs {
+		if 2*c.lift < cs[0].lift {
+			return
+		}
+		if c.words > 1 && c.label {
+			copy(cs[1:i+1], cs[:i])
+			cs[0] = c
+			return
+		}
+	}
 }
 
 // vagueLone reports a lone word that is a vague verb in any inflection
