@@ -275,8 +275,9 @@ type namingCand struct {
 }
 
 // sortNaming orders naming phrases best first, by lift, share and
-// length; then a theme's label of several words moves ahead of a lone
-// word when it is at least half as distinctive: a phrase says what sets a
+// length; then a theme's label moves ahead of a key phrase ("difference"),
+// and a label of several words ahead of a lone word, when it is at least
+// half as distinctive: a phrase says what sets a
 // persona apart ("rule engines", "polar plot") where a lone word
 // ("difference") only names a topic. A lone word far more distinctive
 // ("score", ×10 against ×2) keeps its place. Only a theme's label counts
@@ -286,14 +287,21 @@ func sortNaming(cs []namingCand) {
 	slices.SortStableFunc(cs, func(a, b namingCand) int {
 		return cmp.Or(cmp.Compare(b.lift, a.lift), cmp.Compare(b.share, a.share), cmp.Compare(b.words, a.words), cmp.Compare(a.text, b.text))
 	})
-	if len(cs) == 0 || cs[0].words > 1 {
+	promote(cs, func(c namingCand) bool { return c.label })
+	promote(cs, func(c namingCand) bool { return c.label && c.words > 1 })
+}
+
+// promote moves to the front the first candidate that is ok, when the
+// first is not and it is at least half as distinctive (lift).
+func promote(cs []namingCand, ok func(namingCand) bool) {
+	if len(cs) == 0 || ok(cs[0]) {
 		return
 	}
 	for i, c := range cs {
 		if 2*c.lift < cs[0].lift {
 			return
 		}
-		if c.words > 1 && c.label {
+		if ok(c) {
 			copy(cs[1:i+1], cs[:i])
 			cs[0] = c
 			return
