@@ -38,7 +38,8 @@ var floorRE = regexp.MustCompile(`(?i)^` + vocative + `?(?:(?:and|so|okay|ok|now
 	// "You have 40 seconds.", "The hon. minister has 10 seconds."
 	`|.{0,40}?\b(?:have|has) (?:about |only |just |roughly )?(?:\d+|a|one|two|three|four|five|ten|fifteen|twenty|thirty) ?(?:-?\s?(?:second|minute)s?)\b(?:\s+(?:left|remaining|for (?:a|your|the) (?:question|answer|reply|statement)))?[.!]?$|(?:the|your) (?:\w+ )?(?:seconds|minutes) (?:are|is) (?:up|over|finished)|(?:you're|you are) (?:down to|out of) (?:about )?(?:the )?(?:last )?(?:\d+ )?(?:time|seconds|minutes)` +
 	// "Five minutes to end of meeting.", "Two minutes left.", "Ten more minutes."
-	`|(?:about |only |just |roughly )?(?:\d+|a|one|two|three|four|five|ten|fifteen|twenty|thirty)(?: more)? (?:seconds?|minutes?|mins)(?: (?:left|remaining|to go))?(?: (?:to|until|till|before) (?:the )?end(?: of (?:the |this )?(?:meeting|session|call|hearing|round))?)?[.!]?$` +
+	// (a bare "45 minutes." answers a question: it stays)
+	`|(?:about |only |just |roughly )?(?:\d+|a|one|two|three|four|five|ten|fifteen|twenty|thirty)(?:(?: more)? (?:seconds?|minutes?|mins) (?:left|remaining|to go)|(?: more)? (?:seconds?|minutes?|mins) (?:to|until|till|before) (?:the )?end(?: of (?:the |this )?(?:meeting|session|call|hearing|round))?| more (?:seconds?|minutes?|mins))[.!]?$` +
 	// opening, closing, order
 	`|i (?:now )?call (?:this|the) meeting to order|(?:this |the )?(?:meeting|committee|session|house|sitting) (?:is|stands) (?:now )?(?:adjourned|suspended|resumed)|we (?:will|shall|'ll) (?:now )?(?:suspend|adjourn|resume)\b|(?:on a )?point of order\b|order,? please\b` +
 	// "I would remind members to …"

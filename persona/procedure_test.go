@@ -33,6 +33,7 @@ func TestIsProcedural(t *testing.T) {
 		{"Two minutes left.", true, true},
 		{"Ten more minutes.", true, true},
 		{"Five minutes to set up the export.", false, false},
+		{"45 minutes.", false, false},
 		{"Twenty minutes a day on manual reports.", false, false},
 		{"I would remind members to direct their questions through the chair.", true, true},
 		// courtesies
