@@ -25,7 +25,7 @@ correct correcting reiterate`)
 // about the exchange (its chance, its questions, being here today) and how
 // much, never what the exchange is about.
 var metaWords = wordSet(`glad pleased happy delighted pleasure opportunity opportunities chance invitation invite invited inviting
-explain explaining comment comments remark remarks point points ask asked asking raise raised raising
+understand understood explain explaining comment comments remark remarks point points ask asked asking raise raised raising
 say said saying add adding address addressing speak speaking share sharing mention begin start first
 good great excellent fair interesting important valid thoughtful very really so much many truly deeply
 sincerely most indeed absolutely certainly sure again also too here today tonight now once

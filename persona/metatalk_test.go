@@ -20,6 +20,8 @@ func TestIsMetaTalk(t *testing.T) {
 		{"I'm happy to answer the question.", true},
 		{"Madam Chair, I'm pleased to have the opportunity to correct the member.", true},
 		{"The figures in the report are correct.", false},
+		{"I understand the question.", true},
+		{"I don't understand the question.", false},
 		// speech about the subject stays
 		{"I'm grateful the export saves me an hour a week.", false},
 		{"Thank you for the great service.", false},
