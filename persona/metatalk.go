@@ -15,16 +15,15 @@ import "strings"
 
 // metaActWords are the acts that make a sentence talk about the talk.
 // Feelings alone ("I'm very happy.") are not among them: a buyer may say
-// that of the product.
+// that of the product; nor a response ("Response time" is a service's).
 var metaActWords = wordSet(`thank thanks thanking thanked grateful gratitude honoured honored privilege
 appreciate appreciated appreciative welcome welcoming clarify clarifying clarification
-answer answers answering respond responding response reply replying question questions
-correct correcting reiterate`)
+answer answers answering question questions correct correcting reiterate`)
 
 // metaWords are the other words such a sentence may hold: what is said
 // about the exchange (its chance, its questions, being here today) and how
 // much, never what the exchange is about.
-var metaWords = wordSet(`glad pleased happy delighted pleasure opportunity opportunities chance invitation invite invited inviting
+var metaWords = wordSet(`respond responding response responses reply replying glad pleased happy delighted pleasure opportunity opportunities chance invitation invite invited inviting
 understand understood explain explaining comment comments remark remarks point points ask asked asking raise raised raising
 say said saying add adding address addressing speak speaking share sharing mention begin start first
 good great excellent fair interesting important valid thoughtful very really so much many truly deeply

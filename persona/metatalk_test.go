@@ -1,6 +1,9 @@
 package persona
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestIsMetaTalk: sentences only about the conversation are never quoted;
 // any word about the subject keeps a sentence speech.
@@ -31,14 +34,42 @@ func TestIsMetaTalk(t *testing.T) {
 		{"Can you clarify the question?", false},
 		{"We could not answer the auditor's question about where data is stored.", false},
 		{"The question of price came up in every call.", false},
+		{"Response time.", false},
+		{"Good response.", false},
 		{"", false},
 	}
 	for _, tt := range tests {
 		if got := IsMetaTalk(tt.s); got != tt.want {
 			t.Errorf("IsMetaTalk(%q) = %v, want %v", tt.s, got, tt.want)
 		}
-		if tt.want && !IsProcedural(tt.s) {
-			t.Errorf("IsProcedural(%q) = false: talk about the talk must never be quoted", tt.s)
+		if tt.want && !IsProceduralSpeech(tt.s) {
+			t.Errorf("IsProceduralSpeech(%q) = false: talk about the talk must never be quoted from speech", tt.s)
+		}
+	}
+}
+
+// TestMetaTalkOnlyInSpeech: a written answer that thanks or speaks of
+// questions is the respondent's view of the service and stays a quote;
+// the same words said in a conversation frame an answer and do not.
+func TestMetaTalkOnlyInSpeech(t *testing.T) {
+	tests := []struct {
+		text   string
+		spoken bool
+		quoted bool
+	}{
+		{"Many opportunities to ask questions. Nothing rushed.", false, true},
+		{"Thank you, and I'm very grateful for the opportunity to clarify.", true, false},
+		{"Thank you, and I'm very grateful for the opportunity to clarify.", false, true},
+		{"That's a really good question.", true, false},
+	}
+	for _, tt := range tests {
+		qs, _ := cutSpeech(Speech{Text: tt.text, Spoken: tt.spoken}, fakeLang{}.Segment(tt.text))
+		var got []string
+		for _, q := range qs {
+			got = append(got, q.Text)
+		}
+		if quoted := strings.Contains(strings.Join(got, " "), strings.SplitN(tt.text, ".", 2)[0]); quoted != tt.quoted {
+			t.Errorf("cutSpeech(%q, spoken %v) = %q; quoted %v, want %v", tt.text, tt.spoken, got, quoted, tt.quoted)
 		}
 	}
 }

@@ -79,7 +79,17 @@ func IsProcedural(s string) bool {
 	if t == "" || QuoteWords(t) > 30 {
 		return false
 	}
-	return floorRE.MatchString(t) || courtesyRE.MatchString(t) && !clauseRE.MatchString(t) || IsMetaTalk(t)
+	return floorRE.MatchString(t) || courtesyRE.MatchString(t) && !clauseRE.MatchString(t)
+}
+
+// IsProceduralSpeech is IsProcedural for a sentence said in a
+// conversation, where talk about the talk (IsMetaTalk: "That's a good
+// question.", "I'm grateful for the opportunity to clarify.") frames an
+// answer too. A written answer is left to IsProcedural: there "Response
+// time" or "Thank you everyone, you are excellent" is the respondent's
+// view of the service.
+func IsProceduralSpeech(s string) bool {
+	return IsProcedural(s) || IsMetaTalk(abbrevRE.ReplaceAllString(strings.TrimSpace(s), "$1 "))
 }
 
 // GivesFloor reports a sentence that hands over the floor, keeps time or

@@ -28,7 +28,7 @@ func TestHeadlineSkipsCourtesyAndAnswers(t *testing.T) {
 			texts := []string{tt.first, "The wage subsidy took three months to reach our small shop."}
 			c := &corpus{}
 			for i, s := range texts {
-				c.quotes = append(c.quotes, persona.Quote{ID: int64(i + 1), Text: s, Tokens: nlp.Shared().Tag(s)})
+				c.quotes = append(c.quotes, persona.Quote{ID: int64(i + 1), Kind: persona.KindTranscript, Text: s, Tokens: nlp.Shared().Tag(s)})
 				c.ring = append(c.ring, tt.ring)
 				c.hidden = append(c.hidden, false)
 				c.pinned = append(c.pinned, false)

@@ -119,7 +119,8 @@ func headline(c *corpus, members []int, label string) int {
 	}
 	best, bestRank := -1, [2]float64{}
 	for _, i := range members {
-		if c.hidden[i] || persona.IsProcedural(c.quotes[i].Text) {
+		if c.hidden[i] || persona.IsProcedural(c.quotes[i].Text) ||
+			c.quotes[i].Kind == persona.KindTranscript && persona.IsProceduralSpeech(c.quotes[i].Text) {
 			continue // a courtesy stored before it was recognised never heads a theme
 		}
 		q := c.quotes[i]
