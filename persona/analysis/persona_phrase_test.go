@@ -43,20 +43,16 @@ func TestPhraseOverTopic(t *testing.T) {
 	}
 }
 
-// TestSortNaming: a distinctive phrase of several words names a persona
-// before a lone word of higher lift; among phrases, lift decides.
+// TestSortNaming: the most distinctive phrase names a persona, whether
+// a label or not, one word or several (stable across re-runs).
 func TestSortNaming(t *testing.T) {
 	tests := []struct {
 		name string
 		in   []namingCand
 		want string
 	}{
-		{"phrase before lone word", []namingCand{{"difference", 0.6, 3, 1, true}, {"rule engines", 0.5, 1.5, 2, true}}, "rule engines"},
-		{"a label before a key phrase", []namingCand{{"difference", 0.6, 3, 1, false}, {"score", 0.7, 2, 1, true}}, "score"},
-		{"a far more distinctive lone word stays first", []namingCand{{"score", 0.73, 10.2, 1, true}, {"manual process", 0.6, 2.1, 2, true}}, "score"},
-		{"a key phrase that is no label is no finding", []namingCand{{"difference", 0.6, 3, 1, true}, {"common ones", 0.5, 1.5, 2, false}}, "difference"},
-		{"lift among phrases", []namingCand{{"train model", 0.5, 1.5, 2, true}, {"polar plot", 0.5, 2.5, 2, true}}, "polar plot"},
-		{"lone labels by lift", []namingCand{{"data", 0.6, 1.3, 1, true}, {"labels", 0.5, 2, 1, true}}, "labels"},
+		{"lift first", []namingCand{{"rule engines", 0.5, 1.5, 2, true}, {"score", 0.73, 10.2, 1, false}}, "score"},
+		{"share breaks a tie", []namingCand{{"train model", 0.5, 2, 2, true}, {"polar plot", 0.6, 2, 2, true}}, "polar plot"},
 	}
 	for _, tt := range tests {
 		sortNaming(tt.in)
