@@ -50,7 +50,7 @@ func TestIsMetaTalk(t *testing.T) {
 
 // TestMetaTalkOnlyInSpeech: a written answer that thanks or speaks of
 // questions is the respondent's view of the service and stays a quote;
-// the same words said in a conversation frame an answer and do not.
+// the same words said in a meeting frame an answer and do not.
 func TestMetaTalkOnlyInSpeech(t *testing.T) {
 	tests := []struct {
 		text   string
@@ -62,8 +62,9 @@ func TestMetaTalkOnlyInSpeech(t *testing.T) {
 		{"Thank you, and I'm very grateful for the opportunity to clarify.", false, true},
 		{"That's a really good question.", true, false},
 	}
+	// spoken tests are said in a meeting (three speakers or more)
 	for _, tt := range tests {
-		qs, _ := cutSpeech(Speech{Text: tt.text, Spoken: tt.spoken}, fakeLang{}.Segment(tt.text))
+		qs, _ := cutSpeech(Speech{Text: tt.text, Spoken: tt.spoken, Meeting: tt.spoken}, fakeLang{}.Segment(tt.text))
 		var got []string
 		for _, q := range qs {
 			got = append(got, q.Text)

@@ -43,7 +43,7 @@ func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
 		spans = splitAtEmoticons(s.Text, spans)
 	}
 	procedural := IsProcedural
-	if s.Spoken {
+	if s.Spoken && s.Meeting {
 		procedural = IsProceduralSpeech
 	}
 	sents := make([]sentence, len(spans))
