@@ -74,3 +74,27 @@ func TestMetaTalkOnlyInSpeech(t *testing.T) {
 		}
 	}
 }
+
+// TestSpeechesMarkMeetings: speech is a meeting's when three or more
+// people speak; a one-to-one interview is not one.
+func TestSpeechesMarkMeetings(t *testing.T) {
+	tests := []struct {
+		name     string
+		speakers []int64
+		want     bool
+	}{
+		{"interview", []int64{1, 2, 1, 2}, false},
+		{"hearing", []int64{1, 2, 3, 2}, true},
+	}
+	for _, tt := range tests {
+		var turns []Turn
+		for _, p := range tt.speakers {
+			turns = append(turns, Turn{ParticipantID: p, Text: "We moved the reports off spreadsheets last year."})
+		}
+		for _, s := range Speeches(turns, func(id int64) bool { return id == 1 }) {
+			if s.Meeting != tt.want {
+				t.Errorf("%s: Meeting = %v; want %v", tt.name, s.Meeting, tt.want)
+			}
+		}
+	}
+}
