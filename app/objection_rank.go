@@ -34,6 +34,12 @@ const (
 	// relevantShare: a candidate scoring at least this share of the best
 	// one counts as a match of its theme and as raising the objection.
 	relevantShare = 0.6
+	// answerPenalty pushes down a quote that answers for an institution
+	// (persona.SpeaksForInstitution: "They can have access to the wage
+	// subsidy.", "We have invested…"): a statement of what is provided is
+	// the answer to an objection, not a buyer raising one. It matches the
+	// barrier bonus, so such a quote ranks as if it were no barrier.
+	answerPenalty = 0.15
 )
 
 // Query expansion by word-vector neighbours.
@@ -166,7 +172,14 @@ func rerank(query string, cands []candidate, v *analysis.Vectors) {
 		if c.quote.Ring == persona.RingBarriers {
 			c.score += barrierBonus * c.quote.RingConfidence
 		}
-		c.score += complaintWeight * (analysis.QuoteComplaint(&c.quote) - 0.5)
+		if persona.SpeaksForInstitution(c.quote.Text) {
+			// The complaint model reads the objection's own words in an
+			// answer to it as a complaint ("They can have access to the
+			// wage subsidy." 0.87): an answer is no complaint.
+			c.score += complaintWeight*(0-0.5) - answerPenalty
+		} else {
+			c.score += complaintWeight * (analysis.QuoteComplaint(&c.quote) - 0.5)
+		}
 	}
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
 }

@@ -274,3 +274,31 @@ func TestSamePolarity(t *testing.T) {
 		}
 	}
 }
+
+// TestRerankPutsComplaintBeforeAnswer: an institution's answer to the
+// objection ("They can have access to the wage subsidy.") ranks below a
+// buyer raising it, even when it matches the query's words better and
+// sits in the same ring; without the answer it would lead.
+func TestRerankPutsComplaintBeforeAnswer(t *testing.T) {
+	tests := []struct {
+		name   string
+		answer string
+		first  int64
+	}{
+		{"provision", "They can have access to the wage subsidy.", 2},
+		{"institution's measures", "We have invested in the wage subsidy to help firms.", 2},
+		{"a lack is a complaint", "They cannot get access to the wage subsidy.", 1},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			cs := []candidate{
+				{quote: persona.Quote{ID: 1, Text: tc.answer, Ring: persona.RingBarriers, RingConfidence: 0.6}, text: 2.2},
+				{quote: persona.Quote{ID: 2, Text: "The wage subsidy took months to arrive.", Ring: persona.RingBarriers, RingConfidence: 0.6}, text: 2},
+			}
+			rerank("wage subsidy too slow", cs, nil)
+			if cs[0].quote.ID != tc.first {
+				t.Errorf("first = %q; want quote %d first", cs[0].quote.Text, tc.first)
+			}
+		})
+	}
+}

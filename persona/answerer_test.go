@@ -15,6 +15,9 @@ func TestSpeaksForInstitution(t *testing.T) {
 		{"We have invested $2 billion in the program.", true},
 		{"I can assure the member that we are working with the provinces.", true},
 		{"We will continue to support small businesses.", true},
+		{"We have therefore extended the emergency wage subsidy until the end of August.", true},
+		{"We are also investing in rural broadband.", true},
+		{"We have finally moved our reports off spreadsheets.", false},
 		{"The government has failed small businesses.", false},
 		{"Our data team spends two days a month cleaning exports.", false},
 		{"We have a lot of missing values in the sensor data.", false},
@@ -65,5 +68,37 @@ func TestDetectInterviewersAnswerers(t *testing.T) {
 				t.Errorf("DetectInterviewers = %v; want %v", got, tc.want)
 			}
 		})
+	}
+}
+
+// TestStatesProvision: telling what others may have is an institution's
+// answer; a lack, the speaker's own work, or a complaint is not.
+func TestStatesProvision(t *testing.T) {
+	tests := []struct {
+		s    string
+		want bool
+	}{
+		{"They can have access to the wage subsidy.", true},
+		{"They have access to rent relief.", true},
+		{"Businesses are eligible for the emergency account.", true},
+		{"The rent relief program is available to every small firm.", true},
+		{"Yes, they can apply for the benefit now.", true},
+		{"Users can easily get a refund through the portal.", true},
+		// not provisions
+		{"They cannot have access to the wage subsidy.", false},
+		{"Small firms still don't have access to the program.", false},
+		{"The wage subsidy is too slow to reach small firms.", false},
+		{"It can take weeks before the money arrives.", false},
+		{"We can access the data through the API.", false},
+		{"I have access to the raw logs.", false},
+		{"They have to wait three months for the first payment.", false},
+	}
+	for _, tc := range tests {
+		if got := StatesProvision(tc.s); got != tc.want {
+			t.Errorf("StatesProvision(%q) = %v; want %v", tc.s, got, tc.want)
+		}
+		if tc.want && !SpeaksForInstitution(tc.s) {
+			t.Errorf("SpeaksForInstitution(%q) = false: a provision is the institution's answer", tc.s)
+		}
 	}
 }

@@ -183,6 +183,11 @@ type Speech struct {
 	// turn before it, or this speaker's previous turn, does not end a
 	// sentence. A lower-case start is then the rest of that sentence.
 	Continues bool
+	// Meeting marks speech in a conversation of minAnswererSpeakers or
+	// more speakers (a hearing, a panel, a meeting), where talk about the
+	// talk (IsMetaTalk) frames answers to several askers and is never
+	// quoted.
+	Meeting bool
 }
 
 // ExtractQuotes cuts speeches into quotes of whole sentences: prose
@@ -273,6 +278,11 @@ func tagAll(lang Language, quotes []Quote) {
 func Speeches(turns []Turn, interviewer func(participantID int64) bool) []Speech {
 	var out []Speech
 	question := ""
+	speakers := map[int64]bool{}
+	for _, t := range turns {
+		speakers[t.ParticipantID] = true
+	}
+	meeting := len(speakers) >= minAnswererSpeakers
 	lastOf := map[int64]int{} // participant -> index of their last turn
 	for i, t := range turns {
 		continues := i > 0 && !endsSentence(turns[i-1].Text)
@@ -287,7 +297,7 @@ func Speeches(turns []Turn, interviewer func(participantID int64) bool) []Speech
 			continue
 		}
 		out = append(out, Speech{Turn: i, Text: t.Text, Question: question, StartMS: t.StartMS, EndMS: t.EndMS,
-			Spoken: true, Continues: continues})
+			Spoken: true, Continues: continues, Meeting: meeting})
 	}
 	return out
 }

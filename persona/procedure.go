@@ -37,6 +37,9 @@ var floorRE = regexp.MustCompile(`(?i)^` + vocative + `?(?:(?:and|so|okay|ok|now
 	`|(?:our |the )?next (?:question|questioner|speaker|round|petition|intervention|statement)s? (?:goes|go|will go|is|comes|will come) (?:to|from)\b|next (?:is|up is|up)\s+(?:` + titleWords + `|(?-i:[A-Z]))` +
 	// "You have 40 seconds.", "The hon. minister has 10 seconds."
 	`|.{0,40}?\b(?:have|has) (?:about |only |just |roughly )?(?:\d+|a|one|two|three|four|five|ten|fifteen|twenty|thirty) ?(?:-?\s?(?:second|minute)s?)\b(?:\s+(?:left|remaining|for (?:a|your|the) (?:question|answer|reply|statement)))?[.!]?$|(?:the|your) (?:\w+ )?(?:seconds|minutes) (?:are|is) (?:up|over|finished)|(?:you're|you are) (?:down to|out of) (?:about )?(?:the )?(?:last )?(?:\d+ )?(?:time|seconds|minutes)` +
+	// "Five minutes to end of meeting.", "Two minutes left.", "Ten more minutes."
+	// (a bare "45 minutes." answers a question: it stays)
+	`|(?:about |only |just |roughly )?(?:\d+|a|one|two|three|four|five|ten|fifteen|twenty|thirty)(?:(?: more)? (?:seconds?|minutes?|mins) (?:left|remaining|to go)|(?: more)? (?:seconds?|minutes?|mins) (?:to|until|till|before) (?:the )?end(?: of (?:the |this )?(?:meeting|session|call|hearing|round))?| more (?:seconds?|minutes?|mins))[.!]?$` +
 	// opening, closing, order
 	`|i (?:now )?call (?:this|the) meeting to order|(?:this |the )?(?:meeting|committee|session|house|sitting) (?:is|stands) (?:now )?(?:adjourned|suspended|resumed)|we (?:will|shall|'ll) (?:now )?(?:suspend|adjourn|resume)\b|(?:on a )?point of order\b|order,? please\b` +
 	// "I would remind members to …"
@@ -77,6 +80,16 @@ func IsProcedural(s string) bool {
 		return false
 	}
 	return floorRE.MatchString(t) || courtesyRE.MatchString(t) && !clauseRE.MatchString(t)
+}
+
+// IsProceduralSpeech is IsProcedural for a sentence said in a
+// conversation, where talk about the talk (IsMetaTalk: "That's a good
+// question.", "I'm grateful for the opportunity to clarify.") frames an
+// answer too. A written answer is left to IsProcedural: there "Response
+// time" or "Thank you everyone, you are excellent" is the respondent's
+// view of the service.
+func IsProceduralSpeech(s string) bool {
+	return IsProcedural(s) || IsMetaTalk(abbrevRE.ReplaceAllString(strings.TrimSpace(s), "$1 "))
 }
 
 // GivesFloor reports a sentence that hands over the floor, keeps time or

@@ -29,6 +29,12 @@ func TestIsProcedural(t *testing.T) {
 		{"The honourable Minister of Public Safety.", true, false},
 		{"We continue with the old export because the new one breaks.", false, false},
 		{"The committee stands adjourned.", true, true},
+		{"Five minutes to end of meeting.", true, true},
+		{"Two minutes left.", true, true},
+		{"Ten more minutes.", true, true},
+		{"Five minutes to set up the export.", false, false},
+		{"45 minutes.", false, false},
+		{"Twenty minutes a day on manual reports.", false, false},
 		{"I would remind members to direct their questions through the chair.", true, true},
 		// courtesies
 		{"I thank my colleague for his important question.", true, false},

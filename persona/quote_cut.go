@@ -42,10 +42,14 @@ func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
 	if strings.ContainsAny(s.Text, ":;") {
 		spans = splitAtEmoticons(s.Text, spans)
 	}
+	procedural := IsProcedural
+	if s.Spoken && s.Meeting {
+		procedural = IsProceduralSpeech
+	}
 	sents := make([]sentence, len(spans))
 	for i, sp := range spans {
 		t := s.Text[sp[0]:sp[1]]
-		sents[i] = sentence{lo: sp[0], hi: sp[1], text: t, words: QuoteWords(t), small: IsSmallTalk(t) || IsProcedural(t), ask: IsYouQuestion(t)}
+		sents[i] = sentence{lo: sp[0], hi: sp[1], text: t, words: QuoteWords(t), small: IsSmallTalk(t) || procedural(t), ask: IsYouQuestion(t)}
 	}
 	var out []Quote
 	question, endsOnQuestion := s.Question, false
@@ -53,7 +57,7 @@ func cutSpeech(s Speech, spans [][2]int) ([]Quote, string) {
 	flush := func() {
 		// A courtesy the segmenter cut at an abbreviation ("I thank the
 		// hon. | member for the question.") is judged whole.
-		if lo, hi, ok := finish(s.Text, cur, s.Spoken); ok && (len(cur) == 1 || !IsProcedural(s.Text[lo:hi])) {
+		if lo, hi, ok := finish(s.Text, cur, s.Spoken); ok && (len(cur) == 1 || !procedural(s.Text[lo:hi])) {
 			out = append(out, Quote{TurnID: int64(s.Turn), Text: s.Text[lo:hi], Start: lo, End: hi,
 				Question: question, AtMS: interpolate(s, lo)})
 		}

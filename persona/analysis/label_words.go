@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 
@@ -118,8 +119,9 @@ func headline(c *corpus, members []int, label string) int {
 	}
 	best, bestRank := -1, [2]float64{}
 	for _, i := range members {
-		if c.hidden[i] {
-			continue
+		if c.hidden[i] || persona.IsProcedural(c.quotes[i].Text) ||
+			c.quotes[i].Kind == persona.KindTranscript && persona.IsProceduralSpeech(c.quotes[i].Text) {
+			continue // a courtesy stored before it was recognised never heads a theme
 		}
 		q := c.quotes[i]
 		tier, central := 0.0, c.central[i]
@@ -161,6 +163,11 @@ func headline(c *corpus, members []int, label string) int {
 func contradictsRing(q *persona.Quote, r persona.Ring) bool {
 	if r != persona.RingBarriers {
 		return false
+	}
+	if persona.SpeaksForInstitution(q.Text) {
+		// An institution's answer to the barrier ("They have access to
+		// rent relief.") is no buyer raising it.
+		return true
 	}
 	// Nouns are left out: VADER rates some by a slang sense ("chicken"
 	// is a coward), and in a review they name the thing judged.
@@ -313,9 +320,34 @@ func mixedLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string 
 		}
 	}
 	if best != "" {
+		if cp := st.compoundOf(t, normWord(best)); cp != "" && !used[strings.ToLower(mixedPrefix+" on "+cp)] {
+			best = cp // "machine learning", not "machine"
+		}
 		return mixedPrefix + " on " + best
 	}
 	return uniqueLabel(mixedPrefix+" ("+strings.ToLower(w.ring.Title())+")", used)
+}
+
+// compoundOf is the two-word phrase theme t says the word key k in most
+// of the time (at least half the quotes that say k, and two), in its most
+// frequent spoken form, or "": a noun that is half of a compound ("machine"
+// of "machine learning") names nothing alone.
+func (st *phraseStats) compoundOf(t int, k string) string {
+	best, bestN := "", 0
+	for key, n := range st.phraseDF[t] {
+		ks := strings.Fields(key)
+		if len(ks) != 2 || (ks[0] != k && ks[1] != k) || n < 2 || 2*n < st.themeDF[t][k] ||
+			slices.ContainsFunc(ks, func(w string) bool { return functionWords[w] || st.names[w] || st.product(w) }) {
+			continue
+		}
+		if n > bestN || (n == bestN && key < best) {
+			best, bestN = key, n
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return mostFrequent(st.surface[best])
 }
 
 // smallLabel names a theme too small to be called mixed (under

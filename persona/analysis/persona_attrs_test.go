@@ -211,6 +211,10 @@ func TestFindingAndTone(t *testing.T) {
 		{"We needed EU hosting and several vendors could only offer US.", persona.RingBarriers, false},
 		{"The staff were rude and the food was awful.", persona.RingSuccess, false},
 		{"The staff were friendly and the food was wonderful.", persona.RingJourney, false},
+		// an institution's answer does not head a barrier
+		{"They have access to rent relief.", persona.RingBarriers, true},
+		{"Small firms still have no access to rent relief.", persona.RingBarriers, false},
+		{"They have access to rent relief.", persona.RingCriteria, false},
 	} {
 		q := persona.Quote{Text: c.text, Tokens: nlp.Shared().Tag(c.text)}
 		if got := contradictsRing(&q, c.r); got != c.want {
