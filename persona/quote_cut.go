@@ -34,7 +34,8 @@ type sentence struct {
 //     (surveys, field notes) often start in lower case and end without a
 //     full stop: "too expensive for what it does" is kept whole;
 //   - a spoken quote needs MinSpokenWords words; a non-answer ("N/A",
-//     "Not sure") is never a quote.
+//     "Not sure", "Can't think of anything", see IsNonAnswer) is never a
+//     quote.
 //
 // It returns the quotes and the question the speech ends on, if it ends on
 // one (it carries to the next speaker's answer).
@@ -133,10 +134,10 @@ func finish(text string, group []sentence, spoken bool) (lo, hi int, ok bool) {
 	if len(group) == 0 || contentWords(group) < least {
 		return 0, 0, false
 	}
-	if len(group) == 1 && nonAnswer[strings.Join(words(group[0].text), " ")] {
+	lo, hi = group[0].lo, group[len(group)-1].hi
+	if IsNonAnswer(text[lo:hi]) {
 		return 0, 0, false
 	}
-	lo, hi = group[0].lo, group[len(group)-1].hi
 	if spoken && !endsSentence(text[lo:hi]) {
 		hi = lo + trimCutWord(text[lo:hi])
 	}
@@ -162,13 +163,6 @@ func trimCutWord(q string) int {
 // transcribers write), which end an unfinished quote whole.
 var shortWords = wordSet(`a i an am as at be by do go he if in is it me my no of oh ok on or so to up us we ye ya
 	ah eh uh um mm hm ha ho hi`)
-
-// nonAnswer are answers that say there is nothing to say.
-var nonAnswer = map[string]bool{
-	"n a": true, "na": true, "none": true, "nothing": true, "nil": true, "no comment": true, "no comments": true,
-	"not applicable": true, "idk": true, "i don't know": true, "nothing else": true, "not sure": true, "no idea": true,
-	"none so far": true, "nothing to add": true, "no other comments": true,
-}
 
 // emoticonEnd is an emoticon that ends a sentence the segmenter did not
 // cut: "My pleasure :) So we…".

@@ -1,0 +1,67 @@
+package persona
+
+import "testing"
+
+func TestIsNonAnswer(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		// Answers that say there is nothing to say.
+		{"Nothing", true},
+		{"No", true},
+		{"N/A", true},
+		{"None.", true},
+		{"Not sure", true},
+		{"No comment", true},
+		{"Can't think of anything", true},
+		{"I don't think you could have done anything better", true},
+		{"I don'think    I could have ", true}, // as written in the NHS export
+		{"Nothing to add", true},
+		{"Nothing to add at this time.", true},
+		{"All good", true},
+		{"Everything was fine, thank you.", true},
+		{"Nothing really, I can't think of a single thing.", true},
+		{"Wouldn't change anything", true},
+		{"No improvements needed", true},
+		{"I don't know", true},
+		{"none so far", true},
+		// Complaints, praise and anything with content stay.
+		{"Nothing works when I export", false},
+		{"No way to export to Excel", false},
+		{"Not enough staff on the ward", false},
+		{"Nothing, the nurses were lovely", false},
+		{"Too expensive.", false},
+		{"Good.", false},
+		{"Better parking", false},
+		{"Waiting time", false},
+		{"Nothing over 5 minutes", false},
+		{"No support for SSO", false},
+		{"", false},
+	}
+	for _, tc := range tests {
+		if got := IsNonAnswer(tc.text); got != tc.want {
+			t.Errorf("IsNonAnswer(%q) = %v; want %v", tc.text, got, tc.want)
+		}
+	}
+}
+
+// TestCutSpeechSetsNonAnswersAside: a written answer that is a non-answer
+// gives no quote; one whose words carry a complaint does.
+func TestCutSpeechSetsNonAnswersAside(t *testing.T) {
+	tests := []struct {
+		text  string
+		quote bool
+	}{
+		{"Can't think of anything. Everything was fine.", false},
+		{"No. I don't think you could have done anything better.", false},
+		{"Nothing works when I export.", true},
+		{"No way to export to Excel.", true},
+	}
+	for _, tc := range tests {
+		quotes, _ := cutSpeech(Speech{Text: tc.text}, fakeLang{}.Segment(tc.text))
+		if got := len(quotes) > 0; got != tc.quote {
+			t.Errorf("%q gives a quote: %v; want %v", tc.text, got, tc.quote)
+		}
+	}
+}
