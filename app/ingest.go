@@ -41,15 +41,18 @@ type IngestOptions struct {
 // FileResult is the outcome of ingesting one file (the `ingest --json`
 // contract, also returned per file by the upload API).
 type FileResult struct {
-	Path         string   `json:"path"`
-	Status       string   `json:"status"`
-	Format       string   `json:"format,omitempty"`
-	SourceID     int64    `json:"source_id,omitempty"`
-	Participants int      `json:"participants"`
-	Turns        int      `json:"turns"`
-	Quotes       int      `json:"quotes"`
-	Warnings     []string `json:"warnings"`
-	Error        string   `json:"error,omitempty"`
+	Path         string `json:"path"`
+	Status       string `json:"status"`
+	Format       string `json:"format,omitempty"`
+	SourceID     int64  `json:"source_id,omitempty"`
+	Participants int    `json:"participants"`
+	Turns        int    `json:"turns"`
+	Quotes       int    `json:"quotes"`
+	// NonAnswers counts a survey's answers that say there is nothing to
+	// say ("N/A", "Can't think of anything"); they give no quote.
+	NonAnswers int      `json:"non_answers,omitempty"`
+	Warnings   []string `json:"warnings"`
+	Error      string   `json:"error,omitempty"`
 	// Reason says why a file was skipped.
 	Reason string `json:"reason,omitempty"`
 	// CodingsPlaced counts researchers' codings of an earlier copy of
@@ -140,6 +143,7 @@ func (a *App) storePrepared(ctx context.Context, studyID int64, p prepared) File
 	}
 	res.SourceID = src.ID
 	res.Participants, res.Turns, res.Quotes = buyers(imp.Participants), len(imp.Turns), len(imp.Quotes)
+	res.NonAnswers = persona.NonAnswers(imp)
 	if res.CodingsPlaced, res.CodingsUnplaced, err = a.reattachCodings(ctx, src); err != nil {
 		a.Log.Error("re-attach codings", slog.Int64("source_id", src.ID), slog.String("error", err.Error()))
 		res.Warnings = append(res.Warnings, "earlier codings of this file could not be re-attached; they are listed on the codebook page")

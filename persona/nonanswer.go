@@ -72,3 +72,20 @@ var emptyWords = wordSet(`i i'm i've i'd i'll me my myself you you're your we we
 	improve improved improving improvement improvements better change changes changed changing differently different
 	need needed needs needs wish want answer question questions
 	again like thing things single`)
+
+// NonAnswers counts the answers of a survey import that say there is
+// nothing to say (IsNonAnswer): they give no quote, so they form no theme
+// and are quoted nowhere, but a researcher wants to know how many there
+// were. It is 0 for anything but a survey.
+func NonAnswers(imp *Import) int {
+	if imp.Source.Kind != KindSurvey {
+		return 0
+	}
+	n := 0
+	for _, t := range imp.Turns {
+		if IsNonAnswer(t.Text) {
+			n++
+		}
+	}
+	return n
+}

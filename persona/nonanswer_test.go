@@ -65,3 +65,20 @@ func TestCutSpeechSetsNonAnswersAside(t *testing.T) {
 		}
 	}
 }
+
+func TestNonAnswers(t *testing.T) {
+	turns := []Turn{{Text: "Nothing to add"}, {Text: "N/A"}, {Text: "No way to export to Excel"}, {Text: "Too slow"}}
+	tests := []struct {
+		kind Kind
+		want int
+	}{
+		{KindSurvey, 2},
+		{KindTranscript, 0},
+	}
+	for _, tc := range tests {
+		imp := &Import{Source: Source{Kind: tc.kind}, Turns: turns}
+		if got := NonAnswers(imp); got != tc.want {
+			t.Errorf("NonAnswers(%s) = %d; want %d", tc.kind, got, tc.want)
+		}
+	}
+}

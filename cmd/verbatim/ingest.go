@@ -89,7 +89,7 @@ func printSummary(w io.Writer, results []app.FileResult) {
 		case app.StatusOK:
 			ok++
 			quotes += r.Quotes
-			fmt.Fprintf(w, "ok         %s  (%s: %d participants, %d turns, %d quotes)\n", r.Path, r.Format, r.Participants, r.Turns, r.Quotes)
+			fmt.Fprintf(w, "ok         %s  (%s: %d participants, %d turns, %d quotes%s)\n", r.Path, r.Format, r.Participants, r.Turns, r.Quotes, nonAnswerNote(r.NonAnswers))
 		case app.StatusDuplicate:
 			dup++
 			fmt.Fprintf(w, "duplicate  %s\n", r.Path)
@@ -140,4 +140,12 @@ func (p *progress) done() {
 	if p.on && p.n > 0 {
 		fmt.Fprint(p.w, "\r\033[K")
 	}
+}
+
+// nonAnswerNote says how many survey answers were set aside as non-answers.
+func nonAnswerNote(n int) string {
+	if n == 0 {
+		return ""
+	}
+	return fmt.Sprintf(", %d non-answers set aside", n)
 }
