@@ -25,53 +25,69 @@ func IsNonAnswer(text string) bool {
 	if len(ws) == 0 {
 		return false
 	}
-	quantified, verdict := false, false
+	var nothing, negated, verdict, restated bool
 	for i := 0; i < len(ws); i++ {
 		w := ws[i]
-		if j := strings.IndexByte(w, '\''); j > 0 && !emptyWords[w] && strings.HasSuffix(w[:j], "n") && !strings.HasSuffix(w, "n't") {
+		if j := strings.IndexByte(w, '\''); j > 0 && !functionWords[w] && strings.HasSuffix(w[:j], "n") && !strings.HasSuffix(w, "n't") {
 			// A contraction missing its "t" ("don'think"): the negation
 			// and the word after it.
-			quantified, ws[i] = true, w[j+1:]
+			negated, ws[i] = true, w[j+1:]
 			i--
 			continue
 		}
 		switch {
 		case strings.IndexFunc(w, unicode.IsDigit) >= 0:
 			return false
-		case nothingWords[w], strings.HasSuffix(w, "n't"):
-			quantified = true
+		case w == "n" && i+1 < len(ws) && ws[i+1] == "a": // "N/A"
+			nothing = true
+			i++
+		case nothingWords[w]:
+			nothing = true
+		case negationWords[w], strings.HasSuffix(w, "n't"):
+			negated = true
 		case verdictWords[w]:
 			verdict = true
-		case emptyWords[w]:
+		case restatingWords[w]:
+			restated = true
+		case w == "time" && i > 0 && ws[i-1] == "this": // "at this time"
+		case functionWords[w]:
 		default:
 			return false
 		}
 	}
-	return quantified || !verdict
+	// Nothing but function words ("and", "thank you") says nothing either;
+	// a bare negation ("They shouldn't"), verdict ("Not good") or request
+	// ("More to do", "Better") without a word of nothing is a stance.
+	return nothing || !negated && !verdict && !restated
 }
 
-// nothingWords say nothing, anything or everything, or deny.
-var nothingWords = wordSet(`no not nothing none nil nope nah na n a anything everything all never nobody neither nor
-	nothin cannot cant dont couldnt wouldnt wont didnt isnt nothings`)
+// nothingWords say there is nothing (or everything) to say, or that the
+// answerer does not know.
+var nothingWords = wordSet(`no nope nah nothing nothin none nil na anything everything all
+	know knew sure unsure idea dunno idk comment comments applicable answer answered respond responded response`)
+
+// negationWords deny; alone they answer a yes-or-no question.
+var negationWords = wordSet(`not never nobody neither nor cannot cant dont couldnt wouldnt wont didnt isnt shouldnt`)
 
 // verdictWords are a bare verdict that restates "all is well".
 var verdictWords = wordSet(`good fine ok okay well great perfect excellent brilliant happy satisfied`)
 
-// emptyWords are function words, hedges and the words that only restate
-// the question a survey asked ("How could we improve?", "Anything else?").
-var emptyWords = wordSet(`i i'm i've i'd i'll me my myself you you're your we we're our us they them their it it's its
+// restatingWords restate the question a survey asked ("How could we
+// improve?", "Anything else?"); without a word of nothing they ask for more
+// or for change ("More to do.").
+var restatingWords = wordSet(`more further else other others add adding added say said mention suggest suggestion suggestions
+	improve improved improving improvement improvements better change changes changed changing differently different
+	need needed needs wish want`)
+
+// functionWords are function words and hedges.
+var functionWords = wordSet(`i i'm i've i'd i'll me my myself you you're your we we're our us they them their it it's its
 	that that's this these those there there's here what which who
 	is was were be been being am are have has had having do does did done doing can could would should will shall may
-	might must to of at the an and or but so as for with in on about from by if than then because
-	any anymore really just else more much other others further very too quite also at all
-	time moment present now currently point stage far yet today
-	think thought know knew sure idea guess suppose honestly personally particular particularly specific specifically
-	unsure certain unknown dunno idk
-	thank thanks cheers
-	comment comments add adding added say said mention suggest suggestion suggestions applicable
-	improve improved improving improvement improvements better change changes changed changing differently different
-	need needed needs needs wish want answer question questions
-	again like thing things single`)
+	might must to of at a the an and or but so as for with in on about from by if than then because
+	any anymore really just much very too quite also
+	moment present now currently point stage far yet today
+	think thought guess suppose honestly personally particular particularly specific specifically certain
+	thank thanks cheers question questions again like thing things single`)
 
 // NonAnswers counts the answers of a survey import that say there is
 // nothing to say (IsNonAnswer): they give no quote, so they form no theme

@@ -16,7 +16,9 @@ func TestIsNonAnswer(t *testing.T) {
 		{"No comment", true},
 		{"Can't think of anything", true},
 		{"I don't think you could have done anything better", true},
-		{"I don'think    I could have ", true}, // as written in the NHS export
+		{"I don'think there is anything", true}, // "don'think" as an NHS answer spells it
+		{"Nothing at this time.", true},
+		{"and", true}, // an empty checklist's joiner
 		{"Nothing to add", true},
 		{"Nothing to add at this time.", true},
 		{"All good", true},
@@ -26,6 +28,7 @@ func TestIsNonAnswer(t *testing.T) {
 		{"No improvements needed", true},
 		{"I don't know", true},
 		{"none so far", true},
+		{"Did not answer", true}, // the NHS export's placeholder
 		// Complaints, praise and anything with content stay.
 		{"Nothing works when I export", false},
 		{"No way to export to Excel", false},
@@ -38,6 +41,13 @@ func TestIsNonAnswer(t *testing.T) {
 		{"Nothing over 5 minutes", false},
 		{"No support for SSO", false},
 		{"", false},
+		// A bare negation, verdict or request is a stance, not a non-answer.
+		{"They shouldn't", false},
+		{"I dont think it is a good thing", false},
+		{"I don'think    I could have ", false},
+		{"More time", false},
+		{"More to do.", false},
+		{"Not good", false},
 	}
 	for _, tc := range tests {
 		if got := IsNonAnswer(tc.text); got != tc.want {
