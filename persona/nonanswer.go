@@ -8,18 +8,19 @@ import (
 // IsNonAnswer reports whether an answer says only that there is nothing to
 // say: "N/A", "None", "No", "Not sure", "Can't think of anything", "I don't
 // think you could have done anything better", "Nothing to add at this time",
-// "All good", "Everything was fine, thank you".
+// "All good", "Everything was fine, thank you", "Did not answer".
 //
-// The rule is general, not a list of phrases: take away the function words,
-// negations ("no", "not", "can't"), hedges ("think", "sure", "really",
-// "honestly"), the words that only restate a survey's question ("improve",
-// "better", "change", "add", "comment", "suggestion") and the quantifiers
-// of nothing and everything ("nothing", "anything", "everything", "all").
-// An answer is a non-answer when no word is left but the plain verdicts
-// "good", "fine", "ok", and those count only beside a quantifier or a
-// negation ("All good" is a non-answer, "Good." alone is not). Any other
-// word, or any number, is content: "Nothing works when I export" and "No
-// way to export to Excel" are complaints and stay.
+// The rule is general, not a list of phrases. Every word of the answer must
+// be a function word or hedge ("I", "could", "really", "think"), a negation
+// ("not", "can't"), a plain verdict ("good", "fine"), a word restating the
+// survey's question ("improve", "better", "add", "else"), or a word of
+// nothing or not knowing ("nothing", "anything", "everything", "all",
+// "none", "N/A", "sure", "idea", "comment"); and there must be a word of
+// nothing, or at most two words with none of the others ("and", "thank
+// you"). Any other word, or a number, is content: "Nothing works when I
+// export" and "No way to export to Excel" are complaints and stay. A bare
+// negation ("They shouldn't"), verdict ("Not good") or request ("More
+// time", "More to do") answers the question and stays too.
 func IsNonAnswer(text string) bool {
 	ws := words(text)
 	if len(ws) == 0 {
@@ -55,10 +56,11 @@ func IsNonAnswer(text string) bool {
 			return false
 		}
 	}
-	// Nothing but function words ("and", "thank you") says nothing either;
-	// a bare negation ("They shouldn't"), verdict ("Not good") or request
-	// ("More to do", "Better") without a word of nothing is a stance.
-	return nothing || !negated && !verdict && !restated
+	// One or two function words ("and", "thank you") say nothing either;
+	// more of them can ("It will do too much for us"), and a bare negation
+	// ("They shouldn't"), verdict ("Not good") or request ("More to do",
+	// "Better") without a word of nothing is a stance.
+	return nothing || len(ws) <= 2 && !negated && !verdict && !restated
 }
 
 // nothingWords say there is nothing (or everything) to say, or that the

@@ -48,6 +48,8 @@ func TestIsNonAnswer(t *testing.T) {
 		{"More time", false},
 		{"More to do.", false},
 		{"Not good", false},
+		{"It will do too much for us", false},
+		{"Is what it is", false},
 	}
 	for _, tc := range tests {
 		if got := IsNonAnswer(tc.text); got != tc.want {

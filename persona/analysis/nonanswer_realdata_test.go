@@ -58,8 +58,17 @@ func TestNonAnswersRealData(t *testing.T) {
 			}
 			t.Logf("%s: %d answers, %d set aside as non-answers (%.1f%%), %d quotes",
 				file, len(imp.Turns), len(aside), 100*float64(len(aside))/float64(max(1, len(imp.Turns))), len(imp.Quotes))
-			for i := 0; i < 20 && i < len(aside); i++ {
-				t.Logf("  set aside: %q", aside[i*len(aside)/min(20, len(aside))])
+			// The sample to read: 20 evenly spaced distinct answers.
+			seen, distinct := map[string]bool{}, []string(nil)
+			for _, a := range aside {
+				if k := strings.ToLower(strings.TrimSpace(a)); !seen[k] {
+					seen[k] = true
+					distinct = append(distinct, a)
+				}
+			}
+			t.Logf("%d distinct", len(distinct))
+			for i := 0; i < 20 && i < len(distinct); i++ {
+				t.Logf("  set aside: %q", distinct[i*len(distinct)/min(20, len(distinct))])
 			}
 		})
 	}
