@@ -59,19 +59,25 @@ func TestIsNonAnswer(t *testing.T) {
 }
 
 // TestCutSpeechSetsNonAnswersAside: a written answer that is a non-answer
-// gives no quote; one whose words carry a complaint does.
+// gives no quote; one whose words carry a complaint does; speech is judged
+// only by the short list of spoken non-answers.
 func TestCutSpeechSetsNonAnswersAside(t *testing.T) {
 	tests := []struct {
-		text  string
-		quote bool
+		text   string
+		spoken bool
+		quote  bool
 	}{
-		{"Can't think of anything. Everything was fine.", false},
-		{"No. I don't think you could have done anything better.", false},
-		{"Nothing works when I export.", true},
-		{"No way to export to Excel.", true},
+		{"Can't think of anything. Everything was fine.", false, false},
+		{"No. I don't think you could have done anything better.", false, false},
+		{"Nothing works when I export.", false, true},
+		{"No way to export to Excel.", false, true},
+		// In speech "know", "all" and "idea" carry content.
+		{"That's a good idea.", true, true},
+		{"We know we need to do better.", true, true},
+		{"I don't know", true, false},
 	}
 	for _, tc := range tests {
-		quotes, _ := cutSpeech(Speech{Text: tc.text}, fakeLang{}.Segment(tc.text))
+		quotes, _ := cutSpeech(Speech{Text: tc.text, Spoken: tc.spoken}, fakeLang{}.Segment(tc.text))
 		if got := len(quotes) > 0; got != tc.quote {
 			t.Errorf("%q gives a quote: %v; want %v", tc.text, got, tc.quote)
 		}

@@ -34,8 +34,8 @@ type sentence struct {
 //     (surveys, field notes) often start in lower case and end without a
 //     full stop: "too expensive for what it does" is kept whole;
 //   - a spoken quote needs MinSpokenWords words; a non-answer ("N/A",
-//     "Not sure", "Can't think of anything", see IsNonAnswer) is never a
-//     quote.
+//     "Not sure"; in writing any answer IsNonAnswer sets aside: "Can't
+//     think of anything") is never a quote.
 //
 // It returns the quotes and the question the speech ends on, if it ends on
 // one (it carries to the next speaker's answer).
@@ -135,7 +135,7 @@ func finish(text string, group []sentence, spoken bool) (lo, hi int, ok bool) {
 		return 0, 0, false
 	}
 	lo, hi = group[0].lo, group[len(group)-1].hi
-	if IsNonAnswer(text[lo:hi]) {
+	if !spoken && IsNonAnswer(text[lo:hi]) || spoken && len(group) == 1 && spokenNonAnswer[strings.Join(words(group[0].text), " ")] {
 		return 0, 0, false
 	}
 	if spoken && !endsSentence(text[lo:hi]) {
@@ -163,6 +163,16 @@ func trimCutWord(q string) int {
 // transcribers write), which end an unfinished quote whole.
 var shortWords = wordSet(`a i an am as at be by do go he if in is it me my no of oh ok on or so to up us we ye ya
 	ah eh uh um mm hm ha ho hi`)
+
+// spokenNonAnswer are the spoken answers that say there is nothing to say.
+// IsNonAnswer judges written answers only: in speech "you know", "all" and
+// "idea" carry content ("We know we need to do better", "That's a good
+// idea").
+var spokenNonAnswer = map[string]bool{
+	"n a": true, "na": true, "none": true, "nothing": true, "nil": true, "no comment": true, "no comments": true,
+	"not applicable": true, "idk": true, "i don't know": true, "nothing else": true, "not sure": true, "no idea": true,
+	"none so far": true, "nothing to add": true, "no other comments": true,
+}
 
 // emoticonEnd is an emoticon that ends a sentence the segmenter did not
 // cut: "My pleasure :) So we…".
