@@ -51,7 +51,7 @@ func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool
 	if err := a.store.SetRole(ctx, participantID, interviewer, src.ID, quotes); err != nil {
 		return p, err
 	}
-	a.indexMu.Lock()
+	a.lockIndex()
 	err = a.index.DeleteSource(ctx, src.ID)
 	a.indexMu.Unlock()
 	if err != nil {
