@@ -6,10 +6,8 @@ package bleveindex
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"os"
 	"strconv"
 	"strings"
@@ -271,50 +269,6 @@ func (ix *Index) document(d search.Doc) (*document.Document, error) {
 			tf.Options()|index.SkipDVChunking|index.SkipDVCompression, tf.Analyzer())
 	}
 	return doc, nil
-}
-
-// putBatch is how many quotes go in one bleve batch (one segment).
-const putBatch = 1000
-
-// Put indexes (or re-indexes) docs in batches; they are on disk when it
-// returns.
-func (ix *Index) Put(ctx context.Context, docs []search.Doc) error {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	const size = putBatch
-	for lo := 0; lo < len(docs); lo += size {
-		b := ix.idx.NewBatch()
-		parts := map[string]map[string]string{}
-		for _, d := range docs[lo:min(lo+size, len(docs))] {
-			parts[id(d.ParticipantID)] = search.DocAttrs(d)
-			doc, err := ix.document(d)
-			if err != nil {
-				return fmt.Errorf("search: index quote %d: %w", d.ID, err)
-			}
-			if err := b.IndexAdvanced(doc); err != nil {
-				return fmt.Errorf("search: index quote %d: %w", d.ID, err)
-			}
-		}
-		// The participants' attributes go in the same batch as their
-		// quotes: attribute facets are counted from them.
-		for p, attrs := range parts {
-			v, err := json.Marshal(attrs)
-			if err != nil {
-				return fmt.Errorf("search: index participant %s: %w", p, err)
-			}
-			b.SetInternal(participantKey(p), v)
-		}
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("search: index batch: %w", err)
-		}
-		if err := ix.write(ctx, b, lo+size >= len(docs)); err != nil {
-			return fmt.Errorf("search: index batch: %w", err)
-		}
-		ix.partsMu.Lock()
-		maps.Copy(ix.parts, parts)
-		ix.partsMu.Unlock()
-	}
-	return nil
 }
 
 // Delete removes quotes by id.
