@@ -71,8 +71,21 @@ func (a *App) ReindexStudy(ctx context.Context, studyID int64) error {
 	return a.indexSources(ctx, srcs)
 }
 
-// Reindex throws the index away and rebuilds it from the database.
+// Reindex throws the index away and rebuilds it from the database. A
+// shared index (PostgreSQL, which other replicas are searching) is never
+// emptied: every quote is written again in place and the quotes the
+// database no longer holds are deleted, so a search meanwhile finds each
+// quote in its old or its new form.
 func (a *App) Reindex(ctx context.Context) error {
+	if a.sharedIndex() {
+		if err := a.store.MarkAllUnindexed(ctx); err != nil {
+			return err
+		}
+		if err := a.repairIndex(ctx); err != nil {
+			return fmt.Errorf("reindex: %w", err)
+		}
+		return nil
+	}
 	a.indexMu.Lock()
 	err := a.index.Reset(ctx)
 	a.indexMu.Unlock()

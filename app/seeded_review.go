@@ -22,8 +22,9 @@ type ReviewItem struct {
 }
 
 // Review is a study's review queue: open suggestions in
-// analysis.ReviewQueue order (the most a decision would teach first,
-// round-robin over codes), up to a limit.
+// analysis.ReviewQueue order (first the quotes standing for the groups
+// the coding likely gets most wrong, then round-robin over codes), up to
+// a limit.
 type Review struct {
 	Study StudyRef `json:"study"`
 	// Ran is false until the seeded coding has run in this study.

@@ -29,6 +29,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	sets := fs.String("sets", "", "with --suite: only these sets (comma-separated names)")
 	maxTexts := fs.Int("max", 0, "with --suite: subsample each set to at most N texts (0: all)")
 	perClass := fs.String("seed-per-class", "", "score the researcher-seeded coding instead: N labelled texts per label (a list: 1,3,5,10) drawn with --seed (--seeds with --suite) are the seeds; scored on the rest")
+	review := fs.Int("review-rounds", 0, "with --suite and one --seed-per-class N: simulate that many rounds of review (one decision per label each) from N seeds per label, comparing review orders")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return errUsage
 	}
@@ -41,13 +42,20 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 		}
 	}
 	if *suite != "" {
+		if *review > 0 {
+			if len(ns) != 1 {
+				fmt.Fprintln(e.stderr, "--review-rounds needs one --seed-per-class count")
+				return errUsage
+			}
+			return evalReviewSuite(ctx, e.stdout, *suite, ns[0], *review, *seeds, *sets, *maxTexts)
+		}
 		if ns != nil {
 			return evalSeededSuite(ctx, e.stdout, *suite, ns, *seeds, *sets, *maxTexts)
 		}
 		return evalSuite(ctx, e.stdout, *suite, *seeds, *sets, *maxTexts)
 	}
 	if *labels == "" {
-		fmt.Fprintln(e.stderr, "usage: verbatim eval --labels FILE.csv --text-col COL --label-col COL [--k N] [--seed-per-class N] [--json]\n       verbatim eval --suite DIR [--seeds 1,2,3] [--sets a,b] [--max N] [--seed-per-class 1,3,5,10]")
+		fmt.Fprintln(e.stderr, "usage: verbatim eval --labels FILE.csv --text-col COL --label-col COL [--k N] [--seed-per-class N] [--json]\n       verbatim eval --suite DIR [--seeds 1,2,3] [--sets a,b] [--max N] [--seed-per-class 1,3,5,10 | --seed-per-class N --review-rounds R]")
 		return errUsage
 	}
 	f, err := os.Open(*labels)

@@ -48,7 +48,7 @@ func evalSeeded(ctx context.Context, w io.Writer, texts, labels []string, ns []i
 		return json.NewEncoder(w).Encode(out)
 	}
 	for _, r := range out {
-		fmt.Fprintf(w, "per class %d  seeds %d  scored %d  NMI %.3f  ARI %.3f  ACC %.3f  coverage %.3f  coded ACC %.3f\n",
+		fmt.Fprintf(w, "per class %d  seeds %d  scored %d  NMI %.3f  ARI %.3f  ACC (all, best code) %.3f  coverage %.3f  coded ACC %.3f\n",
 			r.PerClass, r.Seeds, r.N, r.NMI, r.ARI, r.ACC, r.Coverage, r.CodedACC)
 	}
 	fmt.Fprintf(w, "(%.1fs)\n", time.Since(start).Seconds())
@@ -63,6 +63,7 @@ func evalSeededSuite(ctx context.Context, w io.Writer, dir string, ns []int, see
 		return err
 	}
 	fmt.Fprintf(w, "vectors: %s; seeded coding, N labelled texts per label drawn with seeds %s, scored on the rest\n", vectorsName(), seedList)
+	fmt.Fprintln(w, "ACC: every scored text's best code against its label; coverage: the share given a code (confidence > .5); coded ACC: the share of those right")
 	fmt.Fprintf(w, "%-14s %6s %6s %3s %-17s %-17s %-17s %-17s %-17s %5s\n",
 		"set", "texts", "labels", "N", "NMI", "ARI", "ACC", "coverage", "coded ACC", "time")
 	for _, set := range analysis.Suite {

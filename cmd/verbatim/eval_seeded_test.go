@@ -66,3 +66,54 @@ func TestEvalSeedPerClass(t *testing.T) {
 		}
 	}
 }
+
+// TestEvalReviewRounds runs the simulated review on a one-set suite
+// directory (a small SERDIF-shaped file) and checks every order's line.
+func TestEvalReviewRounds(t *testing.T) {
+	dir := t.TempDir()
+	sub := filepath.Join(dir, "serdif_usability_study", "thematic_analysis")
+	if err := os.MkdirAll(sub, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	b.WriteString("id,document,tag,content\n")
+	w := []string{"card", "arrive", "delivery", "post", "mail", "wait"}
+	v := []string{"refund", "money", "back", "return", "charge", "reverse"}
+	for i := range 20 {
+		b.WriteString("1,d,card,my " + w[i%6] + " " + w[(i+1)%6] + " " + w[(i+2)%6] + "\n")
+		b.WriteString("2,d,refund,want " + v[i%6] + " " + v[(i+1)%6] + " " + v[(i+3)%6] + "\n")
+	}
+	if err := os.WriteFile(filepath.Join(sub, "all_tags_20220303.csv"), []byte(b.String()), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name     string
+		args     []string
+		wantCode int
+	}{
+		{"two rounds", []string{"--seed-per-class", "2", "--review-rounds", "2", "--seeds", "1,2"}, 0},
+		{"two counts", []string{"--seed-per-class", "2,3", "--review-rounds", "2"}, 2},
+	}
+	for _, tt := range tests {
+		args := append([]string{"eval", "--suite", dir, "--sets", "serdif"}, tt.args...)
+		code, out, errs := runCLI(t, args...)
+		if code != tt.wantCode {
+			t.Errorf("%s: exit %d (%s); want %d", tt.name, code, errs, tt.wantCode)
+			continue
+		}
+		if code != 0 {
+			continue
+		}
+		for _, want := range []string{"serdif (40 texts, 2 labels", "queue ", "random ", "uncertain ", "queue−rand "} {
+			if !strings.Contains(out, want) {
+				t.Errorf("%s: output lacks %q:\n%s", tt.name, want, out)
+			}
+		}
+		// Three figures per line: before, after round 1, after round 2.
+		for _, line := range strings.Split(out, "\n") {
+			if strings.HasPrefix(strings.TrimSpace(line), "random") && strings.Count(line, "(") != 3 {
+				t.Errorf("%s: %q: want 3 rounds' figures", tt.name, line)
+			}
+		}
+	}
+}

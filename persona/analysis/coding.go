@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math"
-	"sort"
 	"sync"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -38,10 +37,13 @@ type Assignment struct {
 	Confidence float64
 	// Seeded is true for a quote the researcher coded.
 	Seeded bool
-	// Teach is the review priority, 0..1: how much a decision on this
-	// quote would teach the coding, its uncertainty times its weight in
-	// the neighbour graph (how many quotes it would pull along). 0 for
-	// seeds.
+	// Teach is the review priority, 0..1, 0 for seeds. Above ½ for the
+	// representatives: the quote nearest the centre of each of the groups
+	// of quotes not seeded (k-means, twice as many groups as codes) with
+	// the most expected errors, ½ plus ½ times its group's expected errors
+	// relative to the most (see representatives). For the others, ½ times
+	// the quote's uncertainty times its weight in the neighbour graph (how
+	// many quotes a decision on it would pull along). See ReviewQueue.
 	Teach float64
 }
 
@@ -79,6 +81,7 @@ type Coder struct {
 
 	mu   sync.Mutex
 	last *calibration      // the last Code's, reused by Update
+	reps []representative  // the last Code's representatives, reused by Update
 	cols map[int][]float32 // every row's cosine to a seed row, by seed row
 }
 
@@ -129,7 +132,7 @@ func (c *Coder) Len() int { return c.n }
 // to NewCoder). A quote seeded twice keeps its last code. Code measures
 // the coding on the seeds (calibrate) each time; Update reuses that.
 func (c *Coder) Code(ctx context.Context, seeds []Seed) ([]Assignment, error) {
-	return c.code(ctx, seeds, false)
+	return c.code(ctx, seeds, false, nil)
 }
 
 // Update recodes every quote after a researcher accepted or corrected one
@@ -139,10 +142,13 @@ func (c *Coder) Code(ctx context.Context, seeds []Seed) ([]Assignment, error) {
 // representation is kept, and only the coding itself runs again (see
 // docs/SEEDED.md). Call Code again now and then to remeasure.
 func (c *Coder) Update(ctx context.Context, seeds []Seed) ([]Assignment, error) {
-	return c.code(ctx, seeds, true)
+	return c.code(ctx, seeds, true, nil)
 }
 
-func (c *Coder) code(ctx context.Context, seeds []Seed, reuse bool) ([]Assignment, error) {
+// code codes every quote; hidden (by quote, may be nil) marks quotes no
+// researcher will review (a simulated review's test set): they are not
+// picked as representatives.
+func (c *Coder) code(ctx context.Context, seeds []Seed, reuse bool, hidden []bool) ([]Assignment, error) {
 	lab, names, err := c.seedLabels(seeds)
 	if err != nil {
 		return nil, err
@@ -152,9 +158,10 @@ func (c *Coder) code(ctx context.Context, seeds []Seed, reuse bool) ([]Assignmen
 		return out, nil
 	}
 	var cal *calibration
+	var reps []representative
 	if reuse {
 		c.mu.Lock()
-		cal = c.last
+		cal, reps = c.last, c.reps
 		c.mu.Unlock()
 	}
 	res, used, err := c.fit(ctx, lab, len(names), cal)
@@ -162,9 +169,17 @@ func (c *Coder) code(ctx context.Context, seeds []Seed, reuse bool) ([]Assignmen
 		return nil, err
 	}
 	if cal == nil {
+		reps = c.representatives(lab, len(names), res.conf, c.hiddenRows(hidden))
 		c.mu.Lock()
-		c.last = &used
+		c.last, c.reps = &used, reps
 		c.mu.Unlock()
+	}
+	teach := make([]float64, len(lab))
+	for r := range teach {
+		teach[r] = representativeTeach * uncertainty(res.conf[r]) * c.infl[r]
+	}
+	for _, p := range reps {
+		teach[p.row] = representativeTeach + (1-representativeTeach)*p.errs
 	}
 	for i, r := range c.rowOf {
 		switch {
@@ -176,7 +191,7 @@ func (c *Coder) code(ctx context.Context, seeds []Seed, reuse bool) ([]Assignmen
 			if res.conf[r] > 0.5 {
 				a.Code = a.Best
 			}
-			a.Teach = uncertainty(res.conf[r]) * c.infl[r]
+			a.Teach = teach[r]
 			out[i] = a
 		}
 	}
@@ -222,44 +237,16 @@ func uncertainty(p float64) float64 {
 	return 1 - 2*math.Abs(p-0.5)
 }
 
-// ReviewQueue orders the quotes a researcher should review: those not
-// seeded, by Teach, taking the best remaining quote of each Best code in
-// turn (round-robin over codes, the code of the highest Teach first), so
-// that one batch of decisions covers many codes rather than one confused
-// pair. Measured on Banking77: taking the highest Teach alone, 77 at a
-// time, taught the coding less than a random order; one per code in turn
-// did as well as random (docs/SEEDED.md). Quotes without a Best code are
-// left out.
-func ReviewQueue(as []Assignment) []int {
-	byCode := map[string][]int{}
-	for i, a := range as {
-		if !a.Seeded && a.Best != "" {
-			byCode[a.Best] = append(byCode[a.Best], i)
-		}
+// hiddenRows maps hidden (by quote) to rows; nil stays nil.
+func (c *Coder) hiddenRows(hidden []bool) []bool {
+	if hidden == nil {
+		return nil
 	}
-	type lane struct{ ids []int }
-	lanes := make([]*lane, 0, len(byCode))
-	higher := func(x, y int) bool {
-		if as[x].Teach != as[y].Teach {
-			return as[x].Teach > as[y].Teach
+	out := make([]bool, len(c.pts.ids))
+	for i, r := range c.rowOf {
+		if r >= 0 && hidden[i] {
+			out[r] = true
 		}
-		return x < y
-	}
-	for _, ids := range byCode {
-		sort.Slice(ids, func(p, q int) bool { return higher(ids[p], ids[q]) })
-		lanes = append(lanes, &lane{ids})
-	}
-	sort.Slice(lanes, func(p, q int) bool { return higher(lanes[p].ids[0], lanes[q].ids[0]) })
-	var out []int
-	for len(lanes) > 0 {
-		next := lanes[:0]
-		for _, l := range lanes {
-			out = append(out, l.ids[0])
-			if l.ids = l.ids[1:]; len(l.ids) > 0 {
-				next = append(next, l)
-			}
-		}
-		lanes = next
 	}
 	return out
 }

@@ -172,16 +172,11 @@ type SeededSuiteResult struct {
 // more than 0, with seed 1), builds its coding representation once and
 // runs SeededEval for every perClass and seed.
 func RunSeededSuiteSet(ctx context.Context, dir string, set SuiteSet, perClass []int, seeds []int64, maxTexts int, opt CodingOptions) (SeededSuiteResult, error) {
-	texts, labels, err := set.Load(dir)
+	e, err := LoadSeededEval(ctx, dir, set, maxTexts, opt)
 	if err != nil {
 		return SeededSuiteResult{}, err
 	}
-	texts, labels = Subsample(texts, labels, maxTexts, 1)
-	e, err := NewSeededEval(ctx, texts, labels, opt)
-	if err != nil {
-		return SeededSuiteResult{}, fmt.Errorf("analysis: suite %s: %w", set.Name, err)
-	}
-	res := SeededSuiteResult{Set: set, Texts: len(texts), Labels: len(e.names), PerClass: perClass, Seeds: seeds}
+	res := SeededSuiteResult{Set: set, Texts: e.Len(), Labels: e.Labels(), PerClass: perClass, Seeds: seeds}
 	for _, n := range perClass {
 		var row []SeededResult
 		for _, seed := range seeds {
@@ -195,3 +190,24 @@ func RunSeededSuiteSet(ctx context.Context, dir string, set SuiteSet, perClass [
 	}
 	return res, nil
 }
+
+// LoadSeededEval loads set from dir (subsampled to maxTexts texts when
+// more than 0, with seed 1) and builds its coding representation.
+func LoadSeededEval(ctx context.Context, dir string, set SuiteSet, maxTexts int, opt CodingOptions) (*SeededEval, error) {
+	texts, labels, err := set.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	texts, labels = Subsample(texts, labels, maxTexts, 1)
+	e, err := NewSeededEval(ctx, texts, labels, opt)
+	if err != nil {
+		return nil, fmt.Errorf("analysis: suite %s: %w", set.Name, err)
+	}
+	return e, nil
+}
+
+// Len is the number of labelled texts.
+func (e *SeededEval) Len() int { return len(e.truth) }
+
+// Labels is the number of distinct labels.
+func (e *SeededEval) Labels() int { return len(e.names) }

@@ -192,7 +192,7 @@ func TestCodeTeachOrder(t *testing.T) {
 			t.Errorf("quote %d: teach %.3f outside 0..1", i, a.Teach)
 		}
 		switch {
-		case a.Seeded:
+		case a.Seeded, a.Teach > representativeTeach:
 		case topic[i] == 3:
 			mixed, nm = mixed+a.Teach, nm+1
 		case topic[i] >= 0:
@@ -359,27 +359,79 @@ func TestLogisticRecoversSlope(t *testing.T) {
 
 func TestReviewQueue(t *testing.T) {
 	as := []Assignment{
-		{Best: "a", Teach: 0.9},
-		{Best: "a", Teach: 0.8},
-		{Best: "b", Teach: 0.5},
+		{Best: "a", Teach: 0.45},
+		{Best: "a", Teach: 0.4},
+		{Best: "b", Teach: 0.25},
 		{Best: "a", Code: "a", Seeded: true},
-		{Best: "c", Teach: 0.7},
+		{Best: "c", Teach: 0.35},
 		{},                      // no words: left out
-		{Best: "b", Teach: 0.6}, // b's best
-		{Best: "a", Teach: 0.1},
+		{Best: "b", Teach: 0.3}, // b's best
+		{Best: "a", Teach: 0.05},
+	}
+	reps := []Assignment{
+		{Best: "a", Teach: 0.7},
+		{Best: "a", Teach: 0.9}, // the first representative
+		{Best: "b", Teach: 0.3},
+		{Best: "b", Teach: 0.4},
+		{Best: "c", Teach: 0.1},
 	}
 	tests := []struct {
 		name string
 		as   []Assignment
 		want []int
 	}{
-		// Codes in order of their best Teach (a .9, c .7, b .6), one each per round.
+		// Codes in order of their best Teach (a .45, c .35, b .3), one each per round.
 		{"round robin over codes", as, []int{0, 4, 6, 1, 2, 7}},
+		// Representatives (Teach above ½) first by Teach, even two of one code.
+		{"representatives first", reps, []int{1, 0, 3, 4, 2}},
 		{"nothing to review", []Assignment{{Seeded: true, Best: "a"}, {}}, nil},
 	}
 	for _, tt := range tests {
 		if got := ReviewQueue(tt.as); fmt.Sprint(got) != fmt.Sprint(tt.want) {
 			t.Errorf("%s: ReviewQueue = %v; want %v", tt.name, got, tt.want)
 		}
+	}
+}
+
+// TestCodeRepresentatives checks the head of the review queue: one
+// representative per code, none a seed, each the quote nearest the centre
+// of a group the coding likely gets wrong. Two of the three topics are
+// seeded, so the third topic's quotes are coded as one of the two, without
+// confidence: a representative must come from them.
+func TestCodeRepresentatives(t *testing.T) {
+	quotes, topic := codingCorpus(40, 20, 3)
+	var seeds []Seed
+	for _, s := range codingSeeds(topic, 5) {
+		if topic[s.Quote] != 2 {
+			seeds = append(seeds, s)
+		}
+	}
+	as, err := Code(context.Background(), quotes, seeds, CodingOptions{NoVectors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var reps, unseeded int
+	for i, a := range as {
+		if a.Teach <= representativeTeach {
+			continue
+		}
+		reps++
+		if a.Seeded {
+			t.Errorf("quote %d is a seed and a representative", i)
+		}
+		if topic[i] == 2 {
+			unseeded++
+		}
+		t.Logf("representative %q (topic %d, confidence %.2f, teach %.2f)", quotes[i].Text, topic[i], a.Confidence, a.Teach)
+	}
+	if reps != 2 {
+		t.Errorf("%d representatives; want one per code (2)", reps)
+	}
+	if unseeded == 0 {
+		t.Errorf("no representative of the unseeded topic; want the group the coding gets wrong first")
+	}
+	q := ReviewQueue(as)
+	if len(q) < reps || as[q[0]].Teach <= representativeTeach || topic[q[0]] != 2 {
+		t.Errorf("ReviewQueue does not start with the unseeded topic's representative: %v", q[:min(len(q), 5)])
 	}
 }

@@ -294,6 +294,7 @@ func sifEmbed(docs [][]string, v *Vectors) (rows []float32, has []bool) {
 	n := len(docs)
 	rows = make([]float32, n*d)
 	has = make([]bool, n)
+	counts := make([]int, n)
 	hn := math.Log(sifVocab) + 0.5772 // harmonic number H_N
 	parallel(n, func(lo, hi, _ int) {
 		sum := make([]float64, d)
@@ -314,12 +315,16 @@ func sifEmbed(docs [][]string, v *Vectors) (rows []float32, has []bool) {
 				continue
 			}
 			has[r] = true
+			counts[r] = words
 			row := rows[r*d : (r+1)*d]
 			for j := range row {
 				row[j] = float32(sum[j] / float64(words))
 			}
 		}
 	})
+	if induceOOV {
+		addInduced(docs, v, rows, has, counts)
+	}
 	removePC(rows, has, d)
 	return rows, has
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -63,10 +64,13 @@ func inValues(a *args, field string, vals []string) string {
 	return expr + " = ANY(" + a.add(nums) + "::bigint[])"
 }
 
-// compiled is a query as SQL over search_docs.
+// compiled is a query as SQL over search_docs, or over its narrow copy
+// search_rank when the query names only columns that it holds.
 type compiled struct {
 	where string // the whole condition: text, filters, hidden
-	args  args   // where's parameters
+	// table is the table where reads from: search_rank or search_docs.
+	table string
+	args  args // where's parameters
 	// rank is the score of a matching row; its parameters (rankArgs)
 	// follow where's, so a statement without it passes args alone.
 	rank     string
@@ -126,6 +130,10 @@ func (ix *Index) compile(ctx context.Context, q search.Query, scoreIt bool) (com
 		conds = []string{"TRUE"}
 	}
 	c.where = strings.Join(conds, " AND ")
+	c.table = "search_docs"
+	if narrow(q) {
+		c.table = "search_rank"
+	}
 	if !scoreIt {
 		return c, nil
 	}
@@ -138,6 +146,28 @@ func (ix *Index) compile(ctx context.Context, q search.Query, scoreIt bool) (com
 	}
 	c.rank, c.rankArgs = rankSQL(len(c.args), ranks, idfs)
 	return c, nil
+}
+
+// rankFields are the keyword fields search_rank holds (the text's tsvector
+// too, not the question's, the attributes, speaker, format or file name).
+var rankFields = []string{"study", "source", "participant", "kind", "ring", "theme", "persona"}
+
+// narrow reports whether q's condition names only search_rank's columns.
+func narrow(q search.Query) bool {
+	for f, vals := range q.Filters {
+		if !slices.Contains(rankFields, f) && slices.ContainsFunc(vals, func(v string) bool { return v != "" }) {
+			return false
+		}
+	}
+	if q.Match.Empty() {
+		return true
+	}
+	for _, cl := range q.Match.Clauses {
+		if cl.Field == search.QuestionField || search.IsKeyword(cl.Field) && !slices.Contains(rankFields, cl.Field) {
+			return false
+		}
+	}
+	return true
 }
 
 // rankSQL is the sum of the clauses' weighted ts_rank_cd, its parameters
@@ -181,7 +211,11 @@ func (ix *Index) idfs(ctx context.Context, ranks []scored) ([]float64, error) {
 	var a args
 	items := []string{`(SELECT reltuples::float8 FROM pg_class WHERE oid = 'search_docs'::regclass)`}
 	for _, r := range ranks {
-		count := fmt.Sprintf(`(SELECT count(*)::float8 FROM (SELECT 1 FROM search_docs WHERE %s @@ %s::tsquery LIMIT %d) x)`, r.col, a.add(r.tsq), idfCountCap)
+		table := "search_rank" // the narrow copy, for the text's words
+		if r.col != "tsv" {
+			table = "search_docs"
+		}
+		count := fmt.Sprintf(`(SELECT count(*)::float8 FROM (SELECT 1 FROM %s WHERE %s @@ %s::tsquery LIMIT %d) x)`, table, r.col, a.add(r.tsq), idfCountCap)
 		if word, ok := singleLexeme(r.tsq); ok {
 			count = fmt.Sprintf(`coalesce((SELECT s.f[array_position(s.e, %s)] * c.reltuples FROM pg_class c,
 				(SELECT most_common_elems::text::text[] AS e, most_common_elem_freqs AS f FROM pg_stats

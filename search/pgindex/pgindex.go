@@ -80,7 +80,7 @@ func (ix *Index) Put(ctx context.Context, docs []search.Doc) error {
 	}
 	if ix.written.Add(int64(len(docs))) >= analyzeEvery {
 		ix.written.Store(0)
-		if _, err := ix.pool.Exec(ctx, `ANALYZE search_docs`); err != nil {
+		if _, err := ix.pool.Exec(ctx, `ANALYZE search_docs, search_rank`); err != nil {
 			return fmt.Errorf("search: analyze: %w", err)
 		}
 	}
@@ -102,7 +102,12 @@ func lastOfEach(docs []search.Doc) []search.Doc {
 	return out
 }
 
-const upsert = `INSERT INTO search_docs (id, study_id, source_id, source_name, format, kind, participant_id,
+// upsert writes a batch of quotes (search_docs and its narrow copy
+// search_rank) and returns the lexemes that the quotes
+// it replaced held and the new ones do not (candidates for the lexicon's
+// pruning; all of a data-modifying WITH sees the table as before it).
+const upsert = `WITH old AS (SELECT DISTINCT w FROM search_docs, unnest(tsvector_to_array(tsv)) AS w WHERE id = ANY($1)),
+up AS (INSERT INTO search_docs (id, study_id, source_id, source_name, format, kind, participant_id,
 	speaker, attrs, text, question, date, ring, theme_id, persona_id, hidden)
 SELECT u.id, u.study, u.source, u.source_name, u.format, u.kind, u.participant, u.speaker, u.attrs::jsonb,
 	u.text, u.question, u.date, NULLIF(u.ring, ''), NULLIF(u.theme, 0), NULLIF(u.persona, 0), u.hidden
@@ -113,12 +118,13 @@ ON CONFLICT (id) DO UPDATE SET study_id = EXCLUDED.study_id, source_id = EXCLUDE
 	source_name = EXCLUDED.source_name, format = EXCLUDED.format, kind = EXCLUDED.kind,
 	participant_id = EXCLUDED.participant_id, speaker = EXCLUDED.speaker, attrs = EXCLUDED.attrs,
 	text = EXCLUDED.text, question = EXCLUDED.question, date = EXCLUDED.date, ring = EXCLUDED.ring,
-	theme_id = EXCLUDED.theme_id, persona_id = EXCLUDED.persona_id, hidden = EXCLUDED.hidden`
-
-// addTerms adds the lexemes of the quotes just written to the lexicon.
-const addTerms = `INSERT INTO search_terms (term)
-SELECT DISTINCT w FROM search_docs, unnest(tsvector_to_array(tsv)) AS w WHERE id = ANY($1) ORDER BY 1
-ON CONFLICT DO NOTHING`
+	theme_id = EXCLUDED.theme_id, persona_id = EXCLUDED.persona_id, hidden = EXCLUDED.hidden
+RETURNING ` + rankColumns + `),
+r AS (INSERT INTO search_rank SELECT * FROM up
+	ON CONFLICT (id) DO UPDATE SET study_id = EXCLUDED.study_id, source_id = EXCLUDED.source_id,
+	participant_id = EXCLUDED.participant_id, date = EXCLUDED.date, hidden = EXCLUDED.hidden, tsv = EXCLUDED.tsv,
+	kind = EXCLUDED.kind, ring = EXCLUDED.ring, theme_id = EXCLUDED.theme_id, persona_id = EXCLUDED.persona_id)
+SELECT coalesce(array_agg(w), '{}') FROM old WHERE w NOT IN (SELECT unnest(tsvector_to_array(tsv)) FROM up)`
 
 func (ix *Index) put(ctx context.Context, docs []search.Doc) error {
 	n := len(docs)
@@ -151,19 +157,19 @@ func (ix *Index) put(ctx context.Context, docs []search.Doc) error {
 		cols.date = append(cols.date, d.Date.UTC())
 		cols.hidden = append(cols.hidden, d.Hidden)
 	}
+	var dropped []string // lexemes the rewritten quotes no longer hold
 	err := pgx.BeginFunc(ctx, ix.pool, func(tx pgx.Tx) error {
-		if _, err := tx.Exec(ctx, upsert, cols.id, cols.study, cols.source, cols.sourceName, cols.format, cols.kind,
+		if err := tx.QueryRow(ctx, upsert, cols.id, cols.study, cols.source, cols.sourceName, cols.format, cols.kind,
 			cols.participant, cols.speaker, cols.attrs, cols.text, cols.question, cols.date, cols.ring,
-			cols.theme, cols.persona, cols.hidden); err != nil {
+			cols.theme, cols.persona, cols.hidden).Scan(&dropped); err != nil {
 			return err
 		}
-		_, err := tx.Exec(ctx, addTerms, cols.id)
-		return err
+		return addLexemes(ctx, tx, cols.id)
 	})
 	if err != nil {
 		return fmt.Errorf("search: index %d quotes from %d: %w", n, docs[0].ID, err)
 	}
-	return nil
+	return ix.prune(ctx, dropped)
 }
 
 // clean drops NUL characters, which PostgreSQL text cannot hold.
@@ -173,7 +179,7 @@ func clean(s string) string { return strings.ReplaceAll(s, "\x00", "") }
 func (ix *Index) Delete(ctx context.Context, ids []int64) error {
 	for lo := 0; lo < len(ids); lo += batchSize {
 		part := ids[lo:min(lo+batchSize, len(ids))]
-		if _, err := ix.pool.Exec(ctx, `DELETE FROM search_docs WHERE id = ANY($1)`, part); err != nil {
+		if err := ix.deleteWhere(ctx, `id = ANY($1)`, part); err != nil {
 			return fmt.Errorf("search: delete %d quotes: %w", len(part), err)
 		}
 	}
@@ -182,7 +188,7 @@ func (ix *Index) Delete(ctx context.Context, ids []int64) error {
 
 // DeleteSource removes every quote of a source.
 func (ix *Index) DeleteSource(ctx context.Context, sourceID int64) error {
-	if _, err := ix.pool.Exec(ctx, `DELETE FROM search_docs WHERE source_id = $1`, sourceID); err != nil {
+	if err := ix.deleteWhere(ctx, `source_id = $1`, sourceID); err != nil {
 		return fmt.Errorf("search: delete source %d: %w", sourceID, err)
 	}
 	return nil
@@ -190,16 +196,30 @@ func (ix *Index) DeleteSource(ctx context.Context, sourceID int64) error {
 
 // DeleteStudy removes every quote of a study.
 func (ix *Index) DeleteStudy(ctx context.Context, studyID int64) error {
-	if _, err := ix.pool.Exec(ctx, `DELETE FROM search_docs WHERE study_id = $1`, studyID); err != nil {
+	if err := ix.deleteWhere(ctx, `study_id = $1`, studyID); err != nil {
 		return fmt.Errorf("search: delete study %d: %w", studyID, err)
 	}
 	return nil
 }
 
-// Reset empties the index (every process sharing it sees it empty until
-// the rebuild puts the quotes back).
+// deleteWhere deletes the quotes matching cond (its one parameter arg),
+// then prunes the lexicon of the words they held.
+func (ix *Index) deleteWhere(ctx context.Context, cond string, arg any) error {
+	var gone []string
+	if err := ix.pool.QueryRow(ctx, `WITH d AS (DELETE FROM search_docs WHERE `+cond+` RETURNING id, tsv),
+		r AS (DELETE FROM search_rank WHERE `+cond+`)
+		SELECT coalesce(array_agg(DISTINCT w), '{}') FROM d, unnest(tsvector_to_array(d.tsv)) AS w`, arg).Scan(&gone); err != nil {
+		return err
+	}
+	return ix.prune(ctx, gone)
+}
+
+// Reset empties the index: every process sharing it sees it empty until
+// a rebuild puts the quotes back, so the app's reindex of a shared index
+// rewrites the quotes in place instead (app.Reindex) and only tests and
+// tools call it.
 func (ix *Index) Reset(ctx context.Context) error {
-	if _, err := ix.pool.Exec(ctx, `TRUNCATE search_docs, search_terms`); err != nil {
+	if _, err := ix.pool.Exec(ctx, `TRUNCATE search_docs, search_rank, search_terms`); err != nil {
 		return fmt.Errorf("search: reset: %w", err)
 	}
 	return nil
@@ -214,9 +234,12 @@ func (ix *Index) Count(ctx context.Context) (uint64, error) {
 	return uint64(n), nil
 }
 
-// IDs returns every indexed quote id.
+// IDs returns every indexed quote id: those of search_docs and of
+// search_rank, so that a repair deleting the ones the database no longer
+// holds also clears a row left in search_rank alone (by a replica of an
+// older version still writing search_docs only).
 func (ix *Index) IDs(ctx context.Context) ([]int64, error) {
-	rows, err := ix.pool.Query(ctx, `SELECT id FROM search_docs ORDER BY id`)
+	rows, err := ix.pool.Query(ctx, `SELECT id FROM search_docs UNION SELECT id FROM search_rank ORDER BY id`)
 	if err != nil {
 		return nil, fmt.Errorf("search: list ids: %w", err)
 	}

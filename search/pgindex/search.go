@@ -13,18 +13,19 @@ import (
 	"github.com/verbatimhq/verbatim/search"
 )
 
-// Search runs q in one statement: the matches are found once (a
-// materialized CTE), then counted, the page cut from them, and their
-// facets counted (the first FacetCap+1 of them, and only when there are
-// no more than FacetCap: past the cap none are shown); then the page's
-// highlights. A query ranked by relevance reads at most the index's rank
-// cap of matching quotes: past it the total is the cap (TotalCapped) and
-// the page the best of the quotes read.
+// Search runs q: one statement finds the matches once (a materialized
+// CTE), counts them and cuts the page; a second counts the facets, only
+// when they will be shown (no more matches than the facet cap and the rank
+// cap); then the page's highlights. A query ranked by relevance reads at
+// most the index's rank cap of matching quotes: past it the total is the
+// cap (TotalCapped) and the page the best of the quotes read.
 //
 // The rank cap bounds the cost of a common word. Each match read costs a
 // heap visit and a ts_rank_cd; at 1M quotes a word in one quote of six
 // was 170,000 of them, hundreds of milliseconds a search, where the GIN
-// lookup alone is a few. See docs/POSTGRES_LOAD.md.
+// lookup alone is a few. Counting the facets apart keeps the common case
+// (past a cap: no facets) from planning and carrying them. See
+// docs/POSTGRES_LOAD.md.
 func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, error) {
 	ctx, cancel := search.WithDeadline(ctx)
 	defer cancel()
@@ -34,34 +35,34 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 	}
 	facets, fixed := facetPlan(q)
 	rankCap := ix.rankCapFor(q)
-	sql, args := searchSQL(c, q, facets, rankCap)
+	marks := !q.Match.Empty() && !q.NoHighlight
+	sql, args := searchSQL(c, q, rankCap, marks)
 	rows, err := ix.pool.Query(ctx, sql, args...)
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search: %w", err)
 	}
 	out := search.Result{Hits: []search.Hit{}, Facets: map[string][]search.FacetCount{}}
 	var dates []time.Time
-	counts := map[string][]search.FacetCount{}
 	for rows.Next() {
-		var part, i int
-		var v string
-		var n int64
+		var total bool
+		var id, n int64
 		var score float64
 		var date time.Time
-		if err := rows.Scan(&part, &i, &v, &n, &score, &date); err != nil {
+		var text, headline string
+		if err := rows.Scan(&total, &id, &n, &score, &date, &text, &headline); err != nil {
 			rows.Close()
 			return search.Result{}, fmt.Errorf("search: %w", err)
 		}
-		switch part {
-		case 0:
+		if total {
 			out.Total = uint64(n)
-		case 1:
-			id, _ := strconv.ParseInt(v, 10, 64)
-			out.Hits = append(out.Hits, search.Hit{ID: id, Score: score})
-			dates = append(dates, date)
-		default:
-			counts[facets[i]] = append(counts[facets[i]], search.FacetCount{Value: v, Count: int(n)})
+			continue
 		}
+		hit := search.Hit{ID: id, Score: score}
+		if marks {
+			hit.Fragments = []string{fragment(text, headline)}
+		}
+		out.Hits = append(out.Hits, hit)
+		dates = append(dates, date)
 	}
 	rows.Close()
 	if err := rows.Err(); err != nil {
@@ -74,6 +75,12 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 	asked := len(q.Facets) > 0
 	out.FacetsCapped = asked && (out.TotalCapped || q.FacetCap > 0 && out.Total > uint64(q.FacetCap))
 	if asked && !out.FacetsCapped {
+		var counts map[string][]search.FacetCount
+		if len(facets) > 0 && out.Total > 0 {
+			if counts, err = ix.facetCounts(ctx, c, facets); err != nil {
+				return search.Result{}, err
+			}
+		}
 		for f, v := range fixed {
 			out.Facets[f] = []search.FacetCount{}
 			if out.Total > 0 {
@@ -85,19 +92,6 @@ func (ix *Index) Search(ctx context.Context, q search.Query) (search.Result, err
 				list := sortCounts(counts[f])
 				out.Facets[f] = list[:min(len(list), q.FacetLimit())]
 			}
-		}
-	}
-	if !q.Match.Empty() && !q.NoHighlight && len(out.Hits) > 0 {
-		ids := make([]int64, len(out.Hits))
-		for i, h := range out.Hits {
-			ids[i] = h.ID
-		}
-		frags, err := ix.highlight(ctx, c, ids)
-		if err != nil {
-			return search.Result{}, err
-		}
-		for i := range out.Hits {
-			out.Hits[i].Fragments = frags[out.Hits[i].ID]
 		}
 	}
 	return out, nil
@@ -114,16 +108,69 @@ func (ix *Index) rankCapFor(q search.Query) int {
 	return ix.rankCap
 }
 
-// searchSQL is Search's statement. Its rows are (part, i, value, count,
-// score, date): part 0 the total, 1 a hit of the page (value its id), 2 a
-// facet value (i the facet) and its count. With rankCap > 0 it reads at
-// most rankCap+1 matches (the last only tells there are more) and ranks
-// the first rankCap.
-func searchSQL(c compiled, q search.Query, facets []string, rankCap int) (string, []any) {
+// searchSQL is Search's statement. Its rows are (total, id, count, score,
+// date, text, headline): the first the total (count), the others the
+// page's hits, with their text and its ts_headline when marks is set
+// (computed for the page only, not for every match). With rankCap > 0
+// it reads at most rankCap+1 matches (the last only tells there are more)
+// and ranks the first rankCap.
+func searchSQL(c compiled, q search.Query, rankCap int, marks bool) (string, []any) {
 	a := append(args{}, c.args...)
 	a = append(a, c.rankArgs...)
-	cols := []string{"id", "date", c.rank + " AS score"}
-	var parts []string
+	order := "score DESC, id"
+	switch {
+	case q.SortByDate:
+		order = `date DESC, id::text COLLATE "C"` // bleve's: newest, then id as text
+	case q.Match.Empty():
+		order = "id"
+	}
+	read, ranked := "", "h"
+	if rankCap > 0 {
+		read = fmt.Sprintf(" LIMIT %d", rankCap+1)
+		ranked = fmt.Sprintf("(SELECT * FROM h LIMIT %d) h", rankCap)
+	}
+	page := fmt.Sprintf("SELECT id, score, date FROM %s ORDER BY %s LIMIT %d OFFSET %d", ranked, order, q.PageSize(), max(q.From, 0))
+	sql := "WITH h AS MATERIALIZED (SELECT id, date, " + c.rank + " AS score FROM " + c.table + " WHERE " + c.where + read + ")" +
+		"\nSELECT true, 0::bigint, count(*), 0::float8, 'epoch'::timestamptz, '', '' FROM h"
+	if marks {
+		sql += "\nUNION ALL SELECT false, p.id, 0, p.score, p.date, d.text, " + headlineSQL(&a, c.highlight, "d.text") +
+			" FROM (" + page + ") p JOIN search_docs d ON d.id = p.id"
+	} else {
+		sql += "\nUNION ALL (SELECT false, id, 0, score, date, '', '' FROM (" + page + ") p)"
+	}
+	return sql, a
+}
+
+// facetCounts counts the values of each of facets over every quote the
+// compiled query matches (Search asks only when they are few: under the
+// caps).
+func (ix *Index) facetCounts(ctx context.Context, c compiled, facets []string) (map[string][]search.FacetCount, error) {
+	sql, a := facetSQL(c, facets)
+	rows, err := ix.pool.Query(ctx, sql, a...)
+	if err != nil {
+		return nil, fmt.Errorf("search facets: %w", err)
+	}
+	defer rows.Close()
+	counts := map[string][]search.FacetCount{}
+	for rows.Next() {
+		var i int
+		var v string
+		var n int64
+		if err := rows.Scan(&i, &v, &n); err != nil {
+			return nil, fmt.Errorf("search facets: %w", err)
+		}
+		counts[facets[i]] = append(counts[facets[i]], search.FacetCount{Value: v, Count: int(n)})
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("search facets: %w", err)
+	}
+	return counts, nil
+}
+
+// facetSQL is facetCounts' statement: rows (i, value, count), i the facet.
+func facetSQL(c compiled, facets []string) (string, []any) {
+	a := append(args{}, c.args...)
+	var cols, parts []string
 	for i, f := range facets {
 		expr, numeric, _ := keywordExpr(&a, f)
 		if strings.HasPrefix(f, "attr.") {
@@ -138,44 +185,12 @@ func searchSQL(c compiled, q search.Query, facets []string, rankCap int) (string
 		}
 		parts = append(parts, fmt.Sprintf("SELECT %d AS i, %s AS v FROM f", i, expr))
 	}
-	order := "score DESC, id"
-	switch {
-	case q.SortByDate:
-		order = `date DESC, id::text COLLATE "C"` // bleve's: newest, then id as text
-	case q.Match.Empty():
-		order = "id"
+	table := c.table
+	if slices.ContainsFunc(facets, func(f string) bool { return !slices.Contains(rankFields, f) }) {
+		table = "search_docs" // a facet search_rank does not hold
 	}
-	read, ranked := "", "h"
-	if rankCap > 0 {
-		read = fmt.Sprintf(" LIMIT %d", rankCap+1)
-		ranked = fmt.Sprintf("(SELECT * FROM h LIMIT %d) h", rankCap)
-	}
-	ctes := "h AS MATERIALIZED (SELECT " + strings.Join(cols, ", ") + " FROM search_docs WHERE " + c.where + read + ")"
-	// Facets are counted only when they will be shown: no more matches
-	// than the facet cap (and the rank cap, past which the total is not
-	// known).
-	facetFrom, most := "h", 0
-	if q.FacetCap > 0 {
-		most = q.FacetCap
-	}
-	if rankCap > 0 && (most == 0 || rankCap < most) {
-		most = rankCap
-	}
-	if most > 0 && len(parts) > 0 {
-		ctes += fmt.Sprintf(", f AS MATERIALIZED (SELECT * FROM h LIMIT %d)", most+1)
-		facetFrom = "f"
-	}
-	sql := "WITH " + ctes + "\nSELECT 0, 0, '', count(*), 0::float8, 'epoch'::timestamptz FROM h" +
-		fmt.Sprintf("\nUNION ALL (SELECT 1, 0, id::text, 0, score, date FROM %s ORDER BY %s LIMIT %d OFFSET %d)", ranked, order, q.PageSize(), max(q.From, 0))
-	if len(parts) > 0 {
-		gate := ""
-		if most > 0 {
-			gate = fmt.Sprintf(" AND (SELECT count(*) FROM h) <= %d", most) // f is not read past the cap
-		}
-		sql += "\nUNION ALL SELECT 2, i, v, count(*), 0, 'epoch' FROM (" +
-			strings.ReplaceAll(strings.Join(parts, " UNION ALL "), " FROM f", " FROM "+facetFrom) +
-			") x WHERE v IS NOT NULL AND v <> ''" + gate + " GROUP BY i, v"
-	}
+	sql := "WITH f AS MATERIALIZED (SELECT " + strings.Join(cols, ", ") + " FROM " + table + " WHERE " + c.where + ")" +
+		"\nSELECT i, v, count(*) FROM (" + strings.Join(parts, " UNION ALL ") + ") x WHERE v IS NOT NULL AND v <> '' GROUP BY i, v"
 	return sql, a
 }
 
@@ -270,12 +285,8 @@ func (ix *Index) Highlight(ctx context.Context, m *search.Expr, ids []int64) (ma
 func (ix *Index) highlight(ctx context.Context, c compiled, ids []int64) (map[int64][]string, error) {
 	out := map[int64][]string{}
 	c.args = append(args{}, c.args...)
-	hl := c.highlight // "": no word of the text to mark, the start of the quote
-	opts := `StartSel="` + startMark + `", StopSel="` + stopMark + `"`
-	p, short, long, idp := c.args.add(hl), c.args.add(opts+", HighlightAll=true"), c.args.add(opts+", MaxWords=35, MinWords=15"), c.args.add(ids)
-	sql := fmt.Sprintf(`SELECT id, text, CASE WHEN length(text) <= %d THEN ts_headline('english', text, %s::tsquery, %s)
-		ELSE ts_headline('english', text, %s::tsquery, %s) END FROM search_docs WHERE id = ANY(%s) AND %s`,
-		fragmentChars, p, short, p, long, idp, c.where)
+	idp := c.args.add(ids)
+	sql := "SELECT id, text, " + headlineSQL(&c.args, c.highlight, "text") + " FROM search_docs WHERE id = ANY(" + idp + ") AND " + c.where
 	rows, err := ix.pool.Query(ctx, sql, c.args...)
 	if err != nil {
 		return nil, fmt.Errorf("search highlights: %w", err)
@@ -293,6 +304,16 @@ func (ix *Index) highlight(ctx context.Context, c compiled, ids []int64) (map[in
 		return nil, fmt.Errorf("search highlights: %w", err)
 	}
 	return out, nil
+}
+
+// headlineSQL is the ts_headline of the text column col for the tsquery
+// hl ("": no word of the text to mark, the start of the quote): a short
+// quote whole, a longer one cut around its best match.
+func headlineSQL(a *args, hl, col string) string {
+	opts := `StartSel="` + startMark + `", StopSel="` + stopMark + `"`
+	p, short, long := a.add(hl), a.add(opts+", HighlightAll=true"), a.add(opts+", MaxWords=35, MinWords=15")
+	return fmt.Sprintf(`CASE WHEN length(%[1]s) <= %[2]d THEN ts_headline('english', %[1]s, %[3]s::tsquery, %[4]s)
+		ELSE ts_headline('english', %[1]s, %[3]s::tsquery, %[5]s) END`, col, fragmentChars, p, short, long)
 }
 
 // fragment turns a ts_headline of text into bleve's form: HTML-escaped,
