@@ -86,7 +86,7 @@ func (a *App) Reindex(ctx context.Context) error {
 		}
 		return nil
 	}
-	a.indexMu.Lock()
+	a.lockIndex()
 	err := a.index.Reset(ctx)
 	a.indexMu.Unlock()
 	if err != nil {
