@@ -4,6 +4,8 @@
 // start from a compacted index (docs/SCALE.md):
 //
 //	go run ./scripts/compactindex DATA/index
+//
+// Like verbatim, it recreates an index of another mapping version empty.
 package main
 
 import (
