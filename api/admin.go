@@ -84,7 +84,7 @@ func (s *Server) deleteUser(c *gin.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := s.accounts.DeleteUser(c.Request.Context(), id); err != nil {
+	if err := s.app.DeleteUser(c.Request.Context(), id); err != nil {
 		return err
 	}
 	s.audit(c, accountUser(c), "user_delete", u.Name, "")

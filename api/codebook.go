@@ -405,3 +405,39 @@ func (s *Server) personaCodes(c *gin.Context) error {
 	c.JSON(http.StatusOK, gin.H{"codes": codes})
 	return nil
 }
+
+// listUnplaced lists codings that could not be placed again.
+func (s *Server) listUnplaced(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	un, err := s.app.UnplacedCodings(c.Request.Context(), id, actor(c))
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, gin.H{"codings": un})
+	return nil
+}
+
+// dismissUnplaced drops codings that could not be placed ({"ids": […]}).
+func (s *Server) dismissUnplaced(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	var in struct {
+		IDs []int64 `json:"ids"`
+	}
+	if err := c.ShouldBindJSON(&in); err != nil || len(in.IDs) == 0 || len(in.IDs) > 1000 {
+		return badRequest("send JSON with ids: the unplaced codings to dismiss (1 to 1000)")
+	}
+	for _, a := range in.IDs {
+		if err := s.app.DismissUnplaced(c.Request.Context(), id, a); err != nil {
+			return err
+		}
+	}
+	s.audit(c, accountUser(c), "coding_dismiss", "study "+itoa(id), fmt.Sprintf("%d unplaced codings", len(in.IDs)))
+	c.Status(http.StatusNoContent)
+	return nil
+}

@@ -68,7 +68,36 @@ func (s *Server) codebookView(c *gin.Context, studyID int64) (frontend.CodebookP
 		}
 		v.Codes = append(v.Codes, cv)
 	}
+	if !v.Can.Code {
+		return v, nil
+	}
+	un, err := s.app.UnplacedCodings(c.Request.Context(), studyID, actor(c))
+	if err != nil {
+		return v, err
+	}
+	for _, u := range un {
+		v.Unplaced = append(v.Unplaced, frontend.UnplacedView{ID: u.ID, Code: u.Code, Coder: u.Coder, Text: u.Text,
+			SourceName: u.SourceName, SourceID: u.SourceID, Start: u.Start, End: u.End, Turn: u.TurnSeq})
+	}
 	return v, nil
+}
+
+// unplacedDismissForm dismisses a coding that could not be placed.
+func (s *Server) unplacedDismissForm(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	anchor, err := strconv.ParseInt(c.PostForm("id"), 10, 64)
+	if err != nil || anchor <= 0 {
+		return badRequest("id: the coding to dismiss")
+	}
+	if err := s.app.DismissUnplaced(c.Request.Context(), id, anchor); err != nil {
+		return err
+	}
+	s.audit(c, accountUser(c), "coding_dismiss", "study "+itoa(id), "unplaced coding "+itoa(anchor))
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/studies/%d/codebook#unplaced-codings", id))
+	return nil
 }
 
 func (s *Server) codebookPage(c *gin.Context) error {
@@ -324,7 +353,7 @@ func (s *Server) agreementView(c *gin.Context, studyID int64) (frontend.Agreemen
 			cv.Codes = append(cv.Codes, figureRow(code.Name, code.Applied, code.Figures))
 		}
 		cv.Overall = figureRow("All codes", applied, cmp.Overall)
-		if len(cmp.Coders) == 2 {
+		if len(cmp.Coders) == 2 && cmp.Coders[1].ID != app.ConsensusCoder {
 			cv.DisagreeURL = fmt.Sprintf("/studies/%d/disagreements?first=%d&second=%d", rep.Study.ID, cmp.Coders[0].ID, cmp.Coders[1].ID)
 		}
 		v.Comparisons = append(v.Comparisons, cv)
@@ -463,7 +492,7 @@ func (s *Server) disagreementsPage(c *gin.Context) error {
 func settledText(st *persona.Settlement, names map[int64]string) string {
 	what := map[string]string{persona.SettleBoth: "both coders’ codes", persona.SettleNone: "no code",
 		persona.SettleFirst: names[st.Coders[0]] + "’s codes", persona.SettleSecond: names[st.Coders[1]] + "’s codes"}[st.Choice]
-	return fmt.Sprintf("Settled by %s on %s: %s.", st.By, when(st.CreatedAt), what)
+	return fmt.Sprintf("Settled by %s on %s: %s, now the consensus coding.", st.By, when(st.CreatedAt), what)
 }
 
 func (s *Server) settleForm(c *gin.Context) error {

@@ -8,6 +8,7 @@ import (
 	"github.com/gin-gonic/gin"
 
 	"github.com/verbatimhq/verbatim/account"
+	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/frontend"
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/redact"
@@ -175,7 +176,67 @@ func (s *Server) privacyView(c *gin.Context, studyID int64) (*frontend.PrivacyVi
 	for _, k := range []redact.Kind{redact.Person, redact.Company, redact.Email, redact.Phone, redact.URL} {
 		v.Kinds = append(v.Kinds, frontend.KindOption{Name: string(k), On: on[k]})
 	}
+	v.Pass, v.PassRunning = passText(s.app.RedactionPassOf(studyID))
 	return v, nil
+}
+
+// passText says how a redaction pass of stored text went.
+func passText(p app.RedactionPass) (string, bool) {
+	switch {
+	case p.StartedAt.IsZero():
+		return "", false
+	case p.Running:
+		return fmt.Sprintf("Applying redaction to stored text: %d of %d sources read, %d rewritten so far.", p.Done, p.Sources, p.Changed), true
+	case p.Error != "":
+		return fmt.Sprintf("Applying redaction stopped after %d of %d sources: %s", p.Done, p.Sources, p.Error), false
+	}
+	return fmt.Sprintf("Redaction applied to stored text on %s: %d of %d sources rewritten and re-indexed.", when(*p.FinishedAt), p.Changed, p.Sources), false
+}
+
+// startRedactStored starts the pass applying redaction to stored text
+// (audited) and answers 202 with its state.
+func (s *Server) startRedactStored(c *gin.Context) (app.RedactionPass, error) {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return app.RedactionPass{}, err
+	}
+	p, err := s.app.StartRedactStored(c.Request.Context(), id)
+	if err != nil {
+		return p, err
+	}
+	s.audit(c, accountUser(c), "redact_stored", "study "+itoa(id), fmt.Sprintf("%d sources", p.Sources))
+	return p, nil
+}
+
+func (s *Server) postRedactStored(c *gin.Context) error {
+	p, err := s.startRedactStored(c)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusAccepted, p)
+	return nil
+}
+
+func (s *Server) getRedactStored(c *gin.Context) error {
+	id, err := pathID(c, "id")
+	if err != nil {
+		return err
+	}
+	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, s.app.RedactionPassOf(id))
+	return nil
+}
+
+// redactStoredForm is the study page's "Apply redaction" button.
+func (s *Server) redactStoredForm(c *gin.Context) error {
+	p, err := s.startRedactStored(c)
+	if err != nil {
+		return err
+	}
+	c.Redirect(http.StatusSeeOther, fmt.Sprintf("/studies/%d#privacy", p.StudyID))
+	return nil
 }
 
 // sourcePrivacy fills the source page's delete buttons and, for admins,

@@ -43,8 +43,20 @@ func TestQDPXUploadAndExport(t *testing.T) {
 	if err != nil {
 		t.Fatalf("exported file: %v", err)
 	}
-	if len(p.Sources) != 1 || !strings.Contains(p.Sources[0].Text, "No-shows, mainly.") || len(p.Codes) != 5 {
-		t.Errorf("exported project: %d sources, %d top codes", len(p.Sources), len(p.Codes))
+	// The five rings with the themes, then the codebook's group.
+	if len(p.Sources) != 1 || !strings.Contains(p.Sources[0].Text, "No-shows, mainly.") || len(p.Codes) != 6 || p.Codes[5].Name != app.CodebookGroup {
+		t.Errorf("exported project: %d sources, %d top codes; want 1 and the rings and the codebook", len(p.Sources), len(p.Codes))
+	}
+	inBook := 0
+	if len(p.Codes) == 6 {
+		qdpx.Walk(p.Codes[5].Children, func(c qdpx.Code, _ []qdpx.Code) {
+			if c.Codable {
+				inBook++
+			}
+		})
+	}
+	if inBook != 3 {
+		t.Errorf("the exported codebook holds %d codes; want the study's 3", inBook)
 	}
 	if status, _ := r.do(account.RoleResearcher, "GET", "/api/v1/studies/999999/export.qdpx", "", nil); status != http.StatusNotFound {
 		t.Errorf("export of a missing study = %d; want 404", status)

@@ -127,6 +127,8 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/studies/:id/agreement", account.PermCode, (*Server).getAgreement, "Percent agreement, Cohen's kappa, Krippendorff's alpha per code and overall"},
 	{"GET", "/api/v1/studies/:id/disagreements", account.PermCode, (*Server).getDisagreements, "Quotes two coders coded differently (first, second: coder ids, 0 = Verbatim)"},
 	{"POST", "/api/v1/quotes/:id/settle", account.PermCode, (*Server).settleQuote, "Settle a disagreement (first, second, choice: first, second, both or none)"},
+	{"GET", "/api/v1/studies/:id/unplaced-codings", account.PermCode, (*Server).listUnplaced, "Codings whose quote is gone (re-ingest, role change, redaction) and could not be placed again"},
+	{"POST", "/api/v1/studies/:id/unplaced-codings/dismiss", account.PermCode, (*Server).dismissUnplaced, "Dismiss codings that could not be placed (ids)"},
 	{"POST", "/api/v1/studies/:id/codebook/suggest", account.PermCode, (*Server).suggestCodes, "Code the rest from the examples: the seeded coding of every quote from the researchers' codings and the codes' examples (docs/SEEDED.md)"},
 	{"GET", "/api/v1/studies/:id/review", account.PermCode, (*Server).getReview, "The seeded coding's review queue (limit; code=ID lists that code's seeded codings instead)"},
 	{"POST", "/api/v1/quotes/:id/review", account.PermCode, (*Server).reviewQuote, "Decide a suggestion (code_id: accept or correct as your coding, 0 skips); the seeded coding updates at once"},
@@ -135,6 +137,8 @@ var apiRoutes = []route{
 	// Privacy of the people quoted (docs/PRIVACY.md).
 	{"GET", "/api/v1/studies/:id/privacy", account.PermEdit, (*Server).getPrivacy, "A study's privacy settings: redact at ingest, kinds, keep originals"},
 	{"PUT", "/api/v1/studies/:id/privacy", account.PermEdit, (*Server).putPrivacy, "Set redact, kinds (Person, Company, Email, Phone, URL); keep_originals: admins only"},
+	{"POST", "/api/v1/studies/:id/privacy/apply", account.PermEdit, (*Server).postRedactStored, "Apply the study's redaction to what is already stored (background pass, audited; 202 with its state)"},
+	{"GET", "/api/v1/studies/:id/privacy/apply", account.PermEdit, (*Server).getRedactStored, "The state of the last pass applying redaction to stored text"},
 	{"GET", "/api/v1/sources/:id/originals", account.PermAdmin, (*Server).sourceOriginals, "What a source's pseudonyms replaced, when the study keeps originals (audited)"},
 	{"DELETE", "/api/v1/participants/:id", account.PermDelete, (*Server).deleteParticipant, "Delete a participant: turns, quotes, codings, index entries, attributes (audited)"},
 }

@@ -26,3 +26,18 @@ func OpenAccounts(ctx context.Context, cfg Config) (svc *account.Service, closeD
 	}
 	return svc, st.Close, nil
 }
+
+// DeleteUser deletes an account (with its sessions and tokens) and every
+// study grant to it: its named memberships go, and studies it owned are
+// owned by nobody (admins and the remaining members still see them), so
+// an account created later, even under the same name, inherits nothing.
+func (a *App) DeleteUser(ctx context.Context, id int64) error {
+	if err := a.accounts.DeleteUser(ctx, id); err != nil {
+		return err
+	}
+	studies, err := a.store.ForgetUser(ctx, id)
+	for _, st := range studies {
+		a.changed(st, ChangeStudy)
+	}
+	return err
+}

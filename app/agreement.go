@@ -17,7 +17,8 @@ const UnitDefinition = "A unit is a quote that at least one of the compared code
 	"For each code, each coder's value on a unit is 1 (applied) or 0 (not applied), or missing when the coder coded " +
 	"nothing in that quote's source. Overall figures pool the decisions on every code any of the compared coders applied. " +
 	"Verbatim's coding is the analysis' theme of a quote, counted as the code of the same name. " +
-	"The seeded coding (Verbatim (seeded)) is the code it suggested for a quote, its seeds left out."
+	"The seeded coding (Verbatim (seeded)) is the code it suggested for a quote, its seeds left out. " +
+	"The consensus (the codes settling a disagreement kept) has a value only on settled quotes."
 
 // CoderRef names a coder; Verbatim is coder 0.
 type CoderRef struct {
@@ -81,6 +82,18 @@ type codingTable struct {
 	// seeds are the quotes the seeded coding was given as seeds, left out
 	// of any comparison with the seeded coder (it only repeats them).
 	seeds map[int64]bool
+	// settled are the quotes a settlement decided: the consensus coder has
+	// a value (its codes, or none) there and is missing everywhere else.
+	settled map[int64]bool
+}
+
+// has reports whether coder has a value on quote q: it coded something in
+// q's source (and, for the consensus, q was settled).
+func (t *codingTable) has(coder, q int64) bool {
+	if coder == ConsensusCoder && !t.settled[q] {
+		return false
+	}
+	return t.covers[coder][t.source[q]]
 }
 
 // codingTable loads the codings by may see, with Verbatim's as coder 0.
@@ -133,6 +146,9 @@ func (a *App) codingTable(ctx context.Context, studyID int64, by Actor) (*coding
 	if err := t.addSeeded(ctx, a, studyID); err != nil {
 		return nil, err
 	}
+	if err := t.addSettled(ctx, a, studyID, len(seen) < len(all)); err != nil {
+		return nil, err
+	}
 	for _, c := range seen {
 		if _, ok := t.source[c.QuoteID]; !ok || c.CoderID == SeededCoder {
 			continue
@@ -175,7 +191,7 @@ func (t *codingTable) compare(coders []CoderRef) Comparison {
 	for _, q := range units {
 		n := 0
 		for _, c := range coders {
-			if t.covers[c.ID][t.source[q]] {
+			if t.has(c.ID, q) {
 				n++
 			}
 		}
@@ -197,7 +213,7 @@ func (t *codingTable) compare(coders []CoderRef) Comparison {
 			row := make([]string, len(coders))
 			for i, c := range coders {
 				switch {
-				case !t.covers[c.ID][t.source[q]]:
+				case !t.has(c.ID, q):
 					row[i] = agreement.Missing
 				case t.applied[q][c.ID][code]:
 					row[i] = "1"
@@ -231,7 +247,7 @@ func figures(d agreement.Data, coders int) Figures {
 func (t *codingTable) researchers() []CoderRef {
 	var out []CoderRef
 	for id, name := range t.coders {
-		if id != VerbatimCoder && id != SeededCoder {
+		if id != VerbatimCoder && id != SeededCoder && id != ConsensusCoder {
 			out = append(out, CoderRef{ID: id, Name: name})
 		}
 	}
@@ -279,6 +295,15 @@ func (a *App) Agreement(ctx context.Context, studyID int64, by Actor) (Agreement
 			rep.Comparisons = append(rep.Comparisons, t.compare([]CoderRef{p, {ID: SeededCoder, Name: SeededCoderName}}))
 		}
 	}
+	if _, ok := t.coders[ConsensusCoder]; ok {
+		rep.Coders = append(rep.Coders, CoderRef{ID: ConsensusCoder, Name: ConsensusCoderName})
+		consensus := CoderRef{ID: ConsensusCoder, Name: ConsensusCoderName}
+		for _, p := range rep.Coders {
+			if p.ID != ConsensusCoder {
+				rep.Comparisons = append(rep.Comparisons, t.compare([]CoderRef{p, consensus}))
+			}
+		}
+	}
 	return rep, nil
 }
 
@@ -309,11 +334,10 @@ const maxDisagreements = 300
 // where they differ.
 func (t *codingTable) differences(first, second int64) (units int, diff []int64) {
 	for _, q := range t.quotes {
-		src := t.source[q]
 		if (first == SeededCoder || second == SeededCoder) && t.seeds[q] {
 			continue
 		}
-		if !t.covers[first][src] || !t.covers[second][src] {
+		if !t.has(first, q) || !t.has(second, q) {
 			continue
 		}
 		a, b := t.applied[q][first], t.applied[q][second]
@@ -452,7 +476,8 @@ func (a *App) Settle(ctx context.Context, quoteID, first, second int64, choice s
 		choice = map[string]string{persona.SettleFirst: persona.SettleSecond, persona.SettleSecond: persona.SettleFirst}[choice]
 	}
 	s := persona.Settlement{StudyID: q.StudyID, QuoteID: q.ID, Coders: key, Choice: choice, CodeIDs: ids, ByID: by.ID, By: by.Name, CreatedAt: time.Now().UTC()}
-	return s, a.store.SetSettlement(ctx, s)
+	defer a.changed(q.StudyID, ChangeCodings)
+	return s, a.store.Settle(ctx, s, &persona.Coding{CoderID: ConsensusCoder, Coder: ConsensusCoderName})
 }
 
 // addSeeded adds the seeded coding's suggestions as SeededCoder's
@@ -496,4 +521,31 @@ func (t *codingTable) add(quote, coder, code int64) {
 		t.covers[coder] = map[int64]bool{}
 	}
 	t.covers[coder][t.source[quote]] = true
+}
+
+// addSettled marks the settled quotes, where the consensus coder has a
+// value even when the settlement kept no code. hidden is true when a blind
+// round hides codings from the reader: settlements are then left out too.
+func (t *codingTable) addSettled(ctx context.Context, a *App, studyID int64, hidden bool) error {
+	if hidden {
+		return nil
+	}
+	ss, err := a.store.Settlements(ctx, studyID)
+	if err != nil || len(ss) == 0 {
+		return err
+	}
+	t.settled = map[int64]bool{}
+	for _, s := range ss {
+		src, ok := t.source[s.QuoteID]
+		if !ok {
+			continue
+		}
+		t.settled[s.QuoteID] = true
+		t.coders[ConsensusCoder] = ConsensusCoderName
+		if t.covers[ConsensusCoder] == nil {
+			t.covers[ConsensusCoder] = map[int64]bool{}
+		}
+		t.covers[ConsensusCoder][src] = true
+	}
+	return nil
 }

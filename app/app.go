@@ -133,6 +133,7 @@ type App struct {
 	listeners changeListeners
 	analyses  analysisScheduler
 	seeding   seedCoders // the seeded coding per study (seeded.go)
+	redacting redactJobs // passes redacting stored text (redact_stored.go)
 
 	compacting atomic.Bool
 	bg         sync.WaitGroup // background work Close waits for

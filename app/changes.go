@@ -23,6 +23,8 @@ const (
 	ChangeAnswers      Change = "answers"      // field answers to objections
 	ChangeCollateral   Change = "collateral"   // documents for the gap check
 	ChangeAnalysis     Change = "analysis"     // a new analysis saved
+	ChangeCodings      Change = "codings"      // researchers' and consensus codings, their anchors
+	ChangeTrackers     Change = "trackers"     // objection trackers and their visits
 )
 
 // changeListeners are the functions OnChange registered.

@@ -77,6 +77,8 @@ func TestEveryWriteReportsItsChange(t *testing.T) {
 	yes := true
 	var answer persona.FieldAnswer
 	var collateral persona.Collateral
+	var tracker persona.Tracker
+	var code persona.Code
 	cases := []struct {
 		name  string
 		write func() error
@@ -123,6 +125,34 @@ func TestEveryWriteReportsItsChange(t *testing.T) {
 			return err
 		}, ChangeCollateral},
 		{"delete collateral", func() error { return a.DeleteCollateral(ctx, collateral.ID) }, ChangeCollateral},
+		{"add tracker", func() error {
+			tracker, err = a.CreateTracker(ctx, TrackerInput{StudyID: st.ID, Name: "Zebra", Words: "price"}, Actor{ID: 1, Name: "rep"})
+			return err
+		}, ChangeTrackers},
+		{"visit tracker", func() error { _, err := a.TrackerReport(ctx, tracker.ID, Actor{ID: 1, Name: "rep"}, true); return err }, ChangeTrackers},
+		{"delete tracker", func() error { return a.DeleteTracker(ctx, tracker.ID, Actor{ID: 1, Name: "rep"}) }, ChangeTrackers},
+		{"code a quote", func() error {
+			code, err = a.CreateCode(ctx, st.ID, CodeInput{Name: "zebra code"})
+			if err == nil {
+				_, err = a.CodeQuote(ctx, themes[0].HeadlineQuoteID, code.ID, Actor{ID: 1, Name: "ann"})
+			}
+			if err == nil {
+				_, err = a.CodeQuote(ctx, themes[0].HeadlineQuoteID, code.ID, Actor{ID: 2, Name: "bob"})
+			}
+			return err
+		}, ChangeCodings},
+		{"settle", func() error {
+			_, err := a.Settle(ctx, themes[0].HeadlineQuoteID, 1, 2, persona.SettleFirst, Actor{ID: 1, Name: "ann"})
+			return err
+		}, ChangeCodings},
+		{"uncode a quote", func() error { return a.UncodeQuote(ctx, themes[0].HeadlineQuoteID, code.ID, Actor{ID: 1, Name: "ann"}) }, ChangeCodings},
+		{"redact stored text", func() error {
+			if err := a.EnableRedaction(ctx, st.ID); err != nil {
+				return err
+			}
+			_, err := a.RedactStored(ctx, st.ID)
+			return err
+		}, ChangeSources},
 		{"ingest", func() error {
 			res := a.Ingest(ctx, st.ID, "new-call.txt", strings.NewReader("Interviewer: Why?\nBuyer: The zebra pricing was far too expensive for a team our size.\n"))
 			if res.Status != StatusOK {

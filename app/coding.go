@@ -19,6 +19,15 @@ const (
 	VerbatimCoderName       = "Verbatim"
 )
 
+// ConsensusCoder is the coder id of the consensus coding: the codes a
+// settled disagreement kept on a quote (Settle), used by persona pages and
+// exports in place of the coders' own codings on that quote, and compared
+// with each coder in the agreement figures.
+const (
+	ConsensusCoder     int64 = -2
+	ConsensusCoderName       = "Consensus"
+)
+
 // codingScope is what one reader may see of a study's codings.
 type codingScope struct {
 	rounds []persona.CodingRound // open (blind) rounds
@@ -114,14 +123,17 @@ func (a *App) CodeQuote(ctx context.Context, quoteID, codeID int64, by Actor) (p
 		return persona.Coding{}, err
 	}
 	cd := persona.Coding{StudyID: q.StudyID, CodeID: c.ID, QuoteID: q.ID, CoderID: by.ID, Coder: by.Name, CreatedAt: time.Now().UTC()}
+	defer a.changed(q.StudyID, ChangeCodings)
 	return cd, a.store.AddCoding(ctx, cd)
 }
 
 // UncodeQuote removes by's coding of a quote with a code.
 func (a *App) UncodeQuote(ctx context.Context, quoteID, codeID int64, by Actor) error {
-	if _, _, err := a.codeAndQuote(ctx, codeID, quoteID); err != nil {
+	_, q, err := a.codeAndQuote(ctx, codeID, quoteID)
+	if err != nil {
 		return err
 	}
+	defer a.changed(q.StudyID, ChangeCodings)
 	ok, err := a.store.DeleteCoding(ctx, codeID, quoteID, by.ID)
 	if err != nil {
 		return err

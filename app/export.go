@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"sort"
 	"strconv"
 	"strings"
 
@@ -27,18 +28,22 @@ type ExportQuote struct {
 	Persona        string       `json:"persona"`
 	Hidden         bool         `json:"hidden,omitempty"`
 	Text           string       `json:"text"`
+	// Codes are the codebook codes researchers applied to the quote (on a
+	// settled quote, the consensus coding's), by name.
+	Codes []string `json:"codes"`
 }
 
 // ExportQuoteColumns are the CSV columns of ExportQuote.Row, in order.
 var ExportQuoteColumns = []string{"id", "source", "participant", "position", "ring", "ring_confidence",
-	"theme_id", "theme", "persona_id", "persona", "text", "question", "kind"}
+	"theme_id", "theme", "persona_id", "persona", "text", "question", "kind", "codes"}
 
 // Row is the quote as CSV cells (ExportQuoteColumns), user text escaped
 // with CSVCell.
 func (q ExportQuote) Row() []string {
 	return []string{strconv.FormatInt(q.ID, 10), CSVCell(q.Source), CSVCell(q.Participant), q.Position, string(q.Ring),
 		strconv.FormatFloat(q.RingConfidence, 'f', 3, 64), strconv.FormatInt(q.ThemeID, 10), CSVCell(q.Theme),
-		strconv.FormatInt(q.PersonaID, 10), CSVCell(q.Persona), CSVCell(q.Text), CSVCell(q.Question), string(q.Kind)}
+		strconv.FormatInt(q.PersonaID, 10), CSVCell(q.Persona), CSVCell(q.Text), CSVCell(q.Question), string(q.Kind),
+		CSVCell(strings.Join(q.Codes, "; "))}
 }
 
 // CSVCell escapes a cell a spreadsheet would run as a formula (starting
@@ -88,6 +93,10 @@ func (a *App) ExportQuotes(ctx context.Context, studyID int64, each func(ExportQ
 	for _, p := range personas {
 		personaName[p.ID] = p.Name
 	}
+	codes, err := a.quoteCodeNames(ctx, studyID)
+	if err != nil {
+		return err
+	}
 	var after int64
 	for {
 		page, err := a.store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, AfterID: after, Limit: 5000, NoTokens: true})
@@ -98,11 +107,51 @@ func (a *App) ExportQuotes(ctx context.Context, studyID int64, each func(ExportQ
 			src, p := srcByID[q.SourceID], partByID[q.ParticipantID]
 			e := ExportQuote{ID: q.ID, Source: src.Name, SourceID: src.ID, Participant: p.Label, Position: Position(q, src),
 				Question: q.Question, Kind: q.Kind, Ring: q.Ring, RingConfidence: q.RingConfidence, ThemeID: q.ThemeID,
-				Theme: themeLabel[q.ThemeID], PersonaID: p.PersonaID, Persona: personaName[p.PersonaID], Hidden: q.Hidden, Text: q.Text}
+				Theme: themeLabel[q.ThemeID], PersonaID: p.PersonaID, Persona: personaName[p.PersonaID], Hidden: q.Hidden, Text: q.Text,
+				Codes: codes[q.ID]}
+			if e.Codes == nil {
+				e.Codes = []string{}
+			}
 			if err := each(e); err != nil {
 				return err
 			}
 		}
 		after = page[len(page)-1].ID
 	}
+}
+
+// quoteCodeNames are the codebook codes on each coded quote, by name,
+// sorted: every researcher's, or on a settled quote the consensus coding's
+// (codings an open blind round hides are left out).
+func (a *App) quoteCodeNames(ctx context.Context, studyID int64) (map[int64][]string, error) {
+	byID, _, err := a.studyCodes(ctx, studyID)
+	if err != nil || len(byID) == 0 {
+		return nil, err
+	}
+	codings, err := a.visibleCodings(ctx, studyID, Actor{ID: VerbatimCoder})
+	if err != nil {
+		return nil, err
+	}
+	if codings, err = a.consensusFirst(ctx, studyID, codings); err != nil {
+		return nil, err
+	}
+	seen := map[int64]map[string]bool{}
+	out := map[int64][]string{}
+	for _, c := range codings {
+		code, ok := byID[c.CodeID]
+		if !ok || c.CoderID == SeededCoder {
+			continue
+		}
+		if seen[c.QuoteID] == nil {
+			seen[c.QuoteID] = map[string]bool{}
+		}
+		if !seen[c.QuoteID][code.Name] {
+			seen[c.QuoteID][code.Name] = true
+			out[c.QuoteID] = append(out[c.QuoteID], code.Name)
+		}
+	}
+	for _, names := range out {
+		sort.Strings(names)
+	}
+	return out, nil
 }

@@ -52,6 +52,11 @@ type FileResult struct {
 	Error        string   `json:"error,omitempty"`
 	// Reason says why a file was skipped.
 	Reason string `json:"reason,omitempty"`
+	// CodingsPlaced counts researchers' codings of an earlier copy of
+	// this file put back on its quotes; CodingsUnplaced those that could
+	// not be (listed on the codebook page).
+	CodingsPlaced   int `json:"codings_placed,omitempty"`
+	CodingsUnplaced int `json:"codings_unplaced,omitempty"`
 }
 
 // Ingest parses, stores and indexes one file into a study. The file is
@@ -135,6 +140,10 @@ func (a *App) storePrepared(ctx context.Context, studyID int64, p prepared) File
 	}
 	res.SourceID = src.ID
 	res.Participants, res.Turns, res.Quotes = buyers(imp.Participants), len(imp.Turns), len(imp.Quotes)
+	if res.CodingsPlaced, res.CodingsUnplaced, err = a.reattachCodings(ctx, src); err != nil {
+		a.Log.Error("re-attach codings", slog.Int64("source_id", src.ID), slog.String("error", err.Error()))
+		res.Warnings = append(res.Warnings, "earlier codings of this file could not be re-attached; they are listed on the codebook page")
+	}
 	if err := a.indexSource(ctx, src); err != nil {
 		// Stored but not yet searchable; the next start indexes it.
 		a.Log.Error("index source", slog.Int64("source_id", src.ID), slog.String("error", err.Error()))

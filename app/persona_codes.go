@@ -38,6 +38,10 @@ func (a *App) PersonaCodes(ctx context.Context, personaID int64, by Actor) ([]Pe
 	if err != nil || len(codings) == 0 {
 		return out, err
 	}
+	codings, err = a.consensusFirst(ctx, p.StudyID, codings)
+	if err != nil {
+		return nil, err
+	}
 	members := map[int64]bool{}
 	for _, id := range p.ParticipantIDs {
 		members[id] = true
@@ -102,5 +106,26 @@ func (a *App) PersonaCodes(ctx context.Context, personaID int64, by Actor) ([]Pe
 		}
 		return strings.ToLower(out[i].Code.Name) < strings.ToLower(out[j].Code.Name)
 	})
+	return out, nil
+}
+
+// consensusFirst keeps, on a quote whose disagreement was settled, only
+// the consensus coding (the codes the settlement kept); elsewhere every
+// coder's codings.
+func (a *App) consensusFirst(ctx context.Context, studyID int64, codings []persona.Coding) ([]persona.Coding, error) {
+	ss, err := a.store.Settlements(ctx, studyID)
+	if err != nil || len(ss) == 0 {
+		return codings, err
+	}
+	settled := map[int64]bool{}
+	for _, s := range ss {
+		settled[s.QuoteID] = true
+	}
+	out := codings[:0:0]
+	for _, c := range codings {
+		if !settled[c.QuoteID] || c.CoderID == ConsensusCoder {
+			out = append(out, c)
+		}
+	}
 	return out, nil
 }

@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/codebook"
 	"github.com/verbatimhq/verbatim/persona/qdpx"
 	"github.com/verbatimhq/verbatim/persona/store"
 )
@@ -66,6 +67,10 @@ func (a *App) QDAProject(ctx context.Context, studyID int64) (qdpx.Project, erro
 		}
 		p.Codes = append(p.Codes, ring)
 	}
+	coded, err := a.qdaCodebook(ctx, studyID, &p)
+	if err != nil {
+		return p, err
+	}
 	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return p, err
@@ -75,7 +80,7 @@ func (a *App) QDAProject(ctx context.Context, studyID int64) (qdpx.Project, erro
 		return p, err
 	}
 	for _, src := range srcs {
-		s, err := a.qdaSource(ctx, studyID, src, themeCode)
+		s, err := a.qdaSource(ctx, studyID, src, themeCode, coded)
 		if err != nil {
 			return p, err
 		}
@@ -103,7 +108,7 @@ func (a *App) QDAProject(ctx context.Context, studyID int64) (qdpx.Project, erro
 }
 
 // qdaSource lays a source's turns out as text and codes its themed quotes.
-func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, themeCode map[int64]string) (qdpx.Source, error) {
+func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, themeCode map[int64]string, coded map[int64][]qdaCoding) (qdpx.Source, error) {
 	s := qdpx.Source{GUID: qdpx.GUID("verbatim source", strconv.FormatInt(studyID, 10), strconv.FormatInt(src.ID, 10)), Name: src.Name}
 	if src.Kind == persona.KindSurvey {
 		s.Description = surveyDescription
@@ -132,14 +137,25 @@ func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, 
 		}
 		for _, q := range page {
 			code, themed := themeCode[q.ThemeID]
+			themed = themed && !q.Hidden
 			i, ok := byID[q.TurnID]
-			if !themed || !ok || q.Hidden || q.Start < 0 || q.End > len(turns[i].Text) || q.Start > q.End {
+			if !themed && len(coded[q.ID]) == 0 || !ok || q.Start < 0 || q.End > len(turns[i].Text) || q.Start > q.End {
 				continue
 			}
 			tt := turns[i].Text
 			start := starts[i] + utf8.RuneCountInString(tt[:q.Start])
-			s.Selections = append(s.Selections, qdpx.Selection{GUID: qdpx.GUID("verbatim quote", strconv.FormatInt(q.ID, 10)),
-				Start: start, End: start + utf8.RuneCountInString(tt[q.Start:q.End]), CodeGUIDs: []string{code}})
+			sel := qdpx.Selection{GUID: qdpx.GUID("verbatim quote", strconv.FormatInt(q.ID, 10)),
+				Start: start, End: start + utf8.RuneCountInString(tt[q.Start:q.End])}
+			if themed {
+				sel.CodeGUIDs, sel.Coders = append(sel.CodeGUIDs, code), append(sel.Coders, "")
+			}
+			for _, c := range coded[q.ID] {
+				sel.CodeGUIDs, sel.Coders = append(sel.CodeGUIDs, c.code), append(sel.Coders, c.user)
+			}
+			if len(coded[q.ID]) == 0 {
+				sel.Coders = nil
+			}
+			s.Selections = append(s.Selections, sel)
 		}
 		after = page[len(page)-1].ID
 	}
@@ -168,4 +184,56 @@ func TranscriptText(turns []persona.Turn) (string, []int) {
 		n += utf8.RuneCountInString(text)
 	}
 	return string(b) + "\n", starts
+}
+
+// qdaCoding is one researcher's (or the consensus) coding of a quote in
+// an export: the code's and the coder's GUIDs.
+type qdaCoding struct{ code, user string }
+
+// CodebookGroup is the name of the top-level REFI-QDA code that holds the
+// study's codebook in an export (its rings below it, then its codes), so
+// the codes researchers apply stay apart from Verbatim's themes and an
+// import knows them again.
+const CodebookGroup = "Codebook"
+
+// qdaCoderGUID is a coder's REFI-QDA user GUID.
+func qdaCoderGUID(id int64) string { return qdpx.GUID("verbatim coder", strconv.FormatInt(id, 10)) }
+
+// qdaCodebook adds the study's codebook to p (under CodebookGroup, codes
+// with their definitions and criteria) and its coders as users, and
+// returns the codings by quote: researchers' and the consensus, as any
+// reader sees them (an open blind round's codings are left out).
+func (a *App) qdaCodebook(ctx context.Context, studyID int64, p *qdpx.Project) (map[int64][]qdaCoding, error) {
+	byID, codes, err := a.studyCodes(ctx, studyID)
+	if err != nil || len(codes) == 0 {
+		return nil, err
+	}
+	key := strconv.FormatInt(studyID, 10)
+	group := codebook.ToQDA(key, codes)
+	for i := range group {
+		if !group[i].Codable { // a ring: its own GUID, apart from the themes' ring
+			group[i].GUID = qdpx.GUID("verbatim codebook ring", key, group[i].Name)
+		}
+	}
+	p.Codes = append(p.Codes, qdpx.Code{GUID: qdpx.GUID("verbatim codebook", key), Name: CodebookGroup,
+		Description: "The study's codebook: the codes researchers apply, with their definitions; the codings name their coder.", Children: group})
+	codings, err := a.visibleCodings(ctx, studyID, Actor{ID: VerbatimCoder})
+	if err != nil {
+		return nil, err
+	}
+	out := map[int64][]qdaCoding{}
+	users := map[int64]bool{}
+	for _, c := range codings {
+		code, ok := byID[c.CodeID]
+		if !ok || c.CoderID == SeededCoder || c.CoderID == VerbatimCoder {
+			continue
+		}
+		if !users[c.CoderID] {
+			users[c.CoderID] = true
+			p.Users = append(p.Users, qdpx.User{GUID: qdaCoderGUID(c.CoderID), Name: c.Coder})
+		}
+		out[c.QuoteID] = append(out[c.QuoteID], qdaCoding{code: qdpx.GUID("verbatim code", key, strings.ToLower(code.Name)), user: qdaCoderGUID(c.CoderID)})
+	}
+	sort.Slice(p.Users, func(i, j int) bool { return p.Users[i].Name < p.Users[j].Name })
+	return out, nil
 }

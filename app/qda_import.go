@@ -47,6 +47,12 @@ func (a *App) importQDA(ctx context.Context, studyID int64, name string, data []
 		return a.importQDACodebook(ctx, studyID, p, codes, res)
 	}
 	attrs := caseAttributes(p)
+	cb, err := a.importQDAGroup(ctx, studyID, p)
+	if err != nil {
+		return fail(res, err)
+	}
+	res.Warnings = append(res.Warnings, cb.warnings...)
+	var researcher []qdaImported
 	coded := map[string][]int64{} // code guid -> quote ids
 	unmatched := 0
 	verbatim := strings.HasPrefix(p.Origin, "Verbatim")
@@ -67,7 +73,11 @@ func (a *App) importQDA(ctx context.Context, studyID int64, name string, data []
 			if len(ids) == 0 {
 				unmatched++
 			}
-			for _, code := range sel.CodeGUIDs {
+			for i, code := range sel.CodeGUIDs {
+				if name, ok := cb.names[strings.ToLower(code)]; ok {
+					researcher = append(researcher, qdaImported{quotes: ids, code: name, user: sel.CoderOf(i)})
+					continue
+				}
 				coded[strings.ToLower(code)] = append(coded[strings.ToLower(code)], ids...)
 			}
 		}
@@ -76,9 +86,16 @@ func (a *App) importQDA(ctx context.Context, studyID int64, name string, data []
 		res.Status, res.Error = StatusError, "no text source could be imported"
 		return res
 	}
-	themes, err := a.recordCodes(ctx, studyID, p.Codes, coded)
+	themes, err := a.recordCodes(ctx, studyID, cb.rest, coded)
 	if err != nil {
 		return fail(res, err)
+	}
+	if len(researcher) > 0 {
+		n, coders, err := a.importQDACodings(ctx, studyID, p.Users, researcher)
+		if err != nil {
+			return fail(res, err)
+		}
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d codings by %d coders added to the codebook's codes", n, coders))
 	}
 	res.Status = StatusOK
 	res.Warnings = append(res.Warnings, fmt.Sprintf("%d of %d codes, with their coded quotes pinned, kept as researcher themes", themes, codes))

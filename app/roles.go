@@ -51,6 +51,9 @@ func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool
 	if err := a.store.SetRole(ctx, participantID, interviewer, src.ID, quotes); err != nil {
 		return p, err
 	}
+	if _, _, err := a.reattachCodings(ctx, src); err != nil {
+		return p, err
+	}
 	a.lockIndex()
 	err = a.index.DeleteSource(ctx, src.ID)
 	a.indexMu.Unlock()

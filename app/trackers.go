@@ -47,6 +47,7 @@ func (a *App) CreateTracker(ctx context.Context, in TrackerInput, by Actor) (per
 	if err := trackerQuery(t).Check(); err != nil {
 		return t, err
 	}
+	defer a.changed(t.StudyID, ChangeTrackers)
 	return a.store.AddTracker(ctx, t)
 }
 
@@ -78,6 +79,7 @@ func (a *App) DeleteTracker(ctx context.Context, id int64, by Actor) error {
 	if t.OwnerID != by.ID && !by.Admin {
 		return fmt.Errorf("tracker %d belongs to %s: %w", id, t.Owner, persona.ErrForbidden)
 	}
+	defer a.changed(t.StudyID, ChangeTrackers)
 	return a.store.DeleteTracker(ctx, id)
 }
 
@@ -250,6 +252,7 @@ func (a *App) TrackerReport(ctx context.Context, id int64, by Actor, markSeen bo
 		return rep, err
 	}
 	if markSeen {
+		defer a.changed(t.StudyID, ChangeTrackers)
 		if err := a.store.SetTrackerSeen(ctx, t.ID, by.ID, now); err != nil {
 			return rep, err
 		}

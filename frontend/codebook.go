@@ -36,6 +36,18 @@ type CodebookPage struct {
 	Imported string
 	// SeededRan is true once the seeded coding ran in this study.
 	SeededRan bool
+	// Unplaced are codings whose quote is gone (a re-ingest, a role change
+	// or redaction re-cut it) and that could not be put on a quote again.
+	Unplaced []UnplacedView
+}
+
+// UnplacedView is a coding that waits to be placed.
+type UnplacedView struct {
+	ID                int64
+	Code, Coder, Text string
+	SourceName        string
+	SourceID          int64
+	Start, End, Turn  int
 }
 
 // CoderChips are one coder's codes on a quote.

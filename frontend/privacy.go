@@ -10,6 +10,10 @@ type PrivacyView struct {
 	Saved                  bool
 	// KeepWords are the words never redacted, comma-separated.
 	KeepWords string
+	// Pass says how the pass applying redaction to stored text went ("" when
+	// none ran in this process); PassRunning is true while it runs.
+	Pass        string
+	PassRunning bool
 }
 
 // KindOption is one kind of span redaction may replace.

@@ -194,3 +194,29 @@ const (
 	SuggestionCorrected = "corrected"
 	SuggestionSkipped   = "skipped"
 )
+
+// CodingAnchor ties a coding to the source text rather than to a quote
+// id, so a re-ingest of the source or a role change that re-cuts its
+// quotes can put the coding back on the quote that now holds that text.
+// QuoteID is the quote it is placed on (0, or a quote that no longer
+// exists, when it waits to be placed).
+type CodingAnchor struct {
+	ID      int64  `json:"id"`
+	StudyID int64  `json:"study_id"`
+	CodeID  int64  `json:"code_id"`
+	CoderID int64  `json:"coder_id"`
+	Coder   string `json:"coder"`
+	QuoteID int64  `json:"quote_id"`
+	// SourceSHA and SourceName identify the source file; TurnSeq, Start
+	// and End the coded text inside it (byte offsets in the turn's text).
+	SourceSHA  string `json:"source_sha"`
+	SourceName string `json:"source_name"`
+	TurnSeq    int    `json:"turn_seq"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
+	// TextHash is the hex sha256 of the coded text ("" for anchors made
+	// from codings older than anchors; Text is compared then).
+	TextHash  string    `json:"-"`
+	Text      string    `json:"text"`
+	CreatedAt time.Time `json:"created_at"`
+}

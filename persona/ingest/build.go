@@ -36,6 +36,18 @@ func BuildWith(name string, data []byte, doc *Document, lang persona.Language, r
 	} else {
 		originals = buildTranscript(imp, doc, lang, red)
 	}
+	if red != nil && red.Redactor != nil {
+		var speakers []string
+		for _, t := range doc.Turns {
+			speakers = append(speakers, t.Speaker)
+		}
+		if n := RedactFileName(name, red.Redactor, speakers); n != name {
+			if red.KeepOriginals {
+				originals = append(originals, persona.Original{Label: n, Original: name})
+			}
+			imp.Source.Name = n
+		}
+	}
 	return imp, originals
 }
 

@@ -20,6 +20,9 @@ type Project struct {
 	Codes   []Code
 	Sources []Source
 	Cases   []Case
+	// Users are the coders besides the program itself (the writer always
+	// names Verbatim as the project's creating user).
+	Users []User
 	// Warnings say what was read but left out (picture, PDF, audio
 	// sources; codings that point nowhere).
 	Warnings []string
@@ -52,6 +55,23 @@ type Selection struct {
 	Start     int
 	End       int
 	CodeGUIDs []string
+	// Coders, when set, holds for each of CodeGUIDs the GUID of the user
+	// who applied it (a Coding's creatingUser; "" for the program's own).
+	Coders []string
+}
+
+// User is a person (or program) who coded: a REFI-QDA User.
+type User struct {
+	GUID string
+	Name string
+}
+
+// CoderOf is the user GUID of the selection's i-th coding, "" when none.
+func (s Selection) CoderOf(i int) string {
+	if i < len(s.Coders) {
+		return s.Coders[i]
+	}
+	return ""
 }
 
 // Case is a unit of analysis (a participant) with its variables.

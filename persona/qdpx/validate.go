@@ -90,6 +90,9 @@ func fromXML(x xProject, source func(string) (string, error)) (*Project, error) 
 	if x.Users != nil {
 		for _, u := range x.Users.User {
 			v.guid(u.GUID, fmt.Sprintf("user %q", u.Name))
+			if !strings.EqualFold(u.GUID, userGUID) { // the writer names Verbatim itself
+				p.Users = append(p.Users, User{GUID: u.GUID, Name: u.Name})
+			}
 		}
 	}
 	if x.CodeBook != nil && x.CodeBook.Codes != nil {
@@ -187,7 +190,11 @@ func (v *validator) source(xs xTextSource, read func(string) (string, error), p 
 				v.bad("a coding in %s refers to code %q, which the codebook lacks", what, c.CodeRef.TargetGUID)
 			default:
 				sel.CodeGUIDs = append(sel.CodeGUIDs, c.CodeRef.TargetGUID)
+				sel.Coders = append(sel.Coders, c.CreatingUser)
 			}
+		}
+		if strings.Join(sel.Coders, "") == "" {
+			sel.Coders = nil // nobody named: the program's own codings
 		}
 		s.Selections = append(s.Selections, sel)
 	}

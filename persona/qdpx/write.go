@@ -52,6 +52,9 @@ func toXML(p Project, created time.Time) xProject {
 		Name: p.Name, Origin: p.Origin, CreatingUserGUID: userGUID,
 		Users: &xUsers{User: []xUser{{GUID: userGUID, Name: "Verbatim"}}},
 	}
+	for _, u := range p.Users {
+		x.Users.User = append(x.Users.User, xUser{GUID: u.GUID, Name: u.Name})
+	}
 	if !created.IsZero() {
 		x.CreationDateTime = created.UTC().Format(time.RFC3339)
 	}
@@ -91,8 +94,12 @@ func toXML(p Project, created time.Time) xProject {
 			for _, sel := range s.Selections {
 				start, end := sel.Start, sel.End
 				xsel := xSelection{GUID: sel.GUID, Name: excerpt(s.Text, start, end), StartPosition: &start, EndPosition: &end}
-				for _, code := range sel.CodeGUIDs {
-					xsel.Coding = append(xsel.Coding, xCoding{GUID: GUID("coding", sel.GUID, code), CodeRef: &xRef{code}})
+				for i, code := range sel.CodeGUIDs {
+					xc := xCoding{GUID: GUID("coding", sel.GUID, code), CodeRef: &xRef{code}}
+					if u := sel.CoderOf(i); u != "" {
+						xc.GUID, xc.CreatingUser = GUID("coding", sel.GUID, code, u), u
+					}
+					xsel.Coding = append(xsel.Coding, xc)
 				}
 				xs.PlainTextSelection = append(xs.PlainTextSelection, xsel)
 			}

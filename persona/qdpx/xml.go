@@ -136,6 +136,7 @@ type xSelection struct {
 
 type xCoding struct {
 	GUID             string `xml:"guid,attr"`
+	CreatingUser     string `xml:"creatingUser,attr,omitempty"`
 	CreationDateTime string `xml:"creationDateTime,attr,omitempty"`
 	CodeRef          *xRef  `xml:"CodeRef"`
 }

@@ -8,7 +8,6 @@ import (
 	"time"
 
 	"gorm.io/gorm"
-	"gorm.io/gorm/clause"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -175,25 +174,29 @@ type codingRow struct {
 
 func (codingRow) TableName() string { return "codings" }
 
-// AddCoding records that a coder applied a code to a quote; applying it
-// again changes nothing.
+// AddCoding records that a coder applied a code to a quote, anchored to
+// the quote's text in its source (coding_anchors); applying it again
+// changes nothing.
 func (s *Store) AddCoding(ctx context.Context, c persona.Coding) error {
-	r := codingRow{StudyID: c.StudyID, CodeID: c.CodeID, QuoteID: c.QuoteID, CoderID: c.CoderID, CoderName: c.Coder, CreatedAt: c.CreatedAt}
-	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{DoNothing: true}).Create(&r).Error
-	if err != nil {
-		return fmt.Errorf("store: code quote %d: %w", c.QuoteID, err)
-	}
-	return nil
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error { return addCodingTx(tx, c) })
 }
 
-// DeleteCoding removes a coder's code from a quote; it reports whether
-// there was one.
+// DeleteCoding removes a coder's code from a quote, with its anchor; it
+// reports whether there was one.
 func (s *Store) DeleteCoding(ctx context.Context, codeID, quoteID, coderID int64) (bool, error) {
-	res := s.db.WithContext(ctx).Where("code_id = ? AND quote_id = ? AND coder_id = ?", codeID, quoteID, coderID).Delete(&codingRow{})
-	if res.Error != nil {
-		return false, fmt.Errorf("store: uncode quote %d: %w", quoteID, res.Error)
+	var n int64
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Where("code_id = ? AND quote_id = ? AND coder_id = ?", codeID, quoteID, coderID).Delete(&codingRow{})
+		if res.Error != nil {
+			return res.Error
+		}
+		n = res.RowsAffected
+		return tx.Where("code_id = ? AND quote_id = ? AND coder_id = ?", codeID, quoteID, coderID).Delete(&anchorRow{}).Error
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: uncode quote %d: %w", quoteID, err)
 	}
-	return res.RowsAffected > 0, nil
+	return n > 0, nil
 }
 
 // CodingFilter selects codings; zero fields select all.

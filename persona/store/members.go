@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"time"
 
+	"gorm.io/gorm"
+
 	"github.com/verbatimhq/verbatim/internal/sqldb"
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -75,6 +77,27 @@ func (s *Store) RemoveStudyMember(ctx context.Context, studyID, userID int64, ro
 		return fmt.Errorf("store: remove member of study %d: %w", studyID, persona.ErrNotFound)
 	}
 	return nil
+}
+
+// ForgetUser removes every grant to a user and their ownership of studies
+// (the user was deleted: an account made later must not inherit them),
+// in one transaction, and returns the studies it touched.
+func (s *Store) ForgetUser(ctx context.Context, userID int64) ([]int64, error) {
+	var ids []int64
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := tx.Raw(`SELECT study_id FROM study_members WHERE user_id = ? UNION SELECT id FROM studies WHERE owner_id = ?`, userID, userID).
+			Scan(&ids).Error; err != nil {
+			return err
+		}
+		if err := tx.Exec("DELETE FROM study_members WHERE user_id = ?", userID).Error; err != nil {
+			return err
+		}
+		return tx.Exec("UPDATE studies SET owner_id = 0 WHERE owner_id = ?", userID).Error
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: forget user %d: %w", userID, err)
+	}
+	return ids, nil
 }
 
 // VisibleStudyIDs are the studies a user of role may see besides an

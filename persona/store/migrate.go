@@ -332,6 +332,38 @@ CREATE TABLE code_suggestions (
 );
 CREATE INDEX code_suggestions_study ON code_suggestions(study_id);
 `},
+	// 13: codings anchored to the source text (docs/CODEBOOK.md), so a
+	// re-ingest or a role change that re-cuts quotes re-attaches them: the
+	// source file's sha256 and name, the turn's seq, the character (byte)
+	// offsets in that turn, a sha256 of the coded text and the text itself.
+	// quote_id is the quote the coding is placed on now (no foreign key: it
+	// outlives its quote, which marks the coding as waiting to be placed).
+	// Codings that exist at upgrade are anchored from their quotes
+	// (text_hash '' is checked by the text instead).
+	13: {Up: `
+CREATE TABLE coding_anchors (
+  id {{ID}},
+  study_id {{INT}} NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  code_id {{INT}} NOT NULL REFERENCES codes(id) ON DELETE CASCADE,
+  coder_id {{INT}} NOT NULL,
+  coder_name TEXT NOT NULL DEFAULT '',
+  quote_id {{INT}} NOT NULL DEFAULT 0,
+  source_sha TEXT NOT NULL DEFAULT '',
+  source_name TEXT NOT NULL DEFAULT '',
+  turn_seq {{INT}} NOT NULL DEFAULT 0,
+  start_at {{INT}} NOT NULL DEFAULT 0,
+  end_at {{INT}} NOT NULL DEFAULT 0,
+  text_hash TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  created_at {{TIME}} NOT NULL,
+  UNIQUE (code_id, coder_id, source_sha, turn_seq, start_at, end_at)
+);
+CREATE INDEX coding_anchors_study ON coding_anchors(study_id);
+CREATE INDEX coding_anchors_quote ON coding_anchors(quote_id);
+INSERT INTO coding_anchors (study_id, code_id, coder_id, coder_name, quote_id, source_sha, source_name, turn_seq, start_at, end_at, text_hash, text, created_at)
+SELECT c.study_id, c.code_id, c.coder_id, c.coder_name, c.quote_id, s.sha256, s.name, t.seq, q.start, q."end", '', q.text, c.created_at
+FROM codings c JOIN quotes q ON q.id = c.quote_id JOIN turns t ON t.id = q.turn_id JOIN sources s ON s.id = q.source_id;
+`},
 }
 
 func (s *Store) migrate(ctx context.Context) error {

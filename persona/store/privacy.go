@@ -199,6 +199,12 @@ func (s *Store) DeleteParticipant(ctx context.Context, id int64) ([]int64, error
 		// database enforcing its foreign keys.
 		for _, q := range []string{
 			"DELETE FROM codings WHERE quote_id IN (SELECT id FROM quotes WHERE participant_id = ?)",
+			// Their coding anchors hold their words: those placed on their
+			// quotes and those of their turns waiting to be placed.
+			"DELETE FROM coding_anchors WHERE quote_id IN (SELECT id FROM quotes WHERE participant_id = ?)",
+			`DELETE FROM coding_anchors WHERE EXISTS (SELECT 1 FROM turns t JOIN sources s ON s.id = t.source_id
+  WHERE t.participant_id = ? AND s.study_id = coding_anchors.study_id AND s.sha256 = coding_anchors.source_sha
+  AND t.seq = coding_anchors.turn_seq)`,
 			"DELETE FROM coding_settlements WHERE quote_id IN (SELECT id FROM quotes WHERE participant_id = ?)",
 			"DELETE FROM quotes WHERE participant_id = ?",
 			"DELETE FROM turns WHERE participant_id = ?",

@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"fmt"
+	"strconv"
+	"strings"
 	"time"
 
 	"gorm.io/gorm"
@@ -111,16 +113,58 @@ func (settlementRow) TableName() string { return "coding_settlements" }
 // SetSettlement records (or replaces) how two coders' disagreement on a
 // quote was settled.
 func (s *Store) SetSettlement(ctx context.Context, st persona.Settlement) error {
-	r := settlementRow{StudyID: st.StudyID, QuoteID: st.QuoteID, Coders: joinIDs(st.Coders[:]), Choice: st.Choice,
+	return s.Settle(ctx, st, nil)
+}
+
+// Settle records a settlement and, when consensus is not nil, makes the
+// settled codes the quote's consensus coding in the same transaction:
+// consensus's coder loses every coding it had on the quote and gets one
+// per settled code (anchored like any coding).
+func (s *Store) Settle(ctx context.Context, st persona.Settlement, consensus *persona.Coding) error {
+	r := settlementRow{StudyID: st.StudyID, QuoteID: st.QuoteID, Coders: joinCoders(st.Coders), Choice: st.Choice,
 		CodeIDs: joinIDs(st.CodeIDs), UserID: st.ByID, UserName: st.By, CreatedAt: st.CreatedAt}
-	err := s.db.WithContext(ctx).Clauses(clause.OnConflict{
-		Columns:   []clause.Column{{Name: "quote_id"}, {Name: "coders"}},
-		DoUpdates: clause.AssignmentColumns([]string{"choice", "code_ids", "user_id", "user_name", "created_at"}),
-	}).Create(&r).Error
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		err := tx.Clauses(clause.OnConflict{
+			Columns:   []clause.Column{{Name: "quote_id"}, {Name: "coders"}},
+			DoUpdates: clause.AssignmentColumns([]string{"choice", "code_ids", "user_id", "user_name", "created_at"}),
+		}).Create(&r).Error
+		if err != nil || consensus == nil {
+			return err
+		}
+		for _, table := range []string{"codings", "coding_anchors"} {
+			if err := tx.Exec("DELETE FROM "+table+" WHERE quote_id = ? AND coder_id = ?", st.QuoteID, consensus.CoderID).Error; err != nil {
+				return err
+			}
+		}
+		for _, code := range st.CodeIDs {
+			c := *consensus
+			c.StudyID, c.QuoteID, c.CodeID, c.CreatedAt = st.StudyID, st.QuoteID, code, st.CreatedAt
+			if err := addCodingTx(tx, c); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 	if err != nil {
 		return fmt.Errorf("store: settle quote %d: %w", st.QuoteID, err)
 	}
 	return nil
+}
+
+// joinCoders and splitCoders store a coder pair as "a,b"; unlike quote
+// ids, coder ids may be 0 (Verbatim) or negative (the seeded coding).
+func joinCoders(c [2]int64) string {
+	return strconv.FormatInt(c[0], 10) + "," + strconv.FormatInt(c[1], 10)
+}
+
+func splitCoders(s string) ([2]int64, bool) {
+	a, b, ok := strings.Cut(s, ",")
+	if !ok {
+		return [2]int64{}, false
+	}
+	x, err1 := strconv.ParseInt(strings.TrimSpace(a), 10, 64)
+	y, err2 := strconv.ParseInt(strings.TrimSpace(b), 10, 64)
+	return [2]int64{x, y}, err1 == nil && err2 == nil
 }
 
 // Settlements lists a study's settled disagreements.
@@ -133,9 +177,8 @@ func (s *Store) Settlements(ctx context.Context, studyID int64) ([]persona.Settl
 	for _, r := range rows {
 		st := persona.Settlement{ID: r.ID, StudyID: r.StudyID, QuoteID: r.QuoteID, Choice: r.Choice, CodeIDs: splitIDs(r.CodeIDs),
 			ByID: r.UserID, By: r.UserName, CreatedAt: r.CreatedAt}
-		ids := splitIDs(r.Coders)
-		if len(ids) == 2 {
-			st.Coders = [2]int64{ids[0], ids[1]}
+		if pair, ok := splitCoders(r.Coders); ok {
+			st.Coders = pair
 		}
 		out = append(out, st)
 	}
