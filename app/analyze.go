@@ -208,7 +208,7 @@ func (a *App) reindexChanged(ctx context.Context, studyID int64, before indexSta
 	if err != nil {
 		return err
 	}
-	n := 0
+	var redo []persona.Source
 	for _, src := range srcs {
 		if !changed[src.ID] && !before.unindexed[src.ID] {
 			if err := a.store.MarkIndexed(ctx, src.ID, true); err != nil {
@@ -216,12 +216,12 @@ func (a *App) reindexChanged(ctx context.Context, studyID int64, before indexSta
 			}
 			continue
 		}
-		if err := a.indexSource(ctx, src); err != nil {
-			return err
-		}
-		n++
+		redo = append(redo, src)
 	}
-	a.Log.Info("reindexed after analysis", slog.Int64("study_id", studyID), slog.Int("sources", n), slog.Int("of", len(srcs)))
+	if err := a.indexSources(ctx, redo); err != nil {
+		return err
+	}
+	a.Log.Info("reindexed after analysis", slog.Int64("study_id", studyID), slog.Int("sources", len(redo)), slog.Int("of", len(srcs)))
 	return nil
 }
 

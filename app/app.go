@@ -118,6 +118,10 @@ type App struct {
 
 	// indexMu serialises index writes per source with their DB flags.
 	indexMu sync.Mutex
+	// indexWrites counts the index writes made under indexMu by lockIndex,
+	// so indexSources knows when quotes it read outside the lock may have
+	// been written since (see indexGroup).
+	indexWrites atomic.Uint64
 	// analyzeMu allows one analysis per process at a time.
 	analyzeMu sync.Mutex
 	progress  progressBoard
@@ -217,10 +221,8 @@ func (a *App) syncIndex(ctx context.Context, fresh bool) error {
 	if err != nil {
 		return err
 	}
-	for _, src := range pending {
-		if err := a.indexSource(ctx, src); err != nil {
-			return err
-		}
+	if err := a.indexSources(ctx, pending); err != nil {
+		return err
 	}
 	if len(pending) > 0 {
 		a.Log.Info("indexed pending sources", slog.Int("sources", len(pending)))

@@ -14,7 +14,7 @@ import (
 // Indexing is idempotent, so a crash anywhere leaves a source that the next
 // start indexes again.
 func (a *App) indexSource(ctx context.Context, src persona.Source) error {
-	a.indexMu.Lock()
+	a.lockIndex()
 	defer a.indexMu.Unlock()
 	defer a.changed(src.StudyID, ChangeQuotes)
 	docs, err := a.docsForSource(ctx, src)
@@ -68,12 +68,7 @@ func (a *App) ReindexStudy(ctx context.Context, studyID int64) error {
 			return err
 		}
 	}
-	for _, src := range srcs {
-		if err := a.indexSource(ctx, src); err != nil {
-			return err
-		}
-	}
-	return nil
+	return a.indexSources(ctx, srcs)
 }
 
 // Reindex throws the index away and rebuilds it from the database. A
@@ -91,7 +86,7 @@ func (a *App) Reindex(ctx context.Context) error {
 		}
 		return nil
 	}
-	a.indexMu.Lock()
+	a.lockIndex()
 	err := a.index.Reset(ctx)
 	a.indexMu.Unlock()
 	if err != nil {
@@ -144,7 +139,7 @@ func (a *App) removeSource(ctx context.Context, id int64) error {
 	if err := a.store.MarkIndexed(ctx, id, false); err != nil {
 		return err
 	}
-	a.indexMu.Lock()
+	a.lockIndex()
 	err = a.index.DeleteSource(ctx, id)
 	a.indexMu.Unlock()
 	if err != nil {

@@ -112,7 +112,7 @@ func (a *App) DeleteParticipant(ctx context.Context, id int64) (persona.Particip
 		return persona.Participant{}, 0, err
 	}
 	undo := a.MarkAnalysisDue(p.StudyID)
-	a.indexMu.Lock()
+	a.lockIndex()
 	defer a.indexMu.Unlock()
 	// The source reads as unindexed until its index entries are gone, so a
 	// crash in between is repaired (re-indexed) at the next start.

@@ -195,7 +195,7 @@ func (a *App) redactSource(ctx context.Context, src persona.Source) (bool, error
 	if err := a.redactUnplaced(ctx, src, oldName, opt); err != nil {
 		return false, err
 	}
-	a.indexMu.Lock()
+	a.lockIndex()
 	err = a.index.DeleteSource(ctx, src.ID)
 	a.indexMu.Unlock()
 	if err != nil {

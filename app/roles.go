@@ -54,7 +54,7 @@ func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool
 	if _, _, err := a.reattachCodings(ctx, src); err != nil {
 		return p, err
 	}
-	a.indexMu.Lock()
+	a.lockIndex()
 	err = a.index.DeleteSource(ctx, src.ID)
 	a.indexMu.Unlock()
 	if err != nil {

@@ -69,7 +69,7 @@ func (a *App) repairIndex(ctx context.Context) error {
 	}
 	if len(gone) > 0 {
 		a.Log.Info("removing quotes the database no longer holds from the search index", slog.Int("quotes", len(gone)))
-		a.indexMu.Lock()
+		a.lockIndex()
 		err = a.index.Delete(ctx, gone)
 		a.indexMu.Unlock()
 	}

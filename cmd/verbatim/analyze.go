@@ -6,6 +6,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"runtime/pprof"
 
 	"github.com/mattn/go-isatty"
 
@@ -20,12 +21,20 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	study := fs.String("study", "Default", "study to analyse")
 	asJSON := fs.Bool("json", false, "print the themes and personas as JSON")
 	recurring := recurringFlag(fs)
+	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to this file")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return errUsage
 	}
 	setRecurring, err := withRecurring(*recurring)
 	if err != nil {
 		return err
+	}
+	if *cpuprofile != "" {
+		stop, err := startCPUProfile(*cpuprofile)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	a, err := openApp(ctx, e, *data, setRecurring)
 	if err != nil {
@@ -88,4 +97,17 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 		}
 	}
 	return nil
+}
+
+// startCPUProfile writes a CPU profile to path until the returned stop.
+func startCPUProfile(path string) (stop func(), err error) {
+	f, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("cpu profile: %w", err)
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }

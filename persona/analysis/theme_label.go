@@ -4,8 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -348,52 +351,107 @@ func newPhraseStats(c *corpus, ws []*work) *phraseStats {
 	st := &phraseStats{c: c, ws: ws, df: map[string]int{}, words: map[string][]labelToken{},
 		surface: map[string]map[string]int{}, names: c.names, proper: map[string]int{}, noun: map[string]int{},
 		centres: newThemeCentres(c, ws)}
-	for _, w := range ws {
-		tdf, cov, pdf := map[string]int{}, map[string]float64{}, map[string]int{}
-		who, parts := map[string]speakers{}, map[int64]bool{}
-		weights, total := centralWeights(c, w.members)
-		size := 0
-		for j, i := range w.members {
-			st.n++
-			muted := mute(c.quotes[i])
-			if !muted {
-				size++
+	// Each theme's counts are taken on its own (on all cores), then added
+	// up in theme order, so that the words kept for a phrase are those of
+	// its first quote in theme order, as when counted one theme at a time.
+	counts := make([]*themeCounts, len(ws))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(ws)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for t := int(next.Add(1) - 1); t < len(ws); t = int(next.Add(1) - 1) {
+				counts[t] = countTheme(c, ws[t])
 			}
-			seen := map[string]bool{}
-			for _, tk := range c.quotes[i].Tokens {
-				if k := normWord(tk.Text); !seen[k] {
-					seen[k] = true
-					st.df[k]++
-					if strings.HasPrefix(tk.Tag, "NNP") {
-						st.proper[k]++
-					} else if isNoun(tk.Tag) {
-						st.noun[k]++
-					}
-					if !muted {
-						tdf[k]++
-						cov[k] += weights[j] / total
-					}
+		}()
+	}
+	wg.Wait()
+	for _, tc := range counts {
+		st.n += tc.n
+		for k, v := range tc.df {
+			st.df[k] += v
+		}
+		for k, v := range tc.proper {
+			st.proper[k] += v
+		}
+		for k, v := range tc.noun {
+			st.noun[k] += v
+		}
+		for _, k := range tc.phrases {
+			if _, ok := st.words[k]; !ok {
+				st.words[k] = tc.words[k]
+			}
+			if st.surface[k] == nil {
+				st.surface[k] = map[string]int{}
+			}
+			for form, v := range tc.surface[k] {
+				st.surface[k][form] += v
+			}
+		}
+		st.speakers, st.parts = append(st.speakers, tc.who), append(st.parts, tc.parts)
+		st.themeDF, st.weightOf, st.phraseDF = append(st.themeDF, tc.tdf), append(st.weightOf, tc.cov), append(st.phraseDF, tc.pdf)
+		st.size = append(st.size, tc.size)
+	}
+	return st
+}
+
+// themeCounts are one theme's share of phraseStats.
+type themeCounts struct {
+	n, size, parts   int
+	df, proper, noun map[string]int
+	tdf, pdf         map[string]int
+	cov              map[string]float64
+	who              map[string]speakers
+	words            map[string][]labelToken   // phrase key -> its words in its first quote here
+	surface          map[string]map[string]int // phrase key -> spoken forms
+	phrases          []string                  // phrase keys in order of first appearance
+}
+
+func countTheme(c *corpus, w *work) *themeCounts {
+	tc := &themeCounts{df: map[string]int{}, proper: map[string]int{}, noun: map[string]int{},
+		tdf: map[string]int{}, pdf: map[string]int{}, cov: map[string]float64{}, who: map[string]speakers{},
+		words: map[string][]labelToken{}, surface: map[string]map[string]int{}}
+	parts := map[int64]bool{}
+	weights, total := centralWeights(c, w.members)
+	for j, i := range w.members {
+		tc.n++
+		muted := mute(c.quotes[i])
+		if !muted {
+			tc.size++
+		}
+		seen := map[string]bool{}
+		for _, tk := range c.quotes[i].Tokens {
+			if k := normWord(tk.Text); !seen[k] {
+				seen[k] = true
+				tc.df[k]++
+				if strings.HasPrefix(tk.Tag, "NNP") {
+					tc.proper[k]++
+				} else if isNoun(tk.Tag) {
+					tc.noun[k]++
 				}
-			}
-			if muted {
-				continue
-			}
-			pid := c.quotes[i].ParticipantID
-			parts[pid] = true
-			seenP := map[string]bool{}
-			for _, p := range st.candidates(c.quotes[i].Tokens) {
-				if !seenP[p.key] {
-					seenP[p.key] = true
-					pdf[p.key]++
-					who[p.key] = who[p.key].add(pid)
+				if !muted {
+					tc.tdf[k]++
+					tc.cov[k] += weights[j] / total
 				}
 			}
 		}
-		st.speakers, st.parts = append(st.speakers, who), append(st.parts, len(parts))
-		st.themeDF, st.weightOf, st.phraseDF = append(st.themeDF, tdf), append(st.weightOf, cov), append(st.phraseDF, pdf)
-		st.size = append(st.size, size)
+		if muted {
+			continue
+		}
+		pid := c.quotes[i].ParticipantID
+		parts[pid] = true
+		seenP := map[string]bool{}
+		for _, p := range tc.candidates(c.quotes[i].Tokens) {
+			if !seenP[p.key] {
+				seenP[p.key] = true
+				tc.pdf[p.key]++
+				tc.who[p.key] = tc.who[p.key].add(pid)
+			}
+		}
 	}
-	return st
+	tc.parts = len(parts)
+	return tc
 }
 
 // centralWeights weighs a theme's quotes from 0.5 (least central) to 1
@@ -419,7 +477,7 @@ func centralWeights(c *corpus, members []int) ([]float64, float64) {
 // candidates are a quote's label candidates: its key phrases, without
 // those that hold a filler, a question word, a name, markup, or only
 // proper nouns (people mentioned by name), trimmed of function words.
-func (st *phraseStats) candidates(toks []persona.Token) []phrase {
+func (tc *themeCounts) candidates(toks []persona.Token) []phrase {
 	var out []phrase
 	for _, p := range nounPhrases(toks) {
 		// Each spoken form is checked: the label shows the most frequent
@@ -429,13 +487,14 @@ func (st *phraseStats) candidates(toks []persona.Token) []phrase {
 		if ws == nil {
 			continue
 		}
-		if _, ok := st.words[p.key]; !ok {
-			st.words[p.key] = ws
+		if _, ok := tc.words[p.key]; !ok {
+			tc.words[p.key] = ws
+			tc.phrases = append(tc.phrases, p.key)
 		}
-		if st.surface[p.key] == nil {
-			st.surface[p.key] = map[string]int{}
+		if tc.surface[p.key] == nil {
+			tc.surface[p.key] = map[string]int{}
 		}
-		st.surface[p.key][p.surface]++
+		tc.surface[p.key][p.surface]++
 		out = append(out, p)
 	}
 	return out

@@ -28,7 +28,10 @@ func (ix *Index) Compact(ctx context.Context) error {
 	if !ok {
 		return nil
 	}
-	if err := idx.SetInternal(compactKey, []byte("1")); err != nil {
+	mark := idx.NewBatch()
+	mark.SetInternal(compactKey, []byte("1"))
+	// Pending survives a crash or a stop, also one that cancelled ctx.
+	if err := write(context.WithoutCancel(ctx), idx, mark, true); err != nil {
 		return fmt.Errorf("search: compact: %w", err)
 	}
 	for {
@@ -40,7 +43,9 @@ func (ix *Index) Compact(ctx context.Context) error {
 			return err
 		}
 		if n <= 1 {
-			return idx.DeleteInternal(compactKey)
+			done := idx.NewBatch()
+			done.DeleteInternal(compactKey)
+			return write(context.WithoutCancel(ctx), idx, done, true)
 		}
 		// Each pass merges up to ten segments into one.
 		opts := mergeplan.SingleSegmentMergePlanOptions

@@ -6,10 +6,8 @@ package bleveindex
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"maps"
 	"os"
 	"strconv"
 	"strings"
@@ -27,7 +25,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does;
 // an index with another version is rebuilt at start-up.
-const MappingVersion = "6"
+const MappingVersion = "7"
 
 var versionKey = []byte("verbatim_mapping_version")
 
@@ -68,7 +66,7 @@ func Open(dir string) (ix *Index, fresh bool, err error) {
 		}
 		return newIndex(idx, ""), true, idx.SetInternal(versionKey, []byte(MappingVersion))
 	}
-	idx, err := bleve.Open(dir)
+	idx, err := bleve.OpenUsing(dir, runtimeConfig())
 	if err == nil {
 		v, verr := idx.GetInternal(versionKey)
 		if verr == nil && string(v) == MappingVersion {
@@ -91,19 +89,34 @@ func create(dir string) (bleve.Index, error) {
 	if err := os.RemoveAll(dir); err != nil {
 		return nil, fmt.Errorf("search: remove stale index %s: %w", dir, err)
 	}
-	idx, err := bleve.New(dir, newMapping())
+	idx, err := bleve.NewUsing(dir, newMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, runtimeConfig())
 	if err != nil {
 		return nil, fmt.Errorf("search: create index %s: %w", dir, err)
 	}
-	if err := idx.SetInternal(versionKey, []byte(MappingVersion)); err != nil {
+	b := idx.NewBatch()
+	b.SetInternal(versionKey, []byte(MappingVersion))
+	if err := write(context.Background(), idx, b, true); err != nil {
 		idx.Close()
 		return nil, fmt.Errorf("search: write mapping version: %w", err)
 	}
 	return idx, nil
 }
 
-// Close closes the index (a compaction under way ends early).
-func (ix *Index) Close() error { return ix.current().Close() }
+// Close closes the index (a compaction under way ends early), once what
+// was written to it is on disk.
+func (ix *Index) Close() error {
+	idx := ix.current()
+	if ix.disk {
+		ctx, cancel := context.WithTimeout(context.Background(), closeSyncTimeout)
+		err := syncIndex(ctx, idx, true)
+		cancel()
+		if err != nil {
+			idx.Close()
+			return fmt.Errorf("search: close: %w", err)
+		}
+	}
+	return idx.Close()
+}
 
 // current is the bleve index, for an operation that does not hold mu
 // throughout (Close, Compact: Reset must be able to close it under them).
@@ -181,6 +194,11 @@ func newMapping() *mapping.IndexMappingImpl {
 	tuple.DocValues = true
 	quote.AddFieldMappingsAt(tupleField, tuple)
 
+	// No field goes into bleve's composite "_all" field (IncludeInAll is
+	// off everywhere; fieldless queries go to "text"), so it is turned off:
+	// building it anyway cost every write a pass over an empty field.
+	quote.AddSubDocumentMapping("_all", bleve.NewDocumentDisabledMapping())
+
 	attrs := bleve.NewDocumentMapping()
 	attrs.Dynamic = true
 	attrs.DefaultAnalyzer = keyword.Name
@@ -253,46 +271,6 @@ func (ix *Index) document(d search.Doc) (*document.Document, error) {
 	return doc, nil
 }
 
-// Put indexes (or re-indexes) docs in batches.
-func (ix *Index) Put(ctx context.Context, docs []search.Doc) error {
-	ix.mu.RLock()
-	defer ix.mu.RUnlock()
-	const size = 1000
-	for lo := 0; lo < len(docs); lo += size {
-		b := ix.idx.NewBatch()
-		parts := map[string]map[string]string{}
-		for _, d := range docs[lo:min(lo+size, len(docs))] {
-			parts[id(d.ParticipantID)] = search.DocAttrs(d)
-			doc, err := ix.document(d)
-			if err != nil {
-				return fmt.Errorf("search: index quote %d: %w", d.ID, err)
-			}
-			if err := b.IndexAdvanced(doc); err != nil {
-				return fmt.Errorf("search: index quote %d: %w", d.ID, err)
-			}
-		}
-		// The participants' attributes go in the same batch as their
-		// quotes: attribute facets are counted from them.
-		for p, attrs := range parts {
-			v, err := json.Marshal(attrs)
-			if err != nil {
-				return fmt.Errorf("search: index participant %s: %w", p, err)
-			}
-			b.SetInternal(participantKey(p), v)
-		}
-		if err := ctx.Err(); err != nil {
-			return fmt.Errorf("search: index batch: %w", err)
-		}
-		if err := ix.idx.Batch(b); err != nil {
-			return fmt.Errorf("search: index batch: %w", err)
-		}
-		ix.partsMu.Lock()
-		maps.Copy(ix.parts, parts)
-		ix.partsMu.Unlock()
-	}
-	return nil
-}
-
 // Delete removes quotes by id.
 func (ix *Index) Delete(ctx context.Context, ids []int64) error {
 	ix.mu.RLock()
@@ -303,7 +281,7 @@ func (ix *Index) Delete(ctx context.Context, ids []int64) error {
 		for _, n := range ids[lo:min(lo+size, len(ids))] {
 			b.Delete(id(n))
 		}
-		if err := ix.idx.Batch(b); err != nil {
+		if err := ix.write(ctx, b, lo+size >= len(ids)); err != nil {
 			return fmt.Errorf("search: delete batch: %w", err)
 		}
 	}
@@ -312,22 +290,22 @@ func (ix *Index) Delete(ctx context.Context, ids []int64) error {
 
 // DeleteSource removes every quote of a source.
 func (ix *Index) DeleteSource(ctx context.Context, sourceID int64) error {
-	return ix.deleteField("source", id(sourceID))
+	return ix.deleteField(ctx, "source", id(sourceID))
 }
 
 // DeleteStudy removes every quote of a study.
 func (ix *Index) DeleteStudy(ctx context.Context, studyID int64) error {
-	return ix.deleteField("study", id(studyID))
+	return ix.deleteField(ctx, "study", id(studyID))
 }
 
 // deleteField removes every quote whose keyword field has value (e.g. all
 // quotes of a source or study). Deleting by source, study or participant
 // removes whole participants, so their kept attributes go too.
-func (ix *Index) deleteField(field, value string) error {
+func (ix *Index) deleteField(ctx context.Context, field, value string) error {
 	ix.mu.RLock()
 	defer ix.mu.RUnlock()
 	wholeParticipants := field == "source" || field == "study" || field == "participant"
-	for {
+	for deleted := false; ; deleted = true {
 		q := bleve.NewTermQuery(value)
 		q.SetField(field)
 		req := bleve.NewSearchRequestOptions(q, 5000, 0, false)
@@ -339,6 +317,9 @@ func (ix *Index) deleteField(field, value string) error {
 			return fmt.Errorf("search: find %s=%s: %w", field, value, err)
 		}
 		if len(res.Hits) == 0 {
+			if deleted {
+				return ix.sync(ctx)
+			}
 			return nil
 		}
 		b := ix.idx.NewBatch()
