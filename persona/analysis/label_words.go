@@ -119,9 +119,8 @@ func headline(c *corpus, members []int, label string) int {
 	}
 	best, bestRank := -1, [2]float64{}
 	for _, i := range members {
-		if c.hidden[i] || persona.IsProcedural(c.quotes[i].Text) ||
-			c.quotes[i].Kind == persona.KindTranscript && persona.IsProceduralSpeech(c.quotes[i].Text) {
-			continue // a courtesy stored before it was recognised never heads a theme
+		if c.hidden[i] {
+			continue
 		}
 		q := c.quotes[i]
 		tier, central := 0.0, c.central[i]
@@ -147,11 +146,27 @@ func headline(c *corpus, members []int, label string) int {
 			tier += 4
 		}
 		rank := [2]float64{tier, central}
-		if best < 0 || rank[0] > bestRank[0] || (rank[0] == bestRank[0] && rank[1] > bestRank[1]) {
-			best, bestRank = i, rank
+		if best >= 0 && (rank[0] < bestRank[0] || (rank[0] == bestRank[0] && rank[1] <= bestRank[1])) {
+			continue
 		}
+		// Checked only for a quote that would lead (the patterns are the
+		// costly part at a million quotes): a courtesy stored before it
+		// was recognised never heads a theme.
+		if procedural(q) {
+			continue
+		}
+		best, bestRank = i, rank
 	}
 	return best
+}
+
+// procedural reports a quote that only runs the conversation: procedure
+// anywhere, and in a transcript talk about the talk too.
+func procedural(q persona.Quote) bool {
+	if q.Kind == persona.KindTranscript {
+		return persona.IsProceduralSpeech(q.Text)
+	}
+	return persona.IsProcedural(q.Text)
 }
 
 // contradictsRing reports praise heading a barrier ("interesting other
