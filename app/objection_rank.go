@@ -102,9 +102,42 @@ func expandQuery(text string, v *analysis.Vectors) (string, []string) {
 // antonyms side by side ("slow" -> fast), and an antonym turns a complaint
 // query into one for praise. Words the lexicons do not know are kept.
 func samePolarity(w, n string) bool {
+	if negatedForm(w, n) || negatedForm(n, w) || oppositeSuffix(w, n) {
+		return false // "expensive" -> inexpensive, "useful" -> useless
+	}
 	vw, _ := analysis.WordValence(w)
 	vn, _ := analysis.WordValence(n)
 	return vw*vn >= 0
+}
+
+// negatingPrefixes turn an English adjective or noun into its opposite.
+var negatingPrefixes = []string{"in", "im", "il", "ir", "un", "non", "dis"}
+
+// negatedForm reports n as w with a negating prefix ("inexpensive",
+// "unreliable", "nonstandard"), which word vectors put beside w.
+func negatedForm(w, n string) bool {
+	for _, p := range negatingPrefixes {
+		if rest, ok := strings.CutPrefix(n, p); ok && (rest == w || rest == "-"+w) {
+			return true
+		}
+	}
+	return false
+}
+
+// oppositeSuffix reports the -ful / -less pair of one stem ("useful",
+// "useless").
+func oppositeSuffix(w, n string) bool {
+	stem := func(s string) (string, string) {
+		for _, suf := range []string{"ful", "less"} {
+			if r, ok := strings.CutSuffix(s, suf); ok && r != "" {
+				return r, suf
+			}
+		}
+		return "", ""
+	}
+	sw, fw := stem(w)
+	sn, fn := stem(n)
+	return sw != "" && sw == sn && fw != fn
 }
 
 func wordNeighbours(v *analysis.Vectors, w string) []analysis.Neighbour {

@@ -268,6 +268,13 @@ func TestSamePolarity(t *testing.T) {
 		{"expensive", "costly", true},
 		{"documentation", "validation", true},
 		{"slow", "pace", true},
+		{"expensive", "inexpensive", false},
+		{"inexpensive", "expensive", false},
+		{"reliable", "unreliable", false},
+		{"useful", "useless", false},
+		{"useful", "helpful", true},
+		{"install", "uninstall", false},
+		{"price", "prince", true},
 	} {
 		if got := samePolarity(tc.w, tc.n); got != tc.want {
 			t.Errorf("samePolarity(%q, %q) = %v; want %v", tc.w, tc.n, got, tc.want)
