@@ -24,6 +24,9 @@ type phraseUse struct {
 	// label marks the themes whose label is one of them.
 	ofTheme map[int64][]int
 	label   map[int64]bool
+	// named marks the phrases with a word mostly tagged a noun where
+	// buyers said it: "only one" or "really like" names nothing.
+	named []bool
 }
 
 // findingKeys are the content word keys of a phrase that may name a
@@ -126,6 +129,7 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 		owner[b.p.ID] = i
 	}
 	words := map[string]bool{}
+	nouns, uses := map[string]int{}, map[string]int{}
 	for q, quote := range c.quotes {
 		b, ok := owner[quote.ParticipantID]
 		if !ok || c.hidden[q] {
@@ -135,6 +139,10 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 		for _, t := range quote.Tokens {
 			if k := normWord(t.Text); withWord[k] != nil {
 				words[k] = true
+				uses[k]++
+				if isNoun(t.Tag) {
+					nouns[k]++
+				}
 			}
 		}
 		for k := range words {
@@ -144,6 +152,10 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 				}
 			}
 		}
+	}
+	pu.named = make([]bool, len(pu.texts))
+	for i, keys := range pu.keys {
+		pu.named[i] = slices.ContainsFunc(keys, func(k string) bool { return 2*nouns[k] > uses[k] })
 	}
 	return pu
 }
@@ -187,7 +199,7 @@ func (pu *phraseUse) score(i int, pr persona.Profile, members map[int]bool, nBuy
 		}
 	}
 	outN := len(pu.by[i]) - inN
-	if inN < min(2, pr.Size) || 10*inN < pr.Size {
+	if inN < min(2, pr.Size) || 10*inN < pr.Size || (pu.named != nil && !pu.named[i]) {
 		return namingCand{}, false
 	}
 	rest := nBuyers - pr.Size
@@ -298,7 +310,7 @@ func (pu *phraseUse) mostSaid(pr persona.Profile, members map[int]bool) []string
 	}
 	var cs []cand
 	for i, text := range pu.texts {
-		if !pu.raised(i, pr) {
+		if !pu.raised(i, pr) || (pu.named != nil && !pu.named[i]) {
 			continue
 		}
 		n := 0
