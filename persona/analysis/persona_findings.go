@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"strings"
 
@@ -250,49 +249,6 @@ func (pu *phraseUse) byLift(pr persona.Profile, members map[int]bool, nBuyers in
 func (pu *phraseUse) raised(i int, pr persona.Profile) bool {
 	for id := range pu.themes[i] {
 		if pr.ThemeCounts[id] > 0 {
-			return true
-		}
-	}
-	return false
-}
-
-// sharedFinding is what the one persona of a study that does not split
-// shares, when that is a finding: the label of the theme most of its
-// members raised (at least half) that judges (an adjective of clear
-// sentiment, |valence| >= 1.5: "steep learning curve"), with two content
-// words or more. What everyone in a study talked about is its subject
-// ("remote control", "train model"), not a finding; a study with no
-// judging label shared by most is named "No distinct personas" alone.
-func sharedFinding(pr persona.Profile, themes []persona.Theme) string {
-	best, bestN := "", 0
-	for _, t := range themes {
-		n := pr.ThemeCounts[t.ID]
-		if !t.Recurring || 2*n < pr.Size || n <= bestN {
-			continue
-		}
-		l := strings.TrimRight(t.Label, " 0123456789")
-		if strings.HasPrefix(l, mixedPrefix) || strings.HasPrefix(l, nonEnglishLabel) {
-			continue
-		}
-		if _, ok := findingKeys(l); ok && judgingWord(l, t.Ring) {
-			best, bestN = l, n
-		}
-	}
-	return best
-}
-
-// judgingWord reports a phrase with a word of clear sentiment (|valence|
-// >= 1.5 of VADER's 4) that agrees with the ring, the bar
-// label_findings.go sets for a finding: a complaint for a barrier, praise
-// for a success factor, either elsewhere.
-func judgingWord(text string, r persona.Ring) bool {
-	for _, w := range strings.Fields(strings.ToLower(text)) {
-		v, ok := WordValence(w)
-		if !ok || math.Abs(v) < 1.5 {
-			continue
-		}
-		if (r == persona.RingBarriers && v < 0) || (r == persona.RingSuccess && v > 0) ||
-			(r != persona.RingBarriers && r != persona.RingSuccess) {
 			return true
 		}
 	}

@@ -86,31 +86,3 @@ func TestNameAllUnique(t *testing.T) {
 		t.Errorf("names %q, %q; want two different names without a number", out[0].Name, out[1].Name)
 	}
 }
-
-// TestSharedFinding: the one persona of a study is named after what most
-// raised only when that label judges in its ring's direction.
-func TestSharedFinding(t *testing.T) {
-	pr := persona.Profile{Size: 4, ThemeCounts: map[int64]int{1: 3, 2: 4, 3: 1}}
-	tests := []struct {
-		name   string
-		themes []persona.Theme
-		want   string
-	}{
-		{"a judging barrier held by most", []persona.Theme{
-			{ID: 1, Label: "terrible support", Ring: persona.RingBarriers, Recurring: true},
-			{ID: 2, Label: "remote control", Ring: persona.RingBarriers, Recurring: true}}, "terrible support"},
-		{"a topic is no finding", []persona.Theme{
-			{ID: 2, Label: "remote control", Ring: persona.RingBarriers, Recurring: true}}, ""},
-		{"praise is no barrier", []persona.Theme{
-			{ID: 1, Label: "great support", Ring: persona.RingBarriers, Recurring: true}}, ""},
-		{"a lone word is no finding", []persona.Theme{
-			{ID: 1, Label: "terrible", Ring: persona.RingBarriers, Recurring: true}}, ""},
-		{"held by one of four", []persona.Theme{
-			{ID: 3, Label: "terrible support", Ring: persona.RingBarriers, Recurring: true}}, ""},
-	}
-	for _, tt := range tests {
-		if got := sharedFinding(pr, tt.themes); got != tt.want {
-			t.Errorf("%s: sharedFinding = %q; want %q", tt.name, got, tt.want)
-		}
-	}
-}

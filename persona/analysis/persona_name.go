@@ -80,8 +80,10 @@ func namingThemes(pr persona.Profile, themes []persona.Theme, st personaStats) [
 }
 
 // noDistinctPersonas names the one persona of a study whose participants
-// do not separate: said plainly, with what most of them raised when that
-// is a finding.
+// do not separate, said plainly. What most of them raised is the study's
+// subject ("remote control", "train model"), not a finding, and a tail
+// naming it flipped between near ties when one interview was added or
+// removed; the persona's rings list what they raised.
 const noDistinctPersonas = "No distinct personas"
 
 // nameAll names every persona by its defining traits and the phrase that
@@ -92,8 +94,7 @@ const noDistinctPersonas = "No distinct personas"
 // phrase alone; one that neither its traits nor any phrase of two words
 // or more sets apart is named by what most of its members said, said as
 // such ("Mostly raised: …"); a study of one persona says it has no
-// distinct personas, and what most raised only when that is a finding
-// (sharedFinding).
+// distinct personas.
 func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, traits []trait, pu *phraseUse) {
 	st := newPersonaStats(themes, buyers)
 	at := make(map[int64]int, len(buyers))
@@ -111,9 +112,6 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, trai
 		}
 		if len(out) == 1 {
 			subject[i] = noDistinctPersonas
-			if f := sharedFinding(out[i], themes); f != "" {
-				cands[i] = []string{f}
-			}
 			continue
 		}
 		who, answer := definingValues(members, traits, st)
