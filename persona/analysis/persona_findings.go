@@ -23,8 +23,9 @@ type phraseUse struct {
 	// label marks the themes whose label is one of them.
 	ofTheme map[int64][]int
 	label   map[int64]bool
-	// named marks the phrases with a word mostly tagged a noun where
-	// buyers said it: "only one" or "really like" names nothing.
+	// named marks the phrases said with a word tagged a noun in most
+	// of the quotes that say them: "only one" or "really like" names
+	// nothing.
 	named []bool
 }
 
@@ -128,7 +129,7 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 		owner[b.p.ID] = i
 	}
 	words := map[string]bool{}
-	nouns, uses := map[string]int{}, map[string]int{}
+	nouns, uses := make([]int, len(pu.texts)), make([]int, len(pu.texts))
 	for q, quote := range c.quotes {
 		b, ok := owner[quote.ParticipantID]
 		if !ok || c.hidden[q] {
@@ -138,25 +139,35 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 		for _, t := range quote.Tokens {
 			if k := normWord(t.Text); withWord[k] != nil {
 				words[k] = true
-				uses[k]++
-				if isNoun(t.Tag) {
-					nouns[k]++
-				}
 			}
 		}
 		for k := range words {
 			for _, i := range withWord[k] {
 				if k == pu.keys[i][0] && saidAll(words, pu.keys[i]) {
 					pu.by[i][b] = true
+					uses[i]++
+					if saidAsNoun(quote.Tokens, pu.keys[i]) {
+						nouns[i]++
+					}
 				}
 			}
 		}
 	}
 	pu.named = make([]bool, len(pu.texts))
-	for i, keys := range pu.keys {
-		pu.named[i] = slices.ContainsFunc(keys, func(k string) bool { return 2*nouns[k] > uses[k] })
+	for i := range pu.keys {
+		pu.named[i] = 2*nouns[i] > uses[i]
 	}
 	return pu
+}
+
+// saidAsNoun reports whether a quote says one of keys as a noun.
+func saidAsNoun(toks []persona.Token, keys []string) bool {
+	for _, t := range toks {
+		if isNoun(t.Tag) && slices.Contains(keys, normWord(t.Text)) {
+			return true
+		}
+	}
+	return false
 }
 
 // findings are the phrases that set a persona apart, best first. Its
