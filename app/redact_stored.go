@@ -223,8 +223,8 @@ func (a *App) redactSource(ctx context.Context, src persona.Source) (bool, error
 	return true, a.indexSource(ctx, src)
 }
 
-// redactUnplaced redacts the text kept of the source's codings that wait
-// to be placed.
+// redactUnplaced redacts the text kept of the source's codings, code
+// examples and suggestions that wait to be placed.
 func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName string, opt IngestOptions) error {
 	ans, err := a.store.UnplacedAnchors(ctx, src.StudyID, src.SHA256, oldName)
 	if err != nil {
@@ -233,6 +233,16 @@ func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName st
 	for _, an := range ans {
 		text, _ := opt.redaction.Redactor.Redact(an.Text)
 		if err := a.store.SetAnchorText(ctx, an.ID, text, src.Name); err != nil {
+			return err
+		}
+	}
+	held, err := a.store.HeldAnchors(ctx, src.StudyID, "", src.SHA256, oldName)
+	if err != nil {
+		return err
+	}
+	for _, h := range held {
+		text, _ := opt.redaction.Redactor.Redact(h.Text)
+		if err := a.store.SetHeldText(ctx, h.ID, text, src.Name); err != nil {
 			return err
 		}
 	}

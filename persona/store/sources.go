@@ -161,15 +161,22 @@ func sourcesFromRows(rows []sourceRow) []persona.Source {
 }
 
 // DeleteSource deletes a source with its participants, turns and quotes.
+// The code examples and suggestions on its quotes are held
+// (quote_anchors) to be placed again when the file comes back.
 func (s *Store) DeleteSource(ctx context.Context, id int64) error {
-	res := s.db.WithContext(ctx).Delete(&sourceRow{}, id)
-	if res.Error != nil {
-		return fmt.Errorf("store: delete source %d: %w", id, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("store: delete source %d: %w", id, persona.ErrNotFound)
-	}
-	return nil
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := holdQuoteRefsTx(tx, id); err != nil {
+			return err
+		}
+		res := tx.Delete(&sourceRow{}, id)
+		if res.Error != nil {
+			return fmt.Errorf("store: delete source %d: %w", id, res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("store: delete source %d: %w", id, persona.ErrNotFound)
+		}
+		return nil
+	})
 }
 
 // Turns returns a source's turns in order.
