@@ -74,6 +74,7 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"POST", "/studies/:id/codebook", account.PermCode, (*Server).codeCreateForm},
 		{"POST", "/studies/:id/codebook/import", account.PermCode, (*Server).codebookImportForm},
 		{"POST", "/studies/:id/unplaced-codings/dismiss", account.PermCode, (*Server).unplacedDismissForm},
+		{"POST", "/studies/:id/unplaced-anchors/dismiss", account.PermCode, (*Server).unplacedHeldDismissForm},
 		{"POST", "/codes/:id", account.PermCode, (*Server).codeUpdateForm},
 		{"POST", "/codes/:id/delete", account.PermCode, (*Server).codeDeleteForm},
 		{"POST", "/themes/:id/promote", account.PermCode, (*Server).promoteThemeForm},
