@@ -48,6 +48,7 @@ func (s *Server) pageRoutes(r *gin.Engine) {
 		{"GET", "/studies/:id/themes", account.PermEdit, (*Server).themesPage},
 		{"GET", "/themes/:id/quotes", account.PermEdit, (*Server).themeQuotes},
 		{"GET", "/sources/:id", account.PermRead, (*Server).sourcePage},
+		{"GET", "/sources/:id/non-answers", account.PermRead, (*Server).nonAnswersPage},
 		{"GET", "/personas/:id", account.PermRead, (*Server).personaPage},
 		{"GET", "/search", account.PermSearch, (*Server).searchPage},
 		{"POST", "/notes", account.PermNote, (*Server).noteForm},

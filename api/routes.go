@@ -36,6 +36,7 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/studies/:id/sources", account.PermRead, (*Server).listSources, "List a study's sources"},
 	{"GET", "/api/v1/sources/:id", account.PermRead, (*Server).getSource, "Get a source with its turns and quotes"},
 	{"DELETE", "/api/v1/sources/:id", account.PermDelete, (*Server).deleteSource, "Delete a source; re-analyses the study"},
+	{"GET", "/api/v1/sources/:id/non-answers", account.PermRead, (*Server).getNonAnswers, "A survey source's answers set aside as non-answers (total, and the first limit, default 1000)"},
 
 	{"GET", "/api/v1/studies/:id/participants", account.PermRead, (*Server).listParticipants, "List participants; filter with attr.KEY=VALUE"},
 	{"PATCH", "/api/v1/participants/:id", account.PermEdit, (*Server).updateParticipant, "Edit label, attributes or role (interviewer/buyer)"},

@@ -76,6 +76,8 @@ type Study struct {
 	Chart    BarChart
 	Heatmap  Heatmap
 	Sources  []SourceRow
+	// NonAnswers is the sum of the sources' non-answers.
+	NonAnswers int
 	Personas []PersonaLink
 	// Waves is the research-wave section (nil when no source has a wave).
 	Waves *WavesView
@@ -115,6 +117,24 @@ type SourceRow struct {
 	Imported             string
 	Participants, Quotes int
 	Warnings             int
+	// NonAnswers counts a survey's answers set aside as non-answers.
+	NonAnswers int
+}
+
+// NonAnswersPage lists a survey source's answers set aside as
+// non-answers.
+type NonAnswersPage struct {
+	Base
+	StudyName, SourceName string
+	SourceID              int64
+	Total                 int
+	Answers               []NonAnswerRow
+}
+
+// NonAnswerRow is one non-answer.
+type NonAnswerRow struct {
+	Respondent, Text string
+	Row              int
 }
 
 // Upload is the upload page, with results after a form post.

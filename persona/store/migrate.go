@@ -372,7 +372,8 @@ FROM codings c JOIN quotes q ON q.id = c.quote_id JOIN turns t ON t.id = q.turn_
 	// fields), deleted when placed or dismissed. redaction_passes keep the
 	// state of the pass applying redaction to stored text, so every replica
 	// shows it (updated_at is the pass's heartbeat). sources.non_answers
-	// counts a survey file's answers set aside as non-answers at ingest.
+	// counts a survey file's answers set aside as non-answers at ingest
+	// (-1 for surveys stored before: counted when first shown).
 	14: {Up: `
 CREATE TABLE quote_anchors (
   id {{ID}},
@@ -408,6 +409,7 @@ CREATE TABLE redaction_passes (
   updated_at {{TIME}} NOT NULL
 );
 ALTER TABLE sources ADD COLUMN non_answers {{INT}} NOT NULL DEFAULT 0;
+UPDATE sources SET non_answers = -1 WHERE kind = 'survey';
 `},
 }
 

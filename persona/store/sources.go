@@ -43,7 +43,8 @@ func (s *Store) Import(ctx context.Context, studyID int64, imp *persona.Import) 
 func (s *Store) importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error {
 	src := imp.Source
 	sr := sourceRow{StudyID: studyID, Kind: string(src.Kind), Name: src.Name, Format: src.Format,
-		SHA256: src.SHA256, Size: src.Size, ImportedAt: sqldb.Time(src.ImportedAt), Warnings: strings.Join(src.Warnings, "\n")}
+		SHA256: src.SHA256, Size: src.Size, ImportedAt: sqldb.Time(src.ImportedAt), Warnings: strings.Join(src.Warnings, "\n"),
+		NonAnswers: src.NonAnswers}
 	if err := tx.Create(&sr).Error; err != nil {
 		return err
 	}
@@ -158,6 +159,14 @@ func sourcesFromRows(rows []sourceRow) []persona.Source {
 		out[i] = sourceFromRow(r)
 	}
 	return out
+}
+
+// SetNonAnswers records how many of a source's answers are non-answers.
+func (s *Store) SetNonAnswers(ctx context.Context, sourceID int64, n int) error {
+	if err := s.db.WithContext(ctx).Model(&sourceRow{}).Where("id = ?", sourceID).Update("non_answers", n).Error; err != nil {
+		return fmt.Errorf("store: non-answers of source %d: %w", sourceID, err)
+	}
+	return nil
 }
 
 // DeleteSource deletes a source with its participants, turns and quotes.
