@@ -71,14 +71,14 @@ type StudyCard struct {
 // Study is one study's dashboard.
 type Study struct {
 	Base
-	Study    StudyCard
-	Stage    string
-	Chart    BarChart
-	Heatmap  Heatmap
-	Sources  []SourceRow
+	Study   StudyCard
+	Stage   string
+	Chart   BarChart
+	Heatmap Heatmap
+	Sources []SourceRow
 	// NonAnswers is the sum of the sources' non-answers.
 	NonAnswers int
-	Personas []PersonaLink
+	Personas   []PersonaLink
 	// Waves is the research-wave section (nil when no source has a wave).
 	Waves *WavesView
 	// Privacy is the privacy form (nil unless the user may edit).
