@@ -85,10 +85,18 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 		return PersonaValues{}, err
 	}
 	v := PersonaValues{PersonaID: p.ID, Name: p.Name, Raising: len(ids), DecisionCriteria: []ThemeQuote{}, SuccessFactors: []ThemeQuote{}}
+	facetIDs := make([]int64, 0, len(res.Facets["theme"]))
 	for _, fc := range res.Facets["theme"] {
 		id, _ := strconv.ParseInt(fc.Value, 10, 64)
-		t, err := a.cachedTheme(ctx, id)
-		if err != nil {
+		facetIDs = append(facetIDs, id)
+	}
+	themes, err := a.cachedThemes(ctx, facetIDs)
+	if err != nil {
+		return PersonaValues{}, err
+	}
+	for _, id := range facetIDs {
+		t, ok := themes[id]
+		if !ok {
 			continue
 		}
 		tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
@@ -142,19 +150,43 @@ func sortedPersonas(m map[int64]persona.Profile) []persona.Profile {
 
 func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValues, error) {
 	v := PersonaValues{PersonaID: p.ID, Name: p.Name, DecisionCriteria: []ThemeQuote{}, SuccessFactors: []ThemeQuote{}}
-	for _, ring := range []persona.Ring{persona.RingCriteria, persona.RingSuccess} {
+	// The themes, then their top quotes, each in one query.
+	rings := []persona.Ring{persona.RingCriteria, persona.RingSuccess}
+	var ids []int64
+	for _, ring := range rings {
+		ids = append(ids, p.Rings[ring][:min(3, len(p.Rings[ring]))]...)
+	}
+	themes, err := a.cachedThemes(ctx, ids)
+	if err != nil {
+		return v, err
+	}
+	var top []int64
+	for _, t := range themes {
+		if len(t.TopQuoteIDs) > 0 {
+			top = append(top, t.TopQuoteIDs[0])
+		}
+	}
+	quotes, err := a.store.QuotesByID(ctx, top)
+	if err != nil {
+		return v, err
+	}
+	byID := make(map[int64]persona.Quote, len(quotes))
+	for _, q := range quotes {
+		byID[q.ID] = q
+	}
+	for _, ring := range rings {
 		ids := p.Rings[ring]
 		if len(ids) > 3 {
 			ids = ids[:3]
 		}
 		for _, id := range ids {
-			t, err := a.cachedTheme(ctx, id)
-			if err != nil {
+			t, ok := themes[id]
+			if !ok {
 				continue
 			}
 			tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
 			if len(t.TopQuoteIDs) > 0 {
-				if q, err := a.store.Quote(ctx, t.TopQuoteIDs[0]); err == nil {
+				if q, ok := byID[t.TopQuoteIDs[0]]; ok {
 					tq.Quote, tq.QuoteID = q.Text, q.ID
 				}
 			}

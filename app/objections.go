@@ -101,6 +101,9 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	if q.Size <= 0 {
 		q.Size = 10
 	}
+	// Its several searches share one look-up of the studies the viewer
+	// may see.
+	ctx = withVisibleMemo(ctx)
 	out := Objections{Query: q.Text, AllRings: q.AllRings, Expanded: []string{}, Themes: []ObjectionTheme{},
 		Quotes: []QuoteHit{}, Answers: []PersonaValues{}}
 	if q.StudyID != 0 {
@@ -208,9 +211,17 @@ func (a *App) objectionThemes(ctx context.Context, rel []candidate, personas map
 		}
 	}
 	out := []ObjectionTheme{}
+	ids := make([]int64, 0, len(matches))
+	for id := range matches {
+		ids = append(ids, id)
+	}
+	themes, err := a.cachedThemes(ctx, ids)
+	if err != nil {
+		return out, err
+	}
 	for id, n := range matches {
-		t, err := a.cachedTheme(ctx, id)
-		if err != nil {
+		t, ok := themes[id]
+		if !ok {
 			continue // deleted since it was indexed
 		}
 		t.QuoteIDs = nil
