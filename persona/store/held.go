@@ -77,19 +77,30 @@ WHERE q.source_id = ?`, persona.HeldSuggestion, sourceID).Error
 	if err != nil {
 		return fmt.Errorf("store: hold suggestions of source %d: %w", sourceID, err)
 	}
-	var places []quotePlace
-	err = tx.Raw(`SELECT q.id, q.study_id, t.seq, q.start, q."end", q.text, s.sha256, s.name FROM quotes q
-JOIN turns t ON t.id = q.turn_id JOIN sources s ON s.id = q.source_id WHERE q.source_id = ?`, sourceID).Scan(&places).Error
-	if err != nil || len(places) == 0 {
-		return err
-	}
-	byID := make(map[int64]quotePlace, len(places))
-	for _, p := range places {
-		byID[p.ID] = p
-	}
+	// The examples: only the quotes of this source that a code of its
+	// study lists are read (a large survey's other quotes are not).
 	var codes []codeRow
-	if err := tx.Where("study_id = ? AND examples <> ''", places[0].StudyID).Find(&codes).Error; err != nil {
+	if err := tx.Where("study_id = (SELECT study_id FROM sources WHERE id = ?) AND examples <> ''", sourceID).Find(&codes).Error; err != nil {
 		return fmt.Errorf("store: hold examples of source %d: %w", sourceID, err)
+	}
+	var ids []int64
+	for _, c := range codes {
+		ids = append(ids, splitIDs(c.Examples)...)
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	byID := map[int64]quotePlace{}
+	for lo := 0; lo < len(ids); lo += 500 {
+		var places []quotePlace
+		err = tx.Raw(`SELECT q.id, q.study_id, t.seq, q.start, q."end", q.text, s.sha256, s.name FROM quotes q
+JOIN turns t ON t.id = q.turn_id JOIN sources s ON s.id = q.source_id WHERE q.source_id = ? AND q.id IN ?`, sourceID, ids[lo:min(lo+500, len(ids))]).Scan(&places).Error
+		if err != nil {
+			return fmt.Errorf("store: hold examples of source %d: %w", sourceID, err)
+		}
+		for _, p := range places {
+			byID[p.ID] = p
+		}
 	}
 	var rows []heldRow
 	now := time.Now().UTC()
