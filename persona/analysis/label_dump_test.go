@@ -28,10 +28,13 @@ func TestLabelDumpRealData(t *testing.T) {
 	if seed == 0 {
 		seed = 1
 	}
+	only := os.Getenv("LABEL_ONLY")
 	studies := append(devStudies(t),
 		loadRealStudy(t, "restaurants", []string{"absa_reviews/semeval2014_restaurants.csv"}, oneGroup),
 		loadRealBytes(t, "qmsum", qmsumSome(t, 4)))
-	only := os.Getenv("LABEL_ONLY")
+	if only != "" {
+		studies = append(studies, labelExtraStudies(t)...)
+	}
 	for _, st := range studies {
 		if only != "" && !strings.Contains(only, st.name) {
 			continue
@@ -151,4 +154,16 @@ func qmsumSome(t *testing.T, n int) map[string][]byte {
 		}
 	}
 	return out
+}
+
+// labelExtraStudies are the further sets the labels are read on (asked for
+// by name in LABEL_ONLY): one product-design series and four committee
+// hearings of QMSum, and the NHS feedback answers.
+func labelExtraStudies(t *testing.T) []*realStudy {
+	return []*realStudy{
+		loadRealStudy(t, "qprod", realFiles(t, "qmsum_meetings/Product/ES2004?.json"), oneGroup),
+		loadRealStudy(t, "qcomm", []string{"qmsum_meetings/Committee/covid_0.json", "qmsum_meetings/Committee/covid_1.json",
+			"qmsum_meetings/Committee/covid_2.json", "qmsum_meetings/Committee/covid_3.json"}, oneGroup),
+		loadRealStudy(t, "nhs", []string{"nhs_patient_feedback/single_label.csv"}, oneGroup),
+	}
 }

@@ -198,6 +198,7 @@ func labelThemes(c *corpus, ws []*work) {
 	order := indexes(len(ws))
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(ws[b].members), len(ws[a].members)) })
 	used := map[string]bool{}
+	owner := map[string]int{} // label -> the theme it names
 	var pending []split
 	for _, t := range order {
 		w := ws[t]
@@ -223,17 +224,19 @@ func labelThemes(c *corpus, ws []*work) {
 		if 2*st.size[t] < len(w.members) {
 			// Mostly not English: say so rather than label it from a
 			// few stray English words.
-			w.label = uniqueLabel(muteLabel(c, w), used)
+			w.label = st.countedLabel(muteLabel(c, w), t, used)
 			used[strings.ToLower(w.label)] = true
 			continue
 		}
-		top := ""
+		top, rival := "", -1
 		for _, s := range ranked {
 			if !supported(s, st.size[t]) {
 				continue
 			}
 			l := mostFrequent(st.surface[s.key])
 			if r := fuller(ranked, s, st, used); r != "" {
+				l = r
+			} else if r := st.compound(t, s.key, used); r != "" {
 				l = r
 			}
 			if !used[strings.ToLower(l)] {
@@ -242,26 +245,38 @@ func labelThemes(c *corpus, ws []*work) {
 			}
 			if top == "" {
 				top = l
+				if r, ok := owner[strings.ToLower(l)]; ok {
+					rival = r
+				}
 			}
 		}
 		if w.label == "" && top != "" {
 			// Every finding it has names a bigger theme already: named
 			// once every theme has its own finding.
-			pending = append(pending, split{t, top, keys})
+			pending = append(pending, split{t, top, rival, keys})
 			continue
 		}
 		if w.label == "" {
 			w.label = mixedLabel(c, st, t, used)
 		}
 		used[strings.ToLower(w.label)] = true
+		owner[strings.ToLower(w.label)] = t
 	}
 	for _, p := range pending {
 		// The theme's next telling phrase that two of its quotes say
-		// names it, else the grouping split one topic, and the label says
-		// so with a number.
+		// names it, else what it says that its rival does not, else the
+		// rival's finding in its own ring; else it has no finding of its
+		// own (see label_distinct.go).
 		w := ws[p.theme]
-		if w.label = nextPhrase(p.keys, st, p.theme, used); w.label == "" {
-			w.label = uniqueLabel(p.top, used)
+		w.label = nextPhrase(p.keys, st, p.theme, used)
+		if w.label == "" {
+			w.label = st.distinctLabel(p.theme, p.rival, used)
+		}
+		if w.label == "" {
+			w.label = st.sameFindingLabel(p.theme, p.rival, p.top, used)
+		}
+		if w.label == "" {
+			w.label = mixedLabel(c, st, p.theme, used)
 		}
 		used[strings.ToLower(w.label)] = true
 	}
@@ -272,6 +287,7 @@ func labelThemes(c *corpus, ws []*work) {
 type split struct {
 	theme int
 	top   string
+	rival int // the theme top names
 	keys  []scored
 }
 
@@ -336,6 +352,7 @@ type phraseStats struct {
 	parts    []int                 // per theme: participants of the quotes that may label it
 	centres  *themeCentres         // nil without word vectors
 	loose    bool                  // rank for key phrases: no speaker, support or closeness test
+	rival    int                   // when >= 0, lift is also taken over this theme (distinctLabel)
 }
 
 // labelToken is one word of a candidate phrase.
@@ -350,7 +367,7 @@ type labelToken struct {
 func newPhraseStats(c *corpus, ws []*work) *phraseStats {
 	st := &phraseStats{c: c, ws: ws, df: map[string]int{}, words: map[string][]labelToken{},
 		surface: map[string]map[string]int{}, names: c.names, proper: map[string]int{}, noun: map[string]int{},
-		centres: newThemeCentres(c, ws)}
+		centres: newThemeCentres(c, ws), rival: -1}
 	// Each theme's counts are taken on its own (on all cores), then added
 	// up in theme order, so that the words kept for a phrase are those of
 	// its first quote in theme order, as when counted one theme at a time.
@@ -554,7 +571,7 @@ func (st *phraseStats) wordScore(t int, key string) float64 {
 	size := float64(len(st.ws[t].members))
 	in := (float64(st.themeDF[t][key]) + 0.5) / (size + 1)
 	all := (float64(st.df[key]) + 0.5) / (float64(st.n) + 1)
-	s := st.weightOf[t][key] * max(0, math.Log(in/all))
+	s := st.weightOf[t][key] * max(0, st.rivalLift(t, key, math.Log(in/all)))
 	if genericNouns[key] || loneGeneric[key] {
 		s /= 2
 	}

@@ -1,0 +1,106 @@
+package analysis
+
+import (
+	"fmt"
+	"math"
+	"strings"
+)
+
+// No two themes carry the same label, and no label carries a number:
+// "quality issue 2" told a reader only that the grouping found the topic
+// twice. When a theme's every supported finding already names a bigger
+// theme (its rival), the theme is named by what it says that the rival
+// does not (distinctLabel); failing that, by the rival's finding and the
+// ring it is raised in, when that differs ("quality issue (priority
+// initiative)": the same topic raised as a priority, not as a barrier);
+// failing that, it has no finding of its own and says so (mixedLabel).
+
+// distinctLabel is the supported candidate that best tells theme t apart
+// from theme rival, which already carries the label t would take, or "".
+// The candidates are ranked as for any label, but a word's lift is the
+// smaller of its lift over the study and its lift over the rival theme
+// (rivalLift): words both themes say weigh nothing, and what t says that
+// the rival does not carries the label.
+func (st *phraseStats) distinctLabel(t, rival int, used map[string]bool) string {
+	st.rival = rival
+	defer func() { st.rival = -1 }()
+	for _, strict := range []bool{true, false} {
+		for _, s := range st.rank(t, strict) {
+			if !supported(s, st.size[t]) {
+				continue
+			}
+			if l := mostFrequent(st.surface[s.key]); !used[strings.ToLower(l)] {
+				return l
+			}
+		}
+	}
+	return ""
+}
+
+// rivalLift caps lift, a word's log lift in theme t over the study, at
+// its log lift over the rival theme when one is set (smoothed alike).
+func (st *phraseStats) rivalLift(t int, key string, lift float64) float64 {
+	if st.rival < 0 || st.rival == t {
+		return lift
+	}
+	r := st.rival
+	in := (float64(st.themeDF[t][key]) + 0.5) / (float64(len(st.ws[t].members)) + 1)
+	other := (float64(st.themeDF[r][key]) + 0.5) / (float64(len(st.ws[r].members)) + 1)
+	return min(lift, math.Log(in/other))
+}
+
+// sameFindingLabel names theme t, whose finding top already names its
+// rival and which says nothing the rival does not: by the finding and t's
+// ring when the rival lies in another ring ("deploy model (success
+// factors)"), else "" (the two are one topic the grouping split, and t
+// has no finding of its own).
+func (st *phraseStats) sameFindingLabel(t, rival int, top string, used map[string]bool) string {
+	if rival < 0 || st.ws[rival].ring == st.ws[t].ring {
+		return ""
+	}
+	l := top + " (" + strings.ToLower(st.ws[t].ring.Title()) + ")"
+	if used[strings.ToLower(l)] {
+		return ""
+	}
+	return l
+}
+
+// countedLabel is l, or when a theme has it already, l with theme t's
+// size ("Mixed remarks (perceived barriers), 63 quotes"), then its size
+// and its people: counts a reader can check, not a serial number.
+func (st *phraseStats) countedLabel(l string, t int, used map[string]bool) string {
+	if !used[strings.ToLower(l)] {
+		return l
+	}
+	w := st.ws[t]
+	if c := fmt.Sprintf("%s, %d quotes", l, len(w.members)); !used[strings.ToLower(c)] {
+		return c
+	}
+	people := map[int64]bool{}
+	for _, i := range w.members {
+		people[st.c.quotes[i].ParticipantID] = true
+	}
+	if c := fmt.Sprintf("%s, %d quotes from %d people", l, len(w.members), len(people)); !used[strings.ToLower(c)] {
+		return c
+	}
+	return uniqueLabel(l, used)
+}
+
+// compound is the phrase that theme t says the lone word key in most of
+// the time (compoundOf: half the quotes that say it, and two), said whole
+// by two of its buyers and naming no theme yet, or "": "rubber case" when
+// that is how the quotes say "rubber", for a word alone is a topic and the
+// phrase the buyers use for it says what about it.
+func (st *phraseStats) compound(t int, key string, used map[string]bool) string {
+	if strings.Contains(key, " ") {
+		return ""
+	}
+	k := st.compoundKey(t, key)
+	if k == "" || (st.parts[t] >= 2 && st.speakers[t][k].n < 2) {
+		return "" // none, or one buyer's words
+	}
+	if l := mostFrequent(st.surface[k]); !used[strings.ToLower(l)] {
+		return l
+	}
+	return ""
+}
