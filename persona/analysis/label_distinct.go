@@ -88,10 +88,10 @@ func (st *phraseStats) countedLabel(l string, t int, used map[string]bool) strin
 
 // compound is the phrase that theme t says the lone word key in most of
 // the time (compoundOf: half the quotes that say it, and two), said whole
-// by two of its buyers and naming no theme yet, or "": "rubber case" when
+// by two of its buyers, or "": "rubber case" when
 // that is how the quotes say "rubber", for a word alone is a topic and the
 // phrase the buyers use for it says what about it.
-func (st *phraseStats) compound(t int, key string, used map[string]bool) string {
+func (st *phraseStats) compound(t int, key string) string {
 	if strings.Contains(key, " ") {
 		return ""
 	}
@@ -99,8 +99,7 @@ func (st *phraseStats) compound(t int, key string, used map[string]bool) string 
 	if k == "" || (st.parts[t] >= 2 && st.speakers[t][k].n < 2) {
 		return "" // none, or one buyer's words
 	}
-	if l := mostFrequent(st.surface[k]); !used[strings.ToLower(l)] {
-		return l
-	}
-	return ""
+	// Returned even when a theme has it: then the word alone is a piece of
+	// that theme's finding, not one of its own.
+	return mostFrequent(st.surface[k])
 }

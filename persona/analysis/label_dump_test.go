@@ -81,6 +81,19 @@ func dumpLabels(t *testing.T, b *bytes.Buffer, st *realStudy) {
 			cands = append(cands, fmt.Sprintf("%s (%d, %.2f, %.2f/%+.2f)", mostFrequent(ps.surface[s.key]), ps.phraseDF[i][s.key], s.score, ct, ct-cr))
 		}
 		fmt.Fprintf(b, "      C: %s\n", strings.Join(cands, "; "))
+		if lw := strings.Fields(th.Label); len(lw) == 1 {
+			// A lone word: the phrases of the theme that hold it (quotes,
+			// buyers up to two).
+			k := normWord(lw[0])
+			var ps2 []string
+			for key, n := range ps.phraseDF[i] {
+				if slices.Contains(strings.Fields(key), k) && key != k {
+					ps2 = append(ps2, fmt.Sprintf("%s (%d/%d)", mostFrequent(ps.surface[key]), n, ps.speakers[i][key].n))
+				}
+			}
+			slices.Sort(ps2)
+			fmt.Fprintf(b, "      P: %d quotes say it; %s\n", ps.themeDF[i][k], strings.Join(ps2, "; "))
+		}
 		type ws struct {
 			w string
 			s float64

@@ -76,6 +76,12 @@ func nounPhrases(toks []persona.Token) []phrase {
 		}
 		if k > j {
 			out = appendChunk(out, toks[i:k])
+			if k-i >= 3 && isAdj(toks[k-2].Tag) && isNoun(toks[k-1].Tag) {
+				// A longer chunk holds its head's nearest adjective and
+				// head: "helpful staff" is said in "pleasant helpful
+				// staff" too, and counted there.
+				out = appendChunk(out, toks[k-2:k])
+			}
 			if v := objectOf(toks, i); v >= 0 && k-i <= 2 {
 				out = appendChunk(out, append([]persona.Token{toks[v]}, toks[i:k]...))
 			}
@@ -229,19 +235,26 @@ func labelThemes(c *corpus, ws []*work) {
 			continue
 		}
 		top, rival := "", -1
+		taken := map[string]bool{} // words of better findings other themes have
 		for _, s := range ranked {
-			if !supported(s, st.size[t]) {
+			if !supported(s, st.size[t]) || taken[s.key] {
+				// A word of a better finding another theme is named by
+				// ("machine" after "virtual machines") is a piece of the
+				// same finding, not one of its own.
 				continue
 			}
 			l := mostFrequent(st.surface[s.key])
 			if r := fuller(ranked, s, st, used); r != "" {
 				l = r
-			} else if r := st.compound(t, s.key, used); r != "" {
+			} else if r := st.compound(t, s.key); r != "" {
 				l = r
 			}
 			if !used[strings.ToLower(l)] {
 				w.label = l
 				break
+			}
+			for _, k := range strings.Fields(s.key) {
+				taken[k] = true
 			}
 			if top == "" {
 				top = l
