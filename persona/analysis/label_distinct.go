@@ -3,6 +3,7 @@ package analysis
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -115,4 +116,99 @@ func (st *phraseStats) compound(t int, key string) string {
 	// Returned even when a theme has it: then the word alone is a piece of
 	// that theme's finding, not one of its own.
 	return mostFrequent(st.surface[k])
+}
+
+// modified is the phrase of theme t that holds the lone word key with
+// words the theme shares around it, or "": said whole in one of its quotes
+// at least, every other content word said by minSupport of its quotes (and
+// two), none a generic word, a name, the product or a word most of the
+// study says, and meaning the theme more than its ring when that can be
+// measured ("helpful staff" in a theme where a tenth say "staff" and more
+// say "helpful"). A phrase one buyer said may name the theme only this
+// way: each of its words is the theme's, so no rare word ("open hood")
+// carries it. Among several, the one whose least shared word is most
+// shared, then the one said most often.
+func (st *phraseStats) modified(t int, key string, used map[string]bool) string {
+	if strings.Contains(key, " ") {
+		return ""
+	}
+	size := st.size[t]
+	need := max(2, int(math.Ceil(minSupport*float64(size))))
+	best, bestLow, bestN := "", 0, 0
+	for pk, n := range st.phraseDF[t] {
+		ks := strings.Fields(pk)
+		if len(ks) < 2 || len(ks) > 3 || !slices.Contains(ks, key) {
+			continue
+		}
+		low, ok := size, true
+		for _, k := range ks {
+			if functionWords[k] {
+				continue
+			}
+			if genericKeys()[k] || vagueVerbs[k] || st.names[k] || st.product(k) || 2*st.df[k] > st.n {
+				ok = false
+				break
+			}
+			if k != key {
+				low = min(low, st.themeDF[t][k])
+			}
+		}
+		if !ok || low < need || (n < 2 && !modifies(st.words[pk], key)) {
+			continue
+		}
+		l := mostFrequent(st.surface[pk])
+		if used[strings.ToLower(l)] || st.name(st.words[pk]) || aboutTheTalk(st.words[pk]) {
+			continue
+		}
+		if c, measured := st.centres.closeness(t, strings.Fields(strings.ToLower(l))); measured && c <= minCloseness {
+			continue
+		}
+		if low > bestLow || (low == bestLow && (n > bestN || (n == bestN && l < best))) {
+			best, bestLow, bestN = l, low, n
+		}
+	}
+	return best
+}
+
+// modifies reports a phrase whose words other than key modify it or take
+// it as object: adjectives and verbs, not nouns set side by side, which
+// said once may be a list ("reliability scalability") rather than a
+// compound ("wage subsidy", said by two quotes).
+func modifies(ws []labelToken, key string) bool {
+	for _, w := range ws {
+		if w.key == key && w.adj {
+			return true // a judging word and what it judges: "helpful staff"
+		}
+	}
+	for _, w := range ws {
+		if w.key != key && !functionWords[w.key] && w.noun && !w.adj {
+			return false
+		}
+	}
+	return true
+}
+
+// phraseOver is the best supported phrase of several words that scores
+// at least fullerShare of the lone word s, names no theme yet and holds no
+// word of a finding another theme has, or "": a finding in the buyers'
+// words ("saves time") over a topic word ("software") when the theme says
+// both about as strongly. (Ranked phrases of several words are said whole
+// by two buyers.)
+func phraseOver(t int, ranked []scored, s scored, st *phraseStats, used, taken map[string]bool) string {
+	if strings.Contains(s.key, " ") {
+		return ""
+	}
+	for _, r := range ranked {
+		if r.score < fullerShare*s.score {
+			break
+		}
+		ks := strings.Fields(r.key)
+		if len(ks) < 2 || !supported(r, st.size[t]) || slices.ContainsFunc(ks, func(k string) bool { return taken[k] || genericKeys()[k] }) {
+			continue
+		}
+		if l := mostFrequent(st.surface[r.key]); !used[strings.ToLower(l)] {
+			return l
+		}
+	}
+	return ""
 }

@@ -33,7 +33,8 @@ var (
 	lightVerbs = wordSet("be", "is", "was", "were", "are", "been", "have", "had", "has", "do",
 		"did", "does", "get", "got", "go", "went", "make", "made", "say", "said", "think",
 		"know", "mean", "want", "need", "let", "take", "took", "see", "look", "saying", "said", "talking",
-		"thinking", "getting", "going", "doing", "trying", "looking", "coming", "taking", "giving", "knew")
+		"thinking", "getting", "going", "doing", "trying", "looking", "coming", "taking", "giving", "knew",
+		"having", "being")
 )
 
 // isNoun accepts noun tags, but not words the tagger calls nouns that
@@ -247,6 +248,10 @@ func labelThemes(c *corpus, ws []*work) {
 			if r := fuller(ranked, s, st, used); r != "" {
 				l = r
 			} else if r := st.compound(t, s.key); r != "" {
+				l = r
+			} else if r := st.modified(t, s.key, used); r != "" {
+				l = r
+			} else if r := phraseOver(t, ranked, s, st, used, taken); r != "" {
 				l = r
 			}
 			if !used[strings.ToLower(l)] {
