@@ -129,6 +129,11 @@ func (st *phraseStats) compound(t int, key string) string {
 // carries it. Among several, the one whose least shared word is most
 // shared, then the one said most often.
 func (st *phraseStats) modified(t int, key string, used map[string]bool) string {
+	return st.modifiedBy(t, key, used, false)
+}
+
+// modifiedBy is modified; with broad, key itself may be a generic word.
+func (st *phraseStats) modifiedBy(t int, key string, used map[string]bool, broad bool) string {
 	if strings.Contains(key, " ") {
 		return ""
 	}
@@ -145,7 +150,7 @@ func (st *phraseStats) modified(t int, key string, used map[string]bool) string 
 			if functionWords[k] {
 				continue
 			}
-			if genericKeys()[k] || vagueVerbs[k] || st.names[k] || st.product(k) || 2*st.df[k] > st.n {
+			if (k != key || !broad) && (genericKeys()[k] || vagueVerbs[k]) || st.names[k] || st.product(k) || 2*st.df[k] > st.n {
 				ok = false
 				break
 			}
@@ -207,6 +212,34 @@ func phraseOver(t int, ranked []scored, s scored, st *phraseStats, used, taken m
 			continue
 		}
 		if l := mostFrequent(st.surface[r.key]); !used[strings.ToLower(l)] {
+			return l
+		}
+	}
+	return ""
+}
+
+// broadFinding names a theme that would be mixed because the word a
+// quarter or more of its quotes share is too broad to stand alone
+// ("problem", "change", "people"): by the phrase it holds that word in
+// with other words the theme shares (modified: each said by a tenth of
+// its quotes), or "". The theme was gathered on that word; what the
+// quotes say about it is its finding. The most shared word first.
+func (st *phraseStats) broadFinding(t int, used map[string]bool) string {
+	size := st.size[t]
+	var keys []string
+	for k, n := range st.themeDF[t] {
+		if 4*n >= size && n >= 2 && (genericKeys()[k] || vagueVerbs[k]) && !functionWords[k] {
+			keys = append(keys, k)
+		}
+	}
+	slices.SortFunc(keys, func(a, b string) int {
+		if d := st.themeDF[t][b] - st.themeDF[t][a]; d != 0 {
+			return d
+		}
+		return strings.Compare(a, b)
+	})
+	for _, k := range keys {
+		if l := st.modifiedBy(t, k, used, true); l != "" {
 			return l
 		}
 	}

@@ -305,6 +305,9 @@ func mixedLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string 
 	if len(w.members) < mixedMin {
 		return smallLabel(c, st, t, used)
 	}
+	if l := st.broadFinding(t, used); l != "" {
+		return l
+	}
 	best, bestScore := "", 0.0
 	for _, i := range w.members {
 		if mute(c.quotes[i]) {
