@@ -346,4 +346,4 @@ func b2i(b bool) int {
 // word is no finding: the bar is a guard against a labeller that falls
 // back to them more, set above what seeds 1-3 measured (see docs/LABELS.md,
 // "Session labels5"), not a target.
-const loneWordBar = 0.35
+const loneWordBar = 0.30
