@@ -28,7 +28,7 @@ var (
 	weakAdjectives = wordSet("other", "same", "much", "many", "few", "more", "most", "last",
 		"next", "whole", "own", "such", "real", "good", "big", "little", "great", "certain",
 		"different", "sure", "able", "new", "old", "first", "second", "main", "actual", "several", "various",
-		"multiple", "numerous")
+		"multiple", "numerous", "specific", "particular", "general", "definite", "entire", "exact", "respective")
 	// lightVerbs do not head a verb phrase.
 	lightVerbs = wordSet("be", "is", "was", "were", "are", "been", "have", "had", "has", "do",
 		"did", "does", "get", "got", "go", "went", "make", "made", "say", "said", "think",
