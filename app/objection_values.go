@@ -64,7 +64,9 @@ func (a *App) objectionValues(ctx context.Context, rel []candidate, personas map
 }
 
 // raisersValues is what the participants ids of persona p mention most in
-// the decision-criteria and success-factor rings.
+// the decision-criteria and success-factor rings, each theme with the
+// first of their quotes in it that may be shown as representative (none
+// when none may: a courtesy is no value).
 func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64) (PersonaValues, error) {
 	ids = ids[:min(200, len(ids))]
 	q := search.Query{Size: 100, NoHighlight: true, Facets: []string{"theme"}, FacetSize: 20,
@@ -93,7 +95,7 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 		}
 		tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
 		for _, qt := range quotes {
-			if qt.ThemeID == t.ID {
+			if qt.ThemeID == t.ID && a.quotable(qt) {
 				tq.Quote, tq.QuoteID = qt.Text, qt.ID
 				break
 			}

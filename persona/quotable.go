@@ -1,0 +1,325 @@
+package persona
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Quotability: whether a quote may be SHOWN as a theme's or a persona's
+// representative — a theme's headline, the top quotes of theme and persona
+// pages, the quotes of an objection answer and of its "what they value
+// instead" panel. It is separate from which quotes the analysis uses: a
+// courtesy or a broken-off sentence stays in the grouping (dropping it
+// moves personas, see docs/READING.md) but never leads.
+//
+// A quotable quote is a whole sentence (not ending on a comma, an article,
+// a conjunction or a contracted auxiliary, nor a subordinate clause with
+// no main clause: "Although we had our separate tasks,"), not a run of
+// broken words, restarts and fillers ("It's a bi i it's like a g it's a
+// gadget, it's a", "So like, yeah, I see it as a big point and big
+// point."), names something (a noun, adjective or number — "You like it,
+// you want to use it." names nothing without its context), is no courtesy
+// or talk about the talk ("I hope you guys thank you so much.", "That's a
+// good question.") and is not the interviewer's part (a question, a
+// prompt, an introduction). The tests use the stored part-of-speech tags
+// and the small word sets the quote hygiene already has, not phrases of
+// one data set.
+
+// Why a quote is not shown as a representative.
+const (
+	UnquotableFragment  = "fragment"
+	UnquotableDisfluent = "disfluent"
+	UnquotableEmpty     = "names nothing"
+	UnquotableCourtesy  = "courtesy"
+	UnquotableAsked     = "interviewer's part"
+)
+
+// WhyUnquotable is "" for a quote that may be shown as a representative,
+// else the reason. It reads q.Tokens (the stored tags): a caller holding
+// a quote loaded without them tags q.Text first. A pinned quote is the
+// researcher's choice and is not judged here.
+func WhyUnquotable(q Quote) string {
+	why := UnquotableForm(q)
+	if why == "" || why == UnquotableEmpty {
+		// A courtesy names nothing too: say which it is.
+		if talk := UnquotableTalk(q); talk != "" {
+			return talk
+		}
+	}
+	return why
+}
+
+// UnquotableForm is the part of WhyUnquotable that reads only the words
+// and tags (no patterns): fragments, disfluent runs, quotes that name
+// nothing. It is cheap enough for every quote of a large study.
+func UnquotableForm(q Quote) string {
+	ws := words(q.Text)
+	speech := q.Kind == KindTranscript
+	switch {
+	case len(ws) == 0 || fragment(q.Text, ws, q.Tokens, speech):
+		return UnquotableFragment
+	case disfluent(q.Text, ws):
+		return UnquotableDisfluent
+	case speech && !namesSomething(q.Tokens):
+		// A written answer is read with its question on the form.
+		return UnquotableEmpty
+	}
+	return ""
+}
+
+// UnquotableTalk is the part of WhyUnquotable that uses the procedure and
+// question patterns: courtesies, talk about the talk and, in speech, the
+// interviewer's part. Callers ranking many quotes check it only for the
+// ones that would be shown.
+func UnquotableTalk(q Quote) string {
+	t := abbrevRE.ReplaceAllString(strings.TrimSpace(q.Text), "$1 ")
+	if q.Kind != KindTranscript {
+		// A written answer's "Thank you everyone, you are excellent" is
+		// the respondent's view of the service (docs/READING.md).
+		switch {
+		case IsProcedural(t):
+			return UnquotableCourtesy
+		case IsYouQuestion(t):
+			return UnquotableAsked
+		}
+		return ""
+	}
+	switch {
+	case IsProcedural(t) || IsMetaTalk(t) || IsSmallTalk(t) || thanksOnly(q):
+		return UnquotableCourtesy
+	case asked(t):
+		return UnquotableAsked
+	}
+	return ""
+}
+
+// asked reports the interviewer's part in a sentence: a question (not a
+// statement with a tag such as "…, right?"), a prompt or question put to
+// "you", leading the conversation, giving the floor, or introducing the
+// project (the tests Asks applies to a whole turn).
+func asked(t string) bool {
+	if strings.HasSuffix(strings.TrimRight(t, `"'”’)] `), "?") {
+		return !tagRE.MatchString(strings.TrimRight(t, `"'”’)] `))
+	}
+	return IsYouQuestion(t) && !checkRE.MatchString(t) || leadRE.MatchString(t) || GivesFloor(t) ||
+		mayIntroduce(t) && introRE.MatchString(t)
+}
+
+// danglingEnd are words no English sentence ends on: articles,
+// possessives, coordinating and subordinating conjunctions, "than",
+// and contracted auxiliaries ("it's", "we're"), which need what follows.
+var danglingEnd = wordSet(`a an the my your our their its and or but nor than because although whereas
+unless whether it's that's there's what's he's she's who's i'm we're they're you're i'll we'll you'll they'll
+i've we've they've you've`)
+
+// subordinators open a clause that needs a main clause after it.
+var subordinators = wordSet(`although though because cause 'cause since whereas unless while whilst if when whenever`)
+
+// leadingDiscourse are the markers a spoken sentence may open with before
+// its clause ("So, like, yeah, …").
+var leadingDiscourse = wordSet(`so like well yeah yes yep yup okay ok oh right and but now actually basically anyway
+uh um umm uhm uhh er erm hmm hm mm mmm mhm ah no`)
+
+// fragment reports a piece of a sentence: one ending on a comma, dash,
+// colon or ellipsis or on a word that needs what follows, a subordinate
+// clause with no main clause, or words with no verb at all. The last two
+// are judged in speech only: a written answer may be a noun phrase
+// ("Friendly, helpful staff.") or the "Because it is an excellent
+// service." that answers a form's "Why?".
+func fragment(text string, ws []string, toks []Token, speech bool) bool {
+	t := strings.TrimRight(strings.TrimSpace(text), `"'”’)]* `)
+	r, _ := utf8.DecodeLastRuneInString(t)
+	switch {
+	case strings.ContainsRune(",;:-–—…", r) || strings.HasSuffix(t, ".."):
+		return true
+	case danglingEnd[ws[len(ws)-1]]:
+		return true
+	}
+	if !speech || strings.HasSuffix(t, "?") {
+		return false
+	}
+	i := 0
+	for i < len(ws)-1 && leadingDiscourse[ws[i]] {
+		i++
+	}
+	if subordinators[ws[i]] && !mainClause(text, toks) {
+		return true
+	}
+	return len(toks) > 0 && !hasVerb(toks)
+}
+
+// mainClause reports a main clause beside a subordinate one: a verb
+// after the first comma ("Although we had our separate tasks, we met
+// daily.") or, without a comma, two finite verbs ("If you leave them on
+// you get to look like a noodle."); "Because it's too slow." has neither.
+func mainClause(text string, toks []Token) bool {
+	verbs := map[string]bool{}
+	finite := 0
+	for _, tk := range toks {
+		if isVerbTag(tk.Tag) {
+			verbs[strings.ToLower(tk.Text)] = true
+		}
+		switch tk.Tag {
+		case "VBD", "VBZ", "VBP", "MD":
+			finite++
+		}
+	}
+	_, after, ok := strings.Cut(text, ",")
+	if !ok {
+		return finite >= 2
+	}
+	for _, w := range words(after) {
+		if verbs[w] {
+			return true
+		}
+		if j := strings.IndexByte(w, '\''); j > 0 && verbs[w[j:]] {
+			return true // "we'd": the tagger's "'d"
+		}
+	}
+	return false
+}
+
+func isVerbTag(tag string) bool { return strings.HasPrefix(tag, "VB") || tag == "MD" }
+
+func hasVerb(toks []Token) bool {
+	for _, tk := range toks {
+		if isVerbTag(tk.Tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// repeatable are words said twice in a row on purpose ("very very",
+// "bye bye", "no no").
+var repeatable = wordSet(`very really so no yes bye ha much many more far long again that had`)
+
+// disfluent reports a run of broken words, restarts and fillers: more
+// than a quarter of the words are fillers (anywhere, or the discourse
+// markers a sentence opens with), immediate repeats ("the the"), a
+// two-word phrase said again within a few words ("big point and big
+// point", "it's a g it's a"), or broken words (a single letter other than
+// "a" and "I", a word cut off with a hyphen); or two broken words at all.
+func disfluent(text string, ws []string) bool {
+	noise := 0
+	i := 0
+	for i < len(ws)-1 && leadingDiscourse[ws[i]] {
+		i++
+	}
+	for _, w := range ws[:i] {
+		if w != "and" && w != "but" {
+			noise++ // a sentence may open with a conjunction
+		}
+	}
+	repeated := make([]bool, len(ws))
+	broken := cutOffWords(text)
+	for j := i; j < len(ws); j++ {
+		w := ws[j]
+		switch {
+		case fillerWords[w] || w == "yeah" || w == "yep" || w == "okay":
+			noise++
+		case j > 0 && ws[j-1] == w && !repeatable[w]:
+			repeated[j] = true
+		case w == "know" && j > 0 && ws[j-1] == "you" && (j+1 == len(ws) || fillerWords[ws[j+1]] || leadingDiscourse[ws[j+1]]):
+			noise += 2 // "you know" as a filler
+		}
+		// A two-word phrase said again after at most three other words.
+		for k := j - 5; k <= j-2; k++ {
+			if k >= 0 && j+1 < len(ws) && ws[k] == w && ws[k+1] == ws[j+1] && !repeated[j] {
+				repeated[j], repeated[j+1] = true, true
+				break
+			}
+		}
+	}
+	for _, r := range repeated {
+		if r {
+			noise++
+		}
+	}
+	noise += broken
+	return broken >= 2 || 4*noise > len(ws)
+}
+
+// cutOffWords counts words a speaker broke off: a lone letter other than
+// "a" and "I" ("a g it's a gadget"; not an abbreviation's "U.K." nor a
+// spelled-out "L_C_D_"), or a word transcribers end with a hyphen ("gad-").
+func cutOffWords(text string) int {
+	n := 0
+	for _, f := range strings.Fields(text) {
+		f = strings.TrimRight(f, `,;:!?"'”’)`)
+		switch {
+		case len(f) == 1 && unicode.IsLetter(rune(f[0])) && !strings.ContainsAny(f, "aAiI"):
+			n++
+		case len(f) > 1 && strings.HasSuffix(f, "-") && !strings.HasSuffix(f, "--"):
+			n++
+		}
+	}
+	return n
+}
+
+// notNaming are nouns that name nobody and nothing on their own: the
+// indefinites, forms of address and the fillers a tagger calls nouns.
+var notNaming = wordSet(`thing things stuff something anything everything nothing someone anyone everyone
+somebody anybody everybody nobody lot lots bit kind sort way guys guy folks everyone yeah yes okay ok um uh
+hmm mm mhm ah oh right sure`)
+
+// lightVerbs say what happens only with their objects ("you want to use
+// it"): the forms of the commonest English verbs.
+var lightVerbs = wordSet(`be is are was were been being am 's 're 'm have has had having 've 'd do does did doing done
+get gets got getting gotten go goes went going gone make makes made making say says said saying think thinks
+thought thinking know knows knew knowing known mean means meant want wants wanted wanting need needs needed let
+lets take takes took taken taking see sees saw seen seeing look looks looked looking like likes liked use uses
+used using try tries tried trying come comes came coming put puts putting give gives gave given giving keep
+keeps kept feel feels felt tell tells told guess guessed seem seems seemed start starts started happen happens
+happened can could will would shall should may might must 'll wanna gonna gotta`)
+
+// namesSomething reports tokens holding a noun, adjective, number or a
+// verb that is not light; a quote of pronouns and light verbs ("You like
+// it, you want to use it.") needs its context. Without tokens nothing is
+// judged.
+func namesSomething(toks []Token) bool {
+	if len(toks) == 0 {
+		return true
+	}
+	for _, tk := range toks {
+		w := strings.ToLower(tk.Text)
+		if notNaming[w] || lightVerbs[w] || strings.ContainsRune(w, '\'') && !isVerbTag(tk.Tag) {
+			continue
+		}
+		if strings.HasPrefix(tk.Tag, "NN") || strings.HasPrefix(tk.Tag, "JJ") || tk.Tag == "CD" || isVerbTag(tk.Tag) {
+			return true
+		}
+	}
+	return false
+}
+
+// gratitudeWords are the acts of a courtesy said in passing.
+var gratitudeWords = wordSet(`thank thanks thankful grateful gratitude appreciate appreciated bye goodbye cheers pleasure`)
+
+// thanksOnly reports a sentence that thanks or says goodbye and names
+// nothing but the exchange and the people in it: "I hope you guys thank
+// you so much.", "Thanks for having me." A thank-you for something
+// ("Thank you for the export, it saves me an hour.") names it and stays.
+func thanksOnly(q Quote) bool {
+	act := false
+	for _, w := range words(q.Text) {
+		if gratitudeWords[w] {
+			act = true
+			break
+		}
+	}
+	if !act {
+		return false
+	}
+	for _, tk := range q.Tokens {
+		w := strings.ToLower(tk.Text)
+		if !(strings.HasPrefix(tk.Tag, "NN") || strings.HasPrefix(tk.Tag, "JJ") || tk.Tag == "CD") {
+			continue
+		}
+		if !(notNaming[w] || gratitudeWords[w] || metaActWords[w] || metaWords[w] || smallTalkWords[w] || strings.ContainsRune(w, '\'')) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,62 @@
+package persona_test
+
+import (
+	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/nlp"
+)
+
+// TestWhyUnquotable: real sentences from the dev sets (ML-practitioner
+// interviews, QMSum product and committee meetings, SERDIF, Capterra and
+// NHS answers). A fragment, a disfluent run, a courtesy or the
+// interviewer's question is never shown as a representative; a whole
+// sentence that names something is.
+func TestWhyUnquotable(t *testing.T) {
+	spoken, written := persona.KindTranscript, persona.KindSurvey
+	tests := []struct {
+		text string
+		kind persona.Kind
+		want string
+	}{
+		// fragments
+		{"Although we had our separate tasks,", spoken, persona.UnquotableFragment},
+		{"It's a bi i it's like a g it's a gadget, it's a", spoken, persona.UnquotableFragment},
+		{"Because it's too slow.", spoken, persona.UnquotableFragment},
+		{"And then we had to, you know, go back and", spoken, persona.UnquotableFragment},
+		{"The model was great and it's", spoken, persona.UnquotableFragment},
+		{"Data quality, mostly.", spoken, persona.UnquotableFragment},
+		// disfluent runs
+		{"So like, yeah, I see it as a big point and big point.", spoken, persona.UnquotableDisfluent},
+		{"Uh, so, um, yeah, the the data is is there.", spoken, persona.UnquotableDisfluent},
+		// naming nothing
+		{"You like it, you want to use it.", spoken, persona.UnquotableEmpty},
+		// courtesies and talk about the talk
+		{"I hope you guys thank you so much.", spoken, persona.UnquotableCourtesy},
+		{"That's a really good question.", spoken, persona.UnquotableCourtesy},
+		{"Thank you, and I'm very grateful for the opportunity to clarify.", spoken, persona.UnquotableCourtesy},
+		{"Thanks for having me today.", spoken, persona.UnquotableCourtesy},
+		// the interviewer's part
+		{"What kind of tools do you use for monitoring the models?", spoken, persona.UnquotableAsked},
+		{"Can you tell me about your role at the company.", spoken, persona.UnquotableAsked},
+		// quotable
+		{"It was a very complex tree model.", spoken, ""},
+		{"We had more false positives, so we started implementing this data collection.", spoken, ""},
+		{"Although we had our separate tasks, we talked every day about the design.", spoken, ""},
+		{"If you have data quality issues, fix them before you train.", spoken, ""},
+		{"It's hard to deploy models when the infrastructure team owns the servers.", spoken, ""},
+		{"Unfortunately, not all regions of Canada have reliable, affordable, high-speed access.", spoken, ""},
+		{"Thank you for the export, it saves me an hour every week.", spoken, ""},
+		{"Friendly, helpful staff.", written, ""},
+		{"Thank you everyone you are excellent.", written, ""},
+		{"Offshore support is terrible.", written, ""},
+		{"Online service is far too complex with far too long user ID and security codes.", written, ""},
+	}
+	tag := nlp.Shared()
+	for _, tt := range tests {
+		q := persona.Quote{Text: tt.text, Kind: tt.kind, Tokens: tag.Tag(tt.text)}
+		if got := persona.WhyUnquotable(q); got != tt.want {
+			t.Errorf("WhyUnquotable(%q) = %q, want %q (tokens %v)", tt.text, got, tt.want, q.Tokens)
+		}
+	}
+}
