@@ -114,7 +114,8 @@ unless whether it's that's there's what's he's she's who's i'm we're they're you
 i've we've they've you've`)
 
 // subordinators open a clause that needs a main clause after it.
-var subordinators = wordSet(`although though because cause 'cause since whereas unless while whilst if when whenever`)
+// "Which is less than ten P." is a relative clause without its noun.
+var subordinators = wordSet(`although though because cause 'cause since whereas unless while whilst if when whenever which`)
 
 // leadingDiscourse are the markers a spoken sentence may open with before
 // its clause ("So, like, yeah, …").
@@ -131,13 +132,16 @@ func fragment(text string, ws []string, toks []Token, speech bool) bool {
 	t := strings.TrimRight(strings.TrimSpace(text), `"'”’)]* `)
 	r, _ := utf8.DecodeLastRuneInString(t)
 	switch {
-	case strings.ContainsRune(",;:-–—…", r) || strings.HasSuffix(t, ".."):
+	case strings.ContainsRune(",;:-–—…", r) || strings.HasSuffix(t, "..") || strings.HasSuffix(strings.TrimRight(t, ".!?"), ","):
 		return true
 	case danglingEnd[ws[len(ws)-1]]:
 		return true
 	}
 	if !speech || strings.HasSuffix(t, "?") {
 		return false
+	}
+	if !endsSentence(t) && punctuates(t) {
+		return true // cut off: "They're they're expensive, they don't"
 	}
 	i := 0
 	for i < len(ws)-1 && leadingDiscourse[ws[i]] {
@@ -147,6 +151,20 @@ func fragment(text string, ws []string, toks []Token, speech bool) bool {
 		return true
 	}
 	return len(toks) > 0 && !hasVerb(toks)
+}
+
+// punctuates reports text from a transcriber who punctuates: a comma or a
+// full stop inside it, or a capital letter opening it (other than "I").
+// Such a transcriber ends every whole sentence with its punctuation, so a
+// sentence without it was cut off; a caption file with no punctuation at
+// all is not judged so.
+func punctuates(t string) bool {
+	if strings.ContainsAny(strings.TrimRight(t, ".!?"), ",.;") {
+		return true
+	}
+	f := strings.TrimLeft(t, `"'“‘(`)
+	r, _ := utf8.DecodeRuneInString(f)
+	return unicode.IsUpper(r) && f != "I" && !strings.HasPrefix(f, "I ") && !strings.HasPrefix(f, "I'") && !strings.HasPrefix(f, "I’")
 }
 
 // mainClause reports a main clause beside a subordinate one: a verb

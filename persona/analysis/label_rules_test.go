@@ -86,14 +86,15 @@ var labelStop = wordSet("a", "an", "the", "of", "per", "to", "for", "in", "on", 
 
 // labelTally counts a study's labels and headlines against the rules.
 type labelTally struct {
-	labels, broken    int     // issue 11 rules (labelBreaks)
-	quality           int     // labels breaking the marketer's rules (labelQualityBreaks)
-	coverage          float64 // sum over labels of their coverage
-	headlines, filler int     // headlines and those breaking headlineBreaks
-	nilBarriers       int     // barrier themes headed by a nil answer
-	mixed             int     // themes labelled as having no shared finding
-	headSays          int     // finding labels whose headline says the label's last content word
-	supported         int     // finding labels whose words one in ten of the theme's quotes say
+	labels, broken    int        // issue 11 rules (labelBreaks)
+	quality           int        // labels breaking the marketer's rules (labelQualityBreaks)
+	coverage          float64    // sum over labels of their coverage
+	headlines, filler int        // headlines and those breaking headlineBreaks
+	nilBarriers       int        // barrier themes headed by a nil answer
+	mixed             int        // themes labelled as having no shared finding
+	headSays          int        // finding labels whose headline says the label's last content word
+	supported         int        // finding labels whose words one in ten of the theme's quotes say
+	shown             shownTally // headlines and top quotes against quotability (quote_show_rules_test.go)
 }
 
 func (a *labelTally) add(b labelTally) {
@@ -101,6 +102,7 @@ func (a *labelTally) add(b labelTally) {
 	a.coverage, a.headlines, a.filler = a.coverage+b.coverage, a.headlines+b.headlines, a.filler+b.filler
 	a.nilBarriers += b.nilBarriers
 	a.mixed, a.headSays, a.supported = a.mixed+b.mixed, a.headSays+b.headSays, a.supported+b.supported
+	a.shown.add(b.shown)
 }
 
 func (a labelTally) String() string {
@@ -110,7 +112,8 @@ func (a labelTally) String() string {
 		"mixed %d (%.1f%%), finding labels supported %d (%.1f%%), said in their headline %d (%.1f%%)",
 		a.broken, a.labels, 100*float64(a.broken)/l, a.quality, 100*float64(a.quality)/l, a.coverage/l,
 		a.filler, a.headlines, 100*float64(a.filler)/float64(max(a.headlines, 1)), a.nilBarriers,
-		a.mixed, 100*float64(a.mixed)/l, a.supported, 100*float64(a.supported)/f, a.headSays, 100*float64(a.headSays)/f)
+		a.mixed, 100*float64(a.mixed)/l, a.supported, 100*float64(a.supported)/f, a.headSays, 100*float64(a.headSays)/f) +
+		"; " + a.shown.String()
 }
 
 // mixedTheme reports a label that says its theme has no shared finding
@@ -177,6 +180,11 @@ func studyLabelBreaks(t *testing.T, st *realStudy) (tl labelTally) {
 				names[w] = true
 			}
 		}
+	}
+	var bad []string
+	tl.shown, bad = countShown(*a, byID)
+	for _, b := range bad {
+		t.Logf("%s: shown but %s", st.name, b)
 	}
 	for _, th := range a.Themes {
 		qs := make([]persona.Quote, 0, len(th.QuoteIDs))
@@ -292,6 +300,9 @@ func TestLabelRulesRealData(t *testing.T) {
 		// 16.8-19.1% over seeds 1-3 (the ML interviews 21-25%).
 		if rate := float64(all.mixed) / float64(max(all.labels, 1)); rate > 0.25 {
 			t.Errorf("seed %d: %.1f%% of themes are labelled mixed; want at most 25%%", seed, 100*rate)
+		}
+		if all.shown.unquotable > 0 {
+			t.Errorf("seed %d: %d of %d headlines and top quotes shown are not quotable: %v", seed, all.shown.unquotable, all.shown.shown, all.shown.why)
 		}
 		if all.nilBarriers > 0 {
 			t.Errorf("seed %d: %d barrier themes headed by a nil answer", seed, all.nilBarriers)
