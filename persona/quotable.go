@@ -99,11 +99,27 @@ func UnquotableTalk(q Quote) string {
 // "you", leading the conversation, giving the floor, or introducing the
 // project (the tests Asks applies to a whole turn).
 func asked(t string) bool {
+	if reportedQuestion(t) {
+		return false // `…the first thing he said was "isn't this the same thing?"`
+	}
 	if strings.HasSuffix(strings.TrimRight(t, `"'”’)] `), "?") {
 		return !tagRE.MatchString(strings.TrimRight(t, `"'”’)] `))
 	}
 	return IsYouQuestion(t) && !checkRE.MatchString(t) || leadRE.MatchString(t) || GivesFloor(t) ||
 		mayIntroduce(t) && introRE.MatchString(t)
+}
+
+// reportedQuestion reports a statement that ends by quoting someone's
+// question: the question mark sits inside quotation marks opened in the
+// sentence.
+func reportedQuestion(t string) bool {
+	t = strings.TrimSpace(t)
+	for _, end := range []string{"?\"", "?”"} {
+		if body, ok := strings.CutSuffix(t, end); ok {
+			return strings.ContainsAny(body, "\"“")
+		}
+	}
+	return false
 }
 
 // danglingEnd are words no English sentence ends on: articles,
@@ -178,9 +194,12 @@ func mainClause(text string, toks []Token) bool {
 		if isVerbTag(tk.Tag) {
 			verbs[strings.ToLower(tk.Text)] = true
 		}
-		switch tk.Tag {
-		case "VBD", "VBZ", "VBP", "MD":
+		switch {
+		case tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP" || tk.Tag == "MD":
 			finite++
+		case contractedAux(tk.Text):
+			finite++ // the tagger keeps "I'd" whole
+			verbs[strings.ToLower(tk.Text)] = true
 		}
 	}
 	_, after, ok := strings.Cut(text, ",")
@@ -196,6 +215,12 @@ func mainClause(text string, toks []Token) bool {
 		}
 	}
 	return false
+}
+
+// contractedAux reports a pronoun with its auxiliary: "I'd", "we'll".
+func contractedAux(w string) bool {
+	_, aux, ok := strings.Cut(strings.ToLower(strings.ReplaceAll(w, "’", "'")), "'")
+	return ok && (aux == "d" || aux == "ll" || aux == "ve" || aux == "re" || aux == "m")
 }
 
 func isVerbTag(tag string) bool { return strings.HasPrefix(tag, "VB") || tag == "MD" }

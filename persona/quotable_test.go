@@ -59,6 +59,8 @@ func TestWhyUnquotable(t *testing.T) {
 		{"No, it is a first class service we can be proud of.", written, ""},
 		{"Friendly, helpful staff.", written, ""},
 		{"Response time", written, ""},
+		{"So when I went to the CFO for budget, the first thing he said was \"isn't this the same thing we bought last time?\"", spoken, ""},
+		{"If I'd done that I'd have saved myself about a month.", spoken, ""},
 		{"we could not deploy the model because the servers belonged to another team", spoken, ""},
 		{"Thank you everyone you are excellent.", written, ""},
 		{"Offshore support is terrible.", written, ""},
