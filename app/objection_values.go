@@ -87,6 +87,10 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 		return PersonaValues{}, err
 	}
 	v := PersonaValues{PersonaID: p.ID, Name: p.Name, Raising: len(ids), DecisionCriteria: []ThemeQuote{}, SuccessFactors: []ThemeQuote{}}
+	raising := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		raising[id] = true
+	}
 	for _, fc := range res.Facets["theme"] {
 		id, _ := strconv.ParseInt(fc.Value, 10, 64)
 		t, err := a.cachedTheme(ctx, id)
@@ -98,6 +102,11 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 			if qt.ThemeID == t.ID && a.quotable(qt) {
 				tq.Quote, tq.QuoteID = qt.Text, qt.ID
 				break
+			}
+		}
+		if tq.QuoteID == 0 {
+			if err := a.raisersTopQuote(ctx, t, raising, &tq); err != nil {
+				return v, err
 			}
 		}
 		switch {
@@ -115,6 +124,24 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 		v.DecisionCriteria, v.SuccessFactors = all.DecisionCriteria, all.SuccessFactors
 	}
 	return v, nil
+}
+
+// raisersTopQuote sets tq's quote to the first of theme t's top quotes
+// (quotable, chosen by the analysis) said by one of the raising buyers,
+// when the search's hits held none that may be shown; none when none of
+// them said one.
+func (a *App) raisersTopQuote(ctx context.Context, t persona.Theme, raising map[int64]bool, tq *ThemeQuote) error {
+	top, err := a.store.QuotesByID(ctx, t.TopQuoteIDs)
+	if err != nil {
+		return err
+	}
+	for _, q := range top {
+		if raising[q.ParticipantID] && !q.Hidden {
+			tq.Quote, tq.QuoteID = q.Text, q.ID
+			return nil
+		}
+	}
+	return nil
 }
 
 func (a *App) loadPersonas(ctx context.Context, studyID int64, into map[int64]persona.Profile) error {

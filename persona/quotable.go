@@ -40,14 +40,11 @@ const (
 // a quote loaded without them tags q.Text first. A pinned quote is the
 // researcher's choice and is not judged here.
 func WhyUnquotable(q Quote) string {
-	why := UnquotableForm(q)
-	if why == "" || why == UnquotableEmpty {
-		// A courtesy names nothing too: say which it is.
-		if talk := UnquotableTalk(q); talk != "" {
-			return talk
-		}
+	// A courtesy is often a fragment or names nothing too: say which.
+	if why := UnquotableTalk(q); why != "" {
+		return why
 	}
-	return why
+	return UnquotableForm(q)
 }
 
 // UnquotableForm is the part of WhyUnquotable that reads only the words
@@ -150,7 +147,7 @@ func fragment(text string, ws []string, toks []Token, speech bool) bool {
 	switch {
 	case strings.ContainsRune(",;:-–—…", r) || strings.HasSuffix(t, "..") || strings.HasSuffix(strings.TrimRight(t, ".!?"), ","):
 		return true
-	case danglingEnd[ws[len(ws)-1]]:
+	case danglingEnd[ws[len(ws)-1]] || strandedAfterNoun(toks):
 		return true
 	}
 	if !speech || strings.HasSuffix(t, "?") {
@@ -166,7 +163,23 @@ func fragment(text string, ws []string, toks []Token, speech bool) bool {
 	if subordinators[ws[i]] && !mainClause(text, toks) {
 		return true
 	}
-	return len(toks) > 0 && !hasVerb(toks)
+	return len(toks) > 0 && !hasFiniteVerb(toks, ws[i:])
+}
+
+// strandedAfterNoun reports a sentence ending on a preposition, "to" or
+// "so" right after a noun: "from the point of view of.", "we change all
+// the shops to.", "I went a bit mad with PowerPoint so." A preposition
+// may end an English sentence after a verb or adjective ("what they ask
+// for", "proud of", "I think so"), not after a noun.
+func strandedAfterNoun(toks []Token) bool {
+	n := len(toks)
+	if n < 2 {
+		return false
+	}
+	last, prev := toks[n-1], toks[n-2]
+	w := strings.ToLower(last.Text)
+	return (last.Tag == "IN" || last.Tag == "TO" || w == "so") && w != "that" && strings.HasPrefix(prev.Tag, "NN") &&
+		!notNaming[strings.ToLower(prev.Text)]
 }
 
 // punctuates reports text from a transcriber who punctuates: a comma or a
@@ -225,10 +238,20 @@ func contractedAux(w string) bool {
 
 func isVerbTag(tag string) bool { return strings.HasPrefix(tag, "VB") || tag == "MD" }
 
-func hasVerb(toks []Token) bool {
-	for _, tk := range toks {
-		if isVerbTag(tk.Tag) {
+// hasFiniteVerb reports a finite verb (a tensed verb, a modal, a
+// contracted auxiliary) or, opening the sentence after its discourse
+// markers, an imperative: "Make the data processing site more
+// efficient." ws are the words after those markers. "Now starting a new
+// project." and "In order to be able to automate this." have none.
+func hasFiniteVerb(toks []Token, ws []string) bool {
+	for i, tk := range toks {
+		switch {
+		case tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP" || tk.Tag == "MD" || contractedAux(tk.Text):
 			return true
+		case i == 0 && tk.Tag == "VB":
+			return true
+		case tk.Tag == "VB" && len(ws) > 0 && strings.EqualFold(tk.Text, ws[0]):
+			return true // imperative after "so", "please": "So, make it simpler."
 		}
 	}
 	return false
@@ -267,6 +290,16 @@ func disfluent(text string, ws []string) bool {
 		case w == "know" && j > 0 && ws[j-1] == "you" && (j+1 == len(ws) || fillerWords[ws[j+1]] || leadingDiscourse[ws[j+1]]):
 			noise += 2 // "you know" as a filler
 		}
+		// A word said again within three words ("a big point and big pain
+		// point", "we don't we don't"), not "step by step".
+		if j+1 < len(ws) && !repeated[j] && len(w) > 1 && !restartExempt[w] {
+			for k := j + 2; k <= j+3 && k < len(ws); k++ {
+				if ws[k] == w && !(k == j+2 && restartExempt[ws[j+1]]) {
+					noise++
+					break
+				}
+			}
+		}
 		// A two-word phrase said again after at most three other words.
 		for k := j - 5; k <= j-2; k++ {
 			if k >= 0 && j+1 < len(ws) && ws[k] == w && ws[k+1] == ws[j+1] && !repeated[j] {
@@ -283,6 +316,12 @@ func disfluent(text string, ws []string) bool {
 	noise += broken
 	return broken >= 2 || 4*noise > len(ws)
 }
+
+// restartExempt are words said twice close together on purpose: the
+// function words of "the data and the model", the links of "step by step",
+// "one after another", "day to day".
+var restartExempt = wordSet(`the a an and or of to in on at by for with from as is are was were be it that this i you we they
+he she my our your their nor not no so very more less after over upon than then too just really one`)
 
 // cutOffWords counts words a speaker broke off: a lone letter other than
 // "a" and "I" ("a g it's a gadget"; not an abbreviation's "U.K." nor a
@@ -315,7 +354,7 @@ thought thinking know knows knew knowing known mean means meant want wants wante
 lets take takes took taken taking see sees saw seen seeing look looks looked looking like likes liked use uses
 used using try tries tried trying come comes came coming put puts putting give gives gave given giving keep
 keeps kept feel feels felt tell tells told guess guessed seem seems seemed start starts started happen happens
-happened can could will would shall should may might must 'll wanna gonna gotta`)
+happened work works worked working can could will would shall should may might must 'll wanna gonna gotta`)
 
 // namesSomething reports tokens holding a noun, adjective, number or a
 // verb that is not light; a quote of pronouns and light verbs ("You like

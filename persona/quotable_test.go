@@ -29,10 +29,16 @@ func TestWhyUnquotable(t *testing.T) {
 		{"They're they're expensive, they don't", spoken, persona.UnquotableFragment},
 		{"That's today's kick off meeting,.", spoken, persona.UnquotableFragment},
 		{"Which is less than ten P_.", spoken, persona.UnquotableFragment},
+		{"But you know, that's not always possible from the point of view of.", spoken, persona.UnquotableFragment},
+		{"Usually we, once we have this development and we are ready, we change all the shops to.", spoken, persona.UnquotableFragment},
+		{"In order to be able to automate this.", spoken, persona.UnquotableFragment},
+		{"And, um, now starting a new project with discuss already.", spoken, persona.UnquotableFragment},
 		// disfluent runs
+		{"So like, yeah, I see it as a big point and big pain point.", spoken, persona.UnquotableDisfluent},
 		{"So like, yeah, I see it as a big point and big point.", spoken, persona.UnquotableDisfluent},
 		{"Uh, so, um, yeah, the the data is is there.", spoken, persona.UnquotableDisfluent},
 		// naming nothing
+		{"So yeah, we work a lot with that.", spoken, persona.UnquotableEmpty},
 		{"You like it, you want to use it.", spoken, persona.UnquotableEmpty},
 		// courtesies and talk about the talk
 		{"I hope you guys thank you so much.", spoken, persona.UnquotableCourtesy},
@@ -43,6 +49,9 @@ func TestWhyUnquotable(t *testing.T) {
 		{"What kind of tools do you use for monitoring the models?", spoken, persona.UnquotableAsked},
 		{"Can you tell me about your role at the company.", spoken, persona.UnquotableAsked},
 		// quotable
+		{"Make the data processing site more efficient.", spoken, ""},
+		{"No, it is a first class service we can be proud of.", spoken, ""},
+		{"We learned it step by step, day to day, with the data and the model.", spoken, ""},
 		{"It was a very complex tree model.", spoken, ""},
 		{"We had more false positives, so we started implementing this data collection.", spoken, ""},
 		{"Although we had our separate tasks, we talked every day about the design.", spoken, ""},
