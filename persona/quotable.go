@@ -203,28 +203,52 @@ func punctuates(t string) bool {
 func mainClause(text string, toks []Token) bool {
 	verbs := map[string]bool{}
 	finite := 0
+	imperative := map[string]bool{}
 	for _, tk := range toks {
-		if isVerbTag(tk.Tag) {
-			verbs[strings.ToLower(tk.Text)] = true
-		}
 		switch {
-		case tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP" || tk.Tag == "MD":
-			finite++
-		case contractedAux(tk.Text):
+		case tk.Tag == "VBD" || tk.Tag == "VBZ" || tk.Tag == "VBP" || tk.Tag == "MD" || contractedAux(tk.Text):
 			finite++ // the tagger keeps "I'd" whole
 			verbs[strings.ToLower(tk.Text)] = true
+		case tk.Tag == "VB":
+			imperative[strings.ToLower(tk.Text)] = true
 		}
 	}
-	_, after, ok := strings.Cut(text, ",")
-	if !ok {
+	if sents := roughSentences(text); len(sents) > 1 {
+		text = sents[0] // the sentence the subordinate clause opens
+	}
+	segs := strings.Split(text, ",")
+	if len(segs) == 1 {
 		return finite >= 2
 	}
-	for _, w := range words(after) {
-		if verbs[w] {
-			return true
+	// The clauses after the commas, past the subordinate one and any
+	// other subordinate clause or aside ("Because we have to, because some
+	// of our models…", "Uh, because…").
+	sub := false
+	for _, seg := range segs {
+		ws := words(seg)
+		i := 0
+		for i < len(ws) && leadingDiscourse[ws[i]] {
+			i++
 		}
-		if j := strings.IndexByte(w, '\''); j > 0 && verbs[w[j:]] {
-			return true // "we'd": the tagger's "'d"
+		switch {
+		case i == len(ws):
+			continue
+		case subordinators[ws[i]]:
+			sub = true
+			continue
+		case !sub:
+			continue
+		}
+		if imperative[ws[i]] {
+			return true // "If you have issues, fix them first."
+		}
+		for _, w := range ws[i:] {
+			if verbs[w] {
+				return true
+			}
+			if j := strings.IndexByte(w, '\''); j > 0 && verbs[w[j:]] {
+				return true // "we'd": the tagger's "'d"
+			}
 		}
 	}
 	return false

@@ -33,6 +33,8 @@ func TestWhyUnquotable(t *testing.T) {
 		{"Usually we, once we have this development and we are ready, we change all the shops to.", spoken, persona.UnquotableFragment},
 		{"In order to be able to automate this.", spoken, persona.UnquotableFragment},
 		{"And, um, now starting a new project with discuss already.", spoken, persona.UnquotableFragment},
+		{"Because we have to, because some of our models were judging, like grammar and writing skills of students.", spoken, persona.UnquotableFragment},
+		{"Uh, Because sometimes raw data works, uh, better than some pre data. It's all depends.", spoken, persona.UnquotableFragment},
 		// disfluent runs
 		{"So like, yeah, I see it as a big point and big pain point.", spoken, persona.UnquotableDisfluent},
 		{"So like, yeah, I see it as a big point and big point.", spoken, persona.UnquotableDisfluent},
