@@ -294,8 +294,14 @@ var repeatable = wordSet(`very really so no yes bye ha much many more far long a
 func disfluent(text string, ws []string) bool {
 	noise := 0
 	i := 0
-	for i < len(ws)-1 && leadingDiscourse[ws[i]] {
-		i++
+	for i < len(ws)-1 {
+		if leadingDiscourse[ws[i]] {
+			i++
+		} else if i+2 < len(ws) && (ws[i] == "you" && ws[i+1] == "know" || ws[i] == "i" && ws[i+1] == "mean") {
+			i += 2 // "You know, that's…", "I mean, …"
+		} else {
+			break
+		}
 	}
 	for _, w := range ws[:i] {
 		if w != "and" && w != "but" {

@@ -39,6 +39,7 @@ func TestWhyUnquotable(t *testing.T) {
 		{"So like, yeah, I see it as a big point and big pain point.", spoken, persona.UnquotableDisfluent},
 		{"So like, yeah, I see it as a big point and big point.", spoken, persona.UnquotableDisfluent},
 		{"Uh, so, um, yeah, the the data is is there.", spoken, persona.UnquotableDisfluent},
+		{"You know, um, so, yeah, the the data is is there.", spoken, persona.UnquotableDisfluent},
 		// naming nothing
 		{"So yeah, we work a lot with that.", spoken, persona.UnquotableEmpty},
 		{"You like it, you want to use it.", spoken, persona.UnquotableEmpty},

@@ -60,11 +60,17 @@ func (s *showable) ok(i int) bool {
 const maxHeadlineTries = 20
 
 // shownHeadline is the theme's headline (headline's ranking) among the
-// quotes that may be shown, or -1.
+// quotes that may be shown, or -1. A headline is a slide sentence: when
+// the best quotable quote is not even a near one (slideLevel 0: too short
+// or long, opening on "So," or "Okay,", thick with fillers), the theme
+// shows its top quotes without a headline.
 func shownHeadline(c *corpus, w *work, s *showable) int {
 	members := s.formOK(w.members)
 	for range maxHeadlineTries {
 		h := headline(c, members, w.label)
+		if h >= 0 && !c.pinned[h] && slideLevel(c.quotes[h]) == 0 {
+			return -1
+		}
 		if h < 0 || s.ok(h) {
 			return h
 		}

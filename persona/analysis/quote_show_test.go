@@ -79,6 +79,22 @@ func TestShownQuotesFallBack(t *testing.T) {
 	}
 }
 
+// TestShownHeadlineIsASlideSentence: when the only quotable quotes are
+// no slide sentences (too short, opening on "So,"), the theme has no
+// headline; its top quotes still show them.
+func TestShownHeadlineIsASlideSentence(t *testing.T) {
+	texts := []string{"Although we had our separate tasks,", "So, that's the task completed.", "It's easy to use."}
+	c := testShowCorpus(texts, []float64{0.9, 0.5, 0.4}, nil)
+	w := &work{ring: persona.RingSuccess, members: []int{0, 1, 2}}
+	show := newShowable(c, w.members)
+	if h := shownHeadline(c, w, show); h != -1 {
+		t.Errorf("headline = %q; want none", texts[h])
+	}
+	if top := topQuoteIDs(c, w, show); len(top) == 0 || slices.Contains(top, 1) {
+		t.Errorf("top quotes = %v; want the quotable ones, not the fragment", top)
+	}
+}
+
 // testShowCorpus is a corpus of spoken quotes, each by its own participant.
 func testShowCorpus(texts []string, central []float64, pinned []bool) *corpus {
 	c := &corpus{central: central}
