@@ -343,6 +343,10 @@ func disfluent(text string, ws []string) bool {
 			noise++
 		}
 	}
+	// "you know," and "like," set off by commas are fillers wherever they
+	// stand ("If it's leak, like, you know, it's internal.").
+	l := strings.ToLower(text)
+	noise += 2*strings.Count(l, "you know,") + strings.Count(l, " like,")
 	noise += broken
 	return broken >= 2 || 4*noise > len(ws)
 }

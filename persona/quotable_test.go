@@ -40,6 +40,7 @@ func TestWhyUnquotable(t *testing.T) {
 		{"So like, yeah, I see it as a big point and big point.", spoken, persona.UnquotableDisfluent},
 		{"Uh, so, um, yeah, the the data is is there.", spoken, persona.UnquotableDisfluent},
 		{"You know, um, so, yeah, the the data is is there.", spoken, persona.UnquotableDisfluent},
+		{"If it's leak, like, you know, it's, it's internal.", spoken, persona.UnquotableDisfluent},
 		// naming nothing
 		{"So yeah, we work a lot with that.", spoken, persona.UnquotableEmpty},
 		{"You like it, you want to use it.", spoken, persona.UnquotableEmpty},
@@ -84,5 +85,16 @@ func TestWhyUnquotable(t *testing.T) {
 		if got := persona.WhyUnquotable(q); got != tt.want {
 			t.Errorf("WhyUnquotable(%q) = %q, want %q (tokens %v)", tt.text, got, tt.want, q.Tokens)
 		}
+	}
+}
+
+// BenchmarkUnquotableForm: the check the analysis makes for every quote of
+// a theme (a million in a large study).
+func BenchmarkUnquotableForm(b *testing.B) {
+	s := "Uh, but it was an, it was a known issue, uh, for some of the, some of the problems and then the other problems."
+	q := persona.Quote{Text: s, Kind: persona.KindTranscript, Tokens: nlp.Shared().Tag(s)}
+	b.ReportAllocs()
+	for b.Loop() {
+		persona.UnquotableForm(q)
 	}
 }

@@ -28,7 +28,9 @@ type showable struct {
 func newShowable(c *corpus, members []int) *showable {
 	s := &showable{c: c, form: make(map[int]bool, len(members)), talk: map[int]bool{}}
 	for _, i := range members {
-		s.form[i] = c.pinned[i] || persona.UnquotableForm(c.quotes[i]) == ""
+		// The grammar of text not in English is not judged: a theme of
+		// it is labelled so and shows its quotes as they are.
+		s.form[i] = c.pinned[i] || persona.UnquotableForm(c.quotes[i]) == "" || nonEnglish(c.quotes[i].Text)
 	}
 	return s
 }
@@ -68,7 +70,7 @@ func shownHeadline(c *corpus, w *work, s *showable) int {
 	members := s.formOK(w.members)
 	for range maxHeadlineTries {
 		h := headline(c, members, w.label)
-		if h >= 0 && !c.pinned[h] && slideLevel(c.quotes[h]) == 0 {
+		if h >= 0 && !c.pinned[h] && slideLevel(c.quotes[h]) == 0 && !nonEnglish(c.quotes[h].Text) {
 			return -1
 		}
 		if h < 0 || s.ok(h) {
