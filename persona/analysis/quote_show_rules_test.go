@@ -33,9 +33,12 @@ func (a shownTally) String() string {
 }
 
 // countShown tallies the headline and first three top quotes of every
-// theme (quotes by id, with their tags).
+// theme (quotes by id, with their tags) that are in English.
 func countShown(an persona.Analysis, byID map[int64]persona.Quote) (st shownTally, bad []string) {
 	see := func(q persona.Quote) {
+		if nonEnglish(q.Text) {
+			return // not judged by English grammar (quote_show.go)
+		}
 		st.shown++
 		if why := persona.WhyUnquotable(q); why != "" {
 			st.unquotable++
