@@ -346,7 +346,16 @@ func disfluent(text string, ws []string) bool {
 	// "you know," and "like," set off by commas are fillers wherever they
 	// stand ("If it's leak, like, you know, it's internal.").
 	l := strings.ToLower(text)
-	noise += 2*strings.Count(l, "you know,") + strings.Count(l, " like,")
+	youKnow, like := strings.Count(l, "you know,"), strings.Count(l, " like,")
+	for _, w := range ws[:i] { // counted already among the opening markers
+		switch {
+		case w == "know" && youKnow > 0:
+			youKnow--
+		case w == "like" && like > 0:
+			like--
+		}
+	}
+	noise += 2*youKnow + like
 	noise += broken
 	return broken >= 2 || 4*noise > len(ws)
 }

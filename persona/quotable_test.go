@@ -54,6 +54,7 @@ func TestWhyUnquotable(t *testing.T) {
 		{"Can you tell me about your role at the company.", spoken, persona.UnquotableAsked},
 		// quotable
 		{"Make the data processing site more efficient.", spoken, ""},
+		{"You know, we, we had to send this to our server and get it done there.", spoken, ""},
 		{"No, it is a first class service we can be proud of.", spoken, ""},
 		{"We learned it step by step, day to day, with the data and the model.", spoken, ""},
 		{"It was a very complex tree model.", spoken, ""},
