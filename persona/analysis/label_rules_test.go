@@ -86,16 +86,17 @@ var labelStop = wordSet("a", "an", "the", "of", "per", "to", "for", "in", "on", 
 
 // labelTally counts a study's labels and headlines against the rules.
 type labelTally struct {
-	labels, broken    int     // issue 11 rules (labelBreaks)
-	quality           int     // labels breaking the marketer's rules (labelQualityBreaks)
-	coverage          float64 // sum over labels of their coverage
-	headlines, filler int     // headlines and those breaking headlineBreaks
-	nilBarriers       int     // barrier themes headed by a nil answer
-	mixed             int     // themes labelled as having no shared finding
-	headSays          int     // finding labels whose headline says the label's last content word
-	supported         int     // finding labels whose words one in ten of the theme's quotes say
-	numbered          int     // labels that are another theme's label with a number after it
-	lone              int     // labels of one word
+	labels, broken    int        // issue 11 rules (labelBreaks)
+	quality           int        // labels breaking the marketer's rules (labelQualityBreaks)
+	coverage          float64    // sum over labels of their coverage
+	headlines, filler int        // headlines and those breaking headlineBreaks
+	nilBarriers       int        // barrier themes headed by a nil answer
+	mixed             int        // themes labelled as having no shared finding
+	headSays          int        // finding labels whose headline says the label's last content word
+	supported         int        // finding labels whose words one in ten of the theme's quotes say
+	numbered          int        // labels that are another theme's label with a number after it
+	lone              int        // labels of one word
+	shown             shownTally // headlines and top quotes against quotability (quote_show_rules_test.go)
 }
 
 func (a *labelTally) add(b labelTally) {
@@ -104,6 +105,7 @@ func (a *labelTally) add(b labelTally) {
 	a.nilBarriers += b.nilBarriers
 	a.mixed, a.headSays, a.supported = a.mixed+b.mixed, a.headSays+b.headSays, a.supported+b.supported
 	a.numbered, a.lone = a.numbered+b.numbered, a.lone+b.lone
+	a.shown.add(b.shown)
 }
 
 func (a labelTally) String() string {
@@ -114,7 +116,8 @@ func (a labelTally) String() string {
 		a.broken, a.labels, 100*float64(a.broken)/l, a.quality, 100*float64(a.quality)/l, a.coverage/l,
 		a.filler, a.headlines, 100*float64(a.filler)/float64(max(a.headlines, 1)), a.nilBarriers,
 		a.mixed, 100*float64(a.mixed)/l, a.supported, 100*float64(a.supported)/f, a.headSays, 100*float64(a.headSays)/f,
-		a.numbered, a.lone, 100*float64(a.lone)/l)
+		a.numbered, a.lone, 100*float64(a.lone)/l) +
+		"; " + a.shown.String()
 }
 
 // mixedTheme reports a label that says its theme has no shared finding
@@ -193,6 +196,11 @@ func studyLabelBreaks(t *testing.T, st *realStudy) (tl labelTally) {
 				names[w] = true
 			}
 		}
+	}
+	var bad []string
+	tl.shown, bad = countShown(*a, byID)
+	for _, b := range bad {
+		t.Logf("%s: shown but %s", st.name, b)
 	}
 	labels := map[string]bool{}
 	for _, th := range a.Themes {
@@ -326,6 +334,9 @@ func TestLabelRulesRealData(t *testing.T) {
 		}
 		if rate := float64(all.lone) / float64(max(all.labels, 1)); rate > loneWordBar {
 			t.Errorf("seed %d: %.1f%% of labels are one word; want at most %.0f%%", seed, 100*rate, 100*loneWordBar)
+		}
+		if all.shown.unquotable > 0 {
+			t.Errorf("seed %d: %d of %d headlines and top quotes shown are not quotable: %v", seed, all.shown.unquotable, all.shown.shown, all.shown.why)
 		}
 		if all.nilBarriers > 0 {
 			t.Errorf("seed %d: %d barrier themes headed by a nil answer", seed, all.nilBarriers)
