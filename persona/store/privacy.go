@@ -213,6 +213,9 @@ func (s *Store) DeleteParticipant(ctx context.Context, id int64) ([]int64, error
 			"DELETE FROM coding_settlements WHERE quote_id IN (SELECT id FROM quotes WHERE participant_id = ?)",
 			"DELETE FROM quotes WHERE participant_id = ?",
 			"DELETE FROM turns WHERE participant_id = ?",
+			// A survey's stored non-answer count may have counted their
+			// answers: counted anew when next shown.
+			"UPDATE sources SET non_answers = -1 WHERE kind = 'survey' AND id = (SELECT source_id FROM participants WHERE id = ?)",
 		} {
 			if err := tx.Exec(q, id).Error; err != nil {
 				return err
