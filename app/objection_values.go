@@ -64,7 +64,9 @@ func (a *App) objectionValues(ctx context.Context, rel []candidate, personas map
 }
 
 // raisersValues is what the participants ids of persona p mention most in
-// the decision-criteria and success-factor rings.
+// the decision-criteria and success-factor rings, each theme with the
+// first of their quotes in it that may be shown as representative (none
+// when none may: a courtesy is no value).
 func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64) (PersonaValues, error) {
 	ids = ids[:min(200, len(ids))]
 	q := search.Query{Size: 100, NoHighlight: true, Facets: []string{"theme"}, FacetSize: 20,
@@ -86,6 +88,10 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 	}
 	v := PersonaValues{PersonaID: p.ID, Name: p.Name, Raising: len(ids), DecisionCriteria: []ThemeQuote{}, SuccessFactors: []ThemeQuote{}}
 	facetIDs := make([]int64, 0, len(res.Facets["theme"]))
+	raising := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		raising[id] = true
+	}
 	for _, fc := range res.Facets["theme"] {
 		id, _ := strconv.ParseInt(fc.Value, 10, 64)
 		facetIDs = append(facetIDs, id)
@@ -101,9 +107,14 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 		}
 		tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
 		for _, qt := range quotes {
-			if qt.ThemeID == t.ID {
+			if qt.ThemeID == t.ID && a.quotable(qt) {
 				tq.Quote, tq.QuoteID = qt.Text, qt.ID
 				break
+			}
+		}
+		if tq.QuoteID == 0 {
+			if err := a.raisersTopQuote(ctx, t, raising, &tq); err != nil {
+				return v, err
 			}
 		}
 		switch {
@@ -121,6 +132,24 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 		v.DecisionCriteria, v.SuccessFactors = all.DecisionCriteria, all.SuccessFactors
 	}
 	return v, nil
+}
+
+// raisersTopQuote sets tq's quote to the first of theme t's top quotes
+// (quotable, chosen by the analysis) said by one of the raising buyers,
+// when the search's hits held none that may be shown; none when none of
+// them said one.
+func (a *App) raisersTopQuote(ctx context.Context, t persona.Theme, raising map[int64]bool, tq *ThemeQuote) error {
+	top, err := a.store.QuotesByID(ctx, t.TopQuoteIDs)
+	if err != nil {
+		return err
+	}
+	for _, q := range top {
+		if raising[q.ParticipantID] && !q.Hidden {
+			tq.Quote, tq.QuoteID = q.Text, q.ID
+			return nil
+		}
+	}
+	return nil
 }
 
 func (a *App) loadPersonas(ctx context.Context, studyID int64, into map[int64]persona.Profile) error {

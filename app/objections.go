@@ -145,7 +145,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 		out.Total, out.TotalCapped = uint64(len(cands)), false // of the best candidates
 	}
 	rerank(q.Text, cands, vecs)
-	if out.Quotes, err = a.objectionQuotes(ctx, match, cands[:min(q.Size, len(cands))]); err != nil {
+	if out.Quotes, err = a.objectionQuotes(ctx, match, a.shownCandidates(cands, q.Size)); err != nil {
 		return out, err
 	}
 	rel := relevant(cands)
@@ -181,6 +181,22 @@ func (a *App) candidates(ctx context.Context, hits []search.Hit) ([]candidate, e
 		}
 	}
 	return out, nil
+}
+
+// shownCandidates are the first n ranked candidates that may be shown as
+// representative (quote_show.go): the quotes an answer shows. Who raises
+// the objection and its themes still count every relevant candidate.
+func (a *App) shownCandidates(cands []candidate, n int) []candidate {
+	out := make([]candidate, 0, n)
+	for _, c := range cands {
+		if len(out) == n {
+			break
+		}
+		if a.quotable(c.quote) {
+			out = append(out, c)
+		}
+	}
+	return out
 }
 
 // objectionQuotes hydrates the best candidates, highlighted for text.
