@@ -38,6 +38,19 @@ func (a *App) epochOf(studyID int64) int64 {
 	return a.cache.study[studyID] + a.cache.all // both only grow
 }
 
+// epochsNow is epochOf as it is now, for a read whose studies are known
+// only once it is done: what it read is cached under the epoch from before
+// the read, so a change made meanwhile makes it stale, not fresh.
+func (a *App) epochsNow() func(studyID int64) int64 {
+	a.cache.mu.Lock()
+	defer a.cache.mu.Unlock()
+	study, all := make(map[int64]int64, len(a.cache.study)), a.cache.all
+	for id, e := range a.cache.study {
+		study[id] = e
+	}
+	return func(studyID int64) int64 { return study[studyID] + all }
+}
+
 // CachedPersonaJSON is the persona page encoded as JSON, from the cache.
 func (a *App) CachedPersonaJSON(ctx context.Context, id int64) ([]byte, error) {
 	page, err := a.CachedPersonaPage(ctx, id)
@@ -152,11 +165,12 @@ func (a *App) cachedTheme(ctx context.Context, id int64) (persona.Theme, error) 
 	if ok && e.epoch == a.epochOf(e.theme.StudyID) {
 		return e.theme, nil
 	}
+	epochBefore := a.epochsNow()
 	t, err := a.store.Theme(ctx, id)
 	if err != nil {
 		return t, err
 	}
-	epoch := a.epochOf(t.StudyID)
+	epoch := epochBefore(t.StudyID)
 	c.mu.Lock()
 	if c.themes == nil || len(c.themes) > 10000 {
 		c.themes = map[int64]cachedTheme{}
@@ -191,6 +205,7 @@ func (a *App) cachedThemes(ctx context.Context, ids []int64) (map[int64]persona.
 	if len(missing) == 0 {
 		return out, nil
 	}
+	epochBefore := a.epochsNow()
 	got, err := a.store.ThemesByID(ctx, missing)
 	if err != nil {
 		return nil, err
@@ -198,7 +213,7 @@ func (a *App) cachedThemes(ctx context.Context, ids []int64) (map[int64]persona.
 	fresh := make(map[int64]cachedTheme, len(got))
 	for id, t := range got {
 		out[id] = t
-		fresh[id] = cachedTheme{epoch: a.epochOf(t.StudyID), theme: t}
+		fresh[id] = cachedTheme{epoch: epochBefore(t.StudyID), theme: t}
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()

@@ -164,7 +164,58 @@ func (a *App) redactSources(ctx context.Context, studyID int64, pass *RedactionP
 		a.redacting.mu.Unlock()
 		a.savePass(pass)
 	}
+	if err := a.redactAway(ctx, studyID, srcs); err != nil {
+		return changed, err
+	}
 	return changed, nil
+}
+
+// redactAway redacts the text kept of the codings, code examples and
+// suggestions that wait for a source file no longer in the study (deleted
+// for a re-ingest): no source's rewrite reaches them, yet the codebook
+// page lists them.
+func (a *App) redactAway(ctx context.Context, studyID int64, srcs []persona.Source) error {
+	opt, err := a.withRedaction(ctx, studyID, IngestOptions{})
+	if err != nil || opt.redaction == nil {
+		return err
+	}
+	present := map[string]bool{}
+	for _, s := range srcs {
+		present[s.SHA256] = true
+	}
+	r := opt.redaction.Redactor
+	ans, err := a.store.UnplacedAnchors(ctx, studyID, "", "")
+	if err != nil {
+		return err
+	}
+	for _, an := range ans {
+		if present[an.SourceSHA] {
+			continue
+		}
+		text, _ := r.Redact(an.Text)
+		if name := ingest.RedactFileName(an.SourceName, r, nil, []string{an.Text}); text != an.Text || name != an.SourceName {
+			if err := a.store.SetAnchorText(ctx, an.ID, text, name); err != nil {
+				return err
+			}
+		}
+	}
+	held, err := a.store.HeldAnchors(ctx, studyID, "", "", "")
+	if err != nil {
+		return err
+	}
+	for _, h := range held {
+		if present[h.SourceSHA] {
+			continue
+		}
+		text, _ := r.Redact(h.Text)
+		if name := ingest.RedactFileName(h.SourceName, r, nil, []string{h.Text}); text != h.Text || name != h.SourceName {
+			if err := a.store.SetHeldText(ctx, h.ID, text, name); err != nil {
+				return err
+			}
+		}
+	}
+	// The pseudonyms given here are the study's from now on.
+	return a.savePseudonyms(ctx, studyID, opt)
 }
 
 // redactSource applies the study's redaction to one stored source and

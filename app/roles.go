@@ -51,11 +51,11 @@ func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool
 	if err := a.store.SetRole(ctx, participantID, interviewer, src.ID, quotes); err != nil {
 		return p, err
 	}
-	if _, _, err := a.reattachCodings(ctx, src); err != nil {
-		return p, err
-	}
-	if _, err := a.reattachHeld(ctx, src); err != nil {
-		return p, err
+	// The new quotes are stored: they are indexed even when re-attaching
+	// fails (what was not placed stays held, listed on the codebook page).
+	_, _, reattachErr := a.reattachCodings(ctx, src)
+	if reattachErr == nil {
+		_, reattachErr = a.reattachHeld(ctx, src)
 	}
 	a.lockIndex()
 	err = a.index.DeleteSource(ctx, src.ID)
@@ -65,6 +65,9 @@ func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool
 	}
 	if err := a.indexSource(ctx, src); err != nil {
 		return p, err
+	}
+	if reattachErr != nil {
+		return p, fmt.Errorf("participant %d: role set; re-attaching the codings, examples or suggestions of source %d: %w", participantID, src.ID, reattachErr)
 	}
 	return a.store.Participant(ctx, participantID)
 }

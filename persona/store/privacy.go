@@ -205,9 +205,17 @@ func (s *Store) DeleteParticipant(ctx context.Context, id int64) ([]int64, error
 			`DELETE FROM coding_anchors WHERE EXISTS (SELECT 1 FROM turns t JOIN sources s ON s.id = t.source_id
   WHERE t.participant_id = ? AND s.study_id = coding_anchors.study_id AND s.sha256 = coding_anchors.source_sha
   AND t.seq = coding_anchors.turn_seq)`,
+			// So do the code examples and suggestions held off their
+			// turns' quotes (a role change, a source deleted for a re-ingest).
+			`DELETE FROM quote_anchors WHERE EXISTS (SELECT 1 FROM turns t JOIN sources s ON s.id = t.source_id
+  WHERE t.participant_id = ? AND s.study_id = quote_anchors.study_id AND s.sha256 = quote_anchors.source_sha
+  AND t.seq = quote_anchors.turn_seq)`,
 			"DELETE FROM coding_settlements WHERE quote_id IN (SELECT id FROM quotes WHERE participant_id = ?)",
 			"DELETE FROM quotes WHERE participant_id = ?",
 			"DELETE FROM turns WHERE participant_id = ?",
+			// A survey's stored non-answer count may have counted their
+			// answers: counted anew when next shown.
+			"UPDATE sources SET non_answers = -1 WHERE kind = 'survey' AND id = (SELECT source_id FROM participants WHERE id = ?)",
 		} {
 			if err := tx.Exec(q, id).Error; err != nil {
 				return err

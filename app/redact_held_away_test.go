@@ -1,0 +1,53 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+)
+
+// Applying redaction to stored text reaches the text kept of code examples
+// held from a source that is away (deleted for a re-ingest that has not
+// come yet): the codebook page lists them, so they must not keep what the
+// study now redacts.
+func TestRedactingStoredTextReachesExamplesHeldFromAnAwaySource(t *testing.T) {
+	ctx := context.Background()
+	a, study, res, code := anchoredStudy(t)
+	q := mustQuote(t, a, res.SourceID, "price was fair")
+	if _, err := a.UpdateCode(ctx, code.ID, CodeInput{Name: code.Name, Examples: []int64{q.ID}}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.DeleteSource(ctx, res.SourceID); err != nil {
+		t.Fatal(err)
+	}
+	un, err := a.UnplacedHeldOf(ctx, study)
+	if err != nil || len(un.Examples) != 1 {
+		t.Fatalf("held %+v, %v; want the example", un, err)
+	}
+	const email = "dana.ortiz@example.com"
+	if err := a.store.SetHeldText(ctx, un.Examples[0].ID, un.Examples[0].Text+" Write to "+email+".", un.Examples[0].SourceName); err != nil {
+		t.Fatal(err)
+	}
+	// Another source, so the pass has something to read.
+	if r := a.IngestWith(ctx, study, "other.txt", strings.NewReader(anchoredTranscript+"Dana: One more thing about pricing tiers.\n"), IngestOptions{Force: true}); r.Status != StatusOK {
+		t.Fatalf("ingest: %+v", r)
+	}
+	priv, err := a.Privacy(ctx, study)
+	if err != nil {
+		t.Fatal(err)
+	}
+	priv.Redact = true
+	if _, err := a.SetPrivacy(ctx, priv); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := a.RedactStored(ctx, study); err != nil {
+		t.Fatal(err)
+	}
+	un, err = a.UnplacedHeldOf(ctx, study)
+	if err != nil || len(un.Examples) != 1 {
+		t.Fatalf("held after the pass %+v, %v", un, err)
+	}
+	if strings.Contains(un.Examples[0].Text, email) {
+		t.Errorf("a held example keeps an e-mail address the study redacts: %q", un.Examples[0].Text)
+	}
+}
