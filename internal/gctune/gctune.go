@@ -109,3 +109,21 @@ func Limit(bytes int64) (restore func()) {
 	old := debug.SetMemoryLimit(bytes)
 	return func() { debug.SetMemoryLimit(old) }
 }
+
+// AnalysisPercent is the GOGC percentage SetPercent sets beside
+// AnalysisLimit for a large analysis. While the analysis holds its quotes
+// and vector spaces the limit decides when the collector runs; once they
+// are released, the index write (bleve, which allocates tens of GB for a
+// million quotes) would otherwise collect every time its small live heap
+// doubled. The limit still caps the heap.
+const AnalysisPercent = 400
+
+// SetPercent sets the GOGC percentage until restore is called. It does
+// nothing when GOGC is set in the environment: the operator chose.
+func SetPercent(percent int) (restore func()) {
+	if os.Getenv("GOGC") != "" {
+		return func() {}
+	}
+	old := debug.SetGCPercent(percent)
+	return func() { debug.SetGCPercent(old) }
+}
