@@ -79,6 +79,18 @@ func (s *Server) codebookView(c *gin.Context, studyID int64) (frontend.CodebookP
 		v.Unplaced = append(v.Unplaced, frontend.UnplacedView{ID: u.ID, Code: u.Code, Coder: u.Coder, Text: u.Text,
 			SourceName: u.SourceName, SourceID: u.SourceID, Start: u.Start, End: u.End, Turn: u.TurnSeq})
 	}
+	held, err := s.app.UnplacedHeldOf(c.Request.Context(), studyID)
+	if err != nil {
+		return v, err
+	}
+	for _, u := range held.Examples {
+		v.UnplacedExamples = append(v.UnplacedExamples, frontend.UnplacedView{ID: u.ID, Code: u.Code, Text: u.Text,
+			SourceName: u.SourceName, SourceID: u.SourceID, Start: u.Start, End: u.End, Turn: u.TurnSeq})
+	}
+	for _, u := range held.Suggestions {
+		v.UnplacedSuggestions = append(v.UnplacedSuggestions, frontend.UnplacedSuggestionsView{SourceSHA: u.SourceSHA,
+			SourceName: u.SourceName, SourceID: u.SourceID, Count: u.Count, Reviewed: u.Reviewed})
+	}
 	return v, nil
 }
 

@@ -96,6 +96,9 @@ func (s *Server) studyPage(c *gin.Context) error {
 	if v.Sources, err = s.sourceRows(c.Request.Context(), st.ID); err != nil {
 		return err
 	}
+	for _, r := range v.Sources {
+		v.NonAnswers += r.NonAnswers
+	}
 	if v.Waves, err = s.wavesView(c.Request.Context(), st.ID); err != nil {
 		return err
 	}
@@ -162,10 +165,15 @@ func (s *Server) sourceRows(ctx context.Context, studyID int64) ([]frontend.Sour
 	if err != nil {
 		return nil, err
 	}
+	nonAnswers, err := s.app.NonAnswerCounts(ctx, srcs)
+	if err != nil {
+		return nil, err
+	}
 	rows := make([]frontend.SourceRow, len(srcs))
 	for i, src := range srcs {
 		rows[i] = frontend.SourceRow{ID: src.ID, Name: src.Name, Kind: string(src.Kind), Format: src.Format,
-			Imported: when(src.ImportedAt), Participants: buyers[src.ID], Quotes: quotes[src.ID], Warnings: len(src.Warnings)}
+			Imported: when(src.ImportedAt), Participants: buyers[src.ID], Quotes: quotes[src.ID], Warnings: len(src.Warnings),
+			NonAnswers: nonAnswers[src.ID]}
 	}
 	return rows, nil
 }

@@ -176,7 +176,11 @@ func (s *Server) privacyView(c *gin.Context, studyID int64) (*frontend.PrivacyVi
 	for _, k := range []redact.Kind{redact.Person, redact.Company, redact.Email, redact.Phone, redact.URL} {
 		v.Kinds = append(v.Kinds, frontend.KindOption{Name: string(k), On: on[k]})
 	}
-	v.Pass, v.PassRunning = passText(s.app.RedactionPassOf(studyID))
+	pass, err := s.app.RedactionPassOf(c.Request.Context(), studyID)
+	if err != nil {
+		return nil, err
+	}
+	v.Pass, v.PassRunning = passText(pass)
 	return v, nil
 }
 
@@ -187,7 +191,7 @@ func passText(p app.RedactionPass) (string, bool) {
 		return "", false
 	case p.Running:
 		return fmt.Sprintf("Applying redaction to stored text: %d of %d sources read, %d rewritten so far.", p.Done, p.Sources, p.Changed), true
-	case p.Error != "":
+	case p.Error != "" || p.FinishedAt == nil:
 		return fmt.Sprintf("Applying redaction stopped after %d of %d sources: %s", p.Done, p.Sources, p.Error), false
 	}
 	return fmt.Sprintf("Redaction applied to stored text on %s: %d of %d sources rewritten and re-indexed.", when(*p.FinishedAt), p.Changed, p.Sources), false
@@ -225,7 +229,11 @@ func (s *Server) getRedactStored(c *gin.Context) error {
 	if _, err := s.app.Study(c.Request.Context(), id); err != nil {
 		return err
 	}
-	c.JSON(http.StatusOK, s.app.RedactionPassOf(id))
+	p, err := s.app.RedactionPassOf(c.Request.Context(), id)
+	if err != nil {
+		return err
+	}
+	c.JSON(http.StatusOK, p)
 	return nil
 }
 

@@ -36,6 +36,7 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/studies/:id/sources", account.PermRead, (*Server).listSources, "List a study's sources"},
 	{"GET", "/api/v1/sources/:id", account.PermRead, (*Server).getSource, "Get a source with its turns and quotes"},
 	{"DELETE", "/api/v1/sources/:id", account.PermDelete, (*Server).deleteSource, "Delete a source; re-analyses the study"},
+	{"GET", "/api/v1/sources/:id/non-answers", account.PermRead, (*Server).getNonAnswers, "A survey source's answers set aside as non-answers (total, and the first limit, default 1000)"},
 
 	{"GET", "/api/v1/studies/:id/participants", account.PermRead, (*Server).listParticipants, "List participants; filter with attr.KEY=VALUE"},
 	{"PATCH", "/api/v1/participants/:id", account.PermEdit, (*Server).updateParticipant, "Edit label, attributes or role (interviewer/buyer)"},
@@ -129,6 +130,8 @@ var apiRoutes = []route{
 	{"POST", "/api/v1/quotes/:id/settle", account.PermCode, (*Server).settleQuote, "Settle a disagreement (first, second, choice: first, second, both or none)"},
 	{"GET", "/api/v1/studies/:id/unplaced-codings", account.PermCode, (*Server).listUnplaced, "Codings whose quote is gone (re-ingest, role change, redaction) and could not be placed again"},
 	{"POST", "/api/v1/studies/:id/unplaced-codings/dismiss", account.PermCode, (*Server).dismissUnplaced, "Dismiss codings that could not be placed (ids)"},
+	{"GET", "/api/v1/studies/:id/unplaced-anchors", account.PermCode, (*Server).listUnplacedHeld, "Code examples and seeded suggestions whose quote is gone and could not be placed again"},
+	{"POST", "/api/v1/studies/:id/unplaced-anchors/dismiss", account.PermCode, (*Server).dismissUnplacedHeld, "Dismiss unplaced examples (ids) or a file's unplaced suggestions (suggestions_of: its sha256)"},
 	{"POST", "/api/v1/studies/:id/codebook/suggest", account.PermCode, (*Server).suggestCodes, "Code the rest from the examples: the seeded coding of every quote from the researchers' codings and the codes' examples (docs/SEEDED.md)"},
 	{"GET", "/api/v1/studies/:id/review", account.PermCode, (*Server).getReview, "The seeded coding's review queue (limit; code=ID lists that code's seeded codings instead)"},
 	{"POST", "/api/v1/quotes/:id/review", account.PermCode, (*Server).reviewQuote, "Decide a suggestion (code_id: accept or correct as your coding, 0 skips); the seeded coding updates at once"},

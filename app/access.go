@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"sync"
 
 	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/persona"
@@ -50,8 +51,32 @@ func (a *App) visibleStudies(ctx context.Context) (ids map[int64]bool, all bool,
 	if all {
 		return nil, true, nil
 	}
+	if m, ok := ctx.Value(visibleMemoKey{}).(*visibleMemo); ok {
+		m.once.Do(func() { m.ids, m.err = a.store.VisibleStudyIDs(ctx, v.UserID, string(v.Role)) })
+		return m.ids, false, m.err
+	}
 	ids, err = a.store.VisibleStudyIDs(ctx, v.UserID, string(v.Role))
 	return ids, false, err
+}
+
+// visibleMemo holds the studies a viewer may see for the length of one
+// operation that searches several times (an objection answer), so it
+// asks the database once. The ids must not be modified.
+type visibleMemo struct {
+	once sync.Once
+	ids  map[int64]bool
+	err  error
+}
+
+type visibleMemoKey struct{}
+
+// withVisibleMemo makes the searches made under ctx share one look-up of
+// the studies the viewer may see.
+func withVisibleMemo(ctx context.Context) context.Context {
+	if _, ok := ctx.Value(visibleMemoKey{}).(*visibleMemo); ok {
+		return ctx
+	}
+	return context.WithValue(ctx, visibleMemoKey{}, &visibleMemo{})
 }
 
 // CanSeeStudy is nil when the viewer may see the study, and

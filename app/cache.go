@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"slices"
 	"sync"
 
 	"golang.org/x/sync/singleflight"
@@ -163,6 +164,51 @@ func (a *App) cachedTheme(ctx context.Context, id int64) (persona.Theme, error) 
 	c.themes[id] = cachedTheme{epoch: epoch, theme: t}
 	c.mu.Unlock()
 	return t, nil
+}
+
+// cachedThemes is cachedTheme for several themes: those not cached (or
+// stale) are read in one query. Missing themes are absent from the map.
+// The results must not be modified in place.
+func (a *App) cachedThemes(ctx context.Context, ids []int64) (map[int64]persona.Theme, error) {
+	c := &a.themes
+	have := make(map[int64]cachedTheme, len(ids))
+	c.mu.Lock()
+	for _, id := range ids {
+		if e, ok := c.themes[id]; ok {
+			have[id] = e
+		}
+	}
+	c.mu.Unlock()
+	out := make(map[int64]persona.Theme, len(ids))
+	var missing []int64
+	for _, id := range ids {
+		if e, ok := have[id]; ok && e.epoch == a.epochOf(e.theme.StudyID) {
+			out[id] = e.theme
+		} else if !slices.Contains(missing, id) {
+			missing = append(missing, id)
+		}
+	}
+	if len(missing) == 0 {
+		return out, nil
+	}
+	got, err := a.store.ThemesByID(ctx, missing)
+	if err != nil {
+		return nil, err
+	}
+	fresh := make(map[int64]cachedTheme, len(got))
+	for id, t := range got {
+		out[id] = t
+		fresh[id] = cachedTheme{epoch: a.epochOf(t.StudyID), theme: t}
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.themes == nil || len(c.themes)+len(fresh) > 10000 {
+		c.themes = map[int64]cachedTheme{}
+	}
+	for id, e := range fresh {
+		c.themes[id] = e
+	}
+	return out, nil
 }
 
 // personaCache keeps each study's personas, and what each values (its top

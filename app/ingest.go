@@ -60,6 +60,9 @@ type FileResult struct {
 	// not be (listed on the codebook page).
 	CodingsPlaced   int `json:"codings_placed,omitempty"`
 	CodingsUnplaced int `json:"codings_unplaced,omitempty"`
+	// HeldPlaced counts the code examples and seeded-coding suggestions
+	// of an earlier copy put back on its quotes, and those that could not.
+	HeldPlaced
 }
 
 // Ingest parses, stores and indexes one file into a study. The file is
@@ -129,6 +132,7 @@ func (a *App) storePrepared(ctx context.Context, studyID int64, p prepared) File
 	if err := a.savePseudonyms(ctx, studyID, p.opt); err != nil {
 		return fail(res, err)
 	}
+	imp.Source.NonAnswers = persona.NonAnswers(imp)
 	src, err := a.store.Import(ctx, studyID, imp)
 	if err == nil {
 		err = a.saveOriginals(ctx, studyID, src.ID, p.originals)
@@ -143,10 +147,14 @@ func (a *App) storePrepared(ctx context.Context, studyID int64, p prepared) File
 	}
 	res.SourceID = src.ID
 	res.Participants, res.Turns, res.Quotes = buyers(imp.Participants), len(imp.Turns), len(imp.Quotes)
-	res.NonAnswers = persona.NonAnswers(imp)
+	res.NonAnswers = imp.Source.NonAnswers
 	if res.CodingsPlaced, res.CodingsUnplaced, err = a.reattachCodings(ctx, src); err != nil {
 		a.Log.Error("re-attach codings", slog.Int64("source_id", src.ID), slog.String("error", err.Error()))
 		res.Warnings = append(res.Warnings, "earlier codings of this file could not be re-attached; they are listed on the codebook page")
+	}
+	if res.HeldPlaced, err = a.reattachHeld(ctx, src); err != nil {
+		a.Log.Error("re-attach examples and suggestions", slog.Int64("source_id", src.ID), slog.String("error", err.Error()))
+		res.Warnings = append(res.Warnings, "earlier code examples or suggestions of this file could not be re-attached; they are listed on the codebook page")
 	}
 	if err := a.indexSource(ctx, src); err != nil {
 		// Stored but not yet searchable; the next start indexes it.

@@ -64,7 +64,9 @@ func (a *App) objectionValues(ctx context.Context, rel []candidate, personas map
 }
 
 // raisersValues is what the participants ids of persona p mention most in
-// the decision-criteria and success-factor rings.
+// the decision-criteria and success-factor rings, each theme with the
+// first of their quotes in it that may be shown as representative (none
+// when none may: a courtesy is no value).
 func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64) (PersonaValues, error) {
 	ids = ids[:min(200, len(ids))]
 	q := search.Query{Size: 100, NoHighlight: true, Facets: []string{"theme"}, FacetSize: 20,
@@ -85,17 +87,34 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 		return PersonaValues{}, err
 	}
 	v := PersonaValues{PersonaID: p.ID, Name: p.Name, Raising: len(ids), DecisionCriteria: []ThemeQuote{}, SuccessFactors: []ThemeQuote{}}
+	facetIDs := make([]int64, 0, len(res.Facets["theme"]))
+	raising := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		raising[id] = true
+	}
 	for _, fc := range res.Facets["theme"] {
 		id, _ := strconv.ParseInt(fc.Value, 10, 64)
-		t, err := a.cachedTheme(ctx, id)
-		if err != nil {
+		facetIDs = append(facetIDs, id)
+	}
+	themes, err := a.cachedThemes(ctx, facetIDs)
+	if err != nil {
+		return PersonaValues{}, err
+	}
+	for _, id := range facetIDs {
+		t, ok := themes[id]
+		if !ok {
 			continue
 		}
 		tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
 		for _, qt := range quotes {
-			if qt.ThemeID == t.ID {
+			if qt.ThemeID == t.ID && a.quotable(qt) {
 				tq.Quote, tq.QuoteID = qt.Text, qt.ID
 				break
+			}
+		}
+		if tq.QuoteID == 0 {
+			if err := a.raisersTopQuote(ctx, t, raising, &tq); err != nil {
+				return v, err
 			}
 		}
 		switch {
@@ -113,6 +132,24 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 		v.DecisionCriteria, v.SuccessFactors = all.DecisionCriteria, all.SuccessFactors
 	}
 	return v, nil
+}
+
+// raisersTopQuote sets tq's quote to the first of theme t's top quotes
+// (quotable, chosen by the analysis) said by one of the raising buyers,
+// when the search's hits held none that may be shown; none when none of
+// them said one.
+func (a *App) raisersTopQuote(ctx context.Context, t persona.Theme, raising map[int64]bool, tq *ThemeQuote) error {
+	top, err := a.store.QuotesByID(ctx, t.TopQuoteIDs)
+	if err != nil {
+		return err
+	}
+	for _, q := range top {
+		if raising[q.ParticipantID] && !q.Hidden {
+			tq.Quote, tq.QuoteID = q.Text, q.ID
+			return nil
+		}
+	}
+	return nil
 }
 
 func (a *App) loadPersonas(ctx context.Context, studyID int64, into map[int64]persona.Profile) error {
@@ -142,19 +179,43 @@ func sortedPersonas(m map[int64]persona.Profile) []persona.Profile {
 
 func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValues, error) {
 	v := PersonaValues{PersonaID: p.ID, Name: p.Name, DecisionCriteria: []ThemeQuote{}, SuccessFactors: []ThemeQuote{}}
-	for _, ring := range []persona.Ring{persona.RingCriteria, persona.RingSuccess} {
+	// The themes, then their top quotes, each in one query.
+	rings := []persona.Ring{persona.RingCriteria, persona.RingSuccess}
+	var ids []int64
+	for _, ring := range rings {
+		ids = append(ids, p.Rings[ring][:min(3, len(p.Rings[ring]))]...)
+	}
+	themes, err := a.cachedThemes(ctx, ids)
+	if err != nil {
+		return v, err
+	}
+	var top []int64
+	for _, t := range themes {
+		if len(t.TopQuoteIDs) > 0 {
+			top = append(top, t.TopQuoteIDs[0])
+		}
+	}
+	quotes, err := a.store.QuotesByID(ctx, top)
+	if err != nil {
+		return v, err
+	}
+	byID := make(map[int64]persona.Quote, len(quotes))
+	for _, q := range quotes {
+		byID[q.ID] = q
+	}
+	for _, ring := range rings {
 		ids := p.Rings[ring]
 		if len(ids) > 3 {
 			ids = ids[:3]
 		}
 		for _, id := range ids {
-			t, err := a.cachedTheme(ctx, id)
-			if err != nil {
+			t, ok := themes[id]
+			if !ok {
 				continue
 			}
 			tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
 			if len(t.TopQuoteIDs) > 0 {
-				if q, err := a.store.Quote(ctx, t.TopQuoteIDs[0]); err == nil {
+				if q, ok := byID[t.TopQuoteIDs[0]]; ok {
 					tq.Quote, tq.QuoteID = q.Text, q.ID
 				}
 			}

@@ -101,6 +101,9 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	if q.Size <= 0 {
 		q.Size = 10
 	}
+	// Its several searches share one look-up of the studies the viewer
+	// may see.
+	ctx = withVisibleMemo(ctx)
 	out := Objections{Query: q.Text, AllRings: q.AllRings, Expanded: []string{}, Themes: []ObjectionTheme{},
 		Quotes: []QuoteHit{}, Answers: []PersonaValues{}}
 	if q.StudyID != 0 {
@@ -142,7 +145,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 		out.Total, out.TotalCapped = uint64(len(cands)), false // of the best candidates
 	}
 	rerank(q.Text, cands, vecs)
-	if out.Quotes, err = a.objectionQuotes(ctx, match, cands[:min(q.Size, len(cands))]); err != nil {
+	if out.Quotes, err = a.objectionQuotes(ctx, match, a.shownCandidates(cands, q.Size)); err != nil {
 		return out, err
 	}
 	rel := relevant(cands)
@@ -180,6 +183,22 @@ func (a *App) candidates(ctx context.Context, hits []search.Hit) ([]candidate, e
 	return out, nil
 }
 
+// shownCandidates are the first n ranked candidates that may be shown as
+// representative (quote_show.go): the quotes an answer shows. Who raises
+// the objection and its themes still count every relevant candidate.
+func (a *App) shownCandidates(cands []candidate, n int) []candidate {
+	out := make([]candidate, 0, n)
+	for _, c := range cands {
+		if len(out) == n {
+			break
+		}
+		if a.quotable(c.quote) {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
 // objectionQuotes hydrates the best candidates, highlighted for text.
 func (a *App) objectionQuotes(ctx context.Context, match *search.Expr, top []candidate) ([]QuoteHit, error) {
 	ids := make([]int64, len(top))
@@ -208,9 +227,17 @@ func (a *App) objectionThemes(ctx context.Context, rel []candidate, personas map
 		}
 	}
 	out := []ObjectionTheme{}
+	ids := make([]int64, 0, len(matches))
+	for id := range matches {
+		ids = append(ids, id)
+	}
+	themes, err := a.cachedThemes(ctx, ids)
+	if err != nil {
+		return out, err
+	}
 	for id, n := range matches {
-		t, err := a.cachedTheme(ctx, id)
-		if err != nil {
+		t, ok := themes[id]
+		if !ok {
 			continue // deleted since it was indexed
 		}
 		t.QuoteIDs = nil

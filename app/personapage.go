@@ -150,7 +150,8 @@ func (a *App) sourceMap(ctx context.Context, studyID int64) (map[int64]persona.S
 }
 
 // supportingQuotes picks up to n of a theme's quotes said by the persona's
-// members: the theme's representatives first, one per participant.
+// members: the theme's representatives first, then its other quotes that
+// may be shown as representative (quote_show.go), one per participant.
 func (a *App) supportingQuotes(ctx context.Context, t persona.Theme, members map[int64]bool, labels map[int64]string, srcs map[int64]persona.Source, n int) ([]QuoteRef, error) {
 	ids := append(append([]int64{}, t.TopQuoteIDs...), t.QuoteIDs...)
 	if len(ids) > 400 {
@@ -162,11 +163,15 @@ func (a *App) supportingQuotes(ctx context.Context, t persona.Theme, members map
 	}
 	out := []QuoteRef{}
 	seen := map[int64]bool{}
+	top := map[int64]bool{}
+	for _, id := range t.TopQuoteIDs {
+		top[id] = true
+	}
 	for _, q := range quotes {
 		if len(out) == n {
 			break
 		}
-		if q.Hidden || seen[q.ParticipantID] || (len(members) > 0 && !members[q.ParticipantID]) {
+		if q.Hidden || seen[q.ParticipantID] || (len(members) > 0 && !members[q.ParticipantID]) || !top[q.ID] && !a.quotable(q) {
 			continue
 		}
 		seen[q.ParticipantID] = true

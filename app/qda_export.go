@@ -71,6 +71,10 @@ func (a *App) QDAProject(ctx context.Context, studyID int64) (qdpx.Project, erro
 	if err != nil {
 		return p, err
 	}
+	notes, err := a.qdaSettlements(ctx, studyID, &p)
+	if err != nil {
+		return p, err
+	}
 	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
 		return p, err
@@ -80,7 +84,7 @@ func (a *App) QDAProject(ctx context.Context, studyID int64) (qdpx.Project, erro
 		return p, err
 	}
 	for _, src := range srcs {
-		s, err := a.qdaSource(ctx, studyID, src, themeCode, coded)
+		s, err := a.qdaSource(ctx, studyID, src, themeCode, coded, notes)
 		if err != nil {
 			return p, err
 		}
@@ -107,8 +111,9 @@ func (a *App) QDAProject(ctx context.Context, studyID int64) (qdpx.Project, erro
 	return p, nil
 }
 
-// qdaSource lays a source's turns out as text and codes its themed quotes.
-func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, themeCode map[int64]string, coded map[int64][]qdaCoding) (qdpx.Source, error) {
+// qdaSource lays a source's turns out as text and codes its themed quotes;
+// a settled quote's selection refers to its settlement's note.
+func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, themeCode map[int64]string, coded map[int64][]qdaCoding, notes map[int64][]string) (qdpx.Source, error) {
 	s := qdpx.Source{GUID: qdpx.GUID("verbatim source", strconv.FormatInt(studyID, 10), strconv.FormatInt(src.ID, 10)), Name: src.Name}
 	if src.Kind == persona.KindSurvey {
 		s.Description = surveyDescription
@@ -139,7 +144,7 @@ func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, 
 			code, themed := themeCode[q.ThemeID]
 			themed = themed && !q.Hidden
 			i, ok := byID[q.TurnID]
-			if !themed && len(coded[q.ID]) == 0 || !ok || q.Start < 0 || q.End > len(turns[i].Text) || q.Start > q.End {
+			if !themed && len(coded[q.ID]) == 0 && len(notes[q.ID]) == 0 || !ok || q.Start < 0 || q.End > len(turns[i].Text) || q.Start > q.End {
 				continue
 			}
 			tt := turns[i].Text
@@ -155,6 +160,7 @@ func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, 
 			if len(coded[q.ID]) == 0 {
 				sel.Coders = nil
 			}
+			sel.NoteGUIDs = notes[q.ID]
 			s.Selections = append(s.Selections, sel)
 		}
 		after = page[len(page)-1].ID

@@ -54,6 +54,7 @@ func (a *App) importQDA(ctx context.Context, studyID int64, name string, data []
 	res.Warnings = append(res.Warnings, cb.warnings...)
 	var researcher []qdaImported
 	coded := map[string][]int64{} // code guid -> quote ids
+	noted := map[string][]int64{} // note guid -> quote ids
 	unmatched := 0
 	verbatim := strings.HasPrefix(p.Origin, "Verbatim")
 	for _, s := range p.Sources {
@@ -72,6 +73,9 @@ func (a *App) importQDA(ctx context.Context, studyID int64, name string, data []
 			ids := quotesIn(spans, sel.Start, sel.End)
 			if len(ids) == 0 {
 				unmatched++
+			}
+			for _, g := range sel.NoteGUIDs {
+				noted[strings.ToLower(g)] = append(noted[strings.ToLower(g)], ids...)
 			}
 			for i, code := range sel.CodeGUIDs {
 				if name, ok := cb.names[strings.ToLower(code)]; ok {
@@ -96,6 +100,15 @@ func (a *App) importQDA(ctx context.Context, studyID int64, name string, data []
 			return fail(res, err)
 		}
 		res.Warnings = append(res.Warnings, fmt.Sprintf("%d codings by %d coders added to the codebook's codes", n, coders))
+	}
+	if len(p.Notes) > 0 && len(noted) > 0 {
+		n, err := a.importQDASettlements(ctx, studyID, p.Notes, noted)
+		if err != nil {
+			return fail(res, err)
+		}
+		if n > 0 {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("%d settled disagreements added, with their consensus coding", n))
+		}
 	}
 	res.Status = StatusOK
 	res.Warnings = append(res.Warnings, fmt.Sprintf("%d of %d codes, with their coded quotes pinned, kept as researcher themes", themes, codes))

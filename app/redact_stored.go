@@ -13,40 +13,40 @@ import (
 )
 
 // RedactionPass is the state of a study's pass applying its redaction to
-// what was stored before it redacted (docs/PRIVACY.md).
-type RedactionPass struct {
-	StudyID int64 `json:"study_id"`
-	Running bool  `json:"running"`
-	// Sources is how many sources the pass reads; Done how many it has
-	// read, Changed how many of those it rewrote.
-	Sources    int        `json:"sources"`
-	Done       int        `json:"done"`
-	Changed    int        `json:"changed"`
-	StartedAt  time.Time  `json:"started_at"`
-	FinishedAt *time.Time `json:"finished_at,omitempty"`
-	Error      string     `json:"error,omitempty"`
-}
+// what was stored before it redacted (docs/PRIVACY.md). It is stored
+// (redaction_passes), so every replica shows it.
+type RedactionPass = persona.RedactionPass
 
-// redactJobs are the passes of this process, the last per study.
+// Heartbeat of a running pass: it saves its progress at least every
+// passBeat; a pass silent for passStale belonged to a process that
+// stopped, and another may start.
+const (
+	passBeat  = 20 * time.Second
+	passStale = 3 * time.Minute
+)
+
+// redactJobs serialises a process's saves of its passes' progress.
 type redactJobs struct {
-	mu   sync.Mutex
-	pass map[int64]*RedactionPass
+	mu sync.Mutex
 }
 
-// RedactionPassOf is a study's last redaction pass in this process
-// (zero when none ran).
-func (a *App) RedactionPassOf(studyID int64) RedactionPass {
-	a.redacting.mu.Lock()
-	defer a.redacting.mu.Unlock()
-	if p := a.redacting.pass[studyID]; p != nil {
-		return *p
+// RedactionPassOf is a study's last redaction pass, as stored (zero when
+// none ran). A pass whose process stopped reads as stopped.
+func (a *App) RedactionPassOf(ctx context.Context, studyID int64) (RedactionPass, error) {
+	p, err := a.store.RedactionPass(ctx, studyID)
+	if err != nil {
+		return p, err
 	}
-	return RedactionPass{StudyID: studyID}
+	if p.Running && p.UpdatedAt.Before(time.Now().Add(-passStale)) {
+		p.Running = false
+		p.Error = "stopped: the process running it ended before it was done"
+	}
+	return p, nil
 }
 
 // StartRedactStored starts, in the background, the pass that applies the
 // study's redaction to every source already stored (RedactStored). The
-// study must redact; one pass per study runs at a time.
+// study must redact; one pass per study runs at a time, across replicas.
 func (a *App) StartRedactStored(ctx context.Context, studyID int64) (RedactionPass, error) {
 	pass, err := a.beginRedactPass(ctx, studyID)
 	if err != nil {
@@ -57,7 +57,7 @@ func (a *App) StartRedactStored(ctx context.Context, studyID int64) (RedactionPa
 		defer a.bg.Done()
 		a.runRedactPass(context.Background(), studyID, pass)
 	}()
-	return a.RedactionPassOf(studyID), nil
+	return *pass, nil
 }
 
 // RedactStored applies the study's redaction to every source already
@@ -73,11 +73,10 @@ func (a *App) RedactStored(ctx context.Context, studyID int64) (RedactionPass, e
 		return RedactionPass{}, err
 	}
 	a.runRedactPass(ctx, studyID, pass)
-	got := a.RedactionPassOf(studyID)
-	if got.Error != "" {
-		return got, fmt.Errorf("redact stored text of study %d: %s", studyID, got.Error)
+	if pass.Error != "" {
+		return *pass, fmt.Errorf("redact stored text of study %d: %s", studyID, pass.Error)
 	}
-	return got, nil
+	return *pass, nil
 }
 
 func (a *App) beginRedactPass(ctx context.Context, studyID int64) (*RedactionPass, error) {
@@ -92,22 +91,40 @@ func (a *App) beginRedactPass(ctx context.Context, studyID int64) (*RedactionPas
 	if err != nil {
 		return nil, err
 	}
+	now := time.Now().UTC()
+	pass := &RedactionPass{StudyID: studyID, Running: true, Sources: len(srcs), StartedAt: now, UpdatedAt: now}
+	if err := a.store.BeginRedactionPass(ctx, *pass, now.Add(-passStale)); err != nil {
+		return nil, err
+	}
+	return pass, nil
+}
+
+// savePass stores a pass's state (a failure is logged: the pass goes on).
+func (a *App) savePass(pass *RedactionPass) {
 	a.redacting.mu.Lock()
 	defer a.redacting.mu.Unlock()
-	if a.redacting.pass == nil {
-		a.redacting.pass = map[int64]*RedactionPass{}
+	pass.UpdatedAt = time.Now().UTC()
+	if err := a.store.SaveRedactionPass(context.Background(), *pass); err != nil {
+		a.Log.Error("save redaction pass", slog.Int64("study_id", pass.StudyID), slog.Any("err", err))
 	}
-	if old := a.redacting.pass[studyID]; old != nil && old.Running {
-		return nil, fmt.Errorf("study %d: a redaction pass is already running: %w", studyID, persona.ErrConflict)
-	}
-	pass := &RedactionPass{StudyID: studyID, Running: true, Sources: len(srcs), StartedAt: time.Now().UTC()}
-	a.redacting.pass[studyID] = pass
-	return pass, nil
 }
 
 func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionPass) {
 	undo := a.MarkAnalysisDue(studyID)
+	beat, stop := time.NewTicker(passBeat), make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-beat.C:
+				a.savePass(pass)
+			case <-stop:
+				return
+			}
+		}
+	}()
 	changed, err := a.redactSources(ctx, studyID, pass)
+	beat.Stop()
+	close(stop)
 	a.redacting.mu.Lock()
 	now := time.Now().UTC()
 	pass.Running, pass.FinishedAt = false, &now
@@ -115,6 +132,7 @@ func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionP
 		pass.Error = err.Error()
 	}
 	a.redacting.mu.Unlock()
+	a.savePass(pass)
 	if changed > 0 {
 		a.ScheduleAnalysis(studyID)
 	} else {
@@ -144,6 +162,7 @@ func (a *App) redactSources(ctx context.Context, studyID int64, pass *RedactionP
 			pass.Changed++
 		}
 		a.redacting.mu.Unlock()
+		a.savePass(pass)
 	}
 	return changed, nil
 }
@@ -204,8 +223,8 @@ func (a *App) redactSource(ctx context.Context, src persona.Source) (bool, error
 	return true, a.indexSource(ctx, src)
 }
 
-// redactUnplaced redacts the text kept of the source's codings that wait
-// to be placed.
+// redactUnplaced redacts the text kept of the source's codings, code
+// examples and suggestions that wait to be placed.
 func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName string, opt IngestOptions) error {
 	ans, err := a.store.UnplacedAnchors(ctx, src.StudyID, src.SHA256, oldName)
 	if err != nil {
@@ -214,6 +233,16 @@ func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName st
 	for _, an := range ans {
 		text, _ := opt.redaction.Redactor.Redact(an.Text)
 		if err := a.store.SetAnchorText(ctx, an.ID, text, src.Name); err != nil {
+			return err
+		}
+	}
+	held, err := a.store.HeldAnchors(ctx, src.StudyID, "", src.SHA256, oldName)
+	if err != nil {
+		return err
+	}
+	for _, h := range held {
+		text, _ := opt.redaction.Redactor.Redact(h.Text)
+		if err := a.store.SetHeldText(ctx, h.ID, text, src.Name); err != nil {
 			return err
 		}
 	}

@@ -54,6 +54,9 @@ func (a *App) SetRole(ctx context.Context, participantID int64, interviewer bool
 	if _, _, err := a.reattachCodings(ctx, src); err != nil {
 		return p, err
 	}
+	if _, err := a.reattachHeld(ctx, src); err != nil {
+		return p, err
+	}
 	a.lockIndex()
 	err = a.index.DeleteSource(ctx, src.ID)
 	a.indexMu.Unlock()

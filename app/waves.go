@@ -349,12 +349,22 @@ func (a *App) PersonaWaves(ctx context.Context, personaID int64) (PersonaNews, e
 			before[m.ThemeID] = true
 		}
 	}
+	ids := make([]int64, 0, len(latest))
+	for id := range latest {
+		if !before[id] {
+			ids = append(ids, id)
+		}
+	}
+	themes, err := a.cachedThemes(ctx, ids)
+	if err != nil {
+		return out, err
+	}
 	for id, qs := range latest {
 		if before[id] {
 			continue
 		}
-		t, err := a.cachedTheme(ctx, id)
-		if err != nil {
+		t, ok := themes[id]
+		if !ok {
 			continue // deleted since
 		}
 		out.New = append(out.New, NewTheme{ThemeID: id, Label: t.Label, Ring: t.Ring, Raised: len(qs), Quotes: qs})

@@ -139,9 +139,17 @@ func (a *App) WinLoss(ctx context.Context, q WinLossQuery) (WinLoss, error) {
 			raised[m.ThemeID][m.SourceID] = m.QuoteID
 		}
 	}
+	ids := make([]int64, 0, len(raised))
+	for id := range raised {
+		ids = append(ids, id)
+	}
+	themes, err := a.cachedThemes(ctx, ids)
+	if err != nil {
+		return out, err
+	}
 	for id, srcs := range raised {
-		t, err := a.cachedTheme(ctx, id)
-		if err != nil || (out.Ring != "" && t.Ring != out.Ring) {
+		t, ok := themes[id]
+		if !ok || (out.Ring != "" && t.Ring != out.Ring) {
 			continue
 		}
 		to := ThemeOutcomes{ThemeID: id, Label: t.Label, Ring: t.Ring}

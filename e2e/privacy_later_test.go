@@ -64,8 +64,32 @@ func TestResearcherSeesUnplacedCodingsAndRedactsStoredText(t *testing.T) {
 	if err := c.do("PUT", fmt.Sprintf("/api/v1/quotes/%d/codes/%d", q.ID, code.ID), nil, nil); err != nil {
 		t.Fatal(err)
 	}
+	// The quote is also the code's example, and the seeded coding runs:
+	// both hang on the quote, and are held when the role change cuts it.
+	if err := c.do("PATCH", fmt.Sprintf("/api/v1/codes/%d", code.ID), map[string]any{"name": "Onboarding pain", "example_quote_ids": []int64{q.ID}}, nil); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.do("POST", fmt.Sprintf("/api/v1/studies/%d/codebook/suggest", st.ID), nil, nil); err != nil {
+		t.Fatal(err)
+	}
 	if err := c.do("PATCH", fmt.Sprintf("/api/v1/participants/%d", q.ParticipantID), map[string]string{"role": "interviewer"}, nil); err != nil {
 		t.Fatal(err)
+	}
+	var held struct {
+		Examples []struct {
+			Code string `json:"code"`
+			Text string `json:"text"`
+		} `json:"examples"`
+		Suggestions []struct {
+			Count int `json:"count"`
+		} `json:"suggestions"`
+	}
+	if err := c.do("GET", fmt.Sprintf("/api/v1/studies/%d/unplaced-anchors", st.ID), nil, &held); err != nil {
+		t.Fatal(err)
+	}
+	if len(held.Examples) != 1 || held.Examples[0].Code != "Onboarding pain" || !strings.Contains(held.Examples[0].Text, "zebrafish") ||
+		len(held.Suggestions) != 1 || held.Suggestions[0].Count == 0 {
+		t.Fatalf("unplaced examples and suggestions %+v; want the zebrafish example and Sam's suggestions", held)
 	}
 
 	b := newBrowser(t)
@@ -81,6 +105,20 @@ func TestResearcherSeesUnplacedCodingsAndRedactsStoredText(t *testing.T) {
 	b.waitFor("the codebook after dismissing", fmt.Sprintf(`window.__e2eMark !== %d && document.readyState === "complete" && document.querySelector("h1")`, b.marks))
 	if n := b.count("section#unplaced-codings"); n != 0 {
 		t.Errorf("the dismissed coding is still listed")
+	}
+	b.expect("section#unplaced-anchors")
+	if got := eval[string](b, `document.querySelector("section#unplaced-anchors").textContent`); !strings.Contains(got, "zebrafish") ||
+		!strings.Contains(got, "Example of Onboarding pain") || !strings.Contains(got, fmt.Sprintf("%d suggestion", held.Suggestions[0].Count)) {
+		t.Errorf("the unplaced example and suggestions show %q", got)
+	}
+	b.shot("unplaced-anchors")
+	for range 2 {
+		b.markPage()
+		b.do("dismiss an example or suggestions", chromedp.Click(chromedp.CSS("section#unplaced-anchors form button[type=submit]")))
+		b.waitFor("the codebook after dismissing", fmt.Sprintf(`window.__e2eMark !== %d && document.readyState === "complete" && document.querySelector("h1")`, b.marks))
+	}
+	if n := b.count("section#unplaced-anchors"); n != 0 {
+		t.Errorf("dismissed examples or suggestions are still listed")
 	}
 
 	for _, s := range []string{"ortiz", `"dana.ortiz@example.com"`} {

@@ -39,6 +39,18 @@ type CodebookPage struct {
 	// Unplaced are codings whose quote is gone (a re-ingest, a role change
 	// or redaction re-cut it) and that could not be put on a quote again.
 	Unplaced []UnplacedView
+	// UnplacedExamples are code examples held the same way; Unplaced-
+	// Suggestions the seeded coding's suggestions held, per source file.
+	UnplacedExamples    []UnplacedView
+	UnplacedSuggestions []UnplacedSuggestionsView
+}
+
+// UnplacedSuggestionsView counts one file's suggestions that wait to be
+// placed.
+type UnplacedSuggestionsView struct {
+	SourceSHA, SourceName string
+	SourceID              int64
+	Count, Reviewed       int
 }
 
 // UnplacedView is a coding that waits to be placed.

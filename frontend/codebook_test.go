@@ -14,7 +14,10 @@ func addCodebookSamples(m map[string]any, b Base, q QuoteView) {
 	m["codebook"] = CodebookPage{Base: b, StudyName: evil, Rings: rings, Error: evil, Imported: evil,
 		Form: CodeForm{Name: evil, Definition: evil, WhenToUse: evil, WhenNotToUse: evil, Examples: evil},
 		Codes: []CodeView{{ID: 4, Name: evil, Ring: "perceived_barriers", RingTitle: "Perceived barriers", Definition: evil,
-			WhenToUse: evil, WhenNotToUse: evil, Examples: []QuoteView{q}, ExampleIDs: evil, Codings: 2, Quotes: 1, Rings: rings}}}
+			WhenToUse: evil, WhenNotToUse: evil, Examples: []QuoteView{q}, ExampleIDs: evil, Codings: 2, Quotes: 1, Rings: rings}},
+		Unplaced:            []UnplacedView{{ID: 1, Code: evil, Coder: evil, Text: evil, SourceName: evil}},
+		UnplacedExamples:    []UnplacedView{{ID: 2, Code: evil, Text: evil, SourceName: evil, SourceID: 3}},
+		UnplacedSuggestions: []UnplacedSuggestionsView{{SourceSHA: evil, SourceName: evil, Count: 4, Reviewed: 1}}}
 	m["quote-code"] = QuoteCodePage{Base: b, StudyName: evil, Quote: q, Ring: "perceived_barriers", RingTitle: "Perceived barriers",
 		Theme: evil, Mine: chip, Others: []CoderChips{{Coder: evil, Codes: chip}}, Verbatim: chip, Blind: true,
 		Options: []Option{{Value: "5", Label: evil}}, Back: "/sources/3", Error: evil}

@@ -29,7 +29,7 @@ type Pages struct {
 var Names = []string{"signin", "error", "studies", "study", "upload", "source",
 	"personas", "persona", "themes", "search", "admin", "account",
 	"gaps", "gap", "gap-print", "survey", "objection", "trackers", "tracker",
-	"codebook", "quote-code", "agreement", "disagreements", "review"}
+	"codebook", "quote-code", "agreement", "disagreements", "review", "non-answers"}
 
 // New loads the templates from fsys (a folder holding templates/ and
 // static/, e.g. os.DirFS("frontend") while editing), or from the embedded

@@ -71,12 +71,14 @@ type StudyCard struct {
 // Study is one study's dashboard.
 type Study struct {
 	Base
-	Study    StudyCard
-	Stage    string
-	Chart    BarChart
-	Heatmap  Heatmap
-	Sources  []SourceRow
-	Personas []PersonaLink
+	Study   StudyCard
+	Stage   string
+	Chart   BarChart
+	Heatmap Heatmap
+	Sources []SourceRow
+	// NonAnswers is the sum of the sources' non-answers.
+	NonAnswers int
+	Personas   []PersonaLink
 	// Waves is the research-wave section (nil when no source has a wave).
 	Waves *WavesView
 	// Privacy is the privacy form (nil unless the user may edit).
@@ -115,6 +117,24 @@ type SourceRow struct {
 	Imported             string
 	Participants, Quotes int
 	Warnings             int
+	// NonAnswers counts a survey's answers set aside as non-answers.
+	NonAnswers int
+}
+
+// NonAnswersPage lists a survey source's answers set aside as
+// non-answers.
+type NonAnswersPage struct {
+	Base
+	StudyName, SourceName string
+	SourceID              int64
+	Total                 int
+	Answers               []NonAnswerRow
+}
+
+// NonAnswerRow is one non-answer.
+type NonAnswerRow struct {
+	Respondent, Text string
+	Row              int
 }
 
 // Upload is the upload page, with results after a form post.

@@ -56,6 +56,10 @@ type Source struct {
 	Size       int64     `json:"size"`
 	ImportedAt time.Time `json:"imported_at"`
 	Warnings   []string  `json:"warnings,omitempty"`
+	// NonAnswers counts a survey's answers set aside as non-answers at
+	// ingest (IsNonAnswer): they give no quote. -1 until counted (surveys
+	// stored before the count was kept).
+	NonAnswers int `json:"non_answers,omitempty"`
 }
 
 // Participant is a person in a source: an interviewer, a buyer, or a

@@ -57,3 +57,22 @@ type Original struct {
 	Label    string `json:"label"`
 	Original string `json:"original"`
 }
+
+// RedactionPass is the state of a study's pass applying its redaction to
+// what was stored before it redacted (docs/PRIVACY.md). It is stored, so
+// every replica shows the same state.
+type RedactionPass struct {
+	StudyID int64 `json:"study_id"`
+	Running bool  `json:"running"`
+	// Sources is how many sources the pass reads; Done how many it has
+	// read, Changed how many of those it rewrote.
+	Sources    int        `json:"sources"`
+	Done       int        `json:"done"`
+	Changed    int        `json:"changed"`
+	StartedAt  time.Time  `json:"started_at"`
+	FinishedAt *time.Time `json:"finished_at,omitempty"`
+	Error      string     `json:"error,omitempty"`
+	// UpdatedAt is when the pass last reported progress: a running pass
+	// that has not for long belonged to a process that stopped.
+	UpdatedAt time.Time `json:"updated_at"`
+}

@@ -28,10 +28,13 @@ func TestLabelDumpRealData(t *testing.T) {
 	if seed == 0 {
 		seed = 1
 	}
+	only := os.Getenv("LABEL_ONLY")
 	studies := append(devStudies(t),
 		loadRealStudy(t, "restaurants", []string{"absa_reviews/semeval2014_restaurants.csv"}, oneGroup),
 		loadRealBytes(t, "qmsum", qmsumSome(t, 4)))
-	only := os.Getenv("LABEL_ONLY")
+	if only != "" {
+		studies = append(studies, labelExtraStudies(t)...)
+	}
 	for _, st := range studies {
 		if only != "" && !strings.Contains(only, st.name) {
 			continue
@@ -78,6 +81,19 @@ func dumpLabels(t *testing.T, b *bytes.Buffer, st *realStudy) {
 			cands = append(cands, fmt.Sprintf("%s (%d, %.2f, %.2f/%+.2f)", mostFrequent(ps.surface[s.key]), ps.phraseDF[i][s.key], s.score, ct, ct-cr))
 		}
 		fmt.Fprintf(b, "      C: %s\n", strings.Join(cands, "; "))
+		if lw := strings.Fields(th.Label); len(lw) == 1 {
+			// A lone word: the phrases of the theme that hold it (quotes,
+			// buyers up to two).
+			k := normWord(lw[0])
+			var ps2 []string
+			for key, n := range ps.phraseDF[i] {
+				if slices.Contains(strings.Fields(key), k) && key != k {
+					ps2 = append(ps2, fmt.Sprintf("%s (%d/%d)", mostFrequent(ps.surface[key]), n, ps.speakers[i][key].n))
+				}
+			}
+			slices.Sort(ps2)
+			fmt.Fprintf(b, "      P: %d quotes say it; %s\n", ps.themeDF[i][k], strings.Join(ps2, "; "))
+		}
 		type ws struct {
 			w string
 			s float64
@@ -151,4 +167,16 @@ func qmsumSome(t *testing.T, n int) map[string][]byte {
 		}
 	}
 	return out
+}
+
+// labelExtraStudies are the further sets the labels are read on (asked for
+// by name in LABEL_ONLY): one product-design series and four committee
+// hearings of QMSum, and the NHS feedback answers.
+func labelExtraStudies(t *testing.T) []*realStudy {
+	return []*realStudy{
+		loadRealStudy(t, "qprod", realFiles(t, "qmsum_meetings/Product/ES2004?.json"), oneGroup),
+		loadRealStudy(t, "qcomm", []string{"qmsum_meetings/Committee/covid_0.json", "qmsum_meetings/Committee/covid_1.json",
+			"qmsum_meetings/Committee/covid_2.json", "qmsum_meetings/Committee/covid_3.json"}, oneGroup),
+		loadRealStudy(t, "nhs", []string{"nhs_patient_feedback/single_label.csv"}, oneGroup),
+	}
 }

@@ -110,3 +110,44 @@ func TestSpeakers(t *testing.T) {
 		t.Errorf("a second speaker: n = %d, want 2", s.n)
 	}
 }
+
+func TestNumberedLabel(t *testing.T) {
+	labels := map[string]bool{"quality issue": true, "quality issue 2": true, "f1 score": true,
+		"windows server 2019": true, "mixed remarks (success factors)": true}
+	for _, c := range []struct {
+		label string
+		want  bool
+	}{
+		{"quality issue 2", true},
+		{"Mixed remarks (success factors) 2", true},
+		{"quality issue", false},
+		{"f1 score", false},
+		{"windows server 2019", false}, // no "windows server" beside it
+		{"Mixed remarks (success factors), 63 quotes", false},
+	} {
+		if got := numberedLabel(c.label, labels); got != c.want {
+			t.Errorf("numberedLabel(%q) = %v, want %v", c.label, got, c.want)
+		}
+	}
+}
+
+func TestHeadWithAdjective(t *testing.T) {
+	for _, c := range []struct {
+		toks []persona.Token
+		want string
+		has  bool
+	}{
+		{tagged("pleasant", "JJ", "helpful", "JJ", "staff", "NN"), "helpful staff", true},
+		{tagged("wonderful", "JJ", "caring", "VBG", "staff", "NN"), "caring staff", true},
+		{tagged("long", "JJ", "term", "NN", "support", "NN"), "term support", false}, // a compound's tail
+		{tagged("steep", "JJ", "learning", "NN", "curve", "NN"), "learning curve", false},
+	} {
+		var got []string
+		for _, p := range nounPhrases(c.toks) {
+			got = append(got, p.surface)
+		}
+		if slices.Contains(got, c.want) != c.has {
+			t.Errorf("nounPhrases(%v) = %q; holding %q: want %v", c.toks, got, c.want, c.has)
+		}
+	}
+}

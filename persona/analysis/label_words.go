@@ -305,6 +305,9 @@ func mixedLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string 
 	if len(w.members) < mixedMin {
 		return smallLabel(c, st, t, used)
 	}
+	if l := st.broadFinding(t, used); l != "" {
+		return l
+	}
 	best, bestScore := "", 0.0
 	for _, i := range w.members {
 		if mute(c.quotes[i]) {
@@ -340,7 +343,7 @@ func mixedLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string 
 		}
 		return mixedPrefix + " on " + best
 	}
-	return uniqueLabel(mixedPrefix+" ("+strings.ToLower(w.ring.Title())+")", used)
+	return st.countedLabel(mixedPrefix+" ("+strings.ToLower(w.ring.Title())+")", t, used)
 }
 
 // compoundOf is the two-word phrase theme t says the word key k in most
@@ -348,6 +351,14 @@ func mixedLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string 
 // frequent spoken form, or "": a noun that is half of a compound ("machine"
 // of "machine learning") names nothing alone.
 func (st *phraseStats) compoundOf(t int, k string) string {
+	if best := st.compoundKey(t, k); best != "" {
+		return mostFrequent(st.surface[best])
+	}
+	return ""
+}
+
+// compoundKey is the key of the phrase compoundOf shows, or "".
+func (st *phraseStats) compoundKey(t int, k string) string {
 	best, bestN := "", 0
 	for key, n := range st.phraseDF[t] {
 		ks := strings.Fields(key)
@@ -359,10 +370,7 @@ func (st *phraseStats) compoundOf(t int, k string) string {
 			best, bestN = key, n
 		}
 	}
-	if best == "" {
-		return ""
-	}
-	return mostFrequent(st.surface[best])
+	return best
 }
 
 // smallLabel names a theme too small to be called mixed (under

@@ -5,40 +5,27 @@ import (
 	"testing"
 )
 
-// TestPhraseOverTopic: a persona is named by a phrase of several words
-// rather than a lone topic word when at least half as many members said it.
-func TestPhraseOverTopic(t *testing.T) {
-	type c struct {
-		text     string
-		n, words int
-	}
+// TestFindingKeys: only a phrase of two content words or more, without
+// filler or numbers and not headed by a light verb, may name a persona;
+// a lone word is a topic.
+func TestFindingKeys(t *testing.T) {
 	tests := []struct {
-		name string
-		in   []c
-		want string
+		text string
+		want []string
 	}{
-		{"phrase said by half as many wins", []c{{"workers", 40, 1}, {"support", 30, 1}, {"emergency wage subsidy", 20, 3}}, "emergency wage subsidy"},
-		{"phrase said by fewer than half stays behind", []c{{"workers", 40, 1}, {"wage subsidy", 19, 2}}, "workers"},
-		{"a phrase first stays first", []c{{"train model", 30, 2}, {"data", 29, 1}}, "train model"},
-		{"only lone words", []c{{"data", 30, 1}, {"model", 29, 1}}, "data"},
-		{"empty", nil, ""},
+		{"steep learning curve", []string{normWord("steep"), normWord("learning"), normWord("curve")}},
+		{"quality of the data", []string{normWord("quality"), normWord("data")}},
+		{"text", nil},
+		{"the model", nil},
+		{"yeah model", nil},
+		{"makes model", nil},
+		{"2 models", nil},
+		{"", nil},
 	}
 	for _, tt := range tests {
-		got := phraseOverTopic(tt.in, func(x c) (int, int) { return x.n, x.words })
-		first := ""
-		if len(got) > 0 {
-			first = got[0].text
-		}
-		if first != tt.want {
-			t.Errorf("%s: first = %q; want %q", tt.name, first, tt.want)
-		}
-		if len(got) != len(tt.in) {
-			t.Errorf("%s: %d candidates; want %d", tt.name, len(got), len(tt.in))
-		}
-		for _, x := range tt.in {
-			if !slices.Contains(got, x) {
-				t.Errorf("%s: lost %q", tt.name, x.text)
-			}
+		got, ok := findingKeys(tt.text)
+		if ok != (tt.want != nil) || !slices.Equal(got, tt.want) {
+			t.Errorf("findingKeys(%q) = %v, %v; want %v", tt.text, got, ok, tt.want)
 		}
 	}
 }
@@ -51,8 +38,8 @@ func TestSortNaming(t *testing.T) {
 		in   []namingCand
 		want string
 	}{
-		{"lift first", []namingCand{{"rule engines", 0.5, 1.5, 2, true}, {"score", 0.73, 10.2, 1, false}}, "score"},
-		{"share breaks a tie", []namingCand{{"train model", 0.5, 2, 2, true}, {"polar plot", 0.6, 2, 2, true}}, "polar plot"},
+		{"lift first", []namingCand{{"rule engines", 0.5, 1.5, 2}, {"score", 0.73, 10.2, 1}}, "score"},
+		{"share breaks a tie", []namingCand{{"train model", 0.5, 2, 2}, {"polar plot", 0.6, 2, 2}}, "polar plot"},
 	}
 	for _, tt := range tests {
 		sortNaming(tt.in)

@@ -72,7 +72,7 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 	slices.SortStableFunc(out, func(a, b persona.Profile) int {
 		return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.ParticipantIDs[0], b.ParticipantIDs[0]))
 	})
-	nameAll(out, themes, buyers, traits, saidWords(c, buyers))
+	nameAll(out, themes, buyers, traits, newPhraseUse(themes, c, buyers))
 	for i := range out {
 		out[i].ID = int64(i + 1)
 	}

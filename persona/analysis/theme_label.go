@@ -28,12 +28,13 @@ var (
 	weakAdjectives = wordSet("other", "same", "much", "many", "few", "more", "most", "last",
 		"next", "whole", "own", "such", "real", "good", "big", "little", "great", "certain",
 		"different", "sure", "able", "new", "old", "first", "second", "main", "actual", "several", "various",
-		"multiple", "numerous")
+		"multiple", "numerous", "specific", "particular", "general", "definite", "entire", "exact", "respective")
 	// lightVerbs do not head a verb phrase.
 	lightVerbs = wordSet("be", "is", "was", "were", "are", "been", "have", "had", "has", "do",
 		"did", "does", "get", "got", "go", "went", "make", "made", "say", "said", "think",
 		"know", "mean", "want", "need", "let", "take", "took", "see", "look", "saying", "said", "talking",
-		"thinking", "getting", "going", "doing", "trying", "looking", "coming", "taking", "giving", "knew")
+		"thinking", "getting", "going", "doing", "trying", "looking", "coming", "taking", "giving", "knew",
+		"having", "being")
 )
 
 // isNoun accepts noun tags, but not words the tagger calls nouns that
@@ -76,6 +77,12 @@ func nounPhrases(toks []persona.Token) []phrase {
 		}
 		if k > j {
 			out = appendChunk(out, toks[i:k])
+			if k-i >= 3 && isAdj(toks[k-2].Tag) && isNoun(toks[k-1].Tag) {
+				// A longer chunk holds its head's nearest adjective and
+				// head: "helpful staff" is said in "pleasant helpful
+				// staff" too, and counted there.
+				out = appendChunk(out, toks[k-2:k])
+			}
 			if v := objectOf(toks, i); v >= 0 && k-i <= 2 {
 				out = appendChunk(out, append([]persona.Token{toks[v]}, toks[i:k]...))
 			}
@@ -198,6 +205,7 @@ func labelThemes(c *corpus, ws []*work) {
 	order := indexes(len(ws))
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(ws[b].members), len(ws[a].members)) })
 	used := map[string]bool{}
+	owner := map[string]int{} // label -> the theme it names
 	var pending []split
 	for _, t := range order {
 		w := ws[t]
@@ -223,45 +231,70 @@ func labelThemes(c *corpus, ws []*work) {
 		if 2*st.size[t] < len(w.members) {
 			// Mostly not English: say so rather than label it from a
 			// few stray English words.
-			w.label = uniqueLabel(muteLabel(c, w), used)
+			w.label = st.countedLabel(muteLabel(c, w), t, used)
 			used[strings.ToLower(w.label)] = true
 			continue
 		}
-		top := ""
+		top, rival := "", -1
+		taken := map[string]bool{} // words of better findings other themes have
 		for _, s := range ranked {
-			if !supported(s, st.size[t]) {
+			if !supported(s, st.size[t]) || taken[s.key] {
+				// A word of a better finding another theme is named by
+				// ("machine" after "virtual machines") is a piece of the
+				// same finding, not one of its own.
 				continue
 			}
 			l := mostFrequent(st.surface[s.key])
 			if r := fuller(ranked, s, st, used); r != "" {
+				l = r
+			} else if r := st.compound(t, s.key); r != "" {
+				l = r
+			} else if r := st.modified(t, s.key, used); r != "" {
+				l = r
+			} else if r := phraseOver(t, ranked, s, st, used, taken); r != "" {
 				l = r
 			}
 			if !used[strings.ToLower(l)] {
 				w.label = l
 				break
 			}
+			for _, k := range strings.Fields(s.key) {
+				taken[k] = true
+			}
 			if top == "" {
 				top = l
+				if r, ok := owner[strings.ToLower(l)]; ok {
+					rival = r
+				}
 			}
 		}
 		if w.label == "" && top != "" {
 			// Every finding it has names a bigger theme already: named
 			// once every theme has its own finding.
-			pending = append(pending, split{t, top, keys})
+			pending = append(pending, split{t, top, rival, keys})
 			continue
 		}
 		if w.label == "" {
 			w.label = mixedLabel(c, st, t, used)
 		}
 		used[strings.ToLower(w.label)] = true
+		owner[strings.ToLower(w.label)] = t
 	}
 	for _, p := range pending {
 		// The theme's next telling phrase that two of its quotes say
-		// names it, else the grouping split one topic, and the label says
-		// so with a number.
+		// names it, else what it says that its rival does not, else the
+		// rival's finding in its own ring; else it has no finding of its
+		// own (see label_distinct.go).
 		w := ws[p.theme]
-		if w.label = nextPhrase(p.keys, st, p.theme, used); w.label == "" {
-			w.label = uniqueLabel(p.top, used)
+		w.label = nextPhrase(p.keys, st, p.theme, used)
+		if w.label == "" {
+			w.label = st.distinctLabel(p.theme, p.rival, used)
+		}
+		if w.label == "" {
+			w.label = st.sameFindingLabel(p.theme, p.rival, p.top, used)
+		}
+		if w.label == "" {
+			w.label = mixedLabel(c, st, p.theme, used)
 		}
 		used[strings.ToLower(w.label)] = true
 	}
@@ -272,6 +305,7 @@ func labelThemes(c *corpus, ws []*work) {
 type split struct {
 	theme int
 	top   string
+	rival int // the theme top names
 	keys  []scored
 }
 
@@ -336,6 +370,7 @@ type phraseStats struct {
 	parts    []int                 // per theme: participants of the quotes that may label it
 	centres  *themeCentres         // nil without word vectors
 	loose    bool                  // rank for key phrases: no speaker, support or closeness test
+	rival    int                   // when >= 0, lift is also taken over this theme (distinctLabel)
 }
 
 // labelToken is one word of a candidate phrase.
@@ -350,7 +385,7 @@ type labelToken struct {
 func newPhraseStats(c *corpus, ws []*work) *phraseStats {
 	st := &phraseStats{c: c, ws: ws, df: map[string]int{}, words: map[string][]labelToken{},
 		surface: map[string]map[string]int{}, names: c.names, proper: map[string]int{}, noun: map[string]int{},
-		centres: newThemeCentres(c, ws)}
+		centres: newThemeCentres(c, ws), rival: -1}
 	// Each theme's counts are taken on its own (on all cores), then added
 	// up in theme order, so that the words kept for a phrase are those of
 	// its first quote in theme order, as when counted one theme at a time.
@@ -554,7 +589,7 @@ func (st *phraseStats) wordScore(t int, key string) float64 {
 	size := float64(len(st.ws[t].members))
 	in := (float64(st.themeDF[t][key]) + 0.5) / (size + 1)
 	all := (float64(st.df[key]) + 0.5) / (float64(st.n) + 1)
-	s := st.weightOf[t][key] * max(0, math.Log(in/all))
+	s := st.weightOf[t][key] * max(0, st.rivalLift(t, key, math.Log(in/all)))
 	if genericNouns[key] || loneGeneric[key] {
 		s /= 2
 	}

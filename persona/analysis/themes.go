@@ -174,8 +174,9 @@ func toTheme(c *corpus, w *work, minParticipants int, studyID int64) persona.The
 	slices.Sort(t.QuoteIDs)
 	t.Quotes, t.Participants, t.Sources = len(w.members), len(parts), len(srcs)
 	t.Recurring = t.Participants >= minParticipants
-	t.TopQuoteIDs = topQuoteIDs(c, w)
-	if h := headline(c, w.members, w.label); h >= 0 {
+	show := newShowable(c, w.members)
+	t.TopQuoteIDs = topQuoteIDs(c, w, show)
+	if h := shownHeadline(c, w, show); h >= 0 {
 		t.HeadlineQuoteID, t.Headline = c.quotes[h].ID, c.quotes[h].Text
 	}
 	return t
@@ -183,8 +184,9 @@ func toTheme(c *corpus, w *work, minParticipants int, studyID int64) persona.The
 
 // topQuoteIDs ranks representatives: pinned quotes first, then by maximal
 // marginal relevance over centrality (favouring 8-40 words) and similarity
-// to those already chosen, at most one per participant.
-func topQuoteIDs(c *corpus, w *work) []int64 {
+// to those already chosen, at most one per participant, among the quotes
+// that may be shown (quote_show.go): fewer than topQuotes when too few may.
+func topQuoteIDs(c *corpus, w *work, show *showable) []int64 {
 	var out []int64
 	seen := map[int64]bool{}
 	var chosen []int
@@ -195,11 +197,11 @@ func topQuoteIDs(c *corpus, w *work) []int64 {
 			chosen = append(chosen, i)
 		}
 	}
-	cands := candidates(c, w.members)
+	cands := candidates(c, show.formOK(w.members))
 	for len(out) < topQuotes {
 		best, bestScore := -1, 0.0
 		for _, i := range cands {
-			if seen[c.quotes[i].ParticipantID] {
+			if seen[c.quotes[i].ParticipantID] || !show.ok(i) {
 				continue
 			}
 			s := mmrLambda*relevance(c, i) - (1-mmrLambda)*maxSimilarity(c, i, chosen)

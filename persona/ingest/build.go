@@ -37,11 +37,11 @@ func BuildWith(name string, data []byte, doc *Document, lang persona.Language, r
 		originals = buildTranscript(imp, doc, lang, red)
 	}
 	if red != nil && red.Redactor != nil {
-		var speakers []string
+		var speakers, texts []string
 		for _, t := range doc.Turns {
-			speakers = append(speakers, t.Speaker)
+			speakers, texts = append(speakers, t.Speaker), append(texts, t.Text)
 		}
-		if n := RedactFileName(name, red.Redactor, speakers); n != name {
+		if n := RedactFileName(name, red.Redactor, speakers, texts); n != name {
 			if red.KeepOriginals {
 				originals = append(originals, persona.Original{Label: n, Original: name})
 			}

@@ -83,7 +83,7 @@ func RedactStored(s *Stored, lang persona.Language, red *Redaction) (changed boo
 		}
 	}
 	if s.Source != nil {
-		if n := RedactFileName(s.Source.Name, x.r, speakers); n != s.Source.Name {
+		if n := RedactFileName(s.Source.Name, x.r, speakers, texts); n != s.Source.Name {
 			s.Source.Name, changed = n, true
 		}
 	}
@@ -128,8 +128,10 @@ func sameAttrs(a, b map[string]string) bool {
 // ortiz.txt" → "interview-[Person 2].txt" when Dana Ortiz speaks in the
 // study), and e-mails and phone numbers in it: the name's words are read
 // as capitalised words (file names are often lower case) against the
-// names the redactor knows and the labels given.
-func RedactFileName(name string, r *redact.Redactor, labels []string) string {
+// names the redactor knows and the labels given, and the words left are
+// read by the recogniser for names no speaker has ("call-notes-priya-
+// raman.txt", redact.Redactor.PeopleInFileName).
+func RedactFileName(name string, r *redact.Redactor, labels, texts []string) string {
 	ext := filepath.Ext(name)
 	base := strings.TrimSuffix(name, ext)
 	var names []string
@@ -163,6 +165,8 @@ func RedactFileName(name string, r *redact.Redactor, labels []string) string {
 	for _, sp := range redact.FindNames(titled, names) {
 		spans = append(spans, redact.Span{Start: sp.Start, End: sp.End, Kind: redact.Person})
 	}
+	// Names no speaker has: the recogniser reads the name's other words.
+	spans = append(spans, r.PeopleInFileName(titled, texts)...)
 	for _, sp := range redact.FindPatterns(base) {
 		spans = append(spans, sp)
 	}

@@ -10,6 +10,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"time"
 )
 
 // Project is a REFI-QDA project as Verbatim sees it.
@@ -23,6 +24,9 @@ type Project struct {
 	// Users are the coders besides the program itself (the writer always
 	// names Verbatim as the project's creating user).
 	Users []User
+	// Notes are the project's notes (memos): text a selection can refer
+	// to (Selection.NoteGUIDs).
+	Notes []Note
 	// Warnings say what was read but left out (picture, PDF, audio
 	// sources; codings that point nowhere).
 	Warnings []string
@@ -58,6 +62,18 @@ type Selection struct {
 	// Coders, when set, holds for each of CodeGUIDs the GUID of the user
 	// who applied it (a Coding's creatingUser; "" for the program's own).
 	Coders []string
+	// NoteGUIDs are the notes this selection refers to (NoteRef).
+	NoteGUIDs []string
+}
+
+// Note is a REFI-QDA project note (a memo): plain text, with who wrote it
+// (a user GUID) and when.
+type Note struct {
+	GUID         string
+	Name         string
+	Text         string
+	CreatingUser string
+	Created      time.Time
 }
 
 // User is a person (or program) who coded: a REFI-QDA User.

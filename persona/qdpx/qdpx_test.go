@@ -20,8 +20,11 @@ func sample() Project {
 		Children: []Code{{GUID: GUID("theme", "1"), Name: "Outages nobody saw", Description: "Raised by 1 of 1.", Codable: true}}}
 	return Project{Name: "Northwind", Origin: "Verbatim", Codes: []Code{ring},
 		Sources: []Source{{GUID: GUID("source", "1"), Name: "dana.txt", Text: text,
-			Selections: []Selection{{GUID: GUID("quote", "1"), Start: start, End: end, CodeGUIDs: []string{GUID("theme", "1")}}}}},
+			Selections: []Selection{{GUID: GUID("quote", "1"), Start: start, End: end, CodeGUIDs: []string{GUID("theme", "1")},
+				NoteGUIDs: []string{GUID("note", "1")}}}}},
 		Cases: []Case{{GUID: GUID("case", "1"), Name: "Dana", Attributes: []Attribute{{"Role", "IT director"}}, SourceGUIDs: []string{GUID("source", "1")}}},
+		Notes: []Note{{GUID: GUID("note", "1"), Name: "Settled", Text: "Settled by rita: the first coder's codes.\nCode: Outages",
+			CreatingUser: GUID("verbatim user"), Created: time.Date(2026, 3, 1, 10, 0, 0, 0, time.UTC)}},
 	}
 }
 
@@ -73,12 +76,15 @@ func TestWrittenXMLFollowsSchema(t *testing.T) {
 		`plainTextPath="internal://` + GUID("source", "1") + `.txt"`,
 		`startPosition="32" endPosition="63"`,
 		`<CodeRef targetGUID="` + GUID("theme", "1") + `">`,
+		`<NoteRef targetGUID="` + GUID("note", "1") + `">`,
+		`<Note guid="` + GUID("note", "1") + `" name="Settled" creatingUser="` + GUID("verbatim user") + `" creationDateTime="2026-03-01T10:00:00Z">`,
 	} {
 		if !strings.Contains(x, want) {
 			t.Errorf("project.qde lacks %s:\n%s", want, x)
 		}
 	}
-	if strings.Index(x, "<Users>") > strings.Index(x, "<CodeBook>") || strings.Index(x, "<Cases>") > strings.Index(x, "<Sources>") {
+	if strings.Index(x, "<Users>") > strings.Index(x, "<CodeBook>") || strings.Index(x, "<Cases>") > strings.Index(x, "<Sources>") ||
+		strings.Index(x, "<Notes>") < strings.Index(x, "</Sources>") || strings.Index(x, "<NoteRef") < strings.Index(x, "</Coding>") {
 		t.Error("Project children out of the schema's order")
 	}
 	if _, err := zr.Open("sources/" + GUID("source", "1") + ".txt"); err != nil {

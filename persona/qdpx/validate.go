@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"time"
 	"unicode/utf8"
 )
 
@@ -118,6 +119,19 @@ func fromXML(x xProject, source func(string) (string, error)) (*Project, error) 
 			}
 		}
 	}
+	if x.Notes != nil {
+		for _, xn := range x.Notes.Note {
+			v.guid(xn.GUID, fmt.Sprintf("note %q", xn.Name))
+			n := Note{GUID: xn.GUID, Name: strings.TrimSpace(xn.Name), CreatingUser: xn.CreatingUser}
+			if xn.PlainTextContent != nil {
+				n.Text = *xn.PlainTextContent
+			}
+			if t, err := time.Parse(time.RFC3339, strings.TrimSpace(xn.CreationDateTime)); err == nil {
+				n.Created = t
+			}
+			p.Notes = append(p.Notes, n)
+		}
+	}
 	if x.Cases != nil {
 		for _, xc := range x.Cases.Case {
 			v.guid(xc.GUID, fmt.Sprintf("case %q", xc.Name))
@@ -192,6 +206,9 @@ func (v *validator) source(xs xTextSource, read func(string) (string, error), p 
 				sel.CodeGUIDs = append(sel.CodeGUIDs, c.CodeRef.TargetGUID)
 				sel.Coders = append(sel.Coders, c.CreatingUser)
 			}
+		}
+		for _, r := range xsel.NoteRef {
+			sel.NoteGUIDs = append(sel.NoteGUIDs, r.TargetGUID)
 		}
 		if strings.Join(sel.Coders, "") == "" {
 			sel.Coders = nil // nobody named: the program's own codings

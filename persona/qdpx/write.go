@@ -101,9 +101,23 @@ func toXML(p Project, created time.Time) xProject {
 					}
 					xsel.Coding = append(xsel.Coding, xc)
 				}
+				for _, n := range sel.NoteGUIDs {
+					xsel.NoteRef = append(xsel.NoteRef, xRef{n})
+				}
 				xs.PlainTextSelection = append(xs.PlainTextSelection, xsel)
 			}
 			x.Sources.TextSource = append(x.Sources.TextSource, xs)
+		}
+	}
+	if len(p.Notes) > 0 {
+		x.Notes = &xNotes{}
+		for _, n := range p.Notes {
+			text := n.Text
+			xn := xNote{GUID: n.GUID, Name: n.Name, CreatingUser: n.CreatingUser, PlainTextContent: &text}
+			if !n.Created.IsZero() {
+				xn.CreationDateTime = n.Created.UTC().Format(time.RFC3339)
+			}
+			x.Notes.Note = append(x.Notes.Note, xn)
 		}
 	}
 	return x

@@ -26,6 +26,7 @@ type xProject struct {
 	Variables        *xVariables `xml:"Variables"`
 	Cases            *xCases     `xml:"Cases"`
 	Sources          *xSources   `xml:"Sources"`
+	Notes            *xNotes     `xml:"Notes"`
 	Description      string      `xml:"Description,omitempty"`
 }
 
@@ -132,6 +133,22 @@ type xSelection struct {
 	EndPosition   *int      `xml:"endPosition,attr"`
 	Description   string    `xml:"Description,omitempty"`
 	Coding        []xCoding `xml:"Coding"`
+	NoteRef       []xRef    `xml:"NoteRef"`
+}
+
+// xNotes are the project's notes; a Note is a TextSourceType in the
+// schema (Verbatim writes and reads its name, creator, time and plain
+// text).
+type xNotes struct {
+	Note []xNote `xml:"Note"`
+}
+
+type xNote struct {
+	GUID             string  `xml:"guid,attr"`
+	Name             string  `xml:"name,attr,omitempty"`
+	CreatingUser     string  `xml:"creatingUser,attr,omitempty"`
+	CreationDateTime string  `xml:"creationDateTime,attr,omitempty"`
+	PlainTextContent *string `xml:"PlainTextContent"`
 }
 
 type xCoding struct {

@@ -113,16 +113,21 @@ func (s *Store) Codes(ctx context.Context, studyID int64) ([]persona.Code, error
 	return out, nil
 }
 
-// DeleteCode deletes a code and its codings.
+// DeleteCode deletes a code, its codings and its held examples.
 func (s *Store) DeleteCode(ctx context.Context, id int64) error {
-	res := s.db.WithContext(ctx).Delete(&codeRow{}, id)
-	if res.Error != nil {
-		return fmt.Errorf("store: delete code %d: %w", id, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("store: delete code %d: %w", id, persona.ErrNotFound)
-	}
-	return nil
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		res := tx.Delete(&codeRow{}, id)
+		if res.Error != nil {
+			return fmt.Errorf("store: delete code %d: %w", id, res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("store: delete code %d: %w", id, persona.ErrNotFound)
+		}
+		if err := tx.Where("kind = ? AND code_id = ?", persona.HeldExample, id).Delete(&heldRow{}).Error; err != nil {
+			return fmt.Errorf("store: delete code %d: %w", id, err)
+		}
+		return nil
+	})
 }
 
 // ImportCodes adds codes to a study's codebook in one transaction: a code

@@ -364,6 +364,53 @@ INSERT INTO coding_anchors (study_id, code_id, coder_id, coder_name, quote_id, s
 SELECT c.study_id, c.code_id, c.coder_id, c.coder_name, c.quote_id, s.sha256, s.name, t.seq, q.start, q."end", '', q.text, c.created_at
 FROM codings c JOIN quotes q ON q.id = c.quote_id JOIN turns t ON t.id = q.turn_id JOIN sources s ON s.id = q.source_id;
 `},
+	// 14: session workflow5 (docs/CODEBOOK.md, docs/PRIVACY.md).
+	// quote_anchors hold, while they wait to be placed again, the code
+	// examples and seeded-coding suggestions whose quote a re-cut or a
+	// re-ingest removed: made when the quotes go (kind 'example' with its
+	// code and place in the code's list, or 'suggestion' with the row's
+	// fields), deleted when placed or dismissed. redaction_passes keep the
+	// state of the pass applying redaction to stored text, so every replica
+	// shows it (updated_at is the pass's heartbeat). sources.non_answers
+	// counts a survey file's answers set aside as non-answers at ingest
+	// (-1 for surveys stored before: counted when first shown).
+	14: {Up: `
+CREATE TABLE quote_anchors (
+  id {{ID}},
+  study_id {{INT}} NOT NULL REFERENCES studies(id) ON DELETE CASCADE,
+  kind TEXT NOT NULL,
+  code_id {{INT}} NOT NULL DEFAULT 0,
+  position {{INT}} NOT NULL DEFAULT 0,
+  quote_id {{INT}} NOT NULL DEFAULT 0,
+  source_sha TEXT NOT NULL DEFAULT '',
+  source_name TEXT NOT NULL DEFAULT '',
+  turn_seq {{INT}} NOT NULL DEFAULT 0,
+  start_at {{INT}} NOT NULL DEFAULT 0,
+  end_at {{INT}} NOT NULL DEFAULT 0,
+  text_hash TEXT NOT NULL DEFAULT '',
+  text TEXT NOT NULL DEFAULT '',
+  best_code_id {{INT}} NOT NULL DEFAULT 0,
+  confidence {{REAL}} NOT NULL DEFAULT 0,
+  teach {{REAL}} NOT NULL DEFAULT 0,
+  seeded {{BOOL}} NOT NULL DEFAULT {{FALSE}},
+  status TEXT NOT NULL DEFAULT '',
+  created_at {{TIME}} NOT NULL
+);
+CREATE INDEX quote_anchors_study ON quote_anchors(study_id, kind);
+CREATE TABLE redaction_passes (
+  study_id {{INT}} PRIMARY KEY REFERENCES studies(id) ON DELETE CASCADE,
+  running {{BOOL}} NOT NULL DEFAULT {{FALSE}},
+  sources {{INT}} NOT NULL DEFAULT 0,
+  done {{INT}} NOT NULL DEFAULT 0,
+  changed {{INT}} NOT NULL DEFAULT 0,
+  error TEXT NOT NULL DEFAULT '',
+  started_at {{TIME}} NOT NULL,
+  finished_at {{TIME}},
+  updated_at {{TIME}} NOT NULL
+);
+ALTER TABLE sources ADD COLUMN non_answers {{INT}} NOT NULL DEFAULT 0;
+UPDATE sources SET non_answers = -1 WHERE kind = 'survey';
+`},
 }
 
 func (s *Store) migrate(ctx context.Context) error {

@@ -189,6 +189,9 @@ func (s *Store) SetRole(ctx context.Context, participantID int64, interviewer bo
 		if res.RowsAffected == 0 {
 			return fmt.Errorf("store: set role of participant %d: %w", participantID, persona.ErrNotFound)
 		}
+		if err := holdQuoteRefsTx(tx, sourceID); err != nil {
+			return err
+		}
 		if err := tx.Exec("DELETE FROM quotes WHERE source_id = ?", sourceID).Error; err != nil {
 			return fmt.Errorf("store: replace quotes of source %d: %w", sourceID, err)
 		}

@@ -28,6 +28,7 @@ type sourceRow struct {
 	ImportedAt time.Time
 	Warnings   string
 	Indexed    bool
+	NonAnswers int
 }
 
 func (sourceRow) TableName() string { return "sources" }
@@ -88,7 +89,7 @@ func studyFromRow(r studyRow) persona.Study {
 
 func sourceFromRow(r sourceRow) persona.Source {
 	s := persona.Source{ID: r.ID, StudyID: r.StudyID, Kind: persona.Kind(r.Kind), Name: r.Name,
-		Format: r.Format, SHA256: r.SHA256, Size: r.Size, ImportedAt: r.ImportedAt}
+		Format: r.Format, SHA256: r.SHA256, Size: r.Size, ImportedAt: r.ImportedAt, NonAnswers: r.NonAnswers}
 	if r.Warnings != "" {
 		s.Warnings = strings.Split(r.Warnings, "\n")
 	}

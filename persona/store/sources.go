@@ -43,7 +43,8 @@ func (s *Store) Import(ctx context.Context, studyID int64, imp *persona.Import) 
 func (s *Store) importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error {
 	src := imp.Source
 	sr := sourceRow{StudyID: studyID, Kind: string(src.Kind), Name: src.Name, Format: src.Format,
-		SHA256: src.SHA256, Size: src.Size, ImportedAt: sqldb.Time(src.ImportedAt), Warnings: strings.Join(src.Warnings, "\n")}
+		SHA256: src.SHA256, Size: src.Size, ImportedAt: sqldb.Time(src.ImportedAt), Warnings: strings.Join(src.Warnings, "\n"),
+		NonAnswers: src.NonAnswers}
 	if err := tx.Create(&sr).Error; err != nil {
 		return err
 	}
@@ -160,16 +161,31 @@ func sourcesFromRows(rows []sourceRow) []persona.Source {
 	return out
 }
 
-// DeleteSource deletes a source with its participants, turns and quotes.
-func (s *Store) DeleteSource(ctx context.Context, id int64) error {
-	res := s.db.WithContext(ctx).Delete(&sourceRow{}, id)
-	if res.Error != nil {
-		return fmt.Errorf("store: delete source %d: %w", id, res.Error)
-	}
-	if res.RowsAffected == 0 {
-		return fmt.Errorf("store: delete source %d: %w", id, persona.ErrNotFound)
+// SetNonAnswers records how many of a source's answers are non-answers.
+func (s *Store) SetNonAnswers(ctx context.Context, sourceID int64, n int) error {
+	if err := s.db.WithContext(ctx).Model(&sourceRow{}).Where("id = ?", sourceID).Update("non_answers", n).Error; err != nil {
+		return fmt.Errorf("store: non-answers of source %d: %w", sourceID, err)
 	}
 	return nil
+}
+
+// DeleteSource deletes a source with its participants, turns and quotes.
+// The code examples and suggestions on its quotes are held
+// (quote_anchors) to be placed again when the file comes back.
+func (s *Store) DeleteSource(ctx context.Context, id int64) error {
+	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if err := holdQuoteRefsTx(tx, id); err != nil {
+			return err
+		}
+		res := tx.Delete(&sourceRow{}, id)
+		if res.Error != nil {
+			return fmt.Errorf("store: delete source %d: %w", id, res.Error)
+		}
+		if res.RowsAffected == 0 {
+			return fmt.Errorf("store: delete source %d: %w", id, persona.ErrNotFound)
+		}
+		return nil
+	})
 }
 
 // Turns returns a source's turns in order.

@@ -29,10 +29,14 @@ func suggestionToRow(s persona.Suggestion) suggestionRow {
 }
 
 // ReplaceSuggestions replaces a study's suggestions with ss in one
-// transaction.
+// transaction (held suggestions waiting to be placed are dropped).
 func (s *Store) ReplaceSuggestions(ctx context.Context, studyID int64, ss []persona.Suggestion) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		if err := tx.Where("study_id = ?", studyID).Delete(&suggestionRow{}).Error; err != nil {
+			return err
+		}
+		// A new run supersedes the suggestions held from a re-cut.
+		if err := tx.Where("study_id = ? AND kind = ?", studyID, persona.HeldSuggestion).Delete(&heldRow{}).Error; err != nil {
 			return err
 		}
 		rows := make([]suggestionRow, len(ss))

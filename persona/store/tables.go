@@ -13,7 +13,8 @@ func Tables() []string {
 	return []string{"studies", "sources", "participants", "turns", "quotes", "analyses", "themes", "personas", "edits",
 		"collateral", "source_meta", "field_answers", "trackers", "tracker_visits",
 		"codes", "codings", "coding_rounds", "coding_round_coders", "coding_settlements", "study_members",
-		"study_privacy", "pseudonyms", "redaction_originals", "code_suggestions", "coding_anchors"}
+		"study_privacy", "pseudonyms", "redaction_originals", "code_suggestions", "coding_anchors",
+		"quote_anchors", "redaction_passes"}
 }
 
 // CompareQuotes checks that two stores hold the same quotes: up to n of

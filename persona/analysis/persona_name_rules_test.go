@@ -1,0 +1,167 @@
+package analysis
+
+import (
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// nameRuleStudies are the dev studies persona names are checked on:
+// interviews (ML practitioners, SERDIF), meetings (QMSum product design
+// ES2004a-d, one academic set, one committee set), a survey, reviews
+// and one-comment feedback. Small studies are run on the app's seed (0)
+// and seeds 1-3, large ones on the app's seed.
+func nameRuleStudies(t *testing.T) (small, large []*realStudy) {
+	small = []*realStudy{
+		loadRealStudy(t, "ml_practitioner_interviews", realFiles(t, "ml_practitioner_interviews/Interview_*.txt"), oneGroup),
+		loadRealStudy(t, "serdif", realFiles(t, "serdif_usability_study/transcripts/*.txt"), oneGroup),
+		loadRealStudy(t, "qmsum ES2004", realFiles(t, "qmsum_meetings/Product/ES2004?.json"), oneGroup),
+		loadRealStudy(t, "qmsum Bed00x", realFiles(t, "qmsum_meetings/Academic/Bed00*.json"), oneGroup),
+	}
+	large = []*realStudy{
+		loadRealStudy(t, "qmsum covid", realFiles(t, "qmsum_meetings/Committee/covid_*.json"), oneGroup),
+		loadRealStudy(t, "capterra", []string{"capterra_azure_reviews/capterra_azure_reviews.csv"}, oneGroup),
+		loadRealStudy(t, "bc_ai_survey", []string{"bc_ai_survey/bc_ai_survey_2025.csv"}, oneGroup),
+		loadRealStudy(t, "nhs", []string{"nhs_patient_feedback/v6framework_230831.csv"}, oneGroup),
+	}
+	return small, large
+}
+
+// TestPersonaNameRulesRealData checks, from outside the namer, that
+// persona names read as personas a marketer would brief on: unique in a
+// study, never numbered, and every finding-part (after " — ", or a name
+// that names no attribute value of its persona) a phrase of two content
+// words or more, without filler, that two or more of the persona's
+// members said in one quote. Names are logged for the docs.
+func TestPersonaNameRulesRealData(t *testing.T) {
+	if testing.Short() || raceEnabled {
+		t.Skip("heavy evaluation on real data: run without -race and -short")
+	}
+	small, large := nameRuleStudies(t)
+	var names, broken int
+	check := func(st *realStudy, seed int64) {
+		st.in.Options.Seed = seed
+		a, err := Run(st.in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range a.Personas {
+			t.Logf("%s seed %d: %-70q %4d", st.name, seed, p.Name, p.Size)
+		}
+		for _, msg := range personaNameBreaks(st, a) {
+			broken++
+			t.Errorf("%s seed %d: %s", st.name, seed, msg)
+		}
+		names += len(a.Personas)
+	}
+	for _, st := range small {
+		for _, seed := range []int64{0, 1, 2, 3} {
+			check(st, seed)
+		}
+	}
+	for _, st := range large {
+		check(st, 0)
+	}
+	t.Logf("persona names: %d, breaking a rule: %d", names, broken)
+}
+
+var numberedName = regexp.MustCompile(`\(\d+\)$`)
+
+// personaNameBreaks lists the naming rules a run's personas break.
+func personaNameBreaks(st *realStudy, a *persona.Analysis) []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, p := range a.Personas {
+		if seen[p.Name] {
+			out = append(out, "name used twice: "+p.Name)
+		}
+		seen[p.Name] = true
+		if numberedName.MatchString(p.Name) {
+			out = append(out, "numbered name: "+p.Name)
+		}
+		for _, f := range findingParts(p) {
+			if msg := findingBreak(f, st, p); msg != "" {
+				out = append(out, p.Name+": "+msg)
+			}
+		}
+	}
+	return out
+}
+
+// findingParts are the phrases of a persona's name that claim a finding:
+// those after " — " (or after "Mostly raised:"), joined by " · "; a name
+// without them is a finding-part itself unless it names one of its
+// persona's attribute values or says there are no distinct personas.
+func findingParts(p persona.Profile) []string {
+	name := p.Name
+	if _, tail, ok := strings.Cut(name, " — "); ok {
+		return strings.Split(tail, " · ")
+	}
+	if tail, ok := strings.CutPrefix(name, "Mostly raised: "); ok {
+		return strings.Split(tail, " · ")
+	}
+	if name == "No distinct personas" || name == "Other participants" {
+		return nil
+	}
+	lower := strings.ToLower(name)
+	for _, cs := range p.Attributes {
+		for _, c := range cs {
+			if v := strings.ToLower(shortValue(c.Value)); v != "" && strings.Contains(lower, v) {
+				return nil
+			}
+		}
+	}
+	return strings.Split(name, " · ")
+}
+
+// findingBreak says why a finding-part breaks the rules, or "".
+func findingBreak(f string, st *realStudy, p persona.Profile) string {
+	var content []string
+	for _, w := range strings.Fields(strings.ToLower(f)) {
+		w = strings.Trim(w, ".,!?:'’")
+		switch {
+		case ruleFiller[w]:
+			return "filler in " + f
+		case ruleQuestion[w]:
+			return "question word in " + f
+		case labelStop[w]:
+			continue
+		}
+		content = append(content, w)
+	}
+	if len(content) < 2 {
+		return "finding-part is a lone word: " + f
+	}
+	members := map[int64]bool{}
+	for _, id := range p.ParticipantIDs {
+		members[id] = true
+	}
+	said := map[int64]bool{}
+	for _, q := range st.in.Quotes {
+		if !members[q.ParticipantID] || said[q.ParticipantID] {
+			continue
+		}
+		words := map[string]bool{}
+		for _, tk := range q.Tokens {
+			words[normWord(tk.Text)] = true
+		}
+		all := true
+		for _, w := range content {
+			all = all && words[normWord(w)]
+		}
+		said[q.ParticipantID] = all
+	}
+	n := 0
+	for _, ok := range said {
+		if ok {
+			n++
+		}
+	}
+	if n < min(2, p.Size) {
+		return fmt.Sprintf("finding-part said in one quote by %d members: %s", n, f)
+	}
+	return ""
+}

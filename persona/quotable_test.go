@@ -1,0 +1,101 @@
+package persona_test
+
+import (
+	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/nlp"
+)
+
+// TestWhyUnquotable: real sentences from the dev sets (ML-practitioner
+// interviews, QMSum product and committee meetings, SERDIF, Capterra and
+// NHS answers). A fragment, a disfluent run, a courtesy or the
+// interviewer's question is never shown as a representative; a whole
+// sentence that names something is.
+func TestWhyUnquotable(t *testing.T) {
+	spoken, written := persona.KindTranscript, persona.KindSurvey
+	tests := []struct {
+		text string
+		kind persona.Kind
+		want string
+	}{
+		// fragments
+		{"Although we had our separate tasks,", spoken, persona.UnquotableFragment},
+		{"It's a bi i it's like a g it's a gadget, it's a", spoken, persona.UnquotableFragment},
+		{"Because it's too slow.", spoken, persona.UnquotableFragment},
+		{"And then we had to, you know, go back and", spoken, persona.UnquotableFragment},
+		{"The model was great and it's", spoken, persona.UnquotableFragment},
+		{"Data quality, mostly.", spoken, persona.UnquotableFragment},
+		{"They're they're expensive, they don't", spoken, persona.UnquotableFragment},
+		{"That's today's kick off meeting,.", spoken, persona.UnquotableFragment},
+		{"Which is less than ten P_.", spoken, persona.UnquotableFragment},
+		{"But you know, that's not always possible from the point of view of.", spoken, persona.UnquotableFragment},
+		{"Usually we, once we have this development and we are ready, we change all the shops to.", spoken, persona.UnquotableFragment},
+		{"In order to be able to automate this.", spoken, persona.UnquotableFragment},
+		{"And, um, now starting a new project with discuss already.", spoken, persona.UnquotableFragment},
+		{"Because we have to, because some of our models were judging, like grammar and writing skills of students.", spoken, persona.UnquotableFragment},
+		{"Uh, Because sometimes raw data works, uh, better than some pre data. It's all depends.", spoken, persona.UnquotableFragment},
+		// disfluent runs
+		{"So like, yeah, I see it as a big point and big pain point.", spoken, persona.UnquotableDisfluent},
+		{"So like, yeah, I see it as a big point and big point.", spoken, persona.UnquotableDisfluent},
+		{"Uh, so, um, yeah, the the data is is there.", spoken, persona.UnquotableDisfluent},
+		{"You know, um, so, yeah, the the data is is there.", spoken, persona.UnquotableDisfluent},
+		{"If it's leak, like, you know, it's, it's internal.", spoken, persona.UnquotableDisfluent},
+		// naming nothing
+		{"So yeah, we work a lot with that.", spoken, persona.UnquotableEmpty},
+		{"You like it, you want to use it.", spoken, persona.UnquotableEmpty},
+		// courtesies and talk about the talk
+		{"I hope you guys thank you so much.", spoken, persona.UnquotableCourtesy},
+		{"That's a really good question.", spoken, persona.UnquotableCourtesy},
+		{"Thank you, and I'm very grateful for the opportunity to clarify.", spoken, persona.UnquotableCourtesy},
+		{"Thanks for having me today.", spoken, persona.UnquotableCourtesy},
+		// the interviewer's part
+		{"What kind of tools do you use for monitoring the models?", spoken, persona.UnquotableAsked},
+		{"Can you tell me about your role at the company.", spoken, persona.UnquotableAsked},
+		// quotable
+		{"Make the data processing site more efficient.", spoken, ""},
+		{"You know, we, we had to send this to our server and get it done there.", spoken, ""},
+		{"No, it is a first class service we can be proud of.", spoken, ""},
+		{"We learned it step by step, day to day, with the data and the model.", spoken, ""},
+		{"It was a very complex tree model.", spoken, ""},
+		{"We had more false positives, so we started implementing this data collection.", spoken, ""},
+		{"Although we had our separate tasks, we talked every day about the design.", spoken, ""},
+		{"If you have data quality issues, fix them before you train.", spoken, ""},
+		{"It's hard to deploy models when the infrastructure team owns the servers.", spoken, ""},
+		{"Unfortunately, not all regions of Canada have reliable, affordable, high-speed access.", spoken, ""},
+		{"Thank you for the export, it saves me an hour every week.", spoken, ""},
+		{"Number one hurdle is that, uh, we had to sell this and we had to scale this, uh, pro project, right?", spoken, ""},
+		{"If you leave them on the whole time you get to look like a noodle the whole time.", spoken, ""},
+		{"We've made a first declaration with our colleagues in Australia and the U.K. to say that we have deep concerns.", spoken, ""},
+		{"Um, okay on we've got the flip-screen, the top one is gonna be the L_C_D_ and the bottom one is gonna be the rubberised buttons.", spoken, ""},
+		{"She just spoke at me and didn't listen to what I needed or wanted.", written, ""},
+		{"Because it is an excellent service.", written, ""},
+		{"No, it is a first class service we can be proud of.", written, ""},
+		{"Friendly, helpful staff.", written, ""},
+		{"Response time", written, ""},
+		{"So when I went to the CFO for budget, the first thing he said was \"isn't this the same thing we bought last time?\"", spoken, ""},
+		{"If I'd done that I'd have saved myself about a month.", spoken, ""},
+		{"we could not deploy the model because the servers belonged to another team", spoken, ""},
+		{"Thank you everyone you are excellent.", written, ""},
+		{"Offshore support is terrible.", written, ""},
+		{"Online service is far too complex with far too long user ID and security codes.", written, ""},
+	}
+	tag := nlp.Shared()
+	for _, tt := range tests {
+		q := persona.Quote{Text: tt.text, Kind: tt.kind, Tokens: tag.Tag(tt.text)}
+		if got := persona.WhyUnquotable(q); got != tt.want {
+			t.Errorf("WhyUnquotable(%q) = %q, want %q (tokens %v)", tt.text, got, tt.want, q.Tokens)
+		}
+	}
+}
+
+// BenchmarkUnquotableForm: the check the analysis makes for every quote of
+// a theme (a million in a large study).
+func BenchmarkUnquotableForm(b *testing.B) {
+	s := "Uh, but it was an, it was a known issue, uh, for some of the, some of the problems and then the other problems."
+	q := persona.Quote{Text: s, Kind: persona.KindTranscript, Tokens: nlp.Shared().Tag(s)}
+	b.ReportAllocs()
+	for b.Loop() {
+		persona.UnquotableForm(q)
+	}
+}
