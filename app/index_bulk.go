@@ -12,7 +12,7 @@ import (
 // large re-index (a first analysis, a rebuild) goes in a few large writes
 // instead of one per source, so the engine builds fewer, larger parts
 // (bleve's segments) and merges them fewer times.
-const bulkDocs = 20_000
+const bulkDocs = 24_000
 
 // sourceDocs are the index documents of a group of sources, read when
 // indexWrites was writes.

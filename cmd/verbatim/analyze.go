@@ -57,8 +57,10 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 		defer fmt.Fprint(e.stderr, "\r\033[K")
 	}
 	// A large study's analysis holds its quotes and vector spaces at once:
-	// keep the heap near them rather than twice them (see gctune.Limit).
+	// keep the heap near them rather than twice them (see gctune.Limit),
+	// and collect less often once they are released (gctune.AnalysisPercent).
 	defer gctune.Limit(gctune.AnalysisLimit)()
+	defer gctune.SetPercent(gctune.AnalysisPercent)()
 	if _, err := a.Analyze(ctx, st.ID, progress); err != nil {
 		return err
 	}

@@ -73,3 +73,26 @@ func TestLimitSetsAndRestores(t *testing.T) {
 	}
 	restore()
 }
+
+// TestSetPercentSetsAndRestores checks that SetPercent sets the GOGC
+// percentage and restores the previous one, and leaves it alone when GOGC
+// is set.
+func TestSetPercentSetsAndRestores(t *testing.T) {
+	t.Setenv("GOGC", "")
+	before := debug.SetGCPercent(100)
+	defer debug.SetGCPercent(before)
+	restore := SetPercent(345)
+	if got := debug.SetGCPercent(345); got != 345 {
+		t.Errorf("percent while set = %d, want 345", got)
+	}
+	restore()
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("percent after restore = %d, want 100", got)
+	}
+	t.Setenv("GOGC", "200")
+	restore = SetPercent(345)
+	if got := debug.SetGCPercent(100); got != 100 {
+		t.Errorf("percent with GOGC set = %d, want it left at 100", got)
+	}
+	restore()
+}

@@ -25,7 +25,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does;
 // an index with another version is rebuilt at start-up.
-const MappingVersion = "7"
+const MappingVersion = "8"
 
 var versionKey = []byte("verbatim_mapping_version")
 
@@ -174,6 +174,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	}
 	date := bleve.NewDateTimeFieldMapping()
 	date.IncludeInAll = false
+	date.Store = false // sorting reads its doc values
 
 	quote := bleve.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt("text", text)
@@ -184,8 +185,11 @@ func newMapping() *mapping.IndexMappingImpl {
 	question.IncludeTermVectors = false
 	question.DocValues = false
 	quote.AddFieldMappingsAt("question", question)
+	// Of the stored values only the text (highlighting) and the
+	// participant (deleteField) are ever read back: storing the others
+	// cost every write and every merge a copy of them (mapping version 8).
 	for _, f := range []string{"study", "source", "source_name", "format", "kind", "participant", "speaker", "ring", "theme", "persona", "hidden"} {
-		m := kw(f != "hidden")
+		m := kw(f == "participant")
 		m.DocValues = false // facets come from tupleField
 		quote.AddFieldMappingsAt(f, m)
 	}
@@ -208,7 +212,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	m.DefaultMapping = quote
 	m.DefaultAnalyzer = keyword.Name
 	m.DefaultField = "text"
-	m.StoreDynamic = true
+	m.StoreDynamic = false // attributes are read from participantKey's values
 	m.IndexDynamic = true
 	m.DocValuesDynamic = false // attribute facets follow from participants
 	return m
@@ -222,11 +226,14 @@ func fields(d search.Doc) map[string]any {
 		attrs[k] = v
 	}
 	f := map[string]any{
-		"text": d.Text, "question": d.Question,
+		"text":  d.Text,
 		"study": id(d.StudyID), "source": id(d.SourceID), "source_name": d.Source,
 		"format": d.Format, "kind": d.Kind, "participant": id(d.ParticipantID),
 		"speaker": d.Speaker, "attr": attrs, "date": d.Date,
 		"hidden": strconv.FormatBool(d.Hidden),
+	}
+	if d.Question != "" {
+		f["question"] = d.Question // an empty one matches nothing either way
 	}
 	if d.Ring != "" {
 		f["ring"] = d.Ring

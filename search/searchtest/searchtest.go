@@ -85,6 +85,19 @@ func load[T any](t *testing.T, name string) T {
 // Docs is the suite's quotes.
 func Docs(t *testing.T) []search.Doc { return load[[]search.Doc](t, "docs.json") }
 
+// Cases is the suite's searches (testdata/search.json).
+func Cases(t *testing.T) []Case { return load[[]Case](t, "search.json") }
+
+// SearchQuery is the search c runs (c.Query parsed).
+func (c Case) SearchQuery() (search.Query, error) {
+	match, err := search.Parse(c.Query)
+	if err != nil {
+		return search.Query{}, err
+	}
+	return search.Query{Match: match, Filters: c.Filters, Facets: c.Facets, FacetSize: c.FacetSize, FacetCap: c.FacetCap,
+		SortByDate: c.SortByDate, IncludeHidden: c.IncludeHidden, NoHighlight: c.NoHighlight, From: c.From, Size: c.Size}, nil
+}
+
 // Run runs the whole suite against the indexes open makes (each empty).
 func Run(t *testing.T, open func(t *testing.T) search.Indexer) {
 	ctx := context.Background()
