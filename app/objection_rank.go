@@ -66,7 +66,10 @@ var neighbourCache sync.Map // string -> []analysis.Neighbour
 // vectors boosted by their similarity ("excel" -> spreadsheet^0.13). It
 // also returns the neighbours added. Without vectors the text is returned
 // as is (bleve's English analyzer still stems it).
-func expandQuery(text string, v *analysis.Vectors) (string, []string) {
+//
+// keep, when not nil, must accept a neighbour before it is added: the
+// answer asks whether the searched quotes say it at all (inCorpus).
+func expandQuery(text string, v *analysis.Vectors, keep func(string) bool) (string, []string) {
 	if v == nil {
 		return text, nil
 	}
@@ -86,6 +89,9 @@ func expandQuery(text string, v *analysis.Vectors) (string, []string) {
 				break
 			}
 			if seen[n.Word] || v.Rank(n.Word) < expandMinRank || !plainWord(n.Word) || !samePolarity(w, n.Word) {
+				continue
+			}
+			if keep != nil && !keep(n.Word) {
 				continue
 			}
 			seen[n.Word] = true

@@ -113,8 +113,15 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 		}
 		out.Study = &StudyRef{ID: st.ID, Name: st.Name}
 	}
+	filters := map[string][]string{}
+	if !q.AllRings {
+		filters["ring"] = []string{string(persona.RingBarriers)}
+	}
+	if q.StudyID != 0 {
+		filters["study"] = []string{strconv.FormatInt(q.StudyID, 10)}
+	}
 	vecs := analysis.DefaultVectors()
-	text, added := expandQuery(q.Text, vecs)
+	text, added := expandQuery(q.Text, vecs, a.inCorpus(ctx, filters))
 	if added != nil {
 		out.Expanded = added
 	}
@@ -122,13 +129,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	if err != nil {
 		return out, err
 	}
-	sq := search.Query{Match: match, Size: objectionCandidates, NoHighlight: true, Filters: map[string][]string{}}
-	if !q.AllRings {
-		sq.Filters["ring"] = []string{string(persona.RingBarriers)}
-	}
-	if q.StudyID != 0 {
-		sq.Filters["study"] = []string{strconv.FormatInt(q.StudyID, 10)}
-	}
+	sq := search.Query{Match: match, Size: objectionCandidates, NoHighlight: true, Filters: filters}
 	res, err := a.searchIndex(ctx, sq)
 	if err != nil {
 		return out, err
@@ -158,6 +159,23 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	}
 	out.Answers, err = a.objectionValues(ctx, rel, personas)
 	return out, err
+}
+
+// inCorpus reports whether any quote the filters let through says w.
+// General word vectors put beside a query word the neighbours of its other
+// senses ("remote" -> mountainous, "deploy" -> troops, "cloud" -> ash);
+// a neighbour none of the searched quotes says cannot find a quote and
+// would only read as noise in "also searched". A failed look-up keeps
+// nothing.
+func (a *App) inCorpus(ctx context.Context, filters map[string][]string) func(string) bool {
+	return func(w string) bool {
+		m, err := search.Parse(w)
+		if err != nil || m == nil {
+			return false
+		}
+		res, err := a.searchIndex(ctx, search.Query{Match: m, Size: 1, NoHighlight: true, Filters: filters})
+		return err == nil && res.Total > 0
+	}
 }
 
 // candidates loads the quotes of hits, keeping bleve's score.

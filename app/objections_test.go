@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand"
+	"slices"
 	"strings"
 	"testing"
 
@@ -80,7 +81,7 @@ func TestExpandQuery(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			text, added := expandQuery(tc.text, tc.vecs)
+			text, added := expandQuery(tc.text, tc.vecs, nil)
 			if fmt.Sprint(added) != fmt.Sprint(tc.want) {
 				t.Errorf("expandQuery(%q) added %v; want %v", tc.text, added, tc.want)
 			}
@@ -307,5 +308,38 @@ func TestRerankPutsComplaintBeforeAnswer(t *testing.T) {
 				t.Errorf("first = %q; want quote %d first", cs[0].quote.Text, tc.first)
 			}
 		})
+	}
+}
+
+// TestExpansionKeepsWordsTheQuotesSay: a word-vector neighbour of another
+// sense of a query word ("remote" -> mountainous) is not added when no
+// searched quote says it; every word added is said by one.
+func TestExpansionKeepsWordsTheQuotesSay(t *testing.T) {
+	a, st := demoApp(t)
+	ctx := context.Background()
+	const q = "remote too expensive"
+	_, unchecked := expandQuery(q, analysis.DefaultVectors(), nil)
+	res, err := a.Objections(ctx, ObjectionQuery{Text: q, StudyID: st.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	filters := map[string][]string{"study": {fmt.Sprint(st.ID)}, "ring": {string(persona.RingBarriers)}}
+	says := a.inCorpus(ctx, filters)
+	dropped := 0
+	for _, w := range unchecked {
+		if !says(w) {
+			dropped++
+			if slices.Contains(res.Expanded, w) {
+				t.Errorf("expanded with %q, which no barrier quote of the study says", w)
+			}
+		}
+	}
+	if dropped == 0 {
+		t.Fatalf("every neighbour of %q (%v) is said in the demo study; the test needs one that is not", q, unchecked)
+	}
+	for _, w := range res.Expanded {
+		if !says(w) {
+			t.Errorf("expanded with %q, which no barrier quote of the study says", w)
+		}
 	}
 }
