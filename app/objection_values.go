@@ -100,9 +100,23 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 	if err != nil {
 		return PersonaValues{}, err
 	}
+	// The themes shown (three a ring), each with the first quotable hit
+	// in it; those without one take a raising buyer's top quote, all read
+	// in one query.
+	var shown []*ThemeQuote
+	var fallback []persona.Theme
 	for _, id := range facetIDs {
 		t, ok := themes[id]
 		if !ok {
+			continue
+		}
+		var list *[]ThemeQuote
+		switch {
+		case t.Ring == persona.RingCriteria && len(v.DecisionCriteria) < 3:
+			list = &v.DecisionCriteria
+		case t.Ring == persona.RingSuccess && len(v.SuccessFactors) < 3:
+			list = &v.SuccessFactors
+		default:
 			continue
 		}
 		tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
@@ -112,17 +126,19 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 				break
 			}
 		}
+		*list = append(*list, tq)
 		if tq.QuoteID == 0 {
-			if err := a.raisersTopQuote(ctx, t, raising, &tq); err != nil {
-				return v, err
-			}
+			fallback = append(fallback, t)
 		}
-		switch {
-		case t.Ring == persona.RingCriteria && len(v.DecisionCriteria) < 3:
-			v.DecisionCriteria = append(v.DecisionCriteria, tq)
-		case t.Ring == persona.RingSuccess && len(v.SuccessFactors) < 3:
-			v.SuccessFactors = append(v.SuccessFactors, tq)
-		}
+	}
+	for i := range v.DecisionCriteria {
+		shown = append(shown, &v.DecisionCriteria[i])
+	}
+	for i := range v.SuccessFactors {
+		shown = append(shown, &v.SuccessFactors[i])
+	}
+	if err := a.raisersTopQuotes(ctx, fallback, raising, shown); err != nil {
+		return v, err
 	}
 	if len(v.DecisionCriteria)+len(v.SuccessFactors) == 0 {
 		all, err := a.cachedPersonaValues(ctx, p)
@@ -134,19 +150,38 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 	return v, nil
 }
 
-// raisersTopQuote sets tq's quote to the first of theme t's top quotes
-// (quotable, chosen by the analysis) said by one of the raising buyers,
-// when the search's hits held none that may be shown; none when none of
-// them said one.
-func (a *App) raisersTopQuote(ctx context.Context, t persona.Theme, raising map[int64]bool, tq *ThemeQuote) error {
-	top, err := a.store.QuotesByID(ctx, t.TopQuoteIDs)
+// raisersTopQuotes sets, for each theme of themes, its ThemeQuote in shown
+// to the first of the theme's top quotes (quotable, chosen by the
+// analysis) said by one of the raising buyers, when the search's hits held
+// none that may be shown; none when none of them said one. The top quotes
+// of every such theme are read in one query.
+func (a *App) raisersTopQuotes(ctx context.Context, themes []persona.Theme, raising map[int64]bool, shown []*ThemeQuote) error {
+	if len(themes) == 0 {
+		return nil
+	}
+	var ids []int64
+	for _, t := range themes {
+		ids = append(ids, t.TopQuoteIDs...)
+	}
+	top, err := a.store.QuotesByID(ctx, ids)
 	if err != nil {
 		return err
 	}
+	byID := make(map[int64]persona.Quote, len(top))
 	for _, q := range top {
-		if raising[q.ParticipantID] && !q.Hidden {
-			tq.Quote, tq.QuoteID = q.Text, q.ID
-			return nil
+		byID[q.ID] = q
+	}
+	for _, t := range themes {
+		for _, tq := range shown {
+			if tq.ThemeID != t.ID {
+				continue
+			}
+			for _, id := range t.TopQuoteIDs {
+				if q, ok := byID[id]; ok && raising[q.ParticipantID] && !q.Hidden {
+					tq.Quote, tq.QuoteID = q.Text, q.ID
+					break
+				}
+			}
 		}
 	}
 	return nil
