@@ -1,6 +1,9 @@
 package app
 
-import "github.com/verbatimhq/verbatim/persona"
+import (
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
+)
 
 // Quotes shown as representative — a persona page's quotes under each
 // theme, a theme page's top quotes, an objection answer's quotes and the
@@ -21,5 +24,7 @@ func (a *App) quotable(q persona.Quote) bool {
 	if len(q.Tokens) == 0 && a.Lang != nil {
 		q.Tokens = a.Lang.Tag(q.Text)
 	}
-	return persona.WhyUnquotable(q) == ""
+	// As the analysis judges a theme's members (newShowable): the grammar
+	// of text not in English is not judged, its talk is.
+	return persona.UnquotableTalk(q) == "" && (persona.UnquotableForm(q) == "" || analysis.NotEnglish(q.Text))
 }

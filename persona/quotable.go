@@ -52,7 +52,9 @@ func WhyUnquotable(q Quote) string {
 // nothing. It is cheap enough for every quote of a large study.
 func UnquotableForm(q Quote) string {
 	ws := words(q.Text)
-	speech := q.Kind == KindTranscript
+	// The grammar tests are English ones: speech in another script is
+	// judged as a written answer is (whole, not broken off).
+	speech := q.Kind == KindTranscript && latinScript(q.Text)
 	switch {
 	case len(ws) == 0 || fragment(q.Text, ws, q.Tokens, speech):
 		return UnquotableFragment
@@ -89,6 +91,21 @@ func UnquotableTalk(q Quote) string {
 		return UnquotableAsked
 	}
 	return ""
+}
+
+// latinScript reports text most of whose letters are Latin ones (or that
+// has no letters).
+func latinScript(text string) bool {
+	latin, other := 0, 0
+	for _, r := range text {
+		switch {
+		case unicode.Is(unicode.Latin, r):
+			latin++
+		case unicode.IsLetter(r):
+			other++
+		}
+	}
+	return latin >= other
 }
 
 // asked reports the interviewer's part in a sentence: a question (not a

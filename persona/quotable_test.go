@@ -99,3 +99,30 @@ func BenchmarkUnquotableForm(b *testing.B) {
 		persona.UnquotableForm(q)
 	}
 }
+
+// TestQuotableOtherScripts: the grammar tests are English ones; a spoken
+// sentence in another script (no English verb tag, no English
+// punctuation) is not judged by them and may be shown, as the analysis
+// shows a theme of text not in English as it is. Before, every such
+// sentence was a "fragment" and a theme of them showed no quote at all.
+func TestQuotableOtherScripts(t *testing.T) {
+	tag := nlp.Shared()
+	for _, s := range []string{
+		"这个遥控器太贵了，我们不会买。",
+		"Этот пульт слишком дорогой, мы его не купим.",
+		"この リモコン は 高すぎる と 思います。",
+		"هذا الجهاز غالي جدا بالنسبة لنا.",
+	} {
+		q := persona.Quote{Text: s, Kind: persona.KindTranscript, Tokens: tag.Tag(s)}
+		if got := persona.WhyUnquotable(q); got != "" {
+			t.Errorf("WhyUnquotable(%q) = %q, want quotable", s, got)
+		}
+	}
+	// Empty and English still judged: nothing to show, and a fragment.
+	for _, s := range []string{"", "   ", "Although we had our separate tasks, 这个"} {
+		q := persona.Quote{Text: s, Kind: persona.KindTranscript, Tokens: tag.Tag(s)}
+		if persona.WhyUnquotable(q) == "" {
+			t.Errorf("WhyUnquotable(%q) = quotable, want a reason", s)
+		}
+	}
+}

@@ -88,6 +88,10 @@ func nonEnglish(text string) bool {
 	return fr >= 2 && fr > 2*en
 }
 
+// NotEnglish is nonEnglish for the app: a quote shown beyond a theme's
+// top quotes is judged as the analysis judges them (quote_show.go).
+func NotEnglish(text string) bool { return nonEnglish(text) }
+
 // codedPart is one "name:value" pair of a coded cell ("food:positive").
 var codedPart = regexp.MustCompile(`^[^:|]{1,80}:[A-Za-z]+$`)
 

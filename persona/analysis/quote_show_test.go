@@ -109,3 +109,16 @@ func testShowCorpus(texts []string, central []float64, pinned []bool) *corpus {
 	}
 	return c
 }
+
+// TestShownQuotesOtherScripts: a theme of spoken quotes in another script
+// shows its quotes as they are (the grammar tests are English ones);
+// before, every one was a "fragment" and the theme showed none.
+func TestShownQuotesOtherScripts(t *testing.T) {
+	texts := []string{"这个遥控器太贵了，我们不会买。", "Этот пульт слишком дорогой, мы его не купим.", "電池の寿命が短すぎると思います。"}
+	c := testShowCorpus(texts, []float64{0.9, 0.5, 0.4}, nil)
+	w := &work{ring: persona.RingBarriers, members: []int{0, 1, 2}}
+	show := newShowable(c, w.members)
+	if top := topQuoteIDs(c, w, show); len(top) != len(texts) {
+		t.Errorf("top quotes = %v; want all %d", top, len(texts))
+	}
+}

@@ -206,6 +206,13 @@ func labelThemes(c *corpus, ws []*work) {
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(ws[b].members), len(ws[a].members)) })
 	used := map[string]bool{}
 	owner := map[string]int{} // label -> the theme it names
+	for t, w := range ws {
+		// A researcher's label is in use before any theme is labelled.
+		if w.labelSet {
+			used[strings.ToLower(w.label)] = true
+			owner[strings.ToLower(w.label)] = t
+		}
+	}
 	var pending []split
 	for _, t := range order {
 		w := ws[t]
