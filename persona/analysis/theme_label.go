@@ -449,13 +449,14 @@ func countTheme(c *corpus, w *work) *themeCounts {
 		words: map[string][]labelToken{}, surface: map[string]map[string]int{}}
 	parts := map[int64]bool{}
 	weights, total := centralWeights(c, w.members)
+	seen, seenP := map[string]bool{}, map[string]bool{} // per quote, cleared and reused
 	for j, i := range w.members {
 		tc.n++
 		muted := mute(c.quotes[i])
 		if !muted {
 			tc.size++
 		}
-		seen := map[string]bool{}
+		clear(seen)
 		for _, tk := range c.quotes[i].Tokens {
 			if k := normWord(tk.Text); !seen[k] {
 				seen[k] = true
@@ -476,7 +477,7 @@ func countTheme(c *corpus, w *work) *themeCounts {
 		}
 		pid := c.quotes[i].ParticipantID
 		parts[pid] = true
-		seenP := map[string]bool{}
+		clear(seenP)
 		for _, p := range tc.candidates(c.quotes[i].Tokens) {
 			if !seenP[p.key] {
 				seenP[p.key] = true
@@ -543,26 +544,35 @@ func phraseWords(p phrase, toks []persona.Token) []labelToken {
 		auxWords[words[0]] || auxWords[words[len(words)-1]] {
 		return nil
 	}
-	tag := map[string]string{}
-	properIn := map[string]bool{} // a word said twice may be tagged a name once ("New York Times ... three times")
-	for _, t := range toks {
-		tag[t.Text] = t.Tag
-		properIn[t.Text] = properIn[t.Text] || strings.HasPrefix(t.Tag, "NNP")
-	}
 	out := make([]labelToken, len(words))
 	proper := true
 	for i, w := range words {
 		if fillerWord(w) || questionWords[w] || !plainWord(w) || quantityWords[w] || metaWords[w] || swearWords[strings.ToLower(w)] {
 			return nil
 		}
-		out[i] = labelToken{key: keys[i], surface: w, proper: properIn[w],
-			noun: isNoun(tag[w]) || strings.HasPrefix(tag[w], "JJ"), adj: strings.HasPrefix(tag[w], "JJ")}
+		tag, properIn := wordTag(toks, w)
+		out[i] = labelToken{key: keys[i], surface: w, proper: properIn,
+			noun: isNoun(tag) || strings.HasPrefix(tag, "JJ"), adj: strings.HasPrefix(tag, "JJ")}
 		proper = proper && (out[i].proper || functionWords[w])
 	}
 	if proper || echoes(keys) {
 		return nil
 	}
 	return out
+}
+
+// wordTag is the tag of the last token in toks spelled w, and whether any
+// of them is tagged a proper noun: a word said twice may be tagged a name
+// once ("New York Times ... three times"). A scan of the quote's tokens
+// costs less than a map of them built for each phrase.
+func wordTag(toks []persona.Token, w string) (tag string, proper bool) {
+	for _, t := range toks {
+		if t.Text == w {
+			tag = t.Tag
+			proper = proper || strings.HasPrefix(t.Tag, "NNP")
+		}
+	}
+	return tag, proper
 }
 
 // product reports the study's product or company: a word tagged a proper
