@@ -39,3 +39,39 @@ func TestSaysNothingQuickChecks(t *testing.T) {
 		}
 	}
 }
+
+// TestQuickChecksKeepAnswers checks that the cheap checks in front of
+// fillerWord's and codedValues' regular expressions never change their
+// answer: the patterns alone decide the same on hums, words and cells.
+func TestQuickChecksKeepAnswers(t *testing.T) {
+	words := []string{"mm", "mmmm", "hmm", "mm-hmm", "mhm", "uh-huh", "uhuh", "um", "uh", "er", "erm", "ah", "oh",
+		"haha", "hahaha", "ha", "ohm", "harm", "more", "home", "", "-", "m-", "Mm", "MMM", "umm", "uhh", "ahh", "ooh",
+		"éh", "mé", "hm'", "reach", "aaah", "eh", "hehe", "rum"}
+	for _, w := range words {
+		if got, want := fillerWord(w), fillerWords[w] || fillerPattern.MatchString(w); got != want {
+			t.Errorf("fillerWord(%q) = %v, the pattern alone says %v", w, got, want)
+		}
+	}
+	cells := []string{"food:positive|service:negative", "food:positive", " a:b ", "a: b", "no colon here",
+		"x|y", "price:high|", ":", "a:b|c", "a:b|c:d|e:f1", "", "|", "time:12:30", "a:b\n", "Note:this"}
+	cells = append(cells, readRingEval(t)...)
+	for _, text := range cells {
+		if got, want := codedValues(text), codedValuesByPattern(text); got != want {
+			t.Errorf("codedValues(%q) = %v, the pattern alone says %v", text, got, want)
+		}
+	}
+}
+
+// codedValuesByPattern is codedValues without its check for a colon.
+func codedValuesByPattern(text string) bool {
+	text = strings.TrimSpace(text)
+	if text == "" || strings.Contains(text, ": ") {
+		return false
+	}
+	for _, p := range strings.Split(text, "|") {
+		if !codedPart.MatchString(strings.TrimSpace(p)) {
+			return false
+		}
+	}
+	return true
+}
