@@ -98,14 +98,14 @@ var (
 // English: at least two foreign ones and more than twice the English.
 func nonEnglish(text string) bool {
 	en, fr := 0, 0
-	for _, w := range splitWords(strings.ToLower(text)) {
+	eachWord(strings.ToLower(text), func(w string) {
 		switch {
 		case englishWords[w] && !foreignWords[w]:
 			en++
 		case foreignWords[w] && !englishWords[w]:
 			fr++
 		}
-	}
+	})
 	return fr >= 2 && fr > 2*en
 }
 

@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"strings"
 	"testing"
 )
@@ -74,4 +75,20 @@ func codedValuesByPattern(text string) bool {
 		}
 	}
 	return true
+}
+
+// TestEachWordIsSplitWords checks that eachWord yields exactly the words
+// of splitWords, in order, on awkward punctuation and the labelled sentences.
+func TestEachWordIsSplitWords(t *testing.T) {
+	texts := []string{"", " ", "'", "''a''", "don't", "Don’t", "can't", "n't", "isn't it", "rock'n'roll", "it's", "’s",
+		"a--b", "hello, world!", "A/B", "déjà vu", "ÀÉÎ", "x\xffy", "N/A", "12:30pm", "e-mail", "o'clock's",
+		"İstanbul", "Kelvin \u212A", "tab\tsep\nline"}
+	texts = append(texts, readRingEval(t)...)
+	for _, text := range texts {
+		var got []string
+		eachWord(text, func(w string) { got = append(got, w) })
+		if want := splitWords(text); !slices.Equal(got, want) {
+			t.Errorf("eachWord(%q) = %q, splitWords gives %q", text, got, want)
+		}
+	}
 }
