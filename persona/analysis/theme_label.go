@@ -449,26 +449,35 @@ func countTheme(c *corpus, w *work) *themeCounts {
 		words: map[string][]labelToken{}, surface: map[string]map[string]int{}}
 	parts := map[int64]bool{}
 	weights, total := centralWeights(c, w.members)
-	seen, seenP := map[string]bool{}, map[string]bool{} // per quote, cleared and reused
+	// Word counts go to one tally per word, found with one map look-up
+	// per token, and into tc's maps once the theme is counted.
+	index, tallies := map[string]int{}, []wordTally(nil)
+	seenP := map[string]bool{} // per quote, cleared and reused
 	for j, i := range w.members {
 		tc.n++
 		muted := mute(c.quotes[i])
 		if !muted {
 			tc.size++
 		}
-		clear(seen)
 		for _, tk := range c.quotes[i].Tokens {
-			if k := normWord(tk.Text); !seen[k] {
-				seen[k] = true
-				tc.df[k]++
+			k := normWord(tk.Text)
+			x, ok := index[k]
+			if !ok {
+				x = len(tallies)
+				index[k] = x
+				tallies = append(tallies, wordTally{key: k, last: -1})
+			}
+			if wt := &tallies[x]; wt.last != j {
+				wt.last = j
+				wt.df++
 				if strings.HasPrefix(tk.Tag, "NNP") {
-					tc.proper[k]++
+					wt.proper++
 				} else if isNoun(tk.Tag) {
-					tc.noun[k]++
+					wt.noun++
 				}
 				if !muted {
-					tc.tdf[k]++
-					tc.cov[k] += weights[j] / total
+					wt.tdf++
+					wt.cov += weights[j] / total
 				}
 			}
 		}
@@ -487,7 +496,28 @@ func countTheme(c *corpus, w *work) *themeCounts {
 		}
 	}
 	tc.parts = len(parts)
+	for _, wt := range tallies {
+		tc.df[wt.key] = wt.df
+		if wt.proper > 0 {
+			tc.proper[wt.key] = wt.proper
+		}
+		if wt.noun > 0 {
+			tc.noun[wt.key] = wt.noun
+		}
+		if wt.tdf > 0 {
+			tc.tdf[wt.key] = wt.tdf
+			tc.cov[wt.key] = wt.cov
+		}
+	}
 	return tc
+}
+
+// wordTally is one word's counts in one theme.
+type wordTally struct {
+	key                   string
+	last                  int // the last member quote that said it
+	df, proper, noun, tdf int
+	cov                   float64
 }
 
 // centralWeights weighs a theme's quotes from 0.5 (least central) to 1
