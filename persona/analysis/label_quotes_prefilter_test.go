@@ -4,6 +4,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
 )
 
 // saysNothingByPatterns is saysNothing without its quick checks: the
@@ -89,6 +91,26 @@ func TestEachWordIsSplitWords(t *testing.T) {
 		eachWord(text, func(w string) { got = append(got, w) })
 		if want := splitWords(text); !slices.Equal(got, want) {
 			t.Errorf("eachWord(%q) = %q, splitWords gives %q", text, got, want)
+		}
+	}
+}
+
+// TestTokenTagsAgree checks that a word's tag and name flag are the same
+// whether found by a scan (short quotes) or in maps (long ones): the last
+// token spelled so gives the tag, any token tagged a name flags it.
+func TestTokenTagsAgree(t *testing.T) {
+	short := []persona.Token{{Text: "New", Tag: "NNP"}, {Text: "York", Tag: "NNP"}, {Text: "times", Tag: "NNS"},
+		{Text: "three", Tag: "CD"}, {Text: "times", Tag: "NNP"}, {Text: "Times", Tag: "NNP"}, {Text: "fast", Tag: "JJ"},
+		{Text: "fast", Tag: "RB"}}
+	long := slices.Repeat(short, scanTokens/len(short)+1)
+	for _, toks := range [][]persona.Token{short, long, long[:scanTokens], long[:scanTokens+1]} {
+		tags := &tokenTags{toks: toks}
+		for _, w := range []string{"New", "York", "times", "Times", "three", "fast", "absent", ""} {
+			gotTag, gotProper := tags.of(w)
+			wantTag, wantProper := wordTag(toks, w)
+			if gotTag != wantTag || gotProper != wantProper {
+				t.Errorf("%d tokens: tags.of(%q) = %q, %v; a scan gives %q, %v", len(toks), w, gotTag, gotProper, wantTag, wantProper)
+			}
 		}
 	}
 }

@@ -545,11 +545,12 @@ func centralWeights(c *corpus, members []int) ([]float64, float64) {
 // proper nouns (people mentioned by name), trimmed of function words.
 func (tc *themeCounts) candidates(toks []persona.Token) []phrase {
 	var out []phrase
+	tags := &tokenTags{toks: toks}
 	for _, p := range nounPhrases(toks) {
 		// Each spoken form is checked: the label shows the most frequent
 		// one, which must pass too ("liked services" may, "like
 		// services" not).
-		ws := phraseWords(p, toks)
+		ws := phraseWordsTagged(p, tags)
 		if ws == nil {
 			continue
 		}
@@ -569,6 +570,12 @@ func (tc *themeCounts) candidates(toks []persona.Token) []phrase {
 // phraseWords are the words of phrase p as tagged in toks, or nil when p
 // may not be a label.
 func phraseWords(p phrase, toks []persona.Token) []labelToken {
+	return phraseWordsTagged(p, &tokenTags{toks: toks})
+}
+
+// phraseWordsTagged is phraseWords with the tags of the quote's words
+// looked up in tags, which a quote's phrases share.
+func phraseWordsTagged(p phrase, tags *tokenTags) []labelToken {
 	words, keys := strings.Fields(p.surface), strings.Fields(p.key)
 	if len(words) != len(keys) || len(words) > 6 || functionWords[words[0]] || functionWords[words[len(words)-1]] ||
 		auxWords[words[0]] || auxWords[words[len(words)-1]] {
@@ -580,7 +587,7 @@ func phraseWords(p phrase, toks []persona.Token) []labelToken {
 		if fillerWord(w) || questionWords[w] || !plainWord(w) || quantityWords[w] || metaWords[w] || swearWords[strings.ToLower(w)] {
 			return nil
 		}
-		tag, properIn := wordTag(toks, w)
+		tag, properIn := tags.of(w)
 		out[i] = labelToken{key: keys[i], surface: w, proper: properIn,
 			noun: isNoun(tag) || strings.HasPrefix(tag, "JJ"), adj: strings.HasPrefix(tag, "JJ")}
 		proper = proper && (out[i].proper || functionWords[w])
@@ -603,6 +610,32 @@ func wordTag(toks []persona.Token, w string) (tag string, proper bool) {
 		}
 	}
 	return tag, proper
+}
+
+// tokenTags looks up wordTag in a quote's tokens: by a scan in a short
+// quote, in maps built once for all its phrases in a long one (a scan for
+// each word of each phrase grows with the square of its length).
+type tokenTags struct {
+	toks   []persona.Token
+	tag    map[string]string
+	proper map[string]bool
+}
+
+// scanTokens is the longest quote whose tags are found by a scan.
+const scanTokens = 64
+
+func (tt *tokenTags) of(w string) (tag string, proper bool) {
+	if len(tt.toks) <= scanTokens {
+		return wordTag(tt.toks, w)
+	}
+	if tt.tag == nil {
+		tt.tag, tt.proper = map[string]string{}, map[string]bool{}
+		for _, t := range tt.toks {
+			tt.tag[t.Text] = t.Tag
+			tt.proper[t.Text] = tt.proper[t.Text] || strings.HasPrefix(t.Tag, "NNP")
+		}
+	}
+	return tt.tag[w], tt.proper[w]
 }
 
 // product reports the study's product or company: a word tagged a proper
