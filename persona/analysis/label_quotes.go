@@ -3,6 +3,7 @@ package analysis
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -33,7 +34,11 @@ var (
 // saysNothing reports a quote that only says the speaker has nothing to
 // add or no complaint.
 func saysNothing(text string) bool {
-	norm := strings.Join(splitWords(strings.ToLower(strings.ReplaceAll(text, "'", " "))), " ")
+	low := strings.ToLower(strings.ReplaceAll(text, "'", " "))
+	if !maySayNothing(low) {
+		return false
+	}
+	norm := strings.Join(splitWords(low), " ")
 	norm = strings.ReplaceAll(norm, "’", " ")
 	// Every nilWhole answer starts with "n" or "z", and every nilPhrase
 	// holds one of nilPhraseWords: checking those first spares most quotes
@@ -42,6 +47,22 @@ func saysNothing(text string) bool {
 		return true
 	}
 	return len(strings.Fields(norm)) <= 20 && mayBeNilPhrase(norm) && nilPhrase.MatchString(norm) && !nilTurn.MatchString(norm)
+}
+
+// maySayNothing checks saysNothing's preconditions on the lowered text,
+// before it is split into words: the first word starts with the text's
+// first letter or digit, and a word holding one of nilPhraseWords is a
+// stretch of its letters. Most quotes fail both and are spared splitting.
+func maySayNothing(low string) bool {
+	if mayBeNilPhrase(low) {
+		return true
+	}
+	for _, r := range low {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return r == 'n' || r == 'z'
+		}
+	}
+	return false
 }
 
 // nilPhraseWords are the substrings one of which every match of nilPhrase
@@ -77,14 +98,14 @@ var (
 // English: at least two foreign ones and more than twice the English.
 func nonEnglish(text string) bool {
 	en, fr := 0, 0
-	for _, w := range splitWords(strings.ToLower(text)) {
+	eachWord(strings.ToLower(text), func(w string) {
 		switch {
 		case englishWords[w] && !foreignWords[w]:
 			en++
 		case foreignWords[w] && !englishWords[w]:
 			fr++
 		}
-	}
+	})
 	return fr >= 2 && fr > 2*en
 }
 
@@ -100,7 +121,9 @@ var codedPart = regexp.MustCompile(`^[^:|]{1,80}:[A-Za-z]+$`)
 // spreadsheet export carried along).
 func codedValues(text string) bool {
 	text = strings.TrimSpace(text)
-	if text == "" || strings.Contains(text, ": ") {
+	// Every coded part holds a colon: text without one is spared the
+	// splitting and the regular expression.
+	if text == "" || !strings.Contains(text, ":") || strings.Contains(text, ": ") {
 		return false
 	}
 	for _, p := range strings.Split(text, "|") {

@@ -60,7 +60,21 @@ var (
 )
 
 // fillerWord reports a filler, spelled out or as a hum ("mm-hmm", "mmmm").
-func fillerWord(w string) bool { return fillerWords[w] || fillerPattern.MatchString(w) }
+func fillerWord(w string) bool {
+	return fillerWords[w] || (humLetters(w) && fillerPattern.MatchString(w))
+}
+
+// humLetters reports a word spelled only with the letters of
+// fillerPattern: no other word can match it, and most words are spared the
+// regular expression.
+func humLetters(w string) bool {
+	for i := 0; i < len(w); i++ {
+		if !strings.ContainsRune("mhuerao-", rune(w[i])) {
+			return false
+		}
+	}
+	return w != ""
+}
 
 // plainWord reports a word of letters, digits, inner hyphens and
 // apostrophes: anything else is markup or a fragment.

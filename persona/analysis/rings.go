@@ -132,6 +132,43 @@ func splitWords(s string) []string {
 	return out
 }
 
+// eachWord calls yield with each of splitWords(s) in order, without
+// building the slice: for callers that only look at each word once.
+func eachWord(s string, yield func(string)) {
+	s = strings.ReplaceAll(strings.ToLower(s), "’", "'")
+	start := -1
+	for i, r := range s {
+		if !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' {
+			if start >= 0 {
+				eachPiece(s[start:i], yield)
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		eachPiece(s[start:], yield)
+	}
+}
+
+// eachPiece yields the words splitWords makes of one field.
+func eachPiece(w string, yield func(string)) {
+	w = strings.Trim(w, "'")
+	switch {
+	case w == "":
+	case strings.HasSuffix(w, "n't") && len(w) > 3:
+		yield(w[:len(w)-3])
+		yield("n't")
+	case strings.Contains(w, "'"):
+		i := strings.Index(w, "'")
+		yield(w[:i])
+		yield(w[i:])
+	default:
+		yield(w)
+	}
+}
+
 // normTokens returns the normalised words of tagged tokens.
 func normTokens(toks []persona.Token) []string {
 	out := make([]string, len(toks))

@@ -456,25 +456,35 @@ func countTheme(c *corpus, w *work) *themeCounts {
 		words: map[string][]labelToken{}, surface: map[string]map[string]int{}}
 	parts := map[int64]bool{}
 	weights, total := centralWeights(c, w.members)
+	// Word counts go to one tally per word, found with one map look-up
+	// per token, and into tc's maps once the theme is counted.
+	index, tallies := map[string]int{}, []wordTally(nil)
+	seenP := map[string]bool{} // per quote, cleared and reused
 	for j, i := range w.members {
 		tc.n++
 		muted := mute(c.quotes[i])
 		if !muted {
 			tc.size++
 		}
-		seen := map[string]bool{}
 		for _, tk := range c.quotes[i].Tokens {
-			if k := normWord(tk.Text); !seen[k] {
-				seen[k] = true
-				tc.df[k]++
+			k := normWord(tk.Text)
+			x, ok := index[k]
+			if !ok {
+				x = len(tallies)
+				index[k] = x
+				tallies = append(tallies, wordTally{key: k, last: -1})
+			}
+			if wt := &tallies[x]; wt.last != j {
+				wt.last = j
+				wt.df++
 				if strings.HasPrefix(tk.Tag, "NNP") {
-					tc.proper[k]++
+					wt.proper++
 				} else if isNoun(tk.Tag) {
-					tc.noun[k]++
+					wt.noun++
 				}
 				if !muted {
-					tc.tdf[k]++
-					tc.cov[k] += weights[j] / total
+					wt.tdf++
+					wt.cov += weights[j] / total
 				}
 			}
 		}
@@ -483,7 +493,7 @@ func countTheme(c *corpus, w *work) *themeCounts {
 		}
 		pid := c.quotes[i].ParticipantID
 		parts[pid] = true
-		seenP := map[string]bool{}
+		clear(seenP)
 		for _, p := range tc.candidates(c.quotes[i].Tokens) {
 			if !seenP[p.key] {
 				seenP[p.key] = true
@@ -493,7 +503,28 @@ func countTheme(c *corpus, w *work) *themeCounts {
 		}
 	}
 	tc.parts = len(parts)
+	for _, wt := range tallies {
+		tc.df[wt.key] = wt.df
+		if wt.proper > 0 {
+			tc.proper[wt.key] = wt.proper
+		}
+		if wt.noun > 0 {
+			tc.noun[wt.key] = wt.noun
+		}
+		if wt.tdf > 0 {
+			tc.tdf[wt.key] = wt.tdf
+			tc.cov[wt.key] = wt.cov
+		}
+	}
 	return tc
+}
+
+// wordTally is one word's counts in one theme.
+type wordTally struct {
+	key                   string
+	last                  int // the last member quote that said it
+	df, proper, noun, tdf int
+	cov                   float64
 }
 
 // centralWeights weighs a theme's quotes from 0.5 (least central) to 1
@@ -521,11 +552,12 @@ func centralWeights(c *corpus, members []int) ([]float64, float64) {
 // proper nouns (people mentioned by name), trimmed of function words.
 func (tc *themeCounts) candidates(toks []persona.Token) []phrase {
 	var out []phrase
+	tags := &tokenTags{toks: toks}
 	for _, p := range nounPhrases(toks) {
 		// Each spoken form is checked: the label shows the most frequent
 		// one, which must pass too ("liked services" may, "like
 		// services" not).
-		ws := phraseWords(p, toks)
+		ws := phraseWordsTagged(p, tags)
 		if ws == nil {
 			continue
 		}
@@ -545,16 +577,16 @@ func (tc *themeCounts) candidates(toks []persona.Token) []phrase {
 // phraseWords are the words of phrase p as tagged in toks, or nil when p
 // may not be a label.
 func phraseWords(p phrase, toks []persona.Token) []labelToken {
+	return phraseWordsTagged(p, &tokenTags{toks: toks})
+}
+
+// phraseWordsTagged is phraseWords with the tags of the quote's words
+// looked up in tags, which a quote's phrases share.
+func phraseWordsTagged(p phrase, tags *tokenTags) []labelToken {
 	words, keys := strings.Fields(p.surface), strings.Fields(p.key)
 	if len(words) != len(keys) || len(words) > 6 || functionWords[words[0]] || functionWords[words[len(words)-1]] ||
 		auxWords[words[0]] || auxWords[words[len(words)-1]] {
 		return nil
-	}
-	tag := map[string]string{}
-	properIn := map[string]bool{} // a word said twice may be tagged a name once ("New York Times ... three times")
-	for _, t := range toks {
-		tag[t.Text] = t.Tag
-		properIn[t.Text] = properIn[t.Text] || strings.HasPrefix(t.Tag, "NNP")
 	}
 	out := make([]labelToken, len(words))
 	proper := true
@@ -562,14 +594,55 @@ func phraseWords(p phrase, toks []persona.Token) []labelToken {
 		if fillerWord(w) || questionWords[w] || !plainWord(w) || quantityWords[w] || metaWords[w] || swearWords[strings.ToLower(w)] {
 			return nil
 		}
-		out[i] = labelToken{key: keys[i], surface: w, proper: properIn[w],
-			noun: isNoun(tag[w]) || strings.HasPrefix(tag[w], "JJ"), adj: strings.HasPrefix(tag[w], "JJ")}
+		tag, properIn := tags.of(w)
+		out[i] = labelToken{key: keys[i], surface: w, proper: properIn,
+			noun: isNoun(tag) || strings.HasPrefix(tag, "JJ"), adj: strings.HasPrefix(tag, "JJ")}
 		proper = proper && (out[i].proper || functionWords[w])
 	}
 	if proper || echoes(keys) {
 		return nil
 	}
 	return out
+}
+
+// wordTag is the tag of the last token in toks spelled w, and whether any
+// of them is tagged a proper noun: a word said twice may be tagged a name
+// once ("New York Times ... three times"). A scan of the quote's tokens
+// costs less than a map of them built for each phrase.
+func wordTag(toks []persona.Token, w string) (tag string, proper bool) {
+	for _, t := range toks {
+		if t.Text == w {
+			tag = t.Tag
+			proper = proper || strings.HasPrefix(t.Tag, "NNP")
+		}
+	}
+	return tag, proper
+}
+
+// tokenTags looks up wordTag in a quote's tokens: by a scan in a short
+// quote, in maps built once for all its phrases in a long one (a scan for
+// each word of each phrase grows with the square of its length).
+type tokenTags struct {
+	toks   []persona.Token
+	tag    map[string]string
+	proper map[string]bool
+}
+
+// scanTokens is the longest quote whose tags are found by a scan.
+const scanTokens = 64
+
+func (tt *tokenTags) of(w string) (tag string, proper bool) {
+	if len(tt.toks) <= scanTokens {
+		return wordTag(tt.toks, w)
+	}
+	if tt.tag == nil {
+		tt.tag, tt.proper = map[string]string{}, map[string]bool{}
+		for _, t := range tt.toks {
+			tt.tag[t.Text] = t.Tag
+			tt.proper[t.Text] = tt.proper[t.Text] || strings.HasPrefix(t.Tag, "NNP")
+		}
+	}
+	return tt.tag[w], tt.proper[w]
 }
 
 // product reports the study's product or company: a word tagged a proper
