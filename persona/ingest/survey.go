@@ -98,6 +98,7 @@ func cellAt(r surveyRecord, i int) string {
 
 // surveyDocument fills doc from the records of one file or sheet.
 func surveyDocument(name string, recs []surveyRecord, doc *Document) error {
+	clearSpreadsheetErrors(recs)
 	recs = dropBlankRecords(recs)
 	if len(recs) == 0 {
 		return errorf(name, 0, "no header row")
@@ -118,6 +119,27 @@ func surveyDocument(name string, recs []surveyRecord, doc *Document) error {
 		}
 	}
 	return nil
+}
+
+// spreadsheetErrors are the error values Excel, Google Sheets and
+// LibreOffice write into a cell whose formula failed ("#NAME?" when an
+// answer beginning with "=" or "+" was read as a formula). They are no
+// one's words: such a cell is empty.
+var spreadsheetErrors = map[string]bool{
+	"#NAME?": true, "#VALUE!": true, "#REF!": true, "#DIV/0!": true, "#N/A": true,
+	"#NUM!": true, "#NULL!": true, "#ERROR!": true, "#SPILL!": true, "#CALC!": true,
+}
+
+// clearSpreadsheetErrors empties the cells that hold a spreadsheet error
+// value.
+func clearSpreadsheetErrors(recs []surveyRecord) {
+	for _, r := range recs {
+		for i, c := range r.cells {
+			if len(c) > 0 && spreadsheetErrors[strings.ToUpper(strings.TrimSpace(c))] {
+				r.cells[i] = ""
+			}
+		}
+	}
 }
 
 func dropBlankRecords(recs []surveyRecord) []surveyRecord {

@@ -99,9 +99,10 @@ func TestSurveyBCAI(t *testing.T) {
 		}
 		answers += len(r.Answers)
 	}
-	// Non-empty counts of the four columns: 993 + 994 + 997 + 997.
-	if answers != 3981 {
-		t.Errorf("answers = %d; want 3981", answers)
+	// Non-empty counts of the four columns: 993 + 994 + 997 + 997, less
+	// one cell holding the spreadsheet error "#NAME?".
+	if answers != 3980 {
+		t.Errorf("answers = %d; want 3980", answers)
 	}
 	first := doc.Respondents[0]
 	if first.ID != "374879fe-534a-465b-9dfe-4ce1fad520c7" || first.Row != 2 {
@@ -308,6 +309,40 @@ func BenchmarkParseCSV(b *testing.B) {
 	for b.Loop() {
 		if _, err := parseCSV("bc_ai_survey_2025.csv", data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// TestSurveySpreadsheetErrorsAreEmpty: a cell holding a spreadsheet's
+// error value ("#NAME?", as the Capterra export has for answers that
+// began with "=") is no answer: it is neither quoted nor an attribute.
+func TestSurveySpreadsheetErrorsAreEmpty(t *testing.T) {
+	const data = "Role,What do you like most?,What do you dislike?\n" +
+		"Engineer,#NAME?,The pricing is too high for small teams.\n" +
+		"#N/A,Easy to set up and the dashboards are clear.,#VALUE!\n" +
+		"Manager,The support team answers within the hour.,Exports are manual every month.\n"
+	doc, err := Parse("errors.csv", strings.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var answers, roles []string
+	for _, r := range doc.Respondents {
+		for _, a := range r.Answers {
+			answers = append(answers, a.Text)
+		}
+		roles = append(roles, r.Attributes["Role"])
+	}
+	for _, a := range answers {
+		if strings.HasPrefix(a, "#") {
+			t.Errorf("answer %q is a spreadsheet error value, not someone's words", a)
+		}
+	}
+	if len(answers) != 4 {
+		t.Errorf("answers = %q; want the 4 written ones", answers)
+	}
+	for _, r := range roles {
+		if r == "#N/A" {
+			t.Errorf("roles = %q; an error value is no role", roles)
 		}
 	}
 }
