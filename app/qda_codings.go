@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/codebook"
 	"github.com/verbatimhq/verbatim/persona/qdpx"
@@ -87,7 +88,10 @@ func (a *App) importQDACodings(ctx context.Context, studyID int64, users []qdpx.
 		if !ok {
 			continue
 		}
-		id, name := a.qdaCoder(ctx, names[strings.ToLower(c.user)])
+		id, name, err := a.qdaCoder(ctx, names[strings.ToLower(c.user)])
+		if err != nil {
+			return n, len(seen), err
+		}
 		for _, q := range uniqueIDs(c.quotes, len(c.quotes)) {
 			if err := a.store.AddCoding(ctx, persona.Coding{StudyID: studyID, CodeID: code.ID, QuoteID: q, CoderID: id, Coder: name, CreatedAt: now}); err != nil {
 				return n, len(seen), err
@@ -100,19 +104,38 @@ func (a *App) importQDACodings(ctx context.Context, studyID int64, users []qdpx.
 }
 
 // qdaCoder is the coder id and name an imported coding is stored under.
-func (a *App) qdaCoder(ctx context.Context, name string) (int64, string) {
+func (a *App) qdaCoder(ctx context.Context, name string) (int64, string, error) {
 	switch {
 	case name == "":
 		name = "Imported coder"
 	case name == ConsensusCoderName:
-		return ConsensusCoder, ConsensusCoderName
+		return ConsensusCoder, ConsensusCoderName, nil
 	}
-	if a.accounts != nil {
-		if u, err := a.accounts.UserByName(ctx, name); err == nil {
-			return u.ID, u.Name
-		}
+	u, ok, err := a.importedUser(ctx, name)
+	if err != nil {
+		return 0, "", err
+	}
+	if ok {
+		return u.ID, u.Name, nil
 	}
 	h := fnv.New32a()
 	h.Write([]byte(name))
-	return -1000 - int64(h.Sum32()%1_000_000_000), name
+	return -1000 - int64(h.Sum32()%1_000_000_000), name, nil
+}
+
+// importedUser is the user of this Verbatim an imported name stands for;
+// ok is false when there is none (or no accounts), and a store error is
+// an error, not "no such user".
+func (a *App) importedUser(ctx context.Context, name string) (account.User, bool, error) {
+	if a.accounts == nil {
+		return account.User{}, false, nil
+	}
+	u, err := a.accounts.UserByName(ctx, name)
+	switch {
+	case isNotFound(err):
+		return account.User{}, false, nil
+	case err != nil:
+		return account.User{}, false, fmt.Errorf("import: user %q: %w", name, err)
+	}
+	return u, true, nil
 }

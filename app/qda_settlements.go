@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -127,17 +128,19 @@ func (a *App) qdaSettlements(ctx context.Context, studyID int64, p *qdpx.Project
 	for _, u := range p.Users {
 		users[strings.ToLower(u.GUID)] = true
 	}
+	if wholeStudyBlind {
+		return map[int64][]string{}, nil
+	}
+	source, err := a.settledQuoteSources(ctx, studyID, ss)
+	if err != nil {
+		return nil, err
+	}
 	key := strconv.FormatInt(studyID, 10)
 	out := map[int64][]string{}
 	for _, s := range ss {
-		if wholeStudyBlind {
-			break
-		}
-		if len(blindSource) > 0 {
-			q, err := a.store.Quote(ctx, s.QuoteID)
-			if err != nil || blindSource[q.SourceID] {
-				continue
-			}
+		src, ok := source[s.QuoteID]
+		if !ok || blindSource[src] {
+			continue
 		}
 		n := settlementNote{coders: [2]string{coderName(s.Coders[0], names), coderName(s.Coders[1], names)}, choice: s.Choice, by: s.By, at: s.CreatedAt}
 		for _, id := range s.CodeIDs {
@@ -160,17 +163,47 @@ func (a *App) qdaSettlements(ctx context.Context, studyID int64, p *qdpx.Project
 	return out, nil
 }
 
+// settledQuoteSources is the source of each settled quote, read in one
+// query. A quote that is gone (deleted after the settlement was listed) is
+// left out and counted in the log; a store error fails the export, so a
+// settlement is never silently dropped because the database did not answer.
+func (a *App) settledQuoteSources(ctx context.Context, studyID int64, ss []persona.Settlement) (map[int64]int64, error) {
+	ids := make([]int64, 0, len(ss))
+	for _, s := range ss {
+		ids = append(ids, s.QuoteID)
+	}
+	qs, err := a.store.QuotesByID(ctx, uniqueIDs(ids, len(ids)))
+	if err != nil {
+		return nil, fmt.Errorf("export settlements of study %d: %w", studyID, err)
+	}
+	source := make(map[int64]int64, len(qs))
+	for _, q := range qs {
+		source[q.ID] = q.SourceID
+	}
+	gone := 0
+	for _, s := range ss {
+		if _, ok := source[s.QuoteID]; !ok {
+			gone++
+		}
+	}
+	if gone > 0 {
+		a.Log.Warn("qdpx export: settlements on quotes that are gone left out",
+			slog.Int64("study", studyID), slog.Int("skipped", gone))
+	}
+	return source, nil
+}
+
 // qdaImportCoder is the coder id an imported name stands for: Verbatim's
 // own coders by their names, else as an imported coding's (qdaCoder).
-func (a *App) qdaImportCoder(ctx context.Context, name string) int64 {
+func (a *App) qdaImportCoder(ctx context.Context, name string) (int64, error) {
 	switch name {
 	case VerbatimCoderName:
-		return VerbatimCoder
+		return VerbatimCoder, nil
 	case SeededCoderName:
-		return SeededCoder
+		return SeededCoder, nil
 	}
-	id, _ := a.qdaCoder(ctx, name)
-	return id
+	id, _, err := a.qdaCoder(ctx, name)
+	return id, err
 }
 
 // importQDASettlements stores the settlements of an imported project's
@@ -189,7 +222,14 @@ func (a *App) importQDASettlements(ctx context.Context, studyID int64, notes []q
 		if !ok || len(ids) == 0 {
 			continue
 		}
-		first, second := a.qdaImportCoder(ctx, s.coders[0]), a.qdaImportCoder(ctx, s.coders[1])
+		first, err := a.qdaImportCoder(ctx, s.coders[0])
+		if err != nil {
+			return n, err
+		}
+		second, err := a.qdaImportCoder(ctx, s.coders[1])
+		if err != nil {
+			return n, err
+		}
 		if first == second {
 			continue
 		}
@@ -204,8 +244,12 @@ func (a *App) importQDASettlements(ctx context.Context, studyID int64, notes []q
 			}
 		}
 		by, at := int64(0), s.at
-		if s.by != "" && a.accounts != nil {
-			if u, err := a.accounts.UserByName(ctx, s.by); err == nil {
+		if s.by != "" {
+			u, ok, err := a.importedUser(ctx, s.by)
+			if err != nil {
+				return n, err
+			}
+			if ok {
 				by = u.ID
 			}
 		}
