@@ -167,24 +167,42 @@ func (a *App) raisersTopQuotes(ctx context.Context, themes []persona.Theme, rais
 	if err != nil {
 		return err
 	}
-	byID := make(map[int64]persona.Quote, len(top))
-	for _, q := range top {
-		byID[q.ID] = q
+	byID := quotesByID(top)
+	byTheme := make(map[int64][]*ThemeQuote, len(shown))
+	for _, tq := range shown {
+		byTheme[tq.ThemeID] = append(byTheme[tq.ThemeID], tq)
 	}
 	for _, t := range themes {
-		for _, tq := range shown {
-			if tq.ThemeID != t.ID {
-				continue
-			}
-			for _, id := range t.TopQuoteIDs {
-				if q, ok := byID[id]; ok && raising[q.ParticipantID] && !q.Hidden {
-					tq.Quote, tq.QuoteID = q.Text, q.ID
-					break
-				}
-			}
+		q, ok := firstShown(t.TopQuoteIDs, byID, func(q persona.Quote) bool { return raising[q.ParticipantID] })
+		if !ok {
+			continue
+		}
+		for _, tq := range byTheme[t.ID] {
+			tq.Quote, tq.QuoteID = q.Text, q.ID
 		}
 	}
 	return nil
+}
+
+// quotesByID indexes quotes by id.
+func quotesByID(qs []persona.Quote) map[int64]persona.Quote {
+	byID := make(map[int64]persona.Quote, len(qs))
+	for _, q := range qs {
+		byID[q.ID] = q
+	}
+	return byID
+}
+
+// firstShown is the first quote of ids, in order, that byID holds (a
+// quote erased since is not there), that is not hidden and that ok
+// accepts (nil accepts all): a theme's top quote that may be shown.
+func firstShown(ids []int64, byID map[int64]persona.Quote, ok func(persona.Quote) bool) (persona.Quote, bool) {
+	for _, id := range ids {
+		if q, found := byID[id]; found && !q.Hidden && (ok == nil || ok(q)) {
+			return q, true
+		}
+	}
+	return persona.Quote{}, false
 }
 
 func (a *App) loadPersonas(ctx context.Context, studyID int64, into map[int64]persona.Profile) error {
@@ -224,20 +242,18 @@ func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValu
 	if err != nil {
 		return v, err
 	}
+	// Every top quote, not only the first: one hidden or erased since the
+	// analysis (a hidden quote a researcher pinned stands first) gives way
+	// to the next.
 	var top []int64
 	for _, t := range themes {
-		if len(t.TopQuoteIDs) > 0 {
-			top = append(top, t.TopQuoteIDs[0])
-		}
+		top = append(top, t.TopQuoteIDs...)
 	}
 	quotes, err := a.store.QuotesByID(ctx, top)
 	if err != nil {
 		return v, err
 	}
-	byID := make(map[int64]persona.Quote, len(quotes))
-	for _, q := range quotes {
-		byID[q.ID] = q
-	}
+	byID := quotesByID(quotes)
 	for _, ring := range rings {
 		ids := p.Rings[ring]
 		if len(ids) > 3 {
@@ -249,10 +265,8 @@ func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValu
 				continue
 			}
 			tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}
-			if len(t.TopQuoteIDs) > 0 {
-				if q, ok := byID[t.TopQuoteIDs[0]]; ok {
-					tq.Quote, tq.QuoteID = q.Text, q.ID
-				}
+			if q, ok := firstShown(t.TopQuoteIDs, byID, nil); ok {
+				tq.Quote, tq.QuoteID = q.Text, q.ID
 			}
 			if ring == persona.RingCriteria {
 				v.DecisionCriteria = append(v.DecisionCriteria, tq)

@@ -1,0 +1,107 @@
+package app
+
+import (
+	"context"
+	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// valuedTheme is a persona of the study with a decision-criteria or
+// success-factor theme among its first three that has at least two top
+// quotes, the persona values panel showing the first.
+func valuedTheme(t *testing.T, a *App, studyID int64) (persona.Profile, persona.Theme) {
+	t.Helper()
+	ctx := context.Background()
+	ps, err := a.cachedPersonas(ctx, studyID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		for _, ring := range []persona.Ring{persona.RingCriteria, persona.RingSuccess} {
+			ids := p.Rings[ring][:min(3, len(p.Rings[ring]))]
+			themes, err := a.cachedThemes(ctx, ids)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, id := range ids {
+				if th, ok := themes[id]; ok && len(th.TopQuoteIDs) >= 2 {
+					return p, th
+				}
+			}
+		}
+	}
+	t.Skip("no persona of the demo has a valued theme with two top quotes")
+	return persona.Profile{}, persona.Theme{}
+}
+
+// shownQuote is the quote the persona's values show for theme th.
+func shownQuote(t *testing.T, a *App, p persona.Profile, th persona.Theme) ThemeQuote {
+	t.Helper()
+	v, err := a.cachedPersonaValues(context.Background(), p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tq := range append(v.DecisionCriteria, v.SuccessFactors...) {
+		if tq.ThemeID == th.ID {
+			return tq
+		}
+	}
+	t.Fatalf("persona %d's values %+v lack theme %d", p.ID, v, th.ID)
+	return ThemeQuote{}
+}
+
+// A quote hidden after the analysis is never the quote a persona's values
+// ("What they value instead") show for its theme: not after hiding it, not
+// when a researcher then pins it (pinning puts it first among the theme's
+// top quotes), not after a re-analysis replays both edits; the theme shows
+// another of its top quotes instead.
+func TestPersonaValuesNeverShowAHiddenQuote(t *testing.T) {
+	a, st := demoCopy(t)
+	ctx := context.Background()
+	p, th := valuedTheme(t, a, st.ID)
+	first := shownQuote(t, a, p, th)
+	if first.QuoteID == 0 {
+		t.Fatalf("theme %d shows no quote before any hide", th.ID)
+	}
+	hide := true
+	if _, err := a.EditQuote(ctx, first.QuoteID, QuoteEdit{Hidden: &hide}); err != nil {
+		t.Fatal(err)
+	}
+	pin := true
+	if _, err := a.EditQuote(ctx, first.QuoteID, QuoteEdit{Pinned: &pin}); err != nil {
+		t.Fatal(err)
+	}
+	check := func(when string) {
+		t.Helper()
+		ps, err := a.cachedPersonas(ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range ps {
+			v, err := a.cachedPersonaValues(ctx, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, tq := range append(v.DecisionCriteria, v.SuccessFactors...) {
+				if tq.QuoteID == 0 {
+					continue
+				}
+				q, err := a.store.Quote(ctx, tq.QuoteID)
+				if err != nil {
+					t.Errorf("%s: persona %d shows quote %d for theme %d, which is gone: %v", when, p.ID, tq.QuoteID, tq.ThemeID, err)
+				} else if q.Hidden {
+					t.Errorf("%s: persona %d shows the hidden quote %d for theme %d", when, p.ID, tq.QuoteID, tq.ThemeID)
+				}
+			}
+		}
+	}
+	check("after hiding and pinning")
+	if again := shownQuote(t, a, p, th); again.QuoteID == 0 {
+		t.Errorf("theme %d shows no quote once its first is hidden; want its next top quote", th.ID)
+	}
+	if _, err := a.Analyze(ctx, st.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	check("after re-analysis")
+}
