@@ -137,6 +137,10 @@ type App struct {
 
 	compacting atomic.Bool
 	bg         sync.WaitGroup // background work Close waits for
+	// life ends when Close begins: background work that must stop then
+	// (a redaction pass, resumed later from where it stopped) runs in it.
+	life    context.Context
+	endLife context.CancelFunc
 }
 
 // Open opens the database cfg names (Config.DatabaseURL: SQLite in the
@@ -177,6 +181,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		return nil, err
 	}
 	a := &App{store: st, index: ix, accounts: accounts, cluster: co, Lang: nlp.Shared(), Log: log, cfg: cfg}
+	a.life, a.endLife = context.WithCancel(context.Background())
 	if err := a.joinReplicas(); err != nil {
 		a.Close()
 		return nil, err
@@ -198,6 +203,10 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 
 // Close closes the index and database.
 func (a *App) Close() error {
+	a.stopResuming() // no pass resumed from now on
+	if a.endLife != nil {
+		a.endLife() // a running pass stops, to be resumed later
+	}
 	a.analyses.wg.Wait()    // background analyses use the store and index
 	err1 := a.index.Close() // ends a compaction early
 	a.bg.Wait()

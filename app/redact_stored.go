@@ -25,21 +25,45 @@ const (
 	passStale = 3 * time.Minute
 )
 
-// redactJobs serialises a process's saves of its passes' progress.
+// redactJobs serialises a process's saves of its passes' progress and
+// holds the timers that resume passes found running at start-up once they
+// read as stopped (redact_resume.go).
 type redactJobs struct {
-	mu sync.Mutex
+	mu     sync.Mutex
+	timers []*time.Timer
+	closed bool
+	// afterSource, when set (tests), is called after each source a pass
+	// finished and saved.
+	afterSource func(studyID, sourceID int64)
 }
 
+// stoppedPass is the text of a pass whose process stopped.
+const stoppedPass = "stopped: the process running it ended before it was done"
+
 // RedactionPassOf is a study's last redaction pass, as stored (zero when
-// none ran). A pass whose process stopped reads as stopped.
+// none ran). A pass whose process stopped (silent for passStale) is
+// resumed here, in the background, after the last source it finished, so
+// the next request after a crash carries it on; when it cannot be (the
+// study no longer redacts) it reads as stopped.
 func (a *App) RedactionPassOf(ctx context.Context, studyID int64) (RedactionPass, error) {
 	p, err := a.store.RedactionPass(ctx, studyID)
 	if err != nil {
 		return p, err
 	}
 	if p.Running && p.UpdatedAt.Before(time.Now().Add(-passStale)) {
-		p.Running = false
-		p.Error = "stopped: the process running it ended before it was done"
+		resumed, ok, err := a.resumeRedactPass(ctx, studyID)
+		if err != nil {
+			return p, err
+		}
+		if ok {
+			return resumed, nil
+		}
+		if p, err = a.store.RedactionPass(ctx, studyID); err != nil {
+			return p, err
+		}
+		if p.Running && p.UpdatedAt.Before(time.Now().Add(-passStale)) {
+			p.Running, p.Error = false, stoppedPass
+		}
 	}
 	return p, nil
 }
@@ -52,12 +76,13 @@ func (a *App) StartRedactStored(ctx context.Context, studyID int64) (RedactionPa
 	if err != nil {
 		return RedactionPass{}, err
 	}
+	begun := *pass // the pass's own copy is the goroutine's from here
 	a.bg.Add(1)
 	go func() {
 		defer a.bg.Done()
-		a.runRedactPass(context.Background(), studyID, pass)
+		a.runRedactPass(a.life, studyID, pass)
 	}()
-	return *pass, nil
+	return begun, nil
 }
 
 // RedactStored applies the study's redaction to every source already
@@ -92,11 +117,25 @@ func (a *App) beginRedactPass(ctx context.Context, studyID int64) (*RedactionPas
 		return nil, err
 	}
 	now := time.Now().UTC()
-	pass := &RedactionPass{StudyID: studyID, Running: true, Sources: len(srcs), StartedAt: now, UpdatedAt: now}
-	if err := a.store.BeginRedactionPass(ctx, *pass, now.Add(-passStale)); err != nil {
+	begun, err := a.store.BeginRedactionPass(ctx, RedactionPass{StudyID: studyID, Running: true, Sources: len(srcs), StartedAt: now, UpdatedAt: now}, now.Add(-passStale))
+	if err != nil {
 		return nil, err
 	}
-	return pass, nil
+	if begun.Done > 0 || begun.ThroughSource > 0 {
+		// A stopped pass taken over: it reads the sources after the last it
+		// finished (and any stored since), counting on from where it was.
+		left := 0
+		for _, src := range srcs {
+			if src.ID > begun.ThroughSource {
+				left++
+			}
+		}
+		begun.Sources = begun.Done + left
+		a.savePass(&begun)
+		a.Log.Info("resuming a stopped redaction pass", slog.Int64("study_id", studyID),
+			slog.Int("done", begun.Done), slog.Int("left", left))
+	}
+	return &begun, nil
 }
 
 // savePass stores a pass's state (a failure is logged: the pass goes on).
@@ -125,6 +164,12 @@ func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionP
 	changed, err := a.redactSources(ctx, studyID, pass)
 	beat.Stop()
 	close(stop)
+	if err != nil && a.life.Err() != nil {
+		// Closing: the pass stays running with its progress, so it reads
+		// as stopped after passStale and is resumed (redact_resume.go).
+		a.Log.Info("redaction pass stopped by close", slog.Int64("study_id", studyID), slog.Int("done", pass.Done))
+		return
+	}
 	a.redacting.mu.Lock()
 	now := time.Now().UTC()
 	pass.Running, pass.FinishedAt = false, &now
@@ -133,16 +178,20 @@ func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionP
 	}
 	a.redacting.mu.Unlock()
 	a.savePass(pass)
-	if changed > 0 {
+	// Sources a stopped run of this pass rewrote count too: the study has
+	// not been re-analysed since.
+	if pass.Changed > 0 {
 		a.ScheduleAnalysis(studyID)
 	} else {
 		undo()
 	}
-	a.Log.Info("redacted stored text", slog.Int64("study_id", studyID), slog.Int("sources", pass.Sources), slog.Int("changed", changed))
+	a.Log.Info("redacted stored text", slog.Int64("study_id", studyID), slog.Int("sources", pass.Sources),
+		slog.Int("changed", pass.Changed), slog.Int("changed_now", changed))
 }
 
-// redactSources rewrites each source of the study; it returns how many
-// changed.
+// redactSources rewrites each source of the study, in id order, after the
+// last one the pass finished (pass.ThroughSource: all for a new pass); it
+// returns how many changed.
 func (a *App) redactSources(ctx context.Context, studyID int64, pass *RedactionPass) (int, error) {
 	defer a.changed(studyID, ChangeSources)
 	srcs, err := a.store.Sources(ctx, studyID)
@@ -151,18 +200,26 @@ func (a *App) redactSources(ctx context.Context, studyID int64, pass *RedactionP
 	}
 	changed := 0
 	for _, src := range srcs {
+		if src.ID <= pass.ThroughSource {
+			continue
+		}
 		ok, err := a.redactSource(ctx, src)
 		if err != nil {
 			return changed, err
 		}
 		a.redacting.mu.Lock()
 		pass.Done++
+		pass.ThroughSource = src.ID
 		if ok {
 			changed++
 			pass.Changed++
 		}
+		after := a.redacting.afterSource
 		a.redacting.mu.Unlock()
 		a.savePass(pass)
+		if after != nil {
+			after(studyID, src.ID)
+		}
 	}
 	if err := a.redactAway(ctx, studyID, srcs); err != nil {
 		return changed, err

@@ -75,4 +75,7 @@ type RedactionPass struct {
 	// UpdatedAt is when the pass last reported progress: a running pass
 	// that has not for long belonged to a process that stopped.
 	UpdatedAt time.Time `json:"updated_at"`
+	// ThroughSource is the id of the last source the pass finished (it
+	// reads the sources in id order): a stopped pass resumes after it.
+	ThroughSource int64 `json:"through_source,omitempty"`
 }

@@ -121,6 +121,11 @@ func cmdServe(ctx context.Context, e env, args []string) error {
 	} else if len(due) > 0 {
 		log.Info("resuming analyses a crash cut short", slog.Int("studies", len(due)))
 	}
+	if resumed, err := a.ResumeRedactPasses(ctx); err != nil {
+		log.Warn("resume redaction passes", slog.String("error", err.Error()))
+	} else if len(resumed) > 0 {
+		log.Info("resuming redaction passes a stop cut short", slog.Int("studies", len(resumed)))
+	}
 	warmed := make(chan struct{})
 	go func() {
 		defer close(warmed)

@@ -411,6 +411,13 @@ CREATE TABLE redaction_passes (
 ALTER TABLE sources ADD COLUMN non_answers {{INT}} NOT NULL DEFAULT 0;
 UPDATE sources SET non_answers = -1 WHERE kind = 'survey';
 `},
+	// 15: session cleanup6 (docs/PRIVACY.md, docs/CODEBOOK.md).
+	// redaction_passes.through_source is the id of the last source a pass
+	// finished (it reads them in id order), so a pass whose process stopped
+	// is resumed after it, not begun again.
+	15: {Up: `
+ALTER TABLE redaction_passes ADD COLUMN through_source {{INT}} NOT NULL DEFAULT 0;
+`},
 }
 
 func (s *Store) migrate(ctx context.Context) error {

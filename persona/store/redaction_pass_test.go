@@ -10,8 +10,9 @@ import (
 )
 
 // One redaction pass runs per study: a second begin conflicts while the
-// first is running and fresh, takes over when it is stale or ended; its
-// progress and end read back. On SQLite and PostgreSQL.
+// first is running and fresh; it takes over a stale one with its progress
+// (to resume it after the last source it finished) and begins anew after
+// an ended one; progress and end read back. On SQLite and PostgreSQL.
 func TestConformanceRedactionPass(t *testing.T) {
 	forEachDriver(t, func(t *testing.T, s *Store) {
 		ctx := context.Background()
@@ -24,27 +25,34 @@ func TestConformanceRedactionPass(t *testing.T) {
 		}
 		t0 := time.Unix(1000, 0).UTC()
 		p := persona.RedactionPass{StudyID: st.ID, Running: true, Sources: 3, StartedAt: t0, UpdatedAt: t0}
-		if err := s.BeginRedactionPass(ctx, p, t0.Add(-time.Minute)); err != nil {
-			t.Fatal(err)
+		if got, err := s.BeginRedactionPass(ctx, p, t0.Add(-time.Minute)); err != nil || got != p {
+			t.Fatalf("first begin: %+v, %v; want %+v", got, err, p)
 		}
-		if err := s.BeginRedactionPass(ctx, p, t0.Add(-time.Minute)); !errors.Is(err, persona.ErrConflict) {
+		if _, err := s.BeginRedactionPass(ctx, p, t0.Add(-time.Minute)); !errors.Is(err, persona.ErrConflict) {
 			t.Errorf("second begin while running: %v; want a conflict", err)
 		}
-		p.Done, p.Changed, p.UpdatedAt = 2, 1, t0.Add(time.Second)
+		p.Done, p.Changed, p.ThroughSource, p.UpdatedAt = 2, 1, 17, t0.Add(time.Second)
 		if err := s.SaveRedactionPass(ctx, p); err != nil {
 			t.Fatal(err)
 		}
-		if got, err := s.RedactionPass(ctx, st.ID); err != nil || got.Done != 2 || got.Changed != 1 || !got.Running || got.FinishedAt != nil {
+		if got, err := s.RedactionPass(ctx, st.ID); err != nil || got.Done != 2 || got.Changed != 1 || got.ThroughSource != 17 || !got.Running || got.FinishedAt != nil {
 			t.Errorf("progress read back %+v, %v", got, err)
 		}
-		// Stale: another process takes over, from zero.
+		if running, err := s.RunningRedactionPasses(ctx); err != nil || len(running) != 1 || running[0].StudyID != st.ID {
+			t.Errorf("running passes %+v, %v; want the one", running, err)
+		}
+		// Stale: another process takes it over with its progress, once.
 		t1 := t0.Add(time.Hour)
-		if err := s.BeginRedactionPass(ctx, persona.RedactionPass{StudyID: st.ID, Running: true, Sources: 4, StartedAt: t1, UpdatedAt: t1}, t1.Add(-time.Minute)); err != nil {
+		again := persona.RedactionPass{StudyID: st.ID, Running: true, Sources: 4, StartedAt: t1, UpdatedAt: t1}
+		got, err := s.BeginRedactionPass(ctx, again, t1.Add(-time.Minute))
+		if err != nil {
 			t.Fatalf("taking over a stale pass: %v", err)
 		}
-		got, err := s.RedactionPass(ctx, st.ID)
-		if err != nil || got.Done != 0 || got.Sources != 4 || !got.StartedAt.Equal(t1) {
-			t.Errorf("after take-over %+v, %v", got, err)
+		if got.Done != 2 || got.Changed != 1 || got.ThroughSource != 17 || !got.StartedAt.Equal(t0) || !got.UpdatedAt.Equal(t1) || !got.Running {
+			t.Errorf("took over %+v; want the stopped pass's progress, updated now", got)
+		}
+		if _, err := s.BeginRedactionPass(ctx, again, t1.Add(-time.Minute)); !errors.Is(err, persona.ErrConflict) {
+			t.Errorf("a second take-over: %v; want a conflict", err)
 		}
 		end := t1.Add(time.Minute)
 		got.Running, got.FinishedAt, got.Error, got.UpdatedAt = false, &end, "boom", end
@@ -55,8 +63,12 @@ func TestConformanceRedactionPass(t *testing.T) {
 			t.Errorf("end read back %+v, %v", got, err)
 		}
 		// Ended: a new pass begins at once.
-		if err := s.BeginRedactionPass(ctx, persona.RedactionPass{StudyID: st.ID, Running: true, StartedAt: end, UpdatedAt: end}, end.Add(-time.Hour)); err != nil {
-			t.Errorf("begin after the end: %v", err)
+		fresh := persona.RedactionPass{StudyID: st.ID, Running: true, StartedAt: end, UpdatedAt: end}
+		if got, err := s.BeginRedactionPass(ctx, fresh, end.Add(-time.Hour)); err != nil || got != fresh {
+			t.Errorf("begin after the end: %+v, %v", got, err)
+		}
+		if got, err := s.RedactionPass(ctx, st.ID); err != nil || got.Done != 0 || got.ThroughSource != 0 {
+			t.Errorf("a new pass keeps the old one's progress: %+v, %v", got, err)
 		}
 	})
 }
