@@ -51,7 +51,7 @@ func (s *Server) nonAnswersPage(c *gin.Context) error {
 		SourceName: na.Source.Name, SourceID: na.Source.ID, Total: na.Total}
 	v.StudyID = st.ID
 	for _, a := range na.Answers {
-		v.Answers = append(v.Answers, frontend.NonAnswerRow{Respondent: a.Respondent, Text: a.Text, Row: a.Row})
+		v.Answers = append(v.Answers, frontend.NonAnswerRow{Respondent: a.Respondent, Text: a.Text, Row: a.Row, Question: a.Question})
 	}
 	return s.render(c, http.StatusOK, "non-answers", v)
 }

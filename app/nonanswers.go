@@ -19,6 +19,9 @@ type NonAnswer struct {
 	// Row is the answer's row in the survey file.
 	Row  int    `json:"row"`
 	Text string `json:"text"`
+	// Question is the survey column the answer is in (its title); empty
+	// for surveys stored before it was kept (migration 15).
+	Question string `json:"question,omitempty"`
 }
 
 // SourceNonAnswers are a source's answers set aside as non-answers: Total
@@ -50,7 +53,7 @@ func (a *App) NonAnswersOf(ctx context.Context, sourceID int64, limit int) (Sour
 		}
 		out.Total++
 		if limit <= 0 || len(out.Answers) < limit {
-			out.Answers = append(out.Answers, NonAnswer{TurnID: t.ID, ParticipantID: t.ParticipantID, Respondent: t.Speaker, Row: t.Line, Text: t.Text})
+			out.Answers = append(out.Answers, NonAnswer{TurnID: t.ID, ParticipantID: t.ParticipantID, Respondent: t.Speaker, Row: t.Line, Text: t.Text, Question: t.Question})
 		}
 	}
 	if out.Total != src.NonAnswers {

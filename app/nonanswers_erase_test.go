@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"os"
-	"strings"
 	"testing"
 )
 
@@ -12,20 +10,7 @@ import (
 // lists: the stored count does not keep counting an erased answer.
 func TestNonAnswerCountFollowsADeletedRespondent(t *testing.T) {
 	ctx := context.Background()
-	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	st, err := a.CreateStudy(ctx, "survey")
-	if err != nil {
-		t.Fatal(err)
-	}
-	data, err := os.ReadFile("../e2e/testdata/harborview-survey-non-answers.csv")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := a.Ingest(ctx, st.ID, "survey.csv", strings.NewReader(string(data)))
+	a, st, res := ingestSurvey(t, harborviewSurvey(t))
 	if res.Status != StatusOK || res.NonAnswers != 3 {
 		t.Fatalf("ingest: %+v; want 3 non-answers", res)
 	}

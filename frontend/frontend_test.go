@@ -65,7 +65,7 @@ func samples() map[string]any {
 	addGapSamples(m, b, q)
 	addCodebookSamples(m, b, q)
 	m["non-answers"] = NonAnswersPage{Base: b, StudyName: evil, SourceName: evil, SourceID: 3, Total: 2,
-		Answers: []NonAnswerRow{{Respondent: evil, Text: evil, Row: 4}}}
+		Answers: []NonAnswerRow{{Respondent: evil, Text: evil, Row: 4, Question: evil}, {Respondent: evil, Text: evil, Row: 5}}}
 	return m
 }
 

@@ -135,6 +135,9 @@ type NonAnswersPage struct {
 type NonAnswerRow struct {
 	Respondent, Text string
 	Row              int
+	// Question is the survey column answered; empty when the survey was
+	// stored before columns were kept.
+	Question string
 }
 
 // Upload is the upload page, with results after a form post.

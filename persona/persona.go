@@ -90,6 +90,9 @@ type Turn struct {
 	Text    string `json:"text"`
 	// Line is the 1-based line (or cue, or row) in the source file.
 	Line int `json:"line"`
+	// Question is a survey answer's question (its column's title); empty
+	// for other turns and for surveys stored before it was kept.
+	Question string `json:"question,omitempty"`
 }
 
 // Token is one analysis token: lower-cased word and its part-of-speech tag.

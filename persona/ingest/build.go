@@ -165,7 +165,7 @@ func buildSurvey(imp *persona.Import, doc *Document, lang persona.Language, red 
 			}
 			imp.Turns = append(imp.Turns, persona.Turn{
 				ParticipantID: int64(p), Speaker: label, Seq: len(imp.Turns),
-				StartMS: -1, EndMS: -1, Text: a.Text, Line: r.Row,
+				StartMS: -1, EndMS: -1, Text: a.Text, Line: r.Row, Question: a.Question,
 			})
 			speeches = append(speeches, persona.Speech{Turn: len(imp.Turns) - 1, Text: a.Text, Question: a.Question, StartMS: -1, EndMS: -1})
 		}

@@ -82,6 +82,11 @@ func RedactStored(s *Stored, lang persona.Language, red *Redaction) (changed boo
 			s.Quotes[i].Question, changed = q, true
 		}
 	}
+	for i := range s.Turns {
+		if q := x.text(s.Turns[i].Question); q != s.Turns[i].Question {
+			s.Turns[i].Question, changed = q, true
+		}
+	}
 	if s.Source != nil {
 		if n := RedactFileName(s.Source.Name, x.r, speakers, texts); n != s.Source.Name {
 			s.Source.Name, changed = n, true

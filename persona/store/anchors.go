@@ -168,7 +168,7 @@ func (s *Store) RewriteSource(ctx context.Context, src persona.Source, parts []p
 			}
 		}
 		for _, t := range turns {
-			if err := tx.Model(&turnRow{}).Where("id = ?", t.ID).Updates(map[string]any{"speaker": t.Speaker, "text": t.Text}).Error; err != nil {
+			if err := tx.Model(&turnRow{}).Where("id = ?", t.ID).Updates(map[string]any{"speaker": t.Speaker, "text": t.Text, "question": t.Question}).Error; err != nil {
 				return err
 			}
 		}

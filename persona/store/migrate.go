@@ -414,9 +414,13 @@ UPDATE sources SET non_answers = -1 WHERE kind = 'survey';
 	// 15: session cleanup6 (docs/PRIVACY.md, docs/CODEBOOK.md).
 	// redaction_passes.through_source is the id of the last source a pass
 	// finished (it reads them in id order), so a pass whose process stopped
-	// is resumed after it, not begun again.
+	// is resumed after it, not begun again. turns.question is a survey
+	// answer's question (its column), so a non-answer, which gives no
+	// quote to carry it, can say what it answered ('' for other turns and
+	// for surveys stored before).
 	15: {Up: `
 ALTER TABLE redaction_passes ADD COLUMN through_source {{INT}} NOT NULL DEFAULT 0;
+ALTER TABLE turns ADD COLUMN question TEXT NOT NULL DEFAULT '';
 `},
 }
 

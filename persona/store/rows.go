@@ -56,6 +56,7 @@ type turnRow struct {
 	EndMS         int64 `gorm:"column:end_ms"`
 	Text          string
 	Line          int
+	Question      string
 }
 
 func (turnRow) TableName() string { return "turns" }
@@ -105,7 +106,7 @@ func participantFromRow(r participantRow) persona.Participant {
 
 func turnFromRow(r turnRow) persona.Turn {
 	return persona.Turn{ID: r.ID, SourceID: r.SourceID, ParticipantID: r.ParticipantID, Speaker: r.Speaker,
-		Seq: r.Seq, StartMS: r.StartMS, EndMS: r.EndMS, Text: r.Text, Line: r.Line}
+		Seq: r.Seq, StartMS: r.StartMS, EndMS: r.EndMS, Text: r.Text, Line: r.Line, Question: r.Question}
 }
 
 func quoteFromRow(r quoteRow) persona.Quote {

@@ -68,10 +68,10 @@ func (s *Store) importTx(tx *gorm.DB, studyID int64, imp *persona.Import) error 
 			return fmt.Errorf("turn %d refers to participant %d of %d: %w", i, t.ParticipantID, len(prows), persona.ErrInvalid)
 		}
 		trows[i] = turnRow{SourceID: sr.ID, ParticipantID: prows[t.ParticipantID].ID, Speaker: t.Speaker,
-			Seq: t.Seq, StartMS: t.StartMS, EndMS: t.EndMS, Text: t.Text, Line: t.Line}
+			Seq: t.Seq, StartMS: t.StartMS, EndMS: t.EndMS, Text: t.Text, Line: t.Line, Question: t.Question}
 	}
 	if len(trows) > 0 {
-		if err := tx.CreateInBatches(trows, s.sql.BatchRows(9)).Error; err != nil {
+		if err := tx.CreateInBatches(trows, s.sql.BatchRows(10)).Error; err != nil {
 			return err
 		}
 	}
