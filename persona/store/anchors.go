@@ -46,19 +46,11 @@ func TextHash(text string) string {
 
 // anchorOf builds the anchor of a coding from its quote, turn and source.
 func anchorOf(tx *gorm.DB, c persona.Coding) (anchorRow, error) {
-	var x struct {
-		Seq    int
-		Start  int
-		End    int
-		Text   string
-		Sha256 string
-		Name   string
-	}
-	err := tx.Raw(`SELECT t.seq, q.start, q."end", q.text, s.sha256, s.name FROM quotes q
-JOIN turns t ON t.id = q.turn_id JOIN sources s ON s.id = q.source_id WHERE q.id = ?`, c.QuoteID).Scan(&x).Error
+	places, err := quotePlaces(tx, 0, []int64{c.QuoteID})
 	if err != nil {
 		return anchorRow{}, fmt.Errorf("store: anchor of quote %d: %w", c.QuoteID, err)
 	}
+	x := places[c.QuoteID]
 	return anchorRow{StudyID: c.StudyID, CodeID: c.CodeID, CoderID: c.CoderID, CoderName: c.Coder, QuoteID: c.QuoteID,
 		SourceSha: x.Sha256, SourceName: x.Name, TurnSeq: x.Seq, StartAt: x.Start, EndAt: x.End,
 		TextHash: TextHash(x.Text), Text: x.Text, CreatedAt: c.CreatedAt}, nil
@@ -91,16 +83,22 @@ func addCodingTx(tx *gorm.DB, c persona.Coding) error {
 func (s *Store) UnplacedAnchors(ctx context.Context, studyID int64, sourceSHA, sourceName string) ([]persona.CodingAnchor, error) {
 	q := s.db.WithContext(ctx).Table("coding_anchors a").Select("a.*").
 		Joins("LEFT JOIN quotes q ON q.id = a.quote_id").Where("a.study_id = ? AND q.id IS NULL", studyID)
-	if sourceSHA != "" || sourceName != "" {
-		q = q.Where("(a.source_sha = ? OR a.source_name = ?)", sourceSHA, sourceName)
-	}
-	var rows []anchorRow
-	if err := q.Order("a.id").Find(&rows).Error; err != nil {
+	out, err := findRows(ofSourceFile(q, "a.", sourceSHA, sourceName).Order("a.id"), anchorFromRow)
+	if err != nil {
 		return nil, fmt.Errorf("store: unplaced codings of study %d: %w", studyID, err)
 	}
-	out := make([]persona.CodingAnchor, len(rows))
+	return out, nil
+}
+
+// findRows runs q into rows of R and converts each.
+func findRows[R, T any](q *gorm.DB, conv func(R) T) ([]T, error) {
+	var rows []R
+	if err := q.Find(&rows).Error; err != nil {
+		return nil, err
+	}
+	out := make([]T, len(rows))
 	for i, r := range rows {
-		out[i] = anchorFromRow(r)
+		out[i] = conv(r)
 	}
 	return out, nil
 }
@@ -116,25 +114,74 @@ type Placement struct {
 // transaction: each gets its coding on the quote (a coding the coder
 // already has there is kept once) and its anchor is moved to that quote.
 func (s *Store) PlaceAnchors(ctx context.Context, ps []Placement) error {
+	return s.placeEach(ctx, ps, func(tx *gorm.DB, p Placement) error {
+		a, err := takeAnchor[anchorRow](tx, "coding anchor", p.AnchorID)
+		if err != nil {
+			return err
+		}
+		return addCodingTx(tx, persona.Coding{StudyID: a.StudyID, CodeID: a.CodeID, QuoteID: p.QuoteID, CoderID: a.CoderID, Coder: a.CoderName, CreatedAt: a.CreatedAt})
+	})
+}
+
+// placeEach runs place for each placement, all in one transaction.
+// Coding anchors (PlaceAnchors) and held examples and suggestions
+// (PlaceHeld) are placed the same way.
+func (s *Store) placeEach(ctx context.Context, ps []Placement, place func(tx *gorm.DB, p Placement) error) error {
 	if len(ps) == 0 {
 		return nil
 	}
 	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		for _, p := range ps {
-			var a anchorRow
-			if err := tx.First(&a, p.AnchorID).Error; err != nil {
-				return notFound("coding anchor", p.AnchorID, err)
-			}
-			c := persona.Coding{StudyID: a.StudyID, CodeID: a.CodeID, QuoteID: p.QuoteID, CoderID: a.CoderID, Coder: a.CoderName, CreatedAt: a.CreatedAt}
-			if err := tx.Delete(&anchorRow{}, a.ID).Error; err != nil {
-				return fmt.Errorf("store: move coding anchor %d: %w", a.ID, err)
-			}
-			if err := addCodingTx(tx, c); err != nil {
+			if err := place(tx, p); err != nil {
 				return err
 			}
 		}
 		return nil
 	})
+}
+
+// takeAnchor reads the anchor row id (a coding anchor or a held one) and
+// deletes it: a placement consumes its anchor.
+func takeAnchor[R anchorRow | heldRow](tx *gorm.DB, what string, id int64) (R, error) {
+	var r R
+	if err := tx.First(&r, id).Error; err != nil {
+		return r, notFound(what, id, err)
+	}
+	if err := tx.Delete(new(R), id).Error; err != nil {
+		return r, fmt.Errorf("store: place %s %d: %w", what, id, err)
+	}
+	return r, nil
+}
+
+// ofSourceFile keeps, when sha and name are not both empty, the anchors
+// of that source file (same content, or same name); prefix qualifies the
+// columns ("a." in a join).
+func ofSourceFile(q *gorm.DB, prefix, sha, name string) *gorm.DB {
+	if sha == "" && name == "" {
+		return q
+	}
+	return q.Where("("+prefix+"source_sha = ? OR "+prefix+"source_name = ?)", sha, name)
+}
+
+// quotePlaces reads where the quotes ids are in their source files (of
+// source sourceID only, when not 0), 500 ids a query.
+func quotePlaces(tx *gorm.DB, sourceID int64, ids []int64) (map[int64]quotePlace, error) {
+	byID := make(map[int64]quotePlace, len(ids))
+	for lo := 0; lo < len(ids); lo += 500 {
+		q := tx.Table("quotes q").Select(`q.id, q.study_id, t.seq, q.start, q."end", q.text, s.sha256, s.name`).
+			Joins("JOIN turns t ON t.id = q.turn_id JOIN sources s ON s.id = q.source_id").Where("q.id IN ?", ids[lo:min(lo+500, len(ids))])
+		if sourceID != 0 {
+			q = q.Where("q.source_id = ?", sourceID)
+		}
+		var places []quotePlace
+		if err := q.Scan(&places).Error; err != nil {
+			return nil, err
+		}
+		for _, p := range places {
+			byID[p.ID] = p
+		}
+	}
+	return byID, nil
 }
 
 // DeleteAnchor drops a coding that waits to be placed (a researcher

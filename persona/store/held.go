@@ -90,17 +90,9 @@ WHERE q.source_id = ?`, persona.HeldSuggestion, sourceID).Error
 	if len(ids) == 0 {
 		return nil
 	}
-	byID := map[int64]quotePlace{}
-	for lo := 0; lo < len(ids); lo += 500 {
-		var places []quotePlace
-		err = tx.Raw(`SELECT q.id, q.study_id, t.seq, q.start, q."end", q.text, s.sha256, s.name FROM quotes q
-JOIN turns t ON t.id = q.turn_id JOIN sources s ON s.id = q.source_id WHERE q.source_id = ? AND q.id IN ?`, sourceID, ids[lo:min(lo+500, len(ids))]).Scan(&places).Error
-		if err != nil {
-			return fmt.Errorf("store: hold examples of source %d: %w", sourceID, err)
-		}
-		for _, p := range places {
-			byID[p.ID] = p
-		}
+	byID, err := quotePlaces(tx, sourceID, ids)
+	if err != nil {
+		return fmt.Errorf("store: hold examples of source %d: %w", sourceID, err)
 	}
 	var rows []heldRow
 	now := time.Now().UTC()
@@ -133,16 +125,9 @@ func (s *Store) HeldAnchors(ctx context.Context, studyID int64, kind, sourceSHA,
 	if kind != "" {
 		q = q.Where("kind = ?", kind)
 	}
-	if sourceSHA != "" || sourceName != "" {
-		q = q.Where("(source_sha = ? OR source_name = ?)", sourceSHA, sourceName)
-	}
-	var rows []heldRow
-	if err := q.Order("id").Find(&rows).Error; err != nil {
+	out, err := findRows(ofSourceFile(q, "", sourceSHA, sourceName).Order("id"), heldFromRow)
+	if err != nil {
 		return nil, fmt.Errorf("store: held anchors of study %d: %w", studyID, err)
-	}
-	out := make([]persona.HeldAnchor, len(rows))
-	for i, r := range rows {
-		out[i] = heldFromRow(r)
 	}
 	return out, nil
 }
@@ -153,30 +138,21 @@ func (s *Store) HeldAnchors(ctx context.Context, studyID int64, kind, sourceSHA,
 // the new quote's (unless it has one from a later run). Each anchor is
 // then deleted; one whose code is gone is dropped.
 func (s *Store) PlaceHeld(ctx context.Context, ps []Placement) error {
-	if len(ps) == 0 {
-		return nil
-	}
-	return s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
-		for _, p := range ps {
-			var r heldRow
-			if err := tx.First(&r, p.AnchorID).Error; err != nil {
-				return notFound("held anchor", p.AnchorID, err)
-			}
-			if err := tx.Delete(&heldRow{}, r.ID).Error; err != nil {
-				return fmt.Errorf("store: place held anchor %d: %w", r.ID, err)
-			}
-			var err error
-			switch r.Kind {
-			case persona.HeldExample:
-				err = placeExampleTx(tx, r, p.QuoteID)
-			case persona.HeldSuggestion:
-				row := suggestionRow{QuoteID: p.QuoteID, StudyID: r.StudyID, CodeID: r.CodeID, BestCodeID: r.BestCodeID,
-					Confidence: r.Confidence, Teach: r.Teach, Seeded: r.Seeded, Status: r.Status, CreatedAt: r.CreatedAt}
-				err = tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error
-			}
-			if err != nil {
-				return fmt.Errorf("store: place held %s %d on quote %d: %w", r.Kind, r.ID, p.QuoteID, err)
-			}
+	return s.placeEach(ctx, ps, func(tx *gorm.DB, p Placement) error {
+		r, err := takeAnchor[heldRow](tx, "held anchor", p.AnchorID)
+		if err != nil {
+			return err
+		}
+		switch r.Kind {
+		case persona.HeldExample:
+			err = placeExampleTx(tx, r, p.QuoteID)
+		case persona.HeldSuggestion:
+			row := suggestionRow{QuoteID: p.QuoteID, StudyID: r.StudyID, CodeID: r.CodeID, BestCodeID: r.BestCodeID,
+				Confidence: r.Confidence, Teach: r.Teach, Seeded: r.Seeded, Status: r.Status, CreatedAt: r.CreatedAt}
+			err = tx.Clauses(clause.OnConflict{DoNothing: true}).Create(&row).Error
+		}
+		if err != nil {
+			return fmt.Errorf("store: place held %s %d on quote %d: %w", r.Kind, r.ID, p.QuoteID, err)
 		}
 		return nil
 	})
