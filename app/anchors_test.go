@@ -18,9 +18,9 @@ Dana: The yearly contract locked us in and we regretted it. Migration of old rec
 Sam: Support answered within a day, which mattered to our team more than features.
 `
 
-// anchoredStudy ingests the transcript into a fresh study and returns the
-// app, the study, the source and a code.
-func anchoredStudy(t *testing.T) (*App, int64, FileResult, persona.Code) {
+// freshStudy opens an App in a temporary data directory (closed when the
+// test ends) with one empty study of that name.
+func freshStudy(t *testing.T, name string) (*App, persona.Study) {
 	t.Helper()
 	ctx := context.Background()
 	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
@@ -28,10 +28,19 @@ func anchoredStudy(t *testing.T) (*App, int64, FileResult, persona.Code) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { a.Close() })
-	st, err := a.CreateStudy(ctx, "anchors")
+	st, err := a.CreateStudy(ctx, name)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return a, st
+}
+
+// anchoredStudy ingests the transcript into a fresh study and returns the
+// app, the study, the source and a code.
+func anchoredStudy(t *testing.T) (*App, int64, FileResult, persona.Code) {
+	t.Helper()
+	ctx := context.Background()
+	a, st := freshStudy(t, "anchors")
 	res := a.IngestWith(ctx, st.ID, "call-dana-sam.txt", strings.NewReader(anchoredTranscript), IngestOptions{Force: true})
 	if res.Status != StatusOK {
 		t.Fatalf("ingest: %+v", res)

@@ -19,21 +19,11 @@ func harborviewSurvey(t *testing.T) string {
 	return string(data)
 }
 
-// ingestSurvey opens an App in a temporary data directory (closed when
-// the test ends) and ingests the CSV survey into a new study.
+// ingestSurvey ingests the CSV survey into a new study of a fresh App.
 func ingestSurvey(t *testing.T, csv string) (*App, persona.Study, FileResult) {
 	t.Helper()
-	ctx := context.Background()
-	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { a.Close() })
-	st, err := a.CreateStudy(ctx, "survey")
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a, st, a.Ingest(ctx, st.ID, "survey.csv", strings.NewReader(csv))
+	a, st := freshStudy(t, "survey")
+	return a, st, a.Ingest(context.Background(), st.ID, "survey.csv", strings.NewReader(csv))
 }
 
 // A survey's non-answers are counted at ingest and stored with the source;
@@ -127,14 +117,7 @@ func TestNonAnswersSayTheirColumn(t *testing.T) {
 		}
 	}
 	check("after ingest")
-	priv, err := a.Privacy(ctx, st.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	priv.Redact = true
-	if _, err := a.SetPrivacy(ctx, priv); err != nil {
-		t.Fatal(err)
-	}
+	redactOn(t, a, st.ID)
 	if _, err := a.RedactStored(ctx, st.ID); err != nil {
 		t.Fatal(err)
 	}

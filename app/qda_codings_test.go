@@ -36,6 +36,49 @@ func studyCodings(t *testing.T, a *App, studyID int64) map[coderCoding]bool {
 	return out
 }
 
+// coded is a coding a test makes: by whom, which of its quotes, which code.
+type coded struct {
+	by   Actor
+	q    int
+	code int64
+}
+
+// codeQuotes makes each coding on the quotes q.
+func codeQuotes(t *testing.T, a *App, q []persona.Quote, cs []coded) {
+	t.Helper()
+	for _, c := range cs {
+		if _, err := a.CodeQuote(context.Background(), q[c.q].ID, c.code, c.by); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// qdpxCopy exports the study as .qdpx and imports the file into a study
+// "copy" in a fresh data directory: the file as read back, the App and
+// study it went into and the import's result.
+func qdpxCopy(t *testing.T, a *App, studyID int64) (*qdpx.Project, *App, persona.Study, FileResult) {
+	t.Helper()
+	ctx := context.Background()
+	var buf bytes.Buffer
+	if err := a.ExportQDPX(ctx, studyID, &buf); err != nil {
+		t.Fatal(err)
+	}
+	p, err := qdpx.Read(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { b.Close() })
+	cp, err := b.CreateStudy(ctx, "copy")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p, b, cp, b.Ingest(ctx, cp.ID, "study.qdpx", bytes.NewReader(buf.Bytes()))
+}
+
 // The .qdpx export carries the codebook (codes with definitions and
 // criteria, under their rings) and each researcher's codings with the
 // coder as the REFI-QDA user; importing it brings both back.
@@ -56,15 +99,7 @@ func TestQDPXCarriesTheCodebookAndResearchersCodings(t *testing.T) {
 	}
 	ann, bob := Actor{ID: 11, Name: "ann"}, Actor{ID: 12, Name: "bob"}
 	q := sourceQuotes(t, a, st.ID, 3)
-	for _, c := range []struct {
-		by   Actor
-		q    int
-		code int64
-	}{{ann, 0, x.ID}, {ann, 1, y.ID}, {ann, 2, x.ID}, {bob, 0, y.ID}, {bob, 1, y.ID}, {bob, 0, x.ID}} {
-		if _, err := a.CodeQuote(ctx, q[c.q].ID, c.code, c.by); err != nil {
-			t.Fatal(err)
-		}
-	}
+	codeQuotes(t, a, q, []coded{{ann, 0, x.ID}, {ann, 1, y.ID}, {ann, 2, x.ID}, {bob, 0, y.ID}, {bob, 1, y.ID}, {bob, 0, x.ID}})
 	if _, err := a.Settle(ctx, q[0].ID, ann.ID, bob.ID, persona.SettleFirst, ann); err != nil {
 		t.Fatal(err)
 	}
@@ -73,14 +108,7 @@ func TestQDPXCarriesTheCodebookAndResearchersCodings(t *testing.T) {
 		t.Fatalf("study codings %v; want 7", want)
 	}
 
-	var buf bytes.Buffer
-	if err := a.ExportQDPX(ctx, st.ID, &buf); err != nil {
-		t.Fatal(err)
-	}
-	p, err := qdpx.Read(buf.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, b, cp, res := qdpxCopy(t, a, st.ID)
 	users := map[string]string{}
 	for _, u := range p.Users {
 		users[u.GUID] = u.Name
@@ -107,16 +135,6 @@ func TestQDPXCarriesTheCodebookAndResearchersCodings(t *testing.T) {
 		}
 	}
 
-	b, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	cp, err := b.CreateStudy(ctx, "copy")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := b.Ingest(ctx, cp.ID, "study.qdpx", bytes.NewReader(buf.Bytes()))
 	if res.Status != StatusOK {
 		t.Fatalf("import: %+v", res)
 	}

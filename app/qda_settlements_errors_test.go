@@ -14,29 +14,32 @@ import (
 	"github.com/verbatimhq/verbatim/persona/qdpx"
 )
 
+// settlingCoders makes two codes in the study, "Price pressure" (x) and
+// "Trust" (y), for the two coders ann and bob to disagree on.
+func settlingCoders(t *testing.T, a *App, studyID int64) (x, y persona.Code, ann, bob Actor) {
+	t.Helper()
+	ctx := context.Background()
+	x, err := a.CreateCode(ctx, studyID, CodeInput{Name: "Price pressure", Ring: "barriers"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	y, err = a.CreateCode(ctx, studyID, CodeInput{Name: "Trust"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return x, y, Actor{ID: 11, Name: "ann"}, Actor{ID: 12, Name: "bob"}
+}
+
 // settledDemo is a demo copy with two settled disagreements between ann
 // and bob, on the first two of the returned quotes.
 func settledDemo(t *testing.T) (*App, persona.Study, []persona.Quote) {
 	t.Helper()
 	a, st := demoCopy(t)
 	ctx := context.Background()
-	x, err := a.CreateCode(ctx, st.ID, CodeInput{Name: "Price pressure", Ring: "barriers"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	y, err := a.CreateCode(ctx, st.ID, CodeInput{Name: "Trust"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ann, bob := Actor{ID: 11, Name: "ann"}, Actor{ID: 12, Name: "bob"}
+	x, y, ann, bob := settlingCoders(t, a, st.ID)
 	q := sourceQuotes(t, a, st.ID, 2)
+	codeQuotes(t, a, q, []coded{{ann, 0, x.ID}, {bob, 0, y.ID}, {ann, 1, x.ID}, {bob, 1, y.ID}})
 	for i := range q {
-		if _, err := a.CodeQuote(ctx, q[i].ID, x.ID, ann); err != nil {
-			t.Fatal(err)
-		}
-		if _, err := a.CodeQuote(ctx, q[i].ID, y.ID, bob); err != nil {
-			t.Fatal(err)
-		}
 		if _, err := a.Settle(ctx, q[i].ID, ann.ID, bob.ID, persona.SettleFirst, ann); err != nil {
 			t.Fatal(err)
 		}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"sort"
@@ -9,7 +8,6 @@ import (
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
-	"github.com/verbatimhq/verbatim/persona/qdpx"
 )
 
 // settledAs is a settlement as a reader of two studies can compare it:
@@ -66,25 +64,9 @@ func studySettlements(t *testing.T, a *App, studyID int64) map[settledAs]bool {
 func TestQDPXCarriesSettlements(t *testing.T) {
 	a, st := demoCopy(t)
 	ctx := context.Background()
-	x, err := a.CreateCode(ctx, st.ID, CodeInput{Name: "Price pressure", Ring: "barriers"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	y, err := a.CreateCode(ctx, st.ID, CodeInput{Name: "Trust"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	ann, bob := Actor{ID: 11, Name: "ann"}, Actor{ID: 12, Name: "bob"}
+	x, y, ann, bob := settlingCoders(t, a, st.ID)
 	q := sourceQuotes(t, a, st.ID, 4)
-	for _, c := range []struct {
-		by   Actor
-		q    int
-		code int64
-	}{{ann, 0, x.ID}, {ann, 1, y.ID}, {ann, 2, x.ID}, {bob, 0, y.ID}, {bob, 1, y.ID}, {bob, 1, x.ID}, {bob, 2, y.ID}, {ann, 3, y.ID}} {
-		if _, err := a.CodeQuote(ctx, q[c.q].ID, c.code, c.by); err != nil {
-			t.Fatal(err)
-		}
-	}
+	codeQuotes(t, a, q, []coded{{ann, 0, x.ID}, {ann, 1, y.ID}, {ann, 2, x.ID}, {bob, 0, y.ID}, {bob, 1, y.ID}, {bob, 1, x.ID}, {bob, 2, y.ID}, {ann, 3, y.ID}})
 	// One settlement of each choice; the "none" one is on a quote bob did
 	// not code and no theme may hold, so its selection exists for the note.
 	for i, choice := range []string{persona.SettleFirst, persona.SettleSecond, persona.SettleBoth, persona.SettleNone} {
@@ -102,14 +84,7 @@ func TestQDPXCarriesSettlements(t *testing.T) {
 	}
 	wantCodings := studyCodings(t, a, st.ID)
 
-	var buf bytes.Buffer
-	if err := a.ExportQDPX(ctx, st.ID, &buf); err != nil {
-		t.Fatal(err)
-	}
-	p, err := qdpx.Read(buf.Bytes())
-	if err != nil {
-		t.Fatal(err)
-	}
+	p, b, cp, res := qdpxCopy(t, a, st.ID)
 	if len(p.Notes) != 4 {
 		t.Fatalf("the file has %d notes; want one per settlement", len(p.Notes))
 	}
@@ -123,16 +98,6 @@ func TestQDPXCarriesSettlements(t *testing.T) {
 		t.Errorf("%d selections refer to a note; first note %q", refs, p.Notes[0].Text)
 	}
 
-	b, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer b.Close()
-	cp, err := b.CreateStudy(ctx, "copy")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res := b.Ingest(ctx, cp.ID, "study.qdpx", bytes.NewReader(buf.Bytes()))
 	if res.Status != StatusOK || !strings.Contains(strings.Join(res.Warnings, "|"), "4 settled disagreements") {
 		t.Fatalf("import: %+v", res)
 	}

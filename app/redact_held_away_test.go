@@ -32,14 +32,7 @@ func TestRedactingStoredTextReachesExamplesHeldFromAnAwaySource(t *testing.T) {
 	if r := a.IngestWith(ctx, study, "other.txt", strings.NewReader(anchoredTranscript+"Dana: One more thing about pricing tiers.\n"), IngestOptions{Force: true}); r.Status != StatusOK {
 		t.Fatalf("ingest: %+v", r)
 	}
-	priv, err := a.Privacy(ctx, study)
-	if err != nil {
-		t.Fatal(err)
-	}
-	priv.Redact = true
-	if _, err := a.SetPrivacy(ctx, priv); err != nil {
-		t.Fatal(err)
-	}
+	redactOn(t, a, study)
 	if _, err := a.RedactStored(ctx, study); err != nil {
 		t.Fatal(err)
 	}

@@ -54,14 +54,7 @@ func TestRedactionPassShowsOnEveryReplica(t *testing.T) {
 			if err != nil || !p.StartedAt.IsZero() || p.Running {
 				t.Fatalf("before any pass: %+v, %v", p, err)
 			}
-			priv, err := ran.Privacy(ctx, st.ID)
-			if err != nil {
-				t.Fatal(err)
-			}
-			priv.Redact = true
-			if _, err := ran.SetPrivacy(ctx, priv); err != nil {
-				t.Fatal(err)
-			}
+			redactOn(t, ran, st.ID)
 
 			// A pass begun on one replica (not yet reading) shows as running
 			// on the other, which may not start a second one.

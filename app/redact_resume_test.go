@@ -58,14 +58,7 @@ func TestRedactionPassResumesAfterAKill(t *testing.T) {
 			t.Fatalf("ingest: %+v", res)
 		}
 	}
-	priv, err := setup.Privacy(ctx, st.ID)
-	if err != nil {
-		t.Fatal(err)
-	}
-	priv.Redact = true
-	if _, err := setup.SetPrivacy(ctx, priv); err != nil {
-		t.Fatal(err)
-	}
+	redactOn(t, setup, st.ID)
 	srcs, err := setup.store.Sources(ctx, st.ID)
 	if err != nil || len(srcs) != sources {
 		t.Fatalf("sources %d, %v", len(srcs), err)
@@ -183,6 +176,20 @@ func TestRedactionPassResumesAfterAKill(t *testing.T) {
 	}
 	if n := hits(t, resumer, st.ID, `"example.com"`); n != 0 {
 		t.Errorf("search still finds %d quotes by the e-mail addresses", n)
+	}
+}
+
+// redactOn turns the study's redaction on.
+func redactOn(t *testing.T, a *App, studyID int64) {
+	t.Helper()
+	ctx := context.Background()
+	priv, err := a.Privacy(ctx, studyID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	priv.Redact = true
+	if _, err := a.SetPrivacy(ctx, priv); err != nil {
+		t.Fatal(err)
 	}
 }
 
