@@ -87,7 +87,7 @@ func UnquotableTalk(q Quote) string {
 	switch {
 	case IsProcedural(t) || IsMetaTalk(t) || IsSmallTalk(t) || thanksOnly(q):
 		return UnquotableCourtesy
-	case asked(t):
+	case asked(t) || IsChairing(t, q.Tokens):
 		return UnquotableAsked
 	}
 	return ""

@@ -52,6 +52,14 @@ func TestWhyUnquotable(t *testing.T) {
 		// the interviewer's part
 		{"What kind of tools do you use for monitoring the models?", spoken, persona.UnquotableAsked},
 		{"Can you tell me about your role at the company.", spoken, persona.UnquotableAsked},
+		// a chair running the talk while naming its subject (QMSum committee)
+		{"We've got a couple more questions now on vulnerable learners.", spoken, persona.UnquotableAsked},
+		{"Siân Gwenllian now has some questions on secondary schools causing concern.", spoken, persona.UnquotableAsked},
+		{"Hefin, briefly, and then we're going to take one final question from Suzy on emergency legislation.", spoken, persona.UnquotableAsked},
+		{"Huw, I don't know if there's anything you want to add.", spoken, persona.UnquotableAsked},
+		{"Albert, I just wanted to check there wasn't anything you wanted to add, please.", spoken, persona.UnquotableAsked},
+		{"Can I remind everyone again: sharp focused questions and concise answers? Janet.", spoken, persona.UnquotableAsked},
+		{"We've lost Janet. We'll come back to her.", spoken, persona.UnquotableAsked},
 		// quotable
 		{"Make the data processing site more efficient.", spoken, ""},
 		{"You know, we, we had to send this to our server and get it done there.", spoken, ""},
@@ -78,6 +86,11 @@ func TestWhyUnquotable(t *testing.T) {
 		{"we could not deploy the model because the servers belonged to another team", spoken, ""},
 		{"Thank you everyone you are excellent.", written, ""},
 		{"Offshore support is terrible.", written, ""},
+		// near the chair's forms, but a buyer's view
+		{"We have some questions about the security model before we sign.", spoken, ""},
+		{"I look on accuracy and then cross my finger and then put it in production. Oops.", spoken, ""},
+		{"The procurement team had a few more questions on pricing than on security.", spoken, ""},
+		{"Is there anything you want to add to the roadmap? Single sign-on.", written, ""},
 		{"Online service is far too complex with far too long user ID and security codes.", written, ""},
 	}
 	tag := nlp.Shared()
