@@ -21,9 +21,12 @@ import (
 // questionsOnRE announces questions to come: a quantity of questions "now"
 // on a topic, or from a named person ("We've got a couple more questions
 // now on vulnerable learners.", "…one final question from Suzy…", "Siân
-// Gwenllian now has some questions on…"). A buyer's "We have some
+// Gwenllian now has some questions on…"), or moving the talk on to
+// questions from a person named in full ("We're going to talk now about
+// schools causing concern with questions from Huw Irranca-Davies."). A
+// buyer's "We have some
 // questions about security" has neither and stays.
-var questionsOnRE = regexp.MustCompile(`(?i)\b(?:(?:has|have|'ve got|have got|got|take|taking|move on to|turn to|come to|go to)\s+` + someQuestions + `\s+(?:now\s+(?:on|around|about|from|in relation to)\b|from\s+(?-i:[A-Z]))|now\s+(?:has|have)\s+` + someQuestions + `\s+(?:on|around|about|from|in relation to)\b)`)
+var questionsOnRE = regexp.MustCompile(`(?i)\b(?:(?:has|have|'ve got|have got|got|take|taking|move on to|turn to|come to|go to)\s+` + someQuestions + `\s+(?:now\s+(?:on|around|about|from|in relation to)\b|from\s+(?-i:[A-Z]))|now\s+(?:has|have)\s+` + someQuestions + `\s+(?:on|around|about|from|in relation to)\b|\b(?:go|going|move|moving|turn|turning|come|coming|talk|talking)\b[^.?!;]{0,60}\bquestions?\b[^.?!;]{0,80}\bfrom\s+(?-i:[A-Z][\p{L}'-]+\s+[A-Z][\p{L}'-]+))`)
 
 // someQuestions is a quantity of questions: "a couple more questions",
 // "one final question", "some questions".

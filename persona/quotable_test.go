@@ -60,6 +60,8 @@ func TestWhyUnquotable(t *testing.T) {
 		{"Albert, I just wanted to check there wasn't anything you wanted to add, please.", spoken, persona.UnquotableAsked},
 		{"Can I remind everyone again: sharp focused questions and concise answers? Janet.", spoken, persona.UnquotableAsked},
 		{"We've lost Janet. We'll come back to her.", spoken, persona.UnquotableAsked},
+		{"We're going to talk now a bit about schools causing concern with questions from Huw Irranca-Davies.", spoken, persona.UnquotableAsked},
+		{"Thank you, Janet. We're going to go on now, then, to the questions on higher and further education from Suzy Davies. Suzy.", spoken, persona.UnquotableAsked},
 		// quotable
 		{"Make the data processing site more efficient.", spoken, ""},
 		{"You know, we, we had to send this to our server and get it done there.", spoken, ""},
@@ -90,6 +92,7 @@ func TestWhyUnquotable(t *testing.T) {
 		{"We have some questions about the security model before we sign.", spoken, ""},
 		{"I look on accuracy and then cross my finger and then put it in production. Oops.", spoken, ""},
 		{"The procurement team had a few more questions on pricing than on security.", spoken, ""},
+		{"We had to go back to the vendor with questions from our security team.", spoken, ""},
 		{"Is there anything you want to add to the roadmap? Single sign-on.", written, ""},
 		{"Online service is far too complex with far too long user ID and security codes.", written, ""},
 	}
