@@ -35,6 +35,9 @@ func TestWhyUnquotable(t *testing.T) {
 		{"And, um, now starting a new project with discuss already.", spoken, persona.UnquotableFragment},
 		{"Because we have to, because some of our models were judging, like grammar and writing skills of students.", spoken, persona.UnquotableFragment},
 		{"Uh, Because sometimes raw data works, uh, better than some pre data. It's all depends.", spoken, persona.UnquotableFragment},
+		{"Obviously—[Inaudible.]—that point. We wrote to them last Friday, and we are awaiting their response now.", spoken, persona.UnquotableFragment},
+		{"We moved the models to (crosstalk) the new cluster last year.", spoken, persona.UnquotableFragment},
+		{"The export [unintelligible 00:12:03] every week.", written, persona.UnquotableFragment},
 		// disfluent runs
 		{"So like, yeah, I see it as a big point and big pain point.", spoken, persona.UnquotableDisfluent},
 		{"So like, yeah, I see it as a big point and big point.", spoken, persona.UnquotableDisfluent},
@@ -88,6 +91,9 @@ func TestWhyUnquotable(t *testing.T) {
 		{"we could not deploy the model because the servers belonged to another team", spoken, ""},
 		{"Thank you everyone you are excellent.", written, ""},
 		{"Offshore support is terrible.", written, ""},
+		{"The dashboard (the unclear one) confuses our finance team.", written, ""},
+		{"Support was slow (unclear pricing too) and we left.", written, ""},
+		{"Our [internal] tooling is slow to deploy models.", spoken, ""},
 		// near the chair's forms, but a buyer's view
 		{"We have some questions about the security model before we sign.", spoken, ""},
 		{"I look on accuracy and then cross my finger and then put it in production. Oops.", spoken, ""},
