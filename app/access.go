@@ -206,33 +206,46 @@ func isNotFound(err error) bool { return errors.Is(err, persona.ErrNotFound) }
 // is narrowed to them, and no filter becomes all of them. Every search of
 // the index from app goes through here.
 func (a *App) searchIndex(ctx context.Context, q search.Query) (search.Result, error) {
-	ids, all, err := a.visibleStudies(ctx)
+	filters, none, err := a.scopedFilters(ctx, q.Filters)
 	if err != nil {
 		return search.Result{}, err
 	}
-	if !all {
-		var keep []string
-		if want, ok := q.Filters["study"]; ok {
-			for _, s := range want {
-				if id, err := strconv.ParseInt(s, 10, 64); err == nil && ids[id] {
-					keep = append(keep, s)
-				}
-			}
-		} else {
-			for id := range ids {
-				keep = append(keep, strconv.FormatInt(id, 10))
-			}
-			sort.Strings(keep)
-		}
-		if len(keep) == 0 {
-			return search.Result{Hits: []search.Hit{}, Facets: map[string][]search.FacetCount{}}, nil
-		}
-		filters := make(map[string][]string, len(q.Filters)+1)
-		for k, v := range q.Filters {
-			filters[k] = v
-		}
-		filters["study"] = keep
-		q.Filters = filters
+	if none {
+		return search.Result{Hits: []search.Hit{}, Facets: map[string][]search.FacetCount{}}, nil
 	}
+	q.Filters = filters
 	return a.index.Search(ctx, q)
+}
+
+// scopedFilters are filters narrowed to the studies the viewer may see (a
+// study filter kept to those, no study filter made all of them); none is
+// true when that leaves no study. An admin's filters are returned as they
+// are.
+func (a *App) scopedFilters(ctx context.Context, in map[string][]string) (filters map[string][]string, none bool, err error) {
+	ids, all, err := a.visibleStudies(ctx)
+	if err != nil || all {
+		return in, false, err
+	}
+	var keep []string
+	if want, ok := in["study"]; ok {
+		for _, s := range want {
+			if id, err := strconv.ParseInt(s, 10, 64); err == nil && ids[id] {
+				keep = append(keep, s)
+			}
+		}
+	} else {
+		for id := range ids {
+			keep = append(keep, strconv.FormatInt(id, 10))
+		}
+		sort.Strings(keep)
+	}
+	if len(keep) == 0 {
+		return nil, true, nil
+	}
+	filters = make(map[string][]string, len(in)+1)
+	for k, v := range in {
+		filters[k] = v
+	}
+	filters["study"] = keep
+	return filters, false, nil
 }

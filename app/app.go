@@ -132,8 +132,9 @@ type App struct {
 	sizing    sizingCache
 	listeners changeListeners
 	analyses  analysisScheduler
-	seeding   seedCoders // the seeded coding per study (seeded.go)
-	redacting redactJobs // passes redacting stored text (redact_stored.go)
+	seeding   seedCoders  // the seeded coding per study (seeded.go)
+	redacting redactJobs  // passes redacting stored text (redact_stored.go)
+	corpus    corpusCache // which words a search scope's quotes say (inCorpus)
 
 	compacting atomic.Bool
 	bg         sync.WaitGroup // background work Close waits for

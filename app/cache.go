@@ -20,6 +20,7 @@ type pageCache struct {
 	mu     sync.Mutex
 	study  map[int64]int64 // per-study epochs, under mu
 	all    int64           // bumped to invalidate every study, under mu
+	any    int64           // bumped by every study's invalidation, under mu
 	pages  map[int64]cachedPage
 	flight singleflight.Group // one build per page at a time
 }

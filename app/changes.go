@@ -58,6 +58,7 @@ func (a *App) Invalidate(studyID int64) {
 		a.cache.study = map[int64]int64{}
 	}
 	a.cache.study[studyID]++
+	a.cache.any++
 	a.cache.mu.Unlock()
 }
 

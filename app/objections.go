@@ -167,14 +167,32 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 // a neighbour none of the searched quotes says cannot find a quote and
 // would only read as noise in "also searched". A failed look-up keeps
 // nothing.
+//
+// Each answer is cached (corpus_cache.go) per scope (the filters as the
+// viewer's access narrows them) and word, until a study of the scope
+// changes: an objection answer asks up to a dozen words, and the same
+// words come back with every answer about the same objection.
 func (a *App) inCorpus(ctx context.Context, filters map[string][]string) func(string) bool {
+	scoped, none, err := a.scopedFilters(ctx, filters)
+	if err != nil || none {
+		return func(string) bool { return false }
+	}
+	scope := corpusScope(scoped)
 	return func(w string) bool {
+		epoch := a.scopeEpoch(scoped)
+		if says, ok := a.corpus.get(scope, w, epoch); ok {
+			return says
+		}
 		m, err := search.Parse(w)
 		if err != nil || m == nil {
 			return false
 		}
-		res, err := a.searchIndex(ctx, search.Query{Match: m, Size: 1, NoHighlight: true, Filters: filters})
-		return err == nil && res.Total > 0
+		res, err := a.index.Search(ctx, search.Query{Match: m, Size: 1, NoHighlight: true, Filters: scoped})
+		if err != nil {
+			return false
+		}
+		a.corpus.put(scope, w, epoch, res.Total > 0)
+		return res.Total > 0
 	}
 }
 
