@@ -53,7 +53,8 @@ func (a *App) RedactionPassOf(ctx context.Context, studyID int64) (RedactionPass
 	if p.Running && p.UpdatedAt.Before(time.Now().Add(-passStale)) {
 		resumed, ok, err := a.resumeRedactPass(ctx, studyID)
 		if err != nil {
-			return p, err
+			// The state is still shown (as stopped); the next request tries again.
+			a.Log.Warn("resume redaction pass", slog.Int64("study_id", studyID), slog.String("error", err.Error()))
 		}
 		if ok {
 			return resumed, nil
@@ -121,17 +122,20 @@ func (a *App) beginRedactPass(ctx context.Context, studyID int64) (*RedactionPas
 	if err != nil {
 		return nil, err
 	}
-	if begun.Done > 0 || begun.ThroughSource > 0 {
-		// A stopped pass taken over: it reads the sources after the last it
-		// finished (and any stored since), counting on from where it was.
-		left := 0
-		for _, src := range srcs {
-			if src.ID > begun.ThroughSource {
-				left++
-			}
+	// A stopped pass taken over reads the sources after the last it
+	// finished (and any stored since), counting on from where it was; a
+	// new one reads them all.
+	left := 0
+	for _, src := range srcs {
+		if src.ID > begun.ThroughSource {
+			left++
 		}
+	}
+	if begun.Sources != begun.Done+left {
 		begun.Sources = begun.Done + left
 		a.savePass(&begun)
+	}
+	if begun.Done > 0 || begun.ThroughSource > 0 {
 		a.Log.Info("resuming a stopped redaction pass", slog.Int64("study_id", studyID),
 			slog.Int("done", begun.Done), slog.Int("left", left))
 	}
