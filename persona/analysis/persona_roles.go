@@ -56,7 +56,7 @@ var roleHeads = wordSet("scientist", "engineer", "manager", "developer", "analys
 // and "data scientist" are one role; a role of only these ("the lead")
 // keeps its word.
 var seniorityWords = wordSet("senior", "junior", "lead", "chief", "principal", "staff", "mid-level", "midlevel",
-	"associate", "full", "assistant", "head", "main")
+	"associate", "full", "assistant", "head", "main", "only", "sole", "current")
 
 // maxRoleWords is the most words a stated role may have before its head.
 const maxRoleWords = 4
@@ -92,13 +92,17 @@ var negated = regexp.MustCompile(`(?i)^(?:not|no|never)\b`)
 // head wins ("machine learning engineer", not "machine").
 func roleWords(rest string) string {
 	var ws []string
-	for _, f := range strings.Fields(strings.ReplaceAll(strings.ToLower(rest), "’", "'")) {
-		w := strings.TrimRight(f, ",.;:!?)\"”")
+	for _, f := range strings.Fields(strings.ReplaceAll(rest, "’", "'")) {
+		raw := strings.TrimRight(f, ",.;:!?)\"”")
+		w := strings.ToLower(raw)
 		if w == "" || functionWords[w] || strings.ContainsAny(w, "0123456789") {
 			break
 		}
+		if len(raw) >= 2 && raw == strings.ToUpper(raw) && w != raw {
+			w = raw // an acronym keeps its capitals: "AI delivery manager", "IT director"
+		}
 		ws = append(ws, w)
-		if len(ws) > maxRoleWords || w != f {
+		if len(ws) > maxRoleWords || raw != f {
 			break // punctuation ends a title
 		}
 	}
@@ -107,7 +111,7 @@ func roleWords(rest string) string {
 		if i > maxRoleWords {
 			break
 		}
-		if roleHeads[w] || roleHeads[strings.TrimSuffix(w, "s")] {
+		if l := strings.ToLower(w); roleHeads[l] || roleHeads[strings.TrimSuffix(l, "s")] {
 			end = i
 		}
 	}
@@ -123,7 +127,7 @@ func roleWords(rest string) string {
 			break
 		}
 	}
-	kept := slices.DeleteFunc(slices.Clone(role), func(w string) bool { return seniorityWords[w] })
+	kept := slices.DeleteFunc(slices.Clone(role), func(w string) bool { return seniorityWords[strings.ToLower(w)] })
 	if len(kept) == 0 {
 		kept = role[len(role)-1:]
 	}
