@@ -248,30 +248,6 @@ func termAdjectives(quotes []persona.Quote, hidden []bool, keyed map[string][]in
 	return term
 }
 
-// judgingFirst moves the phrases that judge ahead of those that name a
-// topic, keeping each group's order: a marketer briefs on "false
-// positives", not on "evaluate model", when both set the persona apart.
-func (pu *phraseUse) judgingFirst(texts []string) []string {
-	if pu.judges == nil {
-		return texts
-	}
-	judges := map[string]bool{}
-	for i, t := range pu.texts {
-		judges[t] = pu.judges[i]
-	}
-	slices.SortStableFunc(texts, func(a, b string) int {
-		return cmp.Compare(boolRank(judges[b]), boolRank(judges[a]))
-	})
-	return texts
-}
-
-func boolRank(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
-}
-
 // saidAsNoun reports whether a quote says one of keys as a noun.
 func saidAsNoun(toks []persona.Token, keys []string) bool {
 	for _, t := range toks {
@@ -291,23 +267,48 @@ func saidAsNoun(toks []persona.Token, keys []string) bool {
 // phrases of any theme its members raised, by their own lift (byLift).
 func (pu *phraseUse) findings(pr persona.Profile, ids []int64, members map[int]bool, nBuyers int) []string {
 	var out []string
+	passes := func(i int) bool {
+		c, ok := pu.score(i, pr, members, nBuyers)
+		return ok && c.lift >= nameLift && !slices.Contains(out, c.text)
+	}
 	for _, labels := range []bool{true, false} {
 		for _, id := range ids {
+			if j := pu.judgingOf(id, passes); j >= 0 {
+				// The theme speaks through its finding, not its
+				// topic, in the pass where it would have spoken.
+				if labels == pu.label[id] {
+					out = append(out, pu.texts[j])
+				}
+				continue
+			}
 			for j, i := range pu.ofTheme[id] {
 				if labels && (j > 0 || !pu.label[id]) {
 					break
 				}
-				if c, ok := pu.score(i, pr, members, nBuyers); ok && c.lift >= nameLift && !slices.Contains(out, c.text) {
-					out = append(out, c.text)
+				if passes(i) {
+					out = append(out, pu.texts[i])
 					break
 				}
 			}
 		}
 	}
 	if len(out) > 0 {
-		return pu.judgingFirst(out)
+		return out
 	}
-	return pu.judgingFirst(pu.byLift(pr, members, nBuyers))
+	return pu.byLift(pr, members, nBuyers)
+}
+
+// judgingOf is the first phrase of theme id that judges and passes, or -1.
+func (pu *phraseUse) judgingOf(id int64, passes func(int) bool) int {
+	if pu.judges == nil {
+		return -1
+	}
+	for _, i := range pu.ofTheme[id] {
+		if pu.judges[i] && passes(i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // score is phrase i's share among a persona's members (said in one

@@ -58,6 +58,12 @@ var roleHeads = wordSet("scientist", "engineer", "manager", "developer", "analys
 var seniorityWords = wordSet("senior", "junior", "lead", "chief", "principal", "staff", "mid-level", "midlevel",
 	"associate", "full", "assistant", "head", "main", "only", "sole", "current")
 
+// roleStops end a role's words: a possessive or demonstrative starts
+// someone else's noun ("I'm afraid his expert opinion is wrong"), and an
+// intensifier a judgement ("I'm so glad").
+var roleStops = wordSet("his", "her", "their", "my", "our", "your", "its", "this", "that", "these", "those",
+	"very", "so", "too", "really", "pretty", "quite")
+
 // maxRoleWords is the most words a stated role may have before its head.
 const maxRoleWords = 4
 
@@ -95,7 +101,7 @@ func roleWords(rest string) string {
 	for _, f := range strings.Fields(strings.ReplaceAll(rest, "’", "'")) {
 		raw := strings.TrimRight(f, ",.;:!?)\"”")
 		w := strings.ToLower(raw)
-		if w == "" || functionWords[w] || strings.ContainsAny(w, "0123456789") {
+		if w == "" || functionWords[w] || roleStops[w] || strings.ContainsAny(w, "0123456789") {
 			break
 		}
 		if len(raw) >= 2 && raw == strings.ToUpper(raw) && w != raw {

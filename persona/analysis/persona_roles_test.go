@@ -28,6 +28,7 @@ func TestExtractRole(t *testing.T) {
 		{"I can present myself, so I'm a X at Company X.", ""},
 		{"I'm a bit ashamed to see that I don't know.", ""},
 		{"I'm the one who gets handed the decision.", ""},
+		{"I'm afraid his expert opinion is wrong.", ""},
 	} {
 		got, ok := extractRole(tc.text)
 		if got != tc.want || ok != (tc.want != "") {
