@@ -62,7 +62,8 @@ func nounPhrases(toks []persona.Token) []phrase {
 		}
 		k := j
 		for k < len(toks) && (isNoun(toks[k].Tag) || (k > j && k+1 < len(toks) &&
-			(toks[k].Text == "per" || toks[k].Text == "of") && isNoun(toks[k+1].Tag) && isNoun(toks[k-1].Tag))) {
+			(toks[k].Text == "per" || toks[k].Text == "of") && isNoun(toks[k-1].Tag) && nounAhead(toks, k+1)) ||
+			(k > j+1 && isAdj(toks[k].Tag) && (toks[k-1].Text == "of" || toks[k-1].Text == "per") && nounAhead(toks, k))) {
 			k++
 		}
 		if k == j+1 && idiomNoun(toks, j) {
@@ -80,6 +81,7 @@ func nounPhrases(toks []persona.Token) []phrase {
 			if v := objectOf(toks, i); v >= 0 && k-i <= 2 {
 				out = appendChunk(out, append([]persona.Token{toks[v]}, toks[i:k]...))
 			}
+			out = appendJudged(out, toks, i, k)
 			i = k
 			continue
 		}
@@ -120,6 +122,9 @@ func idiomNoun(toks []persona.Token, i int) bool {
 // stays, "to" and a verb (and its particle) after it stay ("easy to use",
 // "hard to set up").
 func appendPredicate(out []phrase, toks []persona.Token, a int) []phrase {
+	if negated(toks, a) {
+		return out // "not easy to use" is no "easy to use"
+	}
 	start, end := a, a+1
 	if a > 0 && strings.EqualFold(toks[a-1].Text, "too") {
 		start = a - 1
@@ -129,8 +134,88 @@ func appendPredicate(out []phrase, toks []persona.Token, a int) []phrase {
 		if end < len(toks) && toks[end].Tag == "RP" {
 			end++
 		}
+		out = appendChunk(out, toks[start:end])
+		// And what it is hard to do it to, when a noun follows: "hard to
+		// deploy models", "easy to track costs".
+		if obj := objectAfter(toks, end); len(obj) > 0 && end-start+len(obj) <= 4 {
+			return appendChunk(out, append(slices.Clone(toks[start:end]), obj...))
+		}
+		return out
 	}
 	return appendChunk(out, toks[start:end])
+}
+
+// nounAhead reports a noun at i, or an adjective and a noun after it.
+func nounAhead(toks []persona.Token, i int) bool {
+	return i < len(toks) && (isNoun(toks[i].Tag) || (isAdj(toks[i].Tag) && i+1 < len(toks) && isNoun(toks[i+1].Tag)))
+}
+
+// objectAfter is the noun chunk (adjective* noun+, at most two nouns)
+// starting at i or after a determiner or possessive there, or nil.
+func objectAfter(toks []persona.Token, i int) []persona.Token {
+	if i < len(toks) && (toks[i].Tag == "DT" || toks[i].Tag == "PRP$") {
+		i++
+	}
+	j := i
+	for j < len(toks) && isAdj(toks[j].Tag) {
+		j++
+	}
+	k := j
+	for k < len(toks) && isNoun(toks[k].Tag) && !strings.HasPrefix(toks[k].Tag, "NNP") && k-j < 2 {
+		k++
+	}
+	if k == j {
+		return nil
+	}
+	return toks[i:k]
+}
+
+// negated reports a negation within the two words before a, or before an
+// intensifier there ("not too hard", "isn't really easy").
+func negated(toks []persona.Token, a int) bool {
+	for b := a - 1; b >= 0 && b >= a-3; b-- {
+		w := strings.ToLower(toks[b].Text)
+		if negations[w] || w == "hardly" || w == "barely" || strings.HasSuffix(w, "n't") {
+			return true
+		}
+		if toks[b].Tag != "RB" && w != "too" && !isVerb(toks[b].Tag) {
+			return false
+		}
+	}
+	return false
+}
+
+// copulas link a subject to what is said of it.
+var copulas = wordSet("is", "are", "was", "were", "'s", "'re", "be", "been", "seems", "seemed", "looks", "felt", "feels", "gets", "got", "became", "becomes")
+
+// appendJudged adds the judgement said of the noun chunk toks[i:k], as
+// adjective and noun ("the setup was too complicated" -> "too complicated
+// setup", "deployment is slow" -> "slow deployment"): a finding, where the
+// chunk alone is a topic. Not when the judgement is negated.
+func appendJudged(out []phrase, toks []persona.Token, i, k int) []phrase {
+	if k >= len(toks) || !copulas[strings.ToLower(toks[k].Text)] {
+		return out
+	}
+	m := k + 1
+	for m < len(toks) && m <= k+2 && (toks[m].Tag == "RB" || strings.EqualFold(toks[m].Text, "too")) {
+		m++
+	}
+	if m >= len(toks) || !strings.HasPrefix(toks[m].Tag, "JJ") || weakAdjectives[toks[m].Text] ||
+		(m+1 < len(toks) && (isNoun(toks[m+1].Tag) || toks[m+1].Text == "to")) || negated(toks, m) {
+		return out // "easy to use" is said of the using, not of the subject
+	}
+	head := toks[max(i, k-2):k]
+	if isAdj(head[0].Tag) {
+		head = head[1:]
+	}
+	if len(head) == 0 || !isNoun(head[len(head)-1].Tag) || slices.ContainsFunc(head, func(t persona.Token) bool { return strings.HasPrefix(t.Tag, "NNP") }) {
+		return out // a name is judged, not a finding about a topic
+	}
+	ch := []persona.Token{toks[m]}
+	if strings.EqualFold(toks[m-1].Text, "too") {
+		ch = []persona.Token{toks[m-1], toks[m]}
+	}
+	return appendChunk(out, append(ch, head...))
 }
 
 // objectOf returns the index of the verb whose object starts at i, right

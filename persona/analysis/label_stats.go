@@ -39,6 +39,7 @@ type labelToken struct {
 	proper  bool // tagged a proper noun
 	noun    bool // tagged a noun or adjective: may stand alone
 	adj     bool // tagged an adjective: alone only when a quarter of the theme says it
+	stance  bool // judges, or says a difficulty or need (stanceWord)
 }
 
 func newPhraseStats(c *corpus, ws []*work) *phraseStats {
@@ -248,7 +249,7 @@ func phraseWordsTagged(p phrase, tags *tokenTags) []labelToken {
 		}
 		tag, properIn := tags.of(w)
 		out[i] = labelToken{key: keys[i], surface: w, proper: properIn,
-			noun: isNoun(tag) || strings.HasPrefix(tag, "JJ"), adj: strings.HasPrefix(tag, "JJ")}
+			noun: isNoun(tag) || strings.HasPrefix(tag, "JJ"), adj: strings.HasPrefix(tag, "JJ"), stance: stanceWord(w, tag)}
 		proper = proper && (out[i].proper || functionWords[w])
 	}
 	if proper || echoes(keys) {

@@ -121,15 +121,27 @@ func nameWords(parts []persona.Participant) map[string]bool {
 // One that says all the label's words comes first, then one that says
 // any, even when it only nearly makes a slide sentence (tier 1); among
 // equals, one that judges (a clear sentiment) counts as a
-// little more central. A pinned quote always wins; failing all, the most
-// central quote (the text is always the exact quote). It returns the
-// quote index or -1.
-func headline(c *corpus, members []int, label string) int {
+// little more central. A headline speaks for its theme: a quote that says
+// none of the label's words nor any of the theme's most telling words
+// (distinct, by key) comes after every quote that does, even one that is
+// no slide sentence, so that the theme then shows no headline rather than
+// one about something else ("I think that would be quite fun." no longer
+// heads the theme "cost"). A pinned quote
+// always wins; failing all, the most central quote (the text is always
+// the exact quote). It returns the quote index or -1.
+func headline(c *corpus, members []int, label string, distinct []string) int {
 	keys := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(strings.TrimPrefix(label, mixedPrefix+" on "))) {
-		if !functionWords[w] {
+		if !functionWords[w] && !strings.HasPrefix(w, "(") && !strings.HasSuffix(w, ")") && !strings.HasPrefix(label, mixedPrefix+" (") {
 			keys[normWord(w)] = true
 		}
+	}
+	telling := map[string]bool{}
+	for _, k := range distinct {
+		telling[k] = true
+	}
+	speaks := func(q *persona.Quote) bool {
+		return len(keys)+len(telling) == 0 || saysAll(q.Tokens, keys) > 0 || saysAll(q.Tokens, telling) > 0
 	}
 	best, bestRank := -1, [2]float64{}
 	for _, i := range members {
@@ -147,13 +159,22 @@ func headline(c *corpus, members []int, label string) int {
 			if contradictsRing(&q, c.ring[i]) {
 				tier = 0.9 // after every slide sentence that fits the ring
 			}
+			if !speaks(&q) {
+				// After every quote that speaks for the theme, even one that
+				// is no slide sentence (then the theme shows no headline
+				// rather than one about something else).
+				tier = 0.4
+			}
 		case 1:
 			// A near-sentence that says what the label says beats a
 			// slide sentence about something else.
 			tier = 0.75 + 0.3*float64(saysAll(q.Tokens, keys))
+			if !speaks(&q) {
+				tier = 0.4
+			}
 		default:
 			if !mute(q) {
-				tier = 0.5
+				tier = 0.3 + 0.2*b2f(speaks(&q))
 			}
 		}
 		if c.pinned[i] {
@@ -415,7 +436,7 @@ func smallLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string 
 	if best != "" {
 		return best
 	}
-	if h := headline(c, w.members, ""); h >= 0 {
+	if h := headline(c, w.members, "", nil); h >= 0 {
 		toks := c.quotes[h].Tokens
 		for _, p := range nounPhrases(toks) {
 			if !used[p.surface] && !loneGeneric[p.surface] && st.fit(p, toks) {
@@ -494,4 +515,11 @@ func echoes(keys []string) bool {
 		}
 	}
 	return false
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
 }

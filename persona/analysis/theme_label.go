@@ -46,6 +46,7 @@ func labelThemes(c *corpus, ws []*work) {
 		}
 		st.loose = false
 		w.phrases = pickPhrases(keys, st.surface, 5)
+		w.distinct = st.distinctWords(t, distinctWordsN)
 		if w.labelSet {
 			continue
 		}
@@ -76,6 +77,9 @@ func labelThemes(c *corpus, ws []*work) {
 			} else if r := phraseOver(t, ranked, s, st, used, taken); r != "" {
 				l = r
 			}
+			if e := st.elaborate(t, l, used); e != "" {
+				l = e // what the quotes say of the topic, not the topic alone
+			}
 			if !used[strings.ToLower(l)] {
 				w.label = l
 				break
@@ -104,19 +108,26 @@ func labelThemes(c *corpus, ws []*work) {
 	}
 	for _, p := range pending {
 		// The theme's next telling phrase that two of its quotes say
-		// names it, else what it says that its rival does not, else the
-		// rival's finding in its own ring; else it has no finding of its
-		// own (see label_distinct.go).
+		// names it, else what it says that its rival does not, else what
+		// its quotes say of the rival's topic (elaborate), else its best
+		// supported phrase whose every word two of its quotes say; else it
+		// has no finding of its own (see label_distinct.go).
 		w := ws[p.theme]
 		w.label = nextPhrase(p.keys, st, p.theme, used)
 		if w.label == "" {
 			w.label = st.distinctLabel(p.theme, p.rival, used)
 		}
 		if w.label == "" {
-			w.label = st.sameFindingLabel(p.theme, p.rival, p.top, used)
+			// What this theme's quotes say of the rival's topic.
+			w.label = st.elaborate(p.theme, p.top, used)
+		}
+		if w.label == "" {
+			w.label = groundedPhrase(p.keys, st, p.theme, used)
 		}
 		if w.label == "" {
 			w.label = mixedLabel(c, st, p.theme, used)
+		} else if e := st.elaborate(p.theme, w.label, used); e != "" {
+			w.label = e
 		}
 		used[strings.ToLower(w.label)] = true
 	}
@@ -167,6 +178,32 @@ func nextPhrase(keys []scored, st *phraseStats, t int, used map[string]bool) str
 			continue
 		}
 		if l := mostFrequent(st.surface[s.key]); !used[strings.ToLower(l)] {
+			return l
+		}
+	}
+	return ""
+}
+
+// groundedPhrase is the best of a theme's key phrases that no theme is
+// named by yet, whose head word a tenth of its quotes say (supported) and
+// whose every content word two of its quotes say, or "": grounded in the
+// theme's quotes though said whole by one buyer, where the next choice is
+// "Mixed remarks". (It replaces "‹finding› as ‹ring›", which read
+// stiffly.)
+func groundedPhrase(keys []scored, st *phraseStats, t int, used map[string]bool) string {
+	for _, s := range keys {
+		if !supported(s, st.size[t]) {
+			continue
+		}
+		ws := st.words[s.key]
+		ok := len(ws) > 0 && !lightVerbs[ws[0].surface] && !vagueVerbs[ws[0].surface] // "having certain data"
+		for _, w := range ws {
+			if !functionWords[w.key] && st.themeDF[t][w.key] < 2 {
+				ok = false
+				break
+			}
+		}
+		if l := mostFrequent(st.surface[s.key]); ok && !used[strings.ToLower(l)] {
 			return l
 		}
 	}
