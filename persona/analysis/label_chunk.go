@@ -122,8 +122,8 @@ func idiomNoun(toks []persona.Token, i int) bool {
 // stays, "to" and a verb (and its particle) after it stay ("easy to use",
 // "hard to set up").
 func appendPredicate(out []phrase, toks []persona.Token, a int) []phrase {
-	if negated(toks, a) {
-		return out // "not easy to use" is no "easy to use"
+	if negated(toks, a) || weakAdjectives[strings.ToLower(toks[a].Text)] {
+		return out // "not easy to use" is no "easy to use"; "too much" says of nothing
 	}
 	start, end := a, a+1
 	if a > 0 && strings.EqualFold(toks[a-1].Text, "too") {

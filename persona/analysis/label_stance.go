@@ -26,7 +26,8 @@ import (
 var stanceWords = wordSet("hard", "harder", "hardest", "tough", "tougher", "steep", "steeper", "fast", "faster",
 	"costly", "manual", "reliable", "unreliable", "time-consuming", "cumbersome", "clunky", "tricky",
 	"limited", "lack", "lacking", "missing", "buggy", "outdated", "inconsistent", "scalable", "intuitive",
-	"unintuitive", "affordable", "pricey", "overpriced", "laggy", "slower", "cheaper", "easier", "quicker")
+	"unintuitive", "affordable", "pricey", "overpriced", "laggy", "slower", "cheaper", "easier", "quicker",
+	"struggle", "struggled", "struggling")
 
 // stanceExcluded have a valence but judge nothing in a label: courtesies,
 // fillers and words of the talk.
@@ -56,8 +57,18 @@ func stanceWord(w, tag string) bool {
 		return false
 	}
 	v, ok := vaderValence()[w]
-	return ok && math.Abs(v) >= 1 && math.Abs(v) < 2.5
+	if isVerb(tag) && !strings.HasPrefix(tag, "VBN") {
+		// A verb judges only clearly: "fail", "improve", "lose", not
+		// "create" (1.1).
+		return ok && math.Abs(v) >= 1.5 && math.Abs(v) < sheerValence
+	}
+	return ok && math.Abs(v) >= 1 && math.Abs(v) < sheerValence
 }
+
+// sheerValence is where praise or blame becomes sheer ("excellent" 2.7,
+// "awesome" 3.1, "worst" -3.1): it judges anything and says nothing of
+// what, so it makes no finding of a topic.
+const sheerValence = 2.5
 
 // vaderValence is VADER's own lexicon (the "L" rows of the embedded
 // sentiment table), without the Pattern adjectives added to it.
@@ -91,9 +102,10 @@ func holdsStance(ws []labelToken) bool {
 // two buyers when the theme has two), every other word of it is said in
 // two of its quotes, it is said whole once at least, and it is no name,
 // product, study-wide word or talk about the talk. Praise never names a
-// barrier. Among several: the one whose stance the most quotes share with
-// the topic, then the one said whole most, then the one holding more of
-// l's words, then the shorter.
+// barrier. A label that holds an adjective or a stance word already, or
+// whose topic is a generic word, is left as it is. Among several: the one
+// holding more of l's words, then the one whose stance the most quotes
+// share with the topic, then the one said whole most, then the shorter.
 func (st *phraseStats) elaborate(t int, l string, used map[string]bool) string {
 	if l == "" || strings.HasPrefix(l, mixedPrefix) || strings.HasPrefix(l, nonEnglishLabel) || strings.HasPrefix(l, codedLabel) {
 		return ""
@@ -113,8 +125,13 @@ func (st *phraseStats) elaborate(t int, l string, used map[string]bool) string {
 			topic, best = k, s
 		}
 	}
-	if topic == "" {
-		return ""
+	for _, w := range st.words[strings.Join(slices.Sorted(slices.Values(keys)), " ")] {
+		if w.adj {
+			return "" // an adjective says what of the topic already ("high cost")
+		}
+	}
+	if topic == "" || genericKeys()[topic] {
+		return "" // "hard time" says nothing of a topic
 	}
 	with := st.stanceWith(t, topic)
 	if len(with) == 0 {
@@ -154,7 +171,7 @@ func (st *phraseStats) elaborate(t int, l string, used map[string]bool) string {
 				}
 				continue
 			}
-			if w.key != topic && st.themeDF[t][w.key] < 2 || w.noun && !w.adj && 2*(st.noun[w.key]+st.proper[w.key]) <= st.df[w.key] {
+			if w.key != topic && (st.themeDF[t][w.key] < 2 || genericKeys()[w.key]) || w.noun && !w.adj && 2*(st.noun[w.key]+st.proper[w.key]) <= st.df[w.key] {
 				ok = false // ungrounded, or a verb the tagger called a noun ("requires")
 				break
 			}
@@ -170,8 +187,8 @@ func (st *phraseStats) elaborate(t int, l string, used map[string]bool) string {
 			continue
 		}
 		c := cand{s, co, n, shared, len(ws)}
-		if pick.l == "" || c.co > pick.co || c.co == pick.co && (c.said > pick.said || c.said == pick.said &&
-			(c.shared > pick.shared || c.shared == pick.shared && (c.words < pick.words || c.words == pick.words && c.l < pick.l))) {
+		if pick.l == "" || c.shared > pick.shared || c.shared == pick.shared && (c.co > pick.co || c.co == pick.co &&
+			(c.said > pick.said || c.said == pick.said && (c.words < pick.words || c.words == pick.words && c.l < pick.l))) {
 			pick = c
 		}
 	}

@@ -248,7 +248,9 @@ func phraseWordsTagged(p phrase, tags *tokenTags) []labelToken {
 			return nil
 		}
 		tag, properIn := tags.of(w)
-		out[i] = labelToken{key: keys[i], surface: w, proper: properIn,
+		// The key is the word's own: p.key holds the keys sorted, not in
+		// the spoken order ("missing data" is keyed "data miss").
+		out[i] = labelToken{key: normWord(w), surface: w, proper: properIn,
 			noun: isNoun(tag) || strings.HasPrefix(tag, "JJ"), adj: strings.HasPrefix(tag, "JJ"), stance: stanceWord(w, tag)}
 		proper = proper && (out[i].proper || functionWords[w])
 	}
