@@ -20,14 +20,19 @@ import (
 // theme say such a thing about the topic its label names, in at least
 // two of them, the label says it (elaborate).
 
-// stanceWords judge, or say a difficulty, a cost or a need, and are rated
-// weakly or not at all by the sentiment lexicon ("hard" is -0.4, "steep"
-// and "manual" are not in it): general English, not any data set's words.
-var stanceWords = wordSet("hard", "harder", "hardest", "tough", "tougher", "steep", "steeper", "fast", "faster",
-	"costly", "manual", "reliable", "unreliable", "time-consuming", "cumbersome", "clunky", "tricky",
-	"limited", "lack", "lacking", "missing", "buggy", "outdated", "inconsistent", "scalable", "intuitive",
-	"unintuitive", "affordable", "pricey", "overpriced", "laggy", "slower", "cheaper", "easier", "quicker",
-	"struggle", "struggled", "struggling")
+// stanceWords judge a thing on a dimension a buyer weighs (cost, speed,
+// effort, clarity, reliability, fit) or say a lack or need: general
+// English, not any data set's words. VADER rates many of them weakly or
+// not at all ("hard" -0.4; "slow", "expensive", "cheap" only in the
+// Pattern table that also rates "large" and "available" as highly).
+var stanceWords = wordSet("hard", "harder", "hardest", "tough", "tougher", "difficult", "easy", "easier",
+	"steep", "steeper", "slow", "slower", "fast", "faster", "quick", "quicker",
+	"expensive", "pricey", "overpriced", "costly", "cheap", "cheaper", "affordable",
+	"complicated", "complex", "confusing", "unclear", "intuitive", "unintuitive",
+	"reliable", "unreliable", "stable", "unstable", "buggy", "laggy", "outdated", "inconsistent",
+	"manual", "tedious", "time-consuming", "cumbersome", "clunky", "tricky", "scalable", "flexible", "inflexible",
+	"secure", "insecure", "accurate", "inaccurate", "responsive", "unresponsive",
+	"limited", "lack", "lacking", "missing", "struggle", "struggled", "struggling")
 
 // stanceExcluded have a valence but judge nothing in a label: courtesies,
 // fillers and words of the talk.
