@@ -62,9 +62,12 @@ func stanceWord(w, tag string) bool {
 		return false
 	}
 	v, ok := vaderValence()[w]
-	if isVerb(tag) && !strings.HasPrefix(tag, "VBN") {
-		// A verb judges only clearly: "fail", "improve", "lose", not
-		// "create" (1.1).
+	if tag == "VBD" || tag == "VBN" {
+		return false // a past verb tells the story ("promised the board", "worried the sync")
+	}
+	if isVerb(tag) {
+		// A verb judges only clearly: "improve", "losing", not "create"
+		// (1.1).
 		return ok && math.Abs(v) >= 1.5 && math.Abs(v) < sheerValence
 	}
 	return ok && math.Abs(v) >= 1 && math.Abs(v) < sheerValence
