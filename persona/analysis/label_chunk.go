@@ -240,8 +240,8 @@ func appendChunk(out []phrase, ch []persona.Token) []phrase {
 			return out
 		}
 	}
-	for len(ch) > 1 && (weakAdjectives[ch[0].Text] || genericNouns[ch[0].Text]) && !isVerb(ch[0].Tag) {
-		ch = ch[1:]
+	for len(ch) > 1 && ((weakAdjectives[ch[0].Text] || genericNouns[ch[0].Text]) && !isVerb(ch[0].Tag) || lightVerbs[ch[0].Text]) {
+		ch = ch[1:] // "having discussions" is "discussions"
 	}
 	if len(ch) > 4 {
 		ch = ch[len(ch)-4:]

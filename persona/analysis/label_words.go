@@ -17,7 +17,7 @@ import (
 var (
 	fillerWords = wordSet("yeah", "yes", "no", "gonna", "okay", "ok", "kinda", "sorta", "um", "uh",
 		"hmm", "wanna", "gotta", "yep", "yup", "mhm", "like", "right", "oh", "well", "alright",
-		"basically", "actually", "really", "just", "maybe", "probably", "literally", "huh", "hey")
+		"basically", "actually", "really", "just", "maybe", "probably", "literally", "huh", "hey", "eh")
 	fillerPattern = regexp.MustCompile(`^(m+|h?m+-?h?m+|u+h+-?h?u+h+|u+m+|u+h+|e+r+m*|a+h+|o+h+|ha(ha)+)$`)
 	questionWords = wordSet("what", "why", "how", "when", "where", "who", "which", "whom", "whose")
 	// loneGeneric are nouns that may sit in a phrase ("project budget")
