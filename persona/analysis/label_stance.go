@@ -223,7 +223,15 @@ type coStance struct {
 // stanceWith counts, over theme t's quotes that say the word key topic,
 // the stance words they say (by key).
 func (st *phraseStats) stanceWith(t int, topic string) map[string]coStance {
+	key := strconv.Itoa(t) + " " + topic
+	if out, ok := st.stanceCache[key]; ok {
+		return out // a theme's candidates share a topic word often
+	}
 	out := map[string]coStance{}
+	if st.stanceCache == nil {
+		st.stanceCache = map[string]map[string]coStance{}
+	}
+	st.stanceCache[key] = out
 	seen := map[string]bool{}
 	for _, i := range st.ws[t].members {
 		q := &st.c.quotes[i]

@@ -30,6 +30,8 @@ type phraseStats struct {
 	centres  *themeCentres         // nil without word vectors
 	loose    bool                  // rank for key phrases: no speaker, support or closeness test
 	rival    int                   // when >= 0, lift is also taken over this theme (distinctLabel)
+	// stanceCache holds stanceWith's counts by theme and topic word.
+	stanceCache map[string]map[string]coStance
 }
 
 // labelToken is one word of a candidate phrase.
