@@ -13,8 +13,12 @@ import (
 // each weighted by how much of the theme's quotes it covers (counting the
 // most central quotes more) and by its lift over the whole study: its
 // best word counts whole, the others half; phrases that recur whole and
-// that say more than one word score higher. Themes
-// are labelled biggest first and no two share a label.
+// that say more than one word score higher. A topic label is then said
+// with what the theme's quotes say of it, when two buyers say it
+// (elaborate: "hard to deploy models" for "deploy model"). Themes are
+// labelled biggest first and no two share a label. Each theme also keeps
+// its most telling words, one of which its headline says when it does not
+// say the label's.
 func labelThemes(c *corpus, ws []*work) {
 	st := newPhraseStats(c, ws)
 	order := indexes(len(ws))
