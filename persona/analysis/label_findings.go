@@ -29,7 +29,7 @@ const findingBoost = 1.5
 func finding(ws []labelToken, r persona.Ring) bool {
 	for _, w := range ws {
 		v, ok := WordValence(strings.ToLower(w.surface))
-		if !w.adj || !ok || math.Abs(v) < 1.5 || math.Abs(v) >= sheerValence {
+		if !w.adj || !ok || math.Abs(v) < 1.5 || math.Abs(v) > sheerValence {
 			continue
 		}
 		switch r {

@@ -164,7 +164,7 @@ func headOf(ws []labelToken) string {
 // and say nothing of what), or a stance word.
 func evaluative(ws []labelToken) bool {
 	for _, w := range ws {
-		if v, ok := WordValence(w.surface); ok && math.Abs(v) >= 1 && math.Abs(v) < sheerValence || w.stance {
+		if v, ok := WordValence(w.surface); ok && math.Abs(v) >= 1 && math.Abs(v) <= sheerValence || w.stance {
 			return true
 		}
 	}

@@ -68,14 +68,15 @@ func stanceWord(w, tag string) bool {
 	if isVerb(tag) {
 		// A verb judges only clearly: "improve", "losing", not "create"
 		// (1.1).
-		return ok && math.Abs(v) >= 1.5 && math.Abs(v) < sheerValence
+		return ok && math.Abs(v) >= 1.5 && math.Abs(v) <= sheerValence
 	}
-	return ok && math.Abs(v) >= 1 && math.Abs(v) < sheerValence
+	return ok && math.Abs(v) >= 1 && math.Abs(v) <= sheerValence
 }
 
-// sheerValence is where praise or blame becomes sheer ("excellent" 2.7,
-// "awesome" 3.1, "worst" -3.1): it judges anything and says nothing of
-// what, so it makes no finding of a topic.
+// sheerValence bounds a judgement that says what: beyond it praise or
+// blame is sheer ("fantastic" 2.6, "excellent" 2.7, "awesome" 3.1, "worst"
+// -3.1): it judges anything and says nothing of what, so it makes no
+// finding of a topic. At it, "bad" and "lousy" (-2.5) still judge.
 const sheerValence = 2.5
 
 // vaderValence is VADER's own lexicon (the "L" rows of the embedded

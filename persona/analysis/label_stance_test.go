@@ -24,7 +24,7 @@ func TestStanceWord(t *testing.T) {
 		{"awesome", "JJ", false},       // sheer praise
 		{"problem", "NN", false},       // nouns only from stanceWords
 		{"create", "VB", false},        // a verb judges only clearly (1.1)
-		{"fail", "VB", false},          // -2.5: sheer blame
+		{"fail", "VB", true},           // -2.5: blame a reader acts on
 		{"improve", "VB", true},        // 1.9
 		{"based", "VBN", false},        // Pattern's -2.8 is not VADER's
 		{"large", "JJ", false},         // Pattern only
