@@ -56,7 +56,7 @@ func PersonaMarkdown(p app.PersonaPage) string {
 	if p.Persona.Notes != "" {
 		fmt.Fprintf(&b, "%s\n\n", mdText(p.Persona.Notes))
 	}
-	if len(p.Persona.Attributes) > 0 {
+	if len(p.Persona.Attributes) > 0 || len(p.Roles) > 0 {
 		b.WriteString("## Who they are\n\n")
 	}
 	for _, attr := range sortedKeys(p.Persona.Attributes) {
@@ -69,6 +69,21 @@ func PersonaMarkdown(p app.PersonaPage) string {
 			fmt.Fprintf(&b, "%s (%d)", mdText(c.Value), c.N)
 		}
 		b.WriteString("\n")
+	}
+	if len(p.Roles) > 0 {
+		b.WriteString("- **Role, in their own words**: ")
+		for i, r := range p.Roles {
+			if i > 0 {
+				b.WriteString(", ")
+			}
+			fmt.Fprintf(&b, "%s (%d)", mdText(r.Role), r.N)
+		}
+		b.WriteString("\n")
+		for _, r := range p.Roles {
+			for _, q := range r.Quotes {
+				fmt.Fprintf(&b, "\n> “%s”\n> — %s, %s (%s)\n", mdText(q.Text), mdText(q.Participant), mdText(q.Source), q.Position)
+			}
+		}
 	}
 	for _, r := range p.Rings {
 		fmt.Fprintf(&b, "\n## %s\n\n", r.Title)

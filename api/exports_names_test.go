@@ -73,3 +73,19 @@ func mustGet(t *testing.T, r *rig, role account.Role, url string) *http.Response
 	res.Body.Close()
 	return res
 }
+
+// The roles buyers state about themselves are exported with their
+// quotes, under "Who they are" even when no attribute is recorded.
+func TestMarkdownShowsStatedRoles(t *testing.T) {
+	page := app.PersonaPage{Persona: persona.Profile{ID: 1, Name: "Builders", Size: 3},
+		Roles: []app.StatedRole{{Role: "data scientist", N: 2, Of: 3, Quotes: []app.QuoteRef{
+			{ID: 7, Text: "I'm a data scientist at Acme.", Participant: "Ana", Source: "ana.txt", Position: "line 3"},
+			{ID: 9, Text: "I work as a data scientist.", Participant: "Bo", Source: "bo.txt", Position: "line 5"}}}}}
+	md := PersonaMarkdown(page)
+	for _, want := range []string{"## Who they are\n\n- **Role, in their own words**: data scientist (2)",
+		"> “I'm a data scientist at Acme.”\n> — Ana, ana.txt (line 3)", "> “I work as a data scientist.”\n> — Bo, bo.txt (line 5)"} {
+		if !strings.Contains(md, want) {
+			t.Errorf("Markdown lacks %q:\n%s", want, md)
+		}
+	}
+}

@@ -119,6 +119,13 @@ func (s *Server) personaPage(c *gin.Context) error {
 	if v.Of, err = s.buyerCount(c.Request.Context(), p.StudyID); err != nil {
 		return err
 	}
+	for _, r := range page.Roles {
+		rv := frontend.RoleView{Role: r.Role, N: r.N, Of: r.Of, Pct: pct(r.N, r.Of)}
+		for _, q := range r.Quotes {
+			rv.Quotes = append(rv.Quotes, quoteView(q))
+		}
+		v.Roles = append(v.Roles, rv)
+	}
 	for _, r := range page.Rings {
 		rv := frontend.RingView{Ring: string(r.Ring), Title: r.Title, Blurb: ringBlurbs[r.Ring]}
 		for _, t := range r.Themes {

@@ -1,8 +1,10 @@
 package app
 
 import (
+	"cmp"
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/store"
@@ -17,6 +19,17 @@ type PersonaPage struct {
 	Rings        []RingSection   `json:"rings"`
 	Distinct     []Distinction   `json:"distinct"`
 	Participants []Member        `json:"participants"`
+	// Roles are the roles members state about themselves, each with
+	// the quotes saying it: who they are in their own words.
+	Roles []StatedRole `json:"stated_roles"`
+}
+
+// StatedRole is a role n of a persona's members state, with their quotes.
+type StatedRole struct {
+	Role   string     `json:"role"`
+	N      int        `json:"n"`
+	Of     int        `json:"of"`
+	Quotes []QuoteRef `json:"quotes"`
 }
 
 // RingSection is one ring of a persona.
@@ -73,7 +86,7 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 	if err != nil {
 		return PersonaPage{}, err
 	}
-	page := PersonaPage{Persona: p, Rings: []RingSection{}, Distinct: []Distinction{}, Participants: []Member{}}
+	page := PersonaPage{Persona: p, Rings: []RingSection{}, Distinct: []Distinction{}, Participants: []Member{}, Roles: []StatedRole{}}
 	if page.Study, err = a.store.Study(ctx, p.StudyID); err != nil {
 		return page, err
 	}
@@ -134,7 +147,48 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 		}
 		page.Distinct = append(page.Distinct, Distinction{Label: label, Share: d.Share, Rest: d.Rest, Lift: d.Lift})
 	}
+	if page.Roles, err = a.statedRoles(ctx, p, labels, srcs); err != nil {
+		return page, err
+	}
 	return page, nil
+}
+
+// statedRoles are the persona's stated roles with their quotes, leaving
+// out a quote hidden since the analysis (and a role none of whose
+// quotes may still be shown).
+func (a *App) statedRoles(ctx context.Context, p persona.Profile, labels map[int64]string, srcs map[int64]persona.Source) ([]StatedRole, error) {
+	out := []StatedRole{}
+	var ids []int64
+	for _, r := range p.Roles {
+		ids = append(ids, r.QuoteIDs...)
+	}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	quotes, err := a.store.QuotesByID(ctx, ids)
+	if err != nil {
+		return nil, fmt.Errorf("app: stated roles of persona %d: %w", p.ID, err)
+	}
+	byID := make(map[int64]persona.Quote, len(quotes))
+	for _, q := range quotes {
+		byID[q.ID] = q
+	}
+	for _, r := range p.Roles {
+		sr := StatedRole{Role: r.Role, Of: p.Size, Quotes: []QuoteRef{}}
+		for _, id := range r.QuoteIDs {
+			q, ok := byID[id]
+			if !ok || q.Hidden {
+				continue
+			}
+			src := srcs[q.SourceID]
+			sr.Quotes = append(sr.Quotes, QuoteRef{ID: q.ID, Text: q.Text, Participant: labels[q.ParticipantID], Source: src.Name, SourceID: src.ID, Position: Position(q, src)})
+		}
+		if sr.N = len(sr.Quotes); sr.N > 0 {
+			out = append(out, sr)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b StatedRole) int { return cmp.Compare(b.N, a.N) })
+	return out, nil
 }
 
 func (a *App) sourceMap(ctx context.Context, studyID int64) (map[int64]persona.Source, error) {

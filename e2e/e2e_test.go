@@ -130,7 +130,9 @@ func TestMarketerFollowsQuoteAndExportsPersona(t *testing.T) {
 	b.expect("form#persona-edit")
 	b.expect("a#export-md")
 
-	link := `blockquote.quote a.quote-link[href^="/sources/"]`
+	// a ring theme's supporting quote (the profile's stated-role quotes
+	// are folded away until opened)
+	link := `section.ring blockquote.quote a.quote-link[href^="/sources/"]`
 	b.expect(link)
 	href := b.attr(link, "href")
 	path, frag, ok := strings.Cut(href, "#")
@@ -138,7 +140,7 @@ func TestMarketerFollowsQuoteAndExportsPersona(t *testing.T) {
 		t.Fatalf("a.quote-link href %q, want /sources/{sid}#quote-{qid}", href)
 	}
 	b.markPage()
-	b.do("follow a supporting quote", chromedp.Click(chromedp.CSS(fmt.Sprintf(`a.quote-link[href=%s]`, cssString(href)))))
+	b.do("follow a supporting quote", chromedp.Click(chromedp.CSS(fmt.Sprintf(`section.ring a.quote-link[href=%s]`, cssString(href)))))
 	b.waitNewPage(path)
 	if hash := eval[string](b, `location.hash`); hash != "#"+frag {
 		t.Errorf("after the click location.hash = %q, want #%s", hash, frag)

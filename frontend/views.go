@@ -264,9 +264,11 @@ type PersonaPage struct {
 	Notes     string
 	Size, Of  int
 	Profile   []AttrDist
-	Rings     []RingView
-	Distinct  []LiftView
-	Members   []KV
+	// Roles are the roles members state about themselves, with quotes.
+	Roles    []RoleView
+	Rings    []RingView
+	Distinct []LiftView
+	Members  []KV
 	// News: themes new since the earlier waves (nil with fewer than two).
 	News *PersonaNews
 	// WinLoss: the objections that come with each deal outcome (nil when
@@ -276,6 +278,14 @@ type PersonaPage struct {
 	Answers []PersonaAnswerGroup
 	// Codes are the codebook codes researchers applied to its buyers.
 	Codes []PersonaCodeView
+}
+
+// RoleView is a role N of a persona's Of members state, in their words.
+type RoleView struct {
+	Role   string
+	N, Of  int
+	Pct    int
+	Quotes []QuoteView
 }
 
 // AttrDist is one attribute's distribution within a persona.

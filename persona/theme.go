@@ -49,6 +49,18 @@ type Profile struct {
 	// Distinct are the themes and attribute values with the highest lift
 	// over the other personas.
 	Distinct []Lift `json:"distinct,omitempty"`
+	// Roles are the roles members state about themselves ("I'm a data
+	// scientist at …"), most stated first, each with the quotes saying
+	// it: who they are where no attribute says it.
+	Roles []StatedRole `json:"stated_roles,omitempty"`
+}
+
+// StatedRole is a role some persona members state about themselves, in
+// their own words, with the quotes (one per member) that say it.
+type StatedRole struct {
+	Role     string  `json:"role"`
+	N        int     `json:"n"`
+	QuoteIDs []int64 `json:"quote_ids"`
 }
 
 // Count is one value's frequency.

@@ -3,7 +3,9 @@ package analysis
 import (
 	"cmp"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -27,7 +29,16 @@ type phraseUse struct {
 	// of the quotes that say them: "only one" or "really like" names
 	// nothing.
 	named []bool
+	// judges marks the phrases that hold a judgement in most of the
+	// quotes that say them: one of its words said as an adjective with a
+	// clear sentiment ("perfect model", "false positives", "slow
+	// queries"), a finding rather than a topic ("final product").
+	judges []bool
 }
+
+// judgeValence is the least VADER valence (of 4) of an adjective that
+// judges, the bar theme labels use (label_findings.go).
+const judgeValence = 1.5
 
 // findingKeys are the content word keys of a phrase that may name a
 // persona, and whether it may: two content words or more, none filler or
@@ -128,8 +139,9 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 	for i, b := range buyers {
 		owner[b.p.ID] = i
 	}
+	term := termAdjectives(c.quotes, c.hidden, withWord)
 	words := map[string]bool{}
-	nouns, uses := make([]int, len(pu.texts)), make([]int, len(pu.texts))
+	nouns, uses, judged := make([]int, len(pu.texts)), make([]int, len(pu.texts)), make([]int, len(pu.texts))
 	for q, quote := range c.quotes {
 		b, ok := owner[quote.ParticipantID]
 		if !ok || c.hidden[q] {
@@ -149,15 +161,91 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 					if saidAsNoun(quote.Tokens, pu.keys[i]) {
 						nouns[i]++
 					}
+					if saidJudging(quote.Tokens, pu.keys[i], term) {
+						judged[i]++
+					}
 				}
 			}
 		}
 	}
-	pu.named = make([]bool, len(pu.texts))
+	pu.named, pu.judges = make([]bool, len(pu.texts)), make([]bool, len(pu.texts))
 	for i := range pu.keys {
 		pu.named[i] = 2*nouns[i] > uses[i]
+		pu.judges[i] = 2*judged[i] > uses[i]
 	}
 	return pu
+}
+
+// saidJudging reports whether a quote says one of keys as an adjective
+// that judges (judgingWord) and is not the fixed first half of a term.
+func saidJudging(toks []persona.Token, keys []string, term map[string]bool) bool {
+	for _, t := range toks {
+		k := normWord(t.Text)
+		if isAdj(t.Tag) && slices.Contains(keys, k) && judgingWord(t.Text) && !term[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// judgingWord reports a word people rated as clearly judging: VADER's
+// human ratings (not the product-review polarities that fill its gaps,
+// which rate "new" and "real"), at least judgeValence either way.
+func judgingWord(w string) bool {
+	v, ok := humanValence()[strings.ToLower(w)]
+	return ok && (v >= judgeValence || v <= -judgeValence)
+}
+
+var (
+	humanValenceOnce sync.Once
+	humanValenceMap  map[string]float64
+)
+
+// humanValence is the VADER part of the embedded sentiment lexicon.
+func humanValence() map[string]float64 {
+	humanValenceOnce.Do(func() {
+		humanValenceMap = map[string]float64{}
+		for _, line := range strings.Split(string(vaderTSV), "\n") {
+			if f := strings.Split(line, "\t"); len(f) == 3 && f[0] == "L" {
+				if v, err := strconv.ParseFloat(f[2], 64); err == nil {
+					humanValenceMap[f[1]] = v
+				}
+			}
+		}
+	})
+	return humanValenceMap
+}
+
+// termAdjectives are the adjectives of candidate phrases that are mostly
+// (in more than half their uses as an adjective, twice or more) followed
+// by the same word: the first half of a term ("natural language",
+// "false positives", "deep learning"), which names a topic, not a
+// judgement of it.
+func termAdjectives(quotes []persona.Quote, hidden []bool, keyed map[string][]int) map[string]bool {
+	uses := map[string]int{}
+	next := map[[2]string]int{}
+	for q, quote := range quotes {
+		if hidden[q] {
+			continue
+		}
+		for j, t := range quote.Tokens {
+			k := normWord(t.Text)
+			if keyed[k] == nil || !isAdj(t.Tag) || !judgingWord(t.Text) {
+				continue
+			}
+			uses[k]++
+			if j+1 < len(quote.Tokens) {
+				next[[2]string{k, normWord(quote.Tokens[j+1].Text)}]++
+			}
+		}
+	}
+	term := map[string]bool{}
+	for kn, n := range next {
+		if n >= 2 && 2*n > uses[kn[0]] {
+			term[kn[0]] = true
+		}
+	}
+	return term
 }
 
 // saidAsNoun reports whether a quote says one of keys as a noun.
@@ -179,14 +267,26 @@ func saidAsNoun(toks []persona.Token, keys []string) bool {
 // phrases of any theme its members raised, by their own lift (byLift).
 func (pu *phraseUse) findings(pr persona.Profile, ids []int64, members map[int]bool, nBuyers int) []string {
 	var out []string
+	passes := func(i int) bool {
+		c, ok := pu.score(i, pr, members, nBuyers)
+		return ok && c.lift >= nameLift && !slices.Contains(out, c.text)
+	}
 	for _, labels := range []bool{true, false} {
 		for _, id := range ids {
+			if j := pu.judgingOf(id, passes); j >= 0 {
+				// The theme speaks through its finding, not its
+				// topic, in the pass where it would have spoken.
+				if labels == pu.label[id] {
+					out = append(out, pu.texts[j])
+				}
+				continue
+			}
 			for j, i := range pu.ofTheme[id] {
 				if labels && (j > 0 || !pu.label[id]) {
 					break
 				}
-				if c, ok := pu.score(i, pr, members, nBuyers); ok && c.lift >= nameLift && !slices.Contains(out, c.text) {
-					out = append(out, c.text)
+				if passes(i) {
+					out = append(out, pu.texts[i])
 					break
 				}
 			}
@@ -196,6 +296,19 @@ func (pu *phraseUse) findings(pr persona.Profile, ids []int64, members map[int]b
 		return out
 	}
 	return pu.byLift(pr, members, nBuyers)
+}
+
+// judgingOf is the first phrase of theme id that judges and passes, or -1.
+func (pu *phraseUse) judgingOf(id int64, passes func(int) bool) int {
+	if pu.judges == nil {
+		return -1
+	}
+	for _, i := range pu.ofTheme[id] {
+		if pu.judges[i] && passes(i) {
+			return i
+		}
+	}
+	return -1
 }
 
 // score is phrase i's share among a persona's members (said in one

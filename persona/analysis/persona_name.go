@@ -115,6 +115,9 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, trai
 			continue
 		}
 		who, answer := definingValues(members, traits, st)
+		if who == "" {
+			who = upperFirst(statedWho(members, buyers))
+		}
 		subject[i] = strings.Join(slices.DeleteFunc([]string{who, answer}, func(s string) bool { return s == "" }), ", ")
 		if ids := namingThemes(out[i], themes, st); len(ids) > 0 || who != "" {
 			// Set apart by what they raise or by who they are: add

@@ -82,6 +82,9 @@ func personaNameBreaks(st *realStudy, a *persona.Analysis) []string {
 		if numberedName.MatchString(p.Name) {
 			out = append(out, "numbered name: "+p.Name)
 		}
+		if msg := statedWhoBreak(p); msg != "" {
+			out = append(out, p.Name+": "+msg)
+		}
 		for _, f := range findingParts(p) {
 			if msg := findingBreak(f, st, p); msg != "" {
 				out = append(out, p.Name+": "+msg)
@@ -107,6 +110,11 @@ func findingParts(p persona.Profile) []string {
 		return nil
 	}
 	lower := strings.ToLower(name)
+	for _, r := range p.Roles {
+		if strings.HasPrefix(lower, plural(r.Role)) {
+			return nil
+		}
+	}
 	for _, cs := range p.Attributes {
 		for _, c := range cs {
 			if v := strings.ToLower(shortValue(c.Value)); v != "" && strings.Contains(lower, v) {
@@ -115,6 +123,29 @@ func findingParts(p persona.Profile) []string {
 		}
 	}
 	return strings.Split(name, " · ")
+}
+
+// statedWhoBreak says why a who-part taken from the roles members state
+// is not theirs, or "": the role must be stated by a strict majority of
+// the members who state one and by two fifths of the persona.
+func statedWhoBreak(p persona.Profile) string {
+	who, _, _ := strings.Cut(strings.ToLower(p.Name), " — ")
+	stated := 0
+	for _, r := range p.Roles {
+		stated += r.N
+	}
+	for _, r := range p.Roles {
+		if who != plural(r.Role) {
+			continue
+		}
+		if 2*r.N <= stated || 5*r.N < 2*p.Size {
+			return fmt.Sprintf("named by stated role %q, said by %d of %d members (%d state a role)", r.Role, r.N, p.Size, stated)
+		}
+		if len(r.QuoteIDs) != r.N {
+			return fmt.Sprintf("stated role %q has %d quotes for %d members", r.Role, len(r.QuoteIDs), r.N)
+		}
+	}
+	return ""
 }
 
 // findingBreak says why a finding-part breaks the rules, or "".

@@ -30,6 +30,7 @@ type buyer struct {
 	all    []int             // every theme raised, for counts
 	traits map[string]string // coarse attribute values (rankTraits)
 	shown  map[string]string // attribute values a persona is described by (shownAttributes)
+	said   statedRole        // the role they state about themselves, if any (statedRoles)
 }
 
 // buildPersonas groups participants into personas by the themes they
@@ -39,6 +40,9 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 		return nil
 	}
 	buyers := themeProfiles(themes, c, parts)
+	for i, s := range statedRoles(c, buyers) {
+		buyers[i].said = s
+	}
 	traits := rankTraits(buyers, themes)
 	attrs := shownAttributes(buyers, usableAttributes(parts), traits)
 	groups := [][]int{indexes(len(buyers))}
@@ -284,6 +288,7 @@ func describe(themes []persona.Theme, buyers []buyer, attrs []string, members []
 		}
 	}
 	slices.Sort(pr.ParticipantIDs)
+	pr.Roles = roleCounts(buyers, members)
 	for _, k := range attrs {
 		if cs := attributeCounts(buyers, members, k); len(cs) > 0 {
 			pr.Attributes[k] = cs

@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/verbatimhq/verbatim/samples"
+)
+
+// A persona page shows the roles its members state about themselves,
+// each with one quote per member saying it, from a member; a quote a
+// researcher hides leaves the page (and its role, when it was the only
+// one) before the next analysis.
+func TestPersonaPageStatedRoles(t *testing.T) {
+	ctx := context.Background()
+	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if loaded, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil || !loaded {
+		t.Fatalf("LoadDemo = %v, %v", loaded, err)
+	}
+	st, _, err := a.ResolveStudy(ctx, samples.StudyName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := a.Personas(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var page PersonaPage
+	for _, p := range ps {
+		if page, err = a.PersonaPage(ctx, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		if len(page.Roles) > 0 {
+			break
+		}
+	}
+	if len(page.Roles) == 0 {
+		t.Fatal("no demo persona shows a stated role; its interviewees introduce themselves")
+	}
+	members := map[string]bool{}
+	for _, m := range page.Participants {
+		members[m.Label] = true
+	}
+	for _, r := range page.Roles {
+		if r.N != len(r.Quotes) || r.Of != page.Persona.Size {
+			t.Errorf("role %q: n %d of %d, %d quotes; want n = quotes, of = persona size %d", r.Role, r.N, r.Of, len(r.Quotes), page.Persona.Size)
+		}
+		for _, q := range r.Quotes {
+			last := strings.Fields(r.Role)
+			if !members[q.Participant] || !strings.Contains(strings.ToLower(q.Text), strings.ToLower(last[len(last)-1])) {
+				t.Errorf("role %q: quote %d %q by %q, not a member saying it", r.Role, q.ID, q.Text, q.Participant)
+			}
+		}
+	}
+	last := page.Roles[len(page.Roles)-1]
+	hidden := last.Quotes[0].ID
+	if _, err := a.EditQuote(ctx, hidden, QuoteEdit{Hidden: ptrTo(true)}); err != nil {
+		t.Fatal(err)
+	}
+	after, err := a.PersonaPage(ctx, page.Persona.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range after.Roles {
+		if slices.ContainsFunc(r.Quotes, func(q QuoteRef) bool { return q.ID == hidden }) {
+			t.Errorf("hidden quote %d still shown for role %q", hidden, r.Role)
+		}
+		if r.Role == last.Role && r.N != last.N-1 {
+			t.Errorf("role %q: n %d after hiding one of its %d quotes", r.Role, r.N, last.N)
+		}
+	}
+}
+
+func ptrTo[T any](v T) *T { return &v }
