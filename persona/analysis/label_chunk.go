@@ -122,7 +122,7 @@ func idiomNoun(toks []persona.Token, i int) bool {
 // stays, "to" and a verb (and its particle) after it stay ("easy to use",
 // "hard to set up").
 func appendPredicate(out []phrase, toks []persona.Token, a int) []phrase {
-	if negated(toks, a) || weakAdjectives[strings.ToLower(toks[a].Text)] {
+	if negatedAt(toks, a) || weakAdjectives[strings.ToLower(toks[a].Text)] {
 		return out // "not easy to use" is no "easy to use"; "too much" says of nothing
 	}
 	start, end := a, a+1
@@ -170,9 +170,9 @@ func objectAfter(toks []persona.Token, i int) []persona.Token {
 	return toks[i:k]
 }
 
-// negated reports a negation within the two words before a, or before an
+// negatedAt reports a negation within the two words before a, or before an
 // intensifier there ("not too hard", "isn't really easy").
-func negated(toks []persona.Token, a int) bool {
+func negatedAt(toks []persona.Token, a int) bool {
 	for b := a - 1; b >= 0 && b >= a-3; b-- {
 		w := strings.ToLower(toks[b].Text)
 		if negations[w] || w == "hardly" || w == "barely" || strings.HasSuffix(w, "n't") {
@@ -201,7 +201,7 @@ func appendJudged(out []phrase, toks []persona.Token, i, k int) []phrase {
 		m++
 	}
 	if m >= len(toks) || !strings.HasPrefix(toks[m].Tag, "JJ") || weakAdjectives[toks[m].Text] ||
-		(m+1 < len(toks) && (isNoun(toks[m+1].Tag) || toks[m+1].Text == "to")) || negated(toks, m) {
+		(m+1 < len(toks) && (isNoun(toks[m+1].Tag) || toks[m+1].Text == "to")) || negatedAt(toks, m) {
 		return out // "easy to use" is said of the using, not of the subject
 	}
 	head := toks[max(i, k-2):k]
