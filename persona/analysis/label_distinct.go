@@ -5,18 +5,18 @@ import (
 	"math"
 	"slices"
 	"strings"
-
-	"github.com/verbatimhq/verbatim/persona"
 )
 
 // No two themes carry the same label, and no label carries a number:
 // "quality issue 2" told a reader only that the grouping found the topic
 // twice. When a theme's every supported finding already names a bigger
 // theme (its rival), the theme is named by what it says that the rival
-// does not (distinctLabel); failing that, by the rival's finding and the
-// ring it is raised in, when that differs ("quality issue as
-// priority": the same topic raised as a priority, not as a barrier);
-// failing that, it has no finding of its own and says so (mixedLabel).
+// does not (distinctLabel); failing that, by what its quotes say of the
+// rival's topic (elaborate: "hard to deploy models" beside "deploy
+// model"), or its best phrase whose words two of its quotes say
+// (groundedPhrase); failing that, it has no finding of its own and says
+// so (mixedLabel). The ring's role after the rival's finding ("quality
+// issue as priority") is no longer used: readers found it stiff.
 
 // distinctLabel is the supported candidate that best tells theme t apart
 // from theme rival, which already carries the label t would take, or "".
@@ -50,33 +50,6 @@ func (st *phraseStats) rivalLift(t int, key string, lift float64) float64 {
 	in := (float64(st.themeDF[t][key]) + 0.5) / (float64(len(st.ws[t].members)) + 1)
 	other := (float64(st.themeDF[r][key]) + 0.5) / (float64(len(st.ws[r].members)) + 1)
 	return min(lift, math.Log(in/other))
-}
-
-// sameFindingLabel names theme t, whose finding top already names its
-// rival and which says nothing the rival does not: by the finding and what
-// t's ring makes of it when the rival lies in another ring ("quality issue
-// as priority" beside the barrier "quality issue"), else "" (the two are
-// one topic the grouping split, and t has no finding of its own). No
-// article, and at most six words.
-func (st *phraseStats) sameFindingLabel(t, rival int, top string, used map[string]bool) string {
-	if rival < 0 || st.ws[rival].ring == st.ws[t].ring {
-		return ""
-	}
-	as, ok := ringRole[st.ws[t].ring]
-	l := top + " " + as
-	if !ok || len(strings.Fields(l)) > 6 || used[strings.ToLower(l)] {
-		return ""
-	}
-	return l
-}
-
-// ringRole says what a ring makes of a finding, after it.
-var ringRole = map[persona.Ring]string{
-	persona.RingPriority: "as priority",
-	persona.RingSuccess:  "as success factor",
-	persona.RingBarriers: "as barrier",
-	persona.RingCriteria: "as decision criterion",
-	persona.RingJourney:  "in buying journey",
 }
 
 // countedLabel is l, or when a theme has it already, l with theme t's

@@ -36,27 +36,6 @@ func TestLabelsUniqueUnnumbered(t *testing.T) {
 	}
 }
 
-func TestSameFindingLabel(t *testing.T) {
-	st := &phraseStats{ws: []*work{{ring: persona.RingBarriers}, {ring: persona.RingPriority}, {ring: persona.RingBarriers}}}
-	for _, c := range []struct {
-		name     string
-		t, rival int
-		top      string
-		used     map[string]bool
-		want     string
-	}{
-		{"other ring", 1, 0, "quality issue", nil, "quality issue as priority"},
-		{"same ring: one topic split", 2, 0, "quality issue", nil, ""},
-		{"no rival", 1, -1, "quality issue", nil, ""},
-		{"over six words", 1, 0, "very long label of five", nil, ""},
-		{"taken", 1, 0, "quality issue", map[string]bool{"quality issue as priority": true}, ""},
-	} {
-		if got := st.sameFindingLabel(c.t, c.rival, c.top, c.used); got != c.want {
-			t.Errorf("%s: sameFindingLabel = %q, want %q", c.name, got, c.want)
-		}
-	}
-}
-
 func TestCountedLabel(t *testing.T) {
 	c := &corpus{quotes: []persona.Quote{{ParticipantID: 1}, {ParticipantID: 1}, {ParticipantID: 2}}}
 	st := &phraseStats{c: c, ws: []*work{{members: []int{0, 1, 2}}}}

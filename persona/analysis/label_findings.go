@@ -23,12 +23,13 @@ func (st *phraseStats) name(ws []labelToken) bool {
 const findingBoost = 1.5
 
 // finding reports a phrase that holds a judgement: an adjective with a
-// clear sentiment (|valence| >= 1.5 of VADER's 4) that agrees with the ring: a
+// clear sentiment (|valence| >= 1.5 of VADER's 4, short of sheer praise or
+// blame: sheerValence) that agrees with the ring: a
 // complaint for a barrier, praise for a success factor, either elsewhere.
 func finding(ws []labelToken, r persona.Ring) bool {
 	for _, w := range ws {
 		v, ok := WordValence(strings.ToLower(w.surface))
-		if !w.adj || !ok || math.Abs(v) < 1.5 {
+		if !w.adj || !ok || math.Abs(v) < 1.5 || math.Abs(v) > sheerValence {
 			continue
 		}
 		switch r {

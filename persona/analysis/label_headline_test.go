@@ -34,7 +34,7 @@ func TestHeadlineSkipsCourtesyAndAnswers(t *testing.T) {
 				c.pinned = append(c.pinned, false)
 			}
 			c.central = []float64{0.9, 0.5}
-			if got := headline(c, []int{0, 1}, "wage subsidy"); got != tt.want {
+			if got := headline(c, []int{0, 1}, "wage subsidy", nil); got != tt.want {
 				t.Errorf("headline = %q; want %q", texts[got], texts[tt.want])
 			}
 		})

@@ -159,10 +159,12 @@ func headOf(ws []labelToken) string {
 }
 
 // evaluative reports a phrase with a word that judges ("slow", "steep",
-// "lousy", "reasonable"): one the sentiment lexicons give a clear valence.
+// "lousy", "reasonable"): one the sentiment lexicons give a clear valence
+// short of sheer praise or blame ("excellent", "awesome" judge anything
+// and say nothing of what), or a stance word.
 func evaluative(ws []labelToken) bool {
 	for _, w := range ws {
-		if v, ok := WordValence(w.surface); ok && math.Abs(v) >= 1 {
+		if v, ok := WordValence(w.surface); ok && math.Abs(v) >= 1 && math.Abs(v) <= sheerValence || w.stance {
 			return true
 		}
 	}

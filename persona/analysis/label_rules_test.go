@@ -226,13 +226,7 @@ func studyLabelBreaks(t *testing.T, st *realStudy) (tl labelTally) {
 		if mixed {
 			tl.mixed++
 		} else {
-			// A ring's role after a shared finding ("quality issue as
-			// priority") claims nothing of the quotes: the finding does.
-			finding := th.Label
-			for _, role := range ringRole {
-				finding = strings.TrimSuffix(finding, " "+role)
-			}
-			sup, inH := labelSupport(finding, th.Headline, qs)
+			sup, inH := labelSupport(th.Label, th.Headline, qs)
 			tl.supported += b2i(sup)
 			tl.headSays += b2i(inH)
 		}

@@ -69,7 +69,7 @@ const maxHeadlineTries = 20
 func shownHeadline(c *corpus, w *work, s *showable) int {
 	members := s.formOK(w.members)
 	for range maxHeadlineTries {
-		h := headline(c, members, w.label)
+		h := headline(c, members, w.label, w.distinct)
 		if h >= 0 && !c.pinned[h] && slideLevel(c.quotes[h]) == 0 && !nonEnglish(c.quotes[h].Text) {
 			return -1
 		}

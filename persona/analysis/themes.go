@@ -45,6 +45,7 @@ type work struct {
 	label    string
 	labelSet bool
 	phrases  []string
+	distinct []string // word keys that most set the theme apart (a headline says one)
 }
 
 // buildThemes clusters each ring's visible quotes into themes.

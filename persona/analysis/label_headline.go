@@ -1,0 +1,235 @@
+package analysis
+
+import (
+	"math"
+	"strings"
+	"unicode"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// headline is the sentence a marketer could put on a slide: the theme's
+// most central quote that is a whole statement (one line, capital first,
+// full stop or exclamation mark last; never a question, which is often the
+// interviewer's own echoed back) of 6-25 words, starting with no
+// conjunction or filler ("And, uh,", "So,"), with at most one filler in
+// ten words, at least two content words in five, in English and not a nil
+// answer, and whose tone does not contradict the ring (contradictsRing).
+// One that says all the label's words comes first, then one that says
+// any, even when it only nearly makes a slide sentence (tier 1); among
+// equals, one that judges (a clear sentiment) counts as a
+// little more central. A headline speaks for its theme: a quote that says
+// none of the label's words nor any of the theme's most telling words
+// (distinct, by key) comes after every quote that does, even one that is
+// no slide sentence, so that the theme then shows no headline rather than
+// one about something else ("I think that would be quite fun." no longer
+// heads the theme "cost"). A pinned quote
+// always wins; failing all, the most central quote (the text is always
+// the exact quote). It returns the quote index or -1.
+func headline(c *corpus, members []int, label string, distinct []string) int {
+	keys := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(strings.TrimPrefix(label, mixedPrefix+" on "))) {
+		if !functionWords[w] && !strings.HasPrefix(w, "(") && !strings.HasSuffix(w, ")") && !strings.HasPrefix(label, mixedPrefix+" (") {
+			keys[normWord(w)] = true
+		}
+	}
+	telling := map[string]bool{}
+	for _, k := range distinct {
+		telling[k] = true
+	}
+	speaks := func(q *persona.Quote) bool {
+		return len(keys)+len(telling) == 0 || saysAll(q.Tokens, keys) > 0 || saysAll(q.Tokens, telling) > 0
+	}
+	best, bestRank := -1, [2]float64{}
+	for _, i := range members {
+		if c.hidden[i] {
+			continue
+		}
+		q := c.quotes[i]
+		tier, central := 0.0, c.central[i]
+		switch slideLevel(q) {
+		case 2:
+			tier = 1 + float64(saysAll(q.Tokens, keys))
+			if judges(q.Text) {
+				central += judgeBonus
+			}
+			if contradictsRing(&q, c.ring[i]) {
+				tier = 0.9 // after every slide sentence that fits the ring
+			}
+			if !speaks(&q) {
+				// After every quote that speaks for the theme, even one that
+				// is no slide sentence (then the theme shows no headline
+				// rather than one about something else).
+				tier = 0.4
+			}
+		case 1:
+			// A near-sentence that says what the label says beats a
+			// slide sentence about something else.
+			tier = 0.75 + 0.3*float64(saysAll(q.Tokens, keys))
+			if !speaks(&q) {
+				tier = 0.4
+			}
+		default:
+			if !mute(q) {
+				tier = 0.3 + 0.2*b2f(speaks(&q))
+			}
+		}
+		if c.pinned[i] {
+			tier += 4
+		}
+		rank := [2]float64{tier, central}
+		if best >= 0 && (rank[0] < bestRank[0] || (rank[0] == bestRank[0] && rank[1] <= bestRank[1])) {
+			continue
+		}
+		// Checked only for a quote that would lead (the patterns are the
+		// costly part at a million quotes): a courtesy stored before it
+		// was recognised never heads a theme.
+		if procedural(q) {
+			continue
+		}
+		best, bestRank = i, rank
+	}
+	return best
+}
+
+// procedural reports a quote that only runs the conversation: procedure
+// anywhere, and in a transcript talk about the talk too.
+func procedural(q persona.Quote) bool {
+	if q.Kind == persona.KindTranscript {
+		return persona.IsProceduralSpeech(q.Text)
+	}
+	return persona.IsProcedural(q.Text)
+}
+
+// contradictsRing reports praise heading a barrier ("interesting other
+// dishes include lamb in curry sauce"), by VADER's compound score at or
+// over its published +0.05 bound. A plain statement contradicts nothing
+// (a barrier is often said flatly: "data residency, we needed EU
+// hosting"); success factors are left alone, since good news is often
+// said in words VADER reads as bad ("slip rate went down").
+func contradictsRing(q *persona.Quote, r persona.Ring) bool {
+	if r != persona.RingBarriers {
+		return false
+	}
+	if persona.SpeaksForInstitution(q.Text) {
+		// An institution's answer to the barrier ("They have access to
+		// rent relief.") is no buyer raising it.
+		return true
+	}
+	// Nouns are left out: VADER rates some by a slang sense ("chicken"
+	// is a coward), and in a review they name the thing judged.
+	var words []string
+	for _, t := range q.Tokens {
+		if !isNoun(t.Tag) {
+			words = append(words, strings.ToLower(t.Text))
+		}
+	}
+	if len(q.Tokens) == 0 {
+		words = splitWords(strings.ToLower(q.Text))
+	}
+	return sentimentOf(words).compound >= 0.05
+}
+
+// judgeBonus is what a clear judgement adds to a headline's centrality
+// (which lies about 0.2-0.6 in a theme): enough to choose "The support
+// is slow." over "We use the support.", not to choose an edge quote.
+const judgeBonus = 0.05
+
+// judges reports text with a clear sentiment (VADER compound ≥ 0.3 either
+// way).
+func judges(text string) bool {
+	return math.Abs(sentimentOf(splitWords(strings.ToLower(text))).compound) >= 0.3
+}
+
+// leadingFiller are words a slide sentence does not start with.
+var leadingFiller = wordSet("and", "so", "but", "or", "because", "cause", "then", "also", "plus",
+	"anyway", "anyways", "well", "like", "yeah", "yes", "no", "okay", "ok", "oh", "um", "uh", "hmm",
+	"right", "actually", "basically", "alright", "now", "see", "i mean", "honestly", "tbh", "frankly", "literally",
+	"anyhow", "look", "listen")
+
+// slideLevel is 2 for a quote fit for a headline (see headline), 1 for
+// one that only falls short of a whole sentence or of the content words
+// (speech rarely has them: "we reduced that to 25 seconds"), else 0.
+func slideLevel(q persona.Quote) int {
+	text := strings.TrimSpace(q.Text)
+	words := splitWords(strings.ToLower(text))
+	if len(words) < 6 || len(words) > 25 || mute(q) || leadingFiller[words[0]] || fillerWord(words[0]) ||
+		strings.ContainsAny(text, "\n\r") || strings.HasSuffix(strings.TrimRight(text, `"'”’)`), "?") {
+		return 0 // a question, or lines run together, is no slide sentence
+	}
+	fillers := 0
+	for _, w := range words {
+		if fillerWord(w) {
+			fillers++
+		}
+	}
+	content := 0
+	for _, t := range q.Tokens {
+		if contentTag(t) {
+			content++
+		}
+	}
+	switch {
+	case 10*fillers > len(words):
+		return 0
+	case 5*content >= 2*len(words) && wholeSentence(text):
+		return 2
+	}
+	return 1
+}
+
+// contentTag reports a token that carries meaning: a noun, adjective,
+// number or a verb that is not light.
+func contentTag(t persona.Token) bool {
+	w := strings.ToLower(t.Text)
+	switch {
+	case fillerWord(w) || functionWords[w] || indefinite[w]:
+		return false
+	case isNoun(t.Tag) || strings.HasPrefix(t.Tag, "JJ") || t.Tag == "CD":
+		return true
+	case isVerb(t.Tag):
+		return !lightVerbs[w] && !auxWords[w]
+	}
+	return false
+}
+
+// saysAll is 2 when toks say every key, 1 when they say some, else 0.
+func saysAll(toks []persona.Token, keys map[string]bool) int {
+	said := map[string]bool{}
+	for _, t := range toks {
+		if w := strings.ToLower(t.Text); functionWords[w] || auxWords[w] {
+			continue // "not" is no "notes", though both stem to "not"
+		}
+		if k := normWord(t.Text); keys[k] {
+			said[k] = true
+		}
+	}
+	switch {
+	case len(keys) > 0 && len(said) == len(keys):
+		return 2
+	case len(said) > 0:
+		return 1
+	}
+	return 0
+}
+
+// wholeSentence reports one line of text that starts with a capital
+// letter or digit and ends with sentence punctuation.
+func wholeSentence(text string) bool {
+	text = strings.TrimRight(text, `"'”’)`)
+	if text == "" || strings.ContainsAny(text, "\n\r") {
+		return false
+	}
+	first := []rune(strings.TrimLeft(text, `"'“‘(`))
+	if len(first) == 0 || !(unicode.IsUpper(first[0]) || unicode.IsDigit(first[0])) {
+		return false
+	}
+	return strings.ContainsRune(".!?", rune(text[len(text)-1]))
+}
+
+func b2f(b bool) float64 {
+	if b {
+		return 1
+	}
+	return 0
+}
