@@ -26,14 +26,14 @@ import (
 // schools causing concern with questions from Huw Irranca-Davies."). A
 // buyer's "We have some
 // questions about security" has neither and stays.
-var questionsOnRE = regexp.MustCompile(`(?i)\b(?:(?:has|have|'ve got|have got|got|take|taking|move on to|turn to|come to|go to)\s+` + someQuestions + `\s+(?:now\s+(?:on|around|about|from|in relation to)\b|from\s+(?-i:[A-Z]))|now\s+(?:has|have)\s+` + someQuestions + `\s+(?:on|around|about|from|in relation to)\b|\b(?:go|going|move|moving|turn|turning|come|coming|talk|talking)\b[^.?!;]{0,60}\bquestions?\b[^.?!;]{0,80}\bfrom\s+(?-i:[A-Z][\p{L}'-]+\s+[A-Z][\p{L}'-]+))`)
+var questionsOnRE = regexp.MustCompile(`(?i)\b(?:(?:has|have|'ve got|have got|got|take|taking|move on to|turn to|come to|go to)\s+` + someQuestions + `(?:\s+now\s+(?:on|around|about|from|in relation to)\b|[^.?!;]{0,20}?\sfrom\s+(?-i:[A-Z]))|now\s+(?:has|have)\s+` + someQuestions + `\s+(?:on|around|about|from|in relation to)\b|\b(?:go|going|move|moving|turn|turning|come|coming|talk|talking)\b[^.?!;]{0,60}\bquestions?\b[^.?!;]{0,80}\bfrom\s+(?-i:[A-Z][\p{L}'-]+\s+[A-Z][\p{L}'-]+))`)
 
 // someQuestions is a quantity of questions: "a couple more questions",
 // "one final question", "some questions".
 const someQuestions = `(?:a\s+)?(?:couple(?:\s+of)?|few|some|several|two|three|one|final|last|next|more|further|other)\s+(?:(?:more|further|final|last|quick|brief|short|other)\s+)*questions?`
 
-// addRE invites a last word: "anything (else) you want to add".
-var addRE = regexp.MustCompile(`(?i)\b(?:anything|something)\s+(?:else\s+|more\s+|further\s+)?(?:that\s+)?you\s+(?:'d\s+|would\s+|might\s+)?(?:want|wanted|wish|wished|like|care|need|needed)\s+to\s+add\b`)
+// addRE invites a last word: "anything (else) (you want) to add".
+var addRE = regexp.MustCompile(`(?i)\b(?:anything|something)\s+(?:else\s+|more\s+|further\s+)?(?:(?:that\s+)?you\s+(?:'d\s+|would\s+|might\s+)?(?:want|wanted|wish|wished|like|care|need|needed)\s+)?to\s+add\b`)
 
 // callTroubleRE is the trouble of a remote meeting: someone dropped, muted
 // or frozen, to be come back to.

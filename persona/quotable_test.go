@@ -63,6 +63,8 @@ func TestWhyUnquotable(t *testing.T) {
 		{"Albert, I just wanted to check there wasn't anything you wanted to add, please.", spoken, persona.UnquotableAsked},
 		{"Can I remind everyone again: sharp focused questions and concise answers? Janet.", spoken, persona.UnquotableAsked},
 		{"We've lost Janet. We'll come back to her.", spoken, persona.UnquotableAsked},
+		{"I don't know whether, Jassa, you've got anything to add to the general points we've made.", spoken, persona.UnquotableAsked},
+		{"We've got some further questions, indeed, from Helen Mary and then Hefin.", spoken, persona.UnquotableAsked},
 		{"We're going to talk now a bit about schools causing concern with questions from Huw Irranca-Davies.", spoken, persona.UnquotableAsked},
 		{"Thank you, Janet. We're going to go on now, then, to the questions on higher and further education from Suzy Davies. Suzy.", spoken, persona.UnquotableAsked},
 		// quotable
