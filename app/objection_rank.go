@@ -59,7 +59,15 @@ const (
 
 // neighbourCache keeps the expansion of each query word (the search over
 // 50,000 vectors costs ~5 ms).
-var neighbourCache sync.Map // string -> []analysis.Neighbour
+var neighbourCache sync.Map // neighbourKey -> []analysis.Neighbour
+
+// neighbourKey is a word of a set of vectors: the same word has other
+// neighbours in other vectors (a test's own, or VERBATIM_VECTORS' fuller
+// set beside the embedded one).
+type neighbourKey struct {
+	v *analysis.Vectors
+	w string
+}
 
 // expandQuery is the query bleve runs for the rep's text: the text as
 // typed plus, for each content word, its nearest neighbours in the word
@@ -147,11 +155,12 @@ func oppositeSuffix(w, n string) bool {
 }
 
 func wordNeighbours(v *analysis.Vectors, w string) []analysis.Neighbour {
-	if n, ok := neighbourCache.Load(w); ok {
+	key := neighbourKey{v, w}
+	if n, ok := neighbourCache.Load(key); ok {
 		return n.([]analysis.Neighbour)
 	}
 	n := v.Neighbours(w, expandNeighbours, expandMinSim)
-	neighbourCache.Store(w, n)
+	neighbourCache.Store(key, n)
 	return n
 }
 

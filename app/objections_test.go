@@ -332,3 +332,21 @@ func TestExpansionKeepsWordsTheQuotesSay(t *testing.T) {
 		t.Errorf("expansion checked against the study = %v; want [price]", added)
 	}
 }
+
+// TestExpansionFollowsItsVectors: a word's neighbours are those of the
+// vectors asked, not of whichever vectors first expanded the word (the
+// cache was keyed by the word alone, so a test's own vectors got the
+// neighbours another test's had cached, depending on the order).
+func TestExpansionFollowsItsVectors(t *testing.T) {
+	v1 := testVectors(t, expandMinRank, []string{"expensive", "costly"})
+	v2 := testVectors(t, expandMinRank, []string{"expensive", "mountainous"})
+	for _, tc := range []struct {
+		v         *analysis.Vectors
+		want, not string
+	}{{v1, "costly", "mountainous"}, {v2, "mountainous", "costly"}, {v1, "costly", "mountainous"}} {
+		_, added := expandQuery("too expensive", tc.v, nil)
+		if !slices.Contains(added, tc.want) || slices.Contains(added, tc.not) {
+			t.Errorf("expansion %v: want %s and not %s", added, tc.want, tc.not)
+		}
+	}
+}

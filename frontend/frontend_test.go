@@ -200,3 +200,29 @@ func TestRenderLiftOnlyThem(t *testing.T) {
 		}
 	}
 }
+
+// An objection card none of whose matching quotes ranks among the answer's
+// quotes links to them instead of standing empty.
+func TestRenderObjectionWithoutShownQuote(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b0 := sampleBase()
+	b0.StudyID = 7
+	v := SearchPage{Base: b0, Q: "too expensive", Objections: []Objection{
+		{ThemeID: 3, Label: "seat price", Matches: 2, Of: 30},
+		{ThemeID: 4, Label: "setup", Matches: 5, Of: 9, Quotes: []QuoteView{sampleQuote()}},
+	}}
+	var b bytes.Buffer
+	if err := p.Render(&b, "search", v); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if n := strings.Count(out, `class="muted no-shown-quote"`); n != 1 {
+		t.Errorf("%d cards say their quotes are not shown, want 1 (the one without quotes)", n)
+	}
+	if !strings.Contains(out, `<a href="/search?q=too%20expensive&amp;study=7&amp;theme=3">search this theme</a>`) {
+		t.Errorf("the empty card does not link to its matching quotes:\n%s", out)
+	}
+}

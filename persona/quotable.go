@@ -1,6 +1,7 @@
 package persona
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -56,7 +57,7 @@ func UnquotableForm(q Quote) string {
 	// judged as a written answer is (whole, not broken off).
 	speech := q.Kind == KindTranscript && latinScript(q.Text)
 	switch {
-	case len(ws) == 0 || fragment(q.Text, ws, q.Tokens, speech):
+	case len(ws) == 0 || fragment(q.Text, ws, q.Tokens, speech) || transcriptGap(q.Text):
 		return UnquotableFragment
 	case disfluent(q.Text, ws):
 		return UnquotableDisfluent
@@ -87,10 +88,20 @@ func UnquotableTalk(q Quote) string {
 	switch {
 	case IsProcedural(t) || IsMetaTalk(t) || IsSmallTalk(t) || thanksOnly(q):
 		return UnquotableCourtesy
-	case asked(t):
+	case asked(t) || IsChairing(t, q.Tokens):
 		return UnquotableAsked
 	}
 	return ""
+}
+
+// gapRE is a transcriber's mark for words lost: "[Inaudible.]",
+// "(crosstalk)", "[unintelligible 00:12:03]".
+var gapRE = regexp.MustCompile(`(?i)[\[(]\s*(?:inaudible|unintelligible|indiscernible|incomprehensible|crosstalk|cross-talk|cross talk|garbled|audio (?:cuts?|cut) out|audio drops?|overlapping(?: speech| voices)?|unclear|no audio)\b[^\])\p{L}]{0,20}[\])]`)
+
+// transcriptGap reports a quote with words the transcriber could not make
+// out: whatever it says, its speaker did not say only that.
+func transcriptGap(text string) bool {
+	return strings.ContainsAny(text, "[(") && gapRE.MatchString(text)
 }
 
 // latinScript reports text most of whose letters are Latin ones (or that

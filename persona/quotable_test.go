@@ -35,6 +35,9 @@ func TestWhyUnquotable(t *testing.T) {
 		{"And, um, now starting a new project with discuss already.", spoken, persona.UnquotableFragment},
 		{"Because we have to, because some of our models were judging, like grammar and writing skills of students.", spoken, persona.UnquotableFragment},
 		{"Uh, Because sometimes raw data works, uh, better than some pre data. It's all depends.", spoken, persona.UnquotableFragment},
+		{"Obviously—[Inaudible.]—that point. We wrote to them last Friday, and we are awaiting their response now.", spoken, persona.UnquotableFragment},
+		{"We moved the models to (crosstalk) the new cluster last year.", spoken, persona.UnquotableFragment},
+		{"The export [unintelligible 00:12:03] every week.", written, persona.UnquotableFragment},
 		// disfluent runs
 		{"So like, yeah, I see it as a big point and big pain point.", spoken, persona.UnquotableDisfluent},
 		{"So like, yeah, I see it as a big point and big point.", spoken, persona.UnquotableDisfluent},
@@ -52,6 +55,16 @@ func TestWhyUnquotable(t *testing.T) {
 		// the interviewer's part
 		{"What kind of tools do you use for monitoring the models?", spoken, persona.UnquotableAsked},
 		{"Can you tell me about your role at the company.", spoken, persona.UnquotableAsked},
+		// a chair running the talk while naming its subject (QMSum committee)
+		{"We've got a couple more questions now on vulnerable learners.", spoken, persona.UnquotableAsked},
+		{"Siân Gwenllian now has some questions on secondary schools causing concern.", spoken, persona.UnquotableAsked},
+		{"Hefin, briefly, and then we're going to take one final question from Suzy on emergency legislation.", spoken, persona.UnquotableAsked},
+		{"Huw, I don't know if there's anything you want to add.", spoken, persona.UnquotableAsked},
+		{"Albert, I just wanted to check there wasn't anything you wanted to add, please.", spoken, persona.UnquotableAsked},
+		{"Can I remind everyone again: sharp focused questions and concise answers? Janet.", spoken, persona.UnquotableAsked},
+		{"We've lost Janet. We'll come back to her.", spoken, persona.UnquotableAsked},
+		{"We're going to talk now a bit about schools causing concern with questions from Huw Irranca-Davies.", spoken, persona.UnquotableAsked},
+		{"Thank you, Janet. We're going to go on now, then, to the questions on higher and further education from Suzy Davies. Suzy.", spoken, persona.UnquotableAsked},
 		// quotable
 		{"Make the data processing site more efficient.", spoken, ""},
 		{"You know, we, we had to send this to our server and get it done there.", spoken, ""},
@@ -78,6 +91,15 @@ func TestWhyUnquotable(t *testing.T) {
 		{"we could not deploy the model because the servers belonged to another team", spoken, ""},
 		{"Thank you everyone you are excellent.", written, ""},
 		{"Offshore support is terrible.", written, ""},
+		{"The dashboard (the unclear one) confuses our finance team.", written, ""},
+		{"Support was slow (unclear pricing too) and we left.", written, ""},
+		{"Our [internal] tooling is slow to deploy models.", spoken, ""},
+		// near the chair's forms, but a buyer's view
+		{"We have some questions about the security model before we sign.", spoken, ""},
+		{"I look on accuracy and then cross my finger and then put it in production. Oops.", spoken, ""},
+		{"The procurement team had a few more questions on pricing than on security.", spoken, ""},
+		{"We had to go back to the vendor with questions from our security team.", spoken, ""},
+		{"Is there anything you want to add to the roadmap? Single sign-on.", written, ""},
 		{"Online service is far too complex with far too long user ID and security codes.", written, ""},
 	}
 	tag := nlp.Shared()
