@@ -59,7 +59,7 @@ func TestDocumentAsMapped(t *testing.T) {
 		search.Doc{ID: 9002, StudyID: 3, SourceID: 4, Source: "Survey (2026).xlsx", Format: "xlsx", Kind: "survey", ParticipantID: 77,
 			Text: "Don't you think the customers' pricing was UNFAIR? It's 100% true — naïve café.", Question: "What did you think of the price?",
 			Attributes: map[string]string{"Role ": "CFO", "role": "CEO", "Company size": "", "Région / pays": "Québec", "": "x"},
-			Ring: "decision_criteria", ThemeID: 12, PersonaID: 5, Hidden: true},
+			Ring:       "decision_criteria", ThemeID: 12, PersonaID: 5, Hidden: true},
 		search.Doc{ID: 9003, Speaker: "  ", Text: "   ", Question: " ", Ring: "x"},
 	)
 	compared := 0
