@@ -4,11 +4,18 @@
 //	go test -c -o /tmp/bi.test ./search/bleveindex
 //	EXP_N=200000 EXP_MODE=fresh /tmp/bi.test -test.run 'TestExpBuild$' -test.v   # live index (update: holding them already)
 //	EXP_N=200000 /tmp/bi.test -test.run 'TestExpBuilder$' -test.v               # bleve's offline builder
+//
+// EXP_QUOTES=FILE takes the texts, dates, sources, participants and rings
+// from real quotes instead (session scale6), a JSON list as written by
+//
+//	sqlite3 -readonly -json DATA/verbatim.db "select q.text as t, s.imported_at as d, q.source_id as s,
+//	  q.participant_id as p, q.ring as r from quotes q join sources s on s.id=q.source_id order by q.id limit 200000"
 
 package bleveindex
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -28,6 +35,9 @@ import (
 // expDocs are n generated quotes of 8-27 words from a 20,000-word
 // vocabulary (skewed towards the first words), in sources of 1,000.
 func expDocs(n int, theme int64) []search.Doc {
+	if f := os.Getenv("EXP_QUOTES"); f != "" {
+		return expRealDocs(f, n, theme)
+	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	words := make([]string, 20000)
 	for i := range words {
@@ -138,4 +148,31 @@ func TestExpBuilder(t *testing.T) {
 	}
 	c2, w2 := cpuNow(), time.Now()
 	t.Logf("builder n=%d batch=%d index cpu %v wall %v; close cpu %v wall %v; total cpu %v", n, bs, c1-c0, w1.Sub(w0), c2-c1, w2.Sub(w1), c2-c0)
+}
+
+// expRealDocs are the first n quotes of file (see EXP_QUOTES).
+func expRealDocs(file string, n int, theme int64) []search.Doc {
+	b, err := os.ReadFile(file)
+	if err != nil {
+		panic(err)
+	}
+	var rows []struct {
+		T, D, R string
+		S, P    int64
+	}
+	if err := json.Unmarshal(b, &rows); err != nil {
+		panic(err)
+	}
+	docs := make([]search.Doc, min(n, len(rows)))
+	for i := range docs {
+		r := rows[i]
+		date, err := time.Parse("2006-01-02 15:04:05.999999-07:00", r.D)
+		if err != nil {
+			panic(err)
+		}
+		docs[i] = search.Doc{ID: int64(i + 1), StudyID: 1, SourceID: r.S, Source: fmt.Sprintf("load-%05d.vtt", r.S), Format: "vtt", Kind: "transcript",
+			ParticipantID: r.P, Speaker: fmt.Sprintf("Buyer %d", r.P), Attributes: map[string]string{"Role": fmt.Sprint("role ", r.P%5), "Company size": fmt.Sprint(r.P % 3)},
+			Text: r.T, Date: date, Ring: r.R, ThemeID: theme + int64(i%150), PersonaID: theme + int64(r.P%4)}
+	}
+	return docs
 }

@@ -9,15 +9,19 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
+	"github.com/blevesearch/bleve/v2/numeric"
 	index "github.com/blevesearch/bleve_index_api"
 
 	"github.com/verbatimhq/verbatim/search"
@@ -25,7 +29,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does;
 // an index with another version is rebuilt at start-up.
-const MappingVersion = "8"
+const MappingVersion = "9"
 
 var versionKey = []byte("verbatim_mapping_version")
 
@@ -44,6 +48,13 @@ type Index struct {
 
 	partsMu sync.RWMutex
 	parts   map[string]map[string]string // participantAttrs' cache
+
+	// bleveDate indexes the date as bleve's date field, as mapping
+	// version 8 did, through a mapping that has one: for the tests that
+	// compare results with that version.
+	bleveDate bool
+
+	sh *shape // of idx's mapping
 }
 
 var (
@@ -52,7 +63,7 @@ var (
 )
 
 func newIndex(idx bleve.Index, dir string) *Index {
-	return &Index{idx: idx, disk: dir != "", dir: dir, parts: map[string]map[string]string{}}
+	return &Index{idx: idx, disk: dir != "", dir: dir, parts: map[string]map[string]string{}, sh: newShape(idx.Mapping())}
 }
 
 // Open opens the index in dir. When dir is missing, unreadable or built
@@ -144,6 +155,7 @@ func (ix *Index) Reset(ctx context.Context) error {
 		return fmt.Errorf("search: reset: %w", err)
 	}
 	ix.idx = idx
+	ix.sh = newShape(idx.Mapping())
 	ix.partsMu.Lock()
 	ix.parts = map[string]map[string]string{}
 	ix.partsMu.Unlock()
@@ -172,10 +184,6 @@ func newMapping() *mapping.IndexMappingImpl {
 		f.IncludeTermVectors = false
 		return f
 	}
-	date := bleve.NewDateTimeFieldMapping()
-	date.IncludeInAll = false
-	date.Store = false // sorting reads its doc values
-
 	quote := bleve.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt("text", text)
 	question := bleve.NewTextFieldMapping()
@@ -193,7 +201,7 @@ func newMapping() *mapping.IndexMappingImpl {
 		m.DocValues = false // facets come from tupleField
 		quote.AddFieldMappingsAt(f, m)
 	}
-	quote.AddFieldMappingsAt("date", date)
+	// "date" is not in the mapping: document adds it (see dateField).
 	tuple := kw(false)
 	tuple.DocValues = true
 	quote.AddFieldMappingsAt(tupleField, tuple)
@@ -220,40 +228,54 @@ func newMapping() *mapping.IndexMappingImpl {
 
 func id(n int64) string { return strconv.FormatInt(n, 10) }
 
+// fields are d's values as bleve's mapping maps them (see eachValue).
 func fields(d search.Doc) map[string]any {
 	attrs := map[string]any{}
-	for k, v := range search.DocAttrs(d) {
-		attrs[k] = v
-	}
-	f := map[string]any{
-		"text":  d.Text,
-		"study": id(d.StudyID), "source": id(d.SourceID), "source_name": d.Source,
-		"format": d.Format, "kind": d.Kind, "participant": id(d.ParticipantID),
-		"speaker": d.Speaker, "attr": attrs, "date": d.Date,
-		"hidden": strconv.FormatBool(d.Hidden),
-	}
-	if d.Question != "" {
-		f["question"] = d.Question // an empty one matches nothing either way
-	}
-	if d.Ring != "" {
-		f["ring"] = d.Ring
-	}
-	if d.ThemeID != 0 {
-		f["theme"] = id(d.ThemeID)
-	}
-	if d.PersonaID != 0 {
-		f["persona"] = id(d.PersonaID)
-	}
-	vals := make([]string, len(tupleFields))
-	for i, name := range tupleFields {
-		vals[i], _ = f[name].(string)
-	}
-	f[tupleField] = strings.Join(vals, tupleSep)
+	f := map[string]any{"attr": attrs}
+	eachValue(d, func(name, value string) { f[name] = value }, func(key, value string) { attrs[key] = value })
 	return f
 }
 
-// document maps d through the index mapping, then stores the doc values
-// of tupleField, the only keyword field with any, per quote, uncompressed,
+// eachValue calls field with each of d's field values and attr with each
+// of its attributes (keys as search.AttrKey makes them).
+func eachValue(d search.Doc, field func(name, value string), attr func(key, value string)) {
+	for k, v := range search.DocAttrs(d) {
+		attr(k, v)
+	}
+	tuple := make([]string, len(tupleFields))
+	put := func(name, value string) {
+		field(name, value)
+		if i := slices.Index(tupleFields, name); i >= 0 {
+			tuple[i] = value
+		}
+	}
+	put("text", d.Text)
+	put("study", id(d.StudyID))
+	put("source", id(d.SourceID))
+	put("source_name", d.Source)
+	put("format", d.Format)
+	put("kind", d.Kind)
+	put("participant", id(d.ParticipantID))
+	put("speaker", d.Speaker)
+	put("hidden", strconv.FormatBool(d.Hidden))
+	if d.Question != "" {
+		put("question", d.Question) // an empty one matches nothing either way
+	}
+	if d.Ring != "" {
+		put("ring", d.Ring)
+	}
+	if d.ThemeID != 0 {
+		put("theme", id(d.ThemeID))
+	}
+	if d.PersonaID != 0 {
+		put("persona", id(d.PersonaID))
+	}
+	field(tupleField, strings.Join(tuple, tupleSep))
+}
+
+// document is the bleve document of d: the fields mappedDocument would
+// make, built directly (see shape). It stores the doc values of
+// tupleField, the only keyword field with any, per quote, uncompressed,
 // instead of in snappy-packed chunks of 1,024 quotes: counting facets over
 // a few thousand hits spread across a million quotes otherwise
 // decompresses a whole chunk per hit (half of a faceted search's CPU).
@@ -263,8 +285,23 @@ func fields(d search.Doc) map[string]any {
 // ~8 bytes of heap per quote for the per-quote offsets, decoded when a
 // segment opens (~35 ms for a million quotes).
 func (ix *Index) document(d search.Doc) (*document.Document, error) {
+	if ix.bleveDate {
+		return ix.mappedDocument(d)
+	}
+	return ix.sh.document(d, ix.dateField(d.Date)), nil
+}
+
+// mappedDocument is d mapped through the index mapping (bleve's
+// reflection over fields(d)), with tupleField's doc values stored as
+// document says. It is what shape.document must equal, field for field
+// (TestDocumentAsMapped).
+func (ix *Index) mappedDocument(d search.Doc) (*document.Document, error) {
 	doc := document.NewDocument(id(d.ID))
-	if err := ix.idx.Mapping().MapDocument(doc, fields(d)); err != nil {
+	f := fields(d)
+	if ix.bleveDate {
+		f["date"] = d.Date
+	}
+	if err := ix.idx.Mapping().MapDocument(doc, f); err != nil {
 		return nil, err
 	}
 	for i, f := range doc.Fields {
@@ -275,7 +312,27 @@ func (ix *Index) document(d search.Doc) (*document.Document, error) {
 		doc.Fields[i] = document.NewTextFieldCustom(tf.Name(), tf.ArrayPositions(), tf.Value(),
 			tf.Options()|index.SkipDVChunking|index.SkipDVCompression, tf.Analyzer())
 	}
+	if f := ix.dateField(d.Date); f != nil && !ix.bleveDate {
+		doc.AddField(f)
+	}
 	return doc, nil
+}
+
+// dateField is a quote's date as the one term sorting by date reads: the
+// date in nanoseconds, prefix-coded with shift 0, with doc values, and no
+// other term (mapping version 9). bleve's date field also indexes 15
+// coarser prefixes of it for range queries, which no search here makes
+// (a date is not a field a query can name): a third of every quote's
+// terms, written, merged and kept in doc values for nothing. A sort on
+// "date" keeps only shift-0 terms of a prefix-coded field, so it orders
+// quotes exactly as before (TestDateSortUnchanged). Like bleve, a date it
+// cannot represent gets no field.
+func (ix *Index) dateField(t time.Time) *document.TextField {
+	if t.Before(document.MinTimeRepresentable) || t.After(document.MaxTimeRepresentable) {
+		return nil
+	}
+	return document.NewTextFieldCustom("date", nil, numeric.MustNewPrefixCodedInt64(t.UnixNano(), 0),
+		index.IndexField|index.DocValues, ix.keyword())
 }
 
 // Delete removes quotes by id.
@@ -372,4 +429,9 @@ func (ix *Index) IDs(context.Context) ([]int64, error) {
 		}
 	}
 	return out, nil
+}
+
+// keyword is the analyzer of keyword fields: the whole value, one term.
+func (ix *Index) keyword() analysis.Analyzer {
+	return ix.idx.Mapping().AnalyzerNamed(keyword.Name)
 }
