@@ -130,20 +130,5 @@ func TestDateSortUnchanged(t *testing.T) {
 			t.Errorf("search %d (%+v): results differ (-before +after):\n%s", i, q, diff)
 		}
 	}
-	var all []int64
-	for _, d := range docs {
-		all = append(all, d.ID)
-	}
-	m := expr(t, "price OR security OR expensive")
-	hb, err := before.Highlight(ctx, m, all)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ha, err := after.Highlight(ctx, m, all)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(hb, ha); diff != "" || len(ha) == 0 {
-		t.Errorf("highlights differ (-before +after), or none:\n%s", diff)
-	}
+	sameHighlights(t, before, after, docs)
 }

@@ -8,6 +8,7 @@ import (
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/verbatimhq/verbatim/search"
 	"github.com/verbatimhq/verbatim/search/searchtest"
 )
 
@@ -89,16 +90,23 @@ func TestStoringLessChangesNoResult(t *testing.T) {
 	if compared < len(cases)/2 {
 		t.Fatalf("compared %d of %d searches", compared, len(cases))
 	}
+	sameHighlights(t, before, after, docs)
+}
+
+// sameHighlights fails t when two indexes of docs highlight a query's words
+// differently, or not at all.
+func sameHighlights(t *testing.T, before, after *Index, docs []search.Doc) {
+	t.Helper()
 	var all []int64
 	for _, d := range docs {
 		all = append(all, d.ID)
 	}
 	m := expr(t, "price OR security OR expensive")
-	hb, err := before.Highlight(ctx, m, all)
+	hb, err := before.Highlight(context.Background(), m, all)
 	if err != nil {
 		t.Fatal(err)
 	}
-	ha, err := after.Highlight(ctx, m, all)
+	ha, err := after.Highlight(context.Background(), m, all)
 	if err != nil {
 		t.Fatal(err)
 	}
