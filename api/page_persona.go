@@ -124,7 +124,14 @@ func (s *Server) personaPage(c *gin.Context) error {
 		for _, q := range r.Quotes {
 			rv.Quotes = append(rv.Quotes, quoteView(q))
 		}
-		v.Roles = append(v.Roles, rv)
+		// A role one buyer states is that buyer's, not the persona's: such
+		// roles share one line, so a persona of hundreds is not a column of
+		// "1 of 1,250".
+		if r.N > 1 {
+			v.Roles = append(v.Roles, rv)
+		} else {
+			v.OneRoleEach = append(v.OneRoleEach, rv)
+		}
 	}
 	for _, r := range page.Rings {
 		rv := frontend.RingView{Ring: string(r.Ring), Title: r.Title, Blurb: ringBlurbs[r.Ring]}

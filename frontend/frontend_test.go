@@ -226,3 +226,42 @@ func TestRenderObjectionWithoutShownQuote(t *testing.T) {
 		t.Errorf("the empty card does not link to its matching quotes:\n%s", out)
 	}
 }
+
+// Roles one member states share one line; roles two or more state are
+// listed with their share. A persona of only one-member roles still shows
+// them (and no empty-profile hint).
+func TestRenderStatedRoles(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	one := []RoleView{{Role: "statistician", N: 1, Of: 18, Quotes: []QuoteView{sampleQuote()}}, {Role: "web developer", N: 1, Of: 18}}
+	for _, tt := range []struct {
+		name      string
+		roles     []RoleView
+		items     int
+		line, not string
+	}{
+		{"both", []RoleView{{Role: "data scientist", N: 5, Of: 18, Pct: 28}}, 1, "2 other roles, one buyer each: statistician, web developer", "No attributes recorded"},
+		{"only one each", nil, 0, "2 roles, one buyer each: statistician, web developer", "No attributes recorded"},
+	} {
+		v := PersonaPage{Base: sampleBase(), ID: 2, Name: "P", Size: 18, Of: 36, Roles: tt.roles, OneRoleEach: one}
+		var b bytes.Buffer
+		if err := p.Render(&b, "persona", v); err != nil {
+			t.Fatal(err)
+		}
+		out := b.String()
+		i := strings.Index(out, `id="stated-roles"`)
+		if i < 0 {
+			t.Fatalf("%s: no stated roles shown", tt.name)
+		}
+		block := out[i:]
+		block = block[:strings.Index(block, "</div>")]
+		if n := strings.Count(block, "<li>"); n != tt.items {
+			t.Errorf("%s: %d listed roles, want %d", tt.name, n, tt.items)
+		}
+		if !strings.Contains(block, tt.line) || strings.Contains(out, tt.not) {
+			t.Errorf("%s: want %q and no %q:\n%s", tt.name, tt.line, tt.not, block)
+		}
+	}
+}

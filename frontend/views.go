@@ -267,11 +267,13 @@ type PersonaPage struct {
 	Notes     string
 	Size, Of  int
 	Profile   []AttrDist
-	// Roles are the roles members state about themselves, with quotes.
-	Roles    []RoleView
-	Rings    []RingView
-	Distinct []LiftView
-	Members  []KV
+	// Roles are the roles two or more members state about themselves,
+	// with quotes; OneRoleEach the roles one member states.
+	Roles       []RoleView
+	OneRoleEach []RoleView
+	Rings       []RingView
+	Distinct    []LiftView
+	Members     []KV
 	// News: themes new since the earlier waves (nil with fewer than two).
 	News *PersonaNews
 	// WinLoss: the objections that come with each deal outcome (nil when
