@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
 	"github.com/verbatimhq/verbatim/persona/store"
 )
 
@@ -154,8 +155,11 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 }
 
 // statedRoles are the persona's stated roles with their quotes, leaving
-// out a quote hidden since the analysis (and a role none of whose
-// quotes may still be shown).
+// out a quote hidden or erased since the analysis (and a role none of
+// whose quotes may still be shown). Each role is told anew from the
+// quote's text as stored now: a redaction pass rewrites the quotes but
+// not the analysis's roles until the next analysis, and a role told from
+// the original text may hold what it removed ("an Initech engineer").
 func (a *App) statedRoles(ctx context.Context, p persona.Profile, labels map[int64]string, srcs map[int64]persona.Source) ([]StatedRole, error) {
 	out := []StatedRole{}
 	var ids []int64
@@ -173,18 +177,26 @@ func (a *App) statedRoles(ctx context.Context, p persona.Profile, labels map[int
 	for _, q := range quotes {
 		byID[q.ID] = q
 	}
+	at := map[string]int{}
 	for _, r := range p.Roles {
-		sr := StatedRole{Role: r.Role, Of: p.Size, Quotes: []QuoteRef{}}
 		for _, id := range r.QuoteIDs {
 			q, ok := byID[id]
-			if !ok || q.Hidden {
+			if !ok || q.Hidden || q.StudyID != p.StudyID {
 				continue
 			}
+			role, ok := analysis.StatedRole(q.Text)
+			if !ok {
+				continue
+			}
+			i, seen := at[role]
+			if !seen {
+				i = len(out)
+				at[role] = i
+				out = append(out, StatedRole{Role: role, Of: p.Size, Quotes: []QuoteRef{}})
+			}
 			src := srcs[q.SourceID]
-			sr.Quotes = append(sr.Quotes, QuoteRef{ID: q.ID, Text: q.Text, Participant: labels[q.ParticipantID], Source: src.Name, SourceID: src.ID, Position: Position(q, src)})
-		}
-		if sr.N = len(sr.Quotes); sr.N > 0 {
-			out = append(out, sr)
+			out[i].Quotes = append(out[i].Quotes, QuoteRef{ID: q.ID, Text: q.Text, Participant: labels[q.ParticipantID], Source: src.Name, SourceID: src.ID, Position: Position(q, src)})
+			out[i].N++
 		}
 	}
 	slices.SortStableFunc(out, func(a, b StatedRole) int { return cmp.Compare(b.N, a.N) })
