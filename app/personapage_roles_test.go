@@ -76,6 +76,18 @@ func TestPersonaPageStatedRoles(t *testing.T) {
 			t.Errorf("role %q: n %d after hiding one of its %d quotes", r.Role, r.N, last.N)
 		}
 	}
+	// Nor in the persona the JSON API gives, on the page or in the list.
+	listed, err := a.Personas(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(listed, after.Persona) {
+		for _, r := range p.Roles {
+			if slices.Contains(r.QuoteIDs, hidden) {
+				t.Errorf("persona %d: role %q still lists hidden quote %d", p.ID, r.Role, hidden)
+			}
+		}
+	}
 }
 
 func ptrTo[T any](v T) *T { return &v }
@@ -148,7 +160,9 @@ func TestPersonaPageStatedRolesFollowRedactedText(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	shown := map[string]bool{}
 	for _, r := range after.Roles {
+		shown[r.Role] = true
 		if r.N != len(r.Quotes) {
 			t.Errorf("role %q: n %d, %d quotes", r.Role, r.N, len(r.Quotes))
 		}
@@ -158,6 +172,21 @@ func TestPersonaPageStatedRolesFollowRedactedText(t *testing.T) {
 				if !strings.Contains(text, w) {
 					t.Errorf("role %q shown with quote %d %q, which no longer says %q", r.Role, q.ID, q.Text, w)
 				}
+			}
+		}
+	}
+	// The persona the JSON API and its export give carries the same roles.
+	listed, err := a.Personas(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(listed, after.Persona) {
+		if p.ID != page.Persona.ID {
+			continue
+		}
+		for _, r := range p.Roles {
+			if !shown[r.Role] {
+				t.Errorf("persona %d carries role %q, not one the page shows (%v)", p.ID, r.Role, shown)
 			}
 		}
 	}
