@@ -7,6 +7,7 @@ import (
 	"slices"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
 	"github.com/verbatimhq/verbatim/persona/store"
 )
 
@@ -147,48 +148,102 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 		}
 		page.Distinct = append(page.Distinct, Distinction{Label: label, Share: d.Share, Rest: d.Rest, Lift: d.Lift})
 	}
-	if page.Roles, err = a.statedRoles(ctx, p, labels, srcs); err != nil {
+	if page.Persona.Roles, page.Roles, err = a.statedRoles(ctx, p, labels, srcs); err != nil {
 		return page, err
 	}
 	return page, nil
 }
 
-// statedRoles are the persona's stated roles with their quotes, leaving
-// out a quote hidden since the analysis (and a role none of whose
-// quotes may still be shown).
-func (a *App) statedRoles(ctx context.Context, p persona.Profile, labels map[int64]string, srcs map[int64]persona.Source) ([]StatedRole, error) {
-	out := []StatedRole{}
+// statedRoles are the persona's stated roles with their quotes, as
+// shownRoles tells them.
+func (a *App) statedRoles(ctx context.Context, p persona.Profile, labels map[int64]string, srcs map[int64]persona.Source) ([]persona.StatedRole, []StatedRole, error) {
+	byID, err := a.roleQuotes(ctx, []persona.Profile{p})
+	if err != nil {
+		return nil, nil, fmt.Errorf("app: stated roles of persona %d: %w", p.ID, err)
+	}
+	shown := shownRoles(p, byID)
+	out := make([]StatedRole, 0, len(shown))
+	for _, r := range shown {
+		sr := StatedRole{Role: r.Role, N: r.N, Of: p.Size, Quotes: make([]QuoteRef, 0, len(r.QuoteIDs))}
+		for _, id := range r.QuoteIDs {
+			q := byID[id]
+			src := srcs[q.SourceID]
+			sr.Quotes = append(sr.Quotes, QuoteRef{ID: q.ID, Text: q.Text, Participant: labels[q.ParticipantID], Source: src.Name, SourceID: src.ID, Position: Position(q, src)})
+		}
+		out = append(out, sr)
+	}
+	return shown, out, nil
+}
+
+// roleQuotes loads the quotes of the profiles' stated roles, by id.
+func (a *App) roleQuotes(ctx context.Context, ps []persona.Profile) (map[int64]persona.Quote, error) {
 	var ids []int64
-	for _, r := range p.Roles {
-		ids = append(ids, r.QuoteIDs...)
+	for _, p := range ps {
+		for _, r := range p.Roles {
+			ids = append(ids, r.QuoteIDs...)
+		}
 	}
 	if len(ids) == 0 {
-		return out, nil
+		return nil, nil
 	}
 	quotes, err := a.store.QuotesByID(ctx, ids)
 	if err != nil {
-		return nil, fmt.Errorf("app: stated roles of persona %d: %w", p.ID, err)
+		return nil, err
 	}
 	byID := make(map[int64]persona.Quote, len(quotes))
 	for _, q := range quotes {
 		byID[q.ID] = q
 	}
+	return byID, nil
+}
+
+// shownRoles are the persona's stated roles as they may be shown now:
+// leaving out a quote hidden or erased since the analysis (and a role
+// none of whose quotes may still be shown), each role told anew from the
+// quote's text as stored now. A redaction pass rewrites the quotes but
+// not the analysis's roles until the next analysis, and a role told from
+// the original text may hold what it removed ("an Initech engineer").
+func shownRoles(p persona.Profile, byID map[int64]persona.Quote) []persona.StatedRole {
+	out := []persona.StatedRole{}
+	at := map[string]int{}
 	for _, r := range p.Roles {
-		sr := StatedRole{Role: r.Role, Of: p.Size, Quotes: []QuoteRef{}}
 		for _, id := range r.QuoteIDs {
 			q, ok := byID[id]
-			if !ok || q.Hidden {
+			if !ok || q.Hidden || q.StudyID != p.StudyID {
 				continue
 			}
-			src := srcs[q.SourceID]
-			sr.Quotes = append(sr.Quotes, QuoteRef{ID: q.ID, Text: q.Text, Participant: labels[q.ParticipantID], Source: src.Name, SourceID: src.ID, Position: Position(q, src)})
-		}
-		if sr.N = len(sr.Quotes); sr.N > 0 {
-			out = append(out, sr)
+			role, ok := analysis.StatedRole(q.Text)
+			if !ok {
+				continue
+			}
+			i, seen := at[role]
+			if !seen {
+				i = len(out)
+				at[role] = i
+				out = append(out, persona.StatedRole{Role: role})
+			}
+			out[i].QuoteIDs = append(out[i].QuoteIDs, q.ID)
+			out[i].N++
 		}
 	}
-	slices.SortStableFunc(out, func(a, b StatedRole) int { return cmp.Compare(b.N, a.N) })
-	return out, nil
+	slices.SortStableFunc(out, func(a, b persona.StatedRole) int { return cmp.Compare(b.N, a.N) })
+	return out
+}
+
+// withShownRoles replaces each profile's stated roles by those that may
+// be shown now (shownRoles): the analysis's may name what a hidden quote
+// or a redaction since says.
+func (a *App) withShownRoles(ctx context.Context, ps []persona.Profile) error {
+	byID, err := a.roleQuotes(ctx, ps)
+	if err != nil {
+		return fmt.Errorf("app: stated roles: %w", err)
+	}
+	for i := range ps {
+		if len(ps[i].Roles) > 0 {
+			ps[i].Roles = shownRoles(ps[i], byID)
+		}
+	}
+	return nil
 }
 
 func (a *App) sourceMap(ctx context.Context, studyID int64) (map[int64]persona.Source, error) {

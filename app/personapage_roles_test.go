@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/verbatimhq/verbatim/persona/store"
 	"github.com/verbatimhq/verbatim/samples"
 )
 
@@ -75,6 +76,118 @@ func TestPersonaPageStatedRoles(t *testing.T) {
 			t.Errorf("role %q: n %d after hiding one of its %d quotes", r.Role, r.N, last.N)
 		}
 	}
+	// Nor in the persona the JSON API gives, on the page or in the list.
+	listed, err := a.Personas(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(listed, after.Persona) {
+		for _, r := range p.Roles {
+			if slices.Contains(r.QuoteIDs, hidden) {
+				t.Errorf("persona %d: role %q still lists hidden quote %d", p.ID, r.Role, hidden)
+			}
+		}
+	}
 }
 
 func ptrTo[T any](v T) *T { return &v }
+
+// A role shown is told from the quote text shown: after a redaction pass
+// rewrites a quote (and before the next analysis), the role the analysis
+// told from the original text, which may hold a name the pass removed, is
+// no longer shown with it; every word of a shown role is in each of its
+// quotes as stored now.
+func TestPersonaPageStatedRolesFollowRedactedText(t *testing.T) {
+	ctx := context.Background()
+	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	if loaded, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil || !loaded {
+		t.Fatalf("LoadDemo = %v, %v", loaded, err)
+	}
+	st, _, err := a.ResolveStudy(ctx, samples.StudyName)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ps, err := a.Personas(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A role of two words or more, so that removing one is seen.
+	var page PersonaPage
+	var role StatedRole
+	for _, p := range ps {
+		if page, err = a.PersonaPage(ctx, p.ID); err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range page.Roles {
+			if len(strings.Fields(r.Role)) >= 2 {
+				role = r
+			}
+		}
+		if role.Role != "" {
+			break
+		}
+	}
+	if role.Role == "" {
+		t.Fatal("no demo persona shows a stated role of two words or more")
+	}
+	words := strings.Fields(role.Role)
+	head := words[len(words)-1]
+	target := role.Quotes[0]
+	src, err := a.store.Source(ctx, target.SourceID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	quotes, err := a.store.Quotes(ctx, store.QuoteFilter{SourceID: src.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// What a pass leaves of "I am the Initech <role>": the words before
+	// the head are a company's name, now a pseudonym.
+	redacted := "I am the [Company 1] " + head + " here."
+	for i := range quotes {
+		if quotes[i].ID == target.ID {
+			quotes[i].Text = redacted
+		}
+	}
+	if err := a.store.RewriteSource(ctx, src, nil, nil, quotes); err != nil {
+		t.Fatal(err)
+	}
+	after, err := a.PersonaPage(ctx, page.Persona.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shown := map[string]bool{}
+	for _, r := range after.Roles {
+		shown[r.Role] = true
+		if r.N != len(r.Quotes) {
+			t.Errorf("role %q: n %d, %d quotes", r.Role, r.N, len(r.Quotes))
+		}
+		for _, q := range r.Quotes {
+			text := strings.ToLower(strings.ReplaceAll(q.Text, "’", "'"))
+			for _, w := range strings.Fields(strings.ToLower(r.Role)) {
+				if !strings.Contains(text, w) {
+					t.Errorf("role %q shown with quote %d %q, which no longer says %q", r.Role, q.ID, q.Text, w)
+				}
+			}
+		}
+	}
+	// The persona the JSON API and its export give carries the same roles.
+	listed, err := a.Personas(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range append(listed, after.Persona) {
+		if p.ID != page.Persona.ID {
+			continue
+		}
+		for _, r := range p.Roles {
+			if !shown[r.Role] {
+				t.Errorf("persona %d carries role %q, not one the page shows (%v)", p.ID, r.Role, shown)
+			}
+		}
+	}
+}

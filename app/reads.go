@@ -24,9 +24,14 @@ func (a *App) Theme(ctx context.Context, id int64) (persona.Theme, error) {
 	return a.store.Theme(ctx, id)
 }
 
-// Personas lists a study's personas.
+// Personas lists a study's personas, with the stated roles that may be
+// shown now (shownRoles).
 func (a *App) Personas(ctx context.Context, studyID int64) ([]persona.Profile, error) {
-	return a.store.Personas(ctx, studyID)
+	ps, err := a.store.Personas(ctx, studyID)
+	if err != nil {
+		return nil, err
+	}
+	return ps, a.withShownRoles(ctx, ps)
 }
 
 // Participants lists every participant of a study, interviewers included.

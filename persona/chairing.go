@@ -24,9 +24,11 @@ import (
 // Gwenllian now has some questions on…"), or moving the talk on to
 // questions from a person named in full ("We're going to talk now about
 // schools causing concern with questions from Huw Irranca-Davies."). A
-// buyer's "We have some
-// questions about security" has neither and stays.
-var questionsOnRE = regexp.MustCompile(`(?i)\b(?:(?:has|have|'ve got|have got|got|take|taking|move on to|turn to|come to|go to)\s+` + someQuestions + `(?:\s+now\s+(?:on|around|about|from|in relation to)\b|[^.?!;]{0,20}?\sfrom\s+(?-i:[A-Z]))|now\s+(?:has|have)\s+` + someQuestions + `\s+(?:on|around|about|from|in relation to)\b|\b(?:go|going|move|moving|turn|turning|come|coming|talk|talking)\b[^.?!;]{0,60}\bquestions?\b[^.?!;]{0,80}\bfrom\s+(?-i:[A-Z][\p{L}'-]+\s+[A-Z][\p{L}'-]+))`)
+// buyer's "We have some questions about security" has neither and stays,
+// as do "we (now) have more questions (now) about…" (a chair says "we've
+// got" or names who "has" them) and questions "from IT" (a name is not
+// all capitals).
+var questionsOnRE = regexp.MustCompile(`(?i)\b(?:(?:has|'ve got|have got|got|take|taking|move on to|turn to|come to|go to)\s+` + someQuestions + `\s+now\s+(?:on|around|about|from|in relation to)\b|(?:has|have|'ve got|have got|got|take|taking|move on to|turn to|come to|go to)\s+` + someQuestions + `[^.?!;]{0,20}?\sfrom\s+(?-i:\p{Lu}\p{Ll})|(?-i:\p{Lu}\p{Ll}[\p{L}'-]*)\s+now\s+has\s+` + someQuestions + `\s+(?:on|around|about|from|in relation to)\b|\b(?:go|going|move|moving|turn|turning|come|coming|talk|talking)\b[^.?!;]{0,60}\bquestions?\b[^.?!;]{0,80}\bfrom\s+(?-i:[A-Z][\p{L}'-]+\s+[A-Z][\p{L}'-]+))`)
 
 // someQuestions is a quantity of questions: "a couple more questions",
 // "one final question", "some questions".
@@ -36,8 +38,9 @@ const someQuestions = `(?:a\s+)?(?:couple(?:\s+of)?|few|some|several|two|three|o
 var addRE = regexp.MustCompile(`(?i)\b(?:anything|something)\s+(?:else\s+|more\s+|further\s+)?(?:(?:that\s+)?you\s+(?:'d\s+|would\s+|might\s+)?(?:want|wanted|wish|wished|like|care|need|needed)\s+)?to\s+add\b`)
 
 // callTroubleRE is the trouble of a remote meeting: someone dropped, muted
-// or frozen, to be come back to.
-var callTroubleRE = regexp.MustCompile(`(?i)^(?:(?:oh|ah|okay|ok|right|so|sorry|i think|it seems)[,]?\s+)*(?:we(?:'ve| have)\s+(?:just\s+)?lost\s+(?:you|him|her|them|(?-i:[A-Z][\p{L}'-]+))|(?:you(?:'re| are)|(?-i:[A-Z][\p{L}'-]+)(?:'s| is))\s+(?:still\s+)?(?:on mute|muted|frozen|breaking up))\b`)
+// or frozen, to be come back to. The clause ends there: "we've lost
+// Salesforce data", "Salesforce is frozen half the time" are a buyer's.
+var callTroubleRE = regexp.MustCompile(`(?i)^(?:(?:oh|ah|okay|ok|right|so|sorry|i think|it seems)[,]?\s+)*(?:we(?:'ve| have)\s+(?:just\s+)?lost\s+(?:you|him|her|them|(?-i:[A-Z][\p{L}'-]+))|(?:you(?:'re| are)|(?-i:[A-Z][\p{L}'-]+)(?:'s| is))\s+(?:still\s+)?(?:on mute|muted|frozen|breaking up)(?:\s+(?:a bit|a little|there))?)\s*(?:[.,;:!?…]|$)`)
 
 // IsChairing reports a sentence that runs the talk while naming its
 // subject: announcing questions on a topic, inviting a last word, giving

@@ -63,6 +63,7 @@ func TestWhyUnquotable(t *testing.T) {
 		{"Albert, I just wanted to check there wasn't anything you wanted to add, please.", spoken, persona.UnquotableAsked},
 		{"Can I remind everyone again: sharp focused questions and concise answers? Janet.", spoken, persona.UnquotableAsked},
 		{"We've lost Janet. We'll come back to her.", spoken, persona.UnquotableAsked},
+		{"Sorry, Dawn's frozen, we'll come back to her.", spoken, persona.UnquotableAsked},
 		{"I don't know whether, Jassa, you've got anything to add to the general points we've made.", spoken, persona.UnquotableAsked},
 		{"We've got some further questions, indeed, from Helen Mary and then Hefin.", spoken, persona.UnquotableAsked},
 		{"We're going to talk now a bit about schools causing concern with questions from Huw Irranca-Davies.", spoken, persona.UnquotableAsked},
@@ -102,6 +103,13 @@ func TestWhyUnquotable(t *testing.T) {
 		{"The procurement team had a few more questions on pricing than on security.", spoken, ""},
 		{"We had to go back to the vendor with questions from our security team.", spoken, ""},
 		{"Is there anything you want to add to the roadmap? Single sign-on.", written, ""},
+		{"I now have more questions about the pricing than answers.", spoken, ""},
+		{"We now have some questions around data residency.", spoken, ""},
+		{"We have a few more questions now about the renewal.", spoken, ""},
+		{"We have some questions from IT about single sign-on.", spoken, ""},
+		{"Salesforce is frozen half the time when I open the report.", spoken, ""},
+		{"So Teams is breaking up on every call with the vendor.", spoken, ""},
+		{"Right, we've lost Salesforce data twice this year.", spoken, ""},
 		{"Online service is far too complex with far too long user ID and security codes.", written, ""},
 	}
 	tag := nlp.Shared()

@@ -231,3 +231,9 @@ func plural(role string) string {
 	}
 	return role + "s"
 }
+
+// StatedRole is the role a quote's text states ("data scientist" from
+// "I'm a lead data scientist"), as the analysis tells it; ok is false
+// when it states none. Pages tell a stored role anew from the text they
+// show, which a redaction pass may have rewritten since the analysis.
+func StatedRole(text string) (role string, ok bool) { return extractRole(text) }
