@@ -206,10 +206,7 @@ func (a *App) candidates(ctx context.Context, hits []search.Hit) ([]candidate, e
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]persona.Quote, len(quotes))
-	for _, q := range quotes {
-		byID[q.ID] = q
-	}
+	byID := quotesByID(quotes)
 	out := make([]candidate, 0, len(hits))
 	for _, h := range hits {
 		if q, ok := byID[h.ID]; ok {

@@ -190,11 +190,7 @@ func (a *App) roleQuotes(ctx context.Context, ps []persona.Profile) (map[int64]p
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]persona.Quote, len(quotes))
-	for _, q := range quotes {
-		byID[q.ID] = q
-	}
-	return byID, nil
+	return quotesByID(quotes), nil
 }
 
 // shownRoles are the persona's stated roles as they may be shown now:

@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona/store"
-	"github.com/verbatimhq/verbatim/samples"
 )
 
 // A persona page shows the roles its members state about themselves,
@@ -16,18 +15,7 @@ import (
 // one) before the next analysis.
 func TestPersonaPageStatedRoles(t *testing.T) {
 	ctx := context.Background()
-	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	if loaded, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil || !loaded {
-		t.Fatalf("LoadDemo = %v, %v", loaded, err)
-	}
-	st, _, err := a.ResolveStudy(ctx, samples.StudyName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, st := demoApp(t)
 	ps, err := a.Personas(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -99,18 +87,7 @@ func ptrTo[T any](v T) *T { return &v }
 // quotes as stored now.
 func TestPersonaPageStatedRolesFollowRedactedText(t *testing.T) {
 	ctx := context.Background()
-	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	if loaded, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil || !loaded {
-		t.Fatalf("LoadDemo = %v, %v", loaded, err)
-	}
-	st, _, err := a.ResolveStudy(ctx, samples.StudyName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, st := demoApp(t)
 	ps, err := a.Personas(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -67,10 +67,7 @@ func (a *App) hydrate(ctx context.Context, hits []search.Hit) ([]QuoteHit, error
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int64]persona.Quote, len(quotes))
-	for _, q := range quotes {
-		byID[q.ID] = q
-	}
+	byID := quotesByID(quotes)
 	out := make([]QuoteHit, 0, len(hits))
 	// One query each for the page's sources and participants.
 	var srcIDs, partIDs []int64
