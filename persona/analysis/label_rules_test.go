@@ -33,7 +33,8 @@ func labelBreaks(label string, quotes []persona.Quote, names map[string]bool, st
 		out = append(out, "markup or list")
 	}
 	for _, r := range persona.Rings {
-		if strings.EqualFold(label, r.Title()) {
+		// "Success factors, 4 quotes" is the ring's name with a count.
+		if strings.EqualFold(label, r.Title()) || strings.HasPrefix(strings.ToLower(label), strings.ToLower(r.Title())+",") {
 			out = append(out, "ring name")
 		}
 	}

@@ -69,6 +69,7 @@ func TestLabelBreaks(t *testing.T) {
 		{"yeah", none, true},
 		{"how", none, true},
 		{"Perceived barriers", none, true},
+		{"Success factors, 4 quotes", none, true},
 		{"example", none, true},
 		{"<b>price</b>", none, true},
 		{"maria", none, true},

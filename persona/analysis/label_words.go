@@ -1,7 +1,6 @@
 package analysis
 
 import (
-	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -190,8 +189,9 @@ func (st *phraseStats) compoundKey(t int, k string) string {
 
 // smallLabel names a theme too small to be called mixed (under
 // mixedMin quotes) that has no supported phrase: by its best grounded
-// content word, else the first noun phrase of its headline, else its ring
-// and size.
+// content word, else the first noun phrase of its headline, else as a
+// mixed theme ("Mixed remarks (success factors)", with its size when
+// another theme has that label): never its ring's own name.
 func smallLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string {
 	w := st.ws[t]
 	best, bestScore := "", 0.0
@@ -224,7 +224,9 @@ func smallLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string 
 			}
 		}
 	}
-	return fmt.Sprintf("%s, %d quotes", w.ring.Title(), len(w.members))
+	// Never the ring's own name ("Success factors, 4 quotes" is no finding):
+	// a small theme with nothing shared is mixed, as a large one is.
+	return st.countedLabel(mixedPrefix+" ("+strings.ToLower(w.ring.Title())+")", t, used)
 }
 
 // fit reports a phrase free of fillers, markup, names and the product.
