@@ -18,7 +18,7 @@ func chooseK(p points, opt ClusterOptions, rng *rand.Rand) *model {
 		hi = min(hi, opt.MaxK)
 	}
 	lo = min(lo, hi)
-	over := int(math.Ceil(2 * math.Sqrt(float64(n))))
+	over := int(math.Ceil(overFactor() * math.Sqrt(float64(n))))
 	if opt.MaxK > 0 {
 		over = min(over, 2*opt.MaxK)
 	}
@@ -92,20 +92,34 @@ func merge(p points, m *model, lo, hi int) [][]float32 {
 		c := gram[a][b] / math.Sqrt(gram[a][a]*gram[b][b])
 		return c - nullCos(size[a], size[b], rho)
 	}
+	x := newMergeExp(p, m, sums, total, rho, K)
 	for ; left > lo; left-- {
 		ba, bb, bs := -1, -1, math.Inf(-1)
+		ea, eb, es := -1, -1, math.Inf(-1)
+		M := float64(left) * float64(left-1) / 2
 		for a := 0; a < K; a++ {
 			for b := a + 1; alive[a] && b < K; b++ {
 				if alive[b] {
-					if e := excess(a, b); e > bs {
+					e := excess(a, b)
+					if e > bs {
 						ba, bb, bs = a, b, e
+					}
+					if e > es && x.eligible(a, b, e, size, gram, M) {
+						ea, eb, es = a, b, e
 					}
 				}
 			}
 		}
-		if ba < 0 || (bs <= 0 && left <= hi) {
+		if ea >= 0 {
+			ba, bb, bs = ea, eb, es
+		} else if left <= hi {
 			break
 		}
+		if ba < 0 {
+			break
+		}
+		x.log(left, ba, bb, bs, size, gram, M)
+		x.merged(ba, bb, K)
 		for j, x := range sums[bb] {
 			sums[ba][j] += x
 		}
