@@ -104,7 +104,8 @@ func merge(p points, m *model, lo, hi int) [][]float32 {
 					if e > bs {
 						ba, bb, bs = a, b, e
 					}
-					if e > es && x.eligible(a, b, e, size, gram, M) {
+					if es2 := x.score(a, b, e, size, gram); es2 > es && x.eligible(a, b, e, size, gram, M) {
+						e = es2
 						ea, eb, es = a, b, e
 					}
 				}

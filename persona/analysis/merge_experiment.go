@@ -131,6 +131,8 @@ func (x *mergeExp) eligible(a, b int, e float64, size []float64, gram [][]float6
 	case "zmax":
 		sd := nullSD(size[a], size[b], x.rho, x.tau, x.v)
 		return e > math.Sqrt(2*math.Log(max(M, 2)))*sd
+	case "mid", "mid2":
+		return x.mid(a, b, size, gram) > 0
 	case "z":
 		z, _ := strconv.ParseFloat(os.Getenv("VERBATIM_MERGEZ"), 64)
 		return e > z*nullSD(size[a], size[b], x.rho, x.tau, x.v)
@@ -180,4 +182,36 @@ func overFactor() float64 {
 		return f
 	}
 	return 2
+}
+
+// mid is the size-free effect-size score: how much nearer the pair's mean
+// cross cosine is to the groups' own within cosine than to chance (ρ):
+// (ρab − ρ) − (ρw − ρab), ρw the mean of the two groups' within cosines.
+func (x *mergeExp) mid(a, b int, size []float64, gram [][]float64) float64 {
+	within := func(t int) float64 {
+		s := size[t]
+		if s < 2 {
+			return math.NaN()
+		}
+		return (gram[t][t] - s) / (s * (s - 1))
+	}
+	rab := gram[a][b] / (size[a] * size[b])
+	wa, wb := within(a), within(b)
+	switch {
+	case math.IsNaN(wa) && math.IsNaN(wb):
+		wa, wb = rab, rab
+	case math.IsNaN(wa):
+		wa = wb
+	case math.IsNaN(wb):
+		wb = wa
+	}
+	return 2*rab - x.rho - (wa+wb)/2
+}
+
+// score orders the eligible pairs: the product's excess, or mid for mid2.
+func (x *mergeExp) score(a, b int, e float64, size []float64, gram [][]float64) float64 {
+	if mergeMode == "mid2" {
+		return x.mid(a, b, size, gram)
+	}
+	return e
 }
