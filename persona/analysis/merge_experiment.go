@@ -131,7 +131,7 @@ func (x *mergeExp) eligible(a, b int, e float64, size []float64, gram [][]float6
 	case "zmax":
 		sd := nullSD(size[a], size[b], x.rho, x.tau, x.v)
 		return e > math.Sqrt(2*math.Log(max(M, 2)))*sd
-	case "mid", "mid2":
+	case "mid", "mid2", "mid3":
 		return x.mid(a, b, size, gram) > 0
 	case "z":
 		z, _ := strconv.ParseFloat(os.Getenv("VERBATIM_MERGEZ"), 64)
@@ -197,6 +197,14 @@ func (x *mergeExp) mid(a, b int, size []float64, gram [][]float64) float64 {
 	}
 	rab := gram[a][b] / (size[a] * size[b])
 	wa, wb := within(a), within(b)
+	if mergeMode == "mid3" {
+		if math.IsNaN(wa) {
+			wa = x.rho
+		}
+		if math.IsNaN(wb) {
+			wb = x.rho
+		}
+	}
 	switch {
 	case math.IsNaN(wa) && math.IsNaN(wb):
 		wa, wb = rab, rab
@@ -210,7 +218,7 @@ func (x *mergeExp) mid(a, b int, size []float64, gram [][]float64) float64 {
 
 // score orders the eligible pairs: the product's excess, or mid for mid2.
 func (x *mergeExp) score(a, b int, e float64, size []float64, gram [][]float64) float64 {
-	if mergeMode == "mid2" {
+	if mergeMode == "mid2" || mergeMode == "mid3" {
 		return x.mid(a, b, size, gram)
 	}
 	return e
