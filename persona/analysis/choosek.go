@@ -7,9 +7,9 @@ import (
 
 // chooseK picks k without labels by over-clustering and merging: k-means
 // with 2·√n clusters (within the bounds), then clusters are merged while
-// some pair is nearer to one group than to chance (see merge), while k
-// exceeds opt.MaxK, and never below opt.MinK. The merged centroids seed a
-// final k-means.
+// some pair's centroids are more similar than chance for their sizes (see
+// merge), while k exceeds opt.MaxK, and never below opt.MinK. The merged
+// centroids seed a final k-means.
 func chooseK(p points, opt ClusterOptions, rng *rand.Rand) *model {
 	n := p.len()
 	lo := max(1, opt.MinK)
@@ -31,20 +31,17 @@ func chooseK(p points, opt ClusterOptions, rng *rand.Rand) *model {
 	return f
 }
 
-// merge agglomerates m's clusters over the points p: the pair with the
-// highest affinity (see affinity) is merged, again and again, while some
-// pair's affinity is positive (and while k exceeds hi; never below lo). It
-// returns the merged unit centroids (normalised member sums).
+// merge agglomerates m's clusters over the points p: the pair whose
+// centroid cosine most exceeds nullCos for their sizes is merged, again
+// and again, while some pair exceeds it (and while k exceeds hi; never
+// below lo). It returns the merged unit centroids (normalised member sums).
 //
-// Two groups are one theme when the mean cosine between their members is
-// nearer to the mean cosine within them than to the mean cosine of two
-// documents drawn at random (ρ, measured on the data). Every quantity is a
-// mean over pairs of documents, so the rule does not depend on the groups'
-// sizes, and nothing is tuned. (The rule it replaces, centroid cosine above
-// that of two random groups of the same sizes, let related themes merge
-// while they were small and kept them apart once large, so the k it chose
-// grew with the number of documents, about 0.6·√n on every set of the
-// suite whatever its labels: docs/GROUPING.md, session grouping7.)
+// Two groups are one theme when their centroids are at least as similar
+// as those of two groups of the same sizes drawn at random from the same
+// documents: the bar comes from the data (the documents' mean pairwise
+// cosine) and the sizes, so nothing is tuned. It rises with the sizes (a
+// random group's centroid tends to the corpus mean), which keeps large
+// distinct themes apart and lets small fragments of one theme join.
 func merge(p points, m *model, lo, hi int) [][]float32 {
 	K := m.k
 	sums := make([][]float64, K)
@@ -91,12 +88,16 @@ func merge(p points, m *model, lo, hi int) [][]float32 {
 			left++
 		}
 	}
+	excess := func(a, b int) float64 {
+		c := gram[a][b] / math.Sqrt(gram[a][a]*gram[b][b])
+		return c - nullCos(size[a], size[b], rho)
+	}
 	for ; left > lo; left-- {
 		ba, bb, bs := -1, -1, math.Inf(-1)
 		for a := 0; a < K; a++ {
 			for b := a + 1; alive[a] && b < K; b++ {
 				if alive[b] {
-					if e := affinity(gram, size, rho, a, b); e > bs {
+					if e := excess(a, b); e > bs {
 						ba, bb, bs = a, b, e
 					}
 				}
@@ -129,22 +130,15 @@ func merge(p points, m *model, lo, hi int) [][]float32 {
 	return out
 }
 
-// affinity of groups a and b, given the Gram matrix of their member sums
-// over unit vectors, their sizes and the mean cosine rho of two distinct
-// documents: (ρab − ρ) − (ρw − ρab), where ρab is the mean cosine between a
-// member of a and one of b and ρw the mean of the two groups' own mean
-// cosines between distinct members. Positive when ρab is nearer to ρw than
-// to chance. A group of one has no pair of its own; it shows no cohesion
-// beyond chance, so its ρ stands in for its own mean cosine.
-func affinity(gram [][]float64, size []float64, rho float64, a, b int) float64 {
-	within := func(t int) float64 {
-		if s := size[t]; s >= 2 {
-			return (gram[t][t] - s) / (s * (s - 1))
-		}
-		return rho
+// nullCos is the expected cosine between the centroids (member sums) of
+// two disjoint groups of na and nb unit vectors drawn at random from a
+// set whose distinct members have mean cosine rho: E[Sa·Sb] = na·nb·rho
+// over √(E‖Sa‖²·E‖Sb‖²), E‖S‖² = n + n(n−1)·rho.
+func nullCos(na, nb, rho float64) float64 {
+	if rho <= 0 {
+		return 0
 	}
-	cross := gram[a][b] / (size[a] * size[b])
-	return 2*cross - rho - (within(a)+within(b))/2
+	return na * nb * rho / math.Sqrt((na+na*(na-1)*rho)*(nb+nb*(nb-1)*rho))
 }
 
 func dot64(a, b []float64) float64 {
