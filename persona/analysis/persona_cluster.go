@@ -315,7 +315,8 @@ func foldSmall(d gower, medoids []int) [][]int {
 
 // setDistinct fills each persona's Distinct with the themes and attribute
 // values most over-represented against the other personas (lift >= 1.2,
-// held by at least 30% of the persona).
+// held by at least 30% of the persona). A fallback theme ("Mixed remarks
+// (…)": quotes that share no finding) is no trait and never listed.
 func setDistinct(out []persona.Profile, themes []persona.Theme, buyers []buyer, attrs []string, groups [][]int) {
 	n := len(buyers)
 	if len(groups) < 2 {
@@ -337,7 +338,7 @@ func setDistinct(out []persona.Profile, themes []persona.Theme, buyers []buyer, 
 		pr := &out[g]
 		var lifts []persona.Lift
 		for _, t := range themes {
-			if c := pr.ThemeCounts[t.ID]; c > 0 && t.Recurring {
+			if c := pr.ThemeCounts[t.ID]; c > 0 && t.Recurring && !fallbackTheme(t) {
 				lifts = appendLift(lifts, persona.Lift{ThemeID: t.ID}, c, totalTheme[t.ID], pr.Size, n)
 			}
 		}

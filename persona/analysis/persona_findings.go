@@ -61,18 +61,37 @@ func findingKeys(text string) ([]string, bool) {
 	return keys, true
 }
 
-// namingTexts are a theme's label (when it claims a finding, without a
-// duplicate's number: "quality issue 2" was said as "quality issue") and
-// its key phrases.
+// namingTexts are a theme's label (without a duplicate's number:
+// "quality issue 2" was said as "quality issue") and its key phrases;
+// none for a fallback theme, whose quotes share no finding.
 func namingTexts(t persona.Theme) []string {
-	var out []string
-	if l := strings.TrimRight(t.Label, " 0123456789"); l != "" && !strings.HasPrefix(l, mixedPrefix) && !strings.HasPrefix(l, nonEnglishLabel) {
-		out = append(out, l)
-	}
-	if strings.HasPrefix(t.Label, nonEnglishLabel) {
+	if fallbackTheme(t) {
 		return nil
 	}
+	var out []string
+	if l := strings.TrimRight(t.Label, " 0123456789"); l != "" {
+		out = append(out, l)
+	}
 	return append(out, t.Phrases...)
+}
+
+// fallbackTheme reports a theme whose label says what its quotes are not
+// rather than what they say: "Mixed remarks (success factors)", "Mixed
+// remarks on clients" (quotes that share no phrase), "Non-English …",
+// "Coded values (…)", or a ring's own name. Such a theme is a catch-all,
+// not a trait: it never names a persona nor sets one apart. A label a
+// researcher set is theirs and always counts.
+func fallbackTheme(t persona.Theme) bool {
+	if t.LabelSet {
+		return false
+	}
+	l := strings.TrimSpace(t.Label)
+	if l == "" || strings.HasPrefix(l, mixedPrefix) || strings.HasPrefix(l, nonEnglishLabel) || strings.HasPrefix(l, codedLabel) {
+		return true
+	}
+	bare, _, _ := strings.Cut(l, ",") // "Success factors, 4 quotes"
+	bare = strings.TrimRight(bare, " 0123456789")
+	return slices.ContainsFunc(persona.Rings, func(r persona.Ring) bool { return strings.EqualFold(bare, r.Title()) })
 }
 
 // newPhraseUse gathers the candidate phrases of the recurring themes and,

@@ -61,7 +61,7 @@ func namingThemes(pr persona.Profile, themes []persona.Theme, st personaStats) [
 		lifts := map[int64]float64{}
 		for _, t := range themes {
 			c := pr.ThemeCounts[t.ID]
-			if !t.Recurring || c == 0 {
+			if !t.Recurring || c == 0 || fallbackTheme(t) {
 				continue
 			}
 			share, l := st.lift(c, st.themeTotal[t.ID], pr.Size)
