@@ -37,6 +37,9 @@ var (
 type splitTest struct {
 	silhouette float64   // of the split, on the buyers compared
 	null       []float64 // best silhouettes of the shuffled copies
+	// segments marks a partition tested against random groups of the
+	// same sizes (testPartition), not against shuffled features.
+	segments bool
 }
 
 // real reports a split that beats every shuffled copy.
@@ -165,4 +168,39 @@ func (d *dealer) pick(m int) []int {
 		d.perm[i], d.perm[j] = d.perm[j], d.perm[i]
 	}
 	return d.perm[:m]
+}
+
+// testPartition compares a partition that was not fitted to d (personas
+// cut by who the buyers are, segmentByWho) with chance: its silhouette on
+// d against that of splitNullRuns random partitions of the same sizes
+// (its groups dealt out at random). With d over what the buyers said, it
+// asks whether the segments differ in what they say. groups hold buyer
+// indexes of d.
+func testPartition(d gower, groups [][]int, seed int64) splitTest {
+	rng := rand.New(rand.NewPCG(uint64(seed), 0x5e6))
+	var idx, assign []int
+	for g, ms := range groups {
+		for _, i := range ms {
+			idx, assign = append(idx, i), append(assign, g)
+		}
+	}
+	if len(idx) > splitNullSample {
+		pos := indexes(len(idx))
+		rng.Shuffle(len(pos), func(i, j int) { pos[i], pos[j] = pos[j], pos[i] })
+		pos = pos[:splitNullSample]
+		slices.Sort(pos)
+		var si, sa []int
+		for _, p := range pos {
+			si, sa = append(si, idx[p]), append(sa, assign[p])
+		}
+		idx, assign = si, sa
+	}
+	m := distMatrix(d, idx)
+	out := splitTest{silhouette: silhouette(m, assign, len(groups)), segments: true}
+	for r := 0; r < splitNullRuns; r++ {
+		a := slices.Clone(assign)
+		rng.Shuffle(len(a), func(i, j int) { a[i], a[j] = a[j], a[i] })
+		out.null = append(out.null, silhouette(m, a, len(groups)))
+	}
+	return out
 }
