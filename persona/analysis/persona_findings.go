@@ -160,6 +160,7 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 	}
 	term := termAdjectives(c.quotes, c.hidden, withWord)
 	words := map[string]bool{}
+	forms := map[string]map[string]int{} // key -> spoken forms
 	nouns, uses, judged := make([]int, len(pu.texts)), make([]int, len(pu.texts)), make([]int, len(pu.texts))
 	for q, quote := range c.quotes {
 		b, ok := owner[quote.ParticipantID]
@@ -170,11 +171,15 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 		for _, t := range quote.Tokens {
 			if k := normWord(t.Text); withWord[k] != nil {
 				words[k] = true
+				if forms[k] == nil {
+					forms[k] = map[string]int{}
+				}
+				forms[k][t.Text]++
 			}
 		}
 		for k := range words {
 			for _, i := range withWord[k] {
-				if k == pu.keys[i][0] && saidAll(words, pu.keys[i]) {
+				if k == pu.keys[i][0] && saidAll(words, pu.keys[i]) && saidNear(quote.Tokens, pu.keys[i]) {
 					pu.by[i][b] = true
 					uses[i]++
 					if saidAsNoun(quote.Tokens, pu.keys[i]) {
@@ -191,8 +196,63 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 	for i := range pu.keys {
 		pu.named[i] = 2*nouns[i] > uses[i]
 		pu.judges[i] = 2*judged[i] > uses[i]
+		pu.texts[i] = spokenCase(pu.texts[i], forms)
 	}
 	return pu
+}
+
+// nearSlack is how many other words may stand among a phrase's words
+// for a quote to say it: "the model is perfect" says "perfect model",
+// "metrics that are clear" says "clear metrics"; "spend" early in an
+// answer and "time" at its end say no "spend time".
+const nearSlack = 3
+
+// saidNear reports whether the quote says all of keys within a run of
+// len(keys)+nearSlack tokens.
+func saidNear(toks []persona.Token, keys []string) bool {
+	last := make([]int, len(keys))
+	for j := range last {
+		last[j] = -1
+	}
+	for i, t := range toks {
+		k := normWord(t.Text)
+		j := slices.Index(keys, k)
+		if j < 0 {
+			continue
+		}
+		last[j] = i
+		first := i
+		for _, p := range last {
+			if p < 0 {
+				first = -1
+				break
+			}
+			first = min(first, p)
+		}
+		if first >= 0 && i-first < len(keys)+nearSlack {
+			return true
+		}
+	}
+	return false
+}
+
+// spokenCase writes a phrase's words as the buyers most often say them
+// where that is in capitals ("BIC criterion", "AWS costs"): a candidate's
+// text comes from a lower-cased label or key phrase.
+func spokenCase(text string, forms map[string]map[string]int) string {
+	ws := strings.Fields(text)
+	for j, w := range ws {
+		best, bestN := "", 0
+		for f, n := range forms[normWord(w)] {
+			if n > bestN || (n == bestN && f < best) {
+				best, bestN = f, n
+			}
+		}
+		if len([]rune(best)) >= 2 && strings.ToUpper(best) == best && strings.ToLower(best) != best && strings.EqualFold(best, w) {
+			ws[j] = best
+		}
+	}
+	return strings.Join(ws, " ")
 }
 
 // saidJudging reports whether a quote says one of keys as an adjective
@@ -315,6 +375,16 @@ func (pu *phraseUse) findings(pr persona.Profile, ids []int64, members map[int]b
 		return out
 	}
 	return pu.byLift(pr, members, nBuyers)
+}
+
+// topic reports a candidate text known not to judge (a topic, not a
+// finding); without a corpus nothing is known and it reports false.
+func (pu *phraseUse) topic(text string) bool {
+	if pu.judges == nil {
+		return false
+	}
+	i := slices.Index(pu.texts, text)
+	return i >= 0 && !pu.judges[i]
 }
 
 // judgingOf is the first phrase of theme id that judges and passes, or -1.

@@ -137,6 +137,8 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, trai
 			return "Other participants"
 		case len(ls) == 0:
 			return subject[i]
+		case subject[i] == "" && pu.topic(ls[0]):
+			return focusOn + " " + strings.Join(ls, " · ")
 		case subject[i] == "":
 			return upperFirst(strings.Join(ls, " · "))
 		case subject[i] == mostlyRaised:
@@ -171,6 +173,13 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, trai
 // mostlyRaised heads the name of a persona set apart by neither its
 // traits nor a phrase: what most of its members said, said as such.
 const mostlyRaised = "Mostly raised:"
+
+// focusOn heads the name of a persona that only a topic sets apart — a
+// phrase they say more than the others that judges nothing ("event
+// date", "object types") — and no trait: a bare topic would read as a
+// finding about them ("Event date"), where it is what they talk about.
+// A phrase that judges ("unclear metrics") names them plainly.
+const focusOn = "Focus:"
 
 // themesByLift are the ring's recurring theme ids the persona raised, by
 // lift within the persona (then by how many members raised them); themes
