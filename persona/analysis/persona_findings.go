@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -171,15 +172,13 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 		for _, t := range quote.Tokens {
 			if k := normWord(t.Text); withWord[k] != nil {
 				words[k] = true
-				if forms[k] == nil {
-					forms[k] = map[string]int{}
-				}
-				forms[k][t.Text]++
 			}
 		}
+		said := false
 		for k := range words {
 			for _, i := range withWord[k] {
 				if k == pu.keys[i][0] && saidAll(words, pu.keys[i]) && saidNear(quote.Tokens, pu.keys[i]) {
+					said = true
 					pu.by[i][b] = true
 					uses[i]++
 					if saidAsNoun(quote.Tokens, pu.keys[i]) {
@@ -188,6 +187,19 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 					if saidJudging(quote.Tokens, pu.keys[i], term) {
 						judged[i]++
 					}
+				}
+			}
+		}
+		if said {
+			// The spoken forms, from the text: some transcripts' tokens
+			// are lower-cased.
+			for _, w := range strings.Fields(quote.Text) {
+				w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+				if k := normWord(w); words[k] {
+					if forms[k] == nil {
+						forms[k] = map[string]int{}
+					}
+					forms[k][w]++
 				}
 			}
 		}
