@@ -76,6 +76,10 @@ func TestFallbackThemeIsNoTrait(t *testing.T) {
 	if len(listed) == 0 || listed[0] != 2 {
 		t.Errorf("what sets them apart: themes %v, want the finding (2) first", listed)
 	}
+	// The ring lists the catch-all last, though its lift is the highest.
+	if got := themesByLift(out[0], themes, newPersonaStats(themes, buyers), persona.RingBarriers); !slices.Equal(got, []int64{2, 1}) {
+		t.Errorf("barriers ring: themes %v, want [2 1] (the finding before the catch-all)", got)
+	}
 	for _, tt := range []struct {
 		name    string
 		finding []int // members who said "steep learning curve" in one quote

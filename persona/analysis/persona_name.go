@@ -183,14 +183,20 @@ const focusOn = "Focus:"
 
 // themesByLift are the ring's recurring theme ids the persona raised, by
 // lift within the persona (then by how many members raised them); themes
-// only one member raised come after those two or more did.
+// only one member raised come after those two or more did, and fallback
+// themes ("Mixed remarks (…)", fallbackTheme) after every finding: a
+// catch-all leads no ring, nor the persona card's "Pushed to act by".
 func themesByLift(pr persona.Profile, themes []persona.Theme, st personaStats, r persona.Ring) []int64 {
 	var ids []int64
 	lifts := map[int64]float64{}
+	fallback := map[int64]int{}
 	for _, t := range themes {
 		if c := pr.ThemeCounts[t.ID]; t.Ring == r && t.Recurring && c > 0 {
 			_, lifts[t.ID] = st.lift(c, st.themeTotal[t.ID], pr.Size)
 			ids = append(ids, t.ID)
+			if fallbackTheme(t) {
+				fallback[t.ID] = 1
+			}
 		}
 	}
 	few := func(id int64) int {
@@ -200,7 +206,7 @@ func themesByLift(pr persona.Profile, themes []persona.Theme, st personaStats, r
 		return 0
 	}
 	slices.SortStableFunc(ids, func(a, b int64) int {
-		return cmp.Or(cmp.Compare(few(a), few(b)), cmp.Compare(lifts[b], lifts[a]),
+		return cmp.Or(cmp.Compare(fallback[a], fallback[b]), cmp.Compare(few(a), few(b)), cmp.Compare(lifts[b], lifts[a]),
 			cmp.Compare(pr.ThemeCounts[b], pr.ThemeCounts[a]), cmp.Compare(a, b))
 	})
 	return ids[:min(len(ids), topRingThemes)]
