@@ -27,14 +27,14 @@ func clusterBuyers(d gower, seed int64) [][]int {
 	}
 	m := distMatrix(d, sample)
 	maxK := min(maxPersonas, len(sample)/minPersonaSize)
-	real := func(assign []int, k int) bool {
+	beatsChance := func(assign []int, k int) bool {
 		st := testSplit(d, sample, assign, k, maxK, seed)
 		if splitTestSeen != nil {
 			splitTestSeen(d, assign, st)
 		}
-		return !splitGate || st.real()
+		return st.beatsChance()
 	}
-	best := stableSplit(m, maxK, seed, real)
+	best := stableSplit(m, maxK, seed, beatsChance)
 	if best == nil {
 		return [][]int{indexes(n)}
 	}
@@ -74,8 +74,8 @@ const (
 )
 
 // stableSplit returns the medoids of the best split by silhouette that is
-// stable and real (beats chance, testSplit), or nil.
-func stableSplit(m matrix, maxK int, seed int64, real func(assign []int, k int) bool) []int {
+// stable and beats chance (testSplit), or nil.
+func stableSplit(m matrix, maxK int, seed int64, beatsChance func(assign []int, k int) bool) []int {
 	type split struct {
 		med   []int
 		score float64
@@ -88,7 +88,7 @@ func stableSplit(m matrix, maxK int, seed int64, real func(assign []int, k int) 
 	}
 	slices.SortStableFunc(splits, func(a, b split) int { return cmp.Compare(b.score, a.score) })
 	for _, sp := range splits {
-		if a := assignMatrix(m, sp.med); stable(m, a, len(sp.med), maxK, seed) && real(a, len(sp.med)) {
+		if a := assignMatrix(m, sp.med); stable(m, a, len(sp.med), maxK, seed) && beatsChance(a, len(sp.med)) {
 			return sp.med
 		}
 	}

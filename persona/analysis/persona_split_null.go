@@ -25,13 +25,10 @@ const (
 	splitNullSample = stabilitySample
 )
 
-// splitGate turns the test on; splitTestSeen, when set, sees every
-// stable split tested (its distance, assignment over the buyers
-// clustered, and outcome), for the real-data report.
-var (
-	splitGate     = true
-	splitTestSeen func(d gower, assign []int, st splitTest)
-)
+// splitTestSeen, when set, sees every stable split tested (its
+// distance, assignment over the buyers clustered, and outcome) and every
+// who-segmentation (testPartition), for the real-data report.
+var splitTestSeen func(d gower, assign []int, st splitTest)
 
 // splitTest is the outcome of comparing a split with chance.
 type splitTest struct {
@@ -42,13 +39,13 @@ type splitTest struct {
 	segments bool
 }
 
-// real reports a split that beats every shuffled copy.
-func (s splitTest) real() bool {
+// beatsChance reports a split whose silhouette beats every shuffled copy.
+func (s splitTest) beatsChance() bool {
 	return len(s.null) > 0 && s.silhouette > slices.Max(s.null)
 }
 
 // z is the split's silhouette in standard deviations above chance's mean
-// (for reports; the test is real).
+// (for reports; the test is beatsChance).
 func (s splitTest) z() float64 {
 	var mean, sd float64
 	for _, v := range s.null {

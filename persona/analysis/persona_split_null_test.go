@@ -54,7 +54,7 @@ func TestSplitBeatsChance(t *testing.T) {
 			maxK := min(maxPersonas, 60/minPersonaSize)
 			med, _ := bestMedoids(m, maxK)
 			st := testSplit(d, indexes(60), assignMatrix(m, med), len(med), maxK, int64(seed))
-			if st.real() {
+			if st.beatsChance() {
 				real++
 			} else {
 				unreal++

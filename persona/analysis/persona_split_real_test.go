@@ -122,11 +122,11 @@ func TestPersonaSplitChanceRealData(t *testing.T) {
 				kind = "said"
 			}
 			tested++
-			if sp.real() {
+			if sp.beatsChance() {
 				real++
 			}
 			t.Logf("%s seed %d: split %v (%s): silhouette %.3f, chance mean %.3f max %.3f, z %.1f, real %v",
-				st.name, seed, sz, kind, sp.silhouette, mean(sp.null), slices.Max(sp.null), sp.z(), sp.real())
+				st.name, seed, sz, kind, sp.silhouette, mean(sp.null), slices.Max(sp.null), sp.z(), sp.beatsChance())
 		}
 		a, err := Run(st.in)
 		if err != nil {
