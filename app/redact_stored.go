@@ -300,27 +300,43 @@ func (a *App) redactSource(ctx context.Context, src persona.Source) (bool, error
 	}
 	oldName := src.Name
 	st := &ingest.Stored{Source: &src, Participants: parts, Turns: turns, Quotes: quotes}
-	changed, originals := ingest.RedactStored(st, a.Lang, opt.redaction)
+	// The originals are wanted in memory to scrub the analysis's labels
+	// (scrubDerived); they are stored only when an admin chose so.
+	withOriginals := *opt.redaction
+	withOriginals.KeepOriginals = true
+	changed, originals := ingest.RedactStored(st, a.Lang, &withOriginals)
 	if !changed {
 		return false, nil
 	}
 	if err := a.savePseudonyms(ctx, src.StudyID, opt); err != nil {
 		return false, err
 	}
-	if err := a.saveOriginals(ctx, src.StudyID, src.ID, originals); err != nil {
-		return false, err
+	if opt.redaction.KeepOriginals {
+		if err := a.saveOriginals(ctx, src.StudyID, src.ID, originals); err != nil {
+			return false, err
+		}
 	}
 	if src.Name != oldName && opt.redaction.KeepOriginals {
 		if err := a.saveOriginals(ctx, src.StudyID, src.ID, []persona.Original{{Label: src.Name, Original: oldName}}); err != nil {
 			return false, err
 		}
 	}
+	// Before the rewrite: a crash after it leaves labels the re-analysis
+	// (due since the pass began) builds anew, never the other way round.
+	if err := a.scrubDerived(ctx, src.StudyID, originals); err != nil {
+		return false, err
+	}
 	// Unindexed until re-indexed: a crash in between is repaired at the
 	// next start, from the rewritten text.
 	if err := a.store.MarkIndexed(ctx, src.ID, false); err != nil {
 		return false, err
 	}
-	if err := a.store.RewriteSource(ctx, src, st.Participants, st.Turns, st.Quotes); err != nil {
+	err = a.store.RewriteSource(ctx, src, st.Participants, st.Turns, st.Quotes)
+	// Every cache of the study is dropped as soon as the rewrite is stored
+	// (not only once the source is re-indexed, below): a page cached
+	// before must not show what it held.
+	a.changed(src.StudyID, ChangeSources)
+	if err != nil {
 		return false, err
 	}
 	if err := a.redactUnplaced(ctx, src, oldName, opt); err != nil {
