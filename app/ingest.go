@@ -148,6 +148,15 @@ func (a *App) storePrepared(ctx context.Context, studyID int64, p prepared) File
 	res.SourceID = src.ID
 	res.Participants, res.Turns, res.Quotes = buyers(imp.Participants), len(imp.Turns), len(imp.Quotes)
 	res.NonAnswers = imp.Source.NonAnswers
+	if p.opt.redaction == nil {
+		// Prepared before the study redacted (an upload begun before a
+		// researcher turned redaction on): redacted now, before anything
+		// reads it. A pass running now would read it too (it lists the
+		// sources again at its end); one that has ended would not.
+		if src, err = a.redactLate(ctx, src); err != nil {
+			return fail(res, err)
+		}
+	}
 	if res.CodingsPlaced, res.CodingsUnplaced, err = a.reattachCodings(ctx, src); err != nil {
 		a.Log.Error("re-attach codings", slog.Int64("source_id", src.ID), slog.String("error", err.Error()))
 		res.Warnings = append(res.Warnings, "earlier codings of this file could not be re-attached; they are listed on the codebook page")

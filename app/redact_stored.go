@@ -195,40 +195,54 @@ func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionP
 
 // redactSources rewrites each source of the study, in id order, after the
 // last one the pass finished (pass.ThroughSource: all for a new pass); it
-// returns how many changed.
+// returns how many changed. Sources stored while the pass runs (an upload
+// prepared before the study redacted) have higher ids: the pass lists the
+// study's sources again at its end and reads those too, until a listing
+// holds no new one. A source stored after the pass ended is redacted as
+// it is stored (storePrepared).
 func (a *App) redactSources(ctx context.Context, studyID int64, pass *RedactionPass) (int, error) {
 	defer a.changed(studyID, ChangeSources)
-	srcs, err := a.store.Sources(ctx, studyID)
-	if err != nil {
-		return 0, err
-	}
 	changed := 0
-	for _, src := range srcs {
-		if src.ID <= pass.ThroughSource {
-			continue
-		}
-		ok, err := a.redactSource(ctx, src)
+	for {
+		srcs, err := a.store.Sources(ctx, studyID)
 		if err != nil {
 			return changed, err
 		}
+		left := 0
+		for _, src := range srcs {
+			if src.ID > pass.ThroughSource {
+				left++
+			}
+		}
+		if left == 0 {
+			return changed, a.redactAway(ctx, studyID, srcs)
+		}
 		a.redacting.mu.Lock()
-		pass.Done++
-		pass.ThroughSource = src.ID
-		if ok {
-			changed++
-			pass.Changed++
-		}
-		after := a.redacting.afterSource
+		pass.Sources = max(pass.Sources, pass.Done+left)
 		a.redacting.mu.Unlock()
-		a.savePass(pass)
-		if after != nil {
-			after(studyID, src.ID)
+		for _, src := range srcs {
+			if src.ID <= pass.ThroughSource {
+				continue
+			}
+			ok, err := a.redactSource(ctx, src)
+			if err != nil {
+				return changed, err
+			}
+			a.redacting.mu.Lock()
+			pass.Done++
+			pass.ThroughSource = src.ID
+			if ok {
+				changed++
+				pass.Changed++
+			}
+			after := a.redacting.afterSource
+			a.redacting.mu.Unlock()
+			a.savePass(pass)
+			if after != nil {
+				after(studyID, src.ID)
+			}
 		}
 	}
-	if err := a.redactAway(ctx, studyID, srcs); err != nil {
-		return changed, err
-	}
-	return changed, nil
 }
 
 // redactAway redacts the text kept of the codings, code examples and
@@ -375,4 +389,17 @@ func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName st
 		}
 	}
 	return nil
+}
+
+// redactLate redacts a source stored from a file prepared without
+// redaction when its study redacts by now, and returns it as stored.
+func (a *App) redactLate(ctx context.Context, src persona.Source) (persona.Source, error) {
+	p, _, err := a.store.Privacy(ctx, src.StudyID)
+	if err != nil || !p.Redact {
+		return src, err
+	}
+	if _, err := a.redactSource(ctx, src); err != nil {
+		return src, fmt.Errorf("redact source %d stored after its study began to redact: %w", src.ID, err)
+	}
+	return a.store.Source(ctx, src.ID)
 }
