@@ -2,6 +2,9 @@ package app
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -118,7 +121,7 @@ func (a *App) beginRedactPass(ctx context.Context, studyID int64) (*RedactionPas
 		return nil, err
 	}
 	now := time.Now().UTC()
-	begun, err := a.store.BeginRedactionPass(ctx, RedactionPass{StudyID: studyID, Running: true, Sources: len(srcs), StartedAt: now, UpdatedAt: now}, now.Add(-passStale))
+	begun, err := a.store.BeginRedactionPass(ctx, RedactionPass{StudyID: studyID, Running: true, Sources: len(srcs), StartedAt: now, UpdatedAt: now, Runner: newRunner()}, now.Add(-passStale))
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +136,9 @@ func (a *App) beginRedactPass(ctx context.Context, studyID int64) (*RedactionPas
 	}
 	if begun.Sources != begun.Done+left {
 		begun.Sources = begun.Done + left
-		a.savePass(&begun)
+		if err := a.savePass(&begun); errors.Is(err, persona.ErrConflict) {
+			return nil, err
+		}
 	}
 	if begun.Done > 0 || begun.ThroughSource > 0 {
 		a.Log.Info("resuming a stopped redaction pass", slog.Int64("study_id", studyID),
@@ -142,24 +147,44 @@ func (a *App) beginRedactPass(ctx context.Context, studyID int64) (*RedactionPas
 	return &begun, nil
 }
 
-// savePass stores a pass's state (a failure is logged: the pass goes on).
-func (a *App) savePass(pass *RedactionPass) {
+// savePass stores a pass's state as its runner. A failure is logged and
+// the pass goes on, except persona.ErrConflict: another process took the
+// pass over (this one stalled past passStale), and this one must stop.
+func (a *App) savePass(pass *RedactionPass) error {
 	a.redacting.mu.Lock()
 	defer a.redacting.mu.Unlock()
 	pass.UpdatedAt = time.Now().UTC()
-	if err := a.store.SaveRedactionPass(context.Background(), *pass); err != nil {
+	err := a.store.SaveRedactionPass(context.Background(), *pass)
+	if errors.Is(err, persona.ErrConflict) {
+		a.Log.Warn("redaction pass taken over by another process: this runner stops", slog.Int64("study_id", pass.StudyID))
+		return err
+	}
+	if err != nil {
 		a.Log.Error("save redaction pass", slog.Int64("study_id", pass.StudyID), slog.Any("err", err))
 	}
+	return nil
+}
+
+// newRunner is a pass runner's token (RedactionPass.Runner).
+func newRunner() string {
+	b := make([]byte, 12)
+	_, _ = rand.Read(b)
+	return hex.EncodeToString(b)
 }
 
 func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionPass) {
 	undo := a.MarkAnalysisDue(studyID)
+	// A heartbeat that finds the pass taken over cancels the run.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	beat, stop := time.NewTicker(passBeat), make(chan struct{})
 	go func() {
 		for {
 			select {
 			case <-beat.C:
-				a.savePass(pass)
+				if err := a.savePass(pass); err != nil {
+					cancel(err)
+				}
 			case <-stop:
 				return
 			}
@@ -168,6 +193,18 @@ func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionP
 	changed, err := a.redactSources(ctx, studyID, pass)
 	beat.Stop()
 	close(stop)
+	if errors.Is(err, persona.ErrConflict) || errors.Is(context.Cause(ctx), persona.ErrConflict) {
+		// Taken over: the process that took it finishes it, saves its end
+		// and has the study re-analysed; so is it here when this runner
+		// rewrote anything (its count may not have reached the row).
+		a.Log.Info("redaction pass left to the process that took it over", slog.Int64("study_id", studyID), slog.Int("changed_here", changed))
+		if changed > 0 {
+			a.ScheduleAnalysis(studyID)
+		} else {
+			undo()
+		}
+		return
+	}
 	if err != nil && a.life.Err() != nil {
 		// Closing: the pass stays running with its progress, so it reads
 		// as stopped after passStale and is resumed (redact_resume.go).
@@ -181,7 +218,10 @@ func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionP
 		pass.Error = err.Error()
 	}
 	a.redacting.mu.Unlock()
-	a.savePass(pass)
+	if err := a.savePass(pass); err != nil {
+		a.Log.Info("redaction pass left to the process that took it over", slog.Int64("study_id", studyID), slog.Int("changed_here", changed))
+		return
+	}
 	// Sources a stopped run of this pass rewrote count too: the study has
 	// not been re-analysed since.
 	if pass.Changed > 0 {
@@ -237,7 +277,9 @@ func (a *App) redactSources(ctx context.Context, studyID int64, pass *RedactionP
 			}
 			after := a.redacting.afterSource
 			a.redacting.mu.Unlock()
-			a.savePass(pass)
+			if err := a.savePass(pass); err != nil {
+				return changed, err
+			}
 			if after != nil {
 				after(studyID, src.ID)
 			}
