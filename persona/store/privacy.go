@@ -192,6 +192,10 @@ func (s *Store) Originals(ctx context.Context, sourceID int64) ([]persona.Origin
 func (s *Store) DeleteParticipant(ctx context.Context, id int64) ([]int64, error) {
 	var quoteIDs []int64
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var sourceIDs []int64
+		if err := tx.Model(&participantRow{}).Where("id = ?", id).Pluck("source_id", &sourceIDs).Error; err != nil {
+			return err
+		}
 		if err := tx.Model(&quoteRow{}).Where("participant_id = ?", id).Order("id").Pluck("id", &quoteIDs).Error; err != nil {
 			return err
 		}
@@ -228,12 +232,59 @@ func (s *Store) DeleteParticipant(ctx context.Context, id int64) ([]int64, error
 		if res.RowsAffected == 0 {
 			return persona.ErrNotFound
 		}
+		for _, src := range sourceIDs {
+			if err := pruneOriginals(tx, src); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: delete participant %d: %w", id, err)
 	}
 	return quoteIDs, nil
+}
+
+// pruneOriginals deletes the kept originals of a source whose pseudonym
+// nothing left of the source shows (its file name, speakers, attributes,
+// turns and their questions): after a participant is deleted, the real
+// name, e-mail or number behind a pseudonym only their words showed.
+func pruneOriginals(tx *gorm.DB, sourceID int64) error {
+	var originals []originalRow
+	if err := tx.Where("source_id = ?", sourceID).Find(&originals).Error; err != nil || len(originals) == 0 {
+		return err
+	}
+	var shown []string
+	var names []string
+	if err := tx.Model(&sourceRow{}).Where("id = ?", sourceID).Pluck("name", &names).Error; err != nil {
+		return err
+	}
+	shown = append(shown, names...)
+	var parts []participantRow
+	if err := tx.Where("source_id = ?", sourceID).Find(&parts).Error; err != nil {
+		return err
+	}
+	for _, p := range parts {
+		shown = append(shown, p.Label, p.Attributes)
+	}
+	var turns []turnRow
+	if err := tx.Select("speaker", "text", "question").Where("source_id = ?", sourceID).Find(&turns).Error; err != nil {
+		return err
+	}
+	for _, t := range turns {
+		shown = append(shown, t.Speaker, t.Text, t.Question)
+	}
+	all := strings.Join(shown, "\n")
+	var gone []int64
+	for _, o := range originals {
+		if !strings.Contains(all, o.Label) {
+			gone = append(gone, o.ID)
+		}
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	return tx.Where("id IN ?", gone).Delete(&originalRow{}).Error
 }
 
 // cleanWords trims the keep words and drops empty and repeated ones.
