@@ -155,3 +155,41 @@ func TestConformanceDeleteParticipantRemovesTheirRows(t *testing.T) {
 		}
 	})
 }
+
+// Kept originals whose pseudonym nothing left of the source shows go with
+// the participant whose words showed them; the others stay.
+func TestConformanceDeleteParticipantPrunesTheirOriginals(t *testing.T) {
+	forEachDriver(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		st, _ := s.CreateStudy(ctx, "Originals")
+		imp := twoSpeakers("o1")
+		imp.Turns[0].Text = "What matters, [Person 2]?"
+		imp.Turns[1].Text = "Price matters. Mail [Email 1]."
+		src, err := s.Import(ctx, st.ID, imp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept := []persona.Original{
+			{SourceID: src.ID, Label: "[Person 1]", Original: "Dana Ortiz"},
+			{SourceID: src.ID, Label: "[Email 1]", Original: "dana@example.com"},
+			{SourceID: src.ID, Label: "[Person 2]", Original: "Sam Lee"},
+		}
+		if err := s.SaveOriginals(ctx, st.ID, kept); err != nil {
+			t.Fatal(err)
+		}
+		ps, _ := s.Participants(ctx, ParticipantFilter{SourceID: src.ID})
+		var buyer int64
+		for _, p := range ps {
+			if !p.Interviewer {
+				buyer = p.ID
+			}
+		}
+		if _, err := s.DeleteParticipant(ctx, buyer); err != nil {
+			t.Fatal(err)
+		}
+		left, err := s.Originals(ctx, src.ID)
+		if err != nil || len(left) != 1 || left[0].Original != "Sam Lee" {
+			t.Errorf("originals after the delete %+v, %v; want only the interviewer's [Person 2]", left, err)
+		}
+	})
+}
