@@ -151,3 +151,15 @@ func TestIndexRebuiltFromDatabase(t *testing.T) {
 		t.Errorf("reindex: exit %d %q; want the quotes reindexed", code, out)
 	}
 }
+
+// verbatim help lists every command, so share, redact and participant
+// (privacy and access) are found without reading the docs.
+func TestUsageListsEveryCommand(t *testing.T) {
+	var out bytes.Buffer
+	usage(&out)
+	for name := range commands {
+		if !strings.Contains(out.String(), "\n  "+name+" ") {
+			t.Errorf("usage does not list %q:\n%s", name, out.String())
+		}
+	}
+}
