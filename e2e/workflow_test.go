@@ -268,6 +268,11 @@ func TestResearcherWorkflowCodebookToDeletion(t *testing.T) {
 	if !ok || units < 6 || compared < 6 || percent <= 0 || percent >= 1 {
 		t.Fatalf("agreement %s vs %s: %d units, %d compared, %.3f; want 6 or more, agreeing on most, not all: %+v", researcher.name, second.name, units, compared, percent, rep)
 	}
+	// Against the seeded coding, the researcher's figures rest on what
+	// they decided after it ran: the one corrected suggestion.
+	if u, _, p, ok := rep.researchers(researcher.name, "Verbatim (seeded)"); !ok || u != 1 || p >= 1 {
+		t.Errorf("%s vs the seeded coding: %d units, %.3f agreement; want the one corrected suggestion, a disagreement", researcher.name, u, p)
+	}
 	b.open(fmt.Sprintf("/studies/%d/agreement", st.ID))
 	b.expect("section.comparison")
 	pageText := eval[string](b, fmt.Sprintf(`[...document.querySelectorAll("section.comparison")].filter(s => s.querySelector("h2").textContent.includes(%s) && s.querySelector("h2").textContent.includes(%s)).map(s => s.textContent).join("|")`,
