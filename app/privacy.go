@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/ingest"
@@ -76,6 +77,16 @@ func (a *App) withRedaction(ctx context.Context, studyID int64, opt IngestOption
 	}
 	ps := redact.NewPseudonyms(key)
 	ps.Restore(entries)
+	// New originals are numbered by the store, one at a time per study
+	// across replicas: files redacted at once share one mapping.
+	ps.SetReserve(func(kind redact.Kind, hash string) (int, error) {
+		release, err := a.cluster.Lock(ctx, "pseudonyms:"+strconv.FormatInt(studyID, 10))
+		if err != nil {
+			return 0, err
+		}
+		defer release()
+		return a.store.ReservePseudonym(ctx, studyID, string(kind), hash)
+	})
 	r := &redact.Redactor{Pseudonyms: ps, Kinds: p.Kinds, Keep: p.KeepWords}
 	if ef, ok := a.Lang.(entityFinder); ok {
 		r.Entities = ef.Entities
@@ -89,6 +100,9 @@ func (a *App) withRedaction(ctx context.Context, studyID int64, opt IngestOption
 func (a *App) savePseudonyms(ctx context.Context, studyID int64, opt IngestOptions) error {
 	if opt.redaction == nil {
 		return nil
+	}
+	if err := opt.redaction.Redactor.Pseudonyms.Err(); err != nil {
+		return err
 	}
 	return a.store.SavePseudonyms(ctx, studyID, opt.redaction.Redactor.Pseudonyms.Entries())
 }

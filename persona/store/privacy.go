@@ -156,6 +156,37 @@ func (s *Store) SavePseudonyms(ctx context.Context, studyID int64, entries []red
 	return nil
 }
 
+// ReservePseudonym returns the number of a study's pseudonym (kind, keyed
+// hash of the original): the stored one, or the next free number of the
+// kind, stored now. Callers serialise it per study (app holds a cluster
+// lock), so two files redacted at once never share or split a number.
+func (s *Store) ReservePseudonym(ctx context.Context, studyID int64, kind, hash string) (int, error) {
+	var n int
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var rows []pseudonymRow
+		if err := tx.Where("study_id = ? AND kind = ? AND hash = ?", studyID, kind, hash).Limit(1).Find(&rows).Error; err != nil {
+			return err
+		}
+		if len(rows) == 1 {
+			n = rows[0].N
+			return nil
+		}
+		var top []int
+		if err := tx.Model(&pseudonymRow{}).Where("study_id = ? AND kind = ?", studyID, kind).Pluck("COALESCE(MAX(n), 0)", &top).Error; err != nil {
+			return err
+		}
+		n = 1
+		if len(top) == 1 {
+			n = top[0] + 1
+		}
+		return tx.Create(&pseudonymRow{StudyID: studyID, Kind: kind, Hash: hash, N: n}).Error
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: reserve a pseudonym of study %d: %w", studyID, err)
+	}
+	return n, nil
+}
+
 // SaveOriginals keeps what a source's pseudonyms replaced (only when an
 // admin chose to keep originals).
 func (s *Store) SaveOriginals(ctx context.Context, studyID int64, originals []persona.Original) error {

@@ -193,3 +193,34 @@ func TestConformanceDeleteParticipantPrunesTheirOriginals(t *testing.T) {
 		}
 	})
 }
+
+// A study's pseudonyms are numbered in the store: an original keeps its
+// number, a new one takes the next free number of its kind, and the
+// numbers saved by a file before count.
+func TestConformanceReservePseudonym(t *testing.T) {
+	forEachDriver(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		st, _ := s.CreateStudy(ctx, "Numbers")
+		other, _ := s.CreateStudy(ctx, "Other")
+		if err := s.SavePseudonyms(ctx, st.ID, []redact.Entry{{Kind: redact.Person, Hash: "aa", N: 1}, {Kind: redact.Person, Hash: "bb", N: 2}}); err != nil {
+			t.Fatal(err)
+		}
+		tests := []struct {
+			study      int64
+			kind, hash string
+			want       int
+		}{
+			{st.ID, "Person", "bb", 2},
+			{st.ID, "Person", "cc", 3},
+			{st.ID, "Person", "cc", 3},
+			{st.ID, "Email", "cc", 1},
+			{st.ID, "Person", "dd", 4},
+			{other.ID, "Person", "dd", 1},
+		}
+		for _, tt := range tests {
+			if n, err := s.ReservePseudonym(ctx, tt.study, tt.kind, tt.hash); err != nil || n != tt.want {
+				t.Errorf("ReservePseudonym(%d, %s, %s) = %d, %v; want %d", tt.study, tt.kind, tt.hash, n, err, tt.want)
+			}
+		}
+	})
+}
