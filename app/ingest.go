@@ -124,7 +124,16 @@ func (a *App) prepare(name string, r io.Reader, opt IngestOptions) prepared {
 func (a *App) storePrepared(ctx context.Context, studyID int64, p prepared) FileResult {
 	res, imp := p.res, p.imp
 	if p.qda != nil {
-		return a.importQDA(ctx, studyID, res.Path, p.qda, p.opt)
+		// A project is parsed here, not when prepared: it takes the
+		// study's redaction as it is now (turned on since, perhaps).
+		opt := p.opt
+		if opt.redaction == nil {
+			var err error
+			if opt, err = a.withRedaction(ctx, studyID, opt); err != nil {
+				return fail(res, err)
+			}
+		}
+		return a.importQDA(ctx, studyID, res.Path, p.qda, opt)
 	}
 	if imp == nil {
 		return res

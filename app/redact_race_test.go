@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -139,4 +140,73 @@ func TestIngestRacingARedactionPass(t *testing.T) {
 
 func storeFilter(sourceID int64) store.ParticipantFilter {
 	return store.ParticipantFilter{SourceID: sourceID}
+}
+
+// A REFI-QDA project imported into a redacting study is redacted: one
+// read (prepared) before the study redacted and stored after, and one of
+// Verbatim's own layout imported while it redacts (its sources were
+// stored as written before: the e-mail stayed).
+func TestProjectImportedIntoARedactingStudyIsRedacted(t *testing.T) {
+	for _, before := range []bool{true, false} {
+		t.Run(fmt.Sprintf("prepared before redaction %v", before), func(t *testing.T) {
+			ctx := context.Background()
+			a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer a.Close()
+			from, err := a.CreateStudy(ctx, "export")
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res := a.IngestWith(ctx, from.ID, "c.txt", strings.NewReader(lateUpload), IngestOptions{Force: true}); res.Status != StatusOK {
+				t.Fatalf("ingest: %+v", res)
+			}
+			var project strings.Builder
+			if err := a.ExportQDPX(ctx, from.ID, &project); err != nil {
+				t.Fatal(err)
+			}
+			st, err := a.CreateStudy(ctx, "import")
+			if err != nil {
+				t.Fatal(err)
+			}
+			var res FileResult
+			if before {
+				opt, err := a.withRedaction(ctx, st.ID, IngestOptions{Force: true})
+				if err != nil {
+					t.Fatal(err)
+				}
+				early := a.prepare("project.qdpx", strings.NewReader(project.String()), opt)
+				redactOn(t, a, st.ID)
+				res = a.storePrepared(ctx, st.ID, early)
+			} else {
+				redactOn(t, a, st.ID)
+				res = a.IngestWith(ctx, st.ID, "project.qdpx", strings.NewReader(project.String()), IngestOptions{Force: true})
+			}
+			if res.Status != StatusOK || res.SourceID == 0 {
+				t.Fatalf("import: %+v", res)
+			}
+			var stored []string
+			parts, _ := a.store.Participants(ctx, storeFilter(res.SourceID))
+			for _, p := range parts {
+				stored = append(stored, p.Label)
+			}
+			turns, _ := a.store.Turns(ctx, res.SourceID)
+			for _, tt := range turns {
+				stored = append(stored, tt.Speaker, tt.Text)
+			}
+			all := strings.ToLower(strings.Join(stored, "\n"))
+			if !strings.Contains(all, "procurement") {
+				t.Fatalf("the imported source holds %q; the test proves nothing", all)
+			}
+			for _, w := range []string{"priya", "raman", "example.org"} {
+				if strings.Contains(all, w) {
+					t.Errorf("the project imported into a redacting study stores %q", w)
+				}
+				if n := hits(t, a, st.ID, w); n != 0 {
+					t.Errorf("%q finds %d quotes", w, n)
+				}
+			}
+		})
+	}
 }
