@@ -117,7 +117,10 @@ func (a *App) scrubDerived(ctx context.Context, studyID int64, originals []perso
 		return err
 	}
 	for _, t := range themes {
-		label, headline := s.text(t.Label), s.text(t.Headline)
+		label, headline := t.Label, s.text(t.Headline)
+		if !t.LabelSet { // a researcher's own label is theirs
+			label = s.text(t.Label)
+		}
 		phrases, changed := s.all(t.Phrases)
 		if label == t.Label && headline == t.Headline && !changed {
 			continue
@@ -142,11 +145,11 @@ func (a *App) scrubDerived(ctx context.Context, studyID int64, originals []perso
 	return nil
 }
 
-// scrubProfile scrubs a persona's name and the attribute values it lists;
-// it reports whether any changed.
+// scrubProfile scrubs a persona's name (unless a researcher named it) and
+// the attribute values it lists; it reports whether any changed.
 func scrubProfile(s *scrub, p *persona.Profile) bool {
 	changed := false
-	if name := s.text(p.Name); name != p.Name {
+	if name := s.text(p.Name); name != p.Name && !p.NameSet {
 		p.Name, changed = name, true
 	}
 	for k, cs := range p.Attributes {
