@@ -325,3 +325,16 @@ func (a *App) ImportParsed(ctx context.Context, studyID int64, imp *persona.Impo
 	defer a.changed(studyID, ChangeSources)
 	return a.store.Import(ctx, studyID, imp)
 }
+
+// redactLate redacts a source stored from a file prepared without
+// redaction when its study redacts by now, and returns it as stored.
+func (a *App) redactLate(ctx context.Context, src persona.Source) (persona.Source, error) {
+	p, _, err := a.store.Privacy(ctx, src.StudyID)
+	if err != nil || !p.Redact {
+		return src, err
+	}
+	if _, err := a.redactSource(ctx, src); err != nil {
+		return src, fmt.Errorf("redact source %d stored after its study began to redact: %w", src.ID, err)
+	}
+	return a.store.Source(ctx, src.ID)
+}

@@ -2,8 +2,6 @@ package app
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -145,31 +143,6 @@ func (a *App) beginRedactPass(ctx context.Context, studyID int64) (*RedactionPas
 			slog.Int("done", begun.Done), slog.Int("left", left))
 	}
 	return &begun, nil
-}
-
-// savePass stores a pass's state as its runner. A failure is logged and
-// the pass goes on, except persona.ErrConflict: another process took the
-// pass over (this one stalled past passStale), and this one must stop.
-func (a *App) savePass(pass *RedactionPass) error {
-	a.redacting.mu.Lock()
-	defer a.redacting.mu.Unlock()
-	pass.UpdatedAt = time.Now().UTC()
-	err := a.store.SaveRedactionPass(context.Background(), *pass)
-	if errors.Is(err, persona.ErrConflict) {
-		a.Log.Warn("redaction pass taken over by another process: this runner stops", slog.Int64("study_id", pass.StudyID))
-		return err
-	}
-	if err != nil {
-		a.Log.Error("save redaction pass", slog.Int64("study_id", pass.StudyID), slog.Any("err", err))
-	}
-	return nil
-}
-
-// newRunner is a pass runner's token (RedactionPass.Runner).
-func newRunner() string {
-	b := make([]byte, 12)
-	_, _ = rand.Read(b)
-	return hex.EncodeToString(b)
 }
 
 func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionPass) {
@@ -431,17 +404,4 @@ func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName st
 		}
 	}
 	return nil
-}
-
-// redactLate redacts a source stored from a file prepared without
-// redaction when its study redacts by now, and returns it as stored.
-func (a *App) redactLate(ctx context.Context, src persona.Source) (persona.Source, error) {
-	p, _, err := a.store.Privacy(ctx, src.StudyID)
-	if err != nil || !p.Redact {
-		return src, err
-	}
-	if _, err := a.redactSource(ctx, src); err != nil {
-		return src, fmt.Errorf("redact source %d stored after its study began to redact: %w", src.ID, err)
-	}
-	return a.store.Source(ctx, src.ID)
 }
