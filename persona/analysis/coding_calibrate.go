@@ -16,6 +16,9 @@ type calibration struct {
 	allWrong bool
 	// alpha is the neighbours' share in label spreading.
 	alpha float64
+	// dense is the word vectors' weight in the cosines (½: equal to
+	// TF-IDF's; see Coder.weighted).
+	dense float64
 }
 
 // prob is the calibrated probability that a row's best code is right.
@@ -37,6 +40,14 @@ func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 // between corpora (measured on the suite: .95 best on NHS, .5 on HWU64).
 var spreadAlphas = []float64{0.5, 0.8, 0.95}
 
+// denseWeights are the word vectors' weights in the cosines that
+// calibrate chooses from, the first preferred.
+var denseWeights = []float64{0.5, 0, 1}
+
+// calibrateDebug, when set (development tests), sees each choice's
+// held-out accuracy.
+var calibrateDebug func(dense, alpha, acc float64, n int)
+
 // calibrate measures the coding on the seeds themselves: for each code
 // with two seeds or more, its seeds are split in two halves by order; each
 // half in turn is held out and coded from all the other seeds. The
@@ -52,8 +63,15 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 			perCode[l] = append(perCode[l], r)
 		}
 	}
-	xs := make([][][2]float64, len(spreadAlphas))
-	ys := make([][]float64, len(spreadAlphas))
+	type choice struct{ dense, alpha float64 }
+	var choices []choice
+	for _, d := range denseWeights {
+		for _, a := range spreadAlphas {
+			choices = append(choices, choice{d, a})
+		}
+	}
+	xs := make([][][2]float64, len(choices))
+	ys := make([][]float64, len(choices))
 	for fold := range 2 {
 		held := append([]int(nil), lab...)
 		var out []int
@@ -71,9 +89,12 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 		if len(out) == 0 {
 			continue
 		}
-		s := c.cosines(held, k)
-		for a, alpha := range spreadAlphas {
-			f := c.spread(s, held, k, alpha)
+		var s []float32
+		for a, ch := range choices {
+			if a == 0 || ch.dense != choices[a-1].dense {
+				s = c.cosines(held, k, ch.dense)
+			}
+			f := c.spread(s, held, k, ch.alpha)
 			for _, r := range out {
 				b, top, margin := bestTwo(f[r*k : (r+1)*k])
 				y := 0.0
@@ -84,14 +105,9 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 			}
 		}
 	}
-	cal := calibration{alpha: spreadAlphas[0]}
-	// The first share (the least reliance on the graph) whose held-out
-	// accuracy is within one standard error of the best (the one-standard-
-	// error rule of Breiman et al. 1984): a few dozen held-out seeds
-	// cannot tell shares apart more finely.
-	acc := make([]float64, len(spreadAlphas))
-	top := 0
-	for a := range spreadAlphas {
+	cal := calibration{alpha: choices[0].alpha, dense: choices[0].dense}
+	acc := make([]float64, len(choices))
+	for a := range choices {
 		var r float64
 		for _, y := range ys[a] {
 			r += y
@@ -99,20 +115,52 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 		if len(ys[a]) > 0 {
 			acc[a] = r / float64(len(ys[a]))
 		}
-		if acc[a] > acc[top] {
-			top = a
+	}
+	if calibrateDebug != nil {
+		for a, ch := range choices {
+			calibrateDebug(ch.dense, ch.alpha, acc[a], len(ys[a]))
 		}
 	}
-	se := math.Sqrt(acc[top] * (1 - acc[top]) / math.Max(1, float64(len(ys[top]))))
+	held := float64(len(ys[0]))
+	se := func(p float64) float64 { return math.Sqrt(p * (1 - p) / math.Max(1, held)) }
+	// The word vectors' weight: the theme clustering's (the first) unless
+	// another's held-out accuracy, averaged over the spreading shares,
+	// beats it by more than one standard error. The seeds then say this
+	// study's codes follow its words (StackOverflow's tags) or their
+	// meanings more than the two joined at equal weight.
+	nd := len(denseWeights)
+	na := len(spreadAlphas)
+	mean := make([]float64, nd)
+	for d := range nd {
+		for a := range na {
+			mean[d] += acc[d*na+a] / float64(na)
+		}
+	}
+	dense := 0
+	for d := 1; d < nd; d++ {
+		if mean[d] > mean[0]+se(mean[0]) && mean[d] > mean[dense] {
+			dense = d
+		}
+	}
+	// The spreading share: the first (the least reliance on the graph)
+	// whose held-out accuracy is within one standard error of the best
+	// (the one-standard-error rule of Breiman et al. 1984): a few dozen
+	// held-out seeds cannot tell shares apart more finely.
+	top := dense * na
+	for a := range na {
+		if acc[dense*na+a] > acc[top] {
+			top = dense*na + a
+		}
+	}
 	best := top
-	for a := range spreadAlphas {
-		if acc[a] >= acc[top]-se {
-			best = a
+	for a := range na {
+		if acc[dense*na+a] >= acc[top]-se(acc[top]) {
+			best = dense*na + a
 			break
 		}
 	}
 	right := acc[best] * float64(len(ys[best]))
-	cal.alpha = spreadAlphas[best]
+	cal.alpha, cal.dense = choices[best].alpha, choices[best].dense
 	if len(ys[best]) == 0 {
 		return cal
 	}

@@ -47,7 +47,7 @@ func (c *Coder) fit(ctx context.Context, lab []int, k int, cal *calibration) (fi
 	if err := ctx.Err(); err != nil {
 		return fitResult{}, calibration{}, fmt.Errorf("analysis: code: %w", err)
 	}
-	f := c.spread(c.cosines(lab, k), lab, k, cal.alpha)
+	f := c.spread(c.cosines(lab, k, cal.dense), lab, k, cal.alpha)
 	n := len(lab)
 	res := fitResult{best: make([]int, n), conf: make([]float64, n)}
 	for r := 0; r < n; r++ {
@@ -59,7 +59,7 @@ func (c *Coder) fit(ctx context.Context, lab []int, k int, cal *calibration) (fi
 
 // cosines returns the rows' cosines to the k codes' seed centroids
 // (row-major, n×k; -1 for a code without seeds).
-func (c *Coder) cosines(lab []int, k int) []float32 {
+func (c *Coder) cosines(lab []int, k int, dense float64) []float32 {
 	n := len(lab)
 	dim := c.pts.dim()
 	sums := make([][]float64, k)
@@ -75,7 +75,7 @@ func (c *Coder) cosines(lab []int, k int) []float32 {
 	}
 	cent := make([][]float32, k)
 	for j, s := range sums {
-		cent[j] = unit32(s)
+		cent[j] = c.weighted(unit32(s), dense)
 	}
 	s := make([]float32, n*k)
 	parallel(n, func(lo, hi, _ int) {
@@ -91,7 +91,7 @@ func (c *Coder) cosines(lab []int, k int) []float32 {
 		}
 	})
 	// Blend in the nearest seed of each code.
-	near := c.nearestSeeds(lab, k)
+	near := c.nearestSeeds(lab, k, dense)
 	for q, v := range near {
 		s[q] = (s[q] + v) / 2
 	}
@@ -102,13 +102,13 @@ func (c *Coder) cosines(lab []int, k int) []float32 {
 // code other than the row itself (row-major, n×k; -1 for a code without
 // seeds). A code whose quotes speak of several things is then near every
 // quote like one of its seeds, not only those like their mean.
-func (c *Coder) nearestSeeds(lab []int, k int) []float32 {
+func (c *Coder) nearestSeeds(lab []int, k int, dense float64) []float32 {
 	n := len(lab)
 	var seedRows []int
 	var cols [][]float32
 	for r, l := range lab {
 		if l >= 0 {
-			seedRows, cols = append(seedRows, r), append(cols, c.seedColumn(r))
+			seedRows, cols = append(seedRows, r), append(cols, c.seedColumn(r, dense))
 		}
 	}
 	out := make([]float32, n*k)
@@ -131,16 +131,17 @@ func (c *Coder) nearestSeeds(lab []int, k int) []float32 {
 // seedColumn is every row's cosine to row r, computed once per Coder and
 // kept: the seeds change little between codings (calibration folds, a
 // researcher's next decision).
-func (c *Coder) seedColumn(r int) []float32 {
+func (c *Coder) seedColumn(r int, dense float64) []float32 {
+	key := seedCol{r, dense}
 	c.mu.Lock()
-	col, ok := c.cols[r]
+	col, ok := c.cols[key]
 	c.mu.Unlock()
 	if ok {
 		return col
 	}
 	v := make([]float64, c.pts.dim())
 	c.addScaled(r, 1, v)
-	vec := unit32(v)
+	vec := c.weighted(unit32(v), dense)
 	col = make([]float32, len(c.pts.ids))
 	parallel(len(col), func(lo, hi, _ int) {
 		for o := lo; o < hi; o++ {
@@ -148,7 +149,7 @@ func (c *Coder) seedColumn(r int) []float32 {
 		}
 	})
 	c.mu.Lock()
-	c.cols[r] = col
+	c.cols[key] = col
 	c.mu.Unlock()
 	return col
 }
@@ -289,4 +290,31 @@ func (c *Coder) addScaled(r int, w float64, sum []float64) {
 	for q, x := range dr {
 		sum[p.s.sparseDim+q] += w * float64(x)
 	}
+}
+
+// seedCol keys a cached seed column: the seed's row and the word
+// vectors' weight.
+type seedCol struct {
+	row   int
+	dense float64
+}
+
+// weighted scales a unit vector's word-vector part by 2·dense and its
+// TF-IDF part by 2·(1−dense), in place: a row's cosine to it is then
+// 2·((1−dense)·its TF-IDF dot + dense·its vector dot), the plain cosine
+// at dense ½ (the two parts are joined at equal weight).
+func (c *Coder) weighted(v []float32, dense float64) []float32 {
+	if dense == 0.5 {
+		return v
+	}
+	sd := c.pts.s.sparseDim
+	ws, wd := float32(2*(1-dense)), float32(2*dense)
+	for j := range v {
+		if j < sd {
+			v[j] *= ws
+		} else {
+			v[j] *= wd
+		}
+	}
+	return v
 }
