@@ -82,7 +82,6 @@ type Coder struct {
 	mu   sync.Mutex
 	last *calibration          // the last Code's, reused by Update
 	reps []representative      // the last Code's representatives, reused by Update
-	cols map[seedCol][]float32 // every row's cosine to a seed row, by seed row and weight
 }
 
 // NewCoder builds the representation of quotes. Quotes without Tokens are
@@ -111,7 +110,7 @@ func NewCoder(ctx context.Context, quotes []persona.Quote, opt CodingOptions) (*
 // newCoder smooths the space's rows over their neighbours, as the theme
 // clustering does (smoothed), and keeps the neighbour lists.
 func newCoder(s *Space) *Coder {
-	c := &Coder{n: s.Len(), rowOf: make([]int, s.Len()), cols: map[seedCol][]float32{}}
+	c := &Coder{n: s.Len(), rowOf: make([]int, s.Len())}
 	var ids []int
 	for i := range c.rowOf {
 		c.rowOf[i] = -1

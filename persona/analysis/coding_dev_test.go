@@ -235,8 +235,8 @@ func TestSeededDevHeldOut(t *testing.T) {
 		}
 		for _, seed := range []int64{1, 2, 3} {
 			line := fmt.Sprintf("DEV heldout %-14s seed %d:", set.Name, seed)
-			calibrateDebug = func(d, a, acc float64, n int) {
-				line += fmt.Sprintf(" %.2f/%.2f=%.3f", d, a, acc)
+			calibrateDebug = func(d, acc float64, n int) {
+				line += fmt.Sprintf(" %.2f=%.3f (%d)", d, acc, n)
 			}
 			if _, err := e.Run(ctx, 5, seed); err != nil {
 				t.Fatal(err)
@@ -245,4 +245,29 @@ func TestSeededDevHeldOut(t *testing.T) {
 			fmt.Println(line)
 		}
 	}
+}
+
+// addScaled adds w times row r to sum.
+func (c *Coder) addScaled(r int, w float64, sum []float64) {
+	idx, val := c.rowParts(r)
+	for q, j := range idx {
+		sum[j] += w * float64(val[q])
+	}
+}
+
+// unit32 is s scaled to unit length, as float32.
+func unit32(s []float64) []float32 {
+	var norm float64
+	for _, x := range s {
+		norm += x * x
+	}
+	out := make([]float32, len(s))
+	if norm == 0 {
+		return out
+	}
+	inv := 1 / math.Sqrt(norm)
+	for j, x := range s {
+		out[j] = float32(x * inv)
+	}
+	return out
 }
