@@ -80,8 +80,8 @@ type Coder struct {
 	infl  []float64 // each row's weight in the graph, 0..1 (Teach)
 
 	mu   sync.Mutex
-	last *calibration          // the last Code's, reused by Update
-	reps []representative      // the last Code's representatives, reused by Update
+	last *calibration     // the last Code's, reused by Update
+	reps []representative // the last Code's representatives, reused by Update
 }
 
 // NewCoder builds the representation of quotes. Quotes without Tokens are
