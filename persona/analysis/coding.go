@@ -136,7 +136,7 @@ func (c *Coder) Code(ctx context.Context, seeds []Seed) ([]Assignment, error) {
 
 // Update recodes every quote after a researcher accepted or corrected one
 // (append the decision to seeds: a Seed with the quote and its code). It
-// reuses the spreading share and confidence curve the last Code measured
+// reuses the word vectors' weight and confidence curve the last Code measured
 // (Code's work when there was none), so it costs a third of Code: the
 // representation is kept, and only the coding itself runs again (see
 // docs/SEEDED.md). Call Code again now and then to remeasure.
@@ -226,7 +226,7 @@ func (c *Coder) seedLabels(seeds []Seed) ([]int, []string, error) {
 		lab[r] = id
 	}
 	// A code whose only seeds were recoded keeps its number but no seed;
-	// fit gives it no centroid.
+	// the regression never sees it as the answer, so it hardly wins a quote.
 	return lab, names, nil
 }
 

@@ -8,7 +8,9 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
+	"time"
 )
 
 // Development measurements for docs/SEEDED.md (session seeded7); skipped
@@ -270,4 +272,42 @@ func unit32(s []float64) []float32 {
 		out[j] = float32(x * inv)
 	}
 	return out
+}
+
+// TestSeededDevCost: CPU time (getrusage, all threads) of Coder.Code and
+// Coder.Update on each set, N = 5 seed 1.
+func TestSeededDevCost(t *testing.T) {
+	sets, maxT := devSets(t)
+	ctx := context.Background()
+	cpu := func() float64 {
+		var ru syscall.Rusage
+		syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+		return float64(ru.Utime.Nano()+ru.Stime.Nano()) / 1e9
+	}
+	for _, set := range sets {
+		t0, w0 := cpu(), time.Now()
+		e, err := LoadSeededEval(ctx, dataDir, set, maxT, CodingOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		t1, w1 := cpu(), time.Now()
+		drawn := DrawSeeds(e.truth, 5, 1)
+		var seeds []Seed
+		for _, i := range drawn {
+			seeds = append(seeds, Seed{Quote: i, Code: e.names[e.truth[i]]})
+		}
+		as, err := e.coder.Code(ctx, seeds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t2, w2 := cpu(), time.Now()
+		q := ReviewQueue(as)[0]
+		seeds = append(seeds, Seed{Quote: q, Code: e.names[e.truth[q]]})
+		if _, err := e.coder.Update(ctx, seeds); err != nil {
+			t.Fatal(err)
+		}
+		t3, w3 := cpu(), time.Now()
+		fmt.Printf("DEV cost %-14s %d quotes %d seeds: load+NewCoder %.1fs CPU (%.1fs wall), Code %.2fs CPU (%.2fs wall), Update %.2fs CPU (%.2fs wall)\n",
+			set.Name, e.Len(), len(drawn), t1-t0, w1.Sub(w0).Seconds(), t2-t1, w2.Sub(w1).Seconds(), t3-t2, w3.Sub(w2).Seconds())
+	}
 }
