@@ -33,7 +33,7 @@ func devSets(t *testing.T) ([]SuiteSet, int) {
 func TestSeededDevDense(t *testing.T) {
 	sets, maxT := devSets(t)
 	ctx := context.Background()
-	grids := [][]float64{{0.5}, {0}, {0.25}, {0.75}, {1}, {0.5, 0.2, 0.8}}
+	grids := [][]float64{{0.5}, {0}, {1}, {0.5, 0, 1}}
 	n := 5
 	if v, _ := strconv.Atoi(os.Getenv("VERBATIM_SEEDED_N")); v > 0 {
 		n = v
