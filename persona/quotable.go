@@ -59,7 +59,7 @@ func UnquotableForm(q Quote) string {
 	switch {
 	case len(ws) == 0 || fragment(q.Text, ws, q.Tokens, speech) || transcriptGap(q.Text):
 		return UnquotableFragment
-	case disfluent(q.Text, ws):
+	case disfluent(q.Text, ws, speech):
 		return UnquotableDisfluent
 	case speech && !namesSomething(q.Tokens):
 		// A written answer is read with its question on the form.
@@ -318,8 +318,9 @@ var repeatable = wordSet(`very really so no yes bye ha much many more far long a
 // markers a sentence opens with), immediate repeats ("the the"), a
 // two-word phrase said again within a few words ("big point and big
 // point", "it's a g it's a"), or broken words (a single letter other than
-// "a" and "I", a word cut off with a hyphen); or two broken words at all.
-func disfluent(text string, ws []string) bool {
+// "a" and "I", a word cut off with a hyphen); or two restarts or repairs
+// at all (Repairs: "I was I the reason I made my mistake was").
+func disfluent(text string, ws []string, speech bool) bool {
 	noise := 0
 	i := 0
 	for i < len(ws)-1 {
@@ -385,8 +386,12 @@ func disfluent(text string, ws []string) bool {
 	}
 	noise += 2*youKnow + like
 	noise += broken
-	return broken >= 2 || 4*noise > len(ws)
+	return Repairs(text, speech) >= maxRepairs || 4*noise > len(ws)
 }
+
+// maxRepairs is how many restarts or repairs (Repairs, counting broken
+// words) make a sentence a disfluent run: one is how people talk.
+const maxRepairs = 2
 
 // restartExempt are words said twice close together on purpose: the
 // function words of "the data and the model", the links of "step by step",
