@@ -22,7 +22,8 @@ import (
 // point."), names something (a noun, adjective or number — "You like it,
 // you want to use it." names nothing without its context), is no courtesy
 // or talk about the talk ("I hope you guys thank you so much.", "That's a
-// good question.") and is not the interviewer's part (a question, a
+// good question."), no formal meeting's procedure ("Item 3, then, is
+// papers to note.", meeting_procedure.go) and is not the interviewer's part (a question, a
 // prompt, an introduction). The tests use the stored part-of-speech tags
 // and the small word sets the quote hygiene already has, not phrases of
 // one data set.
@@ -34,6 +35,7 @@ const (
 	UnquotableEmpty     = "names nothing"
 	UnquotableCourtesy  = "courtesy"
 	UnquotableAsked     = "interviewer's part"
+	UnquotableProcedure = "meeting procedure"
 )
 
 // WhyUnquotable is "" for a quote that may be shown as a representative,
@@ -88,6 +90,8 @@ func UnquotableTalk(q Quote) string {
 	switch {
 	case IsProcedural(t) || IsMetaTalk(t) || IsSmallTalk(t) || thanksOnly(q):
 		return UnquotableCourtesy
+	case IsMeetingProcedure(t):
+		return UnquotableProcedure
 	case asked(t) || IsChairing(t, q.Tokens):
 		return UnquotableAsked
 	}

@@ -149,13 +149,18 @@ var leadingFiller = wordSet("and", "so", "but", "or", "because", "cause", "then"
 
 // slideLevel is 2 for a quote fit for a headline (see headline), 1 for
 // one that only falls short of a whole sentence or of the content words
-// (speech rarely has them: "we reduced that to 25 seconds"), else 0.
+// (speech rarely has them: "we reduced that to 25 seconds"), else 0. A
+// sentence with a restart or a repair in it (persona.Repairs) is none:
+// a slide does not say "we, we had".
 func slideLevel(q persona.Quote) int {
 	text := strings.TrimSpace(q.Text)
 	words := splitWords(strings.ToLower(text))
 	if len(words) < 6 || len(words) > 25 || mute(q) || leadingFiller[words[0]] || fillerWord(words[0]) ||
 		strings.ContainsAny(text, "\n\r") || strings.HasSuffix(strings.TrimRight(text, `"'”’)`), "?") {
 		return 0 // a question, or lines run together, is no slide sentence
+	}
+	if persona.Repairs(text, q.Kind == persona.KindTranscript) > 0 {
+		return 0 // a restart or a stammer ("we, we had") is no slide sentence
 	}
 	fillers := 0
 	for _, w := range words {
