@@ -66,3 +66,30 @@ func TestMeetingProcedure(t *testing.T) {
 		}
 	}
 }
+
+// TestChairKeepsTime: the chair's own words for the last question, the
+// end of the time, bringing a member in and supplementary questions are
+// the chair's part (QMSum education committee); a buyer's are not.
+func TestChairKeepsTime(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Siân, this will need to be the last question, I'm afraid.", true},
+		{"We've come to the end of our time.", true},
+		{"Darren, I've got to bring Llyr in now.", true},
+		{"Before you move on, sorry, I've got a couple of supplementaries.", true},
+		{"We've got a lot of ground that we want to cover this morning, so if it's okay we'll go straight into questions.", true},
+		{"We'll bring Deloitte in next year to run the migration.", false},
+		{"That was the last question on the RFP, and it was about data residency.", false},
+		{"We have come to the end of our contract with the old vendor.", false},
+		{"The supplementary licence cost us another ten thousand.", false},
+		{"Support was slow to get into questions about billing.", false},
+	}
+	tag := nlp.Shared()
+	for _, tc := range tests {
+		if got := persona.IsChairing(tc.text, tag.Tag(tc.text)); got != tc.want {
+			t.Errorf("IsChairing(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}

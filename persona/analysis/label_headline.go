@@ -9,24 +9,41 @@ import (
 )
 
 // headline is the sentence a marketer could put on a slide: the theme's
-// most central quote that is a whole statement (one line, capital first,
-// full stop or exclamation mark last; never a question, which is often the
+// most central short whole sentence (one line, capital first, full stop or
+// exclamation mark last; never a question, which is often the
 // interviewer's own echoed back) of 6-25 words, starting with no
 // conjunction or filler ("And, uh,", "So,"), with at most one filler in
-// ten words, at least two content words in five, in English and not a nil
-// answer, and whose tone does not contradict the ring (contradictsRing).
-// One that says all the label's words comes first, then one that says
-// any, even when it only nearly makes a slide sentence (tier 1); among
-// equals, one that judges (a clear sentiment) counts as a
-// little more central. A headline speaks for its theme: a quote that says
-// none of the label's words nor any of the theme's most telling words
-// (distinct, by key) comes after every quote that does, even one that is
-// no slide sentence, so that the theme then shows no headline rather than
-// one about something else ("I think that would be quite fun." no longer
-// heads the theme "cost"). A pinned quote
-// always wins; failing all, the most central quote (the text is always
-// the exact quote). It returns the quote index or -1.
+// ten words, no restart or repair, at least two content words in five, in
+// English and not a nil answer, and whose tone does not contradict the
+// ring (contradictsRing). Central means saying the theme's telling words
+// and lying near the centroid of the theme as it stands
+// (headlineCentrality, 0..1 within the theme): saying the label's
+// words, or judging (a clear sentiment), moves a sentence ahead of more
+// central ones only by a bounded amount (labelBonus, judgeBonus), so a
+// peripheral sentence that happens to hold a label word no longer heads
+// the theme ("The new qualifications for the new curriculum will not
+// start until 2025." over "camhs services"). A slide sentence comes before
+// a near one (tier 1: not a whole sentence or short of content words). A
+// headline speaks for its theme: a quote that says none of the label's
+// words nor any of the theme's most telling words (distinct, by key) comes
+// after every quote that does, even one that is no slide sentence, so
+// that the theme then shows no headline rather than one about something
+// else ("I think that would be quite fun." no longer heads the theme
+// "cost"). A pinned quote always wins; failing all, the most central quote
+// (the text is always the exact quote). It returns the quote index or -1.
 func headline(c *corpus, members []int, label string, distinct []string) int {
+	return headlineBy(c, members, label, distinct, themeCentrality(c, members))
+}
+
+// labelBonusAll is what saying all of the label's words, not only some,
+// adds to a headline's centrality in the theme (0..1): enough to prefer
+// the label's own words among the most central sentences, never to bring
+// in one from the theme's edge.
+const labelBonusAll = 0.1
+
+// headlineBy is headline with the members' centrality given (computed
+// once per theme by the caller that asks several times).
+func headlineBy(c *corpus, members []int, label string, distinct []string, cent map[int]float64) int {
 	keys := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(strings.TrimPrefix(label, mixedPrefix+" on "))) {
 		if !functionWords[w] && !strings.HasPrefix(w, "(") && !strings.HasSuffix(w, ")") && !strings.HasPrefix(label, mixedPrefix+" (") {
@@ -46,10 +63,16 @@ func headline(c *corpus, members []int, label string, distinct []string) int {
 			continue
 		}
 		q := c.quotes[i]
-		tier, central := 0.0, c.central[i]
+		tier, central := 0.0, cent[i]
 		switch slideLevel(q) {
 		case 2:
-			tier = 1 + float64(saysAll(q.Tokens, keys))
+			tier = 1
+			if says := saysAll(q.Tokens, keys); says > 0 {
+				// Before any slide sentence that does not say the label,
+				// and any near one that does; among them by centrality.
+				tier = 2
+				central += labelBonusAll * float64(says-1)
+			}
 			if judges(q.Text) {
 				central += judgeBonus
 			}
@@ -131,9 +154,9 @@ func contradictsRing(q *persona.Quote, r persona.Ring) bool {
 }
 
 // judgeBonus is what a clear judgement adds to a headline's centrality
-// (which lies about 0.2-0.6 in a theme): enough to choose "The support
-// is slow." over "We use the support.", not to choose an edge quote.
-const judgeBonus = 0.05
+// (0..1 in a theme): enough to choose "The support is slow." over "We use
+// the support.", not to choose an edge quote.
+const judgeBonus = 0.1
 
 // judges reports text with a clear sentiment (VADER compound ≥ 0.3 either
 // way).
