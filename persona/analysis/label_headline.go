@@ -17,13 +17,12 @@ import (
 // English and not a nil answer, and whose tone does not contradict the
 // ring (contradictsRing). Central means saying the theme's telling words
 // and lying near the centroid of the theme as it stands
-// (headlineCentrality, 0..1 within the theme): saying the label's
-// words, or judging (a clear sentiment), moves a sentence ahead of more
-// central ones only by a bounded amount (labelBonus, judgeBonus), so a
-// peripheral sentence that happens to hold a label word no longer heads
-// the theme ("The new qualifications for the new curriculum will not
-// start until 2025." over "camhs services"). A slide sentence comes before
-// a near one (tier 1: not a whole sentence or short of content words). A
+// (headlineCentrality, 0..1 within the theme), not only lying near the
+// centre the clustering found. One that says all the label's words comes
+// first, then one that says any, even when it only nearly makes a slide
+// sentence (tier 1: not a whole sentence or short of content words);
+// among equals, the most central, and one that judges (a clear
+// sentiment) counts as a little more central (judgeBonus). A
 // headline speaks for its theme: a quote that says none of the label's
 // words nor any of the theme's most telling words (distinct, by key) comes
 // after every quote that does, even one that is no slide sentence, so
@@ -34,12 +33,6 @@ import (
 func headline(c *corpus, members []int, label string, distinct []string) int {
 	return headlineBy(c, members, label, distinct, themeCentrality(c, members))
 }
-
-// labelBonusAll is what saying all of the label's words, not only some,
-// adds to a headline's centrality in the theme (0..1): enough to prefer
-// the label's own words among the most central sentences, never to bring
-// in one from the theme's edge.
-const labelBonusAll = 0.1
 
 // headlineBy is headline with the members' centrality given (computed
 // once per theme by the caller that asks several times).
@@ -66,13 +59,10 @@ func headlineBy(c *corpus, members []int, label string, distinct []string, cent 
 		tier, central := 0.0, cent[i]
 		switch slideLevel(q) {
 		case 2:
-			tier = 1
-			if says := saysAll(q.Tokens, keys); says > 0 {
-				// Before any slide sentence that does not say the label,
-				// and any near one that does; among them by centrality.
-				tier = 2
-				central += labelBonusAll * float64(says-1)
-			}
+			// All the label's words, then some, then none (a near
+			// sentence that says them comes between); within a tier, by
+			// centrality.
+			tier = 1 + float64(saysAll(q.Tokens, keys))
 			if judges(q.Text) {
 				central += judgeBonus
 			}
