@@ -80,7 +80,7 @@ func Repairs(text string, speech bool) int {
 		switch {
 		case w.boundary:
 			continue
-		case w.low == prev.low && !repeatable[w.low] && !fillerWords[w.low] && (i < 2 || ws[i-2].low != w.low || ws[i-1].boundary):
+		case w.low == prev.low && !repeatable[w.low] && !fillerWords[w.low] && !particleRepeat(ws[max(0, i-2)].low, w.low, i) && (i < 2 || ws[i-2].low != w.low || ws[i-1].boundary):
 			n++ // a stammer: one repair per run ("the the the")
 		case speech && closedClass(prev.low) && capitalisedRestart(w.raw, w.low, i+1 < len(ws) && !ws[i+1].boundary && startsUpper(ws[i+1].raw) && ws[i+1].low != "i"):
 			n++ // "to Uh The An", "The It's not so much"
@@ -149,4 +149,23 @@ func capitalisedRestart(raw, low string, nextUpper bool) bool {
 func startsUpper(s string) bool {
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+// particles are the adverbs of phrasal verbs, which a preposition of the
+// same form may follow: "work is going on on an all-Wales basis".
+var particles = wordSet(`on in up out off over down through`)
+
+// particleVerbs are common verbs of such phrasal verbs in their plain
+// forms; an -ing or -ed form is judged by its ending.
+var particleVerbs = wordSet(`go goes went gone come comes came carry carries get gets got take takes took put puts
+log logs sign signs pick picks keep keeps kept hold holds held move moves`)
+
+// particleRepeat reports a particle said twice in a row after its verb
+// ("going on on", "carried on on"): a phrasal verb and a preposition, no
+// stammer. verb is the word before the first of them (at index i-2).
+func particleRepeat(verb, w string, i int) bool {
+	if i < 2 || !particles[w] {
+		return false
+	}
+	return particleVerbs[verb] || len(verb) > 4 && (strings.HasSuffix(verb, "ing") || strings.HasSuffix(verb, "ed"))
 }
