@@ -162,18 +162,16 @@ var leadingFiller = wordSet("and", "so", "but", "or", "because", "cause", "then"
 
 // slideLevel is 2 for a quote fit for a headline (see headline), 1 for
 // one that only falls short of a whole sentence or of the content words
-// (speech rarely has them: "we reduced that to 25 seconds"), else 0. A
-// sentence with a restart or a repair in it (persona.Repairs) is none:
-// a slide does not say "we, we had".
+// (speech rarely has them: "we reduced that to 25 seconds") or holds a
+// restart or a repair (persona.Repairs: a slide does not say "we, we
+// had", but a near sentence that says the label still beats a slide
+// sentence that does not), else 0.
 func slideLevel(q persona.Quote) int {
 	text := strings.TrimSpace(q.Text)
 	words := splitWords(strings.ToLower(text))
 	if len(words) < 6 || len(words) > 25 || mute(q) || leadingFiller[words[0]] || fillerWord(words[0]) ||
 		strings.ContainsAny(text, "\n\r") || strings.HasSuffix(strings.TrimRight(text, `"'”’)`), "?") {
 		return 0 // a question, or lines run together, is no slide sentence
-	}
-	if persona.Repairs(text, q.Kind == persona.KindTranscript) > 0 {
-		return 0 // a restart or a stammer ("we, we had") is no slide sentence
 	}
 	fillers := 0
 	for _, w := range words {
@@ -190,8 +188,8 @@ func slideLevel(q persona.Quote) int {
 	switch {
 	case 10*fillers > len(words):
 		return 0
-	case 5*content >= 2*len(words) && wholeSentence(text):
-		return 2
+	case 5*content >= 2*len(words) && wholeSentence(text) && persona.Repairs(text, q.Kind == persona.KindTranscript) == 0:
+		return 2 // a restart or a stammer ("we, we had") makes a near one at best
 	}
 	return 1
 }
