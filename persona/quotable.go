@@ -182,6 +182,9 @@ func fragment(text string, ws []string, toks []Token, speech bool) bool {
 	case danglingEnd[ws[len(ws)-1]] || strandedAfterNoun(toks):
 		return true
 	}
+	if speech && brokenOff(t) {
+		return true // "That's going to be—.", "to what extent can we include—?"
+	}
 	if !speech || strings.HasSuffix(t, "?") {
 		return false
 	}
@@ -196,6 +199,18 @@ func fragment(text string, ws []string, toks []Token, speech bool) bool {
 		return true
 	}
 	return len(toks) > 0 && !hasFiniteVerb(toks, ws[i:])
+}
+
+// brokenOff reports speech whose last sentence the speaker broke off, as
+// transcribers mark it: a dash right before the closing punctuation
+// ("We have to recognise—.", "what assessment methods—?").
+func brokenOff(t string) bool {
+	body := strings.TrimRight(t, ".!?")
+	if len(body) == len(t) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(body)
+	return r == '—' || r == '–' || r == '-' && !strings.HasSuffix(body, "--")
 }
 
 // strandedAfterNoun reports a sentence ending on a preposition, "to" or
