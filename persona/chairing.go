@@ -63,7 +63,7 @@ var chairTimeRE = regexp.MustCompile(`(?i)\b(?:this|that|it)(?:'s|\s+is|\s+will\
 // noun: "I love it. Totally." ends on an adverb).
 func IsChairing(text string, toks []Token) bool {
 	t := strings.TrimSpace(text)
-	if t == "" || QuoteWords(t) > 40 {
+	if t == "" || QuoteWords(t) > 40 || !mayChair(strings.ToLower(t)) {
 		return false
 	}
 	return questionsOnRE.MatchString(t) || addRE.MatchString(t) || callTroubleRE.MatchString(t) ||
@@ -105,6 +105,20 @@ func isProperNoun(w string, toks []Token) bool {
 	for _, tk := range toks {
 		if strings.EqualFold(tk.Text, w) {
 			return tk.Tag == "NNP" || tk.Tag == "NNPS"
+		}
+	}
+	return false
+}
+
+// chairHints are substrings one of which every chairing sentence holds
+// (a question mark for the bare name after a question): the patterns run
+// only on those.
+var chairHints = []string{"question", "add", "lost", "mute", "frozen", "breaking", "bring", "supplementar", "time", "?"}
+
+func mayChair(l string) bool {
+	for _, h := range chairHints {
+		if strings.Contains(l, h) {
+			return true
 		}
 	}
 	return false

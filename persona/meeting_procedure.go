@@ -25,7 +25,7 @@ import (
 // procedureHints are substrings one of which every procedural sentence
 // holds: the patterns run only on those.
 var procedureHints = []string{"standing order", "item", "paper", "apolog", "substitut", "declaration", "transcript",
-	"private", "public", "question", "temporary chair"}
+	"private", "public", "question", "temporary chair", "proceedings"}
 
 var meetingProcedureRE = regexp.MustCompile(`(?i)` +
 	// standing orders, always capitalised when they are a legislature's
@@ -38,6 +38,8 @@ var meetingProcedureRE = regexp.MustCompile(`(?i)` +
 	`|\bapologies\s+for\s+absence\b|\breceived\s+no\s+apologies\b|\b(?:any\s+(?:other\s+)?|no\s+)apologies\s*[.?!]?\s*$|\bapologies\s+from\s+(?:(?-i:[A-Z][\p{L}'-]+)(?:\s+|,\s*|\s+and\s+)?)+[.]?\s*$|\bis\s+substituting\s+for\b|\bno\s+substitut(?:e|es|ion|ions)\b|\bdeclarations?\s+of\s+interest\b` +
 	// the transcript sent to witnesses to check
 	`|\b(?:you(?:'ll|\s+will)?\s+(?:be\s+sent|receive|have|get)|send\s+you)\s+(?:a|the)\s+(?:draft\s+of\s+the\s+)?transcript\b` +
+	// the published record: "A record of proceedings will be published as usual."
+	`|\brecord\s+of\s+(?:the\s+)?proceedings\b` +
 	// meeting in private, excluding the public, a temporary chair
 	`|\bresolves?\s+to\s+(?:meet\s+in\s+private|exclude\s+the\s+public)|\bexclude\s+the\s+public\s+from\b|\bpublic\s+(?:are|is)\s+excluded\b|\binto\s+private\s+session\b|\bnominations\s+for\s+a\s+temporary\s+chair\b` +
 	// announcing one's last question: "My final question, Chair, is: …", "Just one final question from me."

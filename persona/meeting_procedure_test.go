@@ -37,6 +37,7 @@ func TestMeetingProcedure(t *testing.T) {
 		{"Just one final question from me.", true},
 		{"My final question, Chair, is about some of the responses we've had to this committee.", true},
 		{"The final question is from Hefin David.", true},
+		{"A record of the proceedings will be published as usual.", true},
 		// near misses: a buyer's words
 		{"I pay the licence by standing order every month.", false},
 		{"Item 3 on the invoice was wrong, and support took a week to fix it.", false},

@@ -145,9 +145,12 @@ func mute(q persona.Quote) bool {
 }
 
 // meetingProcedure reports a transcript quote that runs a formal meeting
-// by its rules (persona.IsMeetingProcedure).
+// by its rules (persona.IsMeetingProcedure) or is the chair moving the
+// talk on (persona.IsChairing: "…then we're going to take one final
+// question from Suzy on emergency legislation." gave a theme the label
+// "final question").
 func meetingProcedure(q persona.Quote) bool {
-	return q.Kind == persona.KindTranscript && persona.IsMeetingProcedure(q.Text)
+	return q.Kind == persona.KindTranscript && (persona.IsMeetingProcedure(q.Text) || persona.IsChairing(q.Text, q.Tokens))
 }
 
 // procedureLabel names a theme most of whose quotes are a meeting's
