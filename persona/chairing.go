@@ -42,6 +42,20 @@ var addRE = regexp.MustCompile(`(?i)\b(?:anything|something)\s+(?:else\s+|more\s
 // Salesforce data", "Salesforce is frozen half the time" are a buyer's.
 var callTroubleRE = regexp.MustCompile(`(?i)^(?:(?:oh|ah|okay|ok|right|so|sorry|i think|it seems)[,]?\s+)*(?:we(?:'ve| have)\s+(?:just\s+)?lost\s+(?:you|him|her|them|(?-i:[A-Z][\p{L}'-]+))|(?:you(?:'re| are)|(?-i:[A-Z][\p{L}'-]+)(?:'s| is))\s+(?:still\s+)?(?:on mute|muted|frozen|breaking up)(?:\s+(?:a bit|a little|there))?)\s*(?:[.,;:!?…]|$)`)
 
+// chairTimeRE is the chair keeping time and order in the chair's own
+// words: calling the last question ("Siân, this will need to be the last
+// question, I'm afraid."), the end of the time ("We've come to the end of
+// our time."), bringing a named member in ("Darren, I've got to bring Llyr
+// in now."), taking supplementary questions ("I've got a couple of
+// supplementaries.") and going to questions ("…so if it's okay we'll go
+// straight into questions."). A buyer's "we'll bring Deloitte in next
+// year" or "that was the last question on the RFP" is none.
+var chairTimeRE = regexp.MustCompile(`(?i)\b(?:this|that|it)(?:'s|\s+is|\s+will\s+(?:need|have)\s+to\s+be|'ll\s+(?:need|have)\s+to\s+be)\s+(?:the|our|your)\s+(?:very\s+)?(?:last|final)\s+question\b` +
+	`|\b(?:we've|we\s+have)\s+(?:now\s+)?(?:come\s+to|reached|run\s+out\s+of)\s+(?:the\s+end\s+of\s+)?(?:our|the)\s+time\b` +
+	`|\bbring\s+(?-i:[A-Z][\p{L}'-]+)(?:\s+(?-i:[A-Z][\p{L}'-]+))?\s+in(?:\s+(?:now|here|next|first|briefly|on\s+this|at\s+this\s+point))?\s*(?:[.,!—–]|$)` +
+	`|\b(?:got|have|take|taking)\s+(?:a\s+couple\s+of\s+|a\s+few\s+|some\s+|one\s+|two\s+|three\s+)?supplementar(?:y|ies)\b` +
+	`|\b(?:straight\s+into|on\s+to|onto)\s+(?:the\s+|our\s+)?questions\s*(?:[.,;!]|$|now\b|from\b)`)
+
 // IsChairing reports a sentence that runs the talk while naming its
 // subject: announcing questions on a topic, inviting a last word, giving
 // the floor by a bare name after a question, or the trouble of a call. toks are
@@ -49,11 +63,11 @@ var callTroubleRE = regexp.MustCompile(`(?i)^(?:(?:oh|ah|okay|ok|right|so|sorry|
 // noun: "I love it. Totally." ends on an adverb).
 func IsChairing(text string, toks []Token) bool {
 	t := strings.TrimSpace(text)
-	if t == "" || QuoteWords(t) > 40 {
+	if t == "" || QuoteWords(t) > 40 || !mayChair(strings.ToLower(t)) {
 		return false
 	}
 	return questionsOnRE.MatchString(t) || addRE.MatchString(t) || callTroubleRE.MatchString(t) ||
-		endsOnBareName(t, toks)
+		chairTimeRE.MatchString(t) || endsOnBareName(t, toks)
 }
 
 // endsOnBareName reports text whose last sentence is only a name or two —
@@ -91,6 +105,20 @@ func isProperNoun(w string, toks []Token) bool {
 	for _, tk := range toks {
 		if strings.EqualFold(tk.Text, w) {
 			return tk.Tag == "NNP" || tk.Tag == "NNPS"
+		}
+	}
+	return false
+}
+
+// chairHints are substrings one of which every chairing sentence holds
+// (a question mark for the bare name after a question): the patterns run
+// only on those.
+var chairHints = []string{"question", "add", "lost", "mute", "frozen", "breaking", "bring", "supplementar", "time", "?"}
+
+func mayChair(l string) bool {
+	for _, h := range chairHints {
+		if strings.Contains(l, h) {
+			return true
 		}
 	}
 	return false

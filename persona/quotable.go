@@ -22,7 +22,8 @@ import (
 // point."), names something (a noun, adjective or number — "You like it,
 // you want to use it." names nothing without its context), is no courtesy
 // or talk about the talk ("I hope you guys thank you so much.", "That's a
-// good question.") and is not the interviewer's part (a question, a
+// good question."), no formal meeting's procedure ("Item 3, then, is
+// papers to note.", meeting_procedure.go) and is not the interviewer's part (a question, a
 // prompt, an introduction). The tests use the stored part-of-speech tags
 // and the small word sets the quote hygiene already has, not phrases of
 // one data set.
@@ -34,6 +35,7 @@ const (
 	UnquotableEmpty     = "names nothing"
 	UnquotableCourtesy  = "courtesy"
 	UnquotableAsked     = "interviewer's part"
+	UnquotableProcedure = "meeting procedure"
 )
 
 // WhyUnquotable is "" for a quote that may be shown as a representative,
@@ -59,7 +61,7 @@ func UnquotableForm(q Quote) string {
 	switch {
 	case len(ws) == 0 || fragment(q.Text, ws, q.Tokens, speech) || transcriptGap(q.Text):
 		return UnquotableFragment
-	case disfluent(q.Text, ws):
+	case disfluent(q.Text, ws, speech):
 		return UnquotableDisfluent
 	case speech && !namesSomething(q.Tokens):
 		// A written answer is read with its question on the form.
@@ -88,6 +90,8 @@ func UnquotableTalk(q Quote) string {
 	switch {
 	case IsProcedural(t) || IsMetaTalk(t) || IsSmallTalk(t) || thanksOnly(q):
 		return UnquotableCourtesy
+	case IsMeetingProcedure(t):
+		return UnquotableProcedure
 	case asked(t) || IsChairing(t, q.Tokens):
 		return UnquotableAsked
 	}
@@ -178,6 +182,9 @@ func fragment(text string, ws []string, toks []Token, speech bool) bool {
 	case danglingEnd[ws[len(ws)-1]] || strandedAfterNoun(toks):
 		return true
 	}
+	if speech && brokenOff(t) {
+		return true // "That's going to be—.", "to what extent can we include—?"
+	}
 	if !speech || strings.HasSuffix(t, "?") {
 		return false
 	}
@@ -192,6 +199,18 @@ func fragment(text string, ws []string, toks []Token, speech bool) bool {
 		return true
 	}
 	return len(toks) > 0 && !hasFiniteVerb(toks, ws[i:])
+}
+
+// brokenOff reports speech whose last sentence the speaker broke off, as
+// transcribers mark it: a dash right before the closing punctuation
+// ("We have to recognise—.", "what assessment methods—?").
+func brokenOff(t string) bool {
+	body := strings.TrimRight(t, ".!?")
+	if len(body) == len(t) {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(body)
+	return r == '—' || r == '–' || r == '-' && !strings.HasSuffix(body, "--")
 }
 
 // strandedAfterNoun reports a sentence ending on a preposition, "to" or
@@ -318,8 +337,9 @@ var repeatable = wordSet(`very really so no yes bye ha much many more far long a
 // markers a sentence opens with), immediate repeats ("the the"), a
 // two-word phrase said again within a few words ("big point and big
 // point", "it's a g it's a"), or broken words (a single letter other than
-// "a" and "I", a word cut off with a hyphen); or two broken words at all.
-func disfluent(text string, ws []string) bool {
+// "a" and "I", a word cut off with a hyphen); or two restarts or repairs
+// at all (Repairs: "I was I the reason I made my mistake was").
+func disfluent(text string, ws []string, speech bool) bool {
 	noise := 0
 	i := 0
 	for i < len(ws)-1 {
@@ -385,8 +405,12 @@ func disfluent(text string, ws []string) bool {
 	}
 	noise += 2*youKnow + like
 	noise += broken
-	return broken >= 2 || 4*noise > len(ws)
+	return Repairs(text, speech) >= maxRepairs || 4*noise > len(ws)
 }
+
+// maxRepairs is how many restarts or repairs (Repairs, counting broken
+// words) make a sentence a disfluent run: one is how people talk.
+const maxRepairs = 2
 
 // restartExempt are words said twice close together on purpose: the
 // function words of "the data and the model", the links of "step by step",

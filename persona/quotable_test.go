@@ -38,6 +38,8 @@ func TestWhyUnquotable(t *testing.T) {
 		{"Obviously—[Inaudible.]—that point. We wrote to them last Friday, and we are awaiting their response now.", spoken, persona.UnquotableFragment},
 		{"We moved the models to (crosstalk) the new cluster last year.", spoken, persona.UnquotableFragment},
 		{"The export [unintelligible 00:12:03] every week.", written, persona.UnquotableFragment},
+		{"Obviously, the information that we've had about the Healthy Child Wales, the health boards will be monitoring that information and will be—.", spoken, persona.UnquotableFragment},
+		{"So, it's the threshold for intervention that's the key, really, isn't it, rather than—?", spoken, persona.UnquotableAsked},
 		// disfluent runs
 		{"So like, yeah, I see it as a big point and big pain point.", spoken, persona.UnquotableDisfluent},
 		{"So like, yeah, I see it as a big point and big point.", spoken, persona.UnquotableDisfluent},

@@ -9,24 +9,34 @@ import (
 )
 
 // headline is the sentence a marketer could put on a slide: the theme's
-// most central quote that is a whole statement (one line, capital first,
-// full stop or exclamation mark last; never a question, which is often the
+// most central short whole sentence (one line, capital first, full stop or
+// exclamation mark last; never a question, which is often the
 // interviewer's own echoed back) of 6-25 words, starting with no
 // conjunction or filler ("And, uh,", "So,"), with at most one filler in
-// ten words, at least two content words in five, in English and not a nil
-// answer, and whose tone does not contradict the ring (contradictsRing).
-// One that says all the label's words comes first, then one that says
-// any, even when it only nearly makes a slide sentence (tier 1); among
-// equals, one that judges (a clear sentiment) counts as a
-// little more central. A headline speaks for its theme: a quote that says
-// none of the label's words nor any of the theme's most telling words
-// (distinct, by key) comes after every quote that does, even one that is
-// no slide sentence, so that the theme then shows no headline rather than
-// one about something else ("I think that would be quite fun." no longer
-// heads the theme "cost"). A pinned quote
-// always wins; failing all, the most central quote (the text is always
-// the exact quote). It returns the quote index or -1.
+// ten words, no restart or repair, at least two content words in five, in
+// English and not a nil answer, and whose tone does not contradict the
+// ring (contradictsRing). Central means saying the theme's telling words
+// and lying near the centroid of the theme as it stands
+// (headlineCentrality, 0..1 within the theme), not only lying near the
+// centre the clustering found. One that says all the label's words comes
+// first, then one that says any, even when it only nearly makes a slide
+// sentence (tier 1: not a whole sentence or short of content words);
+// among equals, the most central, and one that judges (a clear
+// sentiment) counts as a little more central (judgeBonus). A
+// headline speaks for its theme: a quote that says none of the label's
+// words nor any of the theme's most telling words (distinct, by key) comes
+// after every quote that does, even one that is no slide sentence, so
+// that the theme then shows no headline rather than one about something
+// else ("I think that would be quite fun." no longer heads the theme
+// "cost"). A pinned quote always wins; failing all, the most central quote
+// (the text is always the exact quote). It returns the quote index or -1.
 func headline(c *corpus, members []int, label string, distinct []string) int {
+	return headlineBy(c, members, label, distinct, themeCentrality(c, members))
+}
+
+// headlineBy is headline with the members' centrality given (computed
+// once per theme by the caller that asks several times).
+func headlineBy(c *corpus, members []int, label string, distinct []string, cent map[int]float64) int {
 	keys := map[string]bool{}
 	for _, w := range strings.Fields(strings.ToLower(strings.TrimPrefix(label, mixedPrefix+" on "))) {
 		if !functionWords[w] && !strings.HasPrefix(w, "(") && !strings.HasSuffix(w, ")") && !strings.HasPrefix(label, mixedPrefix+" (") {
@@ -46,9 +56,12 @@ func headline(c *corpus, members []int, label string, distinct []string) int {
 			continue
 		}
 		q := c.quotes[i]
-		tier, central := 0.0, c.central[i]
+		tier, central := 0.0, cent[i]
 		switch slideLevel(q) {
 		case 2:
+			// All the label's words, then some, then none (a near
+			// sentence that says them comes between); within a tier, by
+			// centrality.
 			tier = 1 + float64(saysAll(q.Tokens, keys))
 			if judges(q.Text) {
 				central += judgeBonus
@@ -131,9 +144,9 @@ func contradictsRing(q *persona.Quote, r persona.Ring) bool {
 }
 
 // judgeBonus is what a clear judgement adds to a headline's centrality
-// (which lies about 0.2-0.6 in a theme): enough to choose "The support
-// is slow." over "We use the support.", not to choose an edge quote.
-const judgeBonus = 0.05
+// (0..1 in a theme): enough to choose "The support is slow." over "We use
+// the support.", not to choose an edge quote.
+const judgeBonus = 0.1
 
 // judges reports text with a clear sentiment (VADER compound ≥ 0.3 either
 // way).
@@ -149,7 +162,10 @@ var leadingFiller = wordSet("and", "so", "but", "or", "because", "cause", "then"
 
 // slideLevel is 2 for a quote fit for a headline (see headline), 1 for
 // one that only falls short of a whole sentence or of the content words
-// (speech rarely has them: "we reduced that to 25 seconds"), else 0.
+// (speech rarely has them: "we reduced that to 25 seconds") or holds a
+// restart or a repair (persona.Repairs: a slide does not say "we, we
+// had", but a near sentence that says the label still beats a slide
+// sentence that does not), else 0.
 func slideLevel(q persona.Quote) int {
 	text := strings.TrimSpace(q.Text)
 	words := splitWords(strings.ToLower(text))
@@ -172,8 +188,8 @@ func slideLevel(q persona.Quote) int {
 	switch {
 	case 10*fillers > len(words):
 		return 0
-	case 5*content >= 2*len(words) && wholeSentence(text):
-		return 2
+	case 5*content >= 2*len(words) && wholeSentence(text) && persona.Repairs(text, q.Kind == persona.KindTranscript) == 0:
+		return 2 // a restart or a stammer ("we, we had") makes a near one at best
 	}
 	return 1
 }

@@ -134,28 +134,52 @@ func codedValues(text string) bool {
 	return true
 }
 
-// mute reports quotes that may not give a label or headline.
+// mute reports quotes that may not give a label or headline: nil
+// answers, text not in English, coded values, and in a transcript a
+// formal meeting's procedure ("Item 3, then, is papers to note.", "you'll
+// be sent a transcript to check for accuracy"), which names the
+// meeting's business, never a finding: a theme of it was labelled "sent
+// transcript" or "standing order requirements".
 func mute(q persona.Quote) bool {
-	return saysNothing(q.Text) || nonEnglish(q.Text) || codedValues(q.Text)
+	return saysNothing(q.Text) || nonEnglish(q.Text) || codedValues(q.Text) || meetingProcedure(q)
 }
+
+// meetingProcedure reports a transcript quote that runs a formal meeting
+// by its rules (persona.IsMeetingProcedure) or is the chair moving the
+// talk on (persona.IsChairing: "…then we're going to take one final
+// question from Suzy on emergency legislation." gave a theme the label
+// "final question").
+func meetingProcedure(q persona.Quote) bool {
+	return q.Kind == persona.KindTranscript && (persona.IsMeetingProcedure(q.Text) || persona.IsChairing(q.Text, q.Tokens))
+}
+
+// procedureLabel names a theme most of whose quotes are a meeting's
+// procedure.
+const procedureLabel = "Meeting procedure"
 
 // codedLabel names a theme whose quotes are mostly coded values.
 const codedLabel = "Coded values"
 
 // muteLabel names a theme most of whose quotes may not label it: "Coded
-// values (‹ring›)" when most of those are coded values, else
-// "Non-English ‹ring›".
+// values (‹ring›)" when most of those are coded values, "Meeting
+// procedure" when most are a meeting's procedure, else "Non-English
+// ‹ring›".
 func muteLabel(c *corpus, w *work) string {
-	coded, foreign := 0, 0
+	coded, foreign, procedure := 0, 0, 0
 	for _, i := range w.members {
 		switch t := c.quotes[i].Text; {
 		case codedValues(t):
 			coded++
 		case nonEnglish(t):
 			foreign++
+		case meetingProcedure(c.quotes[i]):
+			procedure++
 		}
 	}
 	ring := strings.ToLower(w.ring.Title())
+	if procedure > coded && procedure > foreign {
+		return procedureLabel
+	}
 	if coded > foreign {
 		return codedLabel + " (" + ring + ")"
 	}

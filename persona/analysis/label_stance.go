@@ -277,30 +277,37 @@ const distinctWordsN = 3
 // what a headline that speaks for the theme says when it does not say
 // the label's words.
 func (st *phraseStats) distinctWords(t, n int) []string {
-	type ws struct {
-		k string
-		s float64
+	var out []string
+	for _, w := range st.tellingWords(t, n) {
+		out = append(out, w.key)
 	}
-	var all []ws
+	return out
+}
+
+// tellingWord is a word key of a theme and its score there.
+type tellingWord struct {
+	key   string
+	score float64
+}
+
+// tellingWords are distinctWords with their scores, best first.
+func (st *phraseStats) tellingWords(t, n int) []tellingWord {
+	var all []tellingWord
 	for k, df := range st.themeDF[t] {
 		if (df < 2 && st.size[t] >= 2) || plainStopKeys()[k] || st.names[k] || 2*st.df[k] > st.n || len(k) < 3 {
 			continue
 		}
 		if s := st.wordScore(t, k); s > 0 {
-			all = append(all, ws{k, s})
+			all = append(all, tellingWord{k, s})
 		}
 	}
-	slices.SortFunc(all, func(a, b ws) int {
-		if a.s != b.s {
-			return cmp.Compare(b.s, a.s)
+	slices.SortFunc(all, func(a, b tellingWord) int {
+		if a.score != b.score {
+			return cmp.Compare(b.score, a.score)
 		}
-		return strings.Compare(a.k, b.k)
+		return strings.Compare(a.key, b.key)
 	})
-	var out []string
-	for _, w := range all[:min(n, len(all))] {
-		out = append(out, w.k)
-	}
-	return out
+	return all[:min(n, len(all))]
 }
 
 // plainStopKeys are the keys of the words that say nothing of a subject:

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -67,9 +68,13 @@ const maxHeadlineTries = 20
 // or long, opening on "So," or "Okay,", thick with fillers), the theme
 // shows its top quotes without a headline.
 func shownHeadline(c *corpus, w *work, s *showable) int {
+	if strings.HasPrefix(w.label, procedureLabel) {
+		return -1 // its business is never quoted, and another member would misstate it
+	}
 	members := s.formOK(w.members)
+	cent := headlineCentrality(c, w.members, w.telling)
 	for range maxHeadlineTries {
-		h := headline(c, members, w.label, w.distinct)
+		h := headlineBy(c, members, w.label, w.distinct, cent)
 		if h >= 0 && !c.pinned[h] && slideLevel(c.quotes[h]) == 0 && !nonEnglish(c.quotes[h].Text) {
 			return -1
 		}

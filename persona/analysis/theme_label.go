@@ -51,6 +51,10 @@ func labelThemes(c *corpus, ws []*work) {
 		st.loose = false
 		w.phrases = pickPhrases(keys, st.surface, 5)
 		w.distinct = st.distinctWords(t, distinctWordsN)
+		w.telling = map[string]float64{}
+		for _, tw := range st.tellingWords(t, tellingWordsN) {
+			w.telling[tw.key] = tw.score
+		}
 		if w.labelSet {
 			continue
 		}

@@ -45,7 +45,8 @@ type work struct {
 	label    string
 	labelSet bool
 	phrases  []string
-	distinct []string // word keys that most set the theme apart (a headline says one)
+	distinct []string           // word keys that most set the theme apart (a headline says one)
+	telling  map[string]float64 // the theme's most telling word keys and their scores (headline centrality)
 }
 
 // buildThemes clusters each ring's visible quotes into themes.

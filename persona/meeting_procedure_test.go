@@ -1,0 +1,96 @@
+package persona_test
+
+import (
+	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/nlp"
+)
+
+// TestMeetingProcedure: a formal meeting's business (QMSum education
+// committee, sessions 0-3 and 4, 11, 15, 20) is never quoted; a buyer's
+// standing order, invoice item, transcript or last question stays.
+func TestMeetingProcedure(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"In accordance with Standing Order 34.19, I've determined that the public are excluded from the committee's meeting, in order to protect public health.", true},
+		{"Aside from the procedural adaptation related to conducting proceedings remotely, all other Standing Order requirements for committees remain in place.", true},
+		{"As usual, you'll be sent a transcript to check for accuracy following the meeting.", true},
+		{"You will be sent a draft of the transcript, to check for accuracy. Diolch yn fawr.", true},
+		{"As usual, we will send you a transcript to check for accuracy following the meeting, but thank you again for attending.", true},
+		{"Item 3, then, is papers to note.", true},
+		{"Item 4, then.", true},
+		{"Item 2 this morning is our scrutiny session on Estyn's annual report 2018-19.", true},
+		{"Moving on, then, to item 2 this afternoon, which is an evidence session with the Welsh Government.", true},
+		{"Okay then, the next item is item 3, papers to note, the first of which is a letter from the Cabinet Secretary.", true},
+		{"Paper to note 4 is a letter from Qualifications Wales to the Minister for Education on qualifications for the new curriculum.", true},
+		{"We've received apologies for absence from Hefin David AM, and there is no substitution.", true},
+		{"We've received apologies from Hefin David and Lynne Neagle.", true},
+		{"I've received no apologies for absence.", true},
+		{"Vikki Howells is substituting for Jack Sargeant.", true},
+		{"Can I ask Members if there are any declarations of interest, please?", true},
+		{"Item 4 is a motion under Standing Order 17.42 to resolve to exclude the public for the remainder of the meeting.", true},
+		{"We will move then into private session.", true},
+		{"Dawn, final question, please.", true},
+		{"Just one final question from me.", true},
+		{"My final question, Chair, is about some of the responses we've had to this committee.", true},
+		{"The final question is from Hefin David.", true},
+		{"A record of the proceedings will be published as usual.", true},
+		// near misses: a buyer's words
+		{"I pay the licence by standing order every month.", false},
+		{"Item 3 on the invoice was wrong, and support took a week to fix it.", false},
+		{"Item 2 is the most expensive line on the quote.", false},
+		{"We check every transcript for accuracy before we code it.", false},
+		{"Otter sends you a transcript after every call, which saves me an hour.", false},
+		{"We received apologies from the vendor after the outage.", false},
+		{"The final question on the RFP was about data residency.", false},
+		{"The last question the CFO asked was how much it would cost per seat.", false},
+		{"We moved the data into a private cloud because the public one was too slow.", false},
+		{"I apologise, the export keeps failing on large files.", false},
+	}
+	for _, tc := range tests {
+		if got := persona.IsMeetingProcedure(tc.text); got != tc.want {
+			t.Errorf("IsMeetingProcedure(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+	// Only in speech: never shown as a transcript's representative.
+	tag := nlp.Shared()
+	for _, tc := range tests {
+		if !tc.want {
+			continue
+		}
+		q := persona.Quote{Text: tc.text, Kind: persona.KindTranscript, Tokens: tag.Tag(tc.text)}
+		if why := persona.WhyUnquotable(q); why == "" {
+			t.Errorf("WhyUnquotable(%q) = \"\", want a reason", tc.text)
+		}
+	}
+}
+
+// TestChairKeepsTime: the chair's own words for the last question, the
+// end of the time, bringing a member in and supplementary questions are
+// the chair's part (QMSum education committee); a buyer's are not.
+func TestChairKeepsTime(t *testing.T) {
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"Siân, this will need to be the last question, I'm afraid.", true},
+		{"We've come to the end of our time.", true},
+		{"Darren, I've got to bring Llyr in now.", true},
+		{"Before you move on, sorry, I've got a couple of supplementaries.", true},
+		{"We've got a lot of ground that we want to cover this morning, so if it's okay we'll go straight into questions.", true},
+		{"We'll bring Deloitte in next year to run the migration.", false},
+		{"That was the last question on the RFP, and it was about data residency.", false},
+		{"We have come to the end of our contract with the old vendor.", false},
+		{"The supplementary licence cost us another ten thousand.", false},
+		{"Support was slow to get into questions about billing.", false},
+	}
+	tag := nlp.Shared()
+	for _, tc := range tests {
+		if got := persona.IsChairing(tc.text, tag.Tag(tc.text)); got != tc.want {
+			t.Errorf("IsChairing(%q) = %v, want %v", tc.text, got, tc.want)
+		}
+	}
+}
