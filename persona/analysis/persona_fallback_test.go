@@ -23,6 +23,8 @@ func TestFallbackTheme(t *testing.T) {
 		{"Mixed remarks on clients", false, true},
 		{"Non-English perceived barriers", false, true},
 		{"Coded values (decision criteria)", false, true},
+		{"Meeting procedure", false, true},
+		{"Meeting procedure, 7 quotes from 4 people", false, true},
 		{"Perceived barriers", false, true},
 		{"Success factors, 4 quotes", false, true},
 		{"", false, true},
