@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"runtime"
 	"runtime/metrics"
 	"sync"
 	"syscall"
@@ -10,8 +11,9 @@ import (
 )
 
 // stageLog records, for each stage an analysis reports, its wall time, the
-// process's CPU time and how many goroutines ran Go code and how many were
-// in a system or cgo call (such as SQLite's) on average, sampled every
+// process's CPU time, how many goroutines ran or were ready to run Go
+// code (at most GOMAXPROCS) and how many were in a system or cgo call
+// (such as SQLite's; one sits in one all along) on average, sampled every
 // 20 ms.
 // The last figure does not depend on what else the machine runs, so a
 // stage that keeps only one core busy shows as such on a shared machine.
@@ -27,7 +29,8 @@ type stageLog struct {
 	done    chan struct{}
 }
 
-var stageMetrics = []string{"/sched/goroutines/running:goroutines", "/sched/goroutines/not-in-go:goroutines"}
+var stageMetrics = []string{"/sched/goroutines/running:goroutines", "/sched/goroutines/runnable:goroutines",
+	"/sched/goroutines/not-in-go:goroutines"}
 
 func newStageLog(w io.Writer) *stageLog {
 	l := &stageLog{w: w, name: "start", start: time.Now(), cpu: processCPU(), stop: make(chan struct{}), done: make(chan struct{})}
@@ -51,14 +54,18 @@ func (l *stageLog) sample() {
 		case <-t.C:
 		}
 		metrics.Read(s)
-		l.mu.Lock()
-		l.samples++
-		for i, v := range s {
-			if v.Value.Kind() == metrics.KindUint64 {
-				l.busy[i] += float64(v.Value.Uint64())
+		var v [3]float64
+		for i, m := range s {
+			if m.Value.Kind() == metrics.KindUint64 {
+				v[i] = float64(m.Value.Uint64())
 			}
 		}
-		l.busy[0]-- // this sampler
+		// This sampler holds one of the Ps: a goroutine it keeps waiting
+		// counts as runnable.
+		l.mu.Lock()
+		l.samples++
+		l.busy[0] += min(max(v[0]-1+v[1], 0), float64(runtime.GOMAXPROCS(0)))
+		l.busy[1] += v[2]
 		l.mu.Unlock()
 	}
 }
