@@ -22,10 +22,12 @@ func (s *Store) AnalysisQuotes(ctx context.Context, studyID int64, keep func(par
 	if err := s.db.WithContext(ctx).Model(&quoteRow{}).Where("study_id = ?", studyID).Count(&n).Error; err != nil {
 		return nil, fmt.Errorf("store: count quotes of study %d: %w", studyID, err)
 	}
-	// The query runs without ctx's cancellation, which the SQLite driver
-	// would watch from a new goroutine for every row; the loop checks ctx
-	// itself.
-	rows, err := s.db.WithContext(context.WithoutCancel(ctx)).Raw(`SELECT id, study_id, source_id, participant_id, turn_id, kind, text, start, "end",
+	// The loop checks ctx itself (rowsCtx).
+	rctx, err := rowsCtx(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: read quotes of study %d: %w", studyID, err)
+	}
+	rows, err := s.db.WithContext(rctx).Raw(`SELECT id, study_id, source_id, participant_id, turn_id, kind, text, start, "end",
 		at_ms, line, question, tokens, ring, ring_confidence, ring_set, theme_id, hidden
 		FROM quotes WHERE study_id = ? ORDER BY id`, studyID).Rows()
 	if err != nil {
@@ -69,7 +71,7 @@ func scanRaw(ctx context.Context, rows *sql.Rows, keep func(int64) bool, raws, f
 	var kind, question, tokens, ring sql.RawBytes
 	b := <-free
 	for i := 0; rows.Next(); i++ {
-		if i%4096 == 0 && ctx.Err() != nil {
+		if i%rowsCheck == 0 && ctx.Err() != nil {
 			return ctx.Err()
 		}
 		var q persona.Quote
@@ -166,7 +168,11 @@ type QuoteFacets struct {
 // that a caller comparing them before and after saving an analysis can
 // re-index only what changed.
 func (s *Store) StudyQuoteFacets(ctx context.Context, studyID int64) ([]QuoteFacets, error) {
-	rows, err := s.db.WithContext(ctx).Raw(`SELECT q.id, q.source_id, q.ring, q.theme_id, q.hidden, p.persona_id
+	rctx, err := rowsCtx(ctx) // the loop checks ctx
+	if err != nil {
+		return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
+	}
+	rows, err := s.db.WithContext(rctx).Raw(`SELECT q.id, q.source_id, q.ring, q.theme_id, q.hidden, p.persona_id
 		FROM quotes q JOIN participants p ON p.id = q.participant_id WHERE q.study_id = ? ORDER BY q.id`, studyID).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
@@ -175,7 +181,10 @@ func (s *Store) StudyQuoteFacets(ctx context.Context, studyID int64) ([]QuoteFac
 	var out []QuoteFacets
 	in := interner{}
 	var ring sql.RawBytes
-	for rows.Next() {
+	for i := 0; rows.Next(); i++ {
+		if i%rowsCheck == 0 && ctx.Err() != nil {
+			return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, ctx.Err())
+		}
 		var f QuoteFacets
 		if err := rows.Scan(&f.ID, &f.SourceID, &ring, &f.ThemeID, &f.Hidden, &f.PersonaID); err != nil {
 			return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
