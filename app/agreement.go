@@ -18,6 +18,7 @@ const UnitDefinition = "A unit is a quote that at least one of the compared code
 	"nothing in that quote's source. Overall figures pool the decisions on every code any of the compared coders applied. " +
 	"Verbatim's coding is the analysis' theme of a quote, counted as the code of the same name. " +
 	"The seeded coding (Verbatim (seeded)) is the code it suggested for a quote, its seeds left out. " +
+	"Against Verbatim or the seeded coding, which code every quote, a researcher's units are the quotes the researcher coded. " +
 	"The consensus (the codes settling a disagreement kept) has a value only on settled quotes."
 
 // CoderRef names a coder; Verbatim is coder 0.
@@ -172,8 +173,12 @@ func (t *codingTable) compare(coders []CoderRef) Comparison {
 	for _, c := range coders {
 		withSeeded = withSeeded || c.ID == SeededCoder
 	}
+	human, judged := judgedBy(coders)
 	for _, q := range t.quotes {
 		if withSeeded && t.seeds[q] {
+			continue
+		}
+		if judged && len(t.applied[q][human]) == 0 {
 			continue
 		}
 		in := false
@@ -241,6 +246,30 @@ func figures(d agreement.Data, coders int) Figures {
 		f.Kappa = &k
 	}
 	return f
+}
+
+// automatic reports a coder that codes every quote it reads: Verbatim's
+// themes and the seeded coding.
+func automatic(id int64) bool { return id == VerbatimCoder || id == SeededCoder }
+
+// judgedBy is the researcher whose codings bound a comparison's units:
+// compared with automatic coders only, a researcher judged the quotes
+// they coded, not every quote of the sources they coded in (an automatic
+// coder's code there would count against their silence). ok is false for
+// any other comparison (researchers among themselves, the consensus).
+func judgedBy(coders []CoderRef) (human int64, ok bool) {
+	humans := 0
+	for _, c := range coders {
+		switch {
+		case automatic(c.ID):
+		case c.ID == ConsensusCoder:
+			return 0, false
+		default:
+			human = c.ID
+			humans++
+		}
+	}
+	return human, humans == 1 && len(coders) > 1
 }
 
 // researchers are the table's human coders by name.
@@ -333,8 +362,12 @@ const maxDisagreements = 300
 // sets are two coders' code sets on quotes both covered and one coded,
 // where they differ.
 func (t *codingTable) differences(first, second int64) (units int, diff []int64) {
+	human, judged := judgedBy([]CoderRef{{ID: first}, {ID: second}})
 	for _, q := range t.quotes {
 		if (first == SeededCoder || second == SeededCoder) && t.seeds[q] {
+			continue
+		}
+		if judged && len(t.applied[q][human]) == 0 {
 			continue
 		}
 		if !t.has(first, q) || !t.has(second, q) {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -26,8 +27,10 @@ type CodeInput struct {
 }
 
 // code turns an input into a clean code of a study; the examples must be
-// the study's quotes.
-func (a *App) code(ctx context.Context, studyID int64, in CodeInput) (persona.Code, error) {
+// the study's quotes, and those not among kept (the code's examples
+// before an update) must be shown: a hidden quote is shown nowhere, so it
+// cannot become an example.
+func (a *App) code(ctx context.Context, studyID int64, in CodeInput, kept []int64) (persona.Code, error) {
 	ring, ok := persona.ParseRing(in.Ring)
 	if !ok {
 		return persona.Code{}, fmt.Errorf("code ring %.40q: use one of the five rings or none: %w", in.Ring, persona.ErrInvalid)
@@ -42,15 +45,18 @@ func (a *App) code(ctx context.Context, studyID int64, in CodeInput) (persona.Co
 		if err != nil {
 			return c, err
 		}
-		found := map[int64]bool{}
+		found, hidden := map[int64]bool{}, map[int64]bool{}
 		for _, q := range qs {
 			if q.StudyID == studyID {
-				found[q.ID] = true
+				found[q.ID], hidden[q.ID] = true, q.Hidden
 			}
 		}
 		for _, id := range c.ExampleQuoteIDs {
 			if !found[id] {
 				return c, fmt.Errorf("example quote %d is not in this study: %w", id, persona.ErrInvalid)
+			}
+			if hidden[id] && !slices.Contains(kept, id) {
+				return c, fmt.Errorf("example quote %d is hidden and cannot be an example: unhide it first: %w", id, persona.ErrInvalid)
 			}
 		}
 	}
@@ -62,7 +68,7 @@ func (a *App) CreateCode(ctx context.Context, studyID int64, in CodeInput) (pers
 	if _, err := a.store.Study(ctx, studyID); err != nil {
 		return persona.Code{}, err
 	}
-	c, err := a.code(ctx, studyID, in)
+	c, err := a.code(ctx, studyID, in, nil)
 	if err != nil {
 		return c, err
 	}
@@ -77,7 +83,7 @@ func (a *App) UpdateCode(ctx context.Context, id int64, in CodeInput) (persona.C
 	if err != nil {
 		return old, err
 	}
-	c, err := a.code(ctx, old.StudyID, in)
+	c, err := a.code(ctx, old.StudyID, in, old.ExampleQuoteIDs)
 	if err != nil {
 		return c, err
 	}
@@ -107,15 +113,25 @@ func (a *App) PromoteTheme(ctx context.Context, themeID int64) (persona.Code, er
 	if err != nil {
 		return persona.Code{}, err
 	}
-	var ex []int64
+	var cands []int64
 	if t.HeadlineQuoteID != 0 {
-		ex = append(ex, t.HeadlineQuoteID)
+		cands = append(cands, t.HeadlineQuoteID)
 	}
 	for _, id := range t.TopQuoteIDs {
-		if len(ex) == 5 {
-			break
-		}
 		if id != t.HeadlineQuoteID {
+			cands = append(cands, id)
+		}
+	}
+	// Quotes hidden since the analysis (or hidden and pinned) are shown
+	// nowhere, so they are no examples.
+	qs, err := a.store.QuotesByID(ctx, cands)
+	if err != nil {
+		return persona.Code{}, err
+	}
+	byID := quotesByID(qs)
+	var ex []int64
+	for _, id := range cands {
+		if q, ok := byID[id]; ok && !q.Hidden && len(ex) < 5 {
 			ex = append(ex, id)
 		}
 	}

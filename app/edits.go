@@ -224,6 +224,11 @@ func (a *App) EditQuote(ctx context.Context, id int64, e QuoteEdit) (persona.Quo
 	if err != nil {
 		return q, err
 	}
+	if e.Pinned != nil && *e.Pinned && (q.Hidden && e.Hidden == nil || e.Hidden != nil && *e.Hidden) {
+		// A pinned quote is its theme's first example, shown first; a
+		// hidden one is shown nowhere.
+		return q, fmt.Errorf("quote %d is hidden and cannot be pinned as its theme's example: unhide it first, or send \"hidden\": false with the pin: %w", id, persona.ErrInvalid)
+	}
 	defer a.changed(q.StudyID, ChangeQuotes)
 	if e.Ring != nil {
 		if !e.Ring.Valid() {

@@ -124,7 +124,16 @@ func (a *App) prepare(name string, r io.Reader, opt IngestOptions) prepared {
 func (a *App) storePrepared(ctx context.Context, studyID int64, p prepared) FileResult {
 	res, imp := p.res, p.imp
 	if p.qda != nil {
-		return a.importQDA(ctx, studyID, res.Path, p.qda, p.opt)
+		// A project is parsed here, not when prepared: it takes the
+		// study's redaction as it is now (turned on since, perhaps).
+		opt := p.opt
+		if opt.redaction == nil {
+			var err error
+			if opt, err = a.withRedaction(ctx, studyID, opt); err != nil {
+				return fail(res, err)
+			}
+		}
+		return a.importQDA(ctx, studyID, res.Path, p.qda, opt)
 	}
 	if imp == nil {
 		return res
@@ -148,6 +157,15 @@ func (a *App) storePrepared(ctx context.Context, studyID int64, p prepared) File
 	res.SourceID = src.ID
 	res.Participants, res.Turns, res.Quotes = buyers(imp.Participants), len(imp.Turns), len(imp.Quotes)
 	res.NonAnswers = imp.Source.NonAnswers
+	if p.opt.redaction == nil {
+		// Prepared before the study redacted (an upload begun before a
+		// researcher turned redaction on): redacted now, before anything
+		// reads it. A pass running now would read it too (it lists the
+		// sources again at its end); one that has ended would not.
+		if src, err = a.redactLate(ctx, src); err != nil {
+			return fail(res, err)
+		}
+	}
 	if res.CodingsPlaced, res.CodingsUnplaced, err = a.reattachCodings(ctx, src); err != nil {
 		a.Log.Error("re-attach codings", slog.Int64("source_id", src.ID), slog.String("error", err.Error()))
 		res.Warnings = append(res.Warnings, "earlier codings of this file could not be re-attached; they are listed on the codebook page")
@@ -306,4 +324,17 @@ func expand(paths []string) []pathOrErr {
 func (a *App) ImportParsed(ctx context.Context, studyID int64, imp *persona.Import) (persona.Source, error) {
 	defer a.changed(studyID, ChangeSources)
 	return a.store.Import(ctx, studyID, imp)
+}
+
+// redactLate redacts a source stored from a file prepared without
+// redaction when its study redacts by now, and returns it as stored.
+func (a *App) redactLate(ctx context.Context, src persona.Source) (persona.Source, error) {
+	p, _, err := a.store.Privacy(ctx, src.StudyID)
+	if err != nil || !p.Redact {
+		return src, err
+	}
+	if _, err := a.redactSource(ctx, src); err != nil {
+		return src, fmt.Errorf("redact source %d stored after its study began to redact: %w", src.ID, err)
+	}
+	return a.store.Source(ctx, src.ID)
 }

@@ -52,9 +52,9 @@ func shownQuote(t *testing.T, a *App, p persona.Profile, th persona.Theme) Theme
 }
 
 // A quote hidden after the analysis is never the quote a persona's values
-// ("What they value instead") show for its theme: not after hiding it, not
-// when a researcher then pins it (pinning puts it first among the theme's
-// top quotes), not after a re-analysis replays both edits; the theme shows
+// ("What they value instead") show for its theme: not when a researcher
+// pinned it (pinning puts it first among the theme's top quotes) and then
+// hid it, not after a re-analysis replays both edits; the theme shows
 // another of its top quotes instead.
 func TestPersonaValuesNeverShowAHiddenQuote(t *testing.T) {
 	a, st := demoCopy(t)
@@ -64,12 +64,14 @@ func TestPersonaValuesNeverShowAHiddenQuote(t *testing.T) {
 	if first.QuoteID == 0 {
 		t.Fatalf("theme %d shows no quote before any hide", th.ID)
 	}
-	hide := true
-	if _, err := a.EditQuote(ctx, first.QuoteID, QuoteEdit{Hidden: &hide}); err != nil {
-		t.Fatal(err)
-	}
+	// Pinned, then hidden (a hidden quote cannot be pinned; one pinned
+	// before may be hidden after).
 	pin := true
 	if _, err := a.EditQuote(ctx, first.QuoteID, QuoteEdit{Pinned: &pin}); err != nil {
+		t.Fatal(err)
+	}
+	hide := true
+	if _, err := a.EditQuote(ctx, first.QuoteID, QuoteEdit{Hidden: &hide}); err != nil {
 		t.Fatal(err)
 	}
 	check := func(when string) {

@@ -2,8 +2,10 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
+	"strconv"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/ingest"
@@ -75,6 +77,16 @@ func (a *App) withRedaction(ctx context.Context, studyID int64, opt IngestOption
 	}
 	ps := redact.NewPseudonyms(key)
 	ps.Restore(entries)
+	// New originals are numbered by the store, one at a time per study
+	// across replicas: files redacted at once share one mapping.
+	ps.SetReserve(func(kind redact.Kind, hash string) (int, error) {
+		release, err := a.cluster.Lock(ctx, "pseudonyms:"+strconv.FormatInt(studyID, 10))
+		if err != nil {
+			return 0, err
+		}
+		defer release()
+		return a.store.ReservePseudonym(ctx, studyID, string(kind), hash)
+	})
 	r := &redact.Redactor{Pseudonyms: ps, Kinds: p.Kinds, Keep: p.KeepWords}
 	if ef, ok := a.Lang.(entityFinder); ok {
 		r.Entities = ef.Entities
@@ -88,6 +100,9 @@ func (a *App) withRedaction(ctx context.Context, studyID int64, opt IngestOption
 func (a *App) savePseudonyms(ctx context.Context, studyID int64, opt IngestOptions) error {
 	if opt.redaction == nil {
 		return nil
+	}
+	if err := opt.redaction.Redactor.Pseudonyms.Err(); err != nil {
+		return err
 	}
 	return a.store.SavePseudonyms(ctx, studyID, opt.redaction.Redactor.Pseudonyms.Entries())
 }
@@ -104,12 +119,28 @@ func (a *App) saveOriginals(ctx context.Context, studyID, sourceID int64, origin
 
 // DeleteParticipant removes a participant with their turns, quotes (and
 // so codings), index entries and attributes, then re-analyses the study so
-// themes and persona pages no longer count them. It returns the
-// participant as it was and how many quotes went.
+// themes and persona pages no longer count them. Until it has, no theme
+// shows their quote as its headline or among its top quotes. It returns
+// the participant as it was and how many quotes went.
 func (a *App) DeleteParticipant(ctx context.Context, id int64) (persona.Participant, int, error) {
+	p, ids, err := a.deleteParticipant(ctx, id)
+	if err != nil {
+		return p, len(ids), err
+	}
+	err = a.forgetQuotesInThemes(ctx, p.StudyID, ids)
+	a.ScheduleAnalysis(p.StudyID)
+	if err != nil {
+		return p, len(ids), fmt.Errorf("delete participant %d: %w", id, err)
+	}
+	return p, len(ids), nil
+}
+
+// deleteParticipant deletes the participant's rows and index entries and
+// returns the ids of their quotes.
+func (a *App) deleteParticipant(ctx context.Context, id int64) (persona.Participant, []int64, error) {
 	p, err := a.store.Participant(ctx, id)
 	if err != nil {
-		return persona.Participant{}, 0, err
+		return persona.Participant{}, nil, err
 	}
 	undo := a.MarkAnalysisDue(p.StudyID)
 	a.lockIndex()
@@ -118,20 +149,66 @@ func (a *App) DeleteParticipant(ctx context.Context, id int64) (persona.Particip
 	// crash in between is repaired (re-indexed) at the next start.
 	if err := a.store.MarkIndexed(ctx, p.SourceID, false); err != nil {
 		undo()
-		return persona.Participant{}, 0, err
+		return persona.Participant{}, nil, err
 	}
 	ids, err := a.store.DeleteParticipant(ctx, id)
 	if err != nil {
 		undo()
-		return persona.Participant{}, 0, err
+		return persona.Participant{}, nil, err
 	}
 	defer a.changed(p.StudyID, ChangeSources)
 	if err := a.index.Delete(ctx, ids); err != nil {
-		return p, len(ids), fmt.Errorf("delete participant %d: unindex: %w", id, err)
+		return p, ids, fmt.Errorf("delete participant %d: unindex: %w", id, err)
 	}
-	if err := a.store.MarkIndexed(ctx, p.SourceID, true); err != nil {
-		return p, len(ids), err
+	return p, ids, a.store.MarkIndexed(ctx, p.SourceID, true)
+}
+
+// forgetQuotesInThemes takes deleted quotes out of the study's stored
+// themes: a headline is a copy of its quote's text, shown until the next
+// analysis. It holds the analysis lock, so an analysis that read the
+// quotes before they went saves its themes first and has them cleaned
+// here.
+func (a *App) forgetQuotesInThemes(ctx context.Context, studyID int64, ids []int64) error {
+	if len(ids) == 0 {
+		return nil
 	}
-	a.ScheduleAnalysis(p.StudyID)
-	return p, len(ids), nil
+	gone := make(map[int64]bool, len(ids))
+	for _, id := range ids {
+		gone[id] = true
+	}
+	release, err := a.lockStudyAnalysis(ctx, studyID)
+	if err != nil {
+		return fmt.Errorf("forget deleted quotes in themes: %w", err)
+	}
+	defer release()
+	defer a.changed(studyID, ChangeThemes)
+	themes, err := a.store.Themes(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	for _, t := range themes {
+		changed := false
+		if gone[t.HeadlineQuoteID] {
+			t.HeadlineQuoteID, t.Headline, changed = 0, "", true
+		}
+		keep := func(ids []int64) []int64 {
+			out := ids[:0:0]
+			for _, id := range ids {
+				if gone[id] {
+					changed = true
+				} else {
+					out = append(out, id)
+				}
+			}
+			return out
+		}
+		t.TopQuoteIDs, t.QuoteIDs = keep(t.TopQuoteIDs), keep(t.QuoteIDs)
+		if !changed {
+			continue
+		}
+		if err := a.store.SaveTheme(ctx, t); err != nil && !errors.Is(err, persona.ErrNotFound) {
+			return err
+		}
+	}
+	return nil
 }

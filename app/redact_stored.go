@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -118,7 +119,7 @@ func (a *App) beginRedactPass(ctx context.Context, studyID int64) (*RedactionPas
 		return nil, err
 	}
 	now := time.Now().UTC()
-	begun, err := a.store.BeginRedactionPass(ctx, RedactionPass{StudyID: studyID, Running: true, Sources: len(srcs), StartedAt: now, UpdatedAt: now}, now.Add(-passStale))
+	begun, err := a.store.BeginRedactionPass(ctx, RedactionPass{StudyID: studyID, Running: true, Sources: len(srcs), StartedAt: now, UpdatedAt: now, Runner: newRunner()}, now.Add(-passStale))
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +134,9 @@ func (a *App) beginRedactPass(ctx context.Context, studyID int64) (*RedactionPas
 	}
 	if begun.Sources != begun.Done+left {
 		begun.Sources = begun.Done + left
-		a.savePass(&begun)
+		if err := a.savePass(&begun); errors.Is(err, persona.ErrConflict) {
+			return nil, err
+		}
 	}
 	if begun.Done > 0 || begun.ThroughSource > 0 {
 		a.Log.Info("resuming a stopped redaction pass", slog.Int64("study_id", studyID),
@@ -142,24 +145,19 @@ func (a *App) beginRedactPass(ctx context.Context, studyID int64) (*RedactionPas
 	return &begun, nil
 }
 
-// savePass stores a pass's state (a failure is logged: the pass goes on).
-func (a *App) savePass(pass *RedactionPass) {
-	a.redacting.mu.Lock()
-	defer a.redacting.mu.Unlock()
-	pass.UpdatedAt = time.Now().UTC()
-	if err := a.store.SaveRedactionPass(context.Background(), *pass); err != nil {
-		a.Log.Error("save redaction pass", slog.Int64("study_id", pass.StudyID), slog.Any("err", err))
-	}
-}
-
 func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionPass) {
 	undo := a.MarkAnalysisDue(studyID)
+	// A heartbeat that finds the pass taken over cancels the run.
+	ctx, cancel := context.WithCancelCause(ctx)
+	defer cancel(nil)
 	beat, stop := time.NewTicker(passBeat), make(chan struct{})
 	go func() {
 		for {
 			select {
 			case <-beat.C:
-				a.savePass(pass)
+				if err := a.savePass(pass); err != nil {
+					cancel(err)
+				}
 			case <-stop:
 				return
 			}
@@ -168,6 +166,18 @@ func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionP
 	changed, err := a.redactSources(ctx, studyID, pass)
 	beat.Stop()
 	close(stop)
+	if errors.Is(err, persona.ErrConflict) || errors.Is(context.Cause(ctx), persona.ErrConflict) {
+		// Taken over: the process that took it finishes it, saves its end
+		// and has the study re-analysed; so is it here when this runner
+		// rewrote anything (its count may not have reached the row).
+		a.Log.Info("redaction pass left to the process that took it over", slog.Int64("study_id", studyID), slog.Int("changed_here", changed))
+		if changed > 0 {
+			a.ScheduleAnalysis(studyID)
+		} else {
+			undo()
+		}
+		return
+	}
 	if err != nil && a.life.Err() != nil {
 		// Closing: the pass stays running with its progress, so it reads
 		// as stopped after passStale and is resumed (redact_resume.go).
@@ -181,7 +191,10 @@ func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionP
 		pass.Error = err.Error()
 	}
 	a.redacting.mu.Unlock()
-	a.savePass(pass)
+	if err := a.savePass(pass); err != nil {
+		a.Log.Info("redaction pass left to the process that took it over", slog.Int64("study_id", studyID), slog.Int("changed_here", changed))
+		return
+	}
 	// Sources a stopped run of this pass rewrote count too: the study has
 	// not been re-analysed since.
 	if pass.Changed > 0 {
@@ -195,40 +208,56 @@ func (a *App) runRedactPass(ctx context.Context, studyID int64, pass *RedactionP
 
 // redactSources rewrites each source of the study, in id order, after the
 // last one the pass finished (pass.ThroughSource: all for a new pass); it
-// returns how many changed.
+// returns how many changed. Sources stored while the pass runs (an upload
+// prepared before the study redacted) have higher ids: the pass lists the
+// study's sources again at its end and reads those too, until a listing
+// holds no new one. A source stored after the pass ended is redacted as
+// it is stored (storePrepared).
 func (a *App) redactSources(ctx context.Context, studyID int64, pass *RedactionPass) (int, error) {
 	defer a.changed(studyID, ChangeSources)
-	srcs, err := a.store.Sources(ctx, studyID)
-	if err != nil {
-		return 0, err
-	}
 	changed := 0
-	for _, src := range srcs {
-		if src.ID <= pass.ThroughSource {
-			continue
-		}
-		ok, err := a.redactSource(ctx, src)
+	for {
+		srcs, err := a.store.Sources(ctx, studyID)
 		if err != nil {
 			return changed, err
 		}
+		left := 0
+		for _, src := range srcs {
+			if src.ID > pass.ThroughSource {
+				left++
+			}
+		}
+		if left == 0 {
+			return changed, a.redactAway(ctx, studyID, srcs)
+		}
 		a.redacting.mu.Lock()
-		pass.Done++
-		pass.ThroughSource = src.ID
-		if ok {
-			changed++
-			pass.Changed++
-		}
-		after := a.redacting.afterSource
+		pass.Sources = max(pass.Sources, pass.Done+left)
 		a.redacting.mu.Unlock()
-		a.savePass(pass)
-		if after != nil {
-			after(studyID, src.ID)
+		for _, src := range srcs {
+			if src.ID <= pass.ThroughSource {
+				continue
+			}
+			ok, err := a.redactSource(ctx, src)
+			if err != nil {
+				return changed, err
+			}
+			a.redacting.mu.Lock()
+			pass.Done++
+			pass.ThroughSource = src.ID
+			if ok {
+				changed++
+				pass.Changed++
+			}
+			after := a.redacting.afterSource
+			a.redacting.mu.Unlock()
+			if err := a.savePass(pass); err != nil {
+				return changed, err
+			}
+			if after != nil {
+				after(studyID, src.ID)
+			}
 		}
 	}
-	if err := a.redactAway(ctx, studyID, srcs); err != nil {
-		return changed, err
-	}
-	return changed, nil
 }
 
 // redactAway redacts the text kept of the codings, code examples and
@@ -300,27 +329,43 @@ func (a *App) redactSource(ctx context.Context, src persona.Source) (bool, error
 	}
 	oldName := src.Name
 	st := &ingest.Stored{Source: &src, Participants: parts, Turns: turns, Quotes: quotes}
-	changed, originals := ingest.RedactStored(st, a.Lang, opt.redaction)
+	// The originals are wanted in memory to scrub the analysis's labels
+	// (scrubDerived); they are stored only when an admin chose so.
+	withOriginals := *opt.redaction
+	withOriginals.KeepOriginals = true
+	changed, originals := ingest.RedactStored(st, a.Lang, &withOriginals)
 	if !changed {
 		return false, nil
 	}
 	if err := a.savePseudonyms(ctx, src.StudyID, opt); err != nil {
 		return false, err
 	}
-	if err := a.saveOriginals(ctx, src.StudyID, src.ID, originals); err != nil {
-		return false, err
+	if opt.redaction.KeepOriginals {
+		if err := a.saveOriginals(ctx, src.StudyID, src.ID, originals); err != nil {
+			return false, err
+		}
 	}
 	if src.Name != oldName && opt.redaction.KeepOriginals {
 		if err := a.saveOriginals(ctx, src.StudyID, src.ID, []persona.Original{{Label: src.Name, Original: oldName}}); err != nil {
 			return false, err
 		}
 	}
+	// Before the rewrite: a crash after it leaves labels the re-analysis
+	// (due since the pass began) builds anew, never the other way round.
+	if err := a.scrubDerived(ctx, src.StudyID, originals); err != nil {
+		return false, err
+	}
 	// Unindexed until re-indexed: a crash in between is repaired at the
 	// next start, from the rewritten text.
 	if err := a.store.MarkIndexed(ctx, src.ID, false); err != nil {
 		return false, err
 	}
-	if err := a.store.RewriteSource(ctx, src, st.Participants, st.Turns, st.Quotes); err != nil {
+	err = a.store.RewriteSource(ctx, src, st.Participants, st.Turns, st.Quotes)
+	// Every cache of the study is dropped as soon as the rewrite is stored
+	// (not only once the source is re-indexed, below): a page cached
+	// before must not show what it held.
+	a.changed(src.StudyID, ChangeSources)
+	if err != nil {
 		return false, err
 	}
 	if err := a.redactUnplaced(ctx, src, oldName, opt); err != nil {

@@ -44,6 +44,18 @@ type ReportPersona struct {
 	Size         int                      `json:"size"`
 	Participants []ReportParticipant      `json:"participants"`
 	Rings        map[persona.Ring][]int64 `json:"rings"`
+	// StatedRoles are the roles members state about themselves, as the
+	// persona page shows them (most stated first, each with one quote per
+	// member saying it).
+	StatedRoles []ReportRole `json:"stated_roles"`
+}
+
+// ReportRole is a role some persona members state, with their quotes.
+type ReportRole struct {
+	Role   string        `json:"role"`
+	N      int           `json:"n"`
+	Of     int           `json:"of"`
+	Quotes []ReportQuote `json:"quotes"`
 }
 
 // ReportParticipant names a persona member and the file they came from.
@@ -72,8 +84,9 @@ func (a *App) Report(ctx context.Context, studyID int64) (Report, error) {
 		return rep, err
 	}
 	byID := map[int64]persona.Participant{}
+	labels := map[int64]string{}
 	for _, p := range parts {
-		byID[p.ID] = p
+		byID[p.ID], labels[p.ID] = p, p.Label
 	}
 	sizing, err := a.SurveySizing(ctx, studyID)
 	if err != nil {
@@ -106,7 +119,34 @@ func (a *App) Report(ctx context.Context, studyID int64) (Report, error) {
 			pp := byID[id]
 			rp.Participants = append(rp.Participants, ReportParticipant{Label: pp.Label, Source: srcName[pp.SourceID]})
 		}
+		if rp.StatedRoles, err = a.reportRoles(ctx, p, labels); err != nil {
+			return rep, err
+		}
 		rep.Personas = append(rep.Personas, rp)
 	}
 	return rep, nil
+}
+
+// reportRoles are a persona's stated roles as its page shows them.
+func (a *App) reportRoles(ctx context.Context, p persona.Profile, labels map[int64]string) ([]ReportRole, error) {
+	out := []ReportRole{}
+	if len(p.Roles) == 0 {
+		return out, nil
+	}
+	srcs, err := a.sourceMap(ctx, p.StudyID)
+	if err != nil {
+		return out, err
+	}
+	_, shown, err := a.statedRoles(ctx, p, labels, srcs)
+	if err != nil {
+		return out, err
+	}
+	for _, r := range shown {
+		rr := ReportRole{Role: r.Role, N: r.N, Of: r.Of, Quotes: make([]ReportQuote, 0, len(r.Quotes))}
+		for _, q := range r.Quotes {
+			rr.Quotes = append(rr.Quotes, ReportQuote{ID: q.ID, Text: q.Text, Participant: q.Participant, Source: q.Source})
+		}
+		out = append(out, rr)
+	}
+	return out, nil
 }

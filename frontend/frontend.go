@@ -147,7 +147,13 @@ func pct(n, of int) int {
 	return (n*100 + of/2) / of
 }
 
+// initials are a persona's avatar letters: the first two words' first
+// letters, after a heading such as "Focus:" or "Mostly raised:" (every
+// topic-named persona would otherwise be "FO").
 func initials(name string) string {
+	if _, rest, ok := strings.Cut(name, ": "); ok && strings.TrimSpace(rest) != "" {
+		name = rest
+	}
 	var b strings.Builder
 	for _, w := range strings.Fields(name) {
 		r := []rune(w)

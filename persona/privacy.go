@@ -78,4 +78,9 @@ type RedactionPass struct {
 	// ThroughSource is the id of the last source the pass finished (it
 	// reads the sources in id order): a stopped pass resumes after it.
 	ThroughSource int64 `json:"through_source,omitempty"`
+	// Runner fences the process running the pass: a random token it
+	// begins or takes the pass over with, and saves its progress under.
+	// Once another process took a stale pass over, the one that stalled
+	// can no longer save (its saves conflict), so it stops.
+	Runner string `json:"-"`
 }

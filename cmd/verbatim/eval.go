@@ -30,6 +30,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 	maxTexts := fs.Int("max", 0, "with --suite: subsample each set to at most N texts (0: all)")
 	perClass := fs.String("seed-per-class", "", "score the researcher-seeded coding instead: N labelled texts per label (a list: 1,3,5,10) drawn with --seed (--seeds with --suite) are the seeds; scored on the rest")
 	review := fs.Int("review-rounds", 0, "with --suite and one --seed-per-class N: simulate that many rounds of review (one decision per label each) from N seeds per label, comparing review orders")
+	themes := fs.Bool("themes", false, "with --seed-per-class: also score the product's view, the coded quotes by their code and the uncoded ones by the theme clustering (one clustering per draw: slower)")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return errUsage
 	}
@@ -50,12 +51,12 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 			return evalReviewSuite(ctx, e.stdout, *suite, ns[0], *review, *seeds, *sets, *maxTexts)
 		}
 		if ns != nil {
-			return evalSeededSuite(ctx, e.stdout, *suite, ns, *seeds, *sets, *maxTexts)
+			return evalSeededSuite(ctx, e.stdout, *suite, ns, *seeds, *sets, *maxTexts, *themes)
 		}
 		return evalSuite(ctx, e.stdout, *suite, *seeds, *sets, *maxTexts)
 	}
 	if *labels == "" {
-		fmt.Fprintln(e.stderr, "usage: verbatim eval --labels FILE.csv --text-col COL --label-col COL [--k N] [--seed-per-class N] [--json]\n       verbatim eval --suite DIR [--seeds 1,2,3] [--sets a,b] [--max N] [--seed-per-class 1,3,5,10 | --seed-per-class N --review-rounds R]")
+		fmt.Fprintln(e.stderr, "usage: verbatim eval --labels FILE.csv --text-col COL --label-col COL [--k N] [--seed-per-class N [--themes]] [--json]\n       verbatim eval --suite DIR [--seeds 1,2,3] [--sets a,b] [--max N] [--seed-per-class 1,3,5,10 [--themes] | --seed-per-class N --review-rounds R]")
 		return errUsage
 	}
 	f, err := os.Open(*labels)
@@ -68,7 +69,7 @@ func cmdEval(ctx context.Context, e env, args []string) error {
 		return fmt.Errorf("%s: %w", *labels, err)
 	}
 	if ns != nil {
-		return evalSeeded(ctx, e.stdout, texts, truth, ns, *seed, *asJSON)
+		return evalSeeded(ctx, e.stdout, texts, truth, ns, *seed, *asJSON, *themes)
 	}
 	start := time.Now()
 	res, err := analysis.Evaluate(texts, truth, analysis.EvalOptions{K: *k, Seed: *seed})

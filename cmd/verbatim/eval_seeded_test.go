@@ -27,11 +27,13 @@ func TestEvalSeedPerClass(t *testing.T) {
 		args     []string
 		wantCode int
 		wantN    []int // per-class counts of the JSON results
+		product  bool  // the product's view is in the results
 	}{
-		{"one count", []string{"--seed-per-class", "2"}, 0, []int{2}},
-		{"a list", []string{"--seed-per-class", "1,3", "--seed", "2"}, 0, []int{1, 3}},
-		{"zero", []string{"--seed-per-class", "0"}, 2, nil},
-		{"not a number", []string{"--seed-per-class", "five"}, 2, nil},
+		{"one count", []string{"--seed-per-class", "2"}, 0, []int{2}, false},
+		{"a list", []string{"--seed-per-class", "1,3", "--seed", "2"}, 0, []int{1, 3}, false},
+		{"the product's view", []string{"--seed-per-class", "2", "--themes"}, 0, []int{2}, true},
+		{"zero", []string{"--seed-per-class", "0"}, 2, nil, false},
+		{"not a number", []string{"--seed-per-class", "five"}, 2, nil, false},
 	}
 	for _, tt := range tests {
 		args := append([]string{"eval", "--labels", path, "--text-col", "text", "--label-col", "label", "--json"}, tt.args...)
@@ -49,6 +51,9 @@ func TestEvalSeedPerClass(t *testing.T) {
 			N        int     `json:"n"`
 			ACC      float64 `json:"acc"`
 			Coverage float64 `json:"coverage"`
+			Product  *struct {
+				N int `json:"n"`
+			} `json:"product"`
 		}
 		if err := json.Unmarshal([]byte(out), &res); err != nil {
 			t.Fatalf("%s: output is not JSON: %v\n%s", tt.name, err, out)
@@ -62,6 +67,9 @@ func TestEvalSeedPerClass(t *testing.T) {
 			}
 			if r.ACC < 0.9 {
 				t.Errorf("%s: ACC %.2f on two intents with their own words; want ≥ .9", tt.name, r.ACC)
+			}
+			if (r.Product != nil) != tt.product || (r.Product != nil && r.Product.N != r.N) {
+				t.Errorf("%s: product's view %+v; want one over the %d scored texts: %v", tt.name, r.Product, r.N, tt.product)
 			}
 		}
 	}

@@ -12,6 +12,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"slices"
 	"strconv"
 	"syscall"
 
@@ -101,8 +102,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 
 func usage(w io.Writer) {
 	fmt.Fprintln(w, "usage: verbatim COMMAND [flags] [args]\n\ncommands:")
-	for _, name := range []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token", "gaps", "waves", "codebook", "agreement", "migrate"} {
-		fmt.Fprintf(w, "  %-10s %s\n", name, commands[name].summary)
+	order := []string{"serve", "ingest", "attributes", "search", "objections", "export", "analyze", "reindex", "eval", "user", "token", "gaps", "waves", "codebook", "agreement", "share", "redact", "participant", "migrate"}
+	// Every command is listed: one missing from order comes after it.
+	var rest []string
+	for name := range commands {
+		if !slices.Contains(order, name) {
+			rest = append(rest, name)
+		}
+	}
+	slices.Sort(rest)
+	for _, name := range append(order, rest...) {
+		if c, ok := commands[name]; ok {
+			fmt.Fprintf(w, "  %-11s %s\n", name, c.summary)
+		}
 	}
 	fmt.Fprintln(w, "\nRun 'verbatim COMMAND -h' for a command's flags.")
 }

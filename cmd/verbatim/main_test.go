@@ -151,3 +151,40 @@ func TestIndexRebuiltFromDatabase(t *testing.T) {
 		t.Errorf("reindex: exit %d %q; want the quotes reindexed", code, out)
 	}
 }
+
+// verbatim help lists every command, so share, redact and participant
+// (privacy and access) are found without reading the docs.
+func TestUsageListsEveryCommand(t *testing.T) {
+	var out bytes.Buffer
+	usage(&out)
+	for name := range commands {
+		if !strings.Contains(out.String(), "\n  "+name+" ") {
+			t.Errorf("usage does not list %q:\n%s", name, out.String())
+		}
+	}
+}
+
+// token create takes its user as a flag or, as user add names one, as its
+// argument; without one it prints its usage instead of "no such user".
+func TestTokenCreateNamesItsUser(t *testing.T) {
+	data := t.TempDir()
+	t.Setenv("VERBATIM_PASSWORD", "correct horse battery")
+	if code, _, errs := runCLI(t, "user", "add", "--data", data, "ann", "--role", "researcher"); code != 0 {
+		t.Fatalf("user add: %d %s", code, errs)
+	}
+	tests := []struct {
+		args []string
+		code int
+	}{
+		{[]string{"--user", "ann"}, 0},
+		{[]string{"ann"}, 0},
+		{[]string{}, 2},
+		{[]string{"--user", "ann", "bob"}, 2},
+	}
+	for _, tt := range tests {
+		code, out, errs := runCLI(t, append([]string{"token", "create", "--data", data}, tt.args...)...)
+		if code != tt.code || code == 0 && !strings.HasPrefix(out, "vbt_") || code == 2 && !strings.Contains(errs, "usage: verbatim token create") {
+			t.Errorf("token create %v: %d %q %q; want exit %d", tt.args, code, out, errs, tt.code)
+		}
+	}
+}

@@ -95,6 +95,14 @@ func cmdToken(ctx context.Context, e env, args []string) error {
 	defer done()
 	switch args[0] {
 	case "create":
+		// The user may be named as "user add" names one: token create NAME.
+		if *user == "" && len(pos) == 1 {
+			*user = pos[0]
+		}
+		if *user == "" || len(pos) > 1 || len(pos) == 1 && pos[0] != *user {
+			fmt.Fprintln(e.stderr, "usage: verbatim token create --user NAME [--name LABEL]")
+			return errUsage
+		}
 		u, err := svc.UserByName(ctx, *user)
 		if err != nil {
 			return err

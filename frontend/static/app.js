@@ -132,7 +132,12 @@
       else {
         b.dataset.hidden = q.hidden ? 'true' : 'false';
         b.textContent = q.hidden ? 'Unhide' : 'Hide';
-        if (li) { li.classList.toggle('tq-hidden', !!q.hidden); }
+        if (li) {
+          li.classList.toggle('tq-hidden', !!q.hidden);
+          // A hidden quote cannot be pinned (the API refuses it).
+          var pin = li.querySelector('button.pin-quote');
+          if (pin) { pin.hidden = !!q.hidden; }
+        }
       }
     }).catch(function (err) { window.alert(err.message); }).then(function () { b.disabled = false; });
   });

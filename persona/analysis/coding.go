@@ -80,9 +80,8 @@ type Coder struct {
 	infl  []float64 // each row's weight in the graph, 0..1 (Teach)
 
 	mu   sync.Mutex
-	last *calibration      // the last Code's, reused by Update
-	reps []representative  // the last Code's representatives, reused by Update
-	cols map[int][]float32 // every row's cosine to a seed row, by seed row
+	last *calibration     // the last Code's, reused by Update
+	reps []representative // the last Code's representatives, reused by Update
 }
 
 // NewCoder builds the representation of quotes. Quotes without Tokens are
@@ -111,7 +110,7 @@ func NewCoder(ctx context.Context, quotes []persona.Quote, opt CodingOptions) (*
 // newCoder smooths the space's rows over their neighbours, as the theme
 // clustering does (smoothed), and keeps the neighbour lists.
 func newCoder(s *Space) *Coder {
-	c := &Coder{n: s.Len(), rowOf: make([]int, s.Len()), cols: map[int][]float32{}}
+	c := &Coder{n: s.Len(), rowOf: make([]int, s.Len())}
 	var ids []int
 	for i := range c.rowOf {
 		c.rowOf[i] = -1
@@ -137,7 +136,7 @@ func (c *Coder) Code(ctx context.Context, seeds []Seed) ([]Assignment, error) {
 
 // Update recodes every quote after a researcher accepted or corrected one
 // (append the decision to seeds: a Seed with the quote and its code). It
-// reuses the spreading share and confidence curve the last Code measured
+// reuses the word vectors' weight and confidence curve the last Code measured
 // (Code's work when there was none), so it costs a third of Code: the
 // representation is kept, and only the coding itself runs again (see
 // docs/SEEDED.md). Call Code again now and then to remeasure.
@@ -227,7 +226,7 @@ func (c *Coder) seedLabels(seeds []Seed) ([]int, []string, error) {
 		lab[r] = id
 	}
 	// A code whose only seeds were recoded keeps its number but no seed;
-	// fit gives it no centroid.
+	// the regression never sees it as the answer, so it hardly wins a quote.
 	return lab, names, nil
 }
 

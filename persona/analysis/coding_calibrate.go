@@ -14,8 +14,9 @@ type calibration struct {
 	fitted bool
 	// allWrong is true when every held-out seed came out wrong.
 	allWrong bool
-	// alpha is the neighbours' share in label spreading.
-	alpha float64
+	// dense is the word vectors' weight in the features (½: equal to
+	// TF-IDF's; see Coder.features).
+	dense float64
 }
 
 // prob is the calibrated probability that a row's best code is right.
@@ -31,20 +32,26 @@ func (c calibration) prob(top, margin float64) float64 {
 
 func sigmoid(x float64) float64 { return 1 / (1 + math.Exp(-x)) }
 
-// spreadAlphas are the neighbours' shares in label spreading that
-// calibrate chooses from, by the held-out seeds' accuracy: how much a
-// quote should follow its neighbours rather than its own words differs
-// between corpora (measured on the suite: .95 best on NHS, .5 on HWU64).
-var spreadAlphas = []float64{0.5, 0.8, 0.95}
+// denseWeights are the word vectors' weights in the features that
+// calibrate chooses from: equal to TF-IDF's (the theme clustering's, and
+// preferred), TF-IDF alone, word vectors alone. A study whose codes are
+// told apart by their words (StackOverflow's tags) or by their meanings
+// can say so through its seeds. The grid is fixed, the same for every
+// study.
+var denseWeights = []float64{0.5, 0, 1}
+
+// calibrateDebug, when set (development tests), sees each weight's
+// held-out accuracy.
+var calibrateDebug func(dense, acc float64, n int)
 
 // calibrate measures the coding on the seeds themselves: for each code
 // with two seeds or more, its seeds are split in two halves by order; each
-// half in turn is held out and coded from all the other seeds. The
-// spreading share (spreadAlphas) under which most held-out seeds come out
-// right is kept, and a logistic curve is fitted from each held-out seed's
-// best score and margin to whether its best code is its seeded one. The
-// curve comes from codings with half the seeds of those codes, so it
-// tends to underestimate the full coding's accuracy.
+// half in turn is held out and coded from all the other seeds. The word
+// vectors' weight (denseWeights) is chosen by the held-out seeds, and a
+// logistic curve is fitted from each held-out seed's best score and
+// margin to whether its best code is its seeded one. The curve comes from
+// codings with half the seeds of those codes, so it tends to
+// underestimate the full coding's accuracy.
 func (c *Coder) calibrate(lab []int, k int) calibration {
 	perCode := make([][]int, k)
 	for r, l := range lab {
@@ -52,11 +59,12 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 			perCode[l] = append(perCode[l], r)
 		}
 	}
-	xs := make([][][2]float64, len(spreadAlphas))
-	ys := make([][]float64, len(spreadAlphas))
+	xs := make([][][2]float64, len(denseWeights))
+	ys := make([][]float64, len(denseWeights))
 	for fold := range 2 {
 		held := append([]int(nil), lab...)
 		var out []int
+		want := make([]bool, len(lab))
 		for _, rows := range perCode {
 			if len(rows) < 2 {
 				continue
@@ -65,66 +73,61 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 				if q%2 == fold {
 					held[r] = -1
 					out = append(out, r)
+					want[r] = true
 				}
 			}
 		}
 		if len(out) == 0 {
 			continue
 		}
-		s := c.cosines(held, k)
-		for a, alpha := range spreadAlphas {
-			f := c.spread(s, held, k, alpha)
+		for d, dense := range denseWeights {
+			f := c.scores(c.fitSoftmax(held, k, dense), held, want)
 			for _, r := range out {
 				b, top, margin := bestTwo(f[r*k : (r+1)*k])
 				y := 0.0
 				if b == lab[r] {
 					y = 1
 				}
-				xs[a], ys[a] = append(xs[a], [2]float64{top, margin}), append(ys[a], y)
+				xs[d], ys[d] = append(xs[d], [2]float64{top, margin}), append(ys[d], y)
 			}
 		}
 	}
-	cal := calibration{alpha: spreadAlphas[0]}
-	// The first share (the least reliance on the graph) whose held-out
-	// accuracy is within one standard error of the best (the one-standard-
-	// error rule of Breiman et al. 1984): a few dozen held-out seeds
-	// cannot tell shares apart more finely.
-	acc := make([]float64, len(spreadAlphas))
-	top := 0
-	for a := range spreadAlphas {
+	acc := make([]float64, len(denseWeights))
+	for d := range denseWeights {
 		var r float64
-		for _, y := range ys[a] {
+		for _, y := range ys[d] {
 			r += y
 		}
-		if len(ys[a]) > 0 {
-			acc[a] = r / float64(len(ys[a]))
+		if len(ys[d]) > 0 {
+			acc[d] = r / float64(len(ys[d]))
 		}
-		if acc[a] > acc[top] {
-			top = a
-		}
-	}
-	se := math.Sqrt(acc[top] * (1 - acc[top]) / math.Max(1, float64(len(ys[top]))))
-	best := top
-	for a := range spreadAlphas {
-		if acc[a] >= acc[top]-se {
-			best = a
-			break
+		if calibrateDebug != nil {
+			calibrateDebug(denseWeights[d], acc[d], len(ys[d]))
 		}
 	}
-	right := acc[best] * float64(len(ys[best]))
-	cal.alpha = spreadAlphas[best]
+	// The word vectors' weight: the first unless another's held-out
+	// accuracy beats it by more than one standard error (a few dozen
+	// held-out seeds cannot tell weights apart more finely).
+	se := math.Sqrt(acc[0] * (1 - acc[0]) / math.Max(1, float64(len(ys[0]))))
+	best := 0
+	for d := 1; d < len(denseWeights); d++ {
+		if acc[d] > acc[0]+se && acc[d] > acc[best] {
+			best = d
+		}
+	}
+	cal := calibration{dense: denseWeights[best]}
 	if len(ys[best]) == 0 {
 		return cal
 	}
-	if right == 0 {
+	if acc[best] == 0 {
 		cal.allWrong = true
 		return cal
 	}
-	// The anchor: a quote with nothing in common with any code (best score
-	// and margin 0) has its best code by chance, right one time in k. It
+	// The anchor: a quote the model has no preference for (every code at
+	// 1/k, margin 0) has its best code by chance, right one time in k. It
 	// keeps the curve falling toward such quotes even when every held-out
 	// seed came out right.
-	x, y := append(xs[best], [2]float64{0, 0}), append(ys[best], 1/float64(k))
+	x, y := append(xs[best], [2]float64{1 / float64(k), 0}), append(ys[best], 1/float64(k))
 	cal.b, cal.fitted = monotoneLogistic(x, y), true
 	return cal
 }

@@ -26,6 +26,12 @@ type SeededResult struct {
 	// (0, and meaningless, when Coverage is 0).
 	Coverage float64 `json:"coverage"`
 	CodedACC float64 `json:"coded_acc"`
+	// Product is the product's view, scored only when SeededEval.Themes
+	// is set: the coded quotes grouped by their code and the uncoded ones
+	// by the theme clustering (Cluster, k chosen automatically, seeded
+	// with the draw's seed), against the labels; ACC matches groups to
+	// labels one to one (Hungarian), as the unsupervised figures do.
+	Product *EvalResult `json:"product,omitempty"`
 }
 
 // SeededEval codes labelled texts from seeds drawn among them; the
@@ -34,6 +40,11 @@ type SeededEval struct {
 	coder *Coder
 	truth []int
 	names []string // label of each truth id
+	toks  [][]persona.Token
+	vec   *Vectors
+	// Themes also scores the product's view (SeededResult.Product): one
+	// theme clustering of the uncoded quotes per draw.
+	Themes bool
 }
 
 // NewSeededEval builds the coding representation of texts with labels.
@@ -58,7 +69,11 @@ func NewSeededEval(ctx context.Context, texts, labels []string, opt CodingOption
 			names = append(names, labels[i])
 		}
 	}
-	return &SeededEval{coder: c, truth: truth, names: names}, nil
+	vec := opt.Vectors
+	if vec == nil && !opt.NoVectors {
+		vec = DefaultVectors()
+	}
+	return &SeededEval{coder: c, truth: truth, names: names, toks: toks, vec: vec}, nil
 }
 
 // Run draws perClass texts of each label with seed (all of a label's
@@ -78,7 +93,44 @@ func (e *SeededEval) Run(ctx context.Context, perClass int, seed int64) (SeededR
 	if err != nil {
 		return SeededResult{}, err
 	}
-	return scoreSeeded(e.truth, e.names, as, isSeed, perClass), nil
+	res := scoreSeeded(e.truth, e.names, as, isSeed, perClass)
+	if e.Themes {
+		p := e.productView(as, isSeed, seed)
+		res.Product = &p
+	}
+	return res, nil
+}
+
+// productView scores what the app shows: the scored quotes with a code
+// grouped by it, the others by the theme clustering of just them.
+func (e *SeededEval) productView(as []Assignment, isSeed []bool, seed int64) EvalResult {
+	id := make(map[string]int, len(e.names))
+	for i, n := range e.names {
+		id[n] = i
+	}
+	var t, p []int
+	var open []int // positions in t of the uncoded quotes
+	var toks [][]persona.Token
+	for i, a := range as {
+		if isSeed[i] {
+			continue
+		}
+		t = append(t, e.truth[i])
+		if v, ok := id[a.Code]; ok {
+			p = append(p, v)
+			continue
+		}
+		open = append(open, len(p))
+		p = append(p, -1)
+		toks = append(toks, e.toks[i])
+	}
+	if len(open) > 0 {
+		cl := NewTokenSpace(toks, e.vec).Cluster(ClusterOptions{Seed: seed})
+		for q, pos := range open {
+			p[pos] = len(e.names) + cl.Assign[q]
+		}
+	}
+	return score(t, p)
 }
 
 // scoreSeeded scores the assignments of the texts that are not seeds.
@@ -170,12 +222,14 @@ type SeededSuiteResult struct {
 
 // RunSeededSuiteSet loads set from dir (subsampled to maxTexts texts when
 // more than 0, with seed 1), builds its coding representation once and
-// runs SeededEval for every perClass and seed.
-func RunSeededSuiteSet(ctx context.Context, dir string, set SuiteSet, perClass []int, seeds []int64, maxTexts int, opt CodingOptions) (SeededSuiteResult, error) {
+// runs SeededEval for every perClass and seed; with themes, each run also
+// scores the product's view (SeededEval.Themes).
+func RunSeededSuiteSet(ctx context.Context, dir string, set SuiteSet, perClass []int, seeds []int64, maxTexts int, themes bool, opt CodingOptions) (SeededSuiteResult, error) {
 	e, err := LoadSeededEval(ctx, dir, set, maxTexts, opt)
 	if err != nil {
 		return SeededSuiteResult{}, err
 	}
+	e.Themes = themes
 	res := SeededSuiteResult{Set: set, Texts: e.Len(), Labels: e.Labels(), PerClass: perClass, Seeds: seeds}
 	for _, n := range perClass {
 		var row []SeededResult

@@ -8,27 +8,24 @@ import (
 
 // The coding model (Coder.Code):
 //
-//  1. Each code's centroid is the normalised sum of its seeds' smoothed
-//     rows; every quote scores, per code, the mean of its cosine to the
-//     centroid and its cosine to the code's nearest seed.
-//  2. The scores spread over the neighbour graph (label spreading, Zhou et
-//     al. 2004, started from the centroid scores instead of zeros): each
-//     quote's scores become a blend of its own and its neighbours', the
-//     seeds held at their code.
-//  3. The probability that a quote's best code is right is calibrated on
+//  1. A softmax regression (coding_softmax.go) is fitted on the seeds'
+//     rows: the smoothed TF-IDF and word-vector rows of the theme
+//     clustering, with the word vectors' weight the seeds chose. Every
+//     other quote gets each code's probability.
+//  2. The probability that a quote's best code is right is calibrated on
 //     the seeds (calibrate): half of each code's seeds are held out in
 //     turn, coded from the other seeds, and a logistic curve maps a
-//     held-out seed's best score and its margin over the second best to
-//     whether it came out right.
+//     held-out seed's best probability and its margin over the second best
+//     to whether it came out right.
 //
-// Self-training (confident quotes joining their code's centroid), a
-// softmax regression on the seeds, per-code z-scores of the scores and
-// re-estimating how common each code is were measured and not kept
-// (docs/SEEDED.md).
-const (
-	// spreadIters bounds the spreading rounds; α^k makes later ones vanish.
-	spreadIters = 10
-)
+// Before session seeded7 the scores were each quote's cosine to the codes'
+// seed centroids (blended with the nearest seed) spread over the
+// neighbour graph (label spreading, Zhou et al. 2004). The regression is
+// right more often on every set of the suite, and spreading its
+// probabilities, or self-training on confident quotes, lowers it
+// (docs/SEEDED.md). Earlier sessions measured self-training on centroids,
+// per-code z-scores and re-estimating how common each code is, and did
+// not keep them either.
 
 // fitResult is each row's best code and the calibrated probability that
 // it is right.
@@ -47,7 +44,7 @@ func (c *Coder) fit(ctx context.Context, lab []int, k int, cal *calibration) (fi
 	if err := ctx.Err(); err != nil {
 		return fitResult{}, calibration{}, fmt.Errorf("analysis: code: %w", err)
 	}
-	f := c.spread(c.cosines(lab, k), lab, k, cal.alpha)
+	f := c.scores(c.fitSoftmax(lab, k, cal.dense), lab, nil)
 	n := len(lab)
 	res := fitResult{best: make([]int, n), conf: make([]float64, n)}
 	for r := 0; r < n; r++ {
@@ -55,176 +52,6 @@ func (c *Coder) fit(ctx context.Context, lab []int, k int, cal *calibration) (fi
 		res.best[r], res.conf[r] = b, cal.prob(top, margin)
 	}
 	return res, *cal, nil
-}
-
-// cosines returns the rows' cosines to the k codes' seed centroids
-// (row-major, n×k; -1 for a code without seeds).
-func (c *Coder) cosines(lab []int, k int) []float32 {
-	n := len(lab)
-	dim := c.pts.dim()
-	sums := make([][]float64, k)
-	for j := range sums {
-		sums[j] = make([]float64, dim)
-	}
-	has := make([]bool, k)
-	for r, l := range lab {
-		if l >= 0 {
-			c.addScaled(r, 1, sums[l])
-			has[l] = true
-		}
-	}
-	cent := make([][]float32, k)
-	for j, s := range sums {
-		cent[j] = unit32(s)
-	}
-	s := make([]float32, n*k)
-	parallel(n, func(lo, hi, _ int) {
-		for r := lo; r < hi; r++ {
-			row := s[r*k : (r+1)*k]
-			for j := range cent {
-				if has[j] {
-					row[j] = c.pts.dot(r, cent[j])
-				} else {
-					row[j] = -1
-				}
-			}
-		}
-	})
-	// Blend in the nearest seed of each code.
-	near := c.nearestSeeds(lab, k)
-	for q, v := range near {
-		s[q] = (s[q] + v) / 2
-	}
-	return s
-}
-
-// nearestSeeds returns each row's cosine to the most similar seed of each
-// code other than the row itself (row-major, n×k; -1 for a code without
-// seeds). A code whose quotes speak of several things is then near every
-// quote like one of its seeds, not only those like their mean.
-func (c *Coder) nearestSeeds(lab []int, k int) []float32 {
-	n := len(lab)
-	var seedRows []int
-	var cols [][]float32
-	for r, l := range lab {
-		if l >= 0 {
-			seedRows, cols = append(seedRows, r), append(cols, c.seedColumn(r))
-		}
-	}
-	out := make([]float32, n*k)
-	for q := range out {
-		out[q] = -1
-	}
-	parallel(n, func(lo, hi, _ int) {
-		for r := lo; r < hi; r++ {
-			row := out[r*k : (r+1)*k]
-			for q, sr := range seedRows {
-				if sr != r {
-					row[lab[sr]] = max(row[lab[sr]], cols[q][r])
-				}
-			}
-		}
-	})
-	return out
-}
-
-// seedColumn is every row's cosine to row r, computed once per Coder and
-// kept: the seeds change little between codings (calibration folds, a
-// researcher's next decision).
-func (c *Coder) seedColumn(r int) []float32 {
-	c.mu.Lock()
-	col, ok := c.cols[r]
-	c.mu.Unlock()
-	if ok {
-		return col
-	}
-	v := make([]float64, c.pts.dim())
-	c.addScaled(r, 1, v)
-	vec := unit32(v)
-	col = make([]float32, len(c.pts.ids))
-	parallel(len(col), func(lo, hi, _ int) {
-		for o := lo; o < hi; o++ {
-			col[o] = c.pts.dot(o, vec)
-		}
-	})
-	c.mu.Lock()
-	c.cols[r] = col
-	c.mu.Unlock()
-	return col
-}
-
-// spread is label spreading of the scores s over the neighbour graph:
-// F ← (1−α)·S + α·W·F with W each row's neighbour similarities normalised
-// to sum 1, seeds held at 1 for their code and 0 elsewhere.
-func (c *Coder) spread(cos []float32, lab []int, k int, alpha float64) []float32 {
-	n := len(lab)
-	s := append([]float32(nil), cos...)
-	for r, l := range lab {
-		if l >= 0 {
-			row := s[r*k : (r+1)*k]
-			clear(row)
-			row[l] = 1
-		}
-	}
-	f := append([]float32(nil), s...)
-	next := make([]float32, len(f))
-	for range spreadIters {
-		parallel(n, func(lo, hi, _ int) {
-			for r := lo; r < hi; r++ {
-				out := next[r*k : (r+1)*k]
-				if lab[r] >= 0 {
-					copy(out, f[r*k:(r+1)*k])
-					continue
-				}
-				var tot float32
-				for _, w := range c.nw[r] {
-					if w > 0 {
-						tot += w
-					}
-				}
-				own := s[r*k : (r+1)*k]
-				for j := range out {
-					out[j] = float32(1-alpha) * own[j]
-				}
-				if tot == 0 {
-					for j := range out {
-						out[j] += float32(alpha) * f[r*k+j]
-					}
-					continue
-				}
-				for q, o := range c.nb[r] {
-					w := c.nw[r][q]
-					if w <= 0 {
-						continue
-					}
-					a := float32(alpha) * w / tot
-					src := f[int(o)*k : (int(o)+1)*k]
-					for j := range out {
-						out[j] += a * src[j]
-					}
-				}
-			}
-		})
-		f, next = next, f
-	}
-	return f
-}
-
-// unit32 is s scaled to unit length, as float32; zero stays zero.
-func unit32(s []float64) []float32 {
-	var norm float64
-	for _, x := range s {
-		norm += x * x
-	}
-	out := make([]float32, len(s))
-	if norm == 0 {
-		return out
-	}
-	inv := 1 / math.Sqrt(norm)
-	for j, x := range s {
-		out[j] = float32(x * inv)
-	}
-	return out
 }
 
 // bestTwo is the index of the highest score, that score, and its margin
@@ -277,16 +104,4 @@ func influence(nb [][]int32, nw [][]float32) []float64 {
 		}
 	}
 	return in
-}
-
-// addScaled adds w times row r to sum.
-func (c *Coder) addScaled(r int, w float64, sum []float64) {
-	p := c.pts
-	idx, val, dr := p.s.parts(p.ids[r])
-	for q, j := range idx {
-		sum[j] += w * float64(val[q])
-	}
-	for q, x := range dr {
-		sum[p.s.sparseDim+q] += w * float64(x)
-	}
 }

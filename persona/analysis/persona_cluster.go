@@ -27,7 +27,14 @@ func clusterBuyers(d gower, seed int64) [][]int {
 	}
 	m := distMatrix(d, sample)
 	maxK := min(maxPersonas, len(sample)/minPersonaSize)
-	best := stableSplit(m, maxK, seed)
+	beatsChance := func(assign []int, k int) bool {
+		st := testSplit(d, sample, assign, k, maxK, seed)
+		if splitTestSeen != nil {
+			splitTestSeen(d, assign, st)
+		}
+		return st.beatsChance()
+	}
+	best := stableSplit(m, maxK, seed, beatsChance)
 	if best == nil {
 		return [][]int{indexes(n)}
 	}
@@ -67,8 +74,8 @@ const (
 )
 
 // stableSplit returns the medoids of the best split by silhouette that is
-// stable, or nil.
-func stableSplit(m matrix, maxK int, seed int64) []int {
+// stable and beats chance (testSplit), or nil.
+func stableSplit(m matrix, maxK int, seed int64, beatsChance func(assign []int, k int) bool) []int {
 	type split struct {
 		med   []int
 		score float64
@@ -81,7 +88,7 @@ func stableSplit(m matrix, maxK int, seed int64) []int {
 	}
 	slices.SortStableFunc(splits, func(a, b split) int { return cmp.Compare(b.score, a.score) })
 	for _, sp := range splits {
-		if stable(m, assignMatrix(m, sp.med), len(sp.med), maxK, seed) {
+		if a := assignMatrix(m, sp.med); stable(m, a, len(sp.med), maxK, seed) && beatsChance(a, len(sp.med)) {
 			return sp.med
 		}
 	}
@@ -317,7 +324,8 @@ func foldSmall(d gower, medoids []int) [][]int {
 
 // setDistinct fills each persona's Distinct with the themes and attribute
 // values most over-represented against the other personas (lift >= 1.2,
-// held by at least 30% of the persona).
+// held by at least 30% of the persona). A fallback theme ("Mixed remarks
+// (…)": quotes that share no finding) is no trait and never listed.
 func setDistinct(out []persona.Profile, themes []persona.Theme, buyers []buyer, attrs []string, groups [][]int) {
 	n := len(buyers)
 	if len(groups) < 2 {
@@ -339,7 +347,7 @@ func setDistinct(out []persona.Profile, themes []persona.Theme, buyers []buyer, 
 		pr := &out[g]
 		var lifts []persona.Lift
 		for _, t := range themes {
-			if c := pr.ThemeCounts[t.ID]; c > 0 && t.Recurring {
+			if c := pr.ThemeCounts[t.ID]; c > 0 && t.Recurring && !fallbackTheme(t) {
 				lifts = appendLift(lifts, persona.Lift{ThemeID: t.ID}, c, totalTheme[t.ID], pr.Size, n)
 			}
 		}

@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -61,16 +62,16 @@ func findingKeys(text string) ([]string, bool) {
 	return keys, true
 }
 
-// namingTexts are a theme's label (when it claims a finding, without a
-// duplicate's number: "quality issue 2" was said as "quality issue") and
-// its key phrases.
+// namingTexts are a theme's label (without a duplicate's number:
+// "quality issue 2" was said as "quality issue") and its key phrases;
+// none for a fallback theme, whose quotes share no finding.
 func namingTexts(t persona.Theme) []string {
-	var out []string
-	if l := strings.TrimRight(t.Label, " 0123456789"); l != "" && !strings.HasPrefix(l, mixedPrefix) && !strings.HasPrefix(l, nonEnglishLabel) {
-		out = append(out, l)
-	}
-	if strings.HasPrefix(t.Label, nonEnglishLabel) {
+	if fallbackTheme(t) {
 		return nil
+	}
+	var out []string
+	if l := strings.TrimRight(t.Label, " 0123456789"); l != "" {
+		out = append(out, l)
 	}
 	return append(out, t.Phrases...)
 }
@@ -141,6 +142,7 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 	}
 	term := termAdjectives(c.quotes, c.hidden, withWord)
 	words := map[string]bool{}
+	forms := map[string]map[string]int{} // key -> spoken forms
 	nouns, uses, judged := make([]int, len(pu.texts)), make([]int, len(pu.texts)), make([]int, len(pu.texts))
 	for q, quote := range c.quotes {
 		b, ok := owner[quote.ParticipantID]
@@ -153,9 +155,11 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 				words[k] = true
 			}
 		}
+		said := false
 		for k := range words {
 			for _, i := range withWord[k] {
-				if k == pu.keys[i][0] && saidAll(words, pu.keys[i]) {
+				if k == pu.keys[i][0] && saidAll(words, pu.keys[i]) && saidNear(quote.Tokens, pu.keys[i]) {
+					said = true
 					pu.by[i][b] = true
 					uses[i]++
 					if saidAsNoun(quote.Tokens, pu.keys[i]) {
@@ -167,11 +171,25 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 				}
 			}
 		}
+		if said {
+			// The spoken forms, from the text: some transcripts' tokens
+			// are lower-cased.
+			for _, w := range strings.Fields(quote.Text) {
+				w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+				if k := normWord(w); words[k] {
+					if forms[k] == nil {
+						forms[k] = map[string]int{}
+					}
+					forms[k][w]++
+				}
+			}
+		}
 	}
 	pu.named, pu.judges = make([]bool, len(pu.texts)), make([]bool, len(pu.texts))
 	for i := range pu.keys {
 		pu.named[i] = 2*nouns[i] > uses[i]
 		pu.judges[i] = 2*judged[i] > uses[i]
+		pu.texts[i] = spokenCase(pu.texts[i], forms)
 	}
 	return pu
 }
@@ -296,6 +314,16 @@ func (pu *phraseUse) findings(pr persona.Profile, ids []int64, members map[int]b
 		return out
 	}
 	return pu.byLift(pr, members, nBuyers)
+}
+
+// topic reports a candidate text known not to judge (a topic, not a
+// finding); without a corpus nothing is known and it reports false.
+func (pu *phraseUse) topic(text string) bool {
+	if pu.judges == nil {
+		return false
+	}
+	i := slices.Index(pu.texts, text)
+	return i >= 0 && !pu.judges[i]
 }
 
 // judgingOf is the first phrase of theme id that judges and passes, or -1.

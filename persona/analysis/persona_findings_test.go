@@ -86,3 +86,65 @@ func TestNameAllUnique(t *testing.T) {
 		t.Errorf("names %q, %q; want two different names without a number", out[0].Name, out[1].Name)
 	}
 }
+
+// TestNameAllFocus: a persona set apart by a phrase that judges is named
+// by it; one set apart only by a topic, and by no trait, is named as a
+// focus, not as if the topic were a finding about them.
+func TestNameAllFocus(t *testing.T) {
+	out, themes, buyers, pu := namingFixture(map[string][]int{"steep learning curve": {0, 1, 2}, "price per seat": {4, 5}})
+	pu.judges = make([]bool, len(pu.texts))
+	for i, text := range pu.texts {
+		pu.judges[i] = text == "steep learning curve"
+	}
+	nameAll(out, themes, buyers, nil, pu)
+	if want := [2]string{"Steep learning curve", "Focus: price per seat"}; out[0].Name != want[0] || out[1].Name != want[1] {
+		t.Errorf("names %q, %q; want %q, %q", out[0].Name, out[1].Name, want[0], want[1])
+	}
+}
+
+// TestSaidNear: a quote says a phrase when its words stand together, at
+// most nearSlack other words among them, in any order.
+func TestSaidNear(t *testing.T) {
+	tests := []struct {
+		quote string
+		keys  []string
+		want  bool
+	}{
+		{"we need a perfect model", []string{"perfect", "model"}, true},
+		{"then the model is perfect", []string{"perfect", "model"}, true},
+		{"we missed the forecast by 18%", []string{"miss", "forecast"}, true},
+		{"after a missed quarter the cfo wanted the forecast rebuilt", []string{"miss", "forecast"}, false},
+		{"I spend most of my week on calls, every single day, all the time", []string{"spend", "time"}, false},
+		{"steep learning curve at first", []string{"steep", "learn", "curve"}, true},
+	}
+	for _, tt := range tests {
+		keys := make([]string, len(tt.keys))
+		for i, k := range tt.keys {
+			keys[i] = normWord(k)
+		}
+		if got := saidNear(plainTokens(tt.quote), keys); got != tt.want {
+			t.Errorf("saidNear(%q, %v) = %v, want %v", tt.quote, keys, got, tt.want)
+		}
+	}
+}
+
+// TestSpokenCase: a phrase is written as the buyers say it where that is
+// in capitals; other words keep the candidate's case.
+func TestSpokenCase(t *testing.T) {
+	forms := map[string]map[string]int{
+		normWord("bic"):       {"BIC": 7, "bic": 1},
+		normWord("criterion"): {"criterion": 4, "Criterion": 1},
+		normWord("us"):        {"us": 40, "US": 3},
+		normWord("a"):         {"A": 9},
+	}
+	tests := []struct{ in, want string }{
+		{"bic criterion", "BIC criterion"},
+		{"us market", "us market"},
+		{"plan a", "plan a"},
+	}
+	for _, tt := range tests {
+		if got := spokenCase(tt.in, forms); got != tt.want {
+			t.Errorf("spokenCase(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

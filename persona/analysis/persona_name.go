@@ -61,7 +61,7 @@ func namingThemes(pr persona.Profile, themes []persona.Theme, st personaStats) [
 		lifts := map[int64]float64{}
 		for _, t := range themes {
 			c := pr.ThemeCounts[t.ID]
-			if !t.Recurring || c == 0 {
+			if !t.Recurring || c == 0 || fallbackTheme(t) {
 				continue
 			}
 			share, l := st.lift(c, st.themeTotal[t.ID], pr.Size)
@@ -137,6 +137,8 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, trai
 			return "Other participants"
 		case len(ls) == 0:
 			return subject[i]
+		case subject[i] == "" && pu.topic(ls[0]):
+			return focusOn + " " + strings.Join(ls, " · ")
 		case subject[i] == "":
 			return upperFirst(strings.Join(ls, " · "))
 		case subject[i] == mostlyRaised:
@@ -172,16 +174,29 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, trai
 // traits nor a phrase: what most of its members said, said as such.
 const mostlyRaised = "Mostly raised:"
 
+// focusOn heads the name of a persona that only a topic sets apart — a
+// phrase they say more than the others that judges nothing ("event
+// date", "object types") — and no trait: a bare topic would read as a
+// finding about them ("Event date"), where it is what they talk about.
+// A phrase that judges ("unclear metrics") names them plainly.
+const focusOn = "Focus:"
+
 // themesByLift are the ring's recurring theme ids the persona raised, by
 // lift within the persona (then by how many members raised them); themes
-// only one member raised come after those two or more did.
+// only one member raised come after those two or more did, and fallback
+// themes ("Mixed remarks (…)", fallbackTheme) after every finding: a
+// catch-all leads no ring, nor the persona card's "Pushed to act by".
 func themesByLift(pr persona.Profile, themes []persona.Theme, st personaStats, r persona.Ring) []int64 {
 	var ids []int64
 	lifts := map[int64]float64{}
+	fallback := map[int64]int{}
 	for _, t := range themes {
 		if c := pr.ThemeCounts[t.ID]; t.Ring == r && t.Recurring && c > 0 {
 			_, lifts[t.ID] = st.lift(c, st.themeTotal[t.ID], pr.Size)
 			ids = append(ids, t.ID)
+			if fallbackTheme(t) {
+				fallback[t.ID] = 1
+			}
 		}
 	}
 	few := func(id int64) int {
@@ -191,7 +206,7 @@ func themesByLift(pr persona.Profile, themes []persona.Theme, st personaStats, r
 		return 0
 	}
 	slices.SortStableFunc(ids, func(a, b int64) int {
-		return cmp.Or(cmp.Compare(few(a), few(b)), cmp.Compare(lifts[b], lifts[a]),
+		return cmp.Or(cmp.Compare(fallback[a], fallback[b]), cmp.Compare(few(a), few(b)), cmp.Compare(lifts[b], lifts[a]),
 			cmp.Compare(pr.ThemeCounts[b], pr.ThemeCounts[a]), cmp.Compare(a, b))
 	})
 	return ids[:min(len(ids), topRingThemes)]

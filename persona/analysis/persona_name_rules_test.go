@@ -95,7 +95,7 @@ func personaNameBreaks(st *realStudy, a *persona.Analysis) []string {
 }
 
 // findingParts are the phrases of a persona's name that claim a finding:
-// those after " — " (or after "Mostly raised:"), joined by " · "; a name
+// those after " — " (or after "Mostly raised:" or "Focus:"), joined by " · "; a name
 // without them is a finding-part itself unless it names one of its
 // persona's attribute values or says there are no distinct personas.
 func findingParts(p persona.Profile) []string {
@@ -103,8 +103,10 @@ func findingParts(p persona.Profile) []string {
 	if _, tail, ok := strings.Cut(name, " — "); ok {
 		return strings.Split(tail, " · ")
 	}
-	if tail, ok := strings.CutPrefix(name, "Mostly raised: "); ok {
-		return strings.Split(tail, " · ")
+	for _, prefix := range []string{"Mostly raised: ", "Focus: "} {
+		if tail, ok := strings.CutPrefix(name, prefix); ok {
+			return strings.Split(tail, " · ")
+		}
 	}
 	if name == "No distinct personas" || name == "Other participants" {
 		return nil
@@ -148,6 +150,25 @@ func statedWhoBreak(p persona.Profile) string {
 	return ""
 }
 
+// saysTogether reports whether tokens say every word of content with at
+// most three other words among them: a phrase is said when its words are
+// said together, not one early in an answer and one at its end.
+func saysTogether(toks []persona.Token, content []string) bool {
+	for start := range toks {
+		left := map[string]bool{}
+		for _, w := range content {
+			left[normWord(w)] = true
+		}
+		for j := start; j < len(toks) && j < start+len(content)+3; j++ {
+			delete(left, normWord(toks[j].Text))
+			if len(left) == 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // findingBreak says why a finding-part breaks the rules, or "".
 func findingBreak(f string, st *realStudy, p persona.Profile) string {
 	var content []string
@@ -175,15 +196,7 @@ func findingBreak(f string, st *realStudy, p persona.Profile) string {
 		if !members[q.ParticipantID] || said[q.ParticipantID] {
 			continue
 		}
-		words := map[string]bool{}
-		for _, tk := range q.Tokens {
-			words[normWord(tk.Text)] = true
-		}
-		all := true
-		for _, w := range content {
-			all = all && words[normWord(w)]
-		}
-		said[q.ParticipantID] = all
+		said[q.ParticipantID] = saysTogether(q.Tokens, content)
 	}
 	n := 0
 	for _, ok := range said {

@@ -75,6 +75,18 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 			// What they said does not split them, but who they are
 			// may: segments by role, industry and size, named so.
 			groups = segmentByWho(buyers, who)
+			if splitTestSeen != nil && len(groups) > 1 {
+				// Reported, not gated: the who traits passed their own
+				// permutation test (informativeness).
+				said := gower{buyers: buyers, themes: true, words: buyerSpeech(themes, c, buyers).profiles(len(buyers))}
+				assign := make([]int, len(buyers))
+				for g, ms := range groups {
+					for _, i := range ms {
+						assign[i] = g
+					}
+				}
+				splitTestSeen(said, assign, testPartition(said, groups, seed))
+			}
 		}
 	}
 	out := make([]persona.Profile, len(groups))

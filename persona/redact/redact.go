@@ -59,6 +59,34 @@ type Pseudonyms struct {
 	n     map[string]int // kind + hash → number
 	next  map[Kind]int
 	alias map[string]string // hash of a first or last name → hash of the full name
+
+	// reserve, when set, numbers an original not numbered here yet (see
+	// SetReserve); err is its first failure.
+	reserve Reserve
+	err     error
+}
+
+// Reserve numbers a pseudonym for one place shared by every redactor of
+// a study (its store): the number the original already has there, or the
+// next free one, kept from then on.
+type Reserve func(kind Kind, hash string) (int, error)
+
+// SetReserve makes Label number new originals through r, so that files
+// redacted at the same time (each with the mapping as it was stored when
+// it began) never give two originals one number, or one original two.
+func (p *Pseudonyms) SetReserve(r Reserve) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	p.reserve = r
+}
+
+// Err is the first failure of the Reserve set (nil without one). The
+// pseudonyms handed out since may clash with another file's: the caller
+// must not store what they replaced.
+func (p *Pseudonyms) Err() error {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	return p.err
 }
 
 // NewPseudonyms returns an empty mapping keyed by key (a per-study secret:
@@ -124,6 +152,16 @@ func (p *Pseudonyms) Label(kind Kind, original string) string {
 	}
 	key := string(kind) + ":" + h
 	n, ok := p.n[key]
+	if !ok && p.reserve != nil && p.err == nil {
+		var err error
+		if n, err = p.reserve(kind, h); err != nil {
+			p.err = fmt.Errorf("redact: number a pseudonym: %w", err)
+		} else {
+			ok = true
+			p.n[key] = n
+			p.next[kind] = max(p.next[kind], n)
+		}
+	}
 	if !ok {
 		p.next[kind]++
 		n = p.next[kind]

@@ -422,6 +422,13 @@ UPDATE sources SET non_answers = -1 WHERE kind = 'survey';
 ALTER TABLE redaction_passes ADD COLUMN through_source {{INT}} NOT NULL DEFAULT 0;
 ALTER TABLE turns ADD COLUMN question TEXT NOT NULL DEFAULT '';
 `},
+	// 16: session workflow7 (docs/PRIVACY.md). redaction_passes.runner is
+	// the token of the process running a pass: it saves its progress only
+	// while the row still names it, so a runner that stalled past the
+	// take-over cannot write over the process that took the pass over.
+	16: {Up: `
+ALTER TABLE redaction_passes ADD COLUMN runner TEXT NOT NULL DEFAULT '';
+`},
 }
 
 func (s *Store) migrate(ctx context.Context) error {

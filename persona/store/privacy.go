@@ -156,6 +156,37 @@ func (s *Store) SavePseudonyms(ctx context.Context, studyID int64, entries []red
 	return nil
 }
 
+// ReservePseudonym returns the number of a study's pseudonym (kind, keyed
+// hash of the original): the stored one, or the next free number of the
+// kind, stored now. Callers serialise it per study (app holds a cluster
+// lock), so two files redacted at once never share or split a number.
+func (s *Store) ReservePseudonym(ctx context.Context, studyID int64, kind, hash string) (int, error) {
+	var n int
+	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var rows []pseudonymRow
+		if err := tx.Where("study_id = ? AND kind = ? AND hash = ?", studyID, kind, hash).Limit(1).Find(&rows).Error; err != nil {
+			return err
+		}
+		if len(rows) == 1 {
+			n = rows[0].N
+			return nil
+		}
+		var top []int
+		if err := tx.Model(&pseudonymRow{}).Where("study_id = ? AND kind = ?", studyID, kind).Pluck("COALESCE(MAX(n), 0)", &top).Error; err != nil {
+			return err
+		}
+		n = 1
+		if len(top) == 1 {
+			n = top[0] + 1
+		}
+		return tx.Create(&pseudonymRow{StudyID: studyID, Kind: kind, Hash: hash, N: n}).Error
+	})
+	if err != nil {
+		return 0, fmt.Errorf("store: reserve a pseudonym of study %d: %w", studyID, err)
+	}
+	return n, nil
+}
+
 // SaveOriginals keeps what a source's pseudonyms replaced (only when an
 // admin chose to keep originals).
 func (s *Store) SaveOriginals(ctx context.Context, studyID int64, originals []persona.Original) error {
@@ -192,6 +223,10 @@ func (s *Store) Originals(ctx context.Context, sourceID int64) ([]persona.Origin
 func (s *Store) DeleteParticipant(ctx context.Context, id int64) ([]int64, error) {
 	var quoteIDs []int64
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		var sourceIDs []int64
+		if err := tx.Model(&participantRow{}).Where("id = ?", id).Pluck("source_id", &sourceIDs).Error; err != nil {
+			return err
+		}
 		if err := tx.Model(&quoteRow{}).Where("participant_id = ?", id).Order("id").Pluck("id", &quoteIDs).Error; err != nil {
 			return err
 		}
@@ -228,12 +263,59 @@ func (s *Store) DeleteParticipant(ctx context.Context, id int64) ([]int64, error
 		if res.RowsAffected == 0 {
 			return persona.ErrNotFound
 		}
+		for _, src := range sourceIDs {
+			if err := pruneOriginals(tx, src); err != nil {
+				return err
+			}
+		}
 		return nil
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: delete participant %d: %w", id, err)
 	}
 	return quoteIDs, nil
+}
+
+// pruneOriginals deletes the kept originals of a source whose pseudonym
+// nothing left of the source shows (its file name, speakers, attributes,
+// turns and their questions): after a participant is deleted, the real
+// name, e-mail or number behind a pseudonym only their words showed.
+func pruneOriginals(tx *gorm.DB, sourceID int64) error {
+	var originals []originalRow
+	if err := tx.Where("source_id = ?", sourceID).Find(&originals).Error; err != nil || len(originals) == 0 {
+		return err
+	}
+	var shown []string
+	var names []string
+	if err := tx.Model(&sourceRow{}).Where("id = ?", sourceID).Pluck("name", &names).Error; err != nil {
+		return err
+	}
+	shown = append(shown, names...)
+	var parts []participantRow
+	if err := tx.Where("source_id = ?", sourceID).Find(&parts).Error; err != nil {
+		return err
+	}
+	for _, p := range parts {
+		shown = append(shown, p.Label, p.Attributes)
+	}
+	var turns []turnRow
+	if err := tx.Select("speaker", "text", "question").Where("source_id = ?", sourceID).Find(&turns).Error; err != nil {
+		return err
+	}
+	for _, t := range turns {
+		shown = append(shown, t.Speaker, t.Text, t.Question)
+	}
+	all := strings.Join(shown, "\n")
+	var gone []int64
+	for _, o := range originals {
+		if !strings.Contains(all, o.Label) {
+			gone = append(gone, o.ID)
+		}
+	}
+	if len(gone) == 0 {
+		return nil
+	}
+	return tx.Where("id IN ?", gone).Delete(&originalRow{}).Error
 }
 
 // cleanWords trims the keep words and drops empty and repeated ones.

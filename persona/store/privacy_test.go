@@ -155,3 +155,72 @@ func TestConformanceDeleteParticipantRemovesTheirRows(t *testing.T) {
 		}
 	})
 }
+
+// Kept originals whose pseudonym nothing left of the source shows go with
+// the participant whose words showed them; the others stay.
+func TestConformanceDeleteParticipantPrunesTheirOriginals(t *testing.T) {
+	forEachDriver(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		st, _ := s.CreateStudy(ctx, "Originals")
+		imp := twoSpeakers("o1")
+		imp.Turns[0].Text = "What matters, [Person 2]?"
+		imp.Turns[1].Text = "Price matters. Mail [Email 1]."
+		src, err := s.Import(ctx, st.ID, imp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		kept := []persona.Original{
+			{SourceID: src.ID, Label: "[Person 1]", Original: "Dana Ortiz"},
+			{SourceID: src.ID, Label: "[Email 1]", Original: "dana@example.com"},
+			{SourceID: src.ID, Label: "[Person 2]", Original: "Sam Lee"},
+		}
+		if err := s.SaveOriginals(ctx, st.ID, kept); err != nil {
+			t.Fatal(err)
+		}
+		ps, _ := s.Participants(ctx, ParticipantFilter{SourceID: src.ID})
+		var buyer int64
+		for _, p := range ps {
+			if !p.Interviewer {
+				buyer = p.ID
+			}
+		}
+		if _, err := s.DeleteParticipant(ctx, buyer); err != nil {
+			t.Fatal(err)
+		}
+		left, err := s.Originals(ctx, src.ID)
+		if err != nil || len(left) != 1 || left[0].Original != "Sam Lee" {
+			t.Errorf("originals after the delete %+v, %v; want only the interviewer's [Person 2]", left, err)
+		}
+	})
+}
+
+// A study's pseudonyms are numbered in the store: an original keeps its
+// number, a new one takes the next free number of its kind, and the
+// numbers saved by a file before count.
+func TestConformanceReservePseudonym(t *testing.T) {
+	forEachDriver(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		st, _ := s.CreateStudy(ctx, "Numbers")
+		other, _ := s.CreateStudy(ctx, "Other")
+		if err := s.SavePseudonyms(ctx, st.ID, []redact.Entry{{Kind: redact.Person, Hash: "aa", N: 1}, {Kind: redact.Person, Hash: "bb", N: 2}}); err != nil {
+			t.Fatal(err)
+		}
+		tests := []struct {
+			study      int64
+			kind, hash string
+			want       int
+		}{
+			{st.ID, "Person", "bb", 2},
+			{st.ID, "Person", "cc", 3},
+			{st.ID, "Person", "cc", 3},
+			{st.ID, "Email", "cc", 1},
+			{st.ID, "Person", "dd", 4},
+			{other.ID, "Person", "dd", 1},
+		}
+		for _, tt := range tests {
+			if n, err := s.ReservePseudonym(ctx, tt.study, tt.kind, tt.hash); err != nil || n != tt.want {
+				t.Errorf("ReservePseudonym(%d, %s, %s) = %d, %v; want %d", tt.study, tt.kind, tt.hash, n, err, tt.want)
+			}
+		}
+	})
+}

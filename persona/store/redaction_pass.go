@@ -22,18 +22,19 @@ type redactionPassRow struct {
 	FinishedAt    *time.Time
 	UpdatedAt     time.Time `gorm:"autoUpdateTime:false"`
 	ThroughSource int64
+	Runner        string
 }
 
 func (redactionPassRow) TableName() string { return "redaction_passes" }
 
 func passToRow(p persona.RedactionPass) redactionPassRow {
 	return redactionPassRow{StudyID: p.StudyID, Running: p.Running, Sources: p.Sources, Done: p.Done, Changed: p.Changed,
-		Error: p.Error, StartedAt: p.StartedAt, FinishedAt: p.FinishedAt, UpdatedAt: p.UpdatedAt, ThroughSource: p.ThroughSource}
+		Error: p.Error, StartedAt: p.StartedAt, FinishedAt: p.FinishedAt, UpdatedAt: p.UpdatedAt, ThroughSource: p.ThroughSource, Runner: p.Runner}
 }
 
 func (r redactionPassRow) pass() persona.RedactionPass {
 	return persona.RedactionPass{StudyID: r.StudyID, Running: r.Running, Sources: r.Sources, Done: r.Done, Changed: r.Changed,
-		Error: r.Error, StartedAt: r.StartedAt, FinishedAt: r.FinishedAt, UpdatedAt: r.UpdatedAt, ThroughSource: r.ThroughSource}
+		Error: r.Error, StartedAt: r.StartedAt, FinishedAt: r.FinishedAt, UpdatedAt: r.UpdatedAt, ThroughSource: r.ThroughSource, Runner: r.Runner}
 }
 
 // BeginRedactionPass records that a pass starts in p.StudyID, unless one
@@ -55,12 +56,12 @@ func (s *Store) BeginRedactionPass(ctx context.Context, p persona.RedactionPass,
 		}
 		res = tx.Model(&redactionPassRow{}).Where("study_id = ? AND running = ?", p.StudyID, false).
 			Updates(map[string]any{"running": r.Running, "sources": r.Sources, "done": 0, "changed": 0, "error": "",
-				"started_at": r.StartedAt, "finished_at": nil, "updated_at": r.UpdatedAt, "through_source": 0})
+				"started_at": r.StartedAt, "finished_at": nil, "updated_at": r.UpdatedAt, "through_source": 0, "runner": r.Runner})
 		if res.Error != nil || res.RowsAffected == 1 {
 			return res.Error
 		}
 		res = tx.Model(&redactionPassRow{}).Where("study_id = ? AND running = ? AND updated_at < ?", p.StudyID, true, staleBefore).
-			Updates(map[string]any{"updated_at": r.UpdatedAt, "error": ""})
+			Updates(map[string]any{"updated_at": r.UpdatedAt, "error": "", "runner": r.Runner})
 		if res.Error != nil {
 			return res.Error
 		}
@@ -80,14 +81,19 @@ func (s *Store) BeginRedactionPass(ctx context.Context, p persona.RedactionPass,
 	return begun, nil
 }
 
-// SaveRedactionPass records a pass's progress or end.
+// SaveRedactionPass records a pass's progress or end, as its runner
+// (p.Runner): when another runner has taken the pass over since, nothing
+// is saved and the error is persona.ErrConflict (the caller stops).
 func (s *Store) SaveRedactionPass(ctx context.Context, p persona.RedactionPass) error {
 	r := passToRow(p)
-	err := s.db.WithContext(ctx).Model(&redactionPassRow{}).Where("study_id = ?", p.StudyID).
+	res := s.db.WithContext(ctx).Model(&redactionPassRow{}).Where("study_id = ? AND runner = ?", p.StudyID, p.Runner).
 		Updates(map[string]any{"running": r.Running, "sources": r.Sources, "done": r.Done, "changed": r.Changed,
-			"error": r.Error, "finished_at": r.FinishedAt, "updated_at": r.UpdatedAt, "through_source": r.ThroughSource}).Error
-	if err != nil {
-		return fmt.Errorf("store: save redaction pass of study %d: %w", p.StudyID, err)
+			"error": r.Error, "finished_at": r.FinishedAt, "updated_at": r.UpdatedAt, "through_source": r.ThroughSource})
+	if res.Error != nil {
+		return fmt.Errorf("store: save redaction pass of study %d: %w", p.StudyID, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("store: save redaction pass of study %d: taken over by another runner: %w", p.StudyID, persona.ErrConflict)
 	}
 	return nil
 }

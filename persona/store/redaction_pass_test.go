@@ -72,3 +72,42 @@ func TestConformanceRedactionPass(t *testing.T) {
 		}
 	})
 }
+
+// A pass is fenced by its runner: once another process took a stale pass
+// over, the runner that stalled cannot save its progress or its end over
+// the taker's (persona.ErrConflict), and the taker can.
+func TestConformanceRedactionPassFencesItsRunner(t *testing.T) {
+	forEachDriver(t, func(t *testing.T, s *Store) {
+		ctx := context.Background()
+		st, err := s.CreateStudy(ctx, "Fenced")
+		if err != nil {
+			t.Fatal(err)
+		}
+		t0 := time.Unix(1000, 0).UTC()
+		stalled, err := s.BeginRedactionPass(ctx, persona.RedactionPass{StudyID: st.ID, Running: true, Sources: 3, StartedAt: t0, UpdatedAt: t0, Runner: "a"}, t0.Add(-time.Minute))
+		if err != nil || stalled.Runner != "a" {
+			t.Fatalf("begin: %+v, %v", stalled, err)
+		}
+		t1 := t0.Add(time.Hour)
+		taker, err := s.BeginRedactionPass(ctx, persona.RedactionPass{StudyID: st.ID, Running: true, Sources: 3, StartedAt: t1, UpdatedAt: t1, Runner: "b"}, t1.Add(-time.Minute))
+		if err != nil || taker.Runner != "b" {
+			t.Fatalf("take-over: %+v, %v", taker, err)
+		}
+		stalled.Done, stalled.UpdatedAt = 1, t1.Add(time.Second)
+		if err := s.SaveRedactionPass(ctx, stalled); !errors.Is(err, persona.ErrConflict) {
+			t.Errorf("the stalled runner's progress: %v; want a conflict", err)
+		}
+		end := t1.Add(2 * time.Second)
+		stalled.Running, stalled.FinishedAt = false, &end
+		if err := s.SaveRedactionPass(ctx, stalled); !errors.Is(err, persona.ErrConflict) {
+			t.Errorf("the stalled runner's end: %v; want a conflict", err)
+		}
+		taker.Done, taker.Changed, taker.UpdatedAt = 3, 2, end
+		if err := s.SaveRedactionPass(ctx, taker); err != nil {
+			t.Fatalf("the taker's progress: %v", err)
+		}
+		if got, err := s.RedactionPass(ctx, st.ID); err != nil || !got.Running || got.Done != 3 || got.Changed != 2 || got.Runner != "b" {
+			t.Errorf("read back %+v, %v; want the taker's progress", got, err)
+		}
+	})
+}

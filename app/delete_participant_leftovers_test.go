@@ -1,0 +1,154 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/store"
+)
+
+// A theme's headline is a copy of one quote's text. Once its speaker is
+// deleted, the headline is not shown any more, also before the
+// re-analysis the deletion queues has run.
+func TestDeletedParticipantsHeadlineIsNotShown(t *testing.T) {
+	ctx := context.Background()
+	a, st := demoApp(t)
+	themes, err := a.store.Themes(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var th persona.Theme
+	var q persona.Quote
+	for _, x := range themes {
+		if x.HeadlineQuoteID == 0 || x.Headline == "" {
+			continue
+		}
+		if q, err = a.store.Quote(ctx, x.HeadlineQuoteID); err == nil {
+			th = x
+			break
+		}
+	}
+	if th.ID == 0 {
+		t.Fatal("no demo theme has a headline; the test proves nothing")
+	}
+	// The re-analysis waits until the checks are done.
+	a.analyzeMu.Lock()
+	if _, _, err := a.DeleteParticipant(ctx, q.ParticipantID); err != nil {
+		a.analyzeMu.Unlock()
+		t.Fatal(err)
+	}
+	shown := []string{}
+	now, err := a.Themes(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range now {
+		shown = append(shown, x.Headline)
+		for _, id := range append(x.TopQuoteIDs, x.HeadlineQuoteID) {
+			if id == q.ID {
+				t.Errorf("theme %d still refers to the deleted quote %d", x.ID, q.ID)
+			}
+		}
+	}
+	rep, err := a.Report(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range rep.Themes {
+		shown = append(shown, x.Headline)
+	}
+	ps, err := a.store.Personas(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		page, err := a.CachedPersonaJSON(ctx, p.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		shown = append(shown, string(page))
+	}
+	a.analyzeMu.Unlock()
+	a.WaitAnalyses()
+	if strings.Contains(strings.Join(shown, "\n"), q.Text) {
+		t.Errorf("the deleted participant's headline %q is still shown before the re-analysis", q.Text)
+	}
+}
+
+// Originals an admin chose to keep are the real names, e-mails and
+// numbers behind the pseudonyms. Deleting a participant deletes those
+// only their words showed; one that the rest of the source still shows
+// (the interviewer says her name) stays.
+func TestDeletingAParticipantDropsTheOriginalsOnlyTheyShowed(t *testing.T) {
+	ctx := context.Background()
+	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	st, err := a.CreateStudy(ctx, "kept originals")
+	if err != nil {
+		t.Fatal(err)
+	}
+	priv, err := a.Privacy(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	priv.Redact, priv.KeepOriginals = true, true
+	if _, err := a.SetPrivacy(ctx, priv); err != nil {
+		t.Fatal(err)
+	}
+	text := "Interviewer: Thanks for joining, Dana. How did you choose your current tool?\n" +
+		"Dana Ortiz: We picked it because the price was fair for a team of our size. Write to me at dana.ortiz@example.com if you need the numbers.\n" +
+		"Interviewer: And the onboarding?\n" +
+		"Dana Ortiz: Honestly the onboarding was painful, so I called +44 20 7946 0958 every week.\n"
+	res := a.IngestWith(ctx, st.ID, "call.txt", strings.NewReader(text), IngestOptions{Force: true})
+	if res.Status != StatusOK {
+		t.Fatalf("ingest: %+v", res)
+	}
+	before, err := a.Originals(ctx, res.SourceID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	has := func(os []persona.Original, s string) bool {
+		for _, o := range os {
+			if strings.Contains(o.Original, s) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, s := range []string{"Dana", "example.com", "7946"} {
+		if !has(before, s) {
+			t.Fatalf("originals %+v lack %q; the test proves nothing", before, s)
+		}
+	}
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{SourceID: res.SourceID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buyer persona.Participant
+	for _, p := range parts {
+		if !p.Interviewer {
+			buyer = p
+		}
+	}
+	if _, _, err := a.DeleteParticipant(ctx, buyer.ID); err != nil {
+		t.Fatal(err)
+	}
+	a.WaitAnalyses()
+	after, err := a.Originals(ctx, res.SourceID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range []string{"example.com", "7946"} {
+		if has(after, s) {
+			t.Errorf("after deleting her, the kept originals still hold %q: %+v", s, after)
+		}
+	}
+	if !has(after, "Dana") {
+		t.Errorf("the interviewer's text still shows her pseudonym, yet its original went: %+v", after)
+	}
+}

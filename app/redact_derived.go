@@ -1,0 +1,168 @@
+package app
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// An analysis builds text of its own from the quotes: theme labels and
+// phrases are phrases of them, a headline is one of them, persona names
+// join traits (attribute values), stated roles and phrases. A redaction
+// pass rewrites the quotes, but the analysis built before it holds what
+// the pass removed until the study is analysed again. So, before a
+// source is rewritten, the pass replaces what it is about to remove
+// wherever the stored analysis says it (scrubDerived); the re-analysis at
+// the pass's end then builds everything anew from the redacted text.
+// Stated roles are told anew from the stored quotes when shown
+// (shownRoles), and researchers' own words (renamed labels, notes) are
+// theirs, not built from the text.
+
+// scrub replaces originals in derived text by their pseudonyms, as whole
+// words and whatever their case (labels are often lower case).
+type scrub struct {
+	res  []*regexp.Regexp
+	subs []string
+}
+
+// newScrub prepares the replacements of what a source's redaction
+// replaced: each original and, for a person's full name, each name-like
+// part of three letters or more (a label may say "ortiz" alone), longest
+// first. It returns nil when there is nothing to replace.
+func newScrub(originals []persona.Original) *scrub {
+	type pair struct{ needle, label string }
+	seen := map[string]bool{}
+	var pairs []pair
+	add := func(needle, label string) {
+		key := strings.ToLower(needle)
+		if len(needle) < 3 || seen[key] {
+			return
+		}
+		seen[key] = true
+		pairs = append(pairs, pair{needle, label})
+	}
+	for _, o := range originals {
+		add(strings.TrimSpace(o.Original), o.Label)
+	}
+	for _, o := range originals {
+		if !strings.HasPrefix(o.Label, "[Person") {
+			continue
+		}
+		for _, w := range strings.Fields(o.Original) {
+			w = strings.Trim(w, ".,;:'’")
+			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+				add(w, o.Label)
+			}
+		}
+	}
+	if len(pairs) == 0 {
+		return nil
+	}
+	sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i].needle) > len(pairs[j].needle) })
+	s := &scrub{}
+	for _, p := range pairs {
+		s.res = append(s.res, regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}_])(`+regexp.QuoteMeta(p.needle)+`)([^\p{L}\p{N}_]|$)`))
+		s.subs = append(s.subs, p.label)
+	}
+	return s
+}
+
+// text returns text with every original replaced.
+func (s *scrub) text(text string) string {
+	for i, re := range s.res {
+		label := strings.ReplaceAll(s.subs[i], "$", "$$")
+		// Twice: a match consumes the character after it, so two
+		// originals one character apart need a second round.
+		for range 2 {
+			text = re.ReplaceAllString(text, "${1}"+label+"${3}")
+		}
+	}
+	return text
+}
+
+func (s *scrub) all(texts []string) ([]string, bool) {
+	changed := false
+	out := make([]string, len(texts))
+	for i, t := range texts {
+		out[i] = s.text(t)
+		changed = changed || out[i] != t
+	}
+	return out, changed
+}
+
+// scrubDerived replaces the originals in the study's stored theme labels,
+// phrases and headlines and in its persona names and attribute values.
+// It holds the study's analysis lock, so an analysis that read the text
+// before the rewrite cannot save its labels after this ran.
+func (a *App) scrubDerived(ctx context.Context, studyID int64, originals []persona.Original) error {
+	s := newScrub(originals)
+	if s == nil {
+		return nil
+	}
+	release, err := a.lockStudyAnalysis(ctx, studyID)
+	if err != nil {
+		return fmt.Errorf("scrub labels of study %d: %w", studyID, err)
+	}
+	defer release()
+	defer a.changed(studyID, ChangeAnalysis)
+	themes, err := a.store.Themes(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	for _, t := range themes {
+		label, headline := t.Label, s.text(t.Headline)
+		if !t.LabelSet { // a researcher's own label is theirs
+			label = s.text(t.Label)
+		}
+		phrases, changed := s.all(t.Phrases)
+		if label == t.Label && headline == t.Headline && !changed {
+			continue
+		}
+		t.Label, t.Headline, t.Phrases = label, headline, phrases
+		if err := a.store.SaveTheme(ctx, t); err != nil && !errors.Is(err, persona.ErrNotFound) {
+			return err
+		}
+	}
+	ps, err := a.store.Personas(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if !scrubProfile(s, &p) {
+			continue
+		}
+		if err := a.store.SavePersona(ctx, p); err != nil && !errors.Is(err, persona.ErrNotFound) {
+			return err
+		}
+	}
+	return nil
+}
+
+// scrubProfile scrubs a persona's name (unless a researcher named it) and
+// the attribute values it lists; it reports whether any changed.
+func scrubProfile(s *scrub, p *persona.Profile) bool {
+	changed := false
+	if name := s.text(p.Name); name != p.Name && !p.NameSet {
+		p.Name, changed = name, true
+	}
+	for k, cs := range p.Attributes {
+		for i := range cs {
+			if v := s.text(cs[i].Value); v != cs[i].Value {
+				p.Attributes[k][i].Value, changed = v, true
+			}
+		}
+	}
+	for i := range p.Distinct {
+		if v := s.text(p.Distinct[i].Value); v != p.Distinct[i].Value {
+			p.Distinct[i].Value, changed = v, true
+		}
+	}
+	return changed
+}
