@@ -22,6 +22,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	asJSON := fs.Bool("json", false, "print the themes and personas as JSON")
 	recurring := recurringFlag(fs)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to this file")
+	stages := fs.String("stages", "", "write each stage's wall time, CPU time and busy goroutines to this file")
 	if _, err := parseInterspersed(fs, args); err != nil {
 		return errUsage
 	}
@@ -36,11 +37,25 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 		}
 		defer stop()
 	}
+	var sl *stageLog
+	if *stages != "" {
+		f, err := os.Create(*stages)
+		if err != nil {
+			return fmt.Errorf("stages: %w", err)
+		}
+		defer f.Close()
+		sl = newStageLog(f)
+		defer sl.close()
+		sl.stage("open")
+	}
 	a, err := openApp(ctx, e, *data, setRecurring)
 	if err != nil {
 		return err
 	}
-	defer a.Close()
+	defer func() {
+		sl.stage("close")
+		a.Close()
+	}()
 	st, err := a.StudyByName(ctx, *study)
 	if err != nil {
 		return err
@@ -56,6 +71,15 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 		}
 		defer fmt.Fprint(e.stderr, "\r\033[K")
 	}
+	if sl != nil {
+		shown := progress
+		progress = func(stage string, done, total int) {
+			sl.stage(stage)
+			if shown != nil {
+				shown(stage, done, total)
+			}
+		}
+	}
 	// A large study's analysis holds its quotes and vector spaces at once:
 	// keep the heap near them rather than twice them (see gctune.Limit),
 	// and collect less often once they are released (gctune.AnalysisPercent).
@@ -64,6 +88,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	if _, err := a.Analyze(ctx, st.ID, progress); err != nil {
 		return err
 	}
+	sl.stage("report")
 	rep, err := a.Report(ctx, st.ID)
 	if err != nil {
 		return err

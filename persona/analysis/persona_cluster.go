@@ -181,12 +181,14 @@ func (m matrix) at(i, j int) float64 { return float64(m.d[i*m.n+j]) }
 
 func distMatrix(d gower, idx []int) matrix {
 	m := matrix{n: len(idx), d: make([]float32, len(idx)*len(idx))}
-	for i := range idx {
+	// Rows on all cores: each pair is computed by one of them and fills
+	// its two cells, which no other pair writes.
+	parallelRange(0, len(idx), func(i int) {
 		for j := i + 1; j < len(idx); j++ {
 			v := float32(d.dist(idx[i], idx[j]))
 			m.d[i*m.n+j], m.d[j*m.n+i] = v, v
 		}
-	}
+	})
 	return m
 }
 

@@ -5,6 +5,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -40,18 +41,34 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 		return nil
 	}
 	buyers := themeProfiles(themes, c, parts)
-	for i, s := range statedRoles(c, buyers) {
+	profiled := profilesTellApart(buyers)
+	// Three passes over every quote that depend only on the themes and who
+	// the buyers are run at once (each on one core; a large study spends
+	// seconds in each): the phrases that may name a persona, the buyers'
+	// word profiles (used when their themes tell them apart) and the
+	// roles they state.
+	var (
+		wg    sync.WaitGroup
+		use   *phraseUse
+		words [][]termWeight
+	)
+	wg.Go(func() { use = newPhraseUse(themes, c, buyers) })
+	if profiled && len(buyers) >= minPersonaBuyers {
+		wg.Go(func() { words = buyerSpeech(themes, c, buyers).profiles(len(buyers)) })
+	}
+	said := statedRoles(c, buyers)
+	wg.Wait()
+	for i, s := range said {
 		buyers[i].said = s
 	}
 	traits := rankTraits(buyers, themes)
 	attrs := shownAttributes(buyers, usableAttributes(parts), traits)
 	groups := [][]int{indexes(len(buyers))}
-	profiled := profilesTellApart(buyers)
 	if len(buyers) >= minPersonaBuyers && (profiled || weighed(traits)) {
 		d := gower{buyers: buyers, traits: traits}
 		if profiled {
 			d.themes = true
-			d.words = buyerSpeech(themes, c, buyers).profiles(len(buyers))
+			d.words = words
 		}
 		groups = clusterBuyers(d, seed)
 		if who := whoTraits(traits); len(groups) == 1 && len(who) > 0 {
@@ -88,7 +105,7 @@ func buildPersonas(themes []persona.Theme, c *corpus, parts []persona.Participan
 	slices.SortStableFunc(out, func(a, b persona.Profile) int {
 		return cmp.Or(cmp.Compare(b.Size, a.Size), cmp.Compare(a.ParticipantIDs[0], b.ParticipantIDs[0]))
 	})
-	nameAll(out, themes, buyers, traits, newPhraseUse(themes, c, buyers))
+	nameAll(out, themes, buyers, traits, use)
 	for i := range out {
 		out[i].ID = int64(i + 1)
 	}

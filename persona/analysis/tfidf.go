@@ -72,13 +72,15 @@ func NewTokenSpace(docs [][]persona.Token, v *Vectors) *Space {
 	if v != nil {
 		words = make([][]string, len(docs))
 	}
-	for i, d := range docs {
-		if v != nil {
-			terms[i], words[i] = TermWords(d)
-		} else {
-			terms[i] = Terms(d)
+	parallel(len(docs), func(lo, hi, _ int) {
+		for i, d := range docs[lo:hi] {
+			if v != nil {
+				terms[lo+i], words[lo+i] = TermWords(d)
+			} else {
+				terms[lo+i] = Terms(d)
+			}
 		}
-	}
+	})
 	opt := DefaultSpaceOptions
 	opt.Vectors, opt.Words = v, words
 	return NewSpaceWith(terms, opt)
@@ -192,7 +194,13 @@ func (s *Space) join(v *Vectors, words [][]string) {
 	}
 	s.terms = terms
 	s.hasDense = make([]bool, s.n)
-	for i := 0; i < s.n; i++ {
+	parallel(s.n, func(lo, hi, _ int) { s.joinRows(dense, has, d, lo, hi) })
+	s.dense = dense
+}
+
+// joinRows weighs rows lo to hi of the sparse and dense parts (join).
+func (s *Space) joinRows(dense []float32, has []bool, d, lo, hi int) {
+	for i := lo; i < hi; i++ {
 		row := dense[i*d : (i+1)*d]
 		var norm float64
 		for _, x := range row {
@@ -219,7 +227,6 @@ func (s *Space) join(v *Vectors, words [][]string) {
 			}
 		}
 	}
-	s.dense = dense
 }
 
 func isBigram(t string) bool {

@@ -3,6 +3,7 @@ package analysis
 import (
 	"cmp"
 	"slices"
+	"sync"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -49,19 +50,30 @@ type work struct {
 	telling  map[string]float64 // the theme's most telling word keys and their scores (headline centrality)
 }
 
-// buildThemes clusters each ring's visible quotes into themes.
+// buildThemes clusters each ring's visible quotes into themes. Two rings
+// are clustered at a time: building a ring's space has long stretches on
+// one core, and the rings share nothing (each sets its own quotes' space,
+// position and centrality). The themes come in ring order whatever
+// finishes first.
 func buildThemes(c *corpus, seed int64) []*work {
-	var out []*work
-	for _, r := range persona.Rings {
+	byRing := make([][]*work, len(persona.Rings))
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, 2)
+	for k, r := range persona.Rings {
 		var idx []int
 		for i := range c.quotes {
 			if c.ring[i] == r && !c.hidden[i] {
 				idx = append(idx, i)
 			}
 		}
-		out = append(out, clusterRing(c, r, idx, seed)...)
+		sem <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-sem }()
+			byRing[k] = clusterRing(c, r, idx, seed)
+		})
 	}
-	return out
+	wg.Wait()
+	return slices.Concat(byRing...)
 }
 
 // clusterRing builds the ring's vector space and partitions it; a ring

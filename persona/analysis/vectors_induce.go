@@ -1,8 +1,12 @@
 package analysis
 
 import (
+	"maps"
 	"math"
 	"os"
+	"runtime"
+	"slices"
+	"sync"
 )
 
 // Induced vectors for the words a corpus uses that the word vectors lack
@@ -35,49 +39,7 @@ const minContexts = 2
 // fit the map (fewer than two per dimension).
 func induced(docs [][]string, v *Vectors, means []float32, counts []int) map[string][]float32 {
 	d := v.dim
-	hn := math.Log(sifVocab) + 0.5772
-	type acc struct {
-		sum []float64
-		n   int
-	}
-	ctx := map[string]*acc{}
-	oovSeen := false
-	tmp := make([]float64, d)
-	for r, doc := range docs {
-		if counts[r] == 0 {
-			continue
-		}
-		mean := means[r*d : (r+1)*d]
-		for _, w := range doc {
-			i, known := v.index[w]
-			if !known {
-				oovSeen = true
-			}
-			if known && counts[r] < 2 {
-				continue // no context left once w is taken out
-			}
-			a := ctx[w]
-			if a == nil {
-				a = &acc{sum: make([]float64, d)}
-				ctx[w] = a
-			}
-			a.n++
-			if !known {
-				for j, x := range mean {
-					a.sum[j] += float64(x)
-				}
-				continue
-			}
-			// The document's mean without this occurrence of w.
-			clear(tmp)
-			p := 1 / (float64(i+1) * hn)
-			v.addScaled(int(i), sifA/(sifA+p), tmp)
-			c := float64(counts[r])
-			for j, x := range mean {
-				a.sum[j] += (c*float64(x) - tmp[j]) / (c - 1)
-			}
-		}
-	}
+	ctx, oovSeen := contexts(docs, v, means, counts)
 	if !oovSeen {
 		return nil
 	}
@@ -237,4 +199,90 @@ func addInduced(docs [][]string, v *Vectors, rows []float32, has []bool, counts 
 			}
 		}
 	})
+}
+
+// wordContext is the sum of a word's context vectors over the n
+// documents it occurs in (induced).
+type wordContext struct {
+	sum []float64
+	n   int
+}
+
+// contexts sums each word's context vectors (induced), and reports
+// whether docs hold a word without a vector. The words are shared out
+// among the cores by a hash of the word, so each word's sums are still
+// made in document order, as on one core.
+func contexts(docs [][]string, v *Vectors, means []float32, counts []int) (map[string]*wordContext, bool) {
+	shards := 1
+	if len(docs) >= 2000 {
+		shards = runtime.GOMAXPROCS(0)
+	}
+	ctxs, oov := make([]map[string]*wordContext, shards), make([]bool, shards)
+	var wg sync.WaitGroup
+	for k := range shards {
+		wg.Go(func() { ctxs[k], oov[k] = shardContexts(docs, v, means, counts, k, shards) })
+	}
+	wg.Wait()
+	for _, c := range ctxs[1:] {
+		maps.Copy(ctxs[0], c)
+	}
+	return ctxs[0], slices.Contains(oov, true)
+}
+
+// shardContexts is contexts for the words whose hash is shard modulo
+// shards.
+func shardContexts(docs [][]string, v *Vectors, means []float32, counts []int, shard, shards int) (map[string]*wordContext, bool) {
+	d := v.dim
+	hn := math.Log(sifVocab) + 0.5772
+	ctx := map[string]*wordContext{}
+	oovSeen := false
+	tmp := make([]float64, d)
+	for r, doc := range docs {
+		if counts[r] == 0 {
+			continue
+		}
+		mean := means[r*d : (r+1)*d]
+		for _, w := range doc {
+			if shards > 1 && int(wordHash(w)%uint32(shards)) != shard {
+				continue
+			}
+			i, known := v.index[w]
+			if !known {
+				oovSeen = true
+			}
+			if known && counts[r] < 2 {
+				continue // no context left once w is taken out
+			}
+			a := ctx[w]
+			if a == nil {
+				a = &wordContext{sum: make([]float64, d)}
+				ctx[w] = a
+			}
+			a.n++
+			if !known {
+				for j, x := range mean {
+					a.sum[j] += float64(x)
+				}
+				continue
+			}
+			// The document's mean without this occurrence of w.
+			clear(tmp)
+			p := 1 / (float64(i+1) * hn)
+			v.addScaled(int(i), sifA/(sifA+p), tmp)
+			c := float64(counts[r])
+			for j, x := range mean {
+				a.sum[j] += (c*float64(x) - tmp[j]) / (c - 1)
+			}
+		}
+	}
+	return ctx, oovSeen
+}
+
+// wordHash is FNV-1a of w.
+func wordHash(w string) uint32 {
+	h := uint32(2166136261)
+	for i := 0; i < len(w); i++ {
+		h = (h ^ uint32(w[i])) * 16777619
+	}
+	return h
 }

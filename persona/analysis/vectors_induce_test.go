@@ -154,3 +154,70 @@ func TestSolveSPD(t *testing.T) {
 		t.Error("a zero matrix was solved")
 	}
 }
+
+// TestContextsSharedOutAsOnOneCore: the context sums made with the words
+// shared out among the cores equal, bit for bit, those made on one core
+// (each word's sum is still made in document order), on a corpus large
+// enough to be shared out, with words that have vectors and words that
+// do not.
+func TestContextsSharedOutAsOnOneCore(t *testing.T) {
+	const d = 8
+	rng := rand.New(rand.NewSource(3))
+	v, byTopic := topicVectors(t, 6, 20, d, rng)
+	var docs [][]string
+	for r := 0; r < 3000; r++ {
+		var doc []string
+		for range 2 + rng.Intn(10) {
+			if rng.Intn(5) == 0 {
+				doc = append(doc, fmt.Sprintf("unknown%d", rng.Intn(300)))
+				continue
+			}
+			tp := byTopic[rng.Intn(len(byTopic))]
+			doc = append(doc, tp[rng.Intn(len(tp))])
+		}
+		docs = append(docs, doc)
+	}
+	was := induceOOV
+	induceOOV = false
+	means, _ := sifEmbed(docs, v) // any vectors per document will do
+	induceOOV = was
+	counts := make([]int, len(docs))
+	for r, doc := range docs {
+		for _, w := range doc {
+			if _, ok := v.index[w]; ok {
+				counts[r]++
+			}
+		}
+	}
+	one, oovOne := shardContexts(docs, v, means, counts, 0, 1)
+	for _, shards := range []int{2, 3} {
+		var all []map[string]*wordContext
+		oov := false
+		for k := range shards {
+			c, o := shardContexts(docs, v, means, counts, k, shards)
+			all, oov = append(all, c), oov || o
+		}
+		n := 0
+		for _, c := range all {
+			for w, a := range c {
+				n++
+				b := one[w]
+				if b == nil || a.n != b.n {
+					t.Fatalf("%d shards: word %q: %v, one core %v", shards, w, a, b)
+				}
+				for j := range a.sum {
+					if math.Float64bits(a.sum[j]) != math.Float64bits(b.sum[j]) {
+						t.Fatalf("%d shards: word %q dim %d: %v, one core %v", shards, w, j, a.sum[j], b.sum[j])
+					}
+				}
+			}
+		}
+		if n != len(one) || oov != oovOne || !oov {
+			t.Fatalf("%d shards: %d words (one core %d), unknown words %v (one core %v)", shards, n, len(one), oov, oovOne)
+		}
+	}
+	got, oov := contexts(docs, v, means, counts)
+	if len(got) != len(one) || oov != oovOne {
+		t.Fatalf("contexts: %d words, one core %d", len(got), len(one))
+	}
+}

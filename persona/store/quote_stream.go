@@ -22,33 +22,104 @@ func (s *Store) AnalysisQuotes(ctx context.Context, studyID int64, keep func(par
 	if err := s.db.WithContext(ctx).Model(&quoteRow{}).Where("study_id = ?", studyID).Count(&n).Error; err != nil {
 		return nil, fmt.Errorf("store: count quotes of study %d: %w", studyID, err)
 	}
-	rows, err := s.db.WithContext(ctx).Raw(`SELECT id, study_id, source_id, participant_id, turn_id, kind, text, start, "end",
+	// The loop checks ctx itself (rowsCtx).
+	rctx, err := rowsCtx(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("store: read quotes of study %d: %w", studyID, err)
+	}
+	rows, err := s.db.WithContext(rctx).Raw(`SELECT id, study_id, source_id, participant_id, turn_id, kind, text, start, "end",
 		at_ms, line, question, tokens, ring, ring_confidence, ring_set, theme_id, hidden
 		FROM quotes WHERE study_id = ? ORDER BY id`, studyID).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("store: read quotes of study %d: %w", studyID, err)
 	}
 	defer rows.Close()
-	out := make([]persona.Quote, 0, n)
-	in := interner{}
+	// This goroutine reads the rows; another decodes their tokens and
+	// shares their strings (decodeRaw), so a large study's read keeps two
+	// cores busy.
+	raws, free := make(chan *rawQuotes, 4), make(chan *rawQuotes, 4)
+	for range cap(free) {
+		free <- &rawQuotes{}
+	}
+	done := make(chan []persona.Quote)
+	go func() { done <- decodeRaw(raws, free, int(n)) }()
+	err = scanRaw(ctx, rows, keep, raws, free)
+	close(raws)
+	out := <-done
+	if err == nil {
+		err = rows.Err()
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: read quotes of study %d: %w", studyID, err)
+	}
+	return out, nil
+}
+
+// rawQuotes are quotes as read, each with its kind, question, tokens and
+// ring still stored bytes (in buf, ending at ends[4*i+k]).
+type rawQuotes struct {
+	quotes []persona.Quote
+	ends   []int
+	buf    []byte
+}
+
+// rawBatch is how many quotes go to the decoder at once.
+const rawBatch = 512
+
+// scanRaw reads rows into batches taken from free and sends them on raws.
+func scanRaw(ctx context.Context, rows *sql.Rows, keep func(int64) bool, raws, free chan *rawQuotes) error {
 	var kind, question, tokens, ring sql.RawBytes
-	for rows.Next() {
+	b := <-free
+	for i := 0; rows.Next(); i++ {
+		if i%rowsCheck == 0 && ctx.Err() != nil {
+			return ctx.Err()
+		}
 		var q persona.Quote
 		if err := rows.Scan(&q.ID, &q.StudyID, &q.SourceID, &q.ParticipantID, &q.TurnID, &kind, &q.Text, &q.Start, &q.End,
 			&q.AtMS, &q.Line, &question, &tokens, &ring, &q.RingConfidence, &q.RingSet, &q.ThemeID, &q.Hidden); err != nil {
-			return nil, fmt.Errorf("store: read quotes of study %d: %w", studyID, err)
+			return err
 		}
 		if keep != nil && !keep(q.ParticipantID) {
 			continue
 		}
-		q.Kind, q.Question, q.Ring = persona.Kind(in.get(kind)), in.get(question), persona.Ring(in.get(ring))
-		q.Tokens = in.tokens(tokens)
-		out = append(out, q)
+		b.quotes = append(b.quotes, q)
+		for _, f := range [...]sql.RawBytes{kind, question, tokens, ring} {
+			b.buf = append(b.buf, f...)
+			b.ends = append(b.ends, len(b.buf))
+		}
+		if len(b.quotes) == rawBatch {
+			raws <- b
+			b = <-free
+		}
 	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("store: read quotes of study %d: %w", studyID, err)
+	if len(b.quotes) > 0 {
+		raws <- b
 	}
-	return out, nil
+	return nil
+}
+
+// decodeRaw decodes the batches on raws in order, returning each to free,
+// into quotes with interned strings (cap n).
+func decodeRaw(raws <-chan *rawQuotes, free chan<- *rawQuotes, n int) []persona.Quote {
+	out := make([]persona.Quote, 0, n)
+	in := interner{}
+	for b := range raws {
+		lo := 0
+		field := func(k int) []byte {
+			f := b.buf[lo:b.ends[k]]
+			lo = b.ends[k]
+			return f
+		}
+		for i, q := range b.quotes {
+			q.Kind, q.Question = persona.Kind(in.get(field(4*i))), in.get(field(4*i+1))
+			q.Tokens = in.tokens(field(4*i + 2))
+			q.Ring = persona.Ring(in.get(field(4*i + 3)))
+			out = append(out, q)
+		}
+		b.quotes, b.ends, b.buf = b.quotes[:0], b.ends[:0], b.buf[:0]
+		free <- b
+	}
+	return out
 }
 
 // interner hands out one string per distinct value.
@@ -97,7 +168,11 @@ type QuoteFacets struct {
 // that a caller comparing them before and after saving an analysis can
 // re-index only what changed.
 func (s *Store) StudyQuoteFacets(ctx context.Context, studyID int64) ([]QuoteFacets, error) {
-	rows, err := s.db.WithContext(ctx).Raw(`SELECT q.id, q.source_id, q.ring, q.theme_id, q.hidden, p.persona_id
+	rctx, err := rowsCtx(ctx) // the loop checks ctx
+	if err != nil {
+		return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
+	}
+	rows, err := s.db.WithContext(rctx).Raw(`SELECT q.id, q.source_id, q.ring, q.theme_id, q.hidden, p.persona_id
 		FROM quotes q JOIN participants p ON p.id = q.participant_id WHERE q.study_id = ? ORDER BY q.id`, studyID).Rows()
 	if err != nil {
 		return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
@@ -106,7 +181,10 @@ func (s *Store) StudyQuoteFacets(ctx context.Context, studyID int64) ([]QuoteFac
 	var out []QuoteFacets
 	in := interner{}
 	var ring sql.RawBytes
-	for rows.Next() {
+	for i := 0; rows.Next(); i++ {
+		if i%rowsCheck == 0 && ctx.Err() != nil {
+			return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, ctx.Err())
+		}
 		var f QuoteFacets
 		if err := rows.Scan(&f.ID, &f.SourceID, &ring, &f.ThemeID, &f.Hidden, &f.PersonaID); err != nil {
 			return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)

@@ -67,6 +67,12 @@ type QuoteFilter struct {
 
 // Quotes lists quotes in id order.
 func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]persona.Quote, error) {
+	if f.SourceID != 0 { // one source's quotes: a short read of many rows
+		var err error
+		if ctx, err = rowsCtx(ctx); err != nil {
+			return nil, fmt.Errorf("store: list quotes: %w", err)
+		}
+	}
 	q := s.db.WithContext(ctx).Model(&quoteRow{}).Where("id > ?", f.AfterID)
 	if f.StudyID != 0 {
 		q = q.Where("study_id = ?", f.StudyID)
@@ -139,6 +145,12 @@ type ParticipantFilter struct {
 
 // Participants lists participants in id order.
 func (s *Store) Participants(ctx context.Context, f ParticipantFilter) ([]persona.Participant, error) {
+	if f.SourceID != 0 { // one source's participants: a short read
+		var err error
+		if ctx, err = rowsCtx(ctx); err != nil {
+			return nil, fmt.Errorf("store: list participants: %w", err)
+		}
+	}
 	q := s.db.WithContext(ctx).Model(&participantRow{})
 	if f.StudyID != 0 {
 		q = q.Where("study_id = ?", f.StudyID)

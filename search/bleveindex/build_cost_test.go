@@ -20,11 +20,14 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"github.com/blevesearch/bleve/v2/index/scorch"
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
@@ -90,7 +93,30 @@ func TestExpBuild(t *testing.T) {
 	}
 	docs := expDocs(n, 200)
 	c0, w0 := cpuNow(), time.Now()
-	if err := ix.Put(ctx, docs); err != nil {
+	if g, _ := strconv.Atoi(os.Getenv("EXP_GROUP")); g > 0 {
+		// As the app's bulk re-index: Put in groups of g, each ending in a
+		// sync; the time waiting for the sync is logged apart.
+		var put, sync time.Duration
+		for lo := 0; lo < len(docs); lo += g {
+			group := docs[lo:min(lo+g, len(docs))]
+			t0 := time.Now()
+			eg, gctx := errgroup.WithContext(ctx)
+			eg.SetLimit(runtime.GOMAXPROCS(0))
+			for b := 0; b < len(group); b += putBatch {
+				batch := group[b:min(b+putBatch, len(group))]
+				eg.Go(func() error { return ix.putBatch(gctx, batch, false) })
+			}
+			if err := eg.Wait(); err != nil {
+				t.Fatal(err)
+			}
+			t1 := time.Now()
+			if err := ix.sync(ctx); err != nil {
+				t.Fatal(err)
+			}
+			put, sync = put+t1.Sub(t0), sync+time.Since(t1)
+		}
+		t.Logf("groups of %d: writing %v, waiting for syncs %v", g, put, sync)
+	} else if err := ix.Put(ctx, docs); err != nil {
 		t.Fatal(err)
 	}
 	c1, w1 := cpuNow(), time.Now()
