@@ -57,7 +57,7 @@ func headlineBy(c *corpus, members []int, label string, distinct []string, cent 
 		}
 		q := c.quotes[i]
 		tier, central := 0.0, cent[i]
-		switch slideLevel(q) {
+		switch slideLevelMuted(q, c.isMute(i)) {
 		case 2:
 			// All the label's words, then some, then none (a near
 			// sentence that says them comes between); within a tier, by
@@ -83,7 +83,7 @@ func headlineBy(c *corpus, members []int, label string, distinct []string, cent 
 				tier = 0.4
 			}
 		default:
-			if !mute(q) {
+			if !c.isMute(i) {
 				tier = 0.3 + 0.2*b2f(speaks(&q))
 			}
 		}
@@ -166,10 +166,13 @@ var leadingFiller = wordSet("and", "so", "but", "or", "because", "cause", "then"
 // restart or a repair (persona.Repairs: a slide does not say "we, we
 // had", but a near sentence that says the label still beats a slide
 // sentence that does not), else 0.
-func slideLevel(q persona.Quote) int {
+func slideLevel(q persona.Quote) int { return slideLevelMuted(q, mute(q)) }
+
+// slideLevelMuted is slideLevel with mute(q) already known.
+func slideLevelMuted(q persona.Quote, muted bool) int {
 	text := strings.TrimSpace(q.Text)
 	words := splitWords(strings.ToLower(text))
-	if len(words) < 6 || len(words) > 25 || mute(q) || leadingFiller[words[0]] || fillerWord(words[0]) ||
+	if len(words) < 6 || len(words) > 25 || muted || leadingFiller[words[0]] || fillerWord(words[0]) ||
 		strings.ContainsAny(text, "\n\r") || strings.HasSuffix(strings.TrimRight(text, `"'”’)`), "?") {
 		return 0 // a question, or lines run together, is no slide sentence
 	}

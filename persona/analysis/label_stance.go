@@ -236,7 +236,7 @@ func (st *phraseStats) stanceWith(t int, topic string) map[string]coStance {
 	seen := map[string]bool{}
 	for _, i := range st.ws[t].members {
 		q := &st.c.quotes[i]
-		if mute(*q) || !saysKey(q.Tokens, topic) {
+		if st.c.isMute(i) || !saysKey(q.Tokens, topic) {
 			continue
 		}
 		clear(seen)

@@ -117,7 +117,7 @@ func countTheme(c *corpus, w *work) *themeCounts {
 	seenP := map[string]bool{} // per quote, cleared and reused
 	for j, i := range w.members {
 		tc.n++
-		muted := mute(c.quotes[i])
+		muted := c.isMute(i)
 		if !muted {
 			tc.size++
 		}

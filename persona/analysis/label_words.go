@@ -124,7 +124,7 @@ func mixedLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string 
 	}
 	best, bestScore := "", 0.0
 	for _, i := range w.members {
-		if mute(c.quotes[i]) {
+		if c.isMute(i) {
 			continue
 		}
 		for _, tk := range c.quotes[i].Tokens {
@@ -196,7 +196,7 @@ func smallLabel(c *corpus, st *phraseStats, t int, used map[string]bool) string 
 	w := st.ws[t]
 	best, bestScore := "", 0.0
 	for _, i := range w.members {
-		if mute(c.quotes[i]) {
+		if c.isMute(i) {
 			continue
 		}
 		for _, tk := range c.quotes[i].Tokens {

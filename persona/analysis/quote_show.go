@@ -75,7 +75,7 @@ func shownHeadline(c *corpus, w *work, s *showable) int {
 	cent := headlineCentrality(c, w.members, w.telling)
 	for range maxHeadlineTries {
 		h := headlineBy(c, members, w.label, w.distinct, cent)
-		if h >= 0 && !c.pinned[h] && slideLevel(c.quotes[h]) == 0 && !nonEnglish(c.quotes[h].Text) {
+		if h >= 0 && !c.pinned[h] && slideLevelMuted(c.quotes[h], c.isMute(h)) == 0 && !nonEnglish(c.quotes[h].Text) {
 			return -1
 		}
 		if h < 0 || s.ok(h) {

@@ -20,6 +20,9 @@ import (
 // its most telling words, one of which its headline says when it does not
 // say the label's.
 func labelThemes(c *corpus, ws []*work) {
+	muted := make([]bool, len(c.quotes))
+	parallelRange(0, len(c.quotes), func(i int) { muted[i] = mute(c.quotes[i]) })
+	c.muted = muted
 	st := newPhraseStats(c, ws)
 	order := indexes(len(ws))
 	slices.SortStableFunc(order, func(a, b int) int { return cmp.Compare(len(ws[b].members), len(ws[a].members)) })

@@ -37,6 +37,17 @@ type corpus struct {
 	byID      map[int64]int
 	buyers    int
 	names     map[string]bool // words of participants' labels, never in a theme label
+	muted     []bool          // mute of each quote, worked out once by labelThemes (nil before)
+}
+
+// isMute is mute(c.quotes[i]), read from the table labelThemes fills:
+// the labels, their stances and the headlines ask it of every member
+// several times, and its meeting-procedure patterns are regexps.
+func (c *corpus) isMute(i int) bool {
+	if c.muted != nil {
+		return c.muted[i]
+	}
+	return mute(c.quotes[i])
 }
 
 // work is a theme under construction.
