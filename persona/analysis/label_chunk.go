@@ -17,7 +17,8 @@ var (
 		"stuff", "people", "kind", "bit", "something", "anything", "everything", "nothing",
 		"year", "years", "day", "days", "week", "weeks", "month", "months", "guy", "guys",
 		"folks", "point", "question", "part", "end", "sort", "one", "ones", "yeah", "okay",
-		"percent", "number", "place", "case", "fact", "side", "idea", "reason", "hour", "hours")
+		"percent", "number", "place", "case", "fact", "side", "idea", "reason", "hour", "hours",
+		"minute", "minutes", "second", "seconds")
 	// weakAdjectives are dropped from the front of a chunk.
 	weakAdjectives = wordSet("other", "same", "much", "many", "few", "more", "most", "last",
 		"next", "whole", "own", "such", "real", "good", "big", "little", "great", "certain",

@@ -27,6 +27,8 @@ var (
 		"world", "term", "terms", "aspect", "aspects", "situation", "moment", "approach", "option",
 		"options", "result", "results", "idea", "step", "steps", "detail", "details", "business", "businesses",
 		"sense", "feeling", "feelings", "reality", "opinion", "opinions", "mistake", "mistakes",
+		// nouns of idioms more often than of a topic: "keep in mind", "in order to"
+		"mind", "order",
 		// terms of address in a meeting: who is spoken to, not about what
 		"member", "members", "colleague", "colleagues", "chair", "madam", "speaker", "sir")
 	// vagueVerbs say too little to name a theme alone ("need", "start").
