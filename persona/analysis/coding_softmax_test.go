@@ -10,7 +10,7 @@ import (
 // row's TF-IDF features by 2·(1−w) and its word-vector features by 2·w.
 func TestCoderFeaturesWeight(t *testing.T) {
 	quotes, _ := codingCorpus(10, 0, 1)
-	c, err := NewCoder(context.Background(), quotes, CodingOptions{})
+	c, err := NewCoder(context.Background(), quotes, CodingOptions{Vectors: EmbeddedVectors()}) // not the default: CI runs it with VERBATIM_VECTORS=off
 	if err != nil {
 		t.Fatal(err)
 	}
