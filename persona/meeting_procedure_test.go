@@ -49,6 +49,20 @@ func TestMeetingProcedure(t *testing.T) {
 		{"The last question the CFO asked was how much it would cost per seat.", false},
 		{"We moved the data into a private cloud because the public one was too slow.", false},
 		{"I apologise, the export keeps failing on large files.", false},
+		// buyers' sentences the first patterns took for procedure (review)
+		{"The last question is always price.", false},
+		{"The final question is whether it integrates with SAP.", false},
+		{"Our final question, then, was the cost per seat.", false},
+		{"The vendor made no apologies.", false},
+		{"We received no apologies from the vendor when it went down.", false},
+		{"We never got any apologies from Oracle.", false},
+		{"With Gong you get a transcript of every call.", false},
+		{"You'll get a transcript of every meeting, which is the whole point.", false},
+		{"You receive a transcript by email an hour later.", false},
+		{"Every supplier signs declarations of interest before the tender.", false},
+		{"We pay the licence by Standing Order.", false},
+		{"We got the record of proceedings from the tribunal.", false},
+		{"The public is excluded from that data by default.", false},
 	}
 	for _, tc := range tests {
 		if got := persona.IsMeetingProcedure(tc.text); got != tc.want {
@@ -86,6 +100,15 @@ func TestChairKeepsTime(t *testing.T) {
 		{"We have come to the end of our contract with the old vendor.", false},
 		{"The supplementary licence cost us another ten thousand.", false},
 		{"Support was slow to get into questions about billing.", false},
+		{"We had to bring Deloitte in.", false},
+		{"So we decided to bring Accenture in, and they fixed it.", false},
+		{"We have some supplementary budget for training.", false},
+		{"We take supplementary insurance on every contract.", false},
+		{"That's the final question we put to every vendor.", false},
+		{"It's the last question anyone asks about security.", false},
+		{"We have reached the time where we need to renew.", false},
+		{"We went straight into questions.", false},
+		{"Then we went on to questions, and they couldn't answer any.", false},
 	}
 	tag := nlp.Shared()
 	for _, tc := range tests {
