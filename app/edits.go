@@ -156,6 +156,12 @@ func (a *App) recount(ctx context.Context, t *persona.Theme) error {
 		visible[id] = true
 	}
 	t.TopQuoteIDs = dedupe(filterIDs(t.TopQuoteIDs, visible, true))
+	if t.HeadlineQuoteID != 0 && !visible[t.HeadlineQuoteID] {
+		// The headline is a copy of its quote's text: a quote hidden or
+		// moved out of the theme heads it no more (until the next
+		// analysis picks another).
+		t.HeadlineQuoteID, t.Headline = 0, ""
+	}
 	t.Quotes, t.Participants, t.Sources = len(t.QuoteIDs), len(parts), len(srcs)
 	t.Recurring = t.Participants >= a.recurring()
 	return nil

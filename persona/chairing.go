@@ -50,11 +50,11 @@ var callTroubleRE = regexp.MustCompile(`(?i)^(?:(?:oh|ah|okay|ok|right|so|sorry|
 // supplementaries.") and going to questions ("…so if it's okay we'll go
 // straight into questions."). A buyer's "we'll bring Deloitte in next
 // year" or "that was the last question on the RFP" is none.
-var chairTimeRE = regexp.MustCompile(`(?i)\b(?:this|that|it)(?:'s|\s+is|\s+will\s+(?:need|have)\s+to\s+be|'ll\s+(?:need|have)\s+to\s+be)\s+(?:the|our|your)\s+(?:very\s+)?(?:last|final)\s+question\b` +
-	`|\b(?:we've|we\s+have)\s+(?:now\s+)?(?:come\s+to|reached|run\s+out\s+of)\s+(?:the\s+end\s+of\s+)?(?:our|the)\s+time\b` +
-	`|\bbring\s+(?-i:[A-Z][\p{L}'-]+)(?:\s+(?-i:[A-Z][\p{L}'-]+))?\s+in(?:\s+(?:now|here|next|first|briefly|on\s+this|at\s+this\s+point))?\s*(?:[.,!—–]|$)` +
-	`|\b(?:got|have|take|taking)\s+(?:a\s+couple\s+of\s+|a\s+few\s+|some\s+|one\s+|two\s+|three\s+)?supplementar(?:y|ies)\b` +
-	`|\b(?:straight\s+into|on\s+to|onto)\s+(?:the\s+|our\s+)?questions\s*(?:[.,;!]|$|now\b|from\b)`)
+var chairTimeRE = regexp.MustCompile(`(?i)\b(?:this|that|it)(?:'s|\s+is|\s+will\s+(?:need|have)\s+to\s+be|'ll\s+(?:need|have)\s+to\s+be)\s+(?:the|our|your)\s+(?:very\s+)?(?:last|final)\s+question\s*(?:[.,!—–]|$)` +
+	`|\b(?:we've|we\s+have)\s+(?:now\s+)?(?:(?:come\s+to|reached)\s+the\s+end\s+of\s+(?:our|the)\s+time\b|run\s+out\s+of\s+(?:our|the)\s+time\s*(?:[.,!]|$))` +
+	`|\b(?:I(?:'ve|\s+have)\s+got\s+to|I(?:'ll|\s+will|'m\s+going\s+to|\s+want\s+to|\s+need\s+to)|can\s+I|let\s+me|before\s+I)\s+(?:just\s+)?bring\s+(?-i:[A-Z][\p{L}'-]+)(?:\s+(?-i:[A-Z][\p{L}'-]+))?\s+in(?:\s+(?:now|here|next|first|briefly|on\s+this|at\s+this\s+point))?\s*(?:[.,!—–]|$)` +
+	`|\b(?:got|have|take|taking)\s+(?:a\s+couple\s+of\s+|a\s+few\s+|some\s+|one\s+|two\s+|three\s+)?(?:supplementaries|supplementary\s+questions?)\b` +
+	`|\b(?:we'll|we\s+will|let's|let\s+us|shall\s+we|can\s+we|I'll|I\s+will)\s+(?:go|move|come|turn)\s+(?:straight\s+into|on\s+to|onto)\s+(?:the\s+|our\s+)?questions\s*(?:[.,;!]|$|now\b|from\b)`)
 
 // IsChairing reports a sentence that runs the talk while naming its
 // subject: announcing questions on a topic, inviting a last word, giving

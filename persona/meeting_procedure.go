@@ -29,21 +29,25 @@ var procedureHints = []string{"standing order", "item", "paper", "apolog", "subs
 
 var meetingProcedureRE = regexp.MustCompile(`(?i)` +
 	// standing orders, always capitalised when they are a legislature's
-	`(?-i:\bStanding Orders?\b)` +
+	`(?-i:\bStanding\s+Orders?\s+(?:\d|requirements\b)|\bStanding\s+Orders\b|\b(?:pursuant\s+to|in\s+accordance\s+with)\s+(?:the\s+)?Standing\s+Order\b)` +
 	// the agenda: "Item 3, then, is papers to note.", "Item 4, then.", "Item 2 this morning is our …",
 	// "The next item on our agenda …", "We'll move on, then, to item 2", "for item 3 on our agenda"
 	`|^(?:(?:okay|ok|so|right|and|now|well|then)[,]?\s+)*(?:item\s+\d+|the\s+(?:next|first|final|last)\s+item)(?:\s+on\s+(?:our|the)\s+agenda)?(?:[,:]?\s*(?:then|this\s+(?:morning|afternoon)|today)[,:]?)*\s*(?:[.:]?\s*$|(?:is|,)\s+(?:for\s+me\s+to|a\s+motion|papers?\s+to\s+note|(?:a|an|our|the)\s+(?:[\w'-]+\s+){0,4}(?:session|scrutiny|inquiry|motion|introductions|apologies))|can\s+i\s+propose)` +
 	`|\b(?:move|moving|go|going|turn|turning|come|coming)\s+(?:on\s*)?,?\s*(?:then\s*,?\s*)?(?:now\s+)?to\s+item\s+\d+|\bitem\s+\d+\s+on\s+(?:our|the)\s+agenda|\bpapers?\s+to\s+note\b` +
 	// apologies, substitutions, declarations of interest
-	`|\bapologies\s+for\s+absence\b|\breceived\s+no\s+apologies\b|\b(?:any\s+(?:other\s+)?|no\s+)apologies\s*[.?!]?\s*$|\bapologies\s+from\s+(?:(?-i:[A-Z][\p{L}'-]+)(?:\s+|,\s*|\s+and\s+)?)+[.]?\s*$|\bis\s+substituting\s+for\b|\bno\s+substitut(?:e|es|ion|ions)\b|\bdeclarations?\s+of\s+interest\b` +
+	`|\bapologies\s+for\s+absence\b|\b(?:we've|I've|we\s+have|I\s+have)\s+received\s+no\s+apologies\s*(?:[.,;]|$)|\b(?:haven't|have\s+not)\s+received\s+any\s+(?:other\s+|further\s+)?apologies\s*(?:[.,;]|$)|^(?:(?:and|so|okay|ok|right|now)[,]?\s+)*(?:any\s+(?:other\s+)?|no\s+)apologies\s*[.?!]?\s*$|\breceived\s+apologies\s+from\s+(?:(?-i:[A-Z][\p{L}'-]+)(?:\s+|,\s*|\s+and\s+)?)+[.]?\s*$|\bis\s+substituting\s+for\b|\bno\s+substitut(?:e|es|ion|ions)\b|\b(?:any|no)\s+declarations?\s+of\s+interest\b|\bI\s+have\s+(?:a|one)\s+declaration\s+of\s+interest\b|\bsubstitutions?,?\s+(?:and\s+)?declarations?\s+of\s+interest\b` +
 	// the transcript sent to witnesses to check
-	`|\b(?:you(?:'ll|\s+will)?\s+(?:be\s+sent|receive|have|get)|send\s+you)\s+(?:a|the)\s+(?:draft\s+of\s+the\s+)?transcript\b` +
+	`|\b(?:you(?:'ll|\s+will)?\s+(?:be\s+sent|receive|have|get)|send\s+you)\s+(?:a\s+draft\s+of\s+the\s+transcript\b|(?:a|the)\s+transcript\b[^.?!]*\b(?:accuracy|check)\b)` +
 	// the published record: "A record of proceedings will be published as usual."
-	`|\brecord\s+of\s+(?:the\s+)?proceedings\b` +
+	`|\brecord\s+of\s+(?:the\s+)?proceedings\b[^.?!]*\bpublished\b` +
 	// meeting in private, excluding the public, a temporary chair
-	`|\bresolves?\s+to\s+(?:meet\s+in\s+private|exclude\s+the\s+public)|\bexclude\s+the\s+public\s+from\b|\bpublic\s+(?:are|is)\s+excluded\b|\binto\s+private\s+session\b|\bnominations\s+for\s+a\s+temporary\s+chair\b` +
+	`|\bresolves?\s+to\s+(?:meet\s+in\s+private|exclude\s+the\s+public)|\bexclude\s+the\s+public\s+from\b|\bpublic\s+(?:are|is)\s+excluded\s+from\s+(?:the|this)\s+(?:committee|meeting|remainder)|\binto\s+private\s+session\b|\bnominations\s+for\s+a\s+temporary\s+chair\b` +
 	// announcing one's last question: "My final question, Chair, is: …", "Just one final question from me."
-	`|^(?:(?-i:[A-Z][\p{L}'-]+),\s+)?(?:(?:and|so|okay|ok|just|yes|now)[,]?\s+)*(?:(?:my|the|one|a|our)\s+)?(?:(?:very|one|more)\s+)?(?:final|last)\s+questions?(?:\s+from\s+me)?(?:\s+(?:on|in)\s+(?:this|that)(?:\s+section)?)?(?:\s*,\s*(?:then|please|chair))*\s*(?:[.:!—–-]|$|,?\s+(?:is|then|please|chair)\b)`)
+	`|^(?:(?-i:[A-Z][\p{L}'-]+),\s+)?(?:(?:and|so|okay|ok|just|yes|now)[,]?\s+)*(?:(?:my|the|one|a|our)\s+)?(?:(?:very|one|more)\s+)?(?:final|last)\s+questions?(?:\s+from\s+me)?(?:\s+(?:on|in)\s+(?:this|that)(?:\s+section)?)?(?:\s*,\s*(?:then|please|chair))*\s*(?:[.:!—–-]|$|,?\s+(?:is\s+(?:from|for)|then|please|chair)\s*(?:[.:!?—–-]|$)|,?\s+is\s+(?:from|for)\b|,\s*chair\s*,\s*is\b)` +
+	// a member's own last question, or one "from me": "And my final question is in relation to …", "The final
+	// question from me is: …" (a buyer's "the last question is always price" is neither)
+	`|^(?:(?-i:[A-Z][\p{L}'-]+),\s+)?(?:(?:and|so|okay|ok|just|yes|now)[,]?\s+)*(?:(?:my|the|one|a|our)\s+)?(?:(?:very|one|more)\s+)?(?:final|last)\s+questions?\s+from\s+me\b` +
+	`|^(?:(?:and|so|okay|ok|just|yes|now)[,]?\s+)*(?:my|our)\s+(?:(?:very|one|more)\s+)?(?:final|last)\s+question(?:\s+(?:on|in)\s+(?:this|that)(?:\s+section)?)?(?:\s*,\s*(?:then|please|chair|thank\s+you))*\s*,?\s+is\b`)
 
 // IsMeetingProcedure reports a sentence that runs a formal meeting by its
 // rules (see above): never a buyer's quote.

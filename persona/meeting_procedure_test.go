@@ -38,6 +38,15 @@ func TestMeetingProcedure(t *testing.T) {
 		{"My final question, Chair, is about some of the responses we've had to this committee.", true},
 		{"The final question is from Hefin David.", true},
 		{"A record of the proceedings will be published as usual.", true},
+		{"My last question is about housing and homelessness.", true},
+		{"Yes, my final question, Chair, thank you, is about the parent, childcare and employment programme.", true},
+		{"And just one final question from me then, going back to Trinity Saint David.", true},
+		{"The final question from me is: there's a general concern about the number of teachers.", true},
+		{"We've received no apologies, although Dawn Bowden is running late.", true},
+		{"We haven't received any other apologies.", true},
+		{"Yes, I have a declaration of interest, Chair.", true},
+		{"The first item on our agenda today is apologies, substitutions, declarations of interest.", true},
+		{"Please note that, pursuant to the Standing Order made on April20 and May26, the House has been recalled.", true},
 		// near misses: a buyer's words
 		{"I pay the licence by standing order every month.", false},
 		{"Item 3 on the invoice was wrong, and support took a week to fix it.", false},
@@ -49,6 +58,20 @@ func TestMeetingProcedure(t *testing.T) {
 		{"The last question the CFO asked was how much it would cost per seat.", false},
 		{"We moved the data into a private cloud because the public one was too slow.", false},
 		{"I apologise, the export keeps failing on large files.", false},
+		// buyers' sentences the first patterns took for procedure (review)
+		{"The last question is always price.", false},
+		{"The final question is whether it integrates with SAP.", false},
+		{"Our final question, then, was the cost per seat.", false},
+		{"The vendor made no apologies.", false},
+		{"We received no apologies from the vendor when it went down.", false},
+		{"We never got any apologies from Oracle.", false},
+		{"With Gong you get a transcript of every call.", false},
+		{"You'll get a transcript of every meeting, which is the whole point.", false},
+		{"You receive a transcript by email an hour later.", false},
+		{"Every supplier signs declarations of interest before the tender.", false},
+		{"We pay the licence by Standing Order.", false},
+		{"We got the record of proceedings from the tribunal.", false},
+		{"The public is excluded from that data by default.", false},
 	}
 	for _, tc := range tests {
 		if got := persona.IsMeetingProcedure(tc.text); got != tc.want {
@@ -81,11 +104,21 @@ func TestChairKeepsTime(t *testing.T) {
 		{"Darren, I've got to bring Llyr in now.", true},
 		{"Before you move on, sorry, I've got a couple of supplementaries.", true},
 		{"We've got a lot of ground that we want to cover this morning, so if it's okay we'll go straight into questions.", true},
+		{"Okay. Before I bring Suzy in, can I just welcome Siân Gwenllian, who is joining us via video-conference in north Wales?", true},
 		{"We'll bring Deloitte in next year to run the migration.", false},
 		{"That was the last question on the RFP, and it was about data residency.", false},
 		{"We have come to the end of our contract with the old vendor.", false},
 		{"The supplementary licence cost us another ten thousand.", false},
 		{"Support was slow to get into questions about billing.", false},
+		{"We had to bring Deloitte in.", false},
+		{"So we decided to bring Accenture in, and they fixed it.", false},
+		{"We have some supplementary budget for training.", false},
+		{"We take supplementary insurance on every contract.", false},
+		{"That's the final question we put to every vendor.", false},
+		{"It's the last question anyone asks about security.", false},
+		{"We have reached the time where we need to renew.", false},
+		{"We went straight into questions.", false},
+		{"Then we went on to questions, and they couldn't answer any.", false},
 	}
 	tag := nlp.Shared()
 	for _, tc := range tests {

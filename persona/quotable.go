@@ -418,21 +418,40 @@ const maxRepairs = 2
 var restartExempt = wordSet(`the a an and or of to in on at by for with from as is are was were be it that this i you we they
 he she my our your their nor not no so very more less after over upon than then too just really one`)
 
-// cutOffWords counts words a speaker broke off: a lone letter other than
-// "a" and "I" ("a g it's a gadget"; not an abbreviation's "U.K." nor a
-// spelled-out "L_C_D_"), or a word transcribers end with a hyphen ("gad-").
+// cutOffWords counts words a speaker broke off: a lone lower-case letter
+// other than "a" and "i" ("a g it's a gadget"; not an abbreviation's
+// "U.K.", a spelled-out "L_C_D_" nor the capital naming an option: "plan
+// B", "option C"), or a word transcribers end with a hyphen ("gad-"), but
+// not the first half of a suspended compound ("on- and off-premise",
+// "pre- or post-sales").
 func cutOffWords(text string) int {
 	n := 0
-	for _, f := range strings.Fields(text) {
+	fields := strings.Fields(text)
+	for i, f := range fields {
 		f = strings.TrimRight(f, `,;:!?"'”’)`)
 		switch {
-		case len(f) == 1 && unicode.IsLetter(rune(f[0])) && !strings.ContainsAny(f, "aAiI"):
+		case len(f) == 1 && unicode.IsLower(rune(f[0])) && f != "a" && f != "i":
 			n++
-		case len(f) > 1 && strings.HasSuffix(f, "-") && !strings.HasSuffix(f, "--"):
+		case len(f) > 1 && strings.HasSuffix(f, "-") && !strings.HasSuffix(f, "--") && !suspendedHyphen(fields, i):
 			n++
 		}
 	}
 	return n
+}
+
+// suspendedHyphen reports fields[i] ("on-") as the first half of a
+// suspended compound: "and", "or" or "to" and then a hyphenated word
+// follow ("on- and off-premise").
+func suspendedHyphen(fields []string, i int) bool {
+	if i+2 >= len(fields) {
+		return false
+	}
+	switch strings.ToLower(fields[i+1]) {
+	case "and", "or", "to", "and/or":
+		next := strings.Trim(fields[i+2], `,;:.!?"'”’()`)
+		return strings.Contains(strings.Trim(next, "-"), "-")
+	}
+	return false
 }
 
 // notNaming are nouns that name nobody and nothing on their own: the

@@ -38,6 +38,9 @@ func TestRepairs(t *testing.T) {
 		{"We read The Lean Startup before we picked a vendor.", true, 0},
 		{"Our IT team and the OR nurses both use it.", true, 0},
 		{"Plan A was too expensive for us.", true, 0},
+		{"We compared option B and option C with the old tool.", true, 0},                      // letters that name options
+		{"We looked at on- and off-premise hosting and pre- and post-sales support.", true, 0}, // suspended hyphens
+		{"We went with plan B, and we, we never looked back.", true, 1},
 		{"Uh uh, the export is slow.", true, 0},                     // fillers are noise, not repairs
 		{"Polar plot The plots are fine They are useful.", true, 0}, // unpunctuated writing
 		{"The plots are fine. They are useful.", true, 0},

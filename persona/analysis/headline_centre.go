@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"maps"
 	"math"
+	"slices"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -38,9 +40,11 @@ func themeCentrality(c *corpus, members []int) map[int]float64 {
 				}
 			}
 		}
+		// Summed in term order: a map's order would change the sum's
+		// last bits from run to run, and with them the headline.
 		var norm float64
-		for _, x := range sparse {
-			norm += x * x
+		for _, j := range slices.Sorted(maps.Keys(sparse)) {
+			norm += sparse[j] * sparse[j]
 		}
 		for _, x := range dense {
 			norm += x * x
@@ -131,8 +135,8 @@ const tellingShare = 0.6
 func headlineCentrality(c *corpus, members []int, telling map[string]float64) map[int]float64 {
 	out := themeCentrality(c, members)
 	var total float64
-	for _, s := range telling {
-		total += s
+	for _, k := range slices.Sorted(maps.Keys(telling)) { // in a fixed order (see themeCentrality)
+		total += telling[k]
 	}
 	if total == 0 {
 		return out

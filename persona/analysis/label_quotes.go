@@ -157,6 +157,14 @@ func meetingProcedure(q persona.Quote) bool {
 // procedure.
 const procedureLabel = "Meeting procedure"
 
+// isProcedureLabel reports the label muteLabel gives a procedure theme
+// (with a duplicate's number), not a phrase label that begins the same:
+// buyers of meeting software talk of "meeting procedures".
+func isProcedureLabel(l string) bool {
+	bare, _, _ := strings.Cut(l, ",") // "Meeting procedure, 7 quotes"
+	return strings.TrimRight(bare, " 0123456789") == procedureLabel
+}
+
 // codedLabel names a theme whose quotes are mostly coded values.
 const codedLabel = "Coded values"
 

@@ -32,6 +32,9 @@ func TestFallbackTheme(t *testing.T) {
 		{"price per seat", false, false},
 		{"Mixed remarks (perceived barriers)", true, false},
 		{"Mixed martial arts sponsorship", false, false},
+		{"Meeting procedure 2", false, true},
+		{"Meeting procedures", false, false},             // a phrase: buyers of board software
+		{"Meeting procedures and minutes", false, false}, // talk of them
 	}
 	for _, tt := range tests {
 		if got := fallbackTheme(persona.Theme{Label: tt.label, LabelSet: tt.labelSet}); got != tt.want {

@@ -22,7 +22,7 @@ func fallbackTheme(t persona.Theme) bool {
 		return false
 	}
 	l := strings.TrimSpace(t.Label)
-	if l == "" || strings.HasPrefix(l, mixedPrefix) || strings.HasPrefix(l, nonEnglishLabel) || strings.HasPrefix(l, codedLabel) || strings.HasPrefix(l, procedureLabel) {
+	if l == "" || strings.HasPrefix(l, mixedPrefix) || strings.HasPrefix(l, nonEnglishLabel) || strings.HasPrefix(l, codedLabel) || isProcedureLabel(l) {
 		return true
 	}
 	bare, _, _ := strings.Cut(l, ",") // "Success factors, 4 quotes"

@@ -2,7 +2,6 @@ package analysis
 
 import (
 	"slices"
-	"strings"
 
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -68,7 +67,7 @@ const maxHeadlineTries = 20
 // or long, opening on "So," or "Okay,", thick with fillers), the theme
 // shows its top quotes without a headline.
 func shownHeadline(c *corpus, w *work, s *showable) int {
-	if strings.HasPrefix(w.label, procedureLabel) {
+	if isProcedureLabel(w.label) {
 		return -1 // its business is never quoted, and another member would misstate it
 	}
 	members := s.formOK(w.members)

@@ -23,7 +23,7 @@ func (s *Store) AnalysisQuotes(ctx context.Context, studyID int64, keep func(par
 		return nil, fmt.Errorf("store: count quotes of study %d: %w", studyID, err)
 	}
 	// The loop checks ctx itself (rowsCtx).
-	rctx, err := rowsCtx(ctx)
+	rctx, err := s.rowsCtx(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: read quotes of study %d: %w", studyID, err)
 	}
@@ -168,7 +168,7 @@ type QuoteFacets struct {
 // that a caller comparing them before and after saving an analysis can
 // re-index only what changed.
 func (s *Store) StudyQuoteFacets(ctx context.Context, studyID int64) ([]QuoteFacets, error) {
-	rctx, err := rowsCtx(ctx) // the loop checks ctx
+	rctx, err := s.rowsCtx(ctx) // the loop checks ctx
 	if err != nil {
 		return nil, fmt.Errorf("store: read quote facets of study %d: %w", studyID, err)
 	}

@@ -69,7 +69,7 @@ type QuoteFilter struct {
 func (s *Store) Quotes(ctx context.Context, f QuoteFilter) ([]persona.Quote, error) {
 	if f.SourceID != 0 { // one source's quotes: a short read of many rows
 		var err error
-		if ctx, err = rowsCtx(ctx); err != nil {
+		if ctx, err = s.rowsCtx(ctx); err != nil {
 			return nil, fmt.Errorf("store: list quotes: %w", err)
 		}
 	}
@@ -147,7 +147,7 @@ type ParticipantFilter struct {
 func (s *Store) Participants(ctx context.Context, f ParticipantFilter) ([]persona.Participant, error) {
 	if f.SourceID != 0 { // one source's participants: a short read
 		var err error
-		if ctx, err = rowsCtx(ctx); err != nil {
+		if ctx, err = s.rowsCtx(ctx); err != nil {
 			return nil, fmt.Errorf("store: list participants: %w", err)
 		}
 	}
