@@ -217,7 +217,7 @@ func (n names) hit(h app.QuoteHit) frontend.Hit {
 	if len(h.Fragments) > 0 {
 		fv.Fragment = h.Fragments[0]
 	}
-	fv.Copy = "“" + h.Text + "” — " + h.Participant + ", " + h.Source
+	fv.Copy = "“" + persona.CleanVerbatim(h.Text) + "” — " + h.Participant + ", " + h.Source
 	return fv
 }
 

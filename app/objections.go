@@ -34,6 +34,9 @@ type Objections struct {
 	Themes      []ObjectionTheme `json:"themes"`
 	Quotes      []QuoteHit       `json:"quotes"`
 	Answers     []PersonaValues  `json:"answers"`
+	// Focus is what every quote shown had to say (objection_concern.go):
+	// the query's concerns, or its topic words when it judges nothing.
+	Focus ObjectionFocus `json:"focus"`
 }
 
 // ObjectionQuery is what a rep asks.
@@ -105,7 +108,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	// may see.
 	ctx = withVisibleMemo(ctx)
 	out := Objections{Query: q.Text, AllRings: q.AllRings, Expanded: []string{}, Themes: []ObjectionTheme{},
-		Quotes: []QuoteHit{}, Answers: []PersonaValues{}}
+		Quotes: []QuoteHit{}, Answers: []PersonaValues{}, Focus: ObjectionFocus{Concerns: []string{}}}
 	if q.StudyID != 0 {
 		st, err := a.store.Study(ctx, q.StudyID)
 		if err != nil {
@@ -139,6 +142,12 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	if err != nil {
 		return out, err
 	}
+	focus, concerns := objectionFocus(q.Text, out.Expanded, vecs)
+	if len(concerns) > 0 {
+		if cands, err = a.concernCandidates(ctx, cands, concerns, filters); err != nil {
+			return out, err
+		}
+	}
 	if q.Outcome != persona.OutcomeNone {
 		if cands, err = a.keepOutcome(ctx, cands, q.Outcome); err != nil {
 			return out, err
@@ -146,6 +155,8 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 		out.Total, out.TotalCapped = uint64(len(cands)), false // of the best candidates
 	}
 	rerank(q.Text, cands, vecs)
+	cands = focus.keepFocused(cands, concerns)
+	out.Focus = focus
 	if out.Quotes, err = a.objectionQuotes(ctx, match, a.shownCandidates(cands, q.Size)); err != nil {
 		return out, err
 	}

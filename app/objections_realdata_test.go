@@ -127,15 +127,19 @@ func TestObjectionsRealDataCapterra(t *testing.T) {
 				lines = append(lines, fmt.Sprintf("JUDGE\t%s\t%s\t%s\t%s\t%s", query, mark, h.Question, h.Ring, oneLine(h.Text)))
 			}
 			good, cons, n = good+qg, cons+qc, n+len(quotes)
-			if len(quotes) != 10 {
-				t.Errorf("%s, %q: %d quotes; want 10", m.name, query, len(quotes))
+			if len(quotes) > 10 {
+				t.Errorf("%s, %q: %d quotes; want at most 10", m.name, query, len(quotes))
 			}
 			t.Logf("%s, %q (expanded %v): %d/%d complaints about it (read), %d/%d from cons\n%s",
 				m.name, query, expanded, qg, len(quotes), qc, len(quotes), strings.Join(lines, "\n"))
 		}
-		t.Logf("SUMMARY %s: %.2f of the first 10 quotes are complaints about the query (read; %d unjudged count as not), %.2f are from cons (%d quotes)",
-			m.name, float64(good)/float64(n), unjudged, float64(cons)/float64(n), n)
-		share[m.name] = float64(good) / float64(max(n, 1))
+		// An answer may hold fewer than 10 quotes (only those saying the
+		// query's concern are shown): the share counts the 10 places, an
+		// empty one as not; precision is over the quotes shown.
+		slots := 10 * len(objectionEvalQueries)
+		t.Logf("SUMMARY %s: %.2f of the first 10 places are complaints about the query (read; %d unjudged count as not), precision %.2f of %d quotes shown, %.2f are from cons",
+			m.name, float64(good)/float64(slots), unjudged, float64(good)/float64(max(n, 1)), n, float64(cons)/float64(max(n, 1)))
+		share[m.name] = float64(good) / float64(slots)
 	}
 	// Floors below the measured figures (docs/OBJECTIONS.md): quotes a
 	// changed ring model or quote cutting brings up count as wrong until

@@ -14,6 +14,8 @@ import (
 	"net/http"
 	"path"
 	"strings"
+
+	"github.com/verbatimhq/verbatim/persona"
 )
 
 //go:embed templates static
@@ -99,6 +101,7 @@ const CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-
 
 var funcs = template.FuncMap{
 	"highlight": Highlight,
+	"clean":     persona.CleanVerbatim,
 	"add":       func(a, b int) int { return a + b },
 	"pct":       pct,
 	"initials":  initials,

@@ -1,5 +1,7 @@
 package frontend
 
+import "github.com/verbatimhq/verbatim/persona"
+
 // View models: plain data the api package fills and the templates show.
 // Every string is escaped by html/template when rendered.
 
@@ -323,6 +325,14 @@ type QuoteView struct {
 	ID, SourceID                        int64
 	Text, Participant, Source, Position string
 }
+
+// Shown is the quote in clean verbatim (persona.CleanVerbatim: no "um",
+// stutters or cut-off starts): what a marketer reads and copies. Text, the
+// original, stays in the source it links to and in the quote's title.
+func (q QuoteView) Shown() string { return persona.CleanVerbatim(q.Text) }
+
+// Cleaned reports whether Shown differs from the original.
+func (q QuoteView) Cleaned() bool { return q.Shown() != q.Text }
 
 // LiftView is what sets a persona apart.
 type LiftView struct {

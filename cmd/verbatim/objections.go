@@ -68,6 +68,7 @@ func printObjections(e env, res app.Objections) {
 	if len(res.Expanded) > 0 {
 		fmt.Fprintf(e.stdout, "also searched: %s\n", strings.Join(res.Expanded, ", "))
 	}
+	printFocus(e, res.Focus)
 	if len(res.Themes) > 0 {
 		fmt.Fprintln(e.stdout, "\nThemes")
 		for _, t := range res.Themes {
@@ -84,7 +85,7 @@ func printObjections(e env, res app.Objections) {
 	}
 	fmt.Fprintln(e.stdout, "\nQuotes")
 	for i, h := range res.Quotes {
-		fmt.Fprintf(e.stdout, "%2d. %s\n    — %s, %s @ %s [%s]\n", i+1, h.Text, h.Participant, h.Source, h.Position, ringName(h.Ring))
+		fmt.Fprintf(e.stdout, "%2d. %s\n    — %s, %s @ %s [%s]\n", i+1, persona.CleanVerbatim(h.Text), h.Participant, h.Source, h.Position, ringName(h.Ring))
 	}
 	if len(res.Answers) > 0 {
 		fmt.Fprintln(e.stdout, "\nWhat they value instead")
@@ -99,6 +100,27 @@ func printObjections(e env, res app.Objections) {
 			}
 		}
 	}
+}
+
+// printFocus says what every quote shown had to say, and that no buyer
+// said it when none did.
+func printFocus(e env, f app.ObjectionFocus) {
+	what := strings.Join(f.Concerns, " or ")
+	if what == "" && len(f.Topic) > 0 {
+		what = "one of: " + strings.Join(f.Topic, ", ")
+	}
+	if what == "" {
+		return
+	}
+	if f.Unanswered {
+		fmt.Fprintf(e.stdout, "No buyer quote here says that (%s): %d quotes only share the query's words and are not shown.\n", what, f.SetAside)
+		return
+	}
+	fmt.Fprintf(e.stdout, "quotes say: %s", what)
+	if f.SetAside > 0 {
+		fmt.Fprintf(e.stdout, " (%d that only share the query's words set aside)", f.SetAside)
+	}
+	fmt.Fprintln(e.stdout)
 }
 
 func ringName(r persona.Ring) string {

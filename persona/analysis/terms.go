@@ -98,3 +98,7 @@ gonna wanna gotta get got go going
 	}
 	return m
 }()
+
+// Stem is the Snowball English stem of a lower-case word, as themes and
+// labels compare words ("spreadsheets" and "spreadsheet" share one).
+func Stem(w string) string { return stem(w) }

@@ -1,0 +1,81 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// remoteMeeting is a product meeting where the remote is the topic of
+// almost everything and only some quotes say anything about its price.
+const remoteMeeting = `Interviewer: What worries you about the new remote?
+Buyer: The remote has far too many buttons and people get lost on it.
+Interviewer: Why?
+Buyer: Our old remote control was always getting lost under the sofa cushions.
+Interviewer: And the chip?
+Buyer: Voice recognition would add too much to the price of the remote.
+Interviewer: What else?
+Buyer: We have to keep the production cost under twelve Euro or the margin disappears.
+Interviewer: Anything about the buttons?
+Buyer: The rubber buttons on the remote feel cheap and wear out in a month.
+`
+
+// TestObjectionAnswerSaysTheConcern: "remote too expensive" shows only
+// quotes that say something about price, not every quote about the
+// remote; "remote too slow", which no quote says, shows none and says so.
+func TestObjectionAnswerSaysTheConcern(t *testing.T) {
+	a, _ := demoApp(t)
+	ctx := context.Background()
+	st, _ := a.store.EnsureStudy(ctx, "remote")
+	if res := a.Ingest(ctx, st.ID, "meeting.txt", strings.NewReader(remoteMeeting)); res.Status != StatusOK {
+		t.Fatalf("ingest: %s", res.Error)
+	}
+	if _, err := a.Analyze(ctx, st.ID, nil); err != nil {
+		t.Fatal(err)
+	}
+	price := persona.QueryConcerns("too expensive")
+	for _, tc := range []struct {
+		query      string
+		unanswered bool
+	}{
+		{"remote too expensive", false},
+		{"remote too slow", true},
+	} {
+		t.Run(tc.query, func(t *testing.T) {
+			res, err := a.Objections(ctx, ObjectionQuery{Text: tc.query, StudyID: st.ID, AllRings: true})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if res.Focus.Unanswered != tc.unanswered || len(res.Focus.Concerns) != 1 {
+				t.Fatalf("focus = %+v; want one concern, unanswered %v", res.Focus, tc.unanswered)
+			}
+			if tc.unanswered {
+				if len(res.Quotes) != 0 || len(res.Themes) != 0 || res.Focus.SetAside == 0 {
+					t.Errorf("no quote says it, yet %d quotes, %d themes are shown (%d set aside)", len(res.Quotes), len(res.Themes), res.Focus.SetAside)
+				}
+				return
+			}
+			if len(res.Quotes) == 0 {
+				t.Fatal("no quote shown")
+			}
+			var texts []string
+			for _, h := range res.Quotes {
+				texts = append(texts, h.Text)
+				if !persona.CarriesConcern(h.Text, price) {
+					t.Errorf("shown %q says nothing of price", h.Text)
+				}
+			}
+			joined := strings.Join(texts, "\n")
+			for _, want := range []string{"twelve Euro", "add too much to the price"} {
+				if !strings.Contains(joined, want) {
+					t.Errorf("the price quote saying %q is not shown; shown:\n%s", want, joined)
+				}
+			}
+			if res.Focus.SetAside == 0 {
+				t.Errorf("the remote-only quotes were not set aside: %+v", res.Focus)
+			}
+		})
+	}
+}

@@ -1,0 +1,59 @@
+package persona
+
+import "testing"
+
+func TestCleanVerbatim(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{"leading filler", "Um we have a couple of options.", "We have a couple of options."},
+		{"lead-in and filler", "So, um, the price was the problem.", "The price was the problem."},
+		{"lead-in with comma", "Yeah, it's too slow for us.", "It's too slow for us."},
+		{"lead-in before a lead-in", "Okay, so we need to find a balance.", "So we need to find a balance."},
+		{"so that leads the sentence stays", "So I think we want pushbuttons.", "So I think we want pushbuttons."},
+		{"embedded filler", "Voice recognition would add to the price uh but it would improve the design.",
+			"Voice recognition would add to the price but it would improve the design."},
+		{"filler between commas", "It was, uh, a big point.", "It was, a big point."},
+		{"stutter", "I I would say no, because it's gonna add too much to the price.",
+			"I would say no, because it's gonna add too much to the price."},
+		{"stutter with comma", "We train the, the model each week.", "We train the model each week."},
+		{"repeated phrase", "It is one of the of the best tools.", "It is one of the best tools."},
+		{"cut-off start", "It would also im improve the design.", "It would also improve the design."},
+		{"one-letter cut-off", "Not making things overly t technological.", "Not making things overly technological."},
+		{"grammatical that that", "I know that that is wrong.", "I know that that is wrong."},
+		{"short whole word before a longer one", "We put it in interest terms.", "We put it in interest terms."},
+		{"clean text unchanged", "Pricing we could predict mattered most.", "Pricing we could predict mattered most."},
+		{"only fillers left as is", "Um, uh.", "Um, uh."},
+		{"marked filler keeps the original", "<mark>um</mark> the price", "<mark>um</mark> the price"},
+		{"marked word kept", "Um the <mark>price</mark> uh was high", "The <mark>price</mark> was high"},
+		{"filler ends the sentence", "It costs too much, um.", "It costs too much."},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if got := CleanVerbatim(c.in); got != c.want {
+				t.Errorf("CleanVerbatim(%q) = %q; want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+// TestCleanVerbatimKeepsOnlyTheSpeakersWords: the clean text is the
+// original's words, in order, with some left out (nothing added or
+// reworded), so a word search for any word shown finds the stored quote.
+func TestCleanVerbatimKeepsOnlyTheSpeakersWords(t *testing.T) {
+	for _, in := range []string{
+		"So um like you said you don't like having all the buttons on one on one remote, and yet you don't wanna have five remotes.",
+		"I'm a little I am a little disappointed that we didn't do a um something for losing the remote.",
+		"Uh there's a lot of features that are missing from that remote control.",
+	} {
+		orig := concernWords(in)
+		j := 0
+		for _, w := range concernWords(CleanVerbatim(in)) {
+			for j < len(orig) && orig[j] != w {
+				j++
+			}
+			if j == len(orig) {
+				t.Fatalf("CleanVerbatim(%q) = %q: %q is not the original's next word", in, CleanVerbatim(in), w)
+			}
+			j++
+		}
+	}
+}

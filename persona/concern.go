@@ -1,0 +1,139 @@
+package persona
+
+import (
+	"strings"
+	"unicode"
+)
+
+// An objection is a judgement about a topic: "remote too expensive" is the
+// remote (topic) judged too expensive (concern: price). A quote that names
+// the remote but says nothing about what it costs does not answer the
+// objection. Concerns are the usual families of buyer objections (price,
+// time, effort to learn or use, clarity, risk, reliability), each with the
+// words that raise it in a rep's query (Triggers) and the words by which a
+// buyer's quote carries it (Carriers, a wider set: "it's gonna add too
+// much to the price" carries the concern of "too expensive").
+//
+// Words are matched on lower-cased word tokens; an entry ending in "*"
+// matches every word it begins ("expens*": expense, expenses, expensive).
+// The lists are general English for the concern, written from what
+// objections are about (docs/PERSONAS.md's barriers), not from a data set.
+
+// Concern is one family of objections.
+type Concern struct {
+	// Name says the concern in a rep's words ("price or cost").
+	Name     string
+	Triggers []string
+	Carriers []string
+}
+
+// Concerns are the families an objection query is read for.
+var Concerns = []Concern{
+	{Name: "price or cost",
+		Triggers: []string{"expens*", "pricey", "pricy", "price", "prices", "pricing", "priced", "overpriced", "cost", "costs",
+			"costly", "costing", "cheap*", "afford*", "budget*", "money", "fee", "fees"},
+		Carriers: []string{"expens*", "pricey", "pricy", "price", "prices", "pricing", "priced", "overpriced", "cost", "costs",
+			"costly", "costing", "cheap*", "afford*", "budget*", "money", "fee", "fees", "pay", "pays", "paying", "paid",
+			"payment*", "euro*", "dollar*", "bill", "bills", "billing", "billed", "invoice*", "subscription*", "licence*",
+			"license*", "licensing", "spend", "spending", "spent", "charge", "charges", "charged", "roi", "worth",
+			"$*", "€*", "£*"}},
+	{Name: "speed or time",
+		Triggers: []string{"slow*", "sluggish", "delay*", "lag", "lags", "lagging", "laggy", "latency", "wait*", "forever",
+			"late", "unresponsive"},
+		Carriers: []string{"slow*", "sluggish", "delay*", "lag", "lags", "lagging", "laggy", "latency", "wait*", "forever",
+			"late", "unresponsive", "responsive*", "response*", "respond*", "speed*", "fast*", "quick*", "hours", "days",
+			"weeks", "months", "long", "longer", "turnaround", "backlog", "timely", "takes", "took"}},
+	{Name: "effort to learn or use",
+		Triggers: []string{"hard", "harder", "difficult*", "complicat*", "complex*", "confus*", "learn*", "unintuitive",
+			"counterintuitive", "cumbersome", "clunky", "overwhelm*", "tedious", "steep", "usability", "unusable"},
+		Carriers: []string{"hard", "harder", "difficult*", "complicat*", "complex*", "confus*", "learn*", "unintuitive",
+			"counterintuitive", "intuitive", "cumbersome", "clunky", "overwhelm*", "tedious", "steep", "curve",
+			"usability", "usable", "unusable", "easy", "easier", "ease", "simple", "simpler", "simplif*", "user-friendly",
+			"friendly", "understand*", "figure", "navigat*", "struggl*", "training", "manual", "effort", "tricky"}},
+	{Name: "clarity or predictability",
+		Triggers: []string{"unpredictab*", "predict*", "unclear", "opaque", "hidden", "surpris*", "unexpected*",
+			"transparen*", "estimat*"},
+		Carriers: []string{"unpredictab*", "predict*", "unclear", "opaque", "hidden", "surpris*", "unexpected*",
+			"transparen*", "estimat*", "forecast*", "confus*", "understand*", "clear", "clarity", "visibility", "track*"}},
+	{Name: "risk, security or trust",
+		Triggers: []string{"risk*", "insecure", "secur*", "unsafe", "safe*", "trust*", "untrust*", "breach*", "vulnerab*",
+			"complian*", "privacy", "lock-in", "locked"},
+		Carriers: []string{"risk*", "insecure", "secur*", "unsafe", "safe*", "trust*", "untrust*", "breach*", "vulnerab*",
+			"complian*", "privacy", "private", "lock-in", "locked", "gdpr", "hack*", "leak*", "confidential*", "regulat*",
+			"audit*", "danger*", "worr*", "fear*", "afraid"}},
+	{Name: "reliability",
+		Triggers: []string{"unreliab*", "reliab*", "buggy", "bugs", "crash*", "outage*", "downtime", "unstable",
+			"glitch*", "flaky", "breaks", "broken"},
+		Carriers: []string{"unreliab*", "reliab*", "buggy", "bug", "bugs", "crash*", "outage*", "downtime", "down",
+			"unstable", "stability", "stable", "glitch*", "flaky", "break", "breaks", "broke", "broken", "fail*",
+			"error*", "issue", "issues", "problem*"}},
+}
+
+// QueryConcerns are the concerns a rep's query raises (a word of it is one
+// of their Triggers), in Concerns' order; none for a query that judges
+// nothing ("we already use spreadsheets").
+func QueryConcerns(query string) []Concern {
+	var out []Concern
+	words := concernWords(query)
+	for _, c := range Concerns {
+		for _, w := range words {
+			if matchesAny(w, c.Triggers) {
+				out = append(out, c)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// CarriesConcern reports whether text says something of one of the
+// concerns (a word of it is one of their Carriers).
+func CarriesConcern(text string, concerns []Concern) bool {
+	if len(concerns) == 0 {
+		return false
+	}
+	for _, w := range concernWords(text) {
+		for _, c := range concerns {
+			if matchesAny(w, c.Carriers) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// SearchTerms are the concern's carriers as search terms ("expens*" as a
+// prefix), leaving out those a query cannot say (symbols, hyphens): what a
+// search for quotes carrying it asks. Fewer than search.MaxClauses.
+func (c Concern) SearchTerms() []string {
+	var out []string
+	for _, w := range c.Carriers {
+		stem := strings.TrimSuffix(w, "*")
+		if len(stem) < 2 || strings.ContainsFunc(stem, func(r rune) bool { return r < 'a' || r > 'z' }) {
+			continue
+		}
+		out = append(out, w)
+	}
+	return out
+}
+
+// concernWords are text's lower-cased words ("$25" stays whole, so a
+// currency amount carries price).
+func concernWords(text string) []string {
+	return strings.FieldsFunc(strings.ToLower(text), func(r rune) bool {
+		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '-' && r != '$' && r != '€' && r != '£'
+	})
+}
+
+func matchesAny(w string, list []string) bool {
+	for _, e := range list {
+		if p, ok := strings.CutSuffix(e, "*"); ok {
+			if strings.HasPrefix(w, p) {
+				return true
+			}
+		} else if w == e {
+			return true
+		}
+	}
+	return false
+}
