@@ -24,8 +24,7 @@ var ringBlurbs = map[persona.Ring]string{
 }
 
 func (s *Server) buyerCount(ctx context.Context, studyID int64) (int, error) {
-	parts, err := s.app.Buyers(ctx, studyID)
-	return len(parts), err
+	return s.app.BuyerPeople(ctx, studyID)
 }
 
 func (s *Server) personasPage(c *gin.Context) error {

@@ -114,6 +114,10 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 			return v, nil
 		}
 		v.Objections, v.Values = objectionViews(obj, vals["persona"])
+		v.Concern, v.Unanswered, v.SetAside = strings.Join(obj.Focus.Concerns, " or "), obj.Focus.Unanswered, obj.Focus.SetAside
+		if v.Concern == "" && len(obj.Focus.Topic) > 0 {
+			v.Concern = "one of: " + strings.Join(obj.Focus.Topic, ", ")
+		}
 		if err := s.countAnswers(c.Request.Context(), v.Objections); err != nil {
 			return v, err
 		}

@@ -180,7 +180,7 @@ func (s *Server) sourceRows(ctx context.Context, studyID int64) ([]frontend.Sour
 
 func (s *Server) uploadView(c *gin.Context, st persona.Study) frontend.Upload {
 	v := frontend.Upload{Base: s.base(c, "Upload to "+st.Name, "upload"), StudyName: st.Name,
-		MaxFiles: s.cfg.MaxUploadFiles, MaxSize: sizeText(s.cfg.MaxUploadSize)}
+		MaxFiles: s.cfg.MaxUploadFiles, MaxSize: sizeText(s.cfg.MaxUploadSize), Speakers: string(st.Speakers)}
 	v.StudyID = st.ID
 	return v
 }

@@ -26,7 +26,7 @@ var apiRoutes = []route{
 	{"GET", "/api/v1/studies", account.PermRead, (*Server).listStudies, "List studies with counts"},
 	{"POST", "/api/v1/studies", account.PermUpload, (*Server).createStudy, "Create a study"},
 	{"GET", "/api/v1/studies/:id", account.PermRead, (*Server).getStudy, "Get a study with counts and analysis status"},
-	{"PATCH", "/api/v1/studies/:id", account.PermEdit, (*Server).renameStudy, "Rename a study"},
+	{"PATCH", "/api/v1/studies/:id", account.PermEdit, (*Server).renameStudy, "Rename a study (name) or set whether the same speaker name in several files is one person (speakers: auto, same, separate)"},
 	{"DELETE", "/api/v1/studies/:id", account.PermDelete, (*Server).deleteStudy, "Delete a study and everything in it"},
 	{"GET", "/api/v1/studies/:id/members", account.PermRead, (*Server).listMembers, "Who sees a study: owner, users and roles it is shared with (docs/ACCESS.md)"},
 	{"POST", "/api/v1/studies/:id/members", account.PermUpload, (*Server).addMember, "Share a study with a user (user or user_id) or a role (researcher, marketer, sales); owner or admin"},

@@ -14,6 +14,7 @@ import (
 
 	"github.com/verbatimhq/verbatim/account"
 	"github.com/verbatimhq/verbatim/app"
+	"github.com/verbatimhq/verbatim/persona"
 )
 
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
@@ -109,6 +110,18 @@ func (s *Server) ingestMultipart(c *gin.Context, studyID int64) ([]app.FileResul
 		if part.FormName() == "force" && part.FileName() == "" {
 			v, _ := io.ReadAll(io.LimitReader(part, 16))
 			opt.Force = isTrue(string(v))
+		}
+		if part.FormName() == "speakers" && part.FileName() == "" {
+			// The study's setting: is the same speaker name in several
+			// files one person (persona.SpeakerIdentity)?
+			v, _ := io.ReadAll(io.LimitReader(part, 16))
+			mode, err := persona.ParseSpeakerIdentity(string(v))
+			if err != nil {
+				return results, badRequest("speakers: send auto, same or separate")
+			}
+			if err := s.app.SetStudySpeakers(c.Request.Context(), studyID, mode); err != nil {
+				return results, err
+			}
 		}
 		if part.FormName() != "files" || part.FileName() == "" {
 			part.Close()

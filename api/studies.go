@@ -44,6 +44,9 @@ type studyRequest struct {
 	Name string `json:"name" form:"name"`
 	// Redact turns redaction on from the study's first upload.
 	Redact bool `json:"redact" form:"redact"`
+	// Speakers: is the same speaker name in several files one person
+	// (auto, same, separate; persona.SpeakerIdentity)? Empty: unchanged.
+	Speakers string `json:"speakers" form:"speakers"`
 }
 
 func (s *Server) createStudy(c *gin.Context) error {
@@ -92,10 +95,24 @@ func (s *Server) renameStudy(c *gin.Context) error {
 		return err
 	}
 	var req studyRequest
-	if err := c.ShouldBindJSON(&req); err != nil {
-		return badRequest("send a name")
+	if err := c.ShouldBindJSON(&req); err != nil || req.Name == "" && req.Speakers == "" {
+		return badRequest("send a name or speakers")
 	}
-	st, err := s.app.RenameStudy(c.Request.Context(), id, req.Name)
+	if req.Speakers != "" {
+		mode, err := persona.ParseSpeakerIdentity(req.Speakers)
+		if err != nil {
+			return badRequest("speakers: send auto, same or separate")
+		}
+		if err := s.app.SetStudySpeakers(c.Request.Context(), id, mode); err != nil {
+			return err
+		}
+	}
+	var st persona.Study
+	if req.Name != "" {
+		st, err = s.app.RenameStudy(c.Request.Context(), id, req.Name)
+	} else {
+		st, err = s.app.Study(c.Request.Context(), id)
+	}
 	if err != nil {
 		return err
 	}

@@ -97,7 +97,7 @@ func (a *App) Analyze(ctx context.Context, studyID int64, progress func(stage st
 
 func (a *App) analyze(ctx context.Context, studyID int64, report func(string, int, int)) (*persona.Analysis, error) {
 	report("loading", 0, 0)
-	in, err := a.analysisInput(ctx, studyID)
+	in, joined, err := a.analysisInput(ctx, studyID)
 	if err != nil {
 		return nil, err
 	}
@@ -106,6 +106,7 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 	if err != nil {
 		return nil, fmt.Errorf("analyze study %d: %w", studyID, err)
 	}
+	joinPeople(res, joined)
 	// The quotes and their tokens (most of the memory of a large study)
 	// are not needed to save and re-index: let them go now.
 	quotes := len(in.Quotes)
@@ -130,12 +131,19 @@ func (a *App) analyze(ctx context.Context, studyID int64, report func(string, in
 	return res, nil
 }
 
-func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input, error) {
+// analysisInput reads what a study's analysis needs, the participants
+// that are one person (the study's Speakers setting) joined: it also
+// returns, per participant standing for a person, the others it joins.
+func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input, map[int64][]int64, error) {
 	in := analysis.Input{StudyID: studyID, SourceNames: map[int64]string{}}
 	in.Options.MinParticipants = a.recurring()
+	st, err := a.store.Study(ctx, studyID)
+	if err != nil {
+		return in, nil, err
+	}
 	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: true})
 	if err != nil {
-		return in, err
+		return in, nil, err
 	}
 	in.Participants = parts
 	buyer := make(map[int64]bool, len(parts))
@@ -144,17 +152,20 @@ func (a *App) analysisInput(ctx context.Context, studyID int64) (analysis.Input,
 	}
 	in.Quotes, err = a.store.AnalysisQuotes(ctx, studyID, func(p int64) bool { return buyer[p] })
 	if err != nil {
-		return in, err
+		return in, nil, err
 	}
 	srcs, err := a.store.Sources(ctx, studyID)
 	if err != nil {
-		return in, err
+		return in, nil, err
 	}
+	kinds := make(map[int64]persona.Kind, len(srcs))
 	for _, s := range srcs {
 		in.SourceNames[s.ID] = s.Name
+		kinds[s.ID] = s.Kind
 	}
+	joined := samePeople(&in, kinds, st.Speakers)
 	in.Edits, err = a.store.Edits(ctx, studyID)
-	return in, err
+	return in, joined, err
 }
 
 // QueueAnalysis marks a study's analysis as about to run, so status polls

@@ -151,6 +151,9 @@ type Upload struct {
 	Results   []UploadResult
 	// Stage is the analysis stage after a form post ("" before).
 	Stage string
+	// Speakers is the study's setting: is the same speaker name in
+	// several files one person (auto, same, separate)?
+	Speakers string
 }
 
 // UploadResult is one uploaded file's outcome.
@@ -411,6 +414,13 @@ type SearchPage struct {
 	Active      []FacetValue
 	Objections  []Objection
 	Values      []PersonaValues
+	// Concern is what the objection's quotes had to say ("price or cost",
+	// or "one of: spreadsheets, excel" for a query that judges nothing);
+	// Unanswered: no quote says it, so no objection is shown, and SetAside
+	// quotes only shared the query's words.
+	Concern     string
+	Unanswered  bool
+	SetAside    int
 	Error       string
 	NoteSaved   string
 	NoteError   string

@@ -36,6 +36,9 @@ type Study struct {
 	// command line or before studies had owners); see docs/ACCESS.md.
 	OwnerID   int64     `json:"owner_id"`
 	CreatedAt time.Time `json:"created_at"`
+	// Speakers says whether the same speaker name in different files is
+	// one person (SpeakerIdentity; auto by default).
+	Speakers SpeakerIdentity `json:"speakers"`
 }
 
 // StudyStats are the counts shown beside a study.

@@ -20,6 +20,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	data := dataFlag(fs)
 	study := fs.String("study", "Default", "study to analyse")
 	asJSON := fs.Bool("json", false, "print the themes and personas as JSON")
+	speakers := fs.String("speakers", "", speakersUsage)
 	recurring := recurringFlag(fs)
 	cpuprofile := fs.String("cpuprofile", "", "write a CPU profile of the whole command to this file")
 	stages := fs.String("stages", "", "write each stage's wall time, CPU time and busy goroutines to this file")
@@ -58,6 +59,9 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	}()
 	st, err := a.StudyByName(ctx, *study)
 	if err != nil {
+		return err
+	}
+	if err := setSpeakers(ctx, e, a, st.ID, *speakers); err != nil {
 		return err
 	}
 	var progress func(string, int, int)
@@ -109,7 +113,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 	for _, t := range rep.Themes {
 		fmt.Fprintf(e.stdout, "theme %d [%s] %s — %d participants, %d quotes\n", t.ID, t.Ring.Title(), t.Label, t.Participants, t.Quotes)
 		if t.Headline != "" {
-			fmt.Fprintf(e.stdout, "  headline: “%s”\n", t.Headline)
+			fmt.Fprintf(e.stdout, "  headline: “%s”\n", persona.CleanVerbatim(t.Headline))
 		}
 		shown := 0
 		for _, q := range t.TopQuotes {
@@ -119,7 +123,7 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 			if q.Text == t.Headline {
 				continue // printed as the headline
 			}
-			fmt.Fprintf(e.stdout, "    “%s” — %s (%s)\n", q.Text, q.Participant, q.Source)
+			fmt.Fprintf(e.stdout, "    “%s” — %s (%s)\n", persona.CleanVerbatim(q.Text), q.Participant, q.Source)
 			shown++
 		}
 	}

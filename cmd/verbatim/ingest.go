@@ -21,6 +21,7 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 	study := fs.String("study", "Default", "study to add the files to (created if missing)")
 	asJSON := fs.Bool("json", false, "print a JSON report")
 	force := fs.Bool("force", false, "take in files that look like no transcript (interview guides, notes, summary tables) instead of skipping them")
+	speakers := fs.String("speakers", "", speakersUsage)
 	redactOn := fs.Bool("redact", false, "turn the study's redaction on (names, e-mails, phones, URLs become pseudonyms before quotes are cut; it stays on for later uploads)")
 	var labels app.SourceLabels
 	fs.StringVar(&labels.Wave, "wave", "", "research wave the files belong to (e.g. 2026-Q1)")
@@ -32,7 +33,7 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 		return errUsage
 	}
 	if len(paths) == 0 {
-		fmt.Fprintln(e.stderr, "usage: verbatim ingest [--data DIR] [--study NAME] [--json] [--force] [--redact] [--wave NAME [--date YYYY-MM-DD]] [--outcome won|lost|no-decision [--competitor X]] PATH...")
+		fmt.Fprintln(e.stderr, "usage: verbatim ingest [--data DIR] [--study NAME] [--json] [--force] [--redact] [--speakers auto|same|separate] [--wave NAME [--date YYYY-MM-DD]] [--outcome won|lost|no-decision [--competitor X]] PATH...")
 		return errUsage
 	}
 	if labels, err = labels.Clean(); err != nil {
@@ -46,6 +47,9 @@ func cmdIngest(ctx context.Context, e env, args []string) error {
 	defer a.Close()
 	st, err := a.EnsureStudy(ctx, *study)
 	if err != nil {
+		return err
+	}
+	if err := setSpeakers(ctx, e, a, st.ID, *speakers); err != nil {
 		return err
 	}
 	if *redactOn {

@@ -94,7 +94,7 @@ func printObjections(e env, res app.Objections) {
 			for _, tq := range append(append([]app.ThemeQuote{}, v.DecisionCriteria...), v.SuccessFactors...) {
 				fmt.Fprintf(e.stdout, "    %s", tq.Label)
 				if tq.Quote != "" {
-					fmt.Fprintf(e.stdout, ": “%s”", tq.Quote)
+					fmt.Fprintf(e.stdout, ": “%s”", persona.CleanVerbatim(tq.Quote))
 				}
 				fmt.Fprintln(e.stdout)
 			}

@@ -429,6 +429,12 @@ ALTER TABLE turns ADD COLUMN question TEXT NOT NULL DEFAULT '';
 	16: {Up: `
 ALTER TABLE redaction_passes ADD COLUMN runner TEXT NOT NULL DEFAULT '';
 `},
+	// 17: session quotes8 (docs/VOICES.md). studies.speakers says whether
+	// speakers with the same name in different files are one person
+	// (persona.SpeakerIdentity; '' is auto).
+	17: {Up: `
+ALTER TABLE studies ADD COLUMN speakers TEXT NOT NULL DEFAULT '';
+`},
 }
 
 func (s *Store) migrate(ctx context.Context) error {

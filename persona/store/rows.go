@@ -13,6 +13,7 @@ type studyRow struct {
 	Name      string
 	OwnerID   int64
 	CreatedAt time.Time
+	Speakers  string
 }
 
 func (studyRow) TableName() string { return "studies" }
@@ -85,7 +86,11 @@ type quoteRow struct {
 func (quoteRow) TableName() string { return "quotes" }
 
 func studyFromRow(r studyRow) persona.Study {
-	return persona.Study{ID: r.ID, Name: r.Name, OwnerID: r.OwnerID, CreatedAt: r.CreatedAt}
+	speakers, err := persona.ParseSpeakerIdentity(r.Speakers)
+	if err != nil {
+		speakers = persona.SpeakersAuto // a value a later version wrote
+	}
+	return persona.Study{ID: r.ID, Name: r.Name, OwnerID: r.OwnerID, CreatedAt: r.CreatedAt, Speakers: speakers}
 }
 
 func sourceFromRow(r sourceRow) persona.Source {

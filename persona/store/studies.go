@@ -89,6 +89,22 @@ func (s *Store) RenameStudy(ctx context.Context, id int64, name string) (persona
 	return s.Study(ctx, id)
 }
 
+// SetStudySpeakers sets whether the same speaker name in different files
+// of a study is one person.
+func (s *Store) SetStudySpeakers(ctx context.Context, id int64, mode persona.SpeakerIdentity) error {
+	if _, err := persona.ParseSpeakerIdentity(string(mode)); err != nil {
+		return fmt.Errorf("store: study %d: %w", id, err)
+	}
+	res := s.db.WithContext(ctx).Model(&studyRow{}).Where("id = ?", id).Update("speakers", string(mode))
+	if res.Error != nil {
+		return fmt.Errorf("store: set speakers of study %d: %w", id, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("store: set speakers of study %d: %w", id, persona.ErrNotFound)
+	}
+	return nil
+}
+
 // DeleteStudy deletes a study and everything in it.
 func (s *Store) DeleteStudy(ctx context.Context, id int64) error {
 	res := s.db.WithContext(ctx).Delete(&studyRow{}, id)
