@@ -74,7 +74,16 @@ func UnquotableForm(q Quote) string {
 // question patterns: courtesies, talk about the talk and, in speech, the
 // interviewer's part. Callers ranking many quotes check it only for the
 // ones that would be shown.
-func UnquotableTalk(q Quote) string {
+func UnquotableTalk(q Quote) string { return unquotableTalk(q, false) }
+
+// UnquotableTalkNotProcedure is UnquotableTalk for a quote the caller has
+// already found to be neither a formal meeting's procedure nor the chair
+// running it (IsMeetingProcedure and IsChairing false on its text, as the
+// analysis works out once per quote for its labels): it skips those
+// patterns, the costliest of the talk checks.
+func UnquotableTalkNotProcedure(q Quote) string { return unquotableTalk(q, true) }
+
+func unquotableTalk(q Quote, notProcedure bool) string {
 	t := abbrevRE.ReplaceAllString(strings.TrimSpace(q.Text), "$1 ")
 	if q.Kind != KindTranscript {
 		// A written answer's "Thank you everyone, you are excellent" is
@@ -90,9 +99,9 @@ func UnquotableTalk(q Quote) string {
 	switch {
 	case IsProcedural(t) || IsMetaTalk(t) || IsSmallTalk(t) || thanksOnly(q):
 		return UnquotableCourtesy
-	case IsMeetingProcedure(t):
+	case !notProcedure && IsMeetingProcedure(t):
 		return UnquotableProcedure
-	case asked(t) || IsChairing(t, q.Tokens):
+	case asked(t) || !notProcedure && IsChairing(t, q.Tokens):
 		return UnquotableAsked
 	}
 	return ""

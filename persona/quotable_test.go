@@ -160,3 +160,26 @@ func TestQuotableOtherScripts(t *testing.T) {
 		}
 	}
 }
+
+// TestUnquotableTalkNotProcedure: for a quote that is no meeting procedure
+// nor chairing, the shortcut says what UnquotableTalk says; it only skips
+// those two pattern sets.
+func TestUnquotableTalkNotProcedure(t *testing.T) {
+	for _, text := range []string{
+		"Thank you, Madam Chair.",
+		"What did you compare it with?",
+		"The pricing we could predict mattered most to our finance team.",
+		"That's a good question.",
+	} {
+		q := persona.Quote{Text: text, Kind: persona.KindTranscript}
+		if persona.IsMeetingProcedure(text) || persona.IsChairing(text, nil) {
+			t.Fatalf("%q is procedure; pick another case", text)
+		}
+		if got, want := persona.UnquotableTalkNotProcedure(q), persona.UnquotableTalk(q); got != want {
+			t.Errorf("UnquotableTalkNotProcedure(%q) = %q; UnquotableTalk says %q", text, got, want)
+		}
+	}
+	if persona.UnquotableTalk(persona.Quote{Text: "Paper to note 2 is a letter from the Minister.", Kind: persona.KindTranscript}) == "" {
+		t.Error("a paper to note is quotable by UnquotableTalk")
+	}
+}

@@ -50,7 +50,13 @@ func (s *showable) ok(i int) bool {
 	}
 	v, seen := s.talk[i]
 	if !seen {
-		v = persona.UnquotableTalk(s.c.quotes[i]) == ""
+		if s.c.muted != nil && !s.c.muted[i] {
+			// labelThemes found it no meeting procedure nor chairing
+			// (mute): those patterns need not run again.
+			v = persona.UnquotableTalkNotProcedure(s.c.quotes[i]) == ""
+		} else {
+			v = persona.UnquotableTalk(s.c.quotes[i]) == ""
+		}
 		s.talk[i] = v
 	}
 	return v
