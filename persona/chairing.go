@@ -54,7 +54,11 @@ var chairTimeRE = regexp.MustCompile(`(?i)\b(?:this|that|it)(?:'s|\s+is|\s+will\
 	`|\b(?:we've|we\s+have)\s+(?:now\s+)?(?:(?:come\s+to|reached)\s+the\s+end\s+of\s+(?:our|the)\s+time\b|run\s+out\s+of\s+(?:our|the)\s+time\s*(?:[.,!]|$))` +
 	`|\b(?:I(?:'ve|\s+have)\s+got\s+to|I(?:'ll|\s+will|'m\s+going\s+to|\s+want\s+to|\s+need\s+to)|can\s+I|let\s+me|before\s+I)\s+(?:just\s+)?bring\s+(?-i:[A-Z][\p{L}'-]+)(?:\s+(?-i:[A-Z][\p{L}'-]+))?\s+in(?:\s+(?:now|here|next|first|briefly|on\s+this|at\s+this\s+point))?\s*(?:[.,!—–]|$)` +
 	`|\b(?:got|have|take|taking)\s+(?:a\s+couple\s+of\s+|a\s+few\s+|some\s+|one\s+|two\s+|three\s+)?(?:supplementaries|supplementary\s+questions?)\b` +
-	`|\b(?:we'll|we\s+will|let's|let\s+us|shall\s+we|can\s+we|I'll|I\s+will)\s+(?:go|move|come|turn)\s+(?:straight\s+into|on\s+to|onto)\s+(?:the\s+|our\s+)?questions\s*(?:[.,;!]|$|now\b|from\b)`)
+	`|\b(?:we'll|we\s+will|let's|let\s+us|shall\s+we|can\s+we|I'll|I\s+will)\s+(?:go|move|come|turn)\s+(?:straight\s+into|on\s+to|onto)\s+(?:the\s+|our\s+)?questions\s*(?:[.,;!]|$|now\b|from\b)` +
+	// asking the room for brevity: "I'm going to appeal for brief questions and brief answers so that…"
+	`|\b(?:appeal|ask)\s+(?:you\s+(?:all\s+)?|everyone\s+)?for\s+(?:brief|short|concise|succinct|focused)\s+(?:questions|answers)\b` +
+	// thanking witnesses for coming, whatever it adds: "…and we appreciate your attendance."
+	`|\bwe\s+(?:really\s+|do\s+|very\s+much\s+|all\s+)?appreciate\s+(?:your\s+(?:attendance|attending|time\s+(?:today|this\s+(?:morning|afternoon)))|you\s+(?:attending|coming\s+(?:in|along|here|today)|being\s+(?:here|with\s+us)|joining\s+us))\b`)
 
 // IsChairing reports a sentence that runs the talk while naming its
 // subject: announcing questions on a topic, inviting a last word, giving
@@ -113,7 +117,8 @@ func isProperNoun(w string, toks []Token) bool {
 // chairHints are substrings one of which every chairing sentence holds
 // (a question mark for the bare name after a question): the patterns run
 // only on those.
-var chairHints = []string{"question", "add", "lost", "mute", "frozen", "breaking", "bring", "supplementar", "time", "?"}
+var chairHints = []string{"question", "add", "lost", "mute", "frozen", "breaking", "bring", "supplementar", "time", "?",
+	"appeal", "brief", "appreciate"}
 
 func mayChair(l string) bool {
 	for _, h := range chairHints {

@@ -57,6 +57,19 @@ func CleanVerbatim(text string) string {
 			drop[i] = true
 		}
 	}
+	// A false start: the sentence begun on a subject, broken off at its
+	// comma and begun again on it ("It, the, it will always depend…").
+	if first := nextKept(drop, -1); first >= 0 && first < len(toks) && restartSubjects[bare[first]] &&
+		strings.HasSuffix(strings.TrimSuffix(toks[first], "</mark>"), ",") {
+		for k := first + 1; k < min(len(toks), first+4); k++ {
+			if bare[k] == bare[first] {
+				for d := first; d < k && (d == first || !clauseOpeners[bare[d]]); d++ {
+					drop[d] = true // "you, if you want" begins again at "if"
+				}
+				break
+			}
+		}
+	}
 	// Opening interjections: "So, um," "Yeah," "Okay, so" lead into the
 	// sentence; "So I think…" keeps its "So" (no comma, no filler after).
 	for i := 0; i < len(toks); i++ {
@@ -103,6 +116,10 @@ func CleanVerbatim(text string) string {
 // cleanFillers are words that are only hesitation.
 var cleanFillers = map[string]bool{"um": true, "uh": true, "umm": true, "uhh": true, "uhm": true, "er": true,
 	"erm": true, "ah": true, "hmm": true, "hm": true, "mm": true, "mmm": true, "mhm": true, "eh": true}
+
+// restartSubjects are the words a sentence is begun again on.
+var restartSubjects = map[string]bool{"it": true, "you": true, "i": true, "we": true, "they": true, "he": true,
+	"she": true, "this": true, "that": true, "the": true}
 
 // leadIns open a sentence without saying anything in it.
 var leadIns = map[string]bool{"so": true, "well": true, "okay": true, "ok": true, "yeah": true, "yes": true,

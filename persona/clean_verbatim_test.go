@@ -24,6 +24,9 @@ func TestCleanVerbatim(t *testing.T) {
 		{"only fillers left as is", "Um, uh.", "Um, uh."},
 		{"marked filler keeps the original", "<mark>um</mark> the price", "<mark>um</mark> the price"},
 		{"marked word kept", "Um the <mark>price</mark> uh was high", "The <mark>price</mark> was high"},
+		{"false start on it", "It, the, it will always depend on the data.", "It will always depend on the data."},
+		{"false start after a filler", "Uh, you, if you want to deploy it, you need a pipeline.", "If you want to deploy it, you need a pipeline."},
+		{"no false start", "It works, it really does.", "It works, it really does."},
 		{"filler ends the sentence", "It costs too much, um.", "It costs too much."},
 	}
 	for _, c := range cases {

@@ -49,14 +49,38 @@ var meetingProcedureRE = regexp.MustCompile(`(?i)` +
 	`|^(?:(?-i:[A-Z][\p{L}'-]+),\s+)?(?:(?:and|so|okay|ok|just|yes|now)[,]?\s+)*(?:(?:my|the|one|a|our)\s+)?(?:(?:very|one|more)\s+)?(?:final|last)\s+questions?\s+from\s+me\b` +
 	`|^(?:(?:and|so|okay|ok|just|yes|now)[,]?\s+)*(?:my|our)\s+(?:(?:very|one|more)\s+)?(?:final|last)\s+question(?:\s+(?:on|in)\s+(?:this|that)(?:\s+section)?)?(?:\s*,\s*(?:then|please|chair|thank\s+you))*\s*,?\s+is\b`)
 
+// Meeting housekeeping, in any meeting: the talk about this meeting
+// itself, its kind, its clock and its running order — "it's our
+// conceptual design meeting and it's starting at approximately fourteen
+// twenty five", "we have forty minutes for this one", "Let's do the look
+// and feel design presentation first.", "This meeting is being recorded.",
+// "Can everyone see my screen?". A buyer's "our weekly meeting goes over
+// the metrics" names a meeting of theirs, not this one, and is none.
+var housekeepingHints = []string{"meeting", "minutes", "presentation", "screen", "agenda"}
+
+var meetingHousekeepingRE = regexp.MustCompile(`(?i)` +
+	// this meeting: "it's our conceptual design meeting", "this is the kick-off meeting", "this meeting is…"
+	`\b(?:it's|it\s+is|this\s+is)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}meeting\b|\b(?:this|today's)\s+(?:[\w-]+\s+){0,2}meeting\s+(?:is|will|should|has|was)\b` +
+	// its clock: "we have forty minutes for this one", "we've got ten minutes left"
+	`|\bwe(?:'ve|\s+have)?\s+(?:got\s+)?(?:about\s+|approximately\s+|only\s+|just\s+)?(?:[\w-]+\s+){1,2}minutes\s+(?:for\s+(?:this|the\s+meeting|today)|left\b|to\s+go\b)` +
+	// its running order: "Let's do the look and feel design presentation first.", "I'll go through the agenda"
+	`|\b(?:let's|let\s+us|we'll|we\s+will|I'll|I\s+will|I'm\s+going\s+to)\s+(?:do|start\s+with|begin\s+with|go\s+through|move\s+on\s+to|go\s+(?:on\s+)?to|look\s+at|give)\s+(?:the\s+|my\s+|your\s+|our\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,4}(?:presentations?|agenda|minutes)\b` +
+	// the screen shared: "Can everyone see my screen?", "I'll share my screen."
+	`|\b(?:see|share|sharing)\s+my\s+screen\b`)
+
 // IsMeetingProcedure reports a sentence that runs a formal meeting by its
-// rules (see above): never a buyer's quote.
+// rules, or keeps any meeting's house (see above): never a buyer's quote.
 func IsMeetingProcedure(text string) bool {
 	t := strings.TrimSpace(text)
 	if t == "" || QuoteWords(t) > 60 {
 		return false
 	}
 	l := strings.ToLower(t)
+	for _, h := range housekeepingHints {
+		if strings.Contains(l, h) && meetingHousekeepingRE.MatchString(t) {
+			return true
+		}
+	}
 	for _, h := range procedureHints {
 		if strings.Contains(l, h) {
 			return meetingProcedureRE.MatchString(t)

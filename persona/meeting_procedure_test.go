@@ -72,6 +72,17 @@ func TestMeetingProcedure(t *testing.T) {
 		{"We pay the licence by Standing Order.", false},
 		{"We got the record of proceedings from the tribunal.", false},
 		{"The public is excluded from that data by default.", false},
+		// meeting housekeeping, in any meeting (QMSum ES2008c and kin)
+		{"Um it's our conceptual design meeting and it's starting at approximately fourteen twenty five and so we have forty minutes for this one again and so we'll go just after three o'clock.", true},
+		{"Let's do the look and feel design presentation first.", true},
+		{"This meeting is being recorded.", true},
+		{"Can everyone see my screen?", true},
+		{"We've got about ten minutes left.", true},
+		{"Our weekly meeting goes over the model metrics with the product team.", false},
+		{"In the meeting with procurement they asked for the minutes of every call.", false},
+		{"The presentation layer is where most of the bugs are.", false},
+		{"It takes forty minutes for the report to load.", false},
+		{"We spend the first ten minutes of every meeting on the dashboard.", false},
 	}
 	for _, tc := range tests {
 		if got := persona.IsMeetingProcedure(tc.text); got != tc.want {
@@ -119,6 +130,13 @@ func TestChairKeepsTime(t *testing.T) {
 		{"We have reached the time where we need to renew.", false},
 		{"We went straight into questions.", false},
 		{"Then we went on to questions, and they couldn't answer any.", false},
+		// the chair's courtesies that carry subject words (QMSum education 0–24)
+		{"I'm going to appeal for brief questions and brief answers so that we can cover the rest of the questions.", true},
+		{"We know that this is a really difficult and pressurised time for everyone, and we appreciate your attendance.", true},
+		{"We appreciate your time this morning.", true},
+		{"Buyers asked for brief answers to the security questionnaire.", false},
+		{"We appreciate your product's time savings every month.", false},
+		{"We appreciate the attention to detail in the reports.", false},
 	}
 	tag := nlp.Shared()
 	for _, tc := range tests {

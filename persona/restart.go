@@ -117,6 +117,20 @@ func Repairs(text string, speech bool) int {
 				break
 			}
 		}
+		if (w.low == "it" || w.low == "you") && !w.boundary {
+			// "It, the, it will always depend…": a sentence begun on "it"
+			// or "you", broken off at once and begun again. "It works, it
+			// really does" goes on before its comma; an object "it" never
+			// opens the sentence.
+			for j := i - 1; j >= max(0, i-3); j-- {
+				if ws[j].low == w.low {
+					if ws[j].boundary && ws[j+1].afterStop && j+1 < i {
+						n++
+					}
+					break
+				}
+			}
+		}
 		if n > before {
 			counted = i
 		}

@@ -17,6 +17,10 @@ func TestRepairs(t *testing.T) {
 		want   int
 	}{
 		// restarts
+		{"It, the, it will always depend on the data you have.", true, 1}, // begun again on "it"
+		{"You, if you, you want to deploy it, you need a pipeline.", true, 2},
+		{"It works, it really does.", true, 0},
+		{"You know, you can't trust the labels.", true, 0},
 		{"I was I the reason I made my mistake was", true, 2},            // "I was I", "I the"
 		{"I I do I don't remember who \" he \" is.", true, 2},            // stammer, "I do I"
 		{"I'm I what I think is that why not have the corpus.", true, 1}, // "I'm I"
