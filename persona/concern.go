@@ -15,7 +15,9 @@ import (
 // much to the price" carries the concern of "too expensive").
 //
 // Words are matched on lower-cased word tokens; an entry ending in "*"
-// matches every word it begins ("expens*": expense, expenses, expensive).
+// matches every word it begins ("expens*": expense, expenses, expensive);
+// an entry of several words matches them in a row ("too long": a lone
+// "long" is as often a long stick as a long wait).
 // The lists are general English for the concern, written from what
 // objections are about (docs/PERSONAS.md's barriers), not from a data set.
 
@@ -40,9 +42,10 @@ var Concerns = []Concern{
 	{Name: "speed or time",
 		Triggers: []string{"slow*", "sluggish", "delay*", "lag", "lags", "lagging", "laggy", "latency", "wait*", "forever",
 			"late", "unresponsive"},
-		Carriers: []string{"slow*", "sluggish", "delay*", "lag", "lags", "lagging", "laggy", "latency", "wait*", "forever",
-			"late", "unresponsive", "responsive*", "response*", "respond*", "speed*", "fast*", "quick*", "hours", "days",
-			"weeks", "months", "long", "longer", "turnaround", "backlog", "timely", "takes", "took"}},
+		Carriers: []string{"slow*", "sluggish", "delay*", "lag", "lags", "lagging", "laggy", "latency", "wait*",
+			"takes forever", "took forever", "late", "unresponsive", "responsive*", "response*", "respond*", "speed*",
+			"fast*", "quick*", "too long", "so long", "long time", "takes ages", "took ages", "for ages", "turnaround",
+			"backlog", "timely"}},
 	{Name: "effort to learn or use",
 		Triggers: []string{"hard", "harder", "difficult*", "complicat*", "complex*", "confus*", "learn*", "unintuitive",
 			"counterintuitive", "cumbersome", "clunky", "overwhelm*", "tedious", "steep", "usability", "unusable"},
@@ -64,9 +67,8 @@ var Concerns = []Concern{
 	{Name: "reliability",
 		Triggers: []string{"unreliab*", "reliab*", "buggy", "bugs", "crash*", "outage*", "downtime", "unstable",
 			"glitch*", "flaky", "breaks", "broken"},
-		Carriers: []string{"unreliab*", "reliab*", "buggy", "bug", "bugs", "crash*", "outage*", "downtime", "down",
-			"unstable", "stability", "stable", "glitch*", "flaky", "break", "breaks", "broke", "broken", "fail*",
-			"error*", "issue", "issues", "problem*"}},
+		Carriers: []string{"unreliab*", "reliab*", "buggy", "bug", "bugs", "crash*", "outage*", "downtime", "goes down",
+			"went down", "unstable", "stability", "stable", "glitch*", "flaky", "broke", "broken", "fail*", "error*"}},
 }
 
 // QueryConcerns are the concerns a rep's query raises (a word of it is one
@@ -92,8 +94,15 @@ func CarriesConcern(text string, concerns []Concern) bool {
 	if len(concerns) == 0 {
 		return false
 	}
-	for _, w := range concernWords(text) {
-		for _, c := range concerns {
+	words := concernWords(text)
+	joined := " " + strings.Join(words, " ") + " "
+	for _, c := range concerns {
+		for _, e := range c.Carriers {
+			if strings.Contains(e, " ") && strings.Contains(joined, " "+e+" ") {
+				return true
+			}
+		}
+		for _, w := range words {
 			if matchesAny(w, c.Carriers) {
 				return true
 			}
@@ -109,6 +118,10 @@ func (c Concern) SearchTerms() []string {
 	var out []string
 	for _, w := range c.Carriers {
 		stem := strings.TrimSuffix(w, "*")
+		if strings.Contains(stem, " ") {
+			out = append(out, `"`+stem+`"`) // a phrase
+			continue
+		}
 		if len(stem) < 2 || strings.ContainsFunc(stem, func(r rune) bool { return r < 'a' || r > 'z' }) {
 			continue
 		}

@@ -43,6 +43,20 @@ func TestCarriesConcern(t *testing.T) {
 			t.Errorf("CarriesConcern(%q, price) = %v; want %v", tc.text, got, tc.want)
 		}
 	}
+	speed := QueryConcerns("too slow")
+	for _, tc := range []struct {
+		text string
+		want bool
+	}{
+		{"Support takes forever to answer a ticket.", true},
+		{"It took a long time before anyone replied.", true},
+		{"Give them a stick, long stick, and say do it.", false},
+		{"The report loads slowly on Mondays.", true},
+	} {
+		if got := CarriesConcern(tc.text, speed); got != tc.want {
+			t.Errorf("CarriesConcern(%q, speed) = %v; want %v", tc.text, got, tc.want)
+		}
+	}
 	if CarriesConcern("anything", nil) {
 		t.Error("no concern is carried by anything")
 	}
