@@ -50,6 +50,8 @@ func TestCarriesConcern(t *testing.T) {
 	}{
 		{"Support takes forever to answer a ticket.", true},
 		{"It took a long time before anyone replied.", true},
+		{"I'll wait until you're plugged in.", false},
+		{"And I responded to him at length.", false},
 		{"Give them a stick, long stick, and say do it.", false},
 		{"The report loads slowly on Mondays.", true},
 	} {
