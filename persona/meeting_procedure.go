@@ -62,7 +62,9 @@ var meetingHousekeepingRE = regexp.MustCompile(`(?i)` +
 	// this meeting: "it's our conceptual design meeting", "this is the kick-off meeting", "this meeting is…"
 	`\b(?:it's|it\s+is|this\s+is)\s+(?:our|the)\s+(?:[\w-]+\s+){0,3}meeting\b|\b(?:this|today's)\s+(?:[\w-]+\s+){0,2}meeting\s+(?:is|will|should|has|was)\b` +
 	// its clock: "we have forty minutes for this one", "we've got ten minutes left"
-	`|\bwe(?:'ve|\s+have)?\s+(?:got\s+)?(?:about\s+|approximately\s+|only\s+|just\s+)?(?:[\w-]+\s+){1,2}minutes\s+(?:for\s+(?:this|the\s+meeting|today)|left\b|to\s+go\b)` +
+	`|\bwe(?:'ve|\s+have)?\s+(?:got\s+)?(?:about\s+|approximately\s+|only\s+|just\s+)?(?:[\w-]+\s+){1,2}minutes\s+(?:for\s+(?:this|the\s+meeting|today)|left\b|to\s+go\b|of\s+individual\s+work\b)` +
+	// the next one: "Now our next meeting starts in thirty minutes."
+	`|\b(?:our|the)\s+next\s+meeting\s+(?:starts|begins|is\s+(?:in|at)\s+(?:[\w-]+\s+){0,2}(?:minutes|hours?|o'clock)|will\s+(?:start|begin))\b` +
 	// its running order: "Let's do the look and feel design presentation first.", "I'll go through the agenda"
 	`|\b(?:let's|let\s+us|we'll|we\s+will|I'll|I\s+will|I'm\s+going\s+to)\s+(?:do|start\s+with|begin\s+with|go\s+through|move\s+on\s+to|go\s+(?:on\s+)?to|look\s+at|give)\s+(?:the\s+|my\s+|your\s+|our\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,4}(?:presentations?|agenda|minutes)\b` +
 	// the screen shared: "Can everyone see my screen?", "I'll share my screen."

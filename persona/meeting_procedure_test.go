@@ -83,6 +83,10 @@ func TestMeetingProcedure(t *testing.T) {
 		{"The presentation layer is where most of the bugs are.", false},
 		{"It takes forty minutes for the report to load.", false},
 		{"We spend the first ten minutes of every meeting on the dashboard.", false},
+		{"Now our next meeting starts in thirty minutes.", true},
+		{"After that we have thirty minutes of individual work.", true},
+		{"At the next meeting, procurement asked for the security review.", false},
+		{"We have ten minutes of downtime every night.", false},
 	}
 	for _, tc := range tests {
 		if got := persona.IsMeetingProcedure(tc.text); got != tc.want {
