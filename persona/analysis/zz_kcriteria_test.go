@@ -282,3 +282,80 @@ func TestZZGapRealData(t *testing.T) {
 		_ = prevSd
 	}
 }
+
+// TestZZNullEdgeRealData (diagnostic, session grouping8): the number of
+// eigenvalues of the normalised Laplacian of the documents' kNN graph
+// below the smallest non-trivial one of a null graph: the same pipeline
+// on a corpus whose tokens are dealt at random into documents of the
+// same lengths. Eigenvalue counts by Sylvester inertia (negCount).
+// NE_SETS, NE_MAX.
+func TestZZNullEdgeRealData(t *testing.T) {
+	if os.Getenv("NE_MAX") == "" || raceEnabled {
+		t.Skip("diagnostic: set NE_MAX")
+	}
+	mx, _ := strconv.Atoi(os.Getenv("NE_MAX"))
+	only := os.Getenv("NE_SETS")
+	for _, set := range Suite {
+		if only != "" && !strings.Contains(","+only+",", ","+set.Name+",") {
+			continue
+		}
+		all, allLab, err := set.Load(dataDir)
+		if err != nil {
+			t.Skip(err)
+		}
+		texts, labels := Subsample(all, allLab, mx, 1)
+		toks, truth, err := evalInput(texts, labels)
+		if err != nil {
+			t.Fatal(err)
+		}
+		labs := 0
+		for _, x := range truth {
+			labs = max(labs, x+1)
+		}
+		lap := func(tk [][]persona.Token) (func(tau float64) int, int) {
+			sp := NewTokenSpace(tk, DefaultVectors())
+			sample := sampleIDs(sp, rand.New(rand.NewSource(1)))
+			_, nb, nw := smoothed(sp, sample, smoothNN, smoothAlpha)
+			g := knnGraph(nb, nw)
+			n := len(g.deg)
+			return func(tau float64) int {
+				h := make([]float64, n*n)
+				for i := 0; i < n; i++ {
+					h[i*n+i] = 1 - tau
+					for e := g.ptr[i]; e < g.ptr[i+1]; e++ {
+						j := int(g.adj[e])
+						h[i*n+j] -= g.w[e] / math.Sqrt(g.deg[i]*g.deg[j])
+					}
+				}
+				return negCount(h, n)
+			}, n
+		}
+		var flat []persona.Token
+		for _, d := range toks {
+			flat = append(flat, d...)
+		}
+		perm := rand.New(rand.NewSource(100)).Perm(len(flat))
+		null := make([][]persona.Token, len(toks))
+		pos := 0
+		for i, d := range toks {
+			for range d {
+				null[i] = append(null[i], flat[perm[pos]])
+				pos++
+			}
+		}
+		nullCount, nn := lap(null)
+		comps := nullCount(1e-9)
+		lo, hi := 0.0, 1.0
+		for range 12 {
+			mid := (lo + hi) / 2
+			if nullCount(mid) > comps {
+				hi = mid
+			} else {
+				lo = mid
+			}
+		}
+		dataCount, n := lap(toks)
+		t.Logf("%-14s labels %3d  n %d (null %d)  null components %d  null edge λ %.4f  data eigenvalues below it %d (below ½ of it %d, 2× %d)",
+			set.Name, labs, n, nn, comps, hi, dataCount(hi), dataCount(hi/2), dataCount(min(2*hi, 1)))
+	}
+}
