@@ -1,6 +1,9 @@
 package analysis
 
-import "math"
+import (
+	"math"
+	"sort"
+)
 
 // calibration maps a quote's best score and its margin over the second
 // best to the probability that the best code is right:
@@ -17,6 +20,9 @@ type calibration struct {
 	// dense is the word vectors' weight in the features (½: equal to
 	// TF-IDF's; see Coder.features).
 	dense float64
+	// gate is the held-out seeds' similarities to their codes (see
+	// coding_gate.go); empty when nothing was held out.
+	gate gate
 }
 
 // prob is the calibrated probability that a row's best code is right.
@@ -61,6 +67,8 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 	}
 	xs := make([][][2]float64, len(denseWeights))
 	ys := make([][]float64, len(denseWeights))
+	var sims gate
+	bg := background(lab)
 	for fold := range 2 {
 		held := append([]int(nil), lab...)
 		var out []int
@@ -79,6 +87,10 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 		}
 		if len(out) == 0 {
 			continue
+		}
+		gs := c.codebookScores(c.gateModel(held, bg, gateDense), held, want)
+		for _, r := range out {
+			sims = append(sims, gs[r])
 		}
 		for d, dense := range denseWeights {
 			f := c.scores(c.fitSoftmax(held, k, dense), held, want)
@@ -115,7 +127,8 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 			best = d
 		}
 	}
-	cal := calibration{dense: denseWeights[best]}
+	sort.Float64s(sims)
+	cal := calibration{dense: denseWeights[best], gate: sims}
 	if len(ys[best]) == 0 {
 		return cal
 	}
