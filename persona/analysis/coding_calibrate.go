@@ -1,9 +1,6 @@
 package analysis
 
-import (
-	"math"
-	"sort"
-)
+import "math"
 
 // calibration maps a quote's best score and its margin over the second
 // best to the probability that the best code is right:
@@ -20,8 +17,8 @@ type calibration struct {
 	// dense is the word vectors' weight in the features (½: equal to
 	// TF-IDF's; see Coder.features).
 	dense float64
-	// gate is the held-out seeds' similarities to their codes (see
-	// coding_gate.go); empty when nothing was held out.
+	// gate is the codebook gate measured on the held-out seeds (see
+	// coding_gate.go); nil when nothing was held out.
 	gate gate
 }
 
@@ -67,7 +64,8 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 	}
 	xs := make([][][2]float64, len(denseWeights))
 	ys := make([][]float64, len(denseWeights))
-	var sims gate
+	var gScores []float64
+	var gCodes []int
 	bg := background(lab)
 	for fold := range 2 {
 		held := append([]int(nil), lab...)
@@ -88,9 +86,9 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 		if len(out) == 0 {
 			continue
 		}
-		gs := c.codebookScores(c.gateModel(held, bg, gateDense), held, want)
+		gs := c.codebookScores(c.gateModel(held, bg), held, want)
 		for _, r := range out {
-			sims = append(sims, gs[r])
+			gScores, gCodes = append(gScores, gs[r]), append(gCodes, lab[r])
 		}
 		for d, dense := range denseWeights {
 			f := c.scores(c.fitSoftmax(held, k, dense), held, want)
@@ -127,8 +125,7 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 			best = d
 		}
 	}
-	sort.Float64s(sims)
-	cal := calibration{dense: denseWeights[best], gate: sims}
+	cal := calibration{dense: denseWeights[best], gate: newGate(gScores, gCodes, k)}
 	if len(ys[best]) == 0 {
 		return cal
 	}

@@ -3,38 +3,78 @@ package analysis
 import (
 	"math"
 	"math/rand"
-	"sort"
 )
 
 // The codebook gate: a quote unlike every code stays uncoded.
 //
 // The regression's probabilities are shares among the codes the
-// researcher named. With two or three codes, the best one is over one half
+// researcher named. With two or three codes the best one is over one half
 // for almost every quote, whether the quote is about any of them or not
 // (on 5 demo interviews with 2 codes it coded 275 of 283 quotes). The
-// calibration cannot see this: every held-out seed belongs to a code. So a
-// second test asks whether the quote is like its best code at all, by the
-// researcher's own examples: its similarity to the code's nearest seed is
-// compared with how similar each held-out seed was to the nearest other
-// seed of its own code. A quote less similar than gateQuantile of the
-// held-out seeds keeps its Best code, but its confidence is scaled by the
-// share of held-out seeds it is as similar as (below gateQuantile, so it
-// stays uncoded, and at the end of the review queue).
+// calibration cannot see this: every held-out seed belongs to a code.
 //
-// The held-out seeds are compared with half their code's seeds, quotes
-// with all of them, so the gate errs toward letting quotes through. It is
-// fixed, not fitted: one held-out example in ten may be less like the
-// others than a quote the gate keeps out.
-var gateQuantile = 0.1 // a var only so that development tests can turn it off
+// So a second model asks whether a quote is about the codebook at all: a
+// logistic regression (the softmax with two classes) of the seeds, all
+// codes together, against a background drawn from the other quotes
+// (backgroundPerSeed per seed). The background holds quotes of the codes
+// too, so its probability g(x) is not the answer itself; following Elkan
+// and Noto (2008, "Learning classifiers from only positive and unlabeled
+// data"), P(about the codebook | x) = g(x) / c, where c is g's mean over
+// quotes known to be about the codebook: the held-out seeds of the
+// calibration, scored by the model fitted without them. The seeds are
+// not a random sample of the codebook's quotes (a code used for half the
+// corpus has as many seeds as a rare one), so c is taken per code, the
+// held-out seeds of the quote's best code, shrunk toward the mean over all
+// codes by gateShrink pseudo-seeds. A quote's confidence is multiplied by
+// min(1, g/c_best).
+//
+// The held-out seeds are scored by a model fitted on half their code's
+// seeds, quotes by one fitted on all, so c is low and the gate errs
+// toward letting quotes through. Without two seeds of any code (nothing
+// held out) there is no gate.
+const (
+	backgroundPerSeed = 10
+	gateShrink        = 2.0
+	gateDense         = 0.5 // the word vectors' weight in its features: the theme clustering's
+)
 
-// gateDense is the word vectors' weight in the codebook model's features
-// (equal to TF-IDF's, the theme clustering's).
-const gateDense = 0.5
+// gate is, per code, the mean codebook score of its held-out seeds shrunk
+// toward the mean over all of them; nil when nothing was held out.
+type gate []float64
 
-// gateModel fits the codebook model on the seeded rows of lab (the
-// codebook) against the background rows (bg), with the word vectors'
-// weight dense.
-func (c *Coder) gateModel(lab []int, bg []int, dense float64) softmaxModel {
+// newGate computes the gate from the held-out seeds' codebook scores
+// (scores[i] of a seed of code codes[i]) over k codes.
+func newGate(scores []float64, codes []int, k int) gate {
+	if len(scores) == 0 {
+		return nil
+	}
+	var all float64
+	sum, n := make([]float64, k), make([]float64, k)
+	for i, s := range scores {
+		all += s
+		sum[codes[i]] += s
+		n[codes[i]]++
+	}
+	all /= float64(len(scores))
+	g := make(gate, k)
+	for j := range g {
+		g[j] = (sum[j] + gateShrink*all) / (n[j] + gateShrink)
+	}
+	return g
+}
+
+// apply is conf scaled by the probability that the quote, with codebook
+// score s and best code best, is about the codebook.
+func (g gate) apply(conf, s float64, best int) float64 {
+	if g == nil || best >= len(g) || g[best] <= 0 {
+		return conf
+	}
+	return conf * math.Min(1, s/g[best])
+}
+
+// gateModel fits the codebook model: the seeded rows of lab (all codes as
+// one class) against the background rows bg, with gateDense.
+func (c *Coder) gateModel(lab []int, bg []int) softmaxModel {
 	two := make([]int, len(lab))
 	for r, l := range lab {
 		two[r] = -1
@@ -45,12 +85,12 @@ func (c *Coder) gateModel(lab []int, bg []int, dense float64) softmaxModel {
 	for _, r := range bg {
 		two[r] = 1
 	}
-	return c.fitSoftmax(two, 2, dense)
+	return c.fitSoftmax(two, 2, gateDense)
 }
 
-// codebookScores is each row's probability under m of being about the
-// codebook (1 for the seeded rows of lab), for the rows where want is true
-// (nil: all).
+// codebookScores is each row's probability under m of being a seed rather
+// than background (1 for the seeded rows of lab), for the rows where want
+// is true (nil: all).
 func (c *Coder) codebookScores(m softmaxModel, lab []int, want []bool) []float64 {
 	seeded := make([]int, len(lab))
 	for r, l := range lab {
@@ -67,8 +107,8 @@ func (c *Coder) codebookScores(m softmaxModel, lab []int, want []bool) []float64
 	return out
 }
 
-// background draws the background rows: as many rows that are not seeds
-// in lab as there are seeds (all of them when fewer), from a fixed seed.
+// background draws the background rows: backgroundPerSeed rows that are
+// not seeds in lab per seed (all of them when fewer), from a fixed seed.
 func background(lab []int) []int {
 	var rows []int
 	seeds := 0
@@ -83,40 +123,3 @@ func background(lab []int) []int {
 	rng.Shuffle(len(rows), func(a, b int) { rows[a], rows[b] = rows[b], rows[a] })
 	return rows[:min(backgroundPerSeed*seeds, len(rows))]
 }
-
-// gate is the held-out seeds' similarities to their codes' nearest
-// training seed, sorted; empty when nothing was held out (no gate).
-type gate []float64
-
-// share is the fraction of the held-out similarities at or below s.
-func (g gate) share(s float64) float64 {
-	return float64(sort.SearchFloat64s(g, math.Nextafter(s, math.Inf(1)))) / float64(len(g))
-}
-
-// apply scales conf by the gate for a row whose codebook score is s.
-func (g gate) apply(conf, s float64) float64 {
-	if len(g) == 0 {
-		return conf
-	}
-	if gateMode == 1 {
-		var mean float64
-		for _, x := range g {
-			mean += x
-		}
-		mean /= float64(len(g))
-		return conf * math.Min(1, s/mean)
-	}
-	if gateMode < 0 {
-		return conf
-	}
-	if f := g.share(s); f < gateQuantile {
-		return conf * f
-	}
-	return conf
-}
-
-var gateMode = 1
-
-// backgroundPerSeed is how many background rows the codebook model sees
-// per seed: the rest of the corpus, sampled, outweighs the codebook.
-var backgroundPerSeed = 10

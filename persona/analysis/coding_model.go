@@ -48,14 +48,14 @@ func (c *Coder) fit(ctx context.Context, lab []int, k int, cal *calibration) (fi
 	n := len(lab)
 	res := fitResult{best: make([]int, n), conf: make([]float64, n)}
 	var gs []float64
-	if len(cal.gate) > 0 {
-		gs = c.codebookScores(c.gateModel(lab, background(lab), gateDense), lab, nil)
+	if cal.gate != nil {
+		gs = c.codebookScores(c.gateModel(lab, background(lab)), lab, nil)
 	}
 	for r := 0; r < n; r++ {
 		b, top, margin := bestTwo(f[r*k : (r+1)*k])
 		res.best[r], res.conf[r] = b, cal.prob(top, margin)
 		if lab[r] < 0 && gs != nil {
-			res.conf[r] = cal.gate.apply(res.conf[r], gs[r])
+			res.conf[r] = cal.gate.apply(res.conf[r], gs[r], b)
 		}
 	}
 	return res, *cal, nil
