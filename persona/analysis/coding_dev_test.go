@@ -318,6 +318,7 @@ func TestSeededDevCost(t *testing.T) {
 func TestSeededDevSmallCodebook(t *testing.T) {
 	sets, maxT := devSets(t)
 	ctx := context.Background()
+	gateDebug = func(pi float64) { fmt.Printf("DEV pi %.3f\n", pi) }
 	for _, set := range sets {
 		e, err := LoadSeededEval(ctx, dataDir, set, maxT, CodingOptions{})
 		if err != nil {
@@ -338,6 +339,8 @@ func TestSeededDevSmallCodebook(t *testing.T) {
 func TestSeededDevGate(t *testing.T) {
 	sets, maxT := devSets(t)
 	ctx := context.Background()
+	gateDebug = func(pi float64) { fmt.Printf("DEV pi %.3f\n", pi) }
+	defer func() { gateDebug = nil }()
 	for _, set := range sets {
 		e, err := LoadSeededEval(ctx, dataDir, set, maxT, CodingOptions{})
 		if err != nil {
@@ -351,6 +354,7 @@ func TestSeededDevGate(t *testing.T) {
 					if err != nil {
 						t.Fatal(err)
 					}
+					fmt.Printf("DEV full %s N=%d seed %d cov %.3f\n", set.Name, n, seed, r.Coverage)
 					acc, cov, cacc = acc+r.ACC/3, cov+r.Coverage/3, cacc+r.CodedACC/3
 				}
 				fmt.Printf("DEV gate %-14s N=%d mode %2d ACC %.3f cov %.3f codedACC %.3f\n", set.Name, n, mode, acc, cov, cacc)

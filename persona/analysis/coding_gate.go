@@ -39,14 +39,16 @@ const (
 )
 
 // gate is, per code, the mean codebook score of its held-out seeds shrunk
-// toward the mean over all of them; nil when nothing was held out.
-type gate []float64
+// toward the mean over all of them (c); nil when nothing was held out.
+type gate struct {
+	c []float64
+}
 
 // newGate computes the gate from the held-out seeds' codebook scores
 // (scores[i] of a seed of code codes[i]) over k codes.
 func newGate(scores []float64, codes []int, k int) gate {
 	if len(scores) == 0 {
-		return nil
+		return gate{}
 	}
 	var all float64
 	sum, n := make([]float64, k), make([]float64, k)
@@ -56,20 +58,51 @@ func newGate(scores []float64, codes []int, k int) gate {
 		n[codes[i]]++
 	}
 	all /= float64(len(scores))
-	g := make(gate, k)
-	for j := range g {
-		g[j] = (sum[j] + gateShrink*all) / (n[j] + gateShrink)
+	g := gate{c: make([]float64, k)}
+	for j := range g.c {
+		g.c[j] = (sum[j] + gateShrink*all) / (n[j] + gateShrink)
 	}
 	return g
 }
 
-// apply is conf scaled by the probability that the quote, with codebook
-// score s and best code best, is about the codebook.
-func (g gate) apply(conf, s float64, best int) float64 {
-	if g == nil || best >= len(g) || g[best] <= 0 {
-		return conf
+// ratio is min(1, g/c) for a quote with codebook score s and best code
+// best: Elkan and Noto's estimate of the probability that it is about the
+// codebook.
+func (g gate) ratio(s float64, best int) float64 {
+	if best >= len(g.c) || g.c[best] <= 0 {
+		return 1
 	}
-	return conf * math.Min(1, s/g[best])
+	return math.Min(1, s/g.c[best])
+}
+
+// share is Elkan and Noto's estimate of the share of the corpus about the
+// codebook (π): the mean of g/c over the background rows (not clipped at
+// 1, as their estimator), at most 1.
+func (g gate) share(gs []float64, best []int, bg []int) float64 {
+	if len(bg) == 0 {
+		return 1
+	}
+	var pi float64
+	for _, r := range bg {
+		if b := best[r]; b < len(g.c) && g.c[b] > 0 {
+			pi += gs[r] / g.c[b]
+		} else {
+			pi++
+		}
+	}
+	return math.Min(1, pi/float64(len(bg)))
+}
+
+// apply is the lower of conf and the probability that the quote is about
+// the codebook, π + (1 − π)·ratio: a quote is coded when its best code is
+// more likely right than wrong and it is more likely about the codebook
+// than not. The ratio alone is noise around 1 where the codebook covers
+// the corpus (the background is then made of the codebook's quotes), so
+// it is trusted in proportion to the share of the corpus the codebook
+// leaves out: a codebook that by its own estimate covers half the corpus
+// or more is not gated at all.
+func (g gate) apply(conf, pi, ratio float64) float64 {
+	return math.Min(conf, pi+(1-pi)*ratio)
 }
 
 // gateModel fits the codebook model: the seeded rows of lab (all codes as
@@ -123,3 +156,10 @@ func background(lab []int) []int {
 	rng.Shuffle(len(rows), func(a, b int) { rows[a], rows[b] = rows[b], rows[a] })
 	return rows[:min(backgroundPerSeed*seeds, len(rows))]
 }
+
+// gateDebug, when set (development tests), sees each coding's π; gateOff
+// turns the gate off (tests measuring what it changes).
+var (
+	gateDebug func(pi float64)
+	gateOff   bool
+)
