@@ -13,8 +13,8 @@ import (
 // TestLabelFindingsRealData measures the share of theme labels that are
 // findings (say what about a topic: phraseFinding) on every dev study of
 // interviews, meetings and surveys, seeds 1-3 (FINDING_SEEDS to change),
-// and fails when a label counted as a finding breaks a label rule
-// (labelBreaks). Each label's words are tagged as a quote of its theme
+// and fails when more than 5% of the labels counted as findings break a
+// label rule (labelBreaks), the bar for all labels. Each label's words are tagged as a quote of its theme
 // said them together (in order, side by side), else by each word's most
 // frequent tag in the theme's quotes. Fallback labels ("Mixed remarks…",
 // "Non-English…", "Coded values…", "Meeting procedure…") count as themes
@@ -52,6 +52,9 @@ func TestLabelFindingsRealData(t *testing.T) {
 				all.add(ft)
 			}
 			t.Logf("seed %d, %s: %v", seed, group.name, all)
+			if f := all.themes - all.fallback - all.kinds[notFinding]; 20*all.broken > f {
+				t.Errorf("seed %d, %s: %d of %d findings break a label rule; want at most 5%%", seed, group.name, all.broken, f)
+			}
 		}
 	}
 }
@@ -60,10 +63,11 @@ func TestLabelFindingsRealData(t *testing.T) {
 type findingTally struct {
 	themes, fallback int
 	kinds            [5]int // by findingKind
+	broken           int    // findings breaking a label rule
 }
 
 func (a *findingTally) add(b findingTally) {
-	a.themes, a.fallback = a.themes+b.themes, a.fallback+b.fallback
+	a.themes, a.fallback, a.broken = a.themes+b.themes, a.fallback+b.fallback, a.broken+b.broken
 	for i := range a.kinds {
 		a.kinds[i] += b.kinds[i]
 	}
@@ -112,7 +116,8 @@ func studyFindings(t *testing.T, st *realStudy) (ft findingTally) {
 		ft.kinds[k]++
 		if k != notFinding {
 			if why := labelBreaks(th.Label, qs, map[string]bool{}, func(string) float64 { return 0 }); len(why) > 0 {
-				t.Errorf("%s: finding %q breaks %v", st.name, th.Label, why)
+				ft.broken++
+				t.Logf("%s: finding %q breaks %v", st.name, th.Label, why)
 			}
 		}
 		t.Logf("%s: %-9s %-36q %-18s %3dq", st.name, k, th.Label, th.Ring, th.Quotes)
