@@ -7,10 +7,12 @@ import (
 	"github.com/verbatimhq/verbatim/persona"
 )
 
-// saidFinding reports whether a quote says the phrase of keys as a finding
-// (phraseFinding on the words as this quote says them, in its order and
-// with its tags): "we missed the forecast" says "missed forecast" as a
-// problem, "the forecast call" says "forecast call" as a topic. The words
+// saidFinding reports whether a quote says the phrase of keys as a
+// problem, a change or a need (phraseFinding on the words as this quote
+// says them, in its order and with its tags): "we missed the forecast"
+// says "missed forecast" as a problem, "the forecast call" says
+// "forecast call" as a topic. Judgements are saidJudging's, which knows
+// the adjectives that start a term ("complex models", "deep learning"). The words
 // are those of the first run of tokens, no longer than saidNear allows,
 // that holds every key; "of", "per", "to" and "too" inside it stay
 // ("lack of data", "too slow").
@@ -34,7 +36,8 @@ func saidFinding(toks []persona.Token, keys []string) bool {
 			words, tags = append(words, toks[j].Text), append(tags, toks[j].Tag)
 		}
 		if len(seen) == len(keys) {
-			return phraseFinding(words, tags) != notFinding
+			k := phraseFinding(words, tags)
+			return k != notFinding && k != kindJudgement
 		}
 	}
 	return false
