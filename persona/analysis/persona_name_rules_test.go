@@ -128,24 +128,27 @@ func findingParts(p persona.Profile) []string {
 }
 
 // statedWhoBreak says why a who-part taken from the roles members state
-// is not theirs, or "": the role must be stated by a strict majority of
-// the members who state one and by two fifths of the persona.
+// is not theirs, or "": at least half the persona must state a role, and
+// the role (or its family: roleFamily) must be a strict majority of the
+// roles stated.
 func statedWhoBreak(p persona.Profile) string {
 	who, _, _ := strings.Cut(strings.ToLower(p.Name), " — ")
 	stated := 0
+	family := map[string]int{}
 	for _, r := range p.Roles {
 		stated += r.N
+		family[roleFamily(r.Role)] += r.N
 	}
 	for _, r := range p.Roles {
-		if who != plural(r.Role) {
-			continue
-		}
-		if 2*r.N <= stated || 5*r.N < 2*p.Size {
-			return fmt.Sprintf("named by stated role %q, said by %d of %d members (%d state a role)", r.Role, r.N, p.Size, stated)
-		}
 		if len(r.QuoteIDs) != r.N {
 			return fmt.Sprintf("stated role %q has %d quotes for %d members", r.Role, len(r.QuoteIDs), r.N)
 		}
+		if who == plural(r.Role) && (2*r.N <= stated || 2*stated < p.Size) {
+			return fmt.Sprintf("named by stated role %q, said by %d of %d members (%d state a role)", r.Role, r.N, p.Size, stated)
+		}
+	}
+	if n, ok := family[who]; ok && (2*n <= stated || 2*stated < p.Size) {
+		return fmt.Sprintf("named by role family %q, said by %d of %d members (%d state a role)", who, n, p.Size, stated)
 	}
 	return ""
 }
