@@ -63,6 +63,11 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 		if labelFindingKind(ws) == notFinding || againstRing(ws, st.ws[t].ring) {
 			return "", false
 		}
+		for _, w := range ws[1:] {
+			if lightVerbs[strings.ToLower(w.surface)] || vagueVerbs[strings.ToLower(w.surface)] {
+				return "", false // "reduce need": the object is no thing
+			}
+		}
 		l := mostFrequent(st.surface[key])
 		return l, !used[strings.ToLower(l)] && len(strings.Fields(l)) <= 6
 	}
@@ -121,11 +126,13 @@ func (st *phraseStats) centralQuotes(t int) []int {
 }
 
 // againstRing reports a judgement against its ring's direction: praise
-// naming a barrier, blame naming a success factor.
+// naming a barrier ("provide improved care"), blame naming a success
+// factor. Nouns are topics here ("loss of jobs" may be a success factor's
+// opposite, but "job loss" is what a barrier says).
 func againstRing(ws []labelToken, r persona.Ring) bool {
 	for _, w := range ws {
 		v, ok := WordValence(strings.ToLower(w.surface))
-		if !ok || (!w.adj && !w.stance) {
+		if !ok || isNoun(w.tag) && !w.adj {
 			continue
 		}
 		if r == persona.RingBarriers && v >= 1 || r == persona.RingSuccess && v <= -1 {
