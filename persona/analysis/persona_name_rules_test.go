@@ -147,10 +147,32 @@ func statedWhoBreak(p persona.Profile) string {
 			return fmt.Sprintf("named by stated role %q, said by %d of %d members (%d state a role)", r.Role, r.N, p.Size, stated)
 		}
 	}
-	if n, ok := family[who]; ok && (2*n <= stated || 2*stated < p.Size) {
+	if n, ok := family[who]; ok && !namesAttribute(p, who) && (2*n <= stated || 2*stated < p.Size) {
 		return fmt.Sprintf("named by role family %q, said by %d of %d members (%d state a role)", who, n, p.Size, stated)
 	}
 	return ""
+}
+
+// namesAttribute reports a who-part that a role attribute of the persona
+// gives (Capterra's "practitioners" from its job-title column: the
+// members' titles of that family are half the persona or more), not the
+// roles members state.
+func namesAttribute(p persona.Profile, who string) bool {
+	for k, cs := range p.Attributes {
+		if whoRank(k) != 0 {
+			continue
+		}
+		n := 0
+		for _, c := range cs {
+			if strings.EqualFold(c.Value, who) || roleFamily(c.Value) == who {
+				n += c.N
+			}
+		}
+		if 2*n >= p.Size {
+			return true
+		}
+	}
+	return false
 }
 
 // saysTogether reports whether tokens say every word of content with at
