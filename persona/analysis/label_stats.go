@@ -41,8 +41,8 @@ type labelToken struct {
 	proper  bool // tagged a proper noun
 	noun    bool // tagged a noun or adjective: may stand alone
 	adj     bool // tagged an adjective: alone only when a quarter of the theme says it
-	stance  bool // judges, or says a difficulty or need (stanceWord)
-	tag     string
+	stance  bool   // judges, or says a difficulty or need (stanceWord)
+	tag     string // its part-of-speech tag (phraseFinding)
 }
 
 func newPhraseStats(c *corpus, ws []*work) *phraseStats {

@@ -15,8 +15,9 @@ import (
 // who-the-buyer-is traits the value at least half its members hold (a
 // plural naming a group says what most of it is: "Finance leads" for a
 // persona two fifths of whom lead finance says too much), when it sets
-// them apart (lift of at least nameLift) or nearly all hold it; failing two of those, one answer trait's value at least half hold
-// with a lift of at least nameLift, phrased through its question. It returns the who
+// them apart (lift of at least nameLift) or nearly all hold it; failing
+// two of those, one answer trait's value at least half hold with a lift
+// of at least nameLift, phrased through its question. It returns the who
 // phrase ("Engineers at enterprises") and the answer ("AI affecting
 // society: Mixed"), either possibly empty.
 func definingValues(members []buyer, traits []trait, st personaStats) (who, answer string) {
