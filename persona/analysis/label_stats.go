@@ -38,9 +38,9 @@ type phraseStats struct {
 type labelToken struct {
 	key     string
 	surface string
-	proper  bool // tagged a proper noun
-	noun    bool // tagged a noun or adjective: may stand alone
-	adj     bool // tagged an adjective: alone only when a quarter of the theme says it
+	proper  bool   // tagged a proper noun
+	noun    bool   // tagged a noun or adjective: may stand alone
+	adj     bool   // tagged an adjective: alone only when a quarter of the theme says it
 	stance  bool   // judges, or says a difficulty or need (stanceWord)
 	tag     string // its part-of-speech tag (phraseFinding)
 }
