@@ -49,15 +49,7 @@ func (ix *Index) Search(ctx context.Context, sq search.Query) (search.Result, er
 	q = ix.rewriteFilters(q)
 	bq := buildQuery(q, ix.idx.Mapping())
 	text := !q.Match.Empty()
-	ranked := text && !q.SortByDate
-	from, size := max(q.From, 0), q.PageSize()
-	// Ranked by score, the page is read with the hit before it and the
-	// one after, so ties across its edges can be told (pageByScore).
-	lo := from
-	if ranked {
-		lo = max(from-1, 0)
-	}
-	req := bleve.NewSearchRequestOptions(bq, size+from-lo+boolInt(ranked), lo, false)
+	req := bleve.NewSearchRequestOptions(bq, q.PageSize(), max(q.From, 0), false)
 	if !text && !q.NoHighlight {
 		req.Highlight = newHighlight()
 	}
@@ -68,20 +60,31 @@ func (ix *Index) Search(ctx context.Context, sq search.Query) (search.Result, er
 	// go by (see facetCounter); bleve's own facets would allocate per hit
 	// and sort every distinct tuple.
 	var fc *facetCounter
-	sctx := ctx
+	var maker func(*bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error)
 	if len(q.Facets) > 0 {
 		fc = newFacetCounter(q.FacetCap)
-		sctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(fc.handler))
+		maker = fc.handler
+	}
+	// Ranked by relevance, equal scores come in quote id order (ties.go).
+	var tc *tieCollector
+	if text && !q.SortByDate {
+		tc = newTieCollector(max(q.From, 0), q.PageSize(), maker)
+		maker = tc.handler
+		// Its page is tc's: bleve's own collector then keeps one hit,
+		// which still gives the total and the facets their pass.
+		req.Size, req.From = 1, 0
+	}
+	sctx := ctx
+	if maker != nil {
+		sctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(maker))
 	}
 	res, err := ix.idx.SearchInContext(sctx, req)
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search: %w", err)
 	}
 	hits := res.Hits
-	if ranked {
-		if hits, err = ix.pageByScore(ctx, bq, hits, from-lo, from, size); err != nil {
-			return search.Result{}, err
-		}
+	if tc != nil {
+		hits = tc.page
 	}
 	out := search.Result{Total: res.Total, Hits: make([]search.Hit, 0, len(hits)), Facets: map[string][]search.FacetCount{}}
 	out.FacetsCapped = askedFacets && q.FacetCap > 0 && res.Total > uint64(q.FacetCap)
@@ -166,57 +169,6 @@ func (ix *Index) highlight(ctx context.Context, m *search.Expr, hits bsearch.Doc
 		out[h.ID] = h.Fragments["text"]
 	}
 	return out, nil
-}
-
-// Hits of equal score are ordered by quote id (numerically, as PostgreSQL
-// orders them), not in the index's own order, which changes as segments
-// are written and merged: the same search gives the same page every time.
-// Sorting by bleve's _id field would load every hit's id (and sort it as
-// text); instead the page is read with one hit either side (hits, the
-// page at hits[at:]), and only when a tie crosses an edge are the matches
-// read again from the first until the last tie group is whole.
-func (ix *Index) pageByScore(ctx context.Context, bq query.Query, hits []*bsearch.DocumentMatch, at, from, size int) ([]*bsearch.DocumentMatch, error) {
-	end := min(at+size, len(hits))
-	if at >= end {
-		return nil, nil
-	}
-	crosses := at > 0 && hits[at-1].Score == hits[at].Score || end < len(hits) && hits[end-1].Score == hits[end].Score
-	if !crosses {
-		page := hits[at:end]
-		sortTies(page)
-		return page, nil
-	}
-	// The page's last score, then read until a lower one follows it.
-	last := hits[end-1].Score
-	for n := 2 * (from + size); ; n *= 2 {
-		res, err := ix.idx.SearchInContext(ctx, bleve.NewSearchRequestOptions(bq, n, 0, false))
-		if err != nil {
-			return nil, fmt.Errorf("search: ties: %w", err)
-		}
-		if len(res.Hits) < n || res.Hits[n-1].Score < last {
-			all := res.Hits
-			sortTies(all)
-			return all[min(from, len(all)):min(from+size, len(all))], nil
-		}
-	}
-}
-
-// sortTies orders hits by score, highest first, then by quote id.
-func sortTies(hits []*bsearch.DocumentMatch) {
-	id := func(h *bsearch.DocumentMatch) int64 { n, _ := strconv.ParseInt(h.ID, 10, 64); return n }
-	sort.SliceStable(hits, func(i, j int) bool {
-		if hits[i].Score != hits[j].Score {
-			return hits[i].Score > hits[j].Score
-		}
-		return id(hits[i]) < id(hits[j])
-	})
-}
-
-func boolInt(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 // rewriteFilters turns a single-value filter that most indexed quotes pass
