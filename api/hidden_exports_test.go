@@ -4,6 +4,7 @@ import (
 	"archive/zip"
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -18,8 +19,12 @@ import (
 	"github.com/verbatimhq/verbatim/persona/qdpx"
 )
 
+// analyzeJSON stands for the report `verbatim analyze --json` prints.
+const analyzeJSON = "analyze --json"
+
 // A quote a researcher hid leaves through no export: for each export that
-// carries quote text (the quotes CSV, the .qdpx project, each persona's
+// carries quote text (the quotes CSV, the .qdpx project, the analysis
+// report of `verbatim analyze --json`, each persona's
 // Markdown and JSON, each content-gap check's Markdown and JSON) a quote
 // it showed is hidden, and afterwards no export (those, the themes CSV
 // and the codebook's CSV and .qdc) holds any hidden quote's text, nor
@@ -42,6 +47,14 @@ func TestHiddenQuotesLeaveThroughNoExport(t *testing.T) {
 	}
 	get := func(path string) string {
 		t.Helper()
+		if path == analyzeJSON { // what `verbatim analyze --json` prints
+			rep, err := r.app.Report(ctx, r.study)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b, _ := json.Marshal(rep)
+			return string(b)
+		}
 		status, b := r.do(account.RoleResearcher, "GET", path, "", nil)
 		if status != http.StatusOK {
 			t.Fatalf("GET %s = %d %s", path, status, b)
@@ -67,7 +80,7 @@ func TestHiddenQuotesLeaveThroughNoExport(t *testing.T) {
 		return all.String()
 	}
 	study := fmt.Sprintf("/api/v1/studies/%d/", r.study)
-	withQuotes := []string{study + "quotes.csv", study + "export.qdpx"}
+	withQuotes := []string{study + "quotes.csv", study + "export.qdpx", analyzeJSON}
 	for _, p := range personas {
 		withQuotes = append(withQuotes, fmt.Sprintf("/api/v1/personas/%d/export.md", p.ID), fmt.Sprintf("/api/v1/personas/%d/export.json", p.ID))
 	}
@@ -97,6 +110,7 @@ func TestHiddenQuotesLeaveThroughNoExport(t *testing.T) {
 			}
 		}
 	}
+	t.Logf("hiding %d quotes, one per export that showed one", len(hidden))
 	if len(hidden) < 4 {
 		t.Fatalf("only %d exports show a quote to hide; the test proves little", len(hidden))
 	}
