@@ -43,29 +43,17 @@ func TestScrubTakesShortNamesAndPartsOfCompanies(t *testing.T) {
 	}
 }
 
-// What an analysis built from text a redaction pass removes (theme labels,
+// scrubLeavesNoOriginal checks, on an analysed study, that what an
+// analysis built from text a redaction pass removes (theme labels,
 // phrases, headlines, persona names and attribute values) holds none of
 // the originals once scrubbed, where the study shows it: themes, personas,
-// the report, the quotes export and the persona page.
-func TestScrubbedDerivedTextLeavesNoOriginal(t *testing.T) {
+// the report, the quotes export and the persona page. Short names and a
+// company without its legal form included (before, "li", "jo" and "acme"
+// stayed). TestRedactionPassHidesLabelsBuiltFromWhatItRemoved runs it last,
+// on its study (one analysis for both).
+func scrubLeavesNoOriginal(t *testing.T, a *App, st persona.Study) {
+	t.Helper()
 	ctx := context.Background()
-	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	st, err := a.CreateStudy(ctx, "short names")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for i, text := range []string{beforeRedaction, namesSecond} {
-		if res := a.IngestWith(ctx, st.ID, []string{"a.txt", "b.txt"}[i], strings.NewReader(text), IngestOptions{Force: true}); res.Status != StatusOK {
-			t.Fatalf("ingest: %+v", res)
-		}
-	}
-	if _, err := a.Analyze(ctx, st.ID, nil); err != nil {
-		t.Fatal(err)
-	}
 	themes, err := a.store.Themes(ctx, st.ID)
 	if err != nil || len(themes) == 0 {
 		t.Fatalf("themes %v, %v; the test needs one", themes, err)
