@@ -25,7 +25,22 @@ func TestAgreementWithAutomaticCodersCountsWhatTheResearcherCoded(t *testing.T) 
 	if err != nil || len(rv.Items) < 2 {
 		t.Fatalf("queue %d items, %v", len(rv.Items), err)
 	}
-	first, second := rv.Items[0], rv.Items[1]
+	// Accepting agrees with the seeded coding only where it applied the
+	// code: the first item it coded is accepted, the first other one
+	// corrected.
+	fi, si := -1, -1
+	for i, it := range rv.Items {
+		switch {
+		case fi < 0 && it.Coded:
+			fi = i
+		case si < 0:
+			si = i
+		}
+	}
+	if fi < 0 || si < 0 {
+		t.Fatalf("queue of %d items: no coded item to accept and another to correct", len(rv.Items))
+	}
+	first, second := rv.Items[fi], rv.Items[si]
 	if _, err := a.DecideSuggestion(ctx, first.Quote.ID, first.Suggested.ID, ann); err != nil {
 		t.Fatal(err)
 	}

@@ -139,7 +139,7 @@ func (a *App) buildSeedState(ctx context.Context, studyID int64) (*seedState, []
 		return nil, nil, err
 	}
 	if len(st.seeds) == 0 {
-		return nil, nil, fmt.Errorf("seeded coding: code some quotes or give the codes examples first: %w", persona.ErrInvalid)
+		return nil, nil, a.noSeeds(ctx, studyID)
 	}
 	st.coder, err = analysis.NewCoder(ctx, quotes, analysis.CodingOptions{})
 	if err != nil {
@@ -150,6 +150,26 @@ func (a *App) buildSeedState(ctx context.Context, studyID int64) (*seedState, []
 		return nil, nil, fmt.Errorf("seeded coding of study %d: %w", studyID, err)
 	}
 	return st, as, nil
+}
+
+// noSeeds says why a study's seeded coding has nothing to start from and
+// what to do about it.
+func (a *App) noSeeds(ctx context.Context, studyID int64) error {
+	st, err := a.store.Study(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	codes, err := a.store.Codes(ctx, studyID)
+	if err != nil {
+		return err
+	}
+	if len(codes) == 0 {
+		return fmt.Errorf("seeded coding of study %q: the codebook has no codes: import one, promote a theme or add a code first: %w", st.Name, persona.ErrInvalid)
+	}
+	return fmt.Errorf("seeded coding of study %q: none of its %d codes has an example quote among the study's shown quotes, "+
+		"and no researcher has coded a quote with one (a codebook imported from CSV or .qdc carries no quotes): "+
+		"give the codes examples (the codebook page, or `verbatim codebook examples FILE.csv`) or code some quotes first: %w",
+		st.Name, len(codes), persona.ErrInvalid)
 }
 
 // suggestion turns an assignment into a stored suggestion.

@@ -8,10 +8,12 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/persona/agreement"
+	"github.com/verbatimhq/verbatim/persona/codebook"
 )
 
 // cliActor reads codings as no coder: a blind round's codings stay hidden
@@ -20,9 +22,10 @@ var cliActor = app.Actor{ID: -1, Name: "cli"}
 
 // cmdCodebook imports or exports a study's codebook.
 func cmdCodebook(ctx context.Context, e env, args []string) error {
-	if len(args) == 0 || (args[0] != "import" && args[0] != "export" && args[0] != "suggest") {
+	if len(args) == 0 || !slices.Contains([]string{"import", "export", "examples", "suggest"}, args[0]) {
 		fmt.Fprintln(e.stderr, "usage: verbatim codebook import [--data DIR] [--study NAME] [--replace] FILE.csv|FILE.qdc\n"+
 			"       verbatim codebook export [--data DIR] [--study NAME] [--format csv|qdc] [-o FILE]\n"+
+			"       verbatim codebook examples [--data DIR] [--study NAME] FILE.csv   (columns code|tag and quote|text|content: example quotes for the codes)\n"+
 			"       verbatim codebook suggest [--data DIR] [--study NAME]   (code the rest from the researchers' examples)")
 		return errUsage
 	}
@@ -38,7 +41,8 @@ func cmdCodebook(ctx context.Context, e env, args []string) error {
 	if err != nil {
 		return errUsage
 	}
-	if sub == "import" && len(pos) != 1 || sub != "import" && len(pos) != 0 {
+	withFile := sub == "import" || sub == "examples"
+	if withFile && len(pos) != 1 || !withFile && len(pos) != 0 {
 		fs.Usage()
 		return errUsage
 	}
@@ -55,6 +59,9 @@ func cmdCodebook(ctx context.Context, e env, args []string) error {
 		fmt.Fprintf(e.stdout, "%q: %d quotes, %d seeds, %d coded from them, %d left uncoded for the themes (%d ms)\n",
 			st.Name, rep.Quotes, rep.Seeds, rep.Coded, rep.Uncoded, rep.TookMS)
 		return nil
+	}
+	if sub == "examples" {
+		return codebookExamples(ctx, e, a, st.ID, st.Name, pos[0])
 	}
 	if sub == "import" {
 		b, err := os.ReadFile(pos[0])
@@ -92,6 +99,30 @@ func cmdCodebook(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	return file.Close()
+}
+
+// codebookExamples gives the study's codes the example quotes an
+// examples file names by their text, so that a codebook imported from a
+// file (which carries no quotes) can seed `codebook suggest`.
+func codebookExamples(ctx context.Context, e env, a *app.App, studyID int64, study, file string) error {
+	f, err := os.Open(file)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	rows, err := codebook.ReadExamplesCSV(f)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	res, err := a.AddExamples(ctx, studyID, rows)
+	if err != nil {
+		return fmt.Errorf("%s: %w", file, err)
+	}
+	fmt.Fprintf(e.stdout, "%s into %q: %d rows read, %d example quotes added to %d codes\n", filepath.Base(file), study, res.Read, res.Added, res.Codes)
+	for _, w := range res.Warnings {
+		fmt.Fprintln(e.stdout, "  warning:", w)
+	}
+	return nil
 }
 
 // cmdAgreement prints a study's inter-coder agreement.

@@ -14,6 +14,7 @@ import (
 	"os/signal"
 	"slices"
 	"strconv"
+	"strings"
 	"syscall"
 
 	"github.com/verbatimhq/verbatim/app"
@@ -96,8 +97,19 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case errors.Is(err, errUsage), errors.Is(err, flag.ErrHelp):
 		return 2
 	}
-	fmt.Fprintf(stderr, "verbatim %s: %v\n", args[0], err)
+	fmt.Fprintf(stderr, "verbatim %s: %s\n", args[0], cliMessage(err))
 	return 1
+}
+
+// cliMessage is err's text without a domain sentinel's suffix (": invalid",
+// ": not found"): the sentinel tells programs what kind of error it is, the
+// words before it tell people what is wrong.
+func cliMessage(err error) string {
+	msg := err.Error()
+	for _, s := range []error{persona.ErrInvalid, persona.ErrNotFound, persona.ErrDuplicate, persona.ErrConflict, persona.ErrForbidden} {
+		msg = strings.TrimSuffix(msg, ": "+s.Error())
+	}
+	return msg
 }
 
 func usage(w io.Writer) {

@@ -17,6 +17,9 @@ type calibration struct {
 	// dense is the word vectors' weight in the features (½: equal to
 	// TF-IDF's; see Coder.features).
 	dense float64
+	// gate is the codebook gate measured on the held-out seeds (see
+	// coding_gate.go); nil when nothing was held out.
+	gate gate
 }
 
 // prob is the calibrated probability that a row's best code is right.
@@ -61,6 +64,9 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 	}
 	xs := make([][][2]float64, len(denseWeights))
 	ys := make([][]float64, len(denseWeights))
+	var gScores []float64
+	var gCodes []int
+	bg := background(lab)
 	for fold := range 2 {
 		held := append([]int(nil), lab...)
 		var out []int
@@ -79,6 +85,10 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 		}
 		if len(out) == 0 {
 			continue
+		}
+		gs := c.codebookScores(c.gateModel(held, bg), held, want)
+		for _, r := range out {
+			gScores, gCodes = append(gScores, gs[r]), append(gCodes, lab[r])
 		}
 		for d, dense := range denseWeights {
 			f := c.scores(c.fitSoftmax(held, k, dense), held, want)
@@ -115,7 +125,7 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 			best = d
 		}
 	}
-	cal := calibration{dense: denseWeights[best]}
+	cal := calibration{dense: denseWeights[best], gate: newGate(gScores, gCodes, k)}
 	if len(ys[best]) == 0 {
 		return cal
 	}

@@ -311,3 +311,57 @@ func TestSeededDevCost(t *testing.T) {
 			set.Name, e.Len(), len(drawn), t1-t0, w1.Sub(w0).Seconds(), t2-t1, w2.Sub(w1).Seconds(), t3-t2, w3.Sub(w2).Seconds())
 	}
 }
+
+// TestSeededDevSmallCodebook: a codebook of 3 codes (3 labels drawn with
+// the seed, 5 seeds each) over the whole set: how many quotes of the other
+// labels get a code, with and without the gate (coding_gate.go).
+func TestSeededDevSmallCodebook(t *testing.T) {
+	sets, maxT := devSets(t)
+	ctx := context.Background()
+	gateDebug = func(pi float64) { fmt.Printf("DEV pi %.3f\n", pi) }
+	defer func() { gateDebug, gateOff = nil, false }()
+	for _, set := range sets {
+		e, err := LoadSeededEval(ctx, dataDir, set, maxT, CodingOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, off := range []bool{true, false} {
+			gateOff = off
+			for _, seed := range []int64{1, 2, 3} {
+				in, out, inCov, outCov, inRight := smallCodebookRun(t, e, 3, 5, seed)
+				fmt.Printf("DEV small %-14s gate off %v seed %d: in %d coded %.3f (right %.3f) | out %d coded %.3f\n",
+					set.Name, off, seed, in, inCov, inRight, out, outCov)
+			}
+		}
+	}
+}
+
+// TestSeededDevGate: the whole codebook, N = 5 and 10, seeds 1–3, with and
+// without the codebook gate: coverage and coded ACC (ACC does not move),
+// and each coding's π.
+func TestSeededDevGate(t *testing.T) {
+	sets, maxT := devSets(t)
+	ctx := context.Background()
+	gateDebug = func(pi float64) { fmt.Printf("DEV pi %.3f\n", pi) }
+	defer func() { gateDebug, gateOff = nil, false }()
+	for _, set := range sets {
+		e, err := LoadSeededEval(ctx, dataDir, set, maxT, CodingOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range []int{5, 10} {
+			for _, off := range []bool{true, false} {
+				gateOff = off
+				var acc, cov, cacc float64
+				for _, seed := range []int64{1, 2, 3} {
+					r, err := e.Run(ctx, n, seed)
+					if err != nil {
+						t.Fatal(err)
+					}
+					acc, cov, cacc = acc+r.ACC/3, cov+r.Coverage/3, cacc+r.CodedACC/3
+				}
+				fmt.Printf("DEV gate %-14s N=%d off=%v ACC %.3f cov %.3f codedACC %.3f\n", set.Name, n, off, acc, cov, cacc)
+			}
+		}
+	}
+}

@@ -51,6 +51,19 @@ func (c *Coder) fit(ctx context.Context, lab []int, k int, cal *calibration) (fi
 		b, top, margin := bestTwo(f[r*k : (r+1)*k])
 		res.best[r], res.conf[r] = b, cal.prob(top, margin)
 	}
+	if cal.gate.c != nil && !gateOff {
+		bg := background(lab)
+		gs := c.codebookScores(c.gateModel(lab, bg), lab, nil)
+		pi := cal.gate.share(gs, res.best, bg)
+		if gateDebug != nil {
+			gateDebug(pi)
+		}
+		for r := 0; r < n; r++ {
+			if lab[r] < 0 {
+				res.conf[r] = cal.gate.apply(res.conf[r], pi, cal.gate.ratio(gs[r], res.best[r]))
+			}
+		}
+	}
 	return res, *cal, nil
 }
 

@@ -38,10 +38,11 @@ type phraseStats struct {
 type labelToken struct {
 	key     string
 	surface string
-	proper  bool // tagged a proper noun
-	noun    bool // tagged a noun or adjective: may stand alone
-	adj     bool // tagged an adjective: alone only when a quarter of the theme says it
-	stance  bool // judges, or says a difficulty or need (stanceWord)
+	proper  bool   // tagged a proper noun
+	noun    bool   // tagged a noun or adjective: may stand alone
+	adj     bool   // tagged an adjective: alone only when a quarter of the theme says it
+	stance  bool   // judges, or says a difficulty or need (stanceWord)
+	tag     string // its part-of-speech tag (phraseFinding)
 }
 
 func newPhraseStats(c *corpus, ws []*work) *phraseStats {
@@ -253,7 +254,7 @@ func phraseWordsTagged(p phrase, tags *tokenTags) []labelToken {
 		// The key is the word's own: p.key holds the keys sorted, not in
 		// the spoken order ("missing data" is keyed "data miss").
 		out[i] = labelToken{key: normWord(w), surface: w, proper: properIn,
-			noun: isNoun(tag) || strings.HasPrefix(tag, "JJ"), adj: strings.HasPrefix(tag, "JJ"), stance: stanceWord(w, tag)}
+			noun: isNoun(tag) || strings.HasPrefix(tag, "JJ"), adj: strings.HasPrefix(tag, "JJ"), stance: stanceWord(w, tag), tag: tag}
 		proper = proper && (out[i].proper || functionWords[w])
 	}
 	if proper || echoes(keys) {

@@ -30,10 +30,12 @@ type phraseUse struct {
 	// of the quotes that say them: "only one" or "really like" names
 	// nothing.
 	named []bool
-	// judges marks the phrases that hold a judgement in most of the
+	// judges marks the phrases that are a finding in most of the
 	// quotes that say them: one of its words said as an adjective with a
-	// clear sentiment ("perfect model", "false positives", "slow
-	// queries"), a finding rather than a topic ("final product").
+	// clear sentiment ("perfect model", "slow queries"), or the words as
+	// said are a finding by phraseFinding ("missed forecast", "data
+	// quality issues", saidFinding), rather than a topic ("final
+	// product").
 	judges []bool
 }
 
@@ -165,7 +167,7 @@ func newPhraseUse(themes []persona.Theme, c *corpus, buyers []buyer) *phraseUse 
 					if saidAsNoun(quote.Tokens, pu.keys[i]) {
 						nouns[i]++
 					}
-					if saidJudging(quote.Tokens, pu.keys[i], term) {
+					if saidJudging(quote.Tokens, pu.keys[i], term) || saidFinding(quote.Tokens, pu.keys[i]) {
 						judged[i]++
 					}
 				}

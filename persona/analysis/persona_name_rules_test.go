@@ -128,26 +128,51 @@ func findingParts(p persona.Profile) []string {
 }
 
 // statedWhoBreak says why a who-part taken from the roles members state
-// is not theirs, or "": the role must be stated by a strict majority of
-// the members who state one and by two fifths of the persona.
+// is not theirs, or "": at least half the persona must state a role, and
+// the role (or its family: roleFamily) must be a strict majority of the
+// roles stated.
 func statedWhoBreak(p persona.Profile) string {
 	who, _, _ := strings.Cut(strings.ToLower(p.Name), " — ")
 	stated := 0
+	family := map[string]int{}
 	for _, r := range p.Roles {
 		stated += r.N
+		family[roleFamily(r.Role)] += r.N
 	}
 	for _, r := range p.Roles {
-		if who != plural(r.Role) {
-			continue
-		}
-		if 2*r.N <= stated || 5*r.N < 2*p.Size {
-			return fmt.Sprintf("named by stated role %q, said by %d of %d members (%d state a role)", r.Role, r.N, p.Size, stated)
-		}
 		if len(r.QuoteIDs) != r.N {
 			return fmt.Sprintf("stated role %q has %d quotes for %d members", r.Role, len(r.QuoteIDs), r.N)
 		}
+		if who == plural(r.Role) && (2*r.N <= stated || 2*stated < p.Size) {
+			return fmt.Sprintf("named by stated role %q, said by %d of %d members (%d state a role)", r.Role, r.N, p.Size, stated)
+		}
+	}
+	if n, ok := family[who]; ok && !namesAttribute(p, who) && (2*n <= stated || 2*stated < p.Size) {
+		return fmt.Sprintf("named by role family %q, said by %d of %d members (%d state a role)", who, n, p.Size, stated)
 	}
 	return ""
+}
+
+// namesAttribute reports a who-part that a role attribute of the persona
+// gives (Capterra's "practitioners" from its job-title column: the
+// members' titles of that family are half the persona or more), not the
+// roles members state.
+func namesAttribute(p persona.Profile, who string) bool {
+	for k, cs := range p.Attributes {
+		if whoRank(k) != 0 {
+			continue
+		}
+		n := 0
+		for _, c := range cs {
+			if strings.EqualFold(c.Value, who) || roleFamily(c.Value) == who {
+				n += c.N
+			}
+		}
+		if 2*n >= p.Size {
+			return true
+		}
+	}
+	return false
 }
 
 // saysTogether reports whether tokens say every word of content with at

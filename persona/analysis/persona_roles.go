@@ -183,29 +183,43 @@ func roleCounts(buyers []buyer, members []int) []persona.StatedRole {
 }
 
 // statedWho is the who-part a persona's stated roles give its name, or
-// "": the rule an attribute value names a persona by (definingValues:
-// held by at least two fifths of the members, with a lift of nameLift
-// over the rest or by four fifths of them), plus two more a free-text
-// statement needs: it is a strict majority of the roles the members
-// state, and stated by at least max(minTraitShare of the study,
-// minPersonaSize) people study-wide, as a coarse attribute value must be.
-// Nobody is given a role they did not state.
+// "": a role that holds for most of its members, as far as what they say
+// of themselves tells. A role is known only for the members who state one
+// (the others are unknown, not counter-evidence), so the rule asks that
+// most members state a role (at least half), that one role is a strict
+// majority of the roles they state, and that it sets them apart (a lift
+// of nameLift over the rest of the study, or four fifths of the persona),
+// stated by at least max(minTraitShare of the study, minPersonaSize)
+// people study-wide, as a coarse attribute value must be. The exact role
+// is tried first ("Data scientists"), then its family (roleFamily, the
+// line Capterra's job titles are drawn at: "Practitioners", "Managers &
+// directors"), since free-text titles rarely repeat exactly. Half is no
+// tuned value: a plural naming a group says what most of it is. Nobody
+// is given a role they did not state.
 func statedWho(members []buyer, all []buyer) string {
+	if r := statedWhoBy(members, all, func(r string) string { return r }); r != "" {
+		return plural(r)
+	}
+	return statedWhoBy(members, all, roleFamily)
+}
+
+// statedWhoBy is statedWho over roles grouped by group.
+func statedWhoBy(members []buyer, all []buyer, group func(string) string) string {
 	n := map[string]int{}
 	stated := 0
 	for _, m := range members {
 		if r := m.said.role; r != "" {
-			n[r]++
+			n[group(r)]++
 			stated++
 		}
 	}
-	if stated == 0 {
+	if stated == 0 || 2*stated < len(members) {
 		return ""
 	}
 	top := slices.MaxFunc(slices.Sorted(maps.Keys(n)), func(a, b string) int { return cmp.Compare(n[a], n[b]) })
 	total := 0
 	for _, b := range all {
-		if b.said.role == top {
+		if b.said.role != "" && group(b.said.role) == top {
 			total++
 		}
 	}
@@ -213,11 +227,10 @@ func statedWho(members []buyer, all []buyer) string {
 		return ""
 	}
 	st := personaStats{n: len(all)}
-	share, l := st.lift(n[top], total, len(members))
-	if 5*n[top] < 2*len(members) || (l < nameLift && share < 0.8) {
+	if share, l := st.lift(n[top], total, len(members)); l < nameLift && share < 0.8 {
 		return ""
 	}
-	return plural(top)
+	return top
 }
 
 // plural is a role's plural for a persona's name: "data scientists",

@@ -52,10 +52,13 @@ func TestStatedWho(t *testing.T) {
 		want    string
 	}{
 		{"most of them say it, few elsewhere", said("data scientist", "data scientist", "data scientist", "data scientist", "analyst", ""), "Data scientists"},
-		{"the most stated role is no majority of those who state one", said("data scientist", "data scientist", "data scientist", "analyst", "analyst", "designer"), ""},
-		{"said by fewer than two fifths of the members", said("data scientist", "data scientist", "data scientist", "", "", "", "", "", ""), ""},
+		{"no title is a majority of those who state one, their family is", said("data scientist", "data scientist", "data scientist", "analyst", "analyst", "designer"), "Practitioners"},
+		{"fewer than half the members state a role", said("data scientist", "data scientist", "data scientist", "", "", "", "", "", ""), ""},
+		{"most state one, a majority of them the same", said("data scientist", "data scientist", "data scientist", "", "", ""), "Data scientists"},
+		{"no title repeats, but most are practitioners", said("data scientist", "machine learning engineer", "statistician", "engineer", "product manager", ""), "Practitioners"},
+		{"no title and no family is a majority", said("data scientist", "engineer", "product manager", "project manager", "CEO", "founder"), ""},
 		{"nobody states a role", said("", "", "", "", "", ""), ""},
-		{"too few say it to name anyone", said("data scientist", "data scientist", "", ""), ""},
+		{"too few say it to name anyone", said("CEO", "CEO", "", ""), ""},
 	} {
 		all := append(append([]buyer{}, tc.members...), rest...)
 		if got := upperFirst(statedWho(tc.members, all)); got != tc.want {

@@ -12,10 +12,12 @@ import (
 
 // definingValues describe a persona by at most two of its traits
 // (rankTraits order, so role before industry before size): for
-// who-the-buyer-is traits the value at least 40% of its members hold,
-// when it sets them apart (lift of at least nameLift) or nearly all hold
-// it; failing two of those, one answer trait's value at least half hold
-// with a lift of at least nameLift, phrased through its question. It returns the who
+// who-the-buyer-is traits the value at least half its members hold (a
+// plural naming a group says what most of it is: "Finance leads" for a
+// persona two fifths of whom lead finance says too much), when it sets
+// them apart (lift of at least nameLift) or nearly all hold it; failing
+// two of those, one answer trait's value at least half hold with a lift
+// of at least nameLift, phrased through its question. It returns the who
 // phrase ("Engineers at enterprises") and the answer ("AI affecting
 // society: Mixed"), either possibly empty.
 func definingValues(members []buyer, traits []trait, st personaStats) (who, answer string) {
@@ -27,7 +29,7 @@ func definingValues(members []buyer, traits []trait, st personaStats) (who, answ
 		}
 		share, l := st.lift(cs[0].N, st.attrTotal[[2]string{tr.key, cs[0].Value}], len(members))
 		if tr.kind == attrWho {
-			if len(role)+len(industry)+len(size)+len(other) < 2 && 5*cs[0].N >= 2*len(members) && (l >= nameLift || share >= 0.8) {
+			if len(role)+len(industry)+len(size)+len(other) < 2 && 2*cs[0].N >= len(members) && (l >= nameLift || share >= 0.8) {
 				v := shortValue(cs[0].Value)
 				switch whoRank(tr.key) {
 				case 0:

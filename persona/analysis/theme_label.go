@@ -105,6 +105,12 @@ func labelThemes(c *corpus, ws []*work) {
 				}
 			}
 		}
+		if w.label != "" && !st.isFindingLabel(w.label) {
+			// A topic gives way to a finding its central quotes say.
+			if f := st.centralFinding(t, w.label, ranked, keys, used); f != "" {
+				w.label = f
+			}
+		}
 		if w.label == "" && top != "" {
 			// Every finding it has names a bigger theme already: named
 			// once every theme has its own finding.

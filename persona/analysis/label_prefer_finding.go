@@ -1,0 +1,153 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// A theme's label is a finding when its quotes say one: when the phrase
+// the labeller chose says only a topic ("sensor data"), a candidate
+// phrase of the same theme that says what about a topic (phraseFinding:
+// a judgement, a problem, a change or a need) names it instead, when that
+// phrase passed every test the label passed (rank: grounded, said whole
+// by two buyers, no name, product or study-wide word, nearer the theme's
+// centre than its ring's), its head word is said by a tenth of the theme
+// (supported), and one of the theme's most central quotes says it. The
+// best ranked such phrase wins: the topic gives way to what the quotes
+// say of a topic, not to any phrase with a valenced word.
+
+// centralShare is the share of a theme's quotes, most central first, one
+// of which must say a finding that replaces its topic label: the central
+// quarter, the same cut the headline centrality measures use (a quartile,
+// not a tuned value).
+const centralShare = 0.25
+
+// isFindingLabel reports a label that is a finding by its stored words.
+func (st *phraseStats) isFindingLabel(l string) bool {
+	var keys []string
+	for _, w := range strings.Fields(l) {
+		keys = append(keys, normWord(w))
+	}
+	slices.Sort(keys)
+	ws := st.words[strings.Join(keys, " ")]
+	return len(ws) > 0 && labelFindingKind(ws) != notFinding
+}
+
+// centralFinding is theme t's best candidate that is a finding and that
+// one of its most central quotes says, or "": first among its ranked
+// candidates (said whole by two buyers, head word supported), then among
+// its key phrases (keys: ranked without the speaker and support tests)
+// one that a single buyer said whole, when every content word of it is
+// said in two of the theme's quotes, one of them is a word the theme is
+// about (the label's or one of its most telling words) said by a tenth of
+// its quotes, and it means the theme more than its ring (closeness).
+func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored, used map[string]bool) string {
+	var central []int
+	said := func(ws []labelToken) bool {
+		if central == nil {
+			central = st.centralQuotes(t)
+		}
+		var keys []string
+		for _, w := range ws {
+			if !functionWords[w.key] {
+				keys = append(keys, w.key)
+			}
+		}
+		return slices.ContainsFunc(central, func(i int) bool { return saidNear(st.c.quotes[i].Tokens, keys) })
+	}
+	fits := func(key string) (string, bool) {
+		ws := st.words[key]
+		if labelFindingKind(ws) == notFinding || againstRing(ws, st.ws[t].ring) {
+			return "", false
+		}
+		for _, w := range ws[1:] {
+			if lightVerbs[strings.ToLower(w.surface)] || vagueVerbs[strings.ToLower(w.surface)] {
+				return "", false // "reduce need": the object is no thing
+			}
+		}
+		l := mostFrequent(st.surface[key])
+		return l, !used[strings.ToLower(l)] && len(strings.Fields(l)) <= 6
+	}
+	for _, s := range ranked {
+		if l, ok := fits(s.key); ok && supported(s, st.size[t]) && said(st.words[s.key]) {
+			return l
+		}
+	}
+	about := map[string]bool{}
+	for _, w := range strings.Fields(label) {
+		about[normWord(w)] = true
+	}
+	for _, tw := range st.tellingWords(t, tellingWordsN) {
+		about[tw.key] = true
+	}
+	need := max(2, int(minSupport*float64(st.size[t])+0.999))
+	for _, s := range keys {
+		l, ok := fits(s.key)
+		if !ok {
+			continue
+		}
+		topic := false
+		for _, w := range st.words[s.key] {
+			if functionWords[w.key] {
+				continue
+			}
+			if st.themeDF[t][w.key] < 2 || genericKeys()[w.key] {
+				ok = false
+				break
+			}
+			topic = topic || about[w.key] && st.themeDF[t][w.key] >= need
+		}
+		if !ok || !topic || !said(st.words[s.key]) {
+			continue
+		}
+		if c, measured := st.centres.closeness(t, strings.Fields(strings.ToLower(l))); measured && c <= minCloseness {
+			continue
+		}
+		return l
+	}
+	return ""
+}
+
+// centralQuotes are theme t's quotes that may label it, the most central
+// centralShare of them (at least two).
+func (st *phraseStats) centralQuotes(t int) []int {
+	var out []int
+	for _, i := range st.ws[t].members {
+		if !st.c.isMute(i) {
+			out = append(out, i)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b int) int { return cmp.Compare(st.c.central[b], st.c.central[a]) })
+	n := max(2, int(centralShare*float64(len(out))+0.5))
+	return out[:min(n, len(out))]
+}
+
+// againstRing reports a judgement against its ring's direction: praise
+// naming a barrier ("provide improved care"), blame naming a success
+// factor. Nouns are topics here ("loss of jobs" may be a success factor's
+// opposite, but "job loss" is what a barrier says).
+func againstRing(ws []labelToken, r persona.Ring) bool {
+	for _, w := range ws {
+		v, ok := WordValence(strings.ToLower(w.surface))
+		if !ok || isNoun(w.tag) && !w.adj {
+			continue
+		}
+		if r == persona.RingBarriers && v >= 1 || r == persona.RingSuccess && v <= -1 {
+			return true
+		}
+	}
+	return false
+}
+
+// labelFindingKind is what a candidate phrase's words say (phraseFinding),
+// from the tags they were stored with.
+func labelFindingKind(ws []labelToken) findingKind {
+	words, tags := make([]string, len(ws)), make([]string, len(ws))
+	for i, w := range ws {
+		words[i], tags[i] = w.surface, w.tag
+	}
+	return phraseFinding(words, tags)
+}
