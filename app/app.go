@@ -142,6 +142,8 @@ type App struct {
 	// (a redaction pass, resumed later from where it stopped) runs in it.
 	life    context.Context
 	endLife context.CancelFunc
+	// lock holds the data directory for this process (datalock.go).
+	lock *dataLock
 }
 
 // Open opens the database cfg names (Config.DatabaseURL: SQLite in the
@@ -160,6 +162,20 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if err := keepPrivate(cfg.DataDir, sqldb.SQLitePath(cfg.DatabaseURL()), log); err != nil {
 		return nil, err
 	}
+	var lock *dataLock
+	if cfg.needsDataLock() {
+		l, err := lockData(cfg.DataDir)
+		if err != nil {
+			return nil, err
+		}
+		lock = l
+	}
+	opened := false
+	defer func() {
+		if !opened {
+			lock.release()
+		}
+	}()
 	st, err := store.Open(ctx, cfg.DatabaseURL())
 	if err != nil {
 		return nil, err
@@ -181,7 +197,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		st.Close()
 		return nil, err
 	}
-	a := &App{store: st, index: ix, accounts: accounts, cluster: co, Lang: nlp.Shared(), Log: log, cfg: cfg}
+	a := &App{store: st, index: ix, accounts: accounts, cluster: co, Lang: nlp.Shared(), Log: log, cfg: cfg, lock: lock}
 	a.life, a.endLife = context.WithCancel(context.Background())
 	if err := a.joinReplicas(); err != nil {
 		a.Close()
@@ -199,6 +215,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		a.Close()
 		return nil, err
 	}
+	opened = true
 	return a, nil
 }
 
@@ -213,6 +230,7 @@ func (a *App) Close() error {
 	a.bg.Wait()
 	a.cluster.Close() // frees this replica's locks
 	err2 := a.store.Close()
+	a.lock.release() // last: the index and database are closed
 	if err1 != nil {
 		return err1
 	}

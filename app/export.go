@@ -26,7 +26,6 @@ type ExportQuote struct {
 	Theme          string       `json:"theme"`
 	PersonaID      int64        `json:"persona_id"`
 	Persona        string       `json:"persona"`
-	Hidden         bool         `json:"hidden,omitempty"`
 	Text           string       `json:"text"`
 	// Codes are the codebook codes researchers applied to the quote (on a
 	// settled quote, the consensus coding's), by name.
@@ -55,8 +54,9 @@ func CSVCell(s string) string {
 	return s
 }
 
-// ExportQuotes calls each with every quote of a study, in id order, a
-// page at a time; it stops at the first error each returns.
+// ExportQuotes calls each with every quote of a study but those a
+// researcher hid (a hidden quote leaves through no export), in id order,
+// a page at a time; it stops at the first error each returns.
 func (a *App) ExportQuotes(ctx context.Context, studyID int64, each func(ExportQuote) error) error {
 	if _, err := a.store.Study(ctx, studyID); err != nil {
 		return err
@@ -104,10 +104,13 @@ func (a *App) ExportQuotes(ctx context.Context, studyID int64, each func(ExportQ
 			return err
 		}
 		for _, q := range page {
+			if q.Hidden {
+				continue
+			}
 			src, p := srcByID[q.SourceID], partByID[q.ParticipantID]
 			e := ExportQuote{ID: q.ID, Source: src.Name, SourceID: src.ID, Participant: p.Label, Position: Position(q, src),
 				Question: q.Question, Kind: q.Kind, Ring: q.Ring, RingConfidence: q.RingConfidence, ThemeID: q.ThemeID,
-				Theme: themeLabel[q.ThemeID], PersonaID: p.PersonaID, Persona: personaName[p.PersonaID], Hidden: q.Hidden, Text: q.Text,
+				Theme: themeLabel[q.ThemeID], PersonaID: p.PersonaID, Persona: personaName[p.PersonaID], Text: q.Text,
 				Codes: codes[q.ID]}
 			if e.Codes == nil {
 				e.Codes = []string{}

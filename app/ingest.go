@@ -333,7 +333,7 @@ func (a *App) redactLate(ctx context.Context, src persona.Source) (persona.Sourc
 	if err != nil || !p.Redact {
 		return src, err
 	}
-	if _, err := a.redactSource(ctx, src); err != nil {
+	if _, err := a.redactSource(ctx, src, ""); err != nil {
 		return src, fmt.Errorf("redact source %d stored after its study began to redact: %w", src.ID, err)
 	}
 	return a.store.Source(ctx, src.ID)

@@ -229,7 +229,13 @@ func rerank(query string, cands []candidate, v *analysis.Vectors) {
 			c.score += complaintWeight * (analysis.QuoteComplaint(&c.quote) - 0.5)
 		}
 	}
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].score > cands[j].score })
+	// Equal scores in quote id order, as the index orders its ties.
+	sort.SliceStable(cands, func(i, j int) bool {
+		if cands[i].score != cands[j].score {
+			return cands[i].score > cands[j].score
+		}
+		return cands[i].quote.ID < cands[j].quote.ID
+	})
 }
 
 func dot32(a, b []float32) float32 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -112,7 +113,10 @@ func (a *App) QDAProject(ctx context.Context, studyID int64) (qdpx.Project, erro
 }
 
 // qdaSource lays a source's turns out as text and codes its themed quotes;
-// a settled quote's selection refers to its settlement's note.
+// a settled quote's selection refers to its settlement's note. A quote a
+// researcher hid leaves nothing of its own: no selection (theme, codings
+// or notes), and its words are masked in the source's text, rune for
+// rune (hiddenMask), so every other selection keeps its offsets.
 func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, themeCode map[int64]string, coded map[int64][]qdaCoding, notes map[int64][]string) (qdpx.Source, error) {
 	s := qdpx.Source{GUID: qdpx.GUID("verbatim source", strconv.FormatInt(studyID, 10), strconv.FormatInt(src.ID, 10)), Name: src.Name}
 	if src.Kind == persona.KindSurvey {
@@ -125,12 +129,12 @@ func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, 
 	if len(turns) == 0 {
 		return s, nil
 	}
-	text, starts := TranscriptText(turns)
-	s.Text = text
+	_, starts := TranscriptText(turns)
 	byID := map[int64]int{}
 	for i, t := range turns {
 		byID[t.ID] = i
 	}
+	var hidden []persona.Quote
 	var after int64
 	for {
 		page, err := a.store.Quotes(ctx, store.QuoteFilter{StudyID: studyID, SourceID: src.ID, AfterID: after, Limit: 5000, NoTokens: true})
@@ -138,13 +142,19 @@ func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, 
 			return s, err
 		}
 		if len(page) == 0 {
-			return s, nil
+			break
 		}
 		for _, q := range page {
-			code, themed := themeCode[q.ThemeID]
-			themed = themed && !q.Hidden
 			i, ok := byID[q.TurnID]
-			if !themed && len(coded[q.ID]) == 0 && len(notes[q.ID]) == 0 || !ok || q.Start < 0 || q.End > len(turns[i].Text) || q.Start > q.End {
+			if !ok || q.Start < 0 || q.End > len(turns[i].Text) || q.Start > q.End {
+				continue
+			}
+			if q.Hidden {
+				hidden = append(hidden, q)
+				continue
+			}
+			code, themed := themeCode[q.ThemeID]
+			if !themed && len(coded[q.ID]) == 0 && len(notes[q.ID]) == 0 {
 				continue
 			}
 			tt := turns[i].Text
@@ -165,6 +175,47 @@ func (a *App) qdaSource(ctx context.Context, studyID int64, src persona.Source, 
 		}
 		after = page[len(page)-1].ID
 	}
+	s.Text, _ = TranscriptText(maskHidden(turns, byID, hidden))
+	return s, nil
+}
+
+// maskHidden returns the turns with each hidden quote's text replaced by
+// hiddenMask of as many runes (the turns given are left alone).
+func maskHidden(turns []persona.Turn, byID map[int64]int, hidden []persona.Quote) []persona.Turn {
+	if len(hidden) == 0 {
+		return turns
+	}
+	out := slices.Clone(turns)
+	// Latest first within a turn, so earlier byte offsets stay valid.
+	sort.Slice(hidden, func(i, j int) bool {
+		if hidden[i].TurnID != hidden[j].TurnID {
+			return hidden[i].TurnID < hidden[j].TurnID
+		}
+		return hidden[i].Start > hidden[j].Start
+	})
+	masked := map[int64]int{} // per turn, where the masking so far begins
+	for _, q := range hidden {
+		i, end := byID[q.TurnID], q.End
+		if m, ok := masked[q.TurnID]; ok {
+			end = min(end, m) // overlaps a later hidden quote, masked already
+		}
+		if q.Start >= end {
+			continue
+		}
+		t := out[i].Text
+		out[i].Text = t[:q.Start] + hiddenMask(utf8.RuneCountInString(t[q.Start:end])) + t[end:]
+		masked[q.TurnID] = q.Start
+	}
+	return out
+}
+
+// hiddenMask is n runes saying a quote was hidden: "[hidden]" and spaces.
+func hiddenMask(n int) string {
+	const word = "[hidden]"
+	if n <= len(word) {
+		return word[:n]
+	}
+	return word + strings.Repeat(" ", n-len(word))
 }
 
 // TranscriptText lays turns out as a labelled transcript, "Speaker: text"

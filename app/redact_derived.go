@@ -33,31 +33,45 @@ type scrub struct {
 }
 
 // newScrub prepares the replacements of what a source's redaction
-// replaced: each original and, for a person's full name, each name-like
-// part of three letters or more (a label may say "ortiz" alone), longest
-// first. It returns nil when there is nothing to replace.
+// replaced, longest first: each original, and the parts a label may say
+// alone: each name-like part of a person's name ("ortiz" for "Dana
+// Ortiz", "li" for "Li Wei") and each part of a company's name but its
+// legal form ("acme" for "Acme Corp."). Needles of two letters count
+// (names such as "Li", "Wu", "Jo"); one that is a common short word
+// ("An", "Ng" is not) is replaced only as written, so "an" and "to" in
+// labels stay. A single letter (an initial) names no one and is left.
+// It returns nil when there is nothing to replace.
 func newScrub(originals []persona.Original) *scrub {
-	type pair struct{ needle, label string }
+	type pair struct {
+		needle, label string
+		exact         bool // match case as written
+	}
 	seen := map[string]bool{}
 	var pairs []pair
 	add := func(needle, label string) {
 		key := strings.ToLower(needle)
-		if len(needle) < 3 || seen[key] {
+		if utf8.RuneCountInString(needle) < 2 || seen[key] {
 			return
 		}
 		seen[key] = true
-		pairs = append(pairs, pair{needle, label})
+		pairs = append(pairs, pair{needle, label, commonShortWords[key]})
 	}
 	for _, o := range originals {
 		add(strings.TrimSpace(o.Original), o.Label)
 	}
 	for _, o := range originals {
-		if !strings.HasPrefix(o.Label, "[Person") {
+		person, company := strings.HasPrefix(o.Label, "[Person"), strings.HasPrefix(o.Label, "[Company")
+		if !person && !company {
 			continue
 		}
-		for _, w := range strings.Fields(o.Original) {
-			w = strings.Trim(w, ".,;:'’")
-			if r, _ := utf8.DecodeRuneInString(w); unicode.IsUpper(r) {
+		parts := strings.FieldsFunc(o.Original, func(r rune) bool { return unicode.IsSpace(r) || r == '-' || r == '/' || r == ',' })
+		for _, w := range parts {
+			w = strings.Trim(w, ".,;:'’\"()&")
+			r, _ := utf8.DecodeRuneInString(w)
+			switch {
+			case w == "" || legalForms[strings.ToLower(w)]:
+			case person && !unicode.IsUpper(r): // "de", "van": particles, not names
+			default:
 				add(w, o.Label)
 			}
 		}
@@ -68,10 +82,32 @@ func newScrub(originals []persona.Original) *scrub {
 	sort.SliceStable(pairs, func(i, j int) bool { return len(pairs[i].needle) > len(pairs[j].needle) })
 	s := &scrub{}
 	for _, p := range pairs {
-		s.res = append(s.res, regexp.MustCompile(`(?i)(^|[^\p{L}\p{N}_])(`+regexp.QuoteMeta(p.needle)+`)([^\p{L}\p{N}_]|$)`))
+		flags := "(?i)"
+		if p.exact {
+			flags = ""
+		}
+		s.res = append(s.res, regexp.MustCompile(flags+`(^|[^\p{L}\p{N}_])(`+regexp.QuoteMeta(p.needle)+`)([^\p{L}\p{N}_]|$)`))
 		s.subs = append(s.subs, p.label)
 	}
 	return s
+}
+
+// legalForms are the parts of a company's name that name no company
+// ("Acme Corp." is scrubbed as "Acme", never as "corp").
+var legalForms = setOf("ag", "and", "bv", "co", "company", "corp", "corporation", "gmbh", "group", "holding", "holdings",
+	"inc", "incorporated", "limited", "llc", "llp", "ltd", "nv", "of", "plc", "pty", "sa", "sarl", "sas", "spa", "the")
+
+// commonShortWords are two-letter English words: a name part spelled like
+// one (the given name "An") is replaced only as written.
+var commonShortWords = setOf("am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me",
+	"my", "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we")
+
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 // text returns text with every original replaced.

@@ -129,6 +129,7 @@ func TestRedactionPassHidesLabelsBuiltFromWhatItRemoved(t *testing.T) {
 	named("when the pass ends", "ortiz", "dana", "example.com", "marcus", "bell")
 	a.WaitAnalyses()
 	named("after the re-analysis", "ortiz", "dana", "example.com", "marcus", "bell")
+	scrubLeavesNoOriginal(t, a, st)
 }
 
 // A persona page cached before a redaction pass shows quotes and speakers

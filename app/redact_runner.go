@@ -40,3 +40,17 @@ func newRunner() string {
 	_, _ = rand.Read(b)
 	return hex.EncodeToString(b)
 }
+
+// holdPass renews a runner's lease on its pass before the runner writes
+// (store.HoldRedactionPass): persona.ErrConflict when the pass was taken
+// over. No runner ("": a source redacted as it is stored) holds nothing.
+func (a *App) holdPass(ctx context.Context, studyID int64, runner string) error {
+	if runner == "" {
+		return nil
+	}
+	err := a.store.HoldRedactionPass(ctx, studyID, runner, time.Now().UTC())
+	if errors.Is(err, persona.ErrConflict) {
+		a.Log.Warn("redaction pass taken over by another process: this runner stops before writing", slog.Int64("study_id", studyID))
+	}
+	return err
+}

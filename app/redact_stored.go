@@ -228,6 +228,9 @@ func (a *App) redactSources(ctx context.Context, studyID int64, pass *RedactionP
 			}
 		}
 		if left == 0 {
+			if err := a.holdPass(ctx, studyID, pass.Runner); err != nil {
+				return changed, err
+			}
 			return changed, a.redactAway(ctx, studyID, srcs)
 		}
 		a.redacting.mu.Lock()
@@ -237,7 +240,7 @@ func (a *App) redactSources(ctx context.Context, studyID int64, pass *RedactionP
 			if src.ID <= pass.ThroughSource {
 				continue
 			}
-			ok, err := a.redactSource(ctx, src)
+			ok, err := a.redactSource(ctx, src, pass.Runner)
 			if err != nil {
 				return changed, err
 			}
@@ -309,8 +312,17 @@ func (a *App) redactAway(ctx context.Context, studyID int64, srcs []persona.Sour
 }
 
 // redactSource applies the study's redaction to one stored source and
-// re-indexes it; it reports whether anything changed.
-func (a *App) redactSource(ctx context.Context, src persona.Source) (bool, error) {
+// re-indexes it; it reports whether anything changed. runner, when set,
+// is the pass's runner token: the runner's lease is renewed (holdPass)
+// before the source is redacted (which reserves pseudonyms), again before
+// the rest is written, and inside the rewrite's transaction, so a runner
+// fenced out (its pass taken over) writes nothing and returns
+// persona.ErrConflict.
+func (a *App) redactSource(ctx context.Context, src persona.Source, runner string) (bool, error) {
+	// Redacting reserves pseudonyms in the store as it finds people.
+	if err := a.holdPass(ctx, src.StudyID, runner); err != nil {
+		return false, err
+	}
 	opt, err := a.withRedaction(ctx, src.StudyID, IngestOptions{})
 	if err != nil || opt.redaction == nil {
 		return false, err
@@ -337,6 +349,9 @@ func (a *App) redactSource(ctx context.Context, src persona.Source) (bool, error
 	if !changed {
 		return false, nil
 	}
+	if err := a.holdPass(ctx, src.StudyID, runner); err != nil {
+		return false, err
+	}
 	if err := a.savePseudonyms(ctx, src.StudyID, opt); err != nil {
 		return false, err
 	}
@@ -360,7 +375,7 @@ func (a *App) redactSource(ctx context.Context, src persona.Source) (bool, error
 	if err := a.store.MarkIndexed(ctx, src.ID, false); err != nil {
 		return false, err
 	}
-	err = a.store.RewriteSource(ctx, src, st.Participants, st.Turns, st.Quotes)
+	err = a.store.RewriteSourceAs(ctx, runner, src, st.Participants, st.Turns, st.Quotes)
 	// Every cache of the study is dropped as soon as the rewrite is stored
 	// (not only once the source is re-indexed, below): a page cached
 	// before must not show what it held.

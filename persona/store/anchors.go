@@ -204,7 +204,23 @@ AND NOT EXISTS (SELECT 1 FROM quotes q WHERE q.id = coding_anchors.quote_id)`, i
 // transaction, and moves the anchors of codings placed on its quotes to
 // their new text. Redacting stored text uses it (docs/PRIVACY.md).
 func (s *Store) RewriteSource(ctx context.Context, src persona.Source, parts []persona.Participant, turns []persona.Turn, quotes []persona.Quote) error {
+	return s.RewriteSourceAs(ctx, "", src, parts, turns, quotes)
+}
+
+// RewriteSourceAs is RewriteSource by the runner of the study's redaction
+// pass (persona.RedactionPass.Runner; "" for none): in the same
+// transaction it renews the runner's lease (HoldRedactionPass), so a
+// runner another process took the pass from writes nothing and gets
+// persona.ErrConflict. On PostgreSQL the lease's row stays locked until
+// the rewrite commits, so a take-over waits for it and then finds the
+// pass fresh.
+func (s *Store) RewriteSourceAs(ctx context.Context, runner string, src persona.Source, parts []persona.Participant, turns []persona.Turn, quotes []persona.Quote) error {
 	err := s.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
+		if runner != "" {
+			if err := holdPass(tx, src.StudyID, runner, time.Now().UTC()); err != nil {
+				return err
+			}
+		}
 		if err := tx.Model(&sourceRow{}).Where("id = ?", src.ID).Update("name", src.Name).Error; err != nil {
 			return err
 		}

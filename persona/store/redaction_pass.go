@@ -98,6 +98,27 @@ func (s *Store) SaveRedactionPass(ctx context.Context, p persona.RedactionPass) 
 	return nil
 }
 
+// HoldRedactionPass renews the lease of a pass's runner before it writes:
+// it sets the pass's heartbeat to now when runner still holds the pass,
+// and returns persona.ErrConflict when another runner has taken it over
+// (the caller must then write nothing). RewriteSourceAs does the same in
+// its own transaction.
+func (s *Store) HoldRedactionPass(ctx context.Context, studyID int64, runner string, now time.Time) error {
+	return holdPass(s.db.WithContext(ctx), studyID, runner, now)
+}
+
+func holdPass(tx *gorm.DB, studyID int64, runner string, now time.Time) error {
+	res := tx.Model(&redactionPassRow{}).Where("study_id = ? AND runner = ? AND running = ?", studyID, runner, true).
+		Update("updated_at", now)
+	if res.Error != nil {
+		return fmt.Errorf("store: hold redaction pass of study %d: %w", studyID, res.Error)
+	}
+	if res.RowsAffected == 0 {
+		return fmt.Errorf("store: redaction pass of study %d: taken over by another runner: %w", studyID, persona.ErrConflict)
+	}
+	return nil
+}
+
 // RedactionPass returns a study's last redaction pass (zero, with the
 // study id, when none ran).
 func (s *Store) RedactionPass(ctx context.Context, studyID int64) (persona.RedactionPass, error) {

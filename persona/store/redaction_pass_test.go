@@ -93,6 +93,30 @@ func TestConformanceRedactionPassFencesItsRunner(t *testing.T) {
 		if err != nil || taker.Runner != "b" {
 			t.Fatalf("take-over: %+v, %v", taker, err)
 		}
+		// The stalled runner writes no source either: its lease is checked
+		// in the rewrite's transaction.
+		imp := sampleImport("fenced")
+		src, err := s.Import(ctx, st.ID, imp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		q := imp.Quotes[0]
+		q.Text, q.End = q.Text[:len(q.Text)-1], q.End-1
+		if err := s.HoldRedactionPass(ctx, st.ID, "a", t1); !errors.Is(err, persona.ErrConflict) {
+			t.Errorf("the stalled runner's hold: %v; want a conflict", err)
+		}
+		if err := s.RewriteSourceAs(ctx, "a", src, nil, nil, []persona.Quote{q}); !errors.Is(err, persona.ErrConflict) {
+			t.Errorf("the stalled runner's rewrite: %v; want a conflict", err)
+		}
+		if got, err := s.Quotes(ctx, QuoteFilter{SourceID: src.ID}); err != nil || got[0].Text != imp.Quotes[0].Text {
+			t.Errorf("after the stalled runner's rewrite the quote reads %q (%v); want it unchanged", got[0].Text, err)
+		}
+		if err := s.HoldRedactionPass(ctx, st.ID, "b", t1); err != nil {
+			t.Errorf("the taker's hold: %v", err)
+		}
+		if err := s.RewriteSourceAs(ctx, "b", src, nil, nil, []persona.Quote{q}); err != nil {
+			t.Errorf("the taker's rewrite: %v", err)
+		}
 		stalled.Done, stalled.UpdatedAt = 1, t1.Add(time.Second)
 		if err := s.SaveRedactionPass(ctx, stalled); !errors.Is(err, persona.ErrConflict) {
 			t.Errorf("the stalled runner's progress: %v; want a conflict", err)

@@ -48,8 +48,8 @@ func (ix *Index) Search(ctx context.Context, sq search.Query) (search.Result, er
 	q.Facets = facets
 	q = ix.rewriteFilters(q)
 	bq := buildQuery(q, ix.idx.Mapping())
-	req := bleve.NewSearchRequestOptions(bq, q.PageSize(), max(q.From, 0), false)
 	text := !q.Match.Empty()
+	req := bleve.NewSearchRequestOptions(bq, q.PageSize(), max(q.From, 0), false)
 	if !text && !q.NoHighlight {
 		req.Highlight = newHighlight()
 	}
@@ -60,24 +60,41 @@ func (ix *Index) Search(ctx context.Context, sq search.Query) (search.Result, er
 	// go by (see facetCounter); bleve's own facets would allocate per hit
 	// and sort every distinct tuple.
 	var fc *facetCounter
-	sctx := ctx
+	var maker func(*bsearch.SearchContext) (bsearch.DocumentMatchHandler, bool, error)
 	if len(q.Facets) > 0 {
 		fc = newFacetCounter(q.FacetCap)
-		sctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(fc.handler))
+		maker = fc.handler
+	}
+	// Ranked by relevance, equal scores come in quote id order (ties.go).
+	var tc *tieCollector
+	if text && !q.SortByDate {
+		tc = newTieCollector(max(q.From, 0), q.PageSize(), maker)
+		maker = tc.handler
+		// Its page is tc's: bleve's own collector then keeps one hit,
+		// which still gives the total and the facets their pass.
+		req.Size, req.From = 1, 0
+	}
+	sctx := ctx
+	if maker != nil {
+		sctx = context.WithValue(ctx, bsearch.MakeDocumentMatchHandlerKey, bsearch.MakeDocumentMatchHandler(maker))
 	}
 	res, err := ix.idx.SearchInContext(sctx, req)
 	if err != nil {
 		return search.Result{}, fmt.Errorf("search: %w", err)
 	}
-	out := search.Result{Total: res.Total, Hits: make([]search.Hit, 0, len(res.Hits)), Facets: map[string][]search.FacetCount{}}
+	hits := res.Hits
+	if tc != nil {
+		hits = tc.page
+	}
+	out := search.Result{Total: res.Total, Hits: make([]search.Hit, 0, len(hits)), Facets: map[string][]search.FacetCount{}}
 	out.FacetsCapped = askedFacets && q.FacetCap > 0 && res.Total > uint64(q.FacetCap)
 	var fragments map[string][]string
-	if text && len(res.Hits) > 0 && !q.NoHighlight {
-		if fragments, err = ix.highlight(ctx, q.Match, res.Hits); err != nil {
+	if text && len(hits) > 0 && !q.NoHighlight {
+		if fragments, err = ix.highlight(ctx, q.Match, hits); err != nil {
 			return search.Result{}, err
 		}
 	}
-	for _, h := range res.Hits {
+	for _, h := range hits {
 		n, _ := strconv.ParseInt(h.ID, 10, 64)
 		hit := search.Hit{ID: n, Score: h.Score, Fragments: h.Fragments["text"]}
 		if fragments != nil {

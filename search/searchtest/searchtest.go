@@ -114,6 +114,7 @@ func Run(t *testing.T, open func(t *testing.T) search.Indexer) {
 			t.Run(c.Name, func(t *testing.T) { Check(t, ix, c) })
 		}
 	})
+	t.Run("ties", func(t *testing.T) { Ties(t, open(t)) })
 	t.Run("writes", func(t *testing.T) {
 		ix := open(t)
 		if err := ix.Put(ctx, docs); err != nil {

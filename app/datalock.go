@@ -1,0 +1,99 @@
+package app
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// The data directory belongs to one process at a time. Its bleve index
+// takes one writer (bolt waits for ever on another process's lock), and
+// the SQLite database beside it is shared by processes, but nothing else
+// is: the analysis and pseudonym locks, the caches and the index sync are
+// per process. A second `verbatim` on the same --data (an `ingest` while
+// `serve` runs) is therefore refused at once, naming the process that
+// holds the directory, instead of waiting on the index or writing beside
+// it. The lock is an advisory lock on <data>/verbatim.lock that the
+// kernel releases when its process ends (also when killed), so it is
+// never stale; the file says who holds it.
+//
+// A data directory that holds neither the index nor the database (both in
+// PostgreSQL) is not locked: replicas may share it.
+
+// LockFile is the data directory's lock (lockData).
+const LockFile = "verbatim.lock"
+
+// ErrDataInUse is returned by Open when another process holds the data
+// directory.
+var ErrDataInUse = errors.New("data directory in use")
+
+// dataLock is a held lock on a data directory.
+type dataLock struct{ f *os.File }
+
+// needsDataLock reports whether the data directory holds something only
+// one process may write: the bleve index or the SQLite database.
+func (c Config) needsDataLock() bool {
+	return c.Search != SearchPostgres || !c.OnPostgres()
+}
+
+// lockData takes the data directory's lock for this process, or returns
+// an error wrapping ErrDataInUse that names the holder's pid and command.
+func lockData(dir string) (*dataLock, error) {
+	path := filepath.Join(dir, LockFile)
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("data directory lock: %w", err)
+	}
+	if err := tryLock(f); err != nil {
+		f.Close()
+		if errors.Is(err, errLocked) {
+			return nil, inUse(dir, path)
+		}
+		return nil, fmt.Errorf("data directory lock %s: %w", path, err)
+	}
+	who := fmt.Sprintf("pid %d\ncommand %s\nsince %s\n", os.Getpid(), strings.Join(os.Args, " "), time.Now().UTC().Format(time.RFC3339))
+	if err := f.Truncate(0); err == nil {
+		_, err = f.WriteAt([]byte(who), 0)
+	}
+	if err != nil {
+		unlock(f)
+		f.Close()
+		return nil, fmt.Errorf("data directory lock %s: %w", path, err)
+	}
+	return &dataLock{f: f}, nil
+}
+
+// inUse is the error for a data directory another process holds, with
+// what its lock file says of that process.
+func inUse(dir, path string) error {
+	pid, cmd := "unknown", "unknown"
+	if b, err := os.ReadFile(path); err == nil {
+		for line := range strings.SplitSeq(string(b), "\n") {
+			k, v, _ := strings.Cut(line, " ")
+			switch k {
+			case "pid":
+				if _, err := strconv.Atoi(v); err == nil {
+					pid = v
+				}
+			case "command":
+				cmd = v
+			}
+		}
+	}
+	return fmt.Errorf("%w: %s is used by another Verbatim process (pid %s: %s); stop it first, or send the work to it (upload through the server), or use another --data",
+		ErrDataInUse, dir, pid, cmd)
+}
+
+// release frees the lock (closing the file would too).
+func (l *dataLock) release() {
+	if l == nil || l.f == nil {
+		return
+	}
+	unlock(l.f)
+	l.f.Close()
+	l.f = nil
+}
