@@ -71,6 +71,7 @@ func TestReviewOrderRealData(t *testing.T) {
 	if raceEnabled {
 		t.Skip("real-data evaluation: too slow under the race detector")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	ctx := context.Background()
 	var won []string
 	for _, name := range []string{"nhs", "laptops", "serdif"} {
