@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -42,10 +43,12 @@ func newRigConfig(t *testing.T, demo bool, tune func(*Config)) *rig {
 	t.Helper()
 	ctx := context.Background()
 	dir := t.TempDir()
+	tpl := plainTemplate
 	if demo {
-		if err := os.CopyFS(dir, os.DirFS(demoDir)); err != nil {
-			t.Fatal(err)
-		}
+		tpl = demoTemplate
+	}
+	if err := os.CopyFS(dir, os.DirFS(tpl.dir)); err != nil {
+		t.Fatal(err)
 	}
 	a, err := app.Open(ctx, app.Config{DataDir: dir, MaxFileSize: 1 << 20}, nil)
 	if err != nil {
@@ -61,7 +64,7 @@ func newRigConfig(t *testing.T, demo bool, tune func(*Config)) *rig {
 	if tune != nil {
 		tune(&cfg)
 	}
-	r := &rig{t: t, app: a, tokens: map[account.Role]string{}}
+	r := &rig{t: t, app: a, tokens: maps.Clone(tpl.tokens)}
 	r.srv = New(cfg, a, accounts, pages, slog.New(slog.DiscardHandler))
 	r.http = httptest.NewServer(r.srv.Handler())
 	t.Cleanup(func() {
@@ -69,17 +72,6 @@ func newRigConfig(t *testing.T, demo bool, tune func(*Config)) *rig {
 		r.srv.Wait()
 		a.Close()
 	})
-	for _, role := range account.Roles() {
-		u, err := accounts.CreateUser(ctx, string(role)+"1", role, testPassword)
-		if err != nil {
-			t.Fatal(err)
-		}
-		_, tok, err := accounts.CreateToken(ctx, u.ID, "test")
-		if err != nil {
-			t.Fatal(err)
-		}
-		r.tokens[role] = tok
-	}
 	if demo {
 		st, err := a.StudyByName(ctx, samples.StudyName)
 		if err != nil {
@@ -128,27 +120,71 @@ func (r *rig) json(role account.Role, method, path string, body any, out any) in
 	return status
 }
 
-// demoDir holds a data directory with the analysed demo study, built once
-// per test binary and copied for each rig that needs it.
-var demoDir string
+// rigTemplate is a data directory with one user and bearer token per
+// role (and, for demoTemplate, the analysed demo study), built once per
+// test binary and copied for each rig: hashing four passwords and
+// analysing the demo for every rig would cost more than all the requests.
+type rigTemplate struct {
+	dir    string
+	tokens map[account.Role]string
+}
 
-func TestMain(m *testing.M) {
-	dir, err := os.MkdirTemp("", "verbatim-api-demo-")
+var demoTemplate, plainTemplate rigTemplate
+
+// newRigTemplate builds a rigTemplate, with the demo study when demo.
+func newRigTemplate(ctx context.Context, demo bool) (rigTemplate, error) {
+	tpl := rigTemplate{tokens: map[account.Role]string{}}
+	dir, err := os.MkdirTemp("", "verbatim-api-rig-")
 	if err != nil {
-		panic(err)
+		return tpl, err
 	}
-	ctx := context.Background()
+	tpl.dir = dir
 	a, err := app.Open(ctx, app.Config{DataDir: dir}, nil)
 	if err != nil {
-		panic(err)
+		return tpl, err
 	}
-	if _, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
-		panic(err)
+	err = fillRigTemplate(ctx, a, demo, tpl.tokens)
+	if cerr := a.Close(); err == nil {
+		err = cerr
 	}
-	a.Close()
-	demoDir = dir
-	code := m.Run()
-	os.RemoveAll(dir)
+	return tpl, err
+}
+
+// fillRigTemplate loads the demo study (when demo) and adds a user with a
+// bearer token for each role, noting the tokens.
+func fillRigTemplate(ctx context.Context, a *app.App, demo bool, tokens map[account.Role]string) error {
+	if demo {
+		if _, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
+			return err
+		}
+	}
+	accounts := a.Accounts()
+	for _, role := range account.Roles() {
+		u, err := accounts.CreateUser(ctx, string(role)+"1", role, testPassword)
+		if err != nil {
+			return err
+		}
+		if _, tokens[role], err = accounts.CreateToken(ctx, u.ID, "test"); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func TestMain(m *testing.M) {
+	ctx := context.Background()
+	var err error
+	if demoTemplate, err = newRigTemplate(ctx, true); err == nil {
+		plainTemplate, err = newRigTemplate(ctx, false)
+	}
+	code := 1
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "rig templates:", err)
+	} else {
+		code = m.Run()
+	}
+	os.RemoveAll(demoTemplate.dir)
+	os.RemoveAll(plainTemplate.dir)
 	os.Exit(code)
 }
 

@@ -4,23 +4,13 @@ import (
 	"context"
 	"strings"
 	"testing"
-
-	"github.com/verbatimhq/verbatim/samples"
 )
 
 // TestPersonaPageCacheFollowsChanges: a cached persona page shows an edit
 // at once, and a change in another study leaves it cached.
 func TestPersonaPageCacheFollowsChanges(t *testing.T) {
 	ctx := context.Background()
-	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	if _, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
-		t.Fatal(err)
-	}
-	st, _ := a.store.StudyByName(ctx, samples.StudyName)
+	a, st := demoApp(t)
 	ps, err := a.store.Personas(ctx, st.ID)
 	if err != nil || len(ps) == 0 {
 		t.Fatalf("personas: %v %v", ps, err)

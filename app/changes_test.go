@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
-	"github.com/verbatimhq/verbatim/samples"
 )
 
 // changeLog records what OnChange reports.
@@ -36,18 +35,7 @@ func (l *changeLog) take(studyID int64) []Change {
 // and bleve, the demo study.
 func TestEveryWriteReportsItsChange(t *testing.T) {
 	ctx := context.Background()
-	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	if _, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
-		t.Fatal(err)
-	}
-	st, err := a.StudyByName(ctx, samples.StudyName)
-	if err != nil {
-		t.Fatal(err)
-	}
+	a, st := demoApp(t)
 	personas, err := a.Personas(ctx, st.ID)
 	if err != nil || len(personas) == 0 {
 		t.Fatalf("personas: %v %v", personas, err)

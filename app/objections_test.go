@@ -11,27 +11,7 @@ import (
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/analysis"
-	"github.com/verbatimhq/verbatim/samples"
 )
-
-// demoApp opens a fresh data directory with the analysed demo study.
-func demoApp(t *testing.T) (*App, persona.Study) {
-	t.Helper()
-	ctx := context.Background()
-	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { a.Close() })
-	if _, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil {
-		t.Fatal(err)
-	}
-	st, err := a.store.StudyByName(ctx, samples.StudyName)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return a, st
-}
 
 // testVectors are word vectors of n filler words (random directions) and,
 // after them (so that they are rare enough to expand), groups of words

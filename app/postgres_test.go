@@ -12,23 +12,12 @@ import (
 	"github.com/verbatimhq/verbatim/samples"
 )
 
-// demoPages loads the demo (ingest, attributes, outcomes, analysis) into
-// the store cfg names and returns the analysis report and every persona
-// page as JSON, with the one value that depends on when it ran (the
-// study's creation time) zeroed.
-func demoPages(t *testing.T, cfg Config) (report string, pages []string) {
+// demoPages returns the analysis report of the demo study a holds and
+// every persona page as JSON, with the one value that depends on when it
+// ran (the study's creation time) zeroed.
+func demoPages(t *testing.T, a *App) (report string, pages []string) {
 	t.Helper()
 	ctx := context.Background()
-	a, err := Open(ctx, cfg, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	start := time.Now()
-	if loaded, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil || !loaded {
-		t.Fatalf("LoadDemo = %v, %v", loaded, err)
-	}
-	t.Logf("demo ingested and analysed in %v", time.Since(start).Round(time.Millisecond))
 	st, _, err := a.ResolveStudy(ctx, samples.StudyName)
 	if err != nil {
 		t.Fatal(err)
@@ -56,9 +45,22 @@ func demoPages(t *testing.T, cfg Config) (report string, pages []string) {
 // JSON from both: same themes, personas, ids, order and quotes.
 func TestDemoOnPostgresEqualsSQLite(t *testing.T) {
 	pg := pgtest.New(t)
-	liteReport, litePages := demoPages(t, Config{DataDir: t.TempDir()})
-	pgDir := t.TempDir()
-	pgReport, pgPages := demoPages(t, Config{DataDir: pgDir, DB: pg})
+	// On SQLite: the demo template, ingested (attributes, outcomes) and
+	// analysed once for the package's tests.
+	lite, _ := demoApp(t)
+	liteReport, litePages := demoPages(t, lite)
+	ctx := context.Background()
+	a, err := Open(ctx, Config{DataDir: t.TempDir(), DB: pg}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	start := time.Now()
+	if loaded, err := a.LoadDemo(ctx, samples.FS, samples.StudyName); err != nil || !loaded {
+		t.Fatalf("LoadDemo = %v, %v", loaded, err)
+	}
+	t.Logf("demo ingested and analysed on PostgreSQL in %v", time.Since(start).Round(time.Millisecond))
+	pgReport, pgPages := demoPages(t, a)
 	if len(litePages) == 0 {
 		t.Fatal("the demo gave no personas on SQLite")
 	}

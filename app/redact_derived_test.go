@@ -24,25 +24,7 @@ Marcus Bell: The price was fair for a team of our size, but renewals kept going 
 // and drops the study's caches after each source, not only at its end.
 func TestRedactionPassHidesLabelsBuiltFromWhatItRemoved(t *testing.T) {
 	ctx := context.Background()
-	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	st, err := a.CreateStudy(ctx, "labels before redaction")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var first int64
-	for i, text := range []string{beforeRedaction, namesSecond} {
-		res := a.IngestWith(ctx, st.ID, []string{"a.txt", "b.txt"}[i], strings.NewReader(text), IngestOptions{Force: true})
-		if res.Status != StatusOK {
-			t.Fatalf("ingest: %+v", res)
-		}
-		if i == 0 {
-			first = res.SourceID
-		}
-	}
+	a, st, first := namedStudy(t, "labels before redaction")
 	if _, err := a.Analyze(ctx, st.ID, nil); err != nil {
 		t.Fatal(err)
 	}
@@ -137,25 +119,7 @@ func TestRedactionPassHidesLabelsBuiltFromWhatItRemoved(t *testing.T) {
 // longer shows what it removed there, while the pass goes on.
 func TestRedactionPassDropsCachedPagesAfterEachSource(t *testing.T) {
 	ctx := context.Background()
-	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer a.Close()
-	st, err := a.CreateStudy(ctx, "pages during a pass")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var first int64
-	for i, text := range []string{beforeRedaction, namesSecond} {
-		res := a.IngestWith(ctx, st.ID, []string{"a.txt", "b.txt"}[i], strings.NewReader(text), IngestOptions{Force: true})
-		if res.Status != StatusOK {
-			t.Fatalf("ingest: %+v", res)
-		}
-		if i == 0 {
-			first = res.SourceID
-		}
-	}
+	a, st, first := namedStudy(t, "pages during a pass")
 	if _, err := a.Analyze(ctx, st.ID, nil); err != nil {
 		t.Fatal(err)
 	}

@@ -5,8 +5,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-
-	"github.com/verbatimhq/verbatim/persona/store"
 )
 
 // lateUpload names a third buyer; it is read (prepared) before the study
@@ -41,25 +39,7 @@ func TestIngestRacingARedactionPass(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			ctx := context.Background()
-			a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
-			if err != nil {
-				t.Fatal(err)
-			}
-			defer a.Close()
-			st, err := a.CreateStudy(ctx, "race")
-			if err != nil {
-				t.Fatal(err)
-			}
-			var first int64
-			for i, text := range []string{beforeRedaction, namesSecond} {
-				res := a.IngestWith(ctx, st.ID, []string{"a.txt", "b.txt"}[i], strings.NewReader(text), IngestOptions{Force: true})
-				if res.Status != StatusOK {
-					t.Fatalf("ingest: %+v", res)
-				}
-				if i == 0 {
-					first = res.SourceID
-				}
-			}
+			a, st, first := namedStudy(t, "race")
 			var early prepared
 			if c.preparedBefore {
 				opt, err := a.withRedaction(ctx, st.ID, IngestOptions{Force: true})
@@ -113,16 +93,7 @@ func TestIngestRacingARedactionPass(t *testing.T) {
 					t.Errorf("source %d read %d times by one pass", id, n)
 				}
 			}
-			var stored []string
-			parts, _ := a.store.Participants(ctx, storeFilter(late.SourceID))
-			for _, p := range parts {
-				stored = append(stored, p.Label)
-			}
-			turns, _ := a.store.Turns(ctx, late.SourceID)
-			for _, tt := range turns {
-				stored = append(stored, tt.Speaker, tt.Text)
-			}
-			all := strings.ToLower(strings.Join(stored, "\n"))
+			all := storedText(t, a, late.SourceID)
 			for _, w := range []string{"priya", "raman", "example.org"} {
 				if strings.Contains(all, w) {
 					t.Errorf("the late file still stores %q", w)
@@ -136,10 +107,6 @@ func TestIngestRacingARedactionPass(t *testing.T) {
 			}
 		})
 	}
-}
-
-func storeFilter(sourceID int64) store.ParticipantFilter {
-	return store.ParticipantFilter{SourceID: sourceID}
 }
 
 // A REFI-QDA project imported into a redacting study is redacted: one
@@ -186,16 +153,7 @@ func TestProjectImportedIntoARedactingStudyIsRedacted(t *testing.T) {
 			if res.Status != StatusOK || res.SourceID == 0 {
 				t.Fatalf("import: %+v", res)
 			}
-			var stored []string
-			parts, _ := a.store.Participants(ctx, storeFilter(res.SourceID))
-			for _, p := range parts {
-				stored = append(stored, p.Label)
-			}
-			turns, _ := a.store.Turns(ctx, res.SourceID)
-			for _, tt := range turns {
-				stored = append(stored, tt.Speaker, tt.Text)
-			}
-			all := strings.ToLower(strings.Join(stored, "\n"))
+			all := storedText(t, a, res.SourceID)
 			if !strings.Contains(all, "procurement") {
 				t.Fatalf("the imported source holds %q; the test proves nothing", all)
 			}

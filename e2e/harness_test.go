@@ -323,16 +323,16 @@ type fileResult struct {
 	Error    string `json:"error"`
 }
 
-// upload sends files from testdata to a study as multipart parts named files.
-func (c *client) upload(study int64, names ...string) ([]fileResult, error) {
+// uploadFiles sends files (any paths) to a study.
+func (c *client) uploadFiles(study int64, paths ...string) ([]fileResult, error) {
 	var buf bytes.Buffer
 	mw := multipart.NewWriter(&buf)
-	for _, name := range names {
-		b, err := os.ReadFile(filepath.Join("testdata", name))
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
 		if err != nil {
 			return nil, err
 		}
-		w, err := mw.CreateFormFile("files", name)
+		w, err := mw.CreateFormFile("files", filepath.Base(p))
 		if err != nil {
 			return nil, err
 		}
@@ -351,6 +351,15 @@ func (c *client) upload(study int64, names ...string) ([]fileResult, error) {
 	}
 	err = c.send(req, &out)
 	return out.Files, err
+}
+
+// upload sends files from testdata to a study as multipart parts named files.
+func (c *client) upload(study int64, names ...string) ([]fileResult, error) {
+	paths := make([]string, len(names))
+	for i, name := range names {
+		paths[i] = filepath.Join("testdata", name)
+	}
+	return c.uploadFiles(study, paths...)
 }
 
 // analysis is a study's analysis status.

@@ -1,10 +1,7 @@
 package e2e
 
 import (
-	"bytes"
 	"fmt"
-	"mime/multipart"
-	"net/http"
 	"net/url"
 	"os"
 	"path/filepath"
@@ -13,36 +10,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 )
-
-// uploadFiles sends files (any paths) to a study.
-func (c *client) uploadFiles(study int64, paths ...string) ([]fileResult, error) {
-	var buf bytes.Buffer
-	mw := multipart.NewWriter(&buf)
-	for _, p := range paths {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return nil, err
-		}
-		w, err := mw.CreateFormFile("files", filepath.Base(p))
-		if err != nil {
-			return nil, err
-		}
-		w.Write(b)
-	}
-	if err := mw.Close(); err != nil {
-		return nil, err
-	}
-	req, err := http.NewRequest("POST", fmt.Sprintf("%s/api/v1/studies/%d/sources", env.base, study), &buf)
-	if err != nil {
-		return nil, err
-	}
-	req.Header.Set("Content-Type", mw.FormDataContentType())
-	var out struct {
-		Files []fileResult `json:"files"`
-	}
-	err = c.send(req, &out)
-	return out.Files, err
-}
 
 // searchHit is one search result.
 type searchHit struct {

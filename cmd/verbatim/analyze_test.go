@@ -17,10 +17,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // TestAnalyzeSamplesGolden locks the analysis of the demo study: same
 // input, same themes and personas (the analysis is deterministic).
 func TestAnalyzeSamplesGolden(t *testing.T) {
-	data := t.TempDir()
-	if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Demo", "../../samples/interviews", "../../samples/survey"); code != 0 {
-		t.Fatalf("ingest: %s", errs)
-	}
+	data := ingestedSamples(t)
 	if code, _, errs := runCLI(t, "attributes", "--data", data, "--study", "Demo", "../../samples/participants.csv"); code != 0 {
 		t.Fatalf("attributes: %s", errs)
 	}
@@ -48,10 +45,7 @@ func TestAnalyzeSamplesGolden(t *testing.T) {
 // recurring themes, so with a threshold of 6 no theme raised by fewer than
 // six participants appears in them, while with the default (2) some do.
 func TestAnalyzeRecurringThreshold(t *testing.T) {
-	data := t.TempDir()
-	if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Demo", "../../samples/interviews", "../../samples/survey"); code != 0 {
-		t.Fatalf("ingest: %s", errs)
-	}
+	data := ingestedSamples(t)
 	// smallest participants count among the themes persona rings list
 	minListed := func(args ...string) int {
 		t.Helper()
@@ -106,4 +100,16 @@ func TestAnalyzeRecurringThreshold(t *testing.T) {
 	if code, _, errs := runCLI(t, "analyze", "--data", data, "--study", "Demo"); code == 0 || !strings.Contains(errs, "VERBATIM_RECURRING") {
 		t.Errorf("VERBATIM_RECURRING=two: exit %d, stderr %q; want an error naming the variable", code, errs)
 	}
+}
+
+// ingestedSamples is a fresh data directory with the sample interviews and
+// survey ingested into the study Demo, not analysed (a copy of one made
+// once).
+func ingestedSamples(t *testing.T) string {
+	t.Helper()
+	return copiedData(t, "ingested", func(t *testing.T, data string) {
+		if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Demo", "../../samples/interviews", "../../samples/survey"); code != 0 {
+			t.Fatalf("ingest: %s", errs)
+		}
+	})
 }

@@ -21,7 +21,9 @@ func TestMain(m *testing.M) {
 	// The golden analysis is the product's default: the embedded word
 	// vectors, whatever $VERBATIM_VECTORS says in the caller's shell.
 	os.Unsetenv(analysis.VectorsEnv)
-	os.Exit(m.Run())
+	code := m.Run()
+	removeDataTemplates()
+	os.Exit(code)
 }
 
 func runCLI(t *testing.T, args ...string) (code int, stdout, stderr string) {

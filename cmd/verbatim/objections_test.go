@@ -10,18 +10,18 @@ import (
 	"testing"
 )
 
-// analysedSamples ingests and analyses the sample interviews into a fresh
-// data directory.
+// analysedSamples is a fresh data directory with the sample interviews
+// ingested and analysed (a copy of one made once).
 func analysedSamples(t *testing.T) string {
 	t.Helper()
-	data := t.TempDir()
-	if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Demo", "../../samples/interviews"); code != 0 {
-		t.Fatalf("ingest: %s", errs)
-	}
-	if code, _, errs := runCLI(t, "analyze", "--data", data, "--study", "Demo"); code != 0 {
-		t.Fatalf("analyze: %s", errs)
-	}
-	return data
+	return copiedData(t, "analysed", func(t *testing.T, data string) {
+		if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Demo", "../../samples/interviews"); code != 0 {
+			t.Fatalf("ingest: %s", errs)
+		}
+		if code, _, errs := runCLI(t, "analyze", "--data", data, "--study", "Demo"); code != 0 {
+			t.Fatalf("analyze: %s", errs)
+		}
+	})
 }
 
 func TestObjectionsJSONIsTheAPIs(t *testing.T) {

@@ -20,6 +20,7 @@ func TestSeededCodingRealData(t *testing.T) {
 	if raceEnabled {
 		t.Skip("real-data evaluation: too slow under the race detector")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	const perClass = 5
 	seeds := []int64{1, 2, 3}
 	tests := []struct {

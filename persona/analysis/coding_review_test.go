@@ -11,18 +11,8 @@ import (
 )
 
 func TestSimulateReview(t *testing.T) {
-	quotes, topic := codingCorpus(30, 0, 5)
-	var texts, labels []string
-	for i, q := range quotes {
-		if topic[i] >= 0 {
-			texts, labels = append(texts, q.Text), append(labels, codingTopics[topic[i]].code)
-		}
-	}
 	ctx := context.Background()
-	e, err := NewSeededEval(ctx, texts, labels, CodingOptions{NoVectors: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, texts := labelledCodingEval(t, 5)
 	for _, o := range ReviewOrders {
 		r, err := e.SimulateReview(ctx, 1, 2, 3, o)
 		if err != nil {
@@ -71,6 +61,7 @@ func TestReviewOrderRealData(t *testing.T) {
 	if raceEnabled {
 		t.Skip("real-data evaluation: too slow under the race detector")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	ctx := context.Background()
 	var won []string
 	for _, name := range []string{"nhs", "laptops", "serdif"} {

@@ -80,18 +80,8 @@ func TestCalibrateKeepsEqualWeight(t *testing.T) {
 // texts as the full coding, only when asked, and on clean topics as good
 // as the codes.
 func TestSeededEvalProductView(t *testing.T) {
-	quotes, topic := codingCorpus(30, 0, 1)
-	var texts, labels []string
-	for i, q := range quotes {
-		if topic[i] >= 0 {
-			texts, labels = append(texts, q.Text), append(labels, codingTopics[topic[i]].code)
-		}
-	}
 	ctx := context.Background()
-	e, err := NewSeededEval(ctx, texts, labels, CodingOptions{NoVectors: true})
-	if err != nil {
-		t.Fatal(err)
-	}
+	e, _ := labelledCodingEval(t, 1)
 	r, err := e.Run(ctx, 3, 1)
 	if err != nil {
 		t.Fatal(err)

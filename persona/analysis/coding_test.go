@@ -63,6 +63,25 @@ func codingCorpus(perTopic, mixed int, seed int64) (quotes []persona.Quote, topi
 	return quotes, topic
 }
 
+// labelledCodingEval is a seeded-coding evaluation (no word vectors) of
+// codingCorpus(30, 0, seed)'s topic quotes, each labelled with its topic's
+// code, and those texts.
+func labelledCodingEval(t *testing.T, seed int64) (*SeededEval, []string) {
+	t.Helper()
+	quotes, topic := codingCorpus(30, 0, seed)
+	var texts, labels []string
+	for i, q := range quotes {
+		if topic[i] >= 0 {
+			texts, labels = append(texts, q.Text), append(labels, codingTopics[topic[i]].code)
+		}
+	}
+	e, err := NewSeededEval(context.Background(), texts, labels, CodingOptions{NoVectors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e, texts
+}
+
 // codingSeeds seeds the first n quotes of each topic.
 func codingSeeds(topic []int, n int) []Seed {
 	var seeds []Seed

@@ -14,6 +14,7 @@ func TestNoCatchAllRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("clusters real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	sets := map[string]SuiteSet{}
 	for _, s := range Suite {
 		sets[s.Name] = s

@@ -34,6 +34,7 @@ func TestEvaluateRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	// Every set of the development suite, seed 1, k chosen automatically,
 	// with the default (embedded) word vectors, and again with the full
 	// set when $VERBATIM_VECTORS names a file. The bars (issue 11): k

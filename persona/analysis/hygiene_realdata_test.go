@@ -43,6 +43,7 @@ func TestQuoteHygieneRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	sets := []struct {
 		name  string
 		files func(t *testing.T) map[string][]byte
@@ -327,6 +328,7 @@ func TestSurveyHygieneRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	sets := []struct {
 		file string
 		open []string

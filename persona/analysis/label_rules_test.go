@@ -300,6 +300,7 @@ func TestLabelRulesRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	studies := devStudies(t)
 	for _, seed := range []int64{1, 2, 3} {
 		var all labelTally

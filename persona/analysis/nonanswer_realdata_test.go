@@ -22,6 +22,7 @@ func TestNonAnswersRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	for _, file := range []string{
 		"nhs_patient_feedback/v6framework_230831.csv",
 		"bc_ai_survey/bc_ai_survey_2025.csv",
@@ -85,6 +86,7 @@ func TestNonAnswersAgainstCodersRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	rows, err := csv.NewReader(openData(t, "nhs_patient_feedback/phase1_text_data.csv")).ReadAll()
 	if err != nil {
 		t.Fatal(err)

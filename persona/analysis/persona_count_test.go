@@ -20,8 +20,10 @@ func TestPersonaCountsRealData(t *testing.T) {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
 	if os.Getenv("VERBATIM_RESPLIT") == "best" {
-		resplitSameK = false
+		resplitSameK = false // a package hook: this run is not parallel
 		defer func() { resplitSameK = true }()
+	} else {
+		t.Parallel() // with the other real-data evaluations, on both cores
 	}
 	mixed := append(realFiles(t, "ml_practitioner_interviews/Interview_*.txt"), realFiles(t, "serdif_usability_study/transcripts/*.txt")...)
 	studies := append(devStudies(t), loadRealStudy(t, "ml+serdif", mixed, func(p string) string { return path.Base(path.Dir(p)) }))

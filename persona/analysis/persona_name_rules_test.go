@@ -40,6 +40,7 @@ func TestPersonaNameRulesRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	small, large := nameRuleStudies(t)
 	var names, broken int
 	check := func(st *realStudy, seed int64) {

@@ -41,6 +41,7 @@ func TestPersonaSeparationRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	files := append(realFiles(t, "ml_practitioner_interviews/Interview_*.txt"), realFiles(t, "serdif_usability_study/transcripts/*.txt")...)
 	st := loadRealStudy(t, "ml+serdif", files, func(p string) string { return path.Base(path.Dir(p)) })
 	for _, seed := range []int64{1, 2, 3} {
@@ -62,6 +63,7 @@ func TestPersonaNamesRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	for _, st := range devStudies(t) {
 		a, err := Run(st.in)
 		if err != nil {
@@ -109,6 +111,7 @@ func TestPersonaTraitsRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	for _, st := range []*realStudy{
 		loadRealStudy(t, "nhs", []string{"nhs_patient_feedback/v6framework_230831.csv"}, oneGroup),
 		loadRealStudy(t, "restaurants", []string{"absa_reviews/semeval2014_restaurants.csv"}, oneGroup),

@@ -104,6 +104,7 @@ func TestStatedRolesRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	st := loadRealStudy(t, "ml", realFiles(t, "ml_practitioner_interviews/Interview_*.txt"), path.Base)
 	c, err := newCorpus(st.in)
 	if err != nil {

@@ -114,6 +114,7 @@ func TestPersonaStabilityRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	files := append(realFiles(t, "ml_practitioner_interviews/Interview_*.txt"), realFiles(t, "serdif_usability_study/transcripts/*.txt")...)
 	studies := []*realStudy{
 		loadRealStudy(t, "ml+serdif", files, func(p string) string { return path.Base(path.Dir(p)) }),

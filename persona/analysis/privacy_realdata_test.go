@@ -31,6 +31,7 @@ func TestRedactionRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	// The figures in docs/PRIVACY.md use 10 meetings per QMSum domain
 	// (with the sample); the suite's run uses 3 to keep its time.
 	qmsumPerDomain := 3

@@ -275,6 +275,7 @@ func TestRingsRealDataBarriers(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("real-data evaluation: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	rc, err := NewRingClassifier(nil)
 	if err != nil {
 		t.Fatal(err)
