@@ -122,7 +122,10 @@ func (a *App) AddExamples(ctx context.Context, studyID int64, rows []codebook.Ex
 		ex := append(slices.Clone(c.ExampleQuoteIDs), ids...)
 		if len(ex) > persona.MaxCodeExamples {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("code %q: %d examples given, %d kept (at most %d per code)", c.Name, len(ex), persona.MaxCodeExamples, persona.MaxCodeExamples))
-			ex = ex[:persona.MaxCodeExamples]
+			ex = ex[:max(persona.MaxCodeExamples, len(c.ExampleQuoteIDs))]
+		}
+		if len(ex) == len(c.ExampleQuoteIDs) {
+			continue // the code was full: it gains nothing
 		}
 		in := CodeInput{Name: c.Name, Ring: string(c.Ring), Definition: c.Definition, WhenToUse: c.WhenToUse, WhenNotToUse: c.WhenNotToUse, Examples: ex}
 		if _, err := a.UpdateCode(ctx, c.ID, in); err != nil {

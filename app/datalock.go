@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -55,7 +56,7 @@ func lockData(dir string) (*dataLock, error) {
 		}
 		return nil, fmt.Errorf("data directory lock %s: %w", path, err)
 	}
-	who := fmt.Sprintf("pid %d\ncommand %s\nsince %s\n", os.Getpid(), strings.Join(os.Args, " "), time.Now().UTC().Format(time.RFC3339))
+	who := fmt.Sprintf("pid %d\ncommand %s\nsince %s\n", os.Getpid(), commandLine(os.Args), time.Now().UTC().Format(time.RFC3339))
 	if err := f.Truncate(0); err == nil {
 		_, err = f.WriteAt([]byte(who), 0)
 	}
@@ -66,6 +67,21 @@ func lockData(dir string) (*dataLock, error) {
 	}
 	return &dataLock{f: f}, nil
 }
+
+// commandLine is args as the lock file records them, with the passwords
+// of database URLs and DSNs ("--db postgres://u:secret@host/db",
+// "password=secret") masked: the file is read back into another
+// process's error message, which may end up in a log.
+func commandLine(args []string) string {
+	line := strings.Join(args, " ")
+	line = urlPassword.ReplaceAllString(line, "${1}xxxxx@")
+	return dsnPassword.ReplaceAllString(line, "${1}xxxxx")
+}
+
+var (
+	urlPassword = regexp.MustCompile(`(://[^:/@\s]*:)[^@\s]*@`)
+	dsnPassword = regexp.MustCompile(`(?i)(password=)('[^']*'|\S+)`)
+)
 
 // inUse is the error for a data directory another process holds, with
 // what its lock file says of that process.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -56,5 +57,40 @@ func TestDataDirectoryOpenedOnce(t *testing.T) {
 	}
 	for _, r := range apps {
 		r.Close()
+	}
+}
+
+// The lock file, read back into a second process's error, records the
+// holder's command line without the passwords of its database URLs or
+// DSNs (before, `serve --db postgres://u:secret@host/db` left "secret" in
+// <data>/verbatim.lock and in the other process's message).
+func TestDataLockHidesPasswords(t *testing.T) {
+	for _, c := range []struct{ args []string }{
+		{[]string{"verbatim", "serve", "--db", "postgres://verbatim:s3cret@db.example:5432/verbatim?sslmode=disable"}},
+		{[]string{"verbatim", "serve", "--db=postgresql://verbatim:s3cret@db/verbatim", "--search-url", "postgres://u:s3cret@x/y"}},
+		{[]string{"verbatim", "serve", "--db", "host=db user=verbatim password=s3cret dbname=v"}},
+		{[]string{"verbatim", "serve", "--db", "host=db password='s3cret' dbname=v"}},
+	} {
+		got := commandLine(c.args)
+		if strings.Contains(got, "s3cret") || !strings.Contains(got, "serve") || !strings.Contains(got, "xxxxx") {
+			t.Errorf("commandLine(%q) = %q; want the command, the password masked", c.args, got)
+		}
+	}
+	saved := os.Args
+	os.Args = []string{"verbatim", "serve", "--db", "postgres://verbatim:s3cret@db/verbatim"}
+	defer func() { os.Args = saved }()
+	dir := t.TempDir()
+	l, err := lockData(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer l.release()
+	b, err := os.ReadFile(filepath.Join(dir, LockFile))
+	if err != nil || strings.Contains(string(b), "s3cret") || !strings.Contains(string(b), "postgres://verbatim:xxxxx@db/verbatim") {
+		t.Errorf("lock file %q, %v; want the URL with its password masked", b, err)
+	}
+	_, err = lockData(dir)
+	if err == nil || strings.Contains(err.Error(), "s3cret") || !errors.Is(err, ErrDataInUse) {
+		t.Errorf("second lock: %v; want ErrDataInUse without the password", err)
 	}
 }

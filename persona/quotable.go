@@ -85,6 +85,10 @@ func UnquotableTalkNotProcedure(q Quote) string { return unquotableTalk(q, true)
 
 func unquotableTalk(q Quote, notProcedure bool) string {
 	t := abbrevRE.ReplaceAllString(strings.TrimSpace(q.Text), "$1 ")
+	// The caller checked the text as stored; the patterns below read it
+	// with titles' periods gone ("bring Dr. Jones in" is "bring Dr Jones
+	// in"), so its answer holds only when that changed nothing.
+	notProcedure = notProcedure && t == q.Text
 	if q.Kind != KindTranscript {
 		// A written answer's "Thank you everyone, you are excellent" is
 		// the respondent's view of the service (docs/READING.md).

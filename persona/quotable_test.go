@@ -170,6 +170,9 @@ func TestUnquotableTalkNotProcedure(t *testing.T) {
 		"What did you compare it with?",
 		"The pricing we could predict mattered most to our finance team.",
 		"That's a good question.",
+		// No chairing as stored, chairing once the title's period goes
+		// (UnquotableTalk reads it so): the shortcut must not skip it.
+		"Before I bring Dr. Jones in, one thing.",
 	} {
 		q := persona.Quote{Text: text, Kind: persona.KindTranscript}
 		if persona.IsMeetingProcedure(text) || persona.IsChairing(text, nil) {
