@@ -66,7 +66,12 @@ var meetingHousekeepingRE = regexp.MustCompile(`(?i)` +
 	// the next one: "Now our next meeting starts in thirty minutes."
 	`|\b(?:our|the)\s+next\s+meeting\s+(?:starts|begins|is\s+(?:in|at)\s+(?:[\w-]+\s+){0,2}(?:minutes|hours?|o'clock)|will\s+(?:start|begin))\b` +
 	// its running order: "Let's do the look and feel design presentation first.", "I'll go through the agenda"
-	`|\b(?:let's|let\s+us|we'll|we\s+will|I'll|I\s+will|I'm\s+going\s+to)\s+(?:do|start\s+with|begin\s+with|go\s+through|move\s+on\s+to|go\s+(?:on\s+)?to|look\s+at|give)\s+(?:the\s+|my\s+|your\s+|our\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,4}(?:presentations?|agenda|minutes)\b` +
+	// (a buyer's own process, "then we'll look at the vendor presentations",
+	// "I'll give the board presentation on ROI", is none: looking at is
+	// only this meeting's agenda or minutes, giving only one's own talk)
+	`|\b(?:let's|let\s+us|we'll|we\s+will|I'll|I\s+will|I'm\s+going\s+to)\s+(?:do|start\s+with|begin\s+with|go\s+through|move\s+on\s+to|go\s+(?:on\s+)?to)\s+(?:the\s+|my\s+|your\s+|our\s+|a\s+|his\s+|her\s+)?(?:[\w-]+\s+){0,4}(?:presentations?|agenda|minutes)\b` +
+	`|\b(?:let's|let\s+us|we'll|we\s+will|I'll|I\s+will|I'm\s+going\s+to)\s+look\s+at\s+(?:the\s+|our\s+|today's\s+)?(?:agenda|minutes)\b` +
+	`|\b(?:let's|let\s+us|we'll|we\s+will|I'll|I\s+will|I'm\s+going\s+to)\s+give\s+(?:my|your|his|her)\s+(?:[\w-]+\s+){0,3}presentation\b` +
 	// the screen shared: "Can everyone see my screen?", "I'll share my screen."
 	`|\b(?:see|share|sharing)\s+my\s+screen\b`)
 

@@ -87,6 +87,11 @@ func TestMeetingProcedure(t *testing.T) {
 		{"After that we have thirty minutes of individual work.", true},
 		{"At the next meeting, procurement asked for the security review.", false},
 		{"We have ten minutes of downtime every night.", false},
+		// a buyer's own buying process (review)
+		{"Then we'll look at the vendor presentations before the board decides.", false},
+		{"I'll give the board presentation on ROI next week.", false},
+		{"Let's look at the agenda.", true},
+		{"I'll give my presentation now.", true},
 	}
 	for _, tc := range tests {
 		if got := persona.IsMeetingProcedure(tc.text); got != tc.want {
