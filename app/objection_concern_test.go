@@ -78,4 +78,33 @@ func TestObjectionAnswerSaysTheConcern(t *testing.T) {
 			}
 		})
 	}
+	// Every quote that says the price hidden by a researcher: the answer
+	// shows none and says so, and the hidden quotes are not counted as set
+	// aside for saying only the topic (review).
+	before, err := a.Objections(ctx, ObjectionQuery{Text: "remote too expensive", StudyID: st.ID, AllRings: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	hide := true
+	for range 20 {
+		res, err := a.Objections(ctx, ObjectionQuery{Text: "remote too expensive", StudyID: st.ID, AllRings: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Quotes) == 0 {
+			if !res.Focus.Unanswered {
+				t.Errorf("every price quote hidden, the answer shows none and does not say so: %+v", res.Focus)
+			}
+			if res.Focus.SetAside != before.Focus.SetAside {
+				t.Errorf("set aside %d after hiding the price quotes, %d before", res.Focus.SetAside, before.Focus.SetAside)
+			}
+			return
+		}
+		for _, h := range res.Quotes {
+			if _, err := a.EditQuote(ctx, h.ID, QuoteEdit{Hidden: &hide}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	t.Fatal("the price quotes never ran out")
 }
