@@ -25,6 +25,14 @@ func TestPatchStudySpeakers(t *testing.T) {
 	if status := r.json(account.RoleResearcher, "PATCH", path, map[string]string{"speakers": "maybe"}, nil); status != http.StatusBadRequest {
 		t.Errorf("PATCH speakers=maybe: %d; want 400", status)
 	}
+	// A name another study has refuses the whole PATCH: the speakers
+	// setting sent with it is not stored either.
+	if _, err := r.app.CreateStudy(t.Context(), "Taken name"); err != nil {
+		t.Fatal(err)
+	}
+	if status := r.json(account.RoleResearcher, "PATCH", path, map[string]string{"name": "Taken name", "speakers": "same"}, nil); status < 400 {
+		t.Errorf("PATCH to a taken name: %d; want an error", status)
+	}
 	got, err := r.app.Study(t.Context(), r.study)
 	if err != nil || got.Speakers != persona.SpeakersSeparate {
 		t.Errorf("stored speakers %q, %v; want separate", got.Speakers, err)

@@ -98,21 +98,25 @@ func (s *Server) renameStudy(c *gin.Context) error {
 	if err := c.ShouldBindJSON(&req); err != nil || req.Name == "" && req.Speakers == "" {
 		return badRequest("send a name or speakers")
 	}
+	var mode persona.SpeakerIdentity
 	if req.Speakers != "" {
-		mode, err := persona.ParseSpeakerIdentity(req.Speakers)
-		if err != nil {
+		if mode, err = persona.ParseSpeakerIdentity(req.Speakers); err != nil {
 			return badRequest("speakers: send auto, same or separate")
 		}
+	}
+	// The rename first: a name taken refuses the request before the
+	// speakers setting changes, so a failed PATCH changes nothing.
+	if req.Name != "" {
+		if _, err := s.app.RenameStudy(c.Request.Context(), id, req.Name); err != nil {
+			return err
+		}
+	}
+	if req.Speakers != "" {
 		if err := s.app.SetStudySpeakers(c.Request.Context(), id, mode); err != nil {
 			return err
 		}
 	}
-	var st persona.Study
-	if req.Name != "" {
-		st, err = s.app.RenameStudy(c.Request.Context(), id, req.Name)
-	} else {
-		st, err = s.app.Study(c.Request.Context(), id)
-	}
+	st, err := s.app.Study(c.Request.Context(), id)
 	if err != nil {
 		return err
 	}

@@ -16,8 +16,11 @@ func (a *App) SetStudySpeakers(ctx context.Context, id int64, mode persona.Speak
 	if err := a.CanSeeStudy(ctx, id); err != nil {
 		return err
 	}
-	defer a.changed(id, ChangeStudy)
-	return a.store.SetStudySpeakers(ctx, id, mode)
+	if err := a.store.SetStudySpeakers(ctx, id, mode); err != nil {
+		return err
+	}
+	a.changed(id, ChangeStudy)
+	return nil
 }
 
 // samePeople joins the analysis input's participants that are one person
