@@ -11,6 +11,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
 )
 
 // An analysis builds text of its own from the quotes: theme labels and
@@ -39,25 +40,31 @@ type scrub struct {
 // legal form ("acme" for "Acme Corp."). Needles of two letters count
 // (names such as "Li", "Wu", "Jo"); one that is a common short word
 // ("An", "Ng" is not) is replaced only as written, so "an" and "to" in
-// labels stay. A single letter (an initial) names no one and is left.
-// It returns nil when there is nothing to replace.
-func newScrub(originals []persona.Original) *scrub {
+// labels stay. So is a part that is one of the 1,000 most frequent
+// English words (common, when the study has word vectors to tell):
+// "Global Data Systems" takes "Data" as written but leaves the label
+// "data quality", "The Home Depot" leaves "home office"; the whole
+// original is still taken in any case. A single letter (an initial)
+// names no one and is left. It returns nil when there is nothing to
+// replace.
+func newScrub(originals []persona.Original, common func(string) bool) *scrub {
 	type pair struct {
 		needle, label string
 		exact         bool // match case as written
 	}
 	seen := map[string]bool{}
 	var pairs []pair
-	add := func(needle, label string) {
+	add := func(needle, label string, part bool) {
 		key := strings.ToLower(needle)
 		if utf8.RuneCountInString(needle) < 2 || seen[key] {
 			return
 		}
 		seen[key] = true
-		pairs = append(pairs, pair{needle, label, commonShortWords[key]})
+		exact := commonShortWords[key] || part && common != nil && common(key)
+		pairs = append(pairs, pair{needle, label, exact})
 	}
 	for _, o := range originals {
-		add(strings.TrimSpace(o.Original), o.Label)
+		add(strings.TrimSpace(o.Original), o.Label, false)
 	}
 	for _, o := range originals {
 		person, company := strings.HasPrefix(o.Label, "[Person"), strings.HasPrefix(o.Label, "[Company")
@@ -72,7 +79,7 @@ func newScrub(originals []persona.Original) *scrub {
 			case w == "" || legalForms[strings.ToLower(w)]:
 			case person && !unicode.IsUpper(r): // "de", "van": particles, not names
 			default:
-				add(w, o.Label)
+				add(w, o.Label, true)
 			}
 		}
 	}
@@ -101,6 +108,16 @@ var legalForms = setOf("ag", "and", "bv", "co", "company", "corp", "corporation"
 // one (the given name "An") is replaced only as written.
 var commonShortWords = setOf("am", "an", "as", "at", "be", "by", "do", "go", "he", "hi", "if", "in", "is", "it", "me",
 	"my", "no", "of", "oh", "ok", "on", "or", "so", "to", "up", "us", "we")
+
+// commonWord reports a word among the 1,000 most frequent English words
+// by the vectors' rank (expandMinRank, as objection search reads "use" or
+// "already"); nil without vectors.
+func commonWord(v *analysis.Vectors) func(string) bool {
+	if v == nil {
+		return nil
+	}
+	return func(w string) bool { r := v.Rank(w); return r >= 0 && r < expandMinRank }
+}
 
 func setOf(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))
@@ -138,7 +155,7 @@ func (s *scrub) all(texts []string) ([]string, bool) {
 // It holds the study's analysis lock, so an analysis that read the text
 // before the rewrite cannot save its labels after this ran.
 func (a *App) scrubDerived(ctx context.Context, studyID int64, originals []persona.Original) error {
-	s := newScrub(originals)
+	s := newScrub(originals, commonWord(analysis.DefaultVectors()))
 	if s == nil {
 		return nil
 	}

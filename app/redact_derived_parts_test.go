@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
 )
 
 // The scrub of derived text takes originals of two letters, every
@@ -21,8 +22,11 @@ func TestScrubTakesShortNamesAndPartsOfCompanies(t *testing.T) {
 		{Label: "[Person 3]", Original: "An Nguyen"},
 		{Label: "[Person 4]", Original: "Anne-Marie de la Cruz"},
 		{Label: "[Email 1]", Original: "wu@example.com"},
+		{Label: "[Company 2]", Original: "Global Data Systems"},
+		{Label: "[Company 3]", Original: "The Home Depot"},
+		{Label: "[Person 5]", Original: "Will Young"},
 	}
-	s := newScrub(originals)
+	s := newScrub(originals, commonWord(analysis.EmbeddedVectors()))
 	for _, c := range []struct{ in, want string }{
 		{"calls with li", "calls with [Person 1]"},
 		{"Wei's onboarding", "[Person 1]'s onboarding"},
@@ -36,6 +40,15 @@ func TestScrubTakesShortNamesAndPartsOfCompanies(t *testing.T) {
 		{"de la mode", "de la mode"},
 		{"write to wu@example.com", "write to [Email 1]"},
 		{"lithium wei-based", "lithium [Person 1]-based"},
+		// a part that is a common word is taken only as written (review:
+		// "Global Data Systems" made "data quality" "[Company 2] quality")
+		{"data quality", "data quality"},
+		{"Data Systems outage", "[Company 2] [Company 2] outage"},
+		{"global data systems renewals", "[Company 2] renewals"},
+		{"home office setup", "home office setup"},
+		{"depot returns", "[Company 3] returns"},
+		{"will pay more", "will pay more"},
+		{"Will said so", "[Person 5] said so"},
 	} {
 		if got := s.text(c.in); got != c.want {
 			t.Errorf("scrub(%q) = %q; want %q", c.in, got, c.want)
