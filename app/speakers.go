@@ -16,6 +16,16 @@ func (a *App) SetStudySpeakers(ctx context.Context, id int64, mode persona.Speak
 	if err := a.CanSeeStudy(ctx, id); err != nil {
 		return err
 	}
+	// Every upload sends the form's setting: the same one again is no
+	// write and no change (the study's caches stay), and a setting a
+	// PATCH made meanwhile stands unless the uploader picked another.
+	st, err := a.store.Study(ctx, id)
+	if err != nil {
+		return err
+	}
+	if now, err := persona.ParseSpeakerIdentity(string(st.Speakers)); err == nil && now == mode {
+		return nil
+	}
 	if err := a.store.SetStudySpeakers(ctx, id, mode); err != nil {
 		return err
 	}

@@ -88,3 +88,36 @@ func TestSpeakersAcrossFilesArePeople(t *testing.T) {
 		})
 	}
 }
+
+// TestSetStudySpeakersReportsOnlyAChange: every upload sends the form's
+// setting, so setting the one the study has is no change (its caches
+// stay); another setting is one change, stored (review).
+func TestSetStudySpeakersReportsOnlyAChange(t *testing.T) {
+	a, _ := demoApp(t)
+	ctx := context.Background()
+	st, err := a.CreateStudy(ctx, "series")
+	if err != nil {
+		t.Fatal(err)
+	}
+	changes := 0
+	a.OnChange(func(id int64, _ Change) {
+		if id == st.ID {
+			changes++
+		}
+	})
+	for _, tc := range []struct {
+		mode persona.SpeakerIdentity
+		want int
+	}{{persona.SpeakersAuto, 0}, {persona.SpeakersSeparate, 1}, {persona.SpeakersSeparate, 1}, {persona.SpeakersAuto, 2}} {
+		if err := a.SetStudySpeakers(ctx, st.ID, tc.mode); err != nil {
+			t.Fatal(err)
+		}
+		got, err := a.Study(ctx, st.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if now, _ := persona.ParseSpeakerIdentity(string(got.Speakers)); now != tc.mode || changes != tc.want {
+			t.Errorf("after setting %s: stored %q, %d changes; want %d", tc.mode, got.Speakers, changes, tc.want)
+		}
+	}
+}
