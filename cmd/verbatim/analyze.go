@@ -102,16 +102,16 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	}
-	fmt.Fprintf(e.stdout, "%d themes, %d personas in %q\n", len(rep.Themes), len(rep.Personas), st.Name)
+	fmt.Fprintf(e.stdout, "%s, %s in %q\n", counted(len(rep.Themes), "theme"), counted(len(rep.Personas), "persona"), st.Name)
 	for _, p := range rep.Personas {
-		fmt.Fprintf(e.stdout, "\npersona %d: %s (%d participants)\n", p.ID, p.Name, p.Size)
+		fmt.Fprintf(e.stdout, "\npersona %d: %s (%s)\n", p.ID, p.Name, counted(p.Size, "participant"))
 		for _, r := range persona.Rings {
 			fmt.Fprintf(e.stdout, "  %-20s %v\n", r.Title(), p.Rings[r])
 		}
 	}
 	fmt.Fprintln(e.stdout)
 	for _, t := range rep.Themes {
-		fmt.Fprintf(e.stdout, "theme %d [%s] %s — %d participants, %d quotes\n", t.ID, t.Ring.Title(), t.Label, t.Participants, t.Quotes)
+		fmt.Fprintf(e.stdout, "theme %d [%s] %s — %s, %s\n", t.ID, t.Ring.Title(), t.Label, counted(t.Participants, "participant"), counted(t.Quotes, "quote"))
 		if t.Headline != "" {
 			fmt.Fprintf(e.stdout, "  headline: “%s”\n", persona.CleanVerbatim(t.Headline))
 		}
@@ -141,4 +141,12 @@ func startCPUProfile(path string) (stop func(), err error) {
 		return nil, fmt.Errorf("cpu profile: %w", err)
 	}
 	return func() { pprof.StopCPUProfile(); f.Close() }, nil
+}
+
+// counted says n things in English: "1 participant", "4 participants".
+func counted(n int, thing string) string {
+	if n == 1 {
+		return "1 " + thing
+	}
+	return fmt.Sprintf("%d %ss", n, thing)
 }
