@@ -38,10 +38,43 @@ var columns = map[string]string{
 	"when_not_to_use": "whennot", "exclusion": "whennot", "exclusion_criteria": "whennot",
 }
 
-func columnKey(h string) string {
-	h = strings.ToLower(strings.TrimSpace(h))
-	h = strings.NewReplacer(" ", "_", "-", "_").Replace(h)
-	return columns[h]
+func columnKey(h string) string { return columns[headerKey(h)] }
+
+// headerKey is a header cell as the column tables spell it: lower case,
+// spaces and hyphens as underscores ("When to use" -> when_to_use).
+func headerKey(h string) string {
+	return strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(h)))
+}
+
+// readHeader opens a codebook-like CSV (what names it in errors): a
+// byte-order mark dropped, the separator guessed, an empty file an error
+// that says what header it wants (want). It returns the reader past the
+// header, the header, and the first column of each key that key gives.
+func readHeader(r io.Reader, what, want string, key func(string) string) (*csv.Reader, []string, map[string]int, error) {
+	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	if err != nil {
+		return nil, nil, nil, fmt.Errorf("read %s: %w", what, err)
+	}
+	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
+	if len(bytes.TrimSpace(data)) == 0 {
+		return nil, nil, nil, &LineError{1, "the file is empty: expected a header with " + want}
+	}
+	cr := csv.NewReader(bytes.NewReader(data))
+	cr.Comma = delimiter(data)
+	cr.FieldsPerRecord = -1
+	header, err := cr.Read()
+	if err != nil {
+		return nil, nil, nil, csvError(err)
+	}
+	idx := map[string]int{}
+	for i, h := range header {
+		if k := key(h); k != "" {
+			if _, dup := idx[k]; !dup {
+				idx[k] = i
+			}
+		}
+	}
+	return cr, header, idx, nil
 }
 
 // delimiter guesses the separator from the header line: a comma unless
@@ -65,28 +98,9 @@ func delimiter(data []byte) rune {
 // accepted. A path "Ring/Name" or "Parent/Name" puts the code in the ring
 // its first segment names. Errors name the line.
 func ReadCSV(r io.Reader) ([]persona.Code, error) {
-	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	cr, header, idx, err := readHeader(r, "codebook", "a name, tag or path column", columnKey)
 	if err != nil {
-		return nil, fmt.Errorf("read codebook: %w", err)
-	}
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &LineError{1, "the file is empty: expected a header with a name, tag or path column"}
-	}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = delimiter(data)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err != nil {
-		return nil, csvError(err)
-	}
-	idx := map[string]int{}
-	for i, h := range header {
-		if k := columnKey(h); k != "" {
-			if _, dup := idx[k]; !dup {
-				idx[k] = i
-			}
-		}
+		return nil, err
 	}
 	_, hasName := idx["name"]
 	_, hasPath := idx["path"]

@@ -1,8 +1,6 @@
 package codebook
 
 import (
-	"bytes"
-	"encoding/csv"
 	"errors"
 	"fmt"
 	"io"
@@ -32,29 +30,10 @@ var exampleColumns = map[string]string{
 // export writes them. Separators and encodings as ReadCSV. Rows with an
 // empty code or text are errors that name the line.
 func ReadExamplesCSV(r io.Reader) ([]Example, error) {
-	data, err := io.ReadAll(io.LimitReader(r, 16<<20))
+	cr, header, idx, err := readHeader(r, "examples", "a code (or tag) and a quote (or text, content) column",
+		func(h string) string { return exampleColumns[headerKey(h)] })
 	if err != nil {
-		return nil, fmt.Errorf("read examples: %w", err)
-	}
-	data = bytes.TrimPrefix(data, []byte("\xEF\xBB\xBF"))
-	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, &LineError{1, "the file is empty: expected a header with a code (or tag) and a quote (or text, content) column"}
-	}
-	cr := csv.NewReader(bytes.NewReader(data))
-	cr.Comma = delimiter(data)
-	cr.FieldsPerRecord = -1
-	header, err := cr.Read()
-	if err != nil {
-		return nil, csvError(err)
-	}
-	idx := map[string]int{}
-	for i, h := range header {
-		h = strings.NewReplacer(" ", "_", "-", "_").Replace(strings.ToLower(strings.TrimSpace(h)))
-		if k := exampleColumns[h]; k != "" {
-			if _, dup := idx[k]; !dup {
-				idx[k] = i
-			}
-		}
+		return nil, err
 	}
 	ci, okC := idx["code"]
 	ti, okT := idx["text"]
