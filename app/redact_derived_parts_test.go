@@ -67,33 +67,15 @@ func TestScrubTakesShortNamesAndPartsOfCompanies(t *testing.T) {
 func scrubLeavesNoOriginal(t *testing.T, a *App, st persona.Study) {
 	t.Helper()
 	ctx := context.Background()
-	themes, err := a.store.Themes(ctx, st.ID)
-	if err != nil || len(themes) == 0 {
-		t.Fatalf("themes %v, %v; the test needs one", themes, err)
-	}
-	ps, err := a.store.Personas(ctx, st.ID)
-	if err != nil || len(ps) == 0 {
-		t.Fatalf("personas %v, %v; the test needs one", ps, err)
-	}
-	th := themes[0]
-	th.Label, th.Phrases, th.Headline = "li wei on acme pricing", []string{"acme", "jo"}, "Jo said Acme was slow."
-	if err := a.store.SaveTheme(ctx, th); err != nil {
-		t.Fatal(err)
-	}
-	p := ps[0]
-	p.Name = "Acme buyers — Li's team"
-	p.Attributes = map[string][]persona.Count{"company": {{Value: "Acme", N: 1}}}
-	if err := a.store.SavePersona(ctx, p); err != nil {
-		t.Fatal(err)
-	}
-	a.changed(st.ID, ChangeAnalysis)
+	p := plantDerived(t, a, st, persona.Theme{Label: "li wei on acme pricing", Phrases: []string{"acme", "jo"}, Headline: "Jo said Acme was slow."},
+		"Acme buyers — Li's team", map[string][]persona.Count{"company": {{Value: "Acme", N: 1}}})
 	originals := []persona.Original{{Label: "[Person 1]", Original: "Li Wei"}, {Label: "[Person 2]", Original: "Jo"},
 		{Label: "[Company 1]", Original: "Acme Corp."}}
 	if err := a.scrubDerived(ctx, st.ID, originals); err != nil {
 		t.Fatal(err)
 	}
 	var shown []string
-	themes, err = a.Themes(ctx, st.ID)
+	themes, err := a.Themes(ctx, st.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -128,4 +110,33 @@ func scrubLeavesNoOriginal(t *testing.T, a *App, st persona.Study) {
 	if !strings.Contains(all, "[Company 1] pricing") || !strings.Contains(all, "[Person 1]") {
 		t.Errorf("the scrubbed label does not read as its pseudonyms: %q", themes[0].Label)
 	}
+}
+
+// plantDerived gives the study's first theme the label, phrases and
+// headline of want and its first persona name and attributes, as an
+// analysis may build them from text a redaction pass removes, and
+// reports the change. It returns the persona as saved.
+func plantDerived(t *testing.T, a *App, st persona.Study, want persona.Theme, name string, attrs map[string][]persona.Count) persona.Profile {
+	t.Helper()
+	ctx := context.Background()
+	themes, err := a.store.Themes(ctx, st.ID)
+	if err != nil || len(themes) == 0 {
+		t.Fatalf("themes %v, %v; the test needs one", themes, err)
+	}
+	ps, err := a.store.Personas(ctx, st.ID)
+	if err != nil || len(ps) == 0 {
+		t.Fatalf("personas %v, %v; the test needs one", ps, err)
+	}
+	th := themes[0]
+	th.Label, th.Phrases, th.Headline = want.Label, want.Phrases, want.Headline
+	if err := a.store.SaveTheme(ctx, th); err != nil {
+		t.Fatal(err)
+	}
+	p := ps[0]
+	p.Name, p.Attributes = name, attrs
+	if err := a.store.SavePersona(ctx, p); err != nil {
+		t.Fatal(err)
+	}
+	a.changed(st.ID, ChangeAnalysis)
+	return p
 }

@@ -28,28 +28,10 @@ func TestRedactionPassHidesLabelsBuiltFromWhatItRemoved(t *testing.T) {
 	if _, err := a.Analyze(ctx, st.ID, nil); err != nil {
 		t.Fatal(err)
 	}
-	themes, err := a.store.Themes(ctx, st.ID)
-	if err != nil || len(themes) == 0 {
-		t.Fatalf("themes %v, %v; the test needs one", themes, err)
-	}
-	ps, err := a.store.Personas(ctx, st.ID)
-	if err != nil || len(ps) == 0 {
-		t.Fatalf("personas %v, %v; the test needs one", ps, err)
-	}
 	// What an analysis may build from the text (labels are phrases of
 	// the quotes; names join traits, stated roles and phrases).
-	th := themes[0]
-	th.Label, th.Phrases, th.Headline = "calls with dana ortiz", []string{"dana ortiz", "onboarding"}, "Ask Dana Ortiz."
-	if err := a.store.SaveTheme(ctx, th); err != nil {
-		t.Fatal(err)
-	}
-	p := ps[0]
-	p.Name = "Support heads — Ortiz's onboarding · Marcus Bell"
-	p.Attributes = map[string][]persona.Count{"contact": {{Value: "dana.ortiz@example.com", N: 1}}}
-	if err := a.store.SavePersona(ctx, p); err != nil {
-		t.Fatal(err)
-	}
-	a.changed(st.ID, ChangeAnalysis)
+	p := plantDerived(t, a, st, persona.Theme{Label: "calls with dana ortiz", Phrases: []string{"dana ortiz", "onboarding"}, Headline: "Ask Dana Ortiz."},
+		"Support heads — Ortiz's onboarding · Marcus Bell", map[string][]persona.Count{"contact": {{Value: "dana.ortiz@example.com", N: 1}}})
 	page, err := a.CachedPersonaJSON(ctx, p.ID)
 	if err != nil || !strings.Contains(strings.ToLower(string(page)), "ortiz") {
 		t.Fatalf("the page before the pass does not name her (%v); the test proves nothing", err)
