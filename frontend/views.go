@@ -334,9 +334,6 @@ type QuoteView struct {
 // original, stays in the source it links to and in the quote's title.
 func (q QuoteView) Shown() string { return persona.CleanVerbatim(q.Text) }
 
-// Cleaned reports whether Shown differs from the original.
-func (q QuoteView) Cleaned() bool { return q.Shown() != q.Text }
-
 // LiftView is what sets a persona apart.
 type LiftView struct {
 	Label       string
