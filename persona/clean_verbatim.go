@@ -57,6 +57,7 @@ func CleanVerbatim(text string) string {
 			drop[i] = true
 		}
 	}
+	cutOffRestarts(toks, bare, drop)
 	// A false start: the sentence begun on a subject, broken off at its
 	// comma and begun again on it ("It, the, it will always depend…").
 	if first := nextKept(drop, -1); first >= 0 && first < len(toks) && restartSubjects[bare[first]] &&
@@ -87,7 +88,7 @@ func CleanVerbatim(text string) string {
 		}
 		break
 	}
-	var kept []string
+	kept := make([]string, 0, len(toks))
 	for i, t := range toks {
 		if drop[i] {
 			if strings.Contains(t, "<mark>") {
@@ -105,12 +106,113 @@ func CleanVerbatim(text string) string {
 	if len(kept) == 0 {
 		return text
 	}
-	out := strings.Join(kept, " ")
-	out = strings.ReplaceAll(out, " ,", ",")
 	if r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(text, "<mark>")); drop[0] && unicode.IsUpper(r) {
-		out = capitalFirst(out) // the sentence's start was dropped; a fragment's mid-sentence start stays
+		kept[0] = capitalFirst(kept[0]) // the sentence's start was dropped; a fragment's mid-sentence start stays
 	}
-	return out
+	var out strings.Builder
+	out.Grow(len(text))
+	for i, t := range kept {
+		if i > 0 && !strings.HasPrefix(t, ",") {
+			out.WriteByte(' ')
+		}
+		out.WriteString(t)
+	}
+	return out.String()
+}
+
+// cutOffRestarts drops a speaker's false start that a transcriber ended
+// by beginning a new sentence with a capital: "a l It's …", "uh w I'm
+// sorry", "She i It's a question…", "The They just look…". The sign is
+// English, not one set's: a lower-case cut-off (one or two letters that are
+// no word) or, at a sentence's start, a lone closed-class word, right
+// before a capitalised closed-class word ("It's", "We", "The", "So"; the
+// restartCaps of restart.go) or "I". With the cut-off go up to two short
+// words before it that began the same broken sentence ("a l"), when they
+// reach back to the sentence's start; a title's capital ("read The Lean
+// Startup") opens a run of capitals and is left alone.
+func cutOffRestarts(toks, bare []string, drop []bool) {
+	for k := 1; k < len(toks); k++ {
+		if drop[k] || !opensAgain(toks, bare, k) {
+			continue
+		}
+		p := k - 1
+		for p >= 0 && drop[p] {
+			p--
+		}
+		if p < 0 || strings.ContainsAny(toks[p], ".,;:!?") || !lowerInitial(toks[p]) && !restartCaps[bare[p]] {
+			continue
+		}
+		if cutOffLetters(toks[p], bare[p]) || bare[p] == "i" && toks[p] == "i" && !iForms[bare[k]] { // "She i It's"
+			drop[p] = true
+			// Short words before it, back to the sentence's start.
+			start, q := p, p-1
+			for n := 0; q >= 0 && n < 3; q-- {
+				if drop[q] {
+					continue
+				}
+				if strings.ContainsAny(toks[q], ".,;:!?") || len(bare[q]) > 3 {
+					break
+				}
+				start = q
+				n++
+			}
+			if q < 0 || strings.ContainsAny(toks[q], ".,;:!?") {
+				for d := start; d < p; d++ {
+					drop[d] = true
+				}
+			}
+			continue
+		}
+		// A lone closed-class word at a sentence's start, begun again at
+		// once: "The They just look…", "So, And…".
+		q := p - 1
+		for q >= 0 && drop[q] {
+			q--
+		}
+		if (q < 0 || strings.ContainsAny(toks[q], ".!?")) && restartCaps[bare[p]] && bare[p] != bare[k] &&
+			!iForms[bare[k]] { // "So I think" is one sentence
+
+			drop[p] = true
+		}
+	}
+}
+
+// opensAgain reports a capitalised closed-class word, or "I", that is
+// not the start of a title (a run of capitals).
+func opensAgain(toks, bare []string, k int) bool {
+	t := strings.TrimPrefix(toks[k], "<mark>")
+	if !startsUpper(t) {
+		return false
+	}
+	if iForms[bare[k]] {
+		return true
+	}
+	nextUpper := k+1 < len(toks) && startsUpper(strings.TrimPrefix(toks[k+1], "<mark>")) && bare[k+1] != "i" &&
+		!strings.ContainsAny(toks[k], ".,;:!?")
+	raw := strings.TrimRight(strings.TrimSuffix(t, "</mark>"), ".,;:!?")
+	return capitalisedRestart(raw, bare[k], nextUpper)
+}
+
+// cutOffLetters reports a lower-case token of one or two letters that is
+// no English word ("l", "w", "th"; shortWords of quote_cut.go are the
+// words): a word the speaker broke off.
+func cutOffLetters(tok, w string) bool {
+	if len(w) == 0 || len(w) > 2 || !lowerInitial(tok) || shortWords[w] {
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+var iForms = wordSet(`i i'm i've i'll i'd`)
+
+func lowerInitial(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(s, "<mark>"))
+	return unicode.IsLower(r)
 }
 
 // cleanFillers are words that are only hesitation.
@@ -171,10 +273,14 @@ func nextKept(drop []bool, i int) int {
 // bareWord is a token lower-cased without markup and surrounding
 // punctuation.
 func bareWord(t string) string {
-	t = strings.NewReplacer("<mark>", "", "</mark>", "").Replace(t)
+	if strings.Contains(t, "<") {
+		t = markTags.Replace(t)
+	}
 	t = strings.TrimFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 	return strings.ToLower(strings.Trim(t, "'"))
 }
+
+var markTags = strings.NewReplacer("<mark>", "", "</mark>", "")
 
 // trailingPunct is the punctuation a token ends with.
 func trailingPunct(t string) string {
