@@ -31,7 +31,9 @@ func TestCarriesConcernOn(t *testing.T) {
 		{"the battery is unreliable", "battery", "We talked about the weather.", false},
 	} {
 		concerns := persona.QueryConcerns(tc.query)
-		isTopic := func(w string) bool { return w == tc.topic || w == tc.topic+"s" || w == "batteries" && tc.topic == "battery" }
+		isTopic := func(w string) bool {
+			return w == tc.topic || w == tc.topic+"s" || w == "batteries" && tc.topic == "battery"
+		}
 		if got := persona.CarriesConcernOn(tc.text, tag.Tag(tc.text), concerns, isTopic); got != tc.want {
 			t.Errorf("CarriesConcernOn(%q, %q) = %v; want %v (tags %v)", tc.query, tc.text, got, tc.want, tag.Tag(tc.text))
 		}
