@@ -63,7 +63,9 @@ func objectionFocus(text string, expanded []string, v *analysis.Vectors) (Object
 		topic = append(topic, w)
 	}
 	if len(concerns) > 0 {
-		for _, w := range append(topic, expanded...) {
+		// Any word of the query names its topic here, frequent or not
+		// ("support is slow": "support" is among the most frequent words).
+		for _, w := range append(analysis.TextWords(text), expanded...) {
 			if len(persona.QueryConcerns(w)) == 0 {
 				if f.about == nil {
 					f.about = map[string]bool{}
