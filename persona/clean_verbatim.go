@@ -35,12 +35,20 @@ func CleanVerbatim(text string) string {
 			drop[i] = true
 		}
 	}
+	cutOffRestarts(toks, bare, drop)
 	// Stutters: a word or a run of up to three words said again at once
-	// ("would would", "the, the", "of the of the"); the first saying goes.
+	// ("would would", "the, the", "of the of the", "the uh the", "It's been
+	// a l It's been a"); the first saying goes.
+	kept := make([]int, 0, len(toks))
+	for i := range toks {
+		if !drop[i] {
+			kept = append(kept, i)
+		}
+	}
 	for n := 3; n >= 1; n-- {
-		for i := 0; i+2*n <= len(toks); i++ {
-			if repeats(bare, drop, i, n) {
-				for k := i; k < i+n; k++ {
+		for i := 0; i+2*n <= len(kept); i++ {
+			if repeats(bare, drop, kept[i:i+2*n], n) {
+				for _, k := range kept[i : i+n] {
 					drop[k] = true
 				}
 			}
@@ -57,7 +65,6 @@ func CleanVerbatim(text string) string {
 			drop[i] = true
 		}
 	}
-	cutOffRestarts(toks, bare, drop)
 	// A false start: the sentence begun on a subject, broken off at its
 	// comma and begun again on it ("It, the, it will always depend…").
 	if first := nextKept(drop, -1); first >= 0 && first < len(toks) && restartSubjects[bare[first]] &&
@@ -88,30 +95,30 @@ func CleanVerbatim(text string) string {
 		}
 		break
 	}
-	kept := make([]string, 0, len(toks))
+	words := make([]string, 0, len(toks))
 	for i, t := range toks {
 		if drop[i] {
 			if strings.Contains(t, "<mark>") {
 				return text
 			}
-			// A dropped word's closing punctuation stays with the kept word
+			// A dropped word's closing punctuation stays with the words word
 			// before it ("the price uh, but" -> "the price, but").
-			if p := trailingPunct(t); p != "" && p != "," && len(kept) > 0 && !strings.ContainsAny(kept[len(kept)-1], ".!?;:") {
-				kept[len(kept)-1] = strings.TrimRight(kept[len(kept)-1], ",") + p
+			if p := trailingPunct(t); p != "" && p != "," && len(words) > 0 && !strings.ContainsAny(words[len(words)-1], ".!?;:") {
+				words[len(words)-1] = strings.TrimRight(words[len(words)-1], ",") + p
 			}
 			continue
 		}
-		kept = append(kept, t)
+		words = append(words, t)
 	}
-	if len(kept) == 0 {
+	if len(words) == 0 {
 		return text
 	}
 	if r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(text, "<mark>")); drop[0] && unicode.IsUpper(r) {
-		kept[0] = capitalFirst(kept[0]) // the sentence's start was dropped; a fragment's mid-sentence start stays
+		words[0] = capitalFirst(words[0]) // the sentence's start was dropped; a fragment's mid-sentence start stays
 	}
 	var out strings.Builder
 	out.Grow(len(text))
-	for i, t := range kept {
+	for i, t := range words {
 		if i > 0 && !strings.HasPrefix(t, ",") {
 			out.WriteByte(' ')
 		}
@@ -242,17 +249,18 @@ var wholeShortWords = map[string]bool{"a": true, "i": true, "an": true, "in": tr
 
 // repeats reports whether the n kept words from i are said again right
 // after them. "that that" and "had had" can be grammar, not a stutter.
-func repeats(bare []string, drop []bool, i, n int) bool {
-	for k := i; k < i+2*n; k++ {
+// at are the positions of 2n words in a row among those kept.
+func repeats(bare []string, drop []bool, at []int, n int) bool {
+	for _, k := range at {
 		if drop[k] || bare[k] == "" {
 			return false
 		}
 	}
-	if n == 1 && (bare[i] == "that" || bare[i] == "had") {
+	if n == 1 && (bare[at[0]] == "that" || bare[at[0]] == "had") {
 		return false
 	}
 	for k := 0; k < n; k++ {
-		if bare[i+k] != bare[i+n+k] {
+		if bare[at[k]] != bare[at[n+k]] {
 			return false
 		}
 	}

@@ -37,6 +37,8 @@ func TestCleanVerbatim(t *testing.T) {
 		{"a title's capitals stay", "We read The Lean Startup last year.", "We read The Lean Startup last year."},
 		{"a capital letter is a word", "We have a plan B ready.", "We have a plan B ready."},
 		{"a lower-case cut-off before a lower-case word stays", "It is e a simple chip.", "It is e a simple chip."},
+		{"restart then a repeated phrase", "It's been a l It's been a little bit difficult.", "It's been a little bit difficult."},
+		{"stutter across a filler", "We train the uh the model.", "We train the model."},
 		{"short words mid-sentence stay", "We talked about a l It's fine.", "We talked about a It's fine."},
 	}
 	for _, c := range cases {
