@@ -63,9 +63,16 @@ func objectionFocus(text string, expanded []string, v *analysis.Vectors) (Object
 		topic = append(topic, w)
 	}
 	if len(concerns) > 0 {
-		// Any word of the query names its topic here, frequent or not
-		// ("support is slow": "support" is among the most frequent words).
-		for _, w := range append(analysis.TextWords(text), expanded...) {
+		// The topic is the query's rarer words and its nouns, frequent or
+		// not ("support is slow": "support" is among the most frequent
+		// words; "costs too much" names no topic).
+		about := append(topic, expanded...)
+		for _, t := range nlp.Shared().Tag(text) {
+			if strings.HasPrefix(t.Tag, "NN") {
+				about = append(about, t.Text)
+			}
+		}
+		for _, w := range about {
 			if len(persona.QueryConcerns(w)) == 0 {
 				if f.about == nil {
 					f.about = map[string]bool{}

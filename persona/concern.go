@@ -258,4 +258,5 @@ become feels feel felt`)
 // "an expensive option" is the topic's price as much as "it's expensive".
 var thingWords = wordSet(`thing things stuff one ones option options way ways solution solutions product products
 feature features part parts tool tools version versions service services system systems device devices alternative
-alternatives choice choices idea ideas approach kind sort type process setup price prices cost costs`)
+alternatives choice choices idea ideas approach kind sort type process setup price prices pricing cost costs software
+app apps application applications platform platforms program programs`)
