@@ -66,11 +66,16 @@ func objectionFocus(text string, expanded []string, v *analysis.Vectors) (Object
 		// The topic is the query's rarer words and its nouns, frequent or
 		// not ("support is slow": "support" is among the most frequent
 		// words; "costs too much" names no topic).
-		about := append(topic, expanded...)
+		// The expansion's neighbours widen a topic the query names; they
+		// make none ("too complicated to set up" names none).
+		about := topic
 		for _, t := range nlp.Shared().Tag(text) {
 			if strings.HasPrefix(t.Tag, "NN") {
 				about = append(about, t.Text)
 			}
+		}
+		if len(about) > 0 {
+			about = append(about, expanded...)
 		}
 		for _, w := range about {
 			if len(persona.QueryConcerns(w)) == 0 {

@@ -235,6 +235,18 @@ func saidOfOther(tokens []Token, i int, isTopic func(string) bool) bool {
 		for j--; j >= 0 && isNoun(tokens[j].Tag); j-- {
 			nouns = append(nouns, tokens[j].Text)
 		}
+		// "Setting up network and ports for inbound traffic was more
+		// complicated": the subject is a clause, not the noun before
+		// the copula.
+		for k := j; k >= max(0, j-8); k-- {
+			if tokens[k].Tag == "VBG" || tokens[k].Tag == "VB" {
+				return false
+			}
+			if !isNoun(tokens[k].Tag) && !isAdjective(tokens[k].Tag) && tokens[k].Tag != "DT" && tokens[k].Tag != "IN" &&
+				tokens[k].Tag != "CC" && tokens[k].Tag != "RP" && tokens[k].Tag != "PRP$" {
+				break
+			}
+		}
 	}
 	if len(nouns) == 0 {
 		return false // a pronoun, or nothing named
