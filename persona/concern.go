@@ -161,7 +161,8 @@ func matchesAny(w string, list []string) bool {
 // being discussed ("an expensive option", "the thing is unreliable"), the
 // concern is another thing's. A concern said with a pronoun or no subject
 // ("it's gonna add too much to the price") is the topic's: in a study
-// about one product the buyer seldom names it. tokens are the quote's
+// about one product the buyer seldom names it; and a quote that names the
+// topic anywhere is about it. tokens are the quote's
 // analysis tokens (Quote.Tokens); without them this is CarriesConcern.
 func CarriesConcernOn(text string, tokens []Token, concerns []Concern, isTopic func(string) bool) bool {
 	if !CarriesConcern(text, concerns) {
@@ -169,6 +170,13 @@ func CarriesConcernOn(text string, tokens []Token, concerns []Concern, isTopic f
 	}
 	if len(tokens) == 0 || isTopic == nil {
 		return true
+	}
+	// A quote that names the topic anywhere is about it ("…backup is
+	// slow. Not enough responsive support." for "support is slow").
+	for _, t := range tokens {
+		if isTopic(t.Text) {
+			return true
+		}
 	}
 	found := false
 	for i, t := range tokens {

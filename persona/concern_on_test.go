@@ -29,6 +29,7 @@ func TestCarriesConcernOn(t *testing.T) {
 		{"the battery is unreliable", "battery", "Unreliable batteries are the first thing people complain about.", true},
 		{"the battery is unreliable", "battery", "The website is unreliable, and it crashed twice.", true}, // "crashed": said of nothing named
 		{"the battery is unreliable", "battery", "We talked about the weather.", false},
+		{"support is slow", "support", "Without a stable Internet the backup is slow. Not enough responsive support.", true},
 		{"remote too complicated", "remote", "Setting up network and ports for inbound and outbound traffic was more complicated than we expected.", true},
 	} {
 		concerns := persona.QueryConcerns(tc.query)
