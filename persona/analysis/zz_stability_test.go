@@ -300,6 +300,12 @@ func dendroCuts(p points, grid []int, rng *rand.Rand) map[int]*model {
 // mergeOrder is merge's order without its stop: the pairs of m's clusters
 // merged, largest excess over nullCos first, down to one group.
 func mergeOrder(p points, m *model) [][2]int {
+	o, _ := mergeOrderEx(p, m)
+	return o
+}
+
+// mergeOrderEx is mergeOrder with each merge's excess over nullCos.
+func mergeOrderEx(p points, m *model) ([][2]int, []float64) {
 	K := m.k
 	sums := make([][]float64, K)
 	for k := range sums {
@@ -338,6 +344,7 @@ func mergeOrder(p points, m *model) [][2]int {
 		}
 	}
 	var order [][2]int
+	var exc []float64
 	for ; left > 1; left-- {
 		ba, bb, bs := -1, -1, math.Inf(-1)
 		for a := 0; a < K; a++ {
@@ -363,6 +370,272 @@ func mergeOrder(p points, m *model) [][2]int {
 		size[ba] += size[bb]
 		alive[bb] = false
 		order = append(order, [2]int{ba, bb})
+		exc = append(exc, bs)
 	}
-	return order
+	return order, exc
+}
+
+// TestZZLogOddsRealData (diagnostic, session grouping9): a lexical
+// distinctiveness stop. Along the product's merge order over the whole
+// sample's 2·√n fragments, each merged pair's largest |z| of a word's
+// log-odds ratio with an informative Dirichlet prior (Monroe, Colaresi &
+// Quinn 2008; the prior is the corpus's own counts, α_w = corpus count of
+// w): the pair is lexically distinct when some word has |z| > 1.96.
+// Reports the k where the first distinct pair would be merged (a stop
+// rule) and how many of the product's merges (excess > 0) are distinct.
+// LO_SETS, LO_SEEDS.
+func TestZZLogOddsRealData(t *testing.T) {
+	if os.Getenv("LO_SEEDS") == "" || raceEnabled {
+		t.Skip("diagnostic: set LO_SEEDS")
+	}
+	var seeds []int64
+	for _, f := range strings.Split(os.Getenv("LO_SEEDS"), ",") {
+		s, _ := strconv.Atoi(f)
+		seeds = append(seeds, int64(s))
+	}
+	only := os.Getenv("LO_SETS")
+	for _, set := range Suite {
+		if only != "" && !strings.Contains(","+only+",", ","+set.Name+",") {
+			continue
+		}
+		all, allLab, err := set.Load(dataDir)
+		if err != nil {
+			t.Skip(err)
+		}
+		toks, truth, err := evalInput(all, allLab)
+		if err != nil {
+			t.Fatal(err)
+		}
+		labs := 0
+		for _, x := range truth {
+			labs = max(labs, x+1)
+		}
+		sp := NewTokenSpace(toks, DefaultVectors())
+		terms := make([][]string, len(toks))
+		prior := map[string]float64{}
+		for i, d := range toks {
+			terms[i] = Terms(d)
+			for _, w := range terms[i] {
+				prior[w]++
+			}
+		}
+		var a0 float64
+		for _, c := range prior {
+			a0 += c
+		}
+		for _, seed := range seeds {
+			rng := rand.New(rand.NewSource(seed))
+			sample := sampleIDs(sp, rng)
+			pts, _, _ := smoothed(sp, sample, smoothNN, smoothAlpha)
+			n := pts.len()
+			over := min(n, int(math.Ceil(2*math.Sqrt(float64(n)))))
+			m := kmeans(pts, over, rng, maxIter)
+			order, exc := mergeOrderEx(pts, m)
+			cnt := make([]map[string]float64, m.k)
+			tot := make([]float64, m.k)
+			for c := range cnt {
+				cnt[c] = map[string]float64{}
+			}
+			for r, i := range sample {
+				for _, w := range terms[i] {
+					cnt[m.assign[r]][w]++
+					tot[m.assign[r]]++
+				}
+			}
+			maxZ := func(a, b int) (float64, string) {
+				best, bw := 0.0, ""
+				seen := map[string]bool{}
+				for _, src := range []map[string]float64{cnt[a], cnt[b]} {
+					for w := range src {
+						if seen[w] {
+							continue
+						}
+						seen[w] = true
+						al := prior[w]
+						ya, yb := cnt[a][w], cnt[b][w]
+						d := math.Log((ya+al)/(tot[a]+a0-ya-al)) - math.Log((yb+al)/(tot[b]+a0-yb-al))
+						z := math.Abs(d) / math.Sqrt(1/(ya+al)+1/(yb+al))
+						if z > best {
+							best, bw = z, w
+						}
+					}
+				}
+				return best, bw
+			}
+			alive := 0
+			for _, c := range tot {
+				if c > 0 {
+					alive++
+				}
+			}
+			groups := alive
+			productK, stopK := -1, -1
+			distinct, merges := 0, 0
+			var zs []float64
+			for s, pr := range order {
+				z, w := maxZ(pr[0], pr[1])
+				if exc[s] > 0 {
+					merges++
+					zs = append(zs, z)
+					if z > 1.96 {
+						distinct++
+					}
+				} else if productK < 0 {
+					productK = groups
+				}
+				if z > 1.96 && stopK < 0 {
+					stopK = groups
+					t.Logf("seed %d %-14s first distinct pair at k %d: |z| %.2f on %q (sizes %v, %v)", seed, set.Name, groups, z, w, tot[pr[0]], tot[pr[1]])
+				}
+				for w, c := range cnt[pr[1]] {
+					cnt[pr[0]][w] += c
+				}
+				tot[pr[0]] += tot[pr[1]]
+				groups--
+			}
+			// The skip rule: the product's greedy merge (largest excess
+			// first, while above chance), but a pair with a word over
+			// |z| 1.96 is never merged.
+			for _, zc := range []float64{1.96, 3.29} {
+				f := mergeLex(pts, m, sample, terms, prior, a0, zc)
+				f.refine(pts, maxIter)
+				r := score(truth, finish(sp, sample, f).Assign)
+				t.Logf("seed %d %-14s labels %3d  skip rule |z| %.2f: k %d  %.3f / %.3f / %.3f", seed, set.Name, labs, zc, f.k, r.NMI, r.ARI, r.ACC)
+			}
+			sort.Float64s(zs)
+			q := func(f float64) float64 {
+				if len(zs) == 0 {
+					return 0
+				}
+				return zs[int(f*float64(len(zs)-1))]
+			}
+			t.Logf("seed %d %-14s labels %3d n %5d fragments %3d  product stops at k %d; log-odds stop at k %d; product merges with a word |z|>1.96: %d of %d; max|z| quartiles %.2f %.2f %.2f", seed, set.Name, labs, n, alive, productK, stopK, distinct, merges, q(.25), q(.5), q(.75))
+		}
+	}
+}
+
+// mergeLex is merge with a veto: a pair is merged only when no word's
+// log-odds z (informative Dirichlet prior, the corpus counts) exceeds zc.
+func mergeLex(p points, m *model, sample []int, terms [][]string, prior map[string]float64, a0, zc float64) *model {
+	K := m.k
+	sums := make([][]float64, K)
+	for k := range sums {
+		sums[k] = make([]float64, p.dim())
+	}
+	size := make([]float64, K)
+	cnt := make([]map[string]float64, K)
+	tot := make([]float64, K)
+	for c := range cnt {
+		cnt[c] = map[string]float64{}
+	}
+	for r, a := range m.assign {
+		p.addTo(r, sums[a])
+		size[a]++
+		for _, w := range terms[sample[r]] {
+			cnt[a][w]++
+			tot[a]++
+		}
+	}
+	n := float64(p.len())
+	total := make([]float64, p.dim())
+	for _, s := range sums {
+		for j, x := range s {
+			total[j] += x
+		}
+	}
+	rho := (dot64(total, total) - n) / (n * (n - 1))
+	gram := make([][]float64, K)
+	for a := range gram {
+		gram[a] = make([]float64, K)
+		for b := 0; b <= a; b++ {
+			gram[a][b] = dot64(sums[a], sums[b])
+			gram[b][a] = gram[a][b]
+		}
+	}
+	maxZ := func(a, b int) float64 {
+		best := 0.0
+		for _, src := range []map[string]float64{cnt[a], cnt[b]} {
+			for w := range src {
+				al := prior[w]
+				ya, yb := cnt[a][w], cnt[b][w]
+				d := math.Log((ya+al)/(tot[a]+a0-ya-al)) - math.Log((yb+al)/(tot[b]+a0-yb-al))
+				if z := math.Abs(d) / math.Sqrt(1/(ya+al)+1/(yb+al)); z > best {
+					best = z
+				}
+			}
+		}
+		return best
+	}
+	veto := make([][]int8, K) // 0 unknown, 1 distinct, 2 not
+	for a := range veto {
+		veto[a] = make([]int8, K)
+	}
+	alive := make([]bool, K)
+	for a := range alive {
+		alive[a] = size[a] > 0
+	}
+	for {
+		type cand struct {
+			a, b int
+			e    float64
+		}
+		var cs []cand
+		for a := 0; a < K; a++ {
+			for b := a + 1; alive[a] && b < K; b++ {
+				if alive[b] {
+					e := gram[a][b]/math.Sqrt(gram[a][a]*gram[b][b]) - nullCos(size[a], size[b], rho)
+					if e > 0 {
+						cs = append(cs, cand{a, b, e})
+					}
+				}
+			}
+		}
+		sort.Slice(cs, func(i, j int) bool { return cs[i].e > cs[j].e })
+		ba, bb := -1, -1
+		for _, c := range cs {
+			if veto[c.a][c.b] == 0 {
+				v := int8(2)
+				if maxZ(c.a, c.b) > zc {
+					v = 1
+				}
+				veto[c.a][c.b], veto[c.b][c.a] = v, v
+			}
+			if veto[c.a][c.b] == 2 {
+				ba, bb = c.a, c.b
+				break
+			}
+		}
+		if ba < 0 {
+			break
+		}
+		for j, x := range sums[bb] {
+			sums[ba][j] += x
+		}
+		for o := 0; o < K; o++ {
+			gram[ba][o] += gram[bb][o]
+		}
+		for o := 0; o < K; o++ {
+			gram[o][ba] = gram[ba][o]
+		}
+		gram[ba][ba] = gram[ba][ba] + gram[bb][ba]
+		size[ba] += size[bb]
+		for w, c := range cnt[bb] {
+			cnt[ba][w] += c
+		}
+		tot[ba] += tot[bb]
+		alive[bb] = false
+		for o := 0; o < K; o++ {
+			veto[ba][o], veto[o][ba] = 0, 0
+		}
+	}
+	f := &model{}
+	for a := 0; a < K; a++ {
+		if alive[a] {
+			c := make([]float32, p.dim())
+			normalize(sums[a], c)
+			f.cent = append(f.cent, c)
+		}
+	}
+	f.k = len(f.cent)
+	return f
 }
