@@ -365,3 +365,54 @@ func TestSeededDevGate(t *testing.T) {
 		}
 	}
 }
+
+// TestSeededDevExpand (session seeded9): the seeds' nearest neighbours as
+// weighted training rows of the regression (expansion), each setting fixed.
+func TestSeededDevExpand(t *testing.T) {
+	sets, maxT := devSets(t)
+	ctx := context.Background()
+	type setting struct {
+		share float64
+		nn    int
+		lsa   float64
+	}
+	grid := []setting{{0, 5, 0}, {0.5, 5, 0}, {1, 5, 0}, {0.5, 10, 0}}
+	if g := os.Getenv("VERBATIM_SEEDED_EXPAND"); g != "" {
+		grid = nil
+		for _, f := range strings.Split(g, ";") {
+			var s setting
+			fmt.Sscanf(f, "%g,%d,%g", &s.share, &s.nn, &s.lsa)
+			grid = append(grid, s)
+		}
+	}
+	n := 5
+	if v, _ := strconv.Atoi(os.Getenv("VERBATIM_SEEDED_N")); v > 0 {
+		n = v
+	}
+	seeds := []int64{1, 2}
+	if os.Getenv("VERBATIM_SEEDED_SEEDS") == "3" {
+		seeds = []int64{1, 2, 3}
+	}
+	defer func(s float64, m int, l float64) { expandShare, expandNN, lsaWeight = s, m, l }(expandShare, expandNN, lsaWeight)
+	for _, set := range sets {
+		e, err := LoadSeededEval(ctx, dataDir, set, maxT, CodingOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, g := range grid {
+			expandShare, expandNN, lsaWeight = g.share, g.nn, g.lsa
+			var nmi, ari, acc float64
+			var accs []string
+			for _, seed := range seeds {
+				r, err := e.Run(ctx, n, seed)
+				if err != nil {
+					t.Fatal(err)
+				}
+				f := float64(len(seeds))
+				nmi, ari, acc = nmi+r.NMI/f, ari+r.ARI/f, acc+r.ACC/f
+				accs = append(accs, fmt.Sprintf("%.3f", r.ACC))
+			}
+			fmt.Printf("DEV expand %-14s N=%d share %.2f nn %2d lsa %.2f NMI %.3f ARI %.3f ACC %.3f (%s)\n", set.Name, n, g.share, g.nn, g.lsa, nmi, ari, acc, strings.Join(accs, " "))
+		}
+	}
+}

@@ -23,12 +23,20 @@ const (
 type softmaxModel struct {
 	k     int
 	dense float64
+	lsa   float64 // the LSA view's weight (0: not used)
+	nf    int     // features (the rows' and the LSA view's)
 	w     []float32
 }
 
 // features is row r's features scaled for the word vectors' weight dense
 // (see weighted): TF-IDF ones by 2·(1−dense), word-vector ones by 2·dense.
 func (c *Coder) features(r int, dense float64, buf []float32) ([]int32, []float32) {
+	return c.featuresWith(r, dense, 0, buf)
+}
+
+// featuresWith is features with the row's LSA vector joined at weight lsa
+// (features from pts.dim() on).
+func (c *Coder) featuresWith(r int, dense, lsa float64, buf []float32) ([]int32, []float32) {
 	idx, val, dr := c.pts.s.parts(c.pts.ids[r])
 	if dr != nil { // not the case for smoothed rows, which keep every feature sparse
 		sd := int32(c.pts.s.sparseDim)
@@ -47,6 +55,15 @@ func (c *Coder) features(r int, dense float64, buf []float32) ([]int32, []float3
 			buf = append(buf, val[q]*wd)
 		}
 	}
+	if lsa > 0 && c.lsaD > 0 {
+		idx = idx[:len(idx):len(idx)]
+		base := int32(c.pts.dim())
+		wl := float32(lsa)
+		for q, x := range c.lsa[r*c.lsaD : (r+1)*c.lsaD] {
+			idx = append(idx, base+int32(q))
+			buf = append(buf, x*wl)
+		}
+	}
 	return idx, buf
 }
 
@@ -54,8 +71,17 @@ func (c *Coder) features(r int, dense float64, buf []float32) ([]int32, []float3
 // codes. The seeds are visited in an order drawn from a fixed seed, so
 // the same seeds give the same model.
 func (c *Coder) fitSoftmax(lab []int, k int, dense float64) softmaxModel {
+	return c.fitSoftmaxWith(lab, k, dense, lsaWeight, expandShare)
+}
+
+// fitSoftmaxWith is fitSoftmax with the LSA view's weight and the seeds'
+// neighbours' share given.
+func (c *Coder) fitSoftmaxWith(lab []int, k int, dense, lsa, expand float64) softmaxModel {
 	dim := c.pts.dim()
-	m := softmaxModel{k: k, dense: dense, w: make([]float32, (dim+1)*k)}
+	if lsa > 0 {
+		dim += c.lsaD
+	}
+	m := softmaxModel{k: k, dense: dense, lsa: lsa, nf: dim, w: make([]float32, (dim+1)*k)}
 	var rows []int
 	for r, l := range lab {
 		if l >= 0 {
@@ -65,30 +91,36 @@ func (c *Coder) fitSoftmax(lab []int, k int, dense float64) softmaxModel {
 	if len(rows) == 0 {
 		return m
 	}
+	nSeeds := len(rows)
+	ex := make([]example, 0, len(rows))
+	for _, r := range rows {
+		ex = append(ex, example{r, lab[r], 1})
+	}
+	ex = append(ex, c.expansion(lab, expand)...)
 	rng := rand.New(rand.NewSource(1))
 	p := make([]float64, k)
 	var buf []float32
 	bias := m.w[dim*k:]
 	for ep := range softmaxEpochs {
-		rng.Shuffle(len(rows), func(a, b int) { rows[a], rows[b] = rows[b], rows[a] })
+		rng.Shuffle(len(ex), func(a, b int) { ex[a], ex[b] = ex[b], ex[a] })
 		step := softmaxStep / (1 + 0.2*float64(ep))
-		for _, r := range rows {
+		for _, e := range ex {
 			var idx []int32
-			idx, buf = c.features(r, dense, buf)
+			idx, buf = c.featuresWith(e.row, dense, lsa, buf)
 			m.probs(idx, buf, p)
 			for j := range k {
 				g := p[j]
-				if j == lab[r] {
+				if j == e.code {
 					g--
 				}
-				gs := float32(step * g)
+				gs := float32(step * g * e.w)
 				bias[j] -= gs
 				for q, f := range idx {
 					m.w[int(f)*k+j] -= gs * buf[q]
 				}
 			}
 		}
-		shrink := float32(math.Max(0, 1-step*softmaxDecay*float64(len(rows))))
+		shrink := float32(math.Max(0, 1-step*softmaxDecay*float64(nSeeds)))
 		for i := range m.w[:dim*k] {
 			m.w[i] *= shrink
 		}
@@ -138,12 +170,53 @@ func (c *Coder) scores(m softmaxModel, lab []int, want []bool) []float32 {
 				continue
 			}
 			var idx []int32
-			idx, buf = c.features(r, m.dense, buf)
+			idx, buf = c.featuresWith(r, m.dense, m.lsa, buf)
 			m.probs(idx, buf, p)
 			for j := range row {
 				row[j] = float32(p[j])
 			}
 		}
 	})
+	return out
+}
+
+// example is one training row of the regression: a seed (weight 1) or a
+// seed's neighbour (expansion).
+type example struct {
+	row, code int
+	w         float64
+}
+
+// expandShare and expandNN: each seed's expandNN nearest neighbours in the
+// graph that are not seeds join its code's training rows with weight
+// share/(1+rank) (0: none).
+var (
+	lsaWeight   = 0.0
+	expandShare = 0.0
+	expandNN    = 5
+)
+
+// expansion is the seeds' neighbours as weighted training rows.
+func (c *Coder) expansion(lab []int, share float64) []example {
+	if share <= 0 {
+		return nil
+	}
+	var out []example
+	for r, l := range lab {
+		if l < 0 {
+			continue
+		}
+		q := 0
+		for _, o := range c.nb[r] {
+			if q >= expandNN {
+				break
+			}
+			if lab[o] >= 0 {
+				continue
+			}
+			out = append(out, example{int(o), l, share / float64(1+q)})
+			q++
+		}
+	}
 	return out
 }
