@@ -375,13 +375,14 @@ func TestSeededDevExpand(t *testing.T) {
 		share float64
 		nn    int
 		lsa   float64
+		terms float64
 	}
-	grid := []setting{{0, 5, 0}, {0.5, 5, 0}, {1, 5, 0}, {0.5, 10, 0}}
+	grid := []setting{{0, 5, 0, 0}, {0.5, 5, 0, 0}, {1, 5, 0, 0}, {0.5, 10, 0, 0}}
 	if g := os.Getenv("VERBATIM_SEEDED_EXPAND"); g != "" {
 		grid = nil
 		for _, f := range strings.Split(g, ";") {
 			var s setting
-			fmt.Sscanf(f, "%g,%d,%g", &s.share, &s.nn, &s.lsa)
+			fmt.Sscanf(f, "%g,%d,%g,%g", &s.share, &s.nn, &s.lsa, &s.terms)
 			grid = append(grid, s)
 		}
 	}
@@ -393,14 +394,16 @@ func TestSeededDevExpand(t *testing.T) {
 	if os.Getenv("VERBATIM_SEEDED_SEEDS") == "3" {
 		seeds = []int64{1, 2, 3}
 	}
-	defer func(s float64, m int, l float64) { expandShare, expandNN, lsaWeight = s, m, l }(expandShare, expandNN, lsaWeight)
+	defer func(s float64, m int, l, g float64) {
+		expandShare, expandNN, lsaWeight, termGamma = s, m, l, g
+	}(expandShare, expandNN, lsaWeight, termGamma)
 	for _, set := range sets {
 		e, err := LoadSeededEval(ctx, dataDir, set, maxT, CodingOptions{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		for _, g := range grid {
-			expandShare, expandNN, lsaWeight = g.share, g.nn, g.lsa
+			expandShare, expandNN, lsaWeight, termGamma = g.share, g.nn, g.lsa, g.terms
 			var nmi, ari, acc float64
 			var accs []string
 			for _, seed := range seeds {
@@ -412,7 +415,50 @@ func TestSeededDevExpand(t *testing.T) {
 				nmi, ari, acc = nmi+r.NMI/f, ari+r.ARI/f, acc+r.ACC/f
 				accs = append(accs, fmt.Sprintf("%.3f", r.ACC))
 			}
-			fmt.Printf("DEV expand %-14s N=%d share %.2f nn %2d lsa %.2f NMI %.3f ARI %.3f ACC %.3f (%s)\n", set.Name, n, g.share, g.nn, g.lsa, nmi, ari, acc, strings.Join(accs, " "))
+			fmt.Printf("DEV expand %-14s N=%d share %.2f nn %2d lsa %.2f terms %.1f NMI %.3f ARI %.3f ACC %.3f (%s)\n", set.Name, n, g.share, g.nn, g.lsa, g.terms, nmi, ari, acc, strings.Join(accs, " "))
+		}
+	}
+}
+
+// TestSeededDevWeightRule (session seeded9): per draw, the held-out seeds'
+// accuracy per word-vector weight and the scored texts' ACC with each
+// weight fixed, to compare rules for choosing the weight.
+func TestSeededDevWeightRule(t *testing.T) {
+	sets, maxT := devSets(t)
+	ctx := context.Background()
+	ns := []int{5, 10}
+	if v, _ := strconv.Atoi(os.Getenv("VERBATIM_SEEDED_N")); v > 0 {
+		ns = []int{v}
+	}
+	defer func(g []float64) { denseWeights = g }(denseWeights)
+	for _, set := range sets {
+		e, err := LoadSeededEval(ctx, dataDir, set, maxT, CodingOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range ns {
+			for _, seed := range []int64{1, 2, 3} {
+				line := fmt.Sprintf("DEV rule %-14s N=%d seed %d: held-out", set.Name, n, seed)
+				denseWeights = []float64{0.5, 0, 1}
+				calibrateDebug = func(d, acc float64, m int) {
+					line += fmt.Sprintf(" %.1f=%.3f (%d)", d, acc, m)
+				}
+				r, err := e.Run(ctx, n, seed)
+				if err != nil {
+					t.Fatal(err)
+				}
+				calibrateDebug = nil
+				line += fmt.Sprintf("; chosen %.1f ACC %.3f; fixed", e.coder.last.dense, r.ACC)
+				for _, w := range []float64{0.5, 0, 1} {
+					denseWeights = []float64{w}
+					r, err := e.Run(ctx, n, seed)
+					if err != nil {
+						t.Fatal(err)
+					}
+					line += fmt.Sprintf(" %.1f=%.3f", w, r.ACC)
+				}
+				fmt.Println(line)
+			}
 		}
 	}
 }

@@ -71,12 +71,12 @@ func (c *Coder) featuresWith(r int, dense, lsa float64, buf []float32) ([]int32,
 // codes. The seeds are visited in an order drawn from a fixed seed, so
 // the same seeds give the same model.
 func (c *Coder) fitSoftmax(lab []int, k int, dense float64) softmaxModel {
-	return c.fitSoftmaxWith(lab, k, dense, lsaWeight, expandShare)
+	return c.fitSoftmaxWith(lab, k, dense, lsaWeight, expandShare, termGamma)
 }
 
 // fitSoftmaxWith is fitSoftmax with the LSA view's weight and the seeds'
 // neighbours' share given.
-func (c *Coder) fitSoftmaxWith(lab []int, k int, dense, lsa, expand float64) softmaxModel {
+func (c *Coder) fitSoftmaxWith(lab []int, k int, dense, lsa, expand, terms float64) softmaxModel {
 	dim := c.pts.dim()
 	if lsa > 0 {
 		dim += c.lsaD
@@ -97,6 +97,7 @@ func (c *Coder) fitSoftmaxWith(lab []int, k int, dense, lsa, expand float64) sof
 		ex = append(ex, example{r, lab[r], 1})
 	}
 	ex = append(ex, c.expansion(lab, expand)...)
+	tw := c.termWeights(lab, k, dense, lsa, terms, dim)
 	rng := rand.New(rand.NewSource(1))
 	p := make([]float64, k)
 	var buf []float32
@@ -107,6 +108,11 @@ func (c *Coder) fitSoftmaxWith(lab []int, k int, dense, lsa, expand float64) sof
 		for _, e := range ex {
 			var idx []int32
 			idx, buf = c.featuresWith(e.row, dense, lsa, buf)
+			if tw != nil {
+				for q, f := range idx {
+					buf[q] *= tw[f]
+				}
+			}
 			m.probs(idx, buf, p)
 			for j := range k {
 				g := p[j]
@@ -123,6 +129,13 @@ func (c *Coder) fitSoftmaxWith(lab []int, k int, dense, lsa, expand float64) sof
 		shrink := float32(math.Max(0, 1-step*softmaxDecay*float64(nSeeds)))
 		for i := range m.w[:dim*k] {
 			m.w[i] *= shrink
+		}
+	}
+	if tw != nil { // the model was fitted on reweighted features: fold the weights in
+		for f, x := range tw {
+			for j := range k {
+				m.w[f*k+j] *= x
+			}
 		}
 	}
 	return m
@@ -219,4 +232,56 @@ func (c *Coder) expansion(lab []int, share float64) []example {
 		}
 	}
 	return out
+}
+
+// termGamma: supervised term weighting of the regression's features
+// (session seeded9, a development knob; 0 off). A feature's weight is
+// 1 + γ·(1 − H(code | feature)/log k), the entropy of its mass over the
+// seeds' codes: features the seeds of one code share count more.
+var termGamma = 0.0
+
+// termWeights is each feature's weight (nil when gamma is 0).
+func (c *Coder) termWeights(lab []int, k int, dense, lsa, gamma float64, dim int) []float32 {
+	if gamma <= 0 || k < 2 {
+		return nil
+	}
+	mass := make(map[int32][]float64)
+	var buf []float32
+	for r, l := range lab {
+		if l < 0 {
+			continue
+		}
+		var idx []int32
+		idx, buf = c.featuresWith(r, dense, lsa, buf)
+		for q, f := range idx {
+			m := mass[f]
+			if m == nil {
+				m = make([]float64, k)
+				mass[f] = m
+			}
+			m[l] += math.Abs(float64(buf[q]))
+		}
+	}
+	tw := make([]float32, dim)
+	for f := range tw {
+		tw[f] = 1
+	}
+	lk := math.Log(float64(k))
+	for f, m := range mass {
+		var tot, h float64
+		for _, x := range m {
+			tot += x
+		}
+		if tot == 0 {
+			continue
+		}
+		for _, x := range m {
+			if x > 0 {
+				p := x / tot
+				h -= p * math.Log(p)
+			}
+		}
+		tw[f] = float32(1 + gamma*(1-h/lk))
+	}
+	return tw
 }
