@@ -78,8 +78,6 @@ type Coder struct {
 	nb    [][]int32 // neighbour rows of each row, best first
 	nw    [][]float32
 	infl  []float64 // each row's weight in the graph, 0..1 (Teach)
-	lsa   []float32 // each row's smoothed LSA vector (lsaD values a row)
-	lsaD  int
 
 	mu   sync.Mutex
 	last *calibration     // the last Code's, reused by Update
@@ -123,9 +121,6 @@ func newCoder(s *Space) *Coder {
 	}
 	c.pts, c.nb, c.nw = smoothed(s, ids, smoothNN, smoothAlpha)
 	c.infl = influence(c.nb, c.nw)
-	if lsaOn {
-		c.lsa, c.lsaD = lsaVectors(s, ids, c.nb, c.nw, smoothAlpha)
-	}
 	return c
 }
 

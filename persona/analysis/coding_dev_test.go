@@ -366,67 +366,13 @@ func TestSeededDevGate(t *testing.T) {
 	}
 }
 
-// TestSeededDevExpand (session seeded9): the seeds' nearest neighbours as
-// weighted training rows of the regression (expansion), each setting fixed.
-func TestSeededDevExpand(t *testing.T) {
-	sets, maxT := devSets(t)
-	ctx := context.Background()
-	type setting struct {
-		share float64
-		nn    int
-		lsa   float64
-		terms float64
-	}
-	grid := []setting{{0, 5, 0, 0}, {0.5, 5, 0, 0}, {1, 5, 0, 0}, {0.5, 10, 0, 0}}
-	if g := os.Getenv("VERBATIM_SEEDED_EXPAND"); g != "" {
-		grid = nil
-		for _, f := range strings.Split(g, ";") {
-			var s setting
-			fmt.Sscanf(f, "%g,%d,%g,%g", &s.share, &s.nn, &s.lsa, &s.terms)
-			grid = append(grid, s)
-		}
-	}
-	n := 5
-	if v, _ := strconv.Atoi(os.Getenv("VERBATIM_SEEDED_N")); v > 0 {
-		n = v
-	}
-	seeds := []int64{1, 2}
-	if os.Getenv("VERBATIM_SEEDED_SEEDS") == "3" {
-		seeds = []int64{1, 2, 3}
-	}
-	defer func(s float64, m int, l, g float64) {
-		expandShare, expandNN, lsaWeight, termGamma = s, m, l, g
-	}(expandShare, expandNN, lsaWeight, termGamma)
-	for _, set := range sets {
-		e, err := LoadSeededEval(ctx, dataDir, set, maxT, CodingOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, g := range grid {
-			expandShare, expandNN, lsaWeight, termGamma = g.share, g.nn, g.lsa, g.terms
-			var nmi, ari, acc float64
-			var accs []string
-			for _, seed := range seeds {
-				r, err := e.Run(ctx, n, seed)
-				if err != nil {
-					t.Fatal(err)
-				}
-				f := float64(len(seeds))
-				nmi, ari, acc = nmi+r.NMI/f, ari+r.ARI/f, acc+r.ACC/f
-				accs = append(accs, fmt.Sprintf("%.3f", r.ACC))
-			}
-			fmt.Printf("DEV expand %-14s N=%d share %.2f nn %2d lsa %.2f terms %.1f NMI %.3f ARI %.3f ACC %.3f (%s)\n", set.Name, n, g.share, g.nn, g.lsa, g.terms, nmi, ari, acc, strings.Join(accs, " "))
-		}
-	}
-}
-
 // TestSeededDevWeightRule (session seeded9): per draw, the held-out seeds'
 // accuracy per word-vector weight and the scored texts' ACC with each
 // weight fixed, to compare rules for choosing the weight.
 func TestSeededDevWeightRule(t *testing.T) {
 	sets, maxT := devSets(t)
 	ctx := context.Background()
-	ns := []int{5, 10}
+	ns := []int{3, 5, 10}
 	if v, _ := strconv.Atoi(os.Getenv("VERBATIM_SEEDED_N")); v > 0 {
 		ns = []int{v}
 	}
@@ -443,11 +389,28 @@ func TestSeededDevWeightRule(t *testing.T) {
 				calibrateDebug = func(d, acc float64, m int) {
 					line += fmt.Sprintf(" %.1f=%.3f (%d)", d, acc, m)
 				}
+				var y0 []float64
+				calibrateDebugYs = func(d float64, ys []float64) {
+					if d == 0.5 {
+						y0 = ys
+						return
+					}
+					b, c := 0, 0 // right only with d, right only with ½
+					for i := range ys {
+						switch {
+						case ys[i] > y0[i]:
+							b++
+						case ys[i] < y0[i]:
+							c++
+						}
+					}
+					line += fmt.Sprintf(" [%.1f vs .5: +%d −%d]", d, b, c)
+				}
 				r, err := e.Run(ctx, n, seed)
 				if err != nil {
 					t.Fatal(err)
 				}
-				calibrateDebug = nil
+				calibrateDebug, calibrateDebugYs = nil, nil
 				line += fmt.Sprintf("; chosen %.1f ACC %.3f; fixed", e.coder.last.dense, r.ACC)
 				for _, w := range []float64{0.5, 0, 1} {
 					denseWeights = []float64{w}

@@ -118,7 +118,7 @@ func (c *Coder) gateModel(lab []int, bg []int) softmaxModel {
 	for _, r := range bg {
 		two[r] = 1
 	}
-	return c.fitSoftmaxWith(two, 2, gateDense, 0, 0, 0)
+	return c.fitSoftmax(two, 2, gateDense)
 }
 
 // codebookScores is each row's probability under m of being a seed rather
