@@ -284,3 +284,53 @@ func TestNamesAfterTitles(t *testing.T) {
 		t.Error("HasInnerCapital reads a title as a sentence end, or a sentence start as inner")
 	}
 }
+
+// A name the recogniser finds once is found wherever else the file says
+// it, also a part of it alone, and numbered as the whole: "Acme Corp." and
+// then (or before) "Acme"; "Priya Raman" and then "Priya". A part the file
+// writes in lower case ("data") or a legal form ("Corp") is not taken
+// alone.
+func TestNamesFoundOnceAreFoundEverywhere(t *testing.T) {
+	tagged := map[string]Kind{"Acme Corp.": Company, "Global Data Systems": Company, "Priya Raman": Person}
+	calls := 0
+	r := &Redactor{Pseudonyms: NewPseudonyms([]byte("k")), Kinds: []Kind{Person, Company}, Entities: func(text string) []Span {
+		calls++
+		var out []Span
+		for name, kind := range tagged {
+			if i := strings.Index(text, name); i >= 0 {
+				out = append(out, Span{i, i + len(name), kind})
+			}
+		}
+		return out
+	}}
+	texts := []string{
+		"Honestly the support at Acme was terrible.",
+		"We moved off Acme Corp. in May, and our data moved with us.",
+		"Then Global Data Systems came in. Data is messy, Global said it was fine.",
+		"I asked Priya Raman and then Priya signed. Corp is not a company.",
+		"Acme, frankly, never called back.",
+	}
+	r.Learn(texts...)
+	r.Prepare(texts...)
+	prepared := calls
+	var got []string
+	for _, text := range texts {
+		out, _ := r.Redact(text)
+		got = append(got, out)
+	}
+	want := []string{
+		"Honestly the support at [Company 1] was terrible.",
+		"We moved off [Company 1] in May, and our data moved with us.",
+		"Then [Company 2] came in. Data is messy, [Company 2] said it was fine.",
+		"I asked [Person 1] and then [Person 1] signed. Corp is not a company.",
+		"[Company 1], frankly, never called back.",
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Redact(%q)\n got %q\nwant %q", texts[i], got[i], want[i])
+		}
+	}
+	if calls != prepared {
+		t.Errorf("the recogniser ran %d more times after Prepare; want none", calls-prepared)
+	}
+}

@@ -30,6 +30,13 @@ type Redactor struct {
 
 	common map[string]bool // words the study writes in lower case
 	keep   map[string]bool
+
+	// found are the names the recogniser (or a title) found in the text
+	// Prepare read, in the order found: they, and their parts alone, are
+	// found wherever else the file says them ("Acme Corp." once, then
+	// "Acme"; "Priya Raman", then "Priya"), as a speaker's name is.
+	found  []foundName
+	entity map[string][]Span // text Prepare read → the names found in it
 }
 
 // Learn reads the study's text (all of it, before redacting any) for the
@@ -98,7 +105,6 @@ func (r *Redactor) Find(text string) []Span {
 		}
 	}
 	if kinds[Person] {
-		spans = append(spans, r.titled(text)...)
 		for _, sp := range FindNames(text, r.Names) {
 			// A speaker label such as "Marketing" is a role the study
 			// also writes in lower case, not a name.
@@ -106,6 +112,95 @@ func (r *Redactor) Find(text string) []Span {
 				spans = append(spans, sp)
 			}
 		}
+	}
+	found, ok := r.entity[text]
+	if !ok {
+		found = r.entities(text, kinds)
+	}
+	spans = append(spans, found...)
+	spans = append(spans, r.foundAgain(text, kinds)...)
+	return merge(spans)
+}
+
+// Prepare reads a file's texts (all of them, after Learn and before
+// redacting any) for the names the recogniser or a title finds, so that
+// each is found in every text of the file, also where the recogniser
+// misses it or says only a part of it. The names found are kept per text,
+// so redacting the same texts after does not run the recogniser again.
+func (r *Redactor) Prepare(texts ...string) {
+	kinds := r.kinds()
+	if r.entity == nil {
+		r.entity = map[string][]Span{}
+	}
+	seen := map[string]bool{}
+	for _, f := range r.found {
+		seen[f.name] = true
+	}
+	for _, t := range texts {
+		if _, ok := r.entity[t]; ok {
+			continue
+		}
+		spans := r.entities(t, kinds)
+		r.entity[t] = spans
+		for _, sp := range spans {
+			name := strings.TrimSpace(t[sp.Start:sp.End])
+			if !seen[name] {
+				seen[name] = true
+				r.found = append(r.found, foundName{name, sp.Kind})
+				r.Pseudonyms.KnownAs(sp.Kind, name)
+			}
+		}
+	}
+}
+
+type foundName struct {
+	name string
+	kind Kind
+}
+
+// foundAgain finds in text the names Prepare found and their parts, as
+// whole words with their capitals. A part must read as a name (three
+// letters or more, not a word the file writes in lower case, not a legal
+// form); the whole name is taken as it was found.
+func (r *Redactor) foundAgain(text string, kinds map[Kind]bool) []Span {
+	if len(r.found) == 0 {
+		return nil
+	}
+	var spans []Span
+	look := func(needle string, kind Kind) {
+		for i := 0; ; {
+			j := strings.Index(text[i:], needle)
+			if j < 0 {
+				return
+			}
+			s, e := i+j, i+j+len(needle)
+			if edgeBefore(text, s) && edgeAfter(text, e) {
+				spans = append(spans, Span{s, e, kind})
+			}
+			i = e
+		}
+	}
+	for _, f := range r.found {
+		name, kind := f.name, f.kind
+		if !kinds[kind] {
+			continue
+		}
+		look(name, kind)
+		for _, part := range NameParts(kind, name) {
+			if len(part) >= 3 && r.plausible(part) {
+				look(part, kind)
+			}
+		}
+	}
+	return spans
+}
+
+// entities finds names after titles and, with a recogniser, the names it
+// proposes that survive the study's tests.
+func (r *Redactor) entities(text string, kinds map[Kind]bool) []Span {
+	var spans []Span
+	if kinds[Person] {
+		spans = append(spans, r.titled(text)...)
 	}
 	if r.Entities != nil && (kinds[Person] || kinds[Company]) {
 		// Only the sentences where a name can hide reach the recogniser:
@@ -130,7 +225,7 @@ func (r *Redactor) Find(text string) []Span {
 			}
 		}
 	}
-	return merge(spans)
+	return spans
 }
 
 // Redact returns text with each span found replaced by its pseudonym, and
