@@ -334,3 +334,23 @@ func TestNamesFoundOnceAreFoundEverywhere(t *testing.T) {
 		t.Errorf("the recogniser ran %d more times after Prepare; want none", calls-prepared)
 	}
 }
+
+// A name the recogniser read in more sentences than it tagged it in is
+// left to the recogniser's judgement in context: "Canada", taken for a
+// person once, is not replaced where it was read and not tagged.
+func TestNamesTheRecogniserMostlyRejectsAreNotSpread(t *testing.T) {
+	r := &Redactor{Pseudonyms: NewPseudonyms([]byte("k")), Entities: func(text string) []Span {
+		if i := strings.Index(text, "Canada Lee"); i >= 0 {
+			return []Span{{i, i + len("Canada"), Person}}
+		}
+		return nil
+	}}
+	texts := []string{"We met Canada Lee there.", "Sales in Canada grew.", "Our team in Canada is small.", "Then Canada changed the rules."}
+	r.Learn(texts...)
+	r.Prepare(texts...)
+	for _, text := range texts[1:] {
+		if out, _ := r.Redact(text); out != text {
+			t.Errorf("Redact(%q) = %q; want it left", text, out)
+		}
+	}
+}

@@ -115,7 +115,7 @@ func (r *Redactor) Find(text string) []Span {
 	}
 	found, ok := r.entity[text]
 	if !ok {
-		found = r.entities(text, kinds)
+		found = r.entities(text, kinds, nil)
 	}
 	spans = append(spans, found...)
 	spans = append(spans, r.foundAgain(text, kinds)...)
@@ -124,32 +124,83 @@ func (r *Redactor) Find(text string) []Span {
 
 // Prepare reads a file's texts (all of them, after Learn and before
 // redacting any) for the names the recogniser or a title finds, so that
-// each is found in every text of the file, also where the recogniser
-// misses it or says only a part of it. The names found are kept per text,
-// so redacting the same texts after does not run the recogniser again.
+// each is found in every text of the file, also where the recogniser did
+// not read it (a sentence's first word) or says only a part of it. A name
+// the recogniser read more often than it tagged ("Canada", tagged once as
+// a person and read in 200 sentences) is left to it: it judged the name
+// in context. The names found are kept per text, so redacting the same
+// texts after does not run the recogniser again.
 func (r *Redactor) Prepare(texts ...string) {
 	kinds := r.kinds()
 	if r.entity == nil {
 		r.entity = map[string][]Span{}
 	}
-	seen := map[string]bool{}
-	for _, f := range r.found {
-		seen[f.name] = true
-	}
+	var read []string
+	tags := map[string]int{}
+	var order []foundName
 	for _, t := range texts {
 		if _, ok := r.entity[t]; ok {
 			continue
 		}
-		spans := r.entities(t, kinds)
+		spans := r.entities(t, kinds, func(sentence string) { read = append(read, sentence) })
 		r.entity[t] = spans
 		for _, sp := range spans {
 			name := strings.TrimSpace(t[sp.Start:sp.End])
-			if !seen[name] {
-				seen[name] = true
-				r.found = append(r.found, foundName{name, sp.Kind})
+			if tags[name] == 0 {
+				order = append(order, foundName{name, sp.Kind})
 				r.Pseudonyms.KnownAs(sp.Kind, name)
 			}
+			tags[name]++
 		}
+	}
+	// Each name and each part of it that reads as a name is a needle,
+	// voted on its own: the tags of the names that hold it against the
+	// sentences read that say it. "Acme" of "Acme Corp" (tagged once,
+	// read once more alone) is spread; "Canada" of "Canada Lee" (read
+	// alone in many sentences, never tagged so) is not.
+	var needles []foundName
+	votes := map[string]int{}
+	for _, f := range order {
+		for i, n := range append([]string{f.name}, NameParts(f.kind, f.name)...) {
+			if i > 0 && (len(n) < 3 || !r.plausible(n)) {
+				continue
+			}
+			if votes[n] == 0 {
+				needles = append(needles, foundName{n, f.kind})
+			}
+			votes[n] += tags[f.name]
+		}
+	}
+	seen := map[string]bool{}
+	for _, f := range r.found {
+		seen[f.name] = true
+	}
+	for _, f := range needles {
+		reads := 0
+		for _, sent := range read {
+			if hasWord(sent, f.name) {
+				reads++
+			}
+		}
+		if !seen[f.name] && 2*votes[f.name] >= reads {
+			seen[f.name] = true
+			r.found = append(r.found, f)
+		}
+	}
+}
+
+// hasWord reports whether text says w as a whole word, with its capitals.
+func hasWord(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		s, e := i+j, i+j+len(w)
+		if edgeBefore(text, s) && edgeAfter(text, e) {
+			return true
+		}
+		i = e
 	}
 }
 
@@ -162,6 +213,7 @@ type foundName struct {
 // whole words with their capitals. A part must read as a name (three
 // letters or more, not a word the file writes in lower case, not a legal
 // form); the whole name is taken as it was found.
+// Parts are numbered as their whole (Pseudonyms.KnownAs).
 func (r *Redactor) foundAgain(text string, kinds map[Kind]bool) []Span {
 	if len(r.found) == 0 {
 		return nil
@@ -181,23 +233,17 @@ func (r *Redactor) foundAgain(text string, kinds map[Kind]bool) []Span {
 		}
 	}
 	for _, f := range r.found {
-		name, kind := f.name, f.kind
-		if !kinds[kind] {
-			continue
-		}
-		look(name, kind)
-		for _, part := range NameParts(kind, name) {
-			if len(part) >= 3 && r.plausible(part) {
-				look(part, kind)
-			}
+		if kinds[f.kind] {
+			look(f.name, f.kind)
 		}
 	}
 	return spans
 }
 
 // entities finds names after titles and, with a recogniser, the names it
-// proposes that survive the study's tests.
-func (r *Redactor) entities(text string, kinds map[Kind]bool) []Span {
+// proposes that survive the study's tests; read, if set, is told each
+// sentence the recogniser reads.
+func (r *Redactor) entities(text string, kinds map[Kind]bool, read func(sentence string)) []Span {
 	var spans []Span
 	if kinds[Person] {
 		spans = append(spans, r.titled(text)...)
@@ -209,6 +255,9 @@ func (r *Redactor) entities(text string, kinds map[Kind]bool) []Span {
 			part := text[sent[0]:sent[1]]
 			if !HasInnerCapital(part) {
 				continue
+			}
+			if read != nil {
+				read(part)
 			}
 			for _, s := range r.Entities(part) {
 				if !kinds[s.Kind] || s.Start < 0 || s.End > len(part) || s.Start >= s.End {
