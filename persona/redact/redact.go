@@ -260,7 +260,7 @@ var notNames = func() map[string]bool {
 i i'm i've i'd i'll we you he she they it this that there here what why how when where who which
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december interviewer interviewee moderator speaker participant
-respondent host guest unknown customer buyer user admin team chair member minister`) {
+respondent host guest unknown customer buyer user admin team chair member minister madame`) {
 		m[w] = true
 	}
 	return m

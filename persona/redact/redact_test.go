@@ -354,3 +354,35 @@ func TestNamesTheRecogniserMostlyRejectsAreNotSpread(t *testing.T) {
 		}
 	}
 }
+
+// The person an interviewer greets or thanks by name is found without the
+// recogniser (which misses "Thanks, Maria"), and then wherever else the
+// file names them; greetings of no one are left.
+func TestPeopleGreetedByName(t *testing.T) {
+	r := &Redactor{Pseudonyms: NewPseudonyms([]byte("k"))}
+	texts := []string{
+		"Thanks, Maria. Can you tell me about your role?",
+		"Great, thanks Maria, so what happened next?",
+		"Maria, one more thing: who signs the contract?",
+		"Hi everyone, thanks, Great to be here.",
+		"Thank you, Sir. Hello, I'm back. Hi Team.",
+		"Good morning, Sam! We will start.",
+		"Thanks for joining, Ana. We use Python, Azure, and more.",
+	}
+	r.Learn(texts...)
+	r.Prepare(texts...)
+	want := []string{
+		"Thanks, [Person 1]. Can you tell me about your role?",
+		"Great, thanks [Person 1], so what happened next?",
+		"[Person 1], one more thing: who signs the contract?",
+		"Hi everyone, thanks, Great to be here.",
+		"Thank you, Sir. Hello, I'm back. Hi Team.",
+		"Good morning, [Person 2]! We will start.",
+		"Thanks for joining, [Person 3]. We use Python, Azure, and more.",
+	}
+	for i, text := range texts {
+		if got, _ := r.Redact(text); got != want[i] {
+			t.Errorf("Redact(%q)\n got %q\nwant %q", text, got, want[i])
+		}
+	}
+}

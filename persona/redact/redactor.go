@@ -247,6 +247,7 @@ func (r *Redactor) entities(text string, kinds map[Kind]bool, read func(sentence
 	var spans []Span
 	if kinds[Person] {
 		spans = append(spans, r.titled(text)...)
+		spans = append(spans, r.addressed(text)...)
 	}
 	if r.Entities != nil && (kinds[Person] || kinds[Company]) {
 		// Only the sentences where a name can hide reach the recogniser:
@@ -363,6 +364,32 @@ func (r *Redactor) titled(text string) []Span {
 			continue
 		}
 		if writtenAsName(name) {
+			out = append(out, Span{m[2], m[3], Person})
+		}
+	}
+	return out
+}
+
+// greetedRE is a greeting or thanks and the capitalised word after it,
+// or a thanks whose clause ends in ", Name." : the person spoken to
+// ("Thanks, Maria.", "hi Dana", "Good morning, Sam", "Thanks for
+// joining, Maria."). Recognisers miss these: an interviewer thanking the
+// buyer by name is their most frequent way of naming them.
+var greetedRE = regexp.MustCompile(`\b(?i:thanks|thank you|hi|hello|hey|bye|goodbye|cheers|welcome|good morning|good afternoon|good evening)[,!]? (\p{Lu}[\p{L}'’-]+)` +
+	`|\b(?i:thanks|thank you)\b[^.!?,]{1,40}, (\p{Lu}[\p{L}'’-]+)[.!?]`)
+
+// addressed finds the names of people greeted or thanked by name. The
+// word must read as a name: not one the file writes in lower case ("Thanks,
+// Everyone"), an interjection ("Thanks, Great") or a word never a name
+// ("Hi, I'm", "Thank you, Sir").
+func (r *Redactor) addressed(text string) []Span {
+	var out []Span
+	for _, m := range greetedRE.FindAllStringSubmatchIndex(text, -1) {
+		if m[2] < 0 {
+			m[2], m[3] = m[4], m[5]
+		}
+		name := text[m[2]:m[3]]
+		if nameLike(name) && r.nameWord(name) && r.plausible(name) && writtenAsName(name) {
 			out = append(out, Span{m[2], m[3], Person})
 		}
 	}
