@@ -12,8 +12,12 @@ import (
 // QuoteHit is a search hit with what a reader needs to trust it: who said
 // it, where, and the question it answered.
 type QuoteHit struct {
-	ID            int64        `json:"id"`
-	Text          string       `json:"text"`
+	ID   int64  `json:"id"`
+	Text string `json:"text"`
+	// Shown is Text in clean verbatim, as the pages show it (no "um", no
+	// stutter, no cut-off start: persona.CleanVerbatim); empty when it is
+	// Text unchanged. Text, the index and exports keep every word.
+	Shown         string       `json:"shown,omitempty"`
 	Fragments     []string     `json:"fragments"`
 	Score         float64      `json:"score"`
 	Participant   string       `json:"participant"`
@@ -96,8 +100,12 @@ func (a *App) hydrate(ctx context.Context, hits []search.Hit) ([]QuoteHit, error
 		if !ok {
 			continue
 		}
+		shown := persona.CleanVerbatim(q.Text)
+		if shown == q.Text {
+			shown = ""
+		}
 		out = append(out, QuoteHit{
-			ID: q.ID, Text: q.Text, Fragments: h.Fragments, Score: h.Score,
+			ID: q.ID, Text: q.Text, Shown: shown, Fragments: h.Fragments, Score: h.Score,
 			Participant: p.Label, ParticipantID: p.ID, Source: src.Name, SourceID: src.ID,
 			Position: Position(q, src), Question: q.Question, Ring: q.Ring, RingConfidence: q.RingConfidence,
 			ThemeID: q.ThemeID, PersonaID: p.PersonaID, Attributes: p.Attributes,
