@@ -38,19 +38,18 @@ func loadRealStudy(t *testing.T, name string, files []string, group func(path st
 	var quotes []persona.Quote
 	var nextQ, nextP, nextS int64
 	for _, f := range files {
-		data, err := os.ReadFile(filepath.Join(dataDir, f))
-		if err != nil {
+		b := builtFile(f)
+		if b.readErr != nil {
 			if os.Getenv("CI") == "true" {
-				t.Fatalf("real data missing in CI: %v", err)
+				t.Fatalf("real data missing in CI: %v", b.readErr)
 			}
-			t.Skipf("real data not found (%v); skipping", err)
+			t.Skipf("real data not found (%v); skipping", b.readErr)
 		}
-		doc, err := ingest.Parse(filepath.Base(f), strings.NewReader(string(data)))
-		if err != nil {
-			t.Logf("%s: not ingested: %v", f, err)
+		if b.parseErr != nil {
+			t.Logf("%s: not ingested: %v", f, b.parseErr)
 			continue
 		}
-		imp := ingest.Build(filepath.Base(f), data, doc, nlp.Shared())
+		imp := b.imp
 		nextS++
 		pid := make([]int64, len(imp.Participants))
 		for i, p := range imp.Participants {
@@ -69,6 +68,40 @@ func loadRealStudy(t *testing.T, name string, files []string, group func(path st
 	st.in = Input{StudyID: 1, Options: Options{Seed: 1}}
 	st.setBuyers()
 	return st
+}
+
+// builtFiles holds each real file parsed and built once per test binary:
+// tests load the same dev studies again and again, and tagging a large
+// survey costs seconds. loadRealStudy copies the participants and quotes
+// it takes from an import (ids are set on the copies).
+var builtFiles sync.Map // path relative to dataDir -> *built
+
+type built struct {
+	once     sync.Once
+	readErr  error
+	parseErr error
+	imp      *persona.Import
+}
+
+// builtFile is f (relative to dataDir) read, parsed and built as
+// `verbatim ingest` does it, once.
+func builtFile(f string) *built {
+	v, _ := builtFiles.LoadOrStore(f, &built{})
+	b := v.(*built)
+	b.once.Do(func() {
+		data, err := os.ReadFile(filepath.Join(dataDir, f))
+		if err != nil {
+			b.readErr = err
+			return
+		}
+		doc, err := ingest.Parse(filepath.Base(f), strings.NewReader(string(data)))
+		if err != nil {
+			b.parseErr = err
+			return
+		}
+		b.imp = ingest.Build(filepath.Base(f), data, doc, nlp.Shared())
+	})
+	return b
 }
 
 // setBuyers rebuilds the input's participants and quotes from st.all's
