@@ -155,7 +155,11 @@ func (s *Server) personaPage(c *gin.Context) error {
 			Rest: int(d.Rest*100 + 0.5), Lift: lift})
 	}
 	for _, m := range page.Participants {
-		v.Members = append(v.Members, frontend.KV{Key: m.Label, Value: m.Source})
+		files := m.Source
+		for _, f := range m.Also {
+			files += ", " + f.Source
+		}
+		v.Members = append(v.Members, frontend.KV{Key: m.Label, Value: files})
 	}
 	if v.News, err = s.personaNews(c.Request.Context(), p.ID); err != nil {
 		return err

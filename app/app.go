@@ -42,6 +42,11 @@ type Config struct {
 	Search string
 	// SearchURL is the PostgreSQL URL of SearchPostgres.
 	SearchURL string
+
+	// sharedSQLite lets Apps share one SQLite file: tests that play
+	// replicas on SQLite set it (real replicas run on PostgreSQL; Open
+	// otherwise locks a SQLite file to one process, datalock.go).
+	sharedSQLite bool
 }
 
 // The search backends Config.Search names.
@@ -166,6 +171,14 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 	if cfg.needsDataLock() {
 		l, err := lockData(cfg.DataDir)
 		if err != nil {
+			return nil, err
+		}
+		lock = l
+	}
+	if db := sqldb.SQLitePath(cfg.DatabaseURL()); db != "" && !cfg.sharedSQLite {
+		l, err := lock.lockDatabase(db)
+		if err != nil {
+			lock.release()
 			return nil, err
 		}
 		lock = l

@@ -94,3 +94,51 @@ func TestDataLockHidesPasswords(t *testing.T) {
 		t.Errorf("second lock: %v; want ErrDataInUse without the password", err)
 	}
 }
+
+// A SQLite database file is opened by one App at a time whatever data
+// directory each names: `--data B --db A/verbatim.db` beside an App on
+// --data A, or two data directories on one --db file, are refused with
+// ErrDatabaseInUse (an ErrDataInUse) naming this process and the file;
+// the file is free again once the holder is closed. Before, each opened
+// it and both wrote.
+func TestSQLiteFileOpenedOnce(t *testing.T) {
+	ctx := context.Background()
+	a := t.TempDir()
+	first, err := Open(ctx, Config{DataDir: a}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	shared := filepath.Join(t.TempDir(), "shared.db")
+	second, err := Open(ctx, Config{DataDir: t.TempDir(), DB: shared}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(t.TempDir(), "link.db")
+	if err := os.Symlink(shared, link); err != nil {
+		t.Fatal(err)
+	}
+	for _, db := range []string{filepath.Join(a, dbFile), shared, link} {
+		_, err := Open(ctx, Config{DataDir: t.TempDir(), DB: db}, nil)
+		if !errors.Is(err, ErrDatabaseInUse) || !errors.Is(err, ErrDataInUse) {
+			t.Fatalf("open of %s held by another App: %v; want ErrDatabaseInUse", db, err)
+		}
+		for _, want := range []string{"pid " + strconv.Itoa(os.Getpid()), "--db"} {
+			if !strings.Contains(err.Error(), want) {
+				t.Errorf("refusal %q does not say %q", err, want)
+			}
+		}
+	}
+	if err := first.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := second.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, db := range []string{filepath.Join(a, dbFile), link} {
+		b, err := Open(ctx, Config{DataDir: t.TempDir(), DB: db}, nil)
+		if err != nil {
+			t.Fatalf("open of %s after its holder closed: %v", db, err)
+		}
+		b.Close()
+	}
+}

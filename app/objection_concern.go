@@ -6,6 +6,7 @@ import (
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/analysis"
+	"github.com/verbatimhq/verbatim/persona/nlp"
 	"github.com/verbatimhq/verbatim/search"
 )
 
@@ -40,6 +41,10 @@ type ObjectionFocus struct {
 	// Unanswered is true when no candidate says it: the answer then holds
 	// no quote, and the page says that no buyer here said it.
 	Unanswered bool `json:"unanswered"`
+	// about are the stems of the query's topic words (with the
+	// expansion's) when it raises a concern: a concern said of another
+	// named thing does not answer it (persona.CarriesConcernOn).
+	about map[string]bool
 }
 
 // objectionFocus reads the query for its concerns, or its topic words
@@ -50,15 +55,39 @@ func objectionFocus(text string, expanded []string, v *analysis.Vectors) (Object
 	for _, c := range concerns {
 		f.Concerns = append(f.Concerns, c.Name)
 	}
-	if len(concerns) > 0 {
-		return f, concerns
-	}
+	var topic []string
 	for _, w := range analysis.TextWords(text) {
 		if v != nil && v.Rank(w) >= 0 && v.Rank(w) < expandMinRank {
 			continue // "already", "use": no topic alone
 		}
-		f.Topic = append(f.Topic, w)
+		topic = append(topic, w)
 	}
+	if len(concerns) > 0 {
+		// The topic is the query's rarer words and its nouns, frequent or
+		// not ("support is slow": "support" is among the most frequent
+		// words; "costs too much" names no topic).
+		// The expansion's neighbours widen a topic the query names; they
+		// make none ("too complicated to set up" names none).
+		about := topic
+		for _, t := range nlp.Shared().Tag(text) {
+			if strings.HasPrefix(t.Tag, "NN") {
+				about = append(about, t.Text)
+			}
+		}
+		if len(about) > 0 {
+			about = append(about, expanded...)
+		}
+		for _, w := range about {
+			if len(persona.QueryConcerns(w)) == 0 {
+				if f.about == nil {
+					f.about = map[string]bool{}
+				}
+				f.about[analysis.Stem(w)] = true
+			}
+		}
+		return f, concerns
+	}
+	f.Topic = topic
 	if len(f.Topic) > 0 {
 		f.Topic = append(f.Topic, expanded...)
 	}
@@ -68,9 +97,20 @@ func objectionFocus(text string, expanded []string, v *analysis.Vectors) (Object
 // says reports whether text says what the focus asks: a concern's word,
 // or one of the topic's words (by stem), or anything when the focus asks
 // nothing.
-func (f ObjectionFocus) says(text string, concerns []persona.Concern) bool {
+func (f ObjectionFocus) says(q persona.Quote, concerns []persona.Concern) bool {
+	text := q.Text
 	if len(concerns) > 0 {
-		return persona.CarriesConcern(text, concerns)
+		if len(f.about) == 0 {
+			return persona.CarriesConcern(text, concerns)
+		}
+		if !persona.CarriesConcern(text, concerns) {
+			return false
+		}
+		tokens := q.Tokens
+		if len(tokens) == 0 { // candidates are loaded without them
+			tokens = nlp.Shared().Tag(text)
+		}
+		return persona.CarriesConcernOn(text, tokens, concerns, func(w string) bool { return f.about[analysis.Stem(w)] })
 	}
 	if len(f.Topic) == 0 {
 		return true
@@ -92,7 +132,7 @@ func (f ObjectionFocus) says(text string, concerns []persona.Concern) bool {
 func (f *ObjectionFocus) keepFocused(cands []candidate, concerns []persona.Concern) []candidate {
 	out := cands[:0]
 	for _, c := range cands {
-		if f.says(c.quote.Text, concerns) {
+		if f.says(c.quote, concerns) {
 			out = append(out, c)
 		} else {
 			f.SetAside++

@@ -6,6 +6,7 @@ import (
 	"strconv"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
 	"github.com/verbatimhq/verbatim/search"
 )
 
@@ -100,14 +101,17 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 	if err != nil {
 		return PersonaValues{}, err
 	}
-	// The themes shown (three a ring), each with the first quotable hit
-	// in it; those without one take a raising buyer's top quote, all read
-	// in one query.
+	// The themes shown (three a ring; a catch-all, "Mixed remarks (…)",
+	// names no value and is left out), each with the theme's own top
+	// quote (chosen by the analysis) that a raising buyer said, else the
+	// first quotable hit in it: the hits are every remark of theirs that
+	// the theme holds, small talk too ("I hope I didn't go through that
+	// too quickly"). The top quotes are read in one query.
 	var shown []*ThemeQuote
 	var fallback []persona.Theme
 	for _, id := range facetIDs {
 		t, ok := themes[id]
-		if !ok {
+		if !ok || analysis.FallbackTheme(t) {
 			continue
 		}
 		var list *[]ThemeQuote
@@ -127,9 +131,7 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 			}
 		}
 		*list = append(*list, tq)
-		if tq.QuoteID == 0 {
-			fallback = append(fallback, t)
-		}
+		fallback = append(fallback, t)
 	}
 	for i := range v.DecisionCriteria {
 		shown = append(shown, &v.DecisionCriteria[i])
@@ -152,8 +154,8 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 
 // raisersTopQuotes sets, for each theme of themes, its ThemeQuote in shown
 // to the first of the theme's top quotes (quotable, chosen by the
-// analysis) said by one of the raising buyers, when the search's hits held
-// none that may be shown; none when none of them said one. The top quotes
+// analysis) said by one of the raising buyers; it leaves the one there
+// (a search hit, or none) when none of them said one. The top quotes
 // of every such theme are read in one query.
 func (a *App) raisersTopQuotes(ctx context.Context, themes []persona.Theme, raising map[int64]bool, shown []*ThemeQuote) error {
 	if len(themes) == 0 {
@@ -261,7 +263,7 @@ func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValu
 		}
 		for _, id := range ids {
 			t, ok := themes[id]
-			if !ok {
+			if !ok || analysis.FallbackTheme(t) {
 				continue
 			}
 			tq := ThemeQuote{ThemeID: t.ID, Label: t.Label}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
 )
 
 // valuedTheme is a persona of the study with a decision-criteria or
@@ -106,4 +107,61 @@ func TestPersonaValuesNeverShowAHiddenQuote(t *testing.T) {
 		t.Fatal(err)
 	}
 	check("after re-analysis")
+}
+
+// TestValuesInsteadAreValues: "What they value instead" names what the
+// raising buyers value — never a catch-all ("Mixed remarks (…)", which
+// names nothing) — and shows, for each theme, the theme's own top quote a
+// raising buyer said when there is one, not whatever remark of theirs the
+// theme happens to hold.
+func TestValuesInsteadAreValues(t *testing.T) {
+	a, st := demoCopy(t)
+	ctx := context.Background()
+	ps, err := a.cachedPersonas(ctx, st.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked, catchAlls := 0, 0
+	for _, p := range ps {
+		all, err := a.cachedThemes(ctx, append(append([]int64{}, p.Rings[persona.RingCriteria]...), p.Rings[persona.RingSuccess]...))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, th := range all {
+			if analysis.FallbackTheme(th) {
+				catchAlls++
+			}
+		}
+		v, err := a.raisersValues(ctx, p, p.ParticipantIDs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		raising := map[int64]bool{}
+		for _, id := range p.ParticipantIDs {
+			raising[id] = true
+		}
+		for _, tq := range append(v.DecisionCriteria, v.SuccessFactors...) {
+			th, err := a.cachedTheme(ctx, tq.ThemeID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if analysis.FallbackTheme(th) {
+				t.Errorf("persona %q values the catch-all %q", p.Name, th.Label)
+			}
+			top, err := a.store.QuotesByID(ctx, th.TopQuoteIDs)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if q, ok := firstShown(th.TopQuoteIDs, quotesByID(top), func(q persona.Quote) bool { return raising[q.ParticipantID] }); ok {
+				checked++
+				if tq.QuoteID != q.ID {
+					t.Errorf("persona %q, theme %q shows %q; want its top quote %q", p.Name, th.Label, tq.Quote, q.Text)
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no value theme with a top quote by its raisers: the test checks nothing")
+	}
+	t.Logf("%d themes checked; %d catch-alls among the personas' value rings", checked, catchAlls)
 }

@@ -73,12 +73,53 @@ type Distinction struct {
 // or what is the same for every member (members are buyers). Persona pages
 // are the most requested JSON, so every byte of a member counts (a
 // 170-member page is ~20% smaller than with the whole participant).
+//
+// A person the study's speakers setting joins across files (the Project
+// Manager of four meetings) is one member: the row of their first file,
+// with Also the rows of the others, so the list has one line per person
+// as "n buyers" counts them.
 type Member struct {
 	ID         int64             `json:"id"`
 	Label      string            `json:"label"`
 	SourceID   int64             `json:"source_id"`
 	Source     string            `json:"source"`
 	Attributes map[string]string `json:"attributes,omitempty"`
+	Also       []MemberFile      `json:"also,omitempty"`
+}
+
+// MemberFile is a person's row in another file.
+type MemberFile struct {
+	ID       int64  `json:"id"`
+	SourceID int64  `json:"source_id"`
+	Source   string `json:"source"`
+}
+
+// personMembers lists the persona's members one per person: the files'
+// rows of a person the speakers setting joins go into one Member.
+func personMembers(parts []persona.Participant, members map[int64]bool, srcs map[int64]persona.Source, mode persona.SpeakerIdentity) []Member {
+	kinds := make(map[int64]persona.Kind, len(srcs))
+	for id, s := range srcs {
+		kinds[id] = s.Kind
+	}
+	to := persona.SamePerson(parts, kinds, mode)
+	out := []Member{}
+	at := map[int64]int{} // standing participant -> index in out
+	for _, x := range parts {
+		if !members[x.ID] {
+			continue
+		}
+		head, ok := to[x.ID]
+		if !ok {
+			head = x.ID
+		}
+		if i, ok := at[head]; ok {
+			out[i].Also = append(out[i].Also, MemberFile{ID: x.ID, SourceID: x.SourceID, Source: srcs[x.SourceID].Name})
+			continue
+		}
+		at[head] = len(out)
+		out = append(out, Member{ID: x.ID, Label: x.Label, SourceID: x.SourceID, Source: srcs[x.SourceID].Name, Attributes: x.Attributes})
+	}
+	return out
 }
 
 // PersonaPage assembles a persona's page.
@@ -106,11 +147,8 @@ func (a *App) PersonaPage(ctx context.Context, id int64) (PersonaPage, error) {
 	labels := map[int64]string{}
 	for _, x := range parts {
 		labels[x.ID] = x.Label
-		if members[x.ID] {
-			page.Participants = append(page.Participants, Member{ID: x.ID, Label: x.Label, SourceID: x.SourceID,
-				Source: srcs[x.SourceID].Name, Attributes: x.Attributes})
-		}
 	}
+	page.Participants = personMembers(parts, members, srcs, page.Study.Speakers)
 	sizing, err := a.SurveySizing(ctx, p.StudyID)
 	if err != nil {
 		return page, err

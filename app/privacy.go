@@ -10,6 +10,7 @@ import (
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/ingest"
 	"github.com/verbatimhq/verbatim/persona/redact"
+	"github.com/verbatimhq/verbatim/persona/store"
 )
 
 // Privacy returns a study's privacy settings (redaction off until set).
@@ -120,12 +121,27 @@ func (a *App) saveOriginals(ctx context.Context, studyID, sourceID int64, origin
 // DeleteParticipant removes a participant with their turns, quotes (and
 // so codings), index entries and attributes, then re-analyses the study so
 // themes and persona pages no longer count them. Until it has, no theme
-// shows their quote as its headline or among its top quotes. It returns
-// the participant as it was and how many quotes went.
+// shows their quote as its headline or among its top quotes. A person the
+// study's Speakers setting joins across files (persona.SamePerson: the
+// same name in several files) is one person to delete: every file's row
+// of them goes. It returns the participant as it was and how many quotes
+// went.
 func (a *App) DeleteParticipant(ctx context.Context, id int64) (persona.Participant, int, error) {
-	p, ids, err := a.deleteParticipant(ctx, id)
+	p, err := a.store.Participant(ctx, id)
 	if err != nil {
-		return p, len(ids), err
+		return p, 0, err
+	}
+	rows, err := a.samePersonRows(ctx, p)
+	if err != nil {
+		return p, 0, fmt.Errorf("delete participant %d: %w", id, err)
+	}
+	var ids []int64
+	for _, row := range rows {
+		_, gone, err := a.deleteParticipant(ctx, row)
+		ids = append(ids, gone...)
+		if err != nil && !(row != id && errors.Is(err, persona.ErrNotFound)) {
+			return p, len(ids), err
+		}
 	}
 	err = a.forgetQuotesInThemes(ctx, p.StudyID, ids)
 	a.ScheduleAnalysis(p.StudyID)
@@ -133,6 +149,35 @@ func (a *App) DeleteParticipant(ctx context.Context, id int64) (persona.Particip
 		return p, len(ids), fmt.Errorf("delete participant %d: %w", id, err)
 	}
 	return p, len(ids), nil
+}
+
+// samePersonRows lists the participant rows of p's study that are the
+// person p is (p first), under the study's Speakers setting.
+func (a *App) samePersonRows(ctx context.Context, p persona.Participant) ([]int64, error) {
+	st, err := a.store.Study(ctx, p.StudyID)
+	if err != nil {
+		return nil, err
+	}
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: p.StudyID})
+	if err != nil {
+		return nil, err
+	}
+	srcs, err := a.store.Sources(ctx, p.StudyID)
+	if err != nil {
+		return nil, err
+	}
+	kinds := make(map[int64]persona.Kind, len(srcs))
+	for _, s := range srcs {
+		kinds[s.ID] = s.Kind
+	}
+	to := persona.SamePerson(parts, kinds, st.Speakers)
+	rows := []int64{p.ID}
+	for _, q := range parts {
+		if q.ID != p.ID && to[q.ID] == to[p.ID] {
+			rows = append(rows, q.ID)
+		}
+	}
+	return rows, nil
 }
 
 // deleteParticipant deletes the participant's rows and index entries and

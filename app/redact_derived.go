@@ -12,6 +12,7 @@ import (
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/analysis"
+	"github.com/verbatimhq/verbatim/persona/redact"
 )
 
 // An analysis builds text of its own from the quotes: theme labels and
@@ -76,7 +77,7 @@ func newScrub(originals []persona.Original, common func(string) bool) *scrub {
 			w = strings.Trim(w, ".,;:'’\"()&")
 			r, _ := utf8.DecodeRuneInString(w)
 			switch {
-			case w == "" || legalForms[strings.ToLower(w)]:
+			case w == "" || redact.LegalForm(w):
 			case person && !unicode.IsUpper(r): // "de", "van": particles, not names
 			default:
 				add(w, o.Label, true)
@@ -98,11 +99,6 @@ func newScrub(originals []persona.Original, common func(string) bool) *scrub {
 	}
 	return s
 }
-
-// legalForms are the parts of a company's name that name no company
-// ("Acme Corp." is scrubbed as "Acme", never as "corp").
-var legalForms = setOf("ag", "and", "bv", "co", "company", "corp", "corporation", "gmbh", "group", "holding", "holdings",
-	"inc", "incorporated", "limited", "llc", "llp", "ltd", "nv", "of", "plc", "pty", "sa", "sarl", "sas", "spa", "the")
 
 // commonShortWords are two-letter English words: a name part spelled like
 // one (the given name "An") is replaced only as written.

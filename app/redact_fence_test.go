@@ -33,7 +33,7 @@ func TestFencedOutRedactionRunnerWritesNothing(t *testing.T) {
 			db := newDB(t)
 			var apps [2]*App
 			for i := range apps {
-				a, err := Open(ctx, Config{DataDir: t.TempDir(), DB: db}, nil)
+				a, err := Open(ctx, Config{DataDir: t.TempDir(), DB: db, sharedSQLite: true}, nil)
 				if err != nil {
 					t.Fatal(err)
 				}

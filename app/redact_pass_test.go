@@ -22,7 +22,7 @@ func TestRedactionPassShowsOnEveryReplica(t *testing.T) {
 			db := filepath.Join(t.TempDir(), "shared.db")
 			var out [2]*App
 			for i := range out {
-				a, err := Open(context.Background(), Config{DataDir: t.TempDir(), DB: db}, nil)
+				a, err := Open(context.Background(), Config{DataDir: t.TempDir(), DB: db, sharedSQLite: true}, nil)
 				if err != nil {
 					t.Fatal(err)
 				}

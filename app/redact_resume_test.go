@@ -43,7 +43,7 @@ func TestRedactionPassResumesAfterAKill(t *testing.T) {
 	}
 	ctx := context.Background()
 	db := filepath.Join(t.TempDir(), "shared.db")
-	setup, err := Open(ctx, Config{DataDir: t.TempDir(), DB: db}, nil)
+	setup, err := Open(ctx, Config{DataDir: t.TempDir(), DB: db, sharedSQLite: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,7 +99,7 @@ func TestRedactionPassResumesAfterAKill(t *testing.T) {
 	read := map[int64]int{}
 	var resumer *App
 	for i := range replicas {
-		a, err := Open(ctx, Config{DataDir: t.TempDir(), DB: db}, nil)
+		a, err := Open(ctx, Config{DataDir: t.TempDir(), DB: db, sharedSQLite: true}, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -198,7 +198,7 @@ func redactOn(t *testing.T, a *App, studyID int64) {
 // and saved, writes marker and waits.
 func runPassToBeKilled(t *testing.T, db, marker string) {
 	ctx := context.Background()
-	a, err := Open(ctx, Config{DataDir: t.TempDir(), DB: db}, nil)
+	a, err := Open(ctx, Config{DataDir: t.TempDir(), DB: db, sharedSQLite: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -81,6 +81,22 @@ func TestSpeakersAcrossFilesArePeople(t *testing.T) {
 					t.Errorf("theme %q raised by %d of %d; want at most %d of %d", th.Label, th.Participants, th.Of, want, want)
 				}
 			}
+			// The persona page lists one member per person, with every
+			// file of theirs.
+			members, files := 0, 0
+			for _, p := range res.Personas {
+				page, err := a.PersonaPage(ctx, p.ID)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for _, m := range page.Participants {
+					members++
+					files += 1 + len(m.Also)
+				}
+			}
+			if members != want || files != len(buyers) {
+				t.Errorf("persona pages list %d members with %d files; want %d with %d", members, files, want, len(buyers))
+			}
 			stored, _ := a.Study(ctx, st.ID)
 			if m := tc.mode; m != "" && stored.Speakers != m || m == "" && stored.Speakers != persona.SpeakersAuto {
 				t.Errorf("stored setting %q; want %q", stored.Speakers, tc.mode)

@@ -35,12 +35,20 @@ func CleanVerbatim(text string) string {
 			drop[i] = true
 		}
 	}
+	cutOffRestarts(toks, bare, drop)
 	// Stutters: a word or a run of up to three words said again at once
-	// ("would would", "the, the", "of the of the"); the first saying goes.
+	// ("would would", "the, the", "of the of the", "the uh the", "It's been
+	// a l It's been a"); the first saying goes.
+	kept := make([]int, 0, len(toks))
+	for i := range toks {
+		if !drop[i] {
+			kept = append(kept, i)
+		}
+	}
 	for n := 3; n >= 1; n-- {
-		for i := 0; i+2*n <= len(toks); i++ {
-			if repeats(bare, drop, i, n) {
-				for k := i; k < i+n; k++ {
+		for i := 0; i+2*n <= len(kept); i++ {
+			if repeats(bare, drop, kept[i:i+2*n], n) {
+				for _, k := range kept[i : i+n] {
 					drop[k] = true
 				}
 			}
@@ -87,30 +95,131 @@ func CleanVerbatim(text string) string {
 		}
 		break
 	}
-	var kept []string
+	words := make([]string, 0, len(toks))
 	for i, t := range toks {
 		if drop[i] {
 			if strings.Contains(t, "<mark>") {
 				return text
 			}
-			// A dropped word's closing punctuation stays with the kept word
+			// A dropped word's closing punctuation stays with the words word
 			// before it ("the price uh, but" -> "the price, but").
-			if p := trailingPunct(t); p != "" && p != "," && len(kept) > 0 && !strings.ContainsAny(kept[len(kept)-1], ".!?;:") {
-				kept[len(kept)-1] = strings.TrimRight(kept[len(kept)-1], ",") + p
+			if p := trailingPunct(t); p != "" && p != "," && len(words) > 0 && !strings.ContainsAny(words[len(words)-1], ".!?;:") {
+				words[len(words)-1] = strings.TrimRight(words[len(words)-1], ",") + p
 			}
 			continue
 		}
-		kept = append(kept, t)
+		words = append(words, t)
 	}
-	if len(kept) == 0 {
+	if len(words) == 0 {
 		return text
 	}
-	out := strings.Join(kept, " ")
-	out = strings.ReplaceAll(out, " ,", ",")
 	if r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(text, "<mark>")); drop[0] && unicode.IsUpper(r) {
-		out = capitalFirst(out) // the sentence's start was dropped; a fragment's mid-sentence start stays
+		words[0] = capitalFirst(words[0]) // the sentence's start was dropped; a fragment's mid-sentence start stays
 	}
-	return out
+	var out strings.Builder
+	out.Grow(len(text))
+	for i, t := range words {
+		if i > 0 && !strings.HasPrefix(t, ",") {
+			out.WriteByte(' ')
+		}
+		out.WriteString(t)
+	}
+	return out.String()
+}
+
+// cutOffRestarts drops a speaker's false start that a transcriber ended
+// by beginning a new sentence with a capital: "a l It's …", "uh w I'm
+// sorry", "She i It's a question…", "The They just look…". The sign is
+// English, not one set's: a lower-case cut-off (one or two letters that are
+// no word) or, at a sentence's start, a lone closed-class word, right
+// before a capitalised closed-class word ("It's", "We", "The", "So"; the
+// restartCaps of restart.go) or "I". With the cut-off go up to two short
+// words before it that began the same broken sentence ("a l"), when they
+// reach back to the sentence's start; a title's capital ("read The Lean
+// Startup") opens a run of capitals and is left alone.
+func cutOffRestarts(toks, bare []string, drop []bool) {
+	for k := 1; k < len(toks); k++ {
+		if drop[k] || !opensAgain(toks, bare, k) {
+			continue
+		}
+		p := k - 1
+		for p >= 0 && drop[p] {
+			p--
+		}
+		if p < 0 || strings.ContainsAny(toks[p], ".,;:!?") || !lowerInitial(toks[p]) && !restartCaps[bare[p]] {
+			continue
+		}
+		if cutOffLetters(toks[p], bare[p]) || bare[p] == "i" && toks[p] == "i" && !iForms[bare[k]] { // "She i It's"
+			drop[p] = true
+			// Short words before it, back to the sentence's start.
+			start, q := p, p-1
+			for n := 0; q >= 0 && n < 3; q-- {
+				if drop[q] {
+					continue
+				}
+				if strings.ContainsAny(toks[q], ".,;:!?") || len(bare[q]) > 3 {
+					break
+				}
+				start = q
+				n++
+			}
+			if q < 0 || strings.ContainsAny(toks[q], ".,;:!?") {
+				for d := start; d < p; d++ {
+					drop[d] = true
+				}
+			}
+			continue
+		}
+		// A lone closed-class word at a sentence's start, begun again at
+		// once: "The They just look…", "So, And…".
+		q := p - 1
+		for q >= 0 && drop[q] {
+			q--
+		}
+		if (q < 0 || strings.ContainsAny(toks[q], ".!?")) && restartCaps[bare[p]] && bare[p] != bare[k] &&
+			!iForms[bare[k]] { // "So I think" is one sentence
+
+			drop[p] = true
+		}
+	}
+}
+
+// opensAgain reports a capitalised closed-class word, or "I", that is
+// not the start of a title (a run of capitals).
+func opensAgain(toks, bare []string, k int) bool {
+	t := strings.TrimPrefix(toks[k], "<mark>")
+	if !startsUpper(t) {
+		return false
+	}
+	if iForms[bare[k]] {
+		return true
+	}
+	nextUpper := k+1 < len(toks) && startsUpper(strings.TrimPrefix(toks[k+1], "<mark>")) && bare[k+1] != "i" &&
+		!strings.ContainsAny(toks[k], ".,;:!?")
+	raw := strings.TrimRight(strings.TrimSuffix(t, "</mark>"), ".,;:!?")
+	return capitalisedRestart(raw, bare[k], nextUpper)
+}
+
+// cutOffLetters reports a lower-case token of one or two letters that is
+// no English word ("l", "w", "th"; shortWords of quote_cut.go are the
+// words): a word the speaker broke off.
+func cutOffLetters(tok, w string) bool {
+	if len(w) == 0 || len(w) > 2 || !lowerInitial(tok) || shortWords[w] {
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+var iForms = wordSet(`i i'm i've i'll i'd`)
+
+func lowerInitial(s string) bool {
+	r, _ := utf8.DecodeRuneInString(strings.TrimPrefix(s, "<mark>"))
+	return unicode.IsLower(r)
 }
 
 // cleanFillers are words that are only hesitation.
@@ -140,17 +249,18 @@ var wholeShortWords = map[string]bool{"a": true, "i": true, "an": true, "in": tr
 
 // repeats reports whether the n kept words from i are said again right
 // after them. "that that" and "had had" can be grammar, not a stutter.
-func repeats(bare []string, drop []bool, i, n int) bool {
-	for k := i; k < i+2*n; k++ {
+// at are the positions of 2n words in a row among those kept.
+func repeats(bare []string, drop []bool, at []int, n int) bool {
+	for _, k := range at {
 		if drop[k] || bare[k] == "" {
 			return false
 		}
 	}
-	if n == 1 && (bare[i] == "that" || bare[i] == "had") {
+	if n == 1 && (bare[at[0]] == "that" || bare[at[0]] == "had") {
 		return false
 	}
 	for k := 0; k < n; k++ {
-		if bare[i+k] != bare[i+n+k] {
+		if bare[at[k]] != bare[at[n+k]] {
 			return false
 		}
 	}
@@ -171,10 +281,14 @@ func nextKept(drop []bool, i int) int {
 // bareWord is a token lower-cased without markup and surrounding
 // punctuation.
 func bareWord(t string) string {
-	t = strings.NewReplacer("<mark>", "", "</mark>", "").Replace(t)
+	if strings.Contains(t, "<") {
+		t = markTags.Replace(t)
+	}
 	t = strings.TrimFunc(t, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) && r != '\'' })
 	return strings.ToLower(strings.Trim(t, "'"))
 }
+
+var markTags = strings.NewReplacer("<mark>", "", "</mark>", "")
 
 // trailingPunct is the punctuation a token ends with.
 func trailingPunct(t string) string {

@@ -28,6 +28,18 @@ func TestCleanVerbatim(t *testing.T) {
 		{"false start after a filler", "Uh, you, if you want to deploy it, you need a pipeline.", "If you want to deploy it, you need a pipeline."},
 		{"no false start", "It works, it really does.", "It works, it really does."},
 		{"filler ends the sentence", "It costs too much, um.", "It costs too much."},
+		{"cut-off restart with a capital", "a l It's a squirrel, and I like them.", "It's a squirrel, and I like them."},
+		{"cut-off restart on I", "Uh w I'm sorry, I'm slightly tongue-tied.", "I'm sorry, I'm slightly tongue-tied."},
+		{"cut-off restart mid-quote", "We checked it. She i It's a question of time.", "We checked it. It's a question of time."},
+		{"cut-off restart after a comma", "Yes, th The thing is, it's easy.", "The thing is, it's easy."},
+		{"lone word begun again", "The They just look in the past.", "They just look in the past."},
+		{"a lower-case i before a capital", "You i We can see at a later stage.", "We can see at a later stage."},
+		{"a title's capitals stay", "We read The Lean Startup last year.", "We read The Lean Startup last year."},
+		{"a capital letter is a word", "We have a plan B ready.", "We have a plan B ready."},
+		{"a lower-case cut-off before a lower-case word stays", "It is e a simple chip.", "It is e a simple chip."},
+		{"restart then a repeated phrase", "It's been a l It's been a little bit difficult.", "It's been a little bit difficult."},
+		{"stutter across a filler", "We train the uh the model.", "We train the model."},
+		{"short words mid-sentence stay", "We talked about a l It's fine.", "We talked about a It's fine."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -58,5 +70,15 @@ func TestCleanVerbatimKeepsOnlyTheSpeakersWords(t *testing.T) {
 			}
 			j++
 		}
+	}
+}
+
+// BenchmarkCleanVerbatim: one 25-word spoken sentence with a filler, a
+// stutter and a cut-off start, as a persona page shows dozens of them.
+func BenchmarkCleanVerbatim(b *testing.B) {
+	in := "So um like you said you don't like having all the buttons on one on one remote, and yet it would im improve the the design for us."
+	b.ReportAllocs()
+	for b.Loop() {
+		CleanVerbatim(in)
 	}
 }

@@ -150,3 +150,133 @@ func matchesAny(w string, list []string) bool {
 	}
 	return false
 }
+
+// CarriesConcernOn is CarriesConcern for an objection about a topic
+// ("the battery is unreliable"): a concern said only of another named
+// thing does not count. A concern's adjective is said of a thing when it
+// stands right before a noun ("really quite expensive watches",
+// "unreliable trains") or after a copula whose subject is a noun ("the
+// website is unreliable", "the trains were too slow"); when no noun of
+// that phrase is the topic (isTopic) nor a general word for whatever is
+// being discussed ("an expensive option", "the thing is unreliable"), the
+// concern is another thing's. A concern said with a pronoun or no subject
+// ("it's gonna add too much to the price") is the topic's: in a study
+// about one product the buyer seldom names it; and a quote that names the
+// topic anywhere is about it. tokens are the quote's
+// analysis tokens (Quote.Tokens); without them this is CarriesConcern.
+func CarriesConcernOn(text string, tokens []Token, concerns []Concern, isTopic func(string) bool) bool {
+	if !CarriesConcern(text, concerns) {
+		return false
+	}
+	if len(tokens) == 0 || isTopic == nil {
+		return true
+	}
+	// A quote that names the topic anywhere is about it ("…backup is
+	// slow. Not enough responsive support." for "support is slow").
+	for _, t := range tokens {
+		if isTopic(t.Text) {
+			return true
+		}
+	}
+	found := false
+	for i, t := range tokens {
+		if !isAdjective(t.Tag) || !carries(t.Text, concerns) {
+			continue
+		}
+		found = true
+		if !saidOfOther(tokens, i, isTopic) {
+			return true
+		}
+	}
+	// Only carriers that are no adjective (a noun, a verb, a phrase: "the
+	// price", "it crashed") or adjectives all said of other things.
+	if !found {
+		return true
+	}
+	for _, t := range tokens {
+		if !isAdjective(t.Tag) && carries(t.Text, concerns) {
+			return true
+		}
+	}
+	for _, c := range concerns {
+		for _, e := range c.Carriers {
+			if strings.Contains(e, " ") && strings.Contains(" "+strings.Join(concernWords(text), " ")+" ", " "+e+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func carries(w string, concerns []Concern) bool {
+	for _, c := range concerns {
+		if matchesAny(w, c.Carriers) {
+			return true
+		}
+	}
+	return false
+}
+
+// saidOfOther reports whether the adjective at i is said of a named thing
+// that is not the topic (see CarriesConcernOn).
+func saidOfOther(tokens []Token, i int, isTopic func(string) bool) bool {
+	var nouns []string
+	// Attributive: "expensive (Swiss) watches".
+	j := i + 1
+	if j < len(tokens) && isAdjective(tokens[j].Tag) {
+		j++
+	}
+	for ; j < len(tokens) && isNoun(tokens[j].Tag); j++ {
+		nouns = append(nouns, tokens[j].Text)
+	}
+	if len(nouns) == 0 {
+		// Predicative: "the website is (really) unreliable", "the trains
+		// were too slow and unreliable".
+		j = i - 1
+		for j >= 0 && (strings.HasPrefix(tokens[j].Tag, "RB") || tokens[j].Text == "too" || tokens[j].Tag == "CC" ||
+			isAdjective(tokens[j].Tag)) {
+			j--
+		}
+		if j < 1 || !copulas[tokens[j].Text] {
+			return false
+		}
+		for j--; j >= 0 && isNoun(tokens[j].Tag); j-- {
+			nouns = append(nouns, tokens[j].Text)
+		}
+		// "Setting up network and ports for inbound traffic was more
+		// complicated": the subject is a clause, not the noun before
+		// the copula.
+		for k := j; k >= max(0, j-8); k-- {
+			if tokens[k].Tag == "VBG" || tokens[k].Tag == "VB" {
+				return false
+			}
+			if !isNoun(tokens[k].Tag) && !isAdjective(tokens[k].Tag) && tokens[k].Tag != "DT" && tokens[k].Tag != "IN" &&
+				tokens[k].Tag != "CC" && tokens[k].Tag != "RP" && tokens[k].Tag != "PRP$" {
+				break
+			}
+		}
+	}
+	if len(nouns) == 0 {
+		return false // a pronoun, or nothing named
+	}
+	for _, n := range nouns {
+		if isTopic(n) || thingWords[n] {
+			return false
+		}
+	}
+	return true
+}
+
+func isAdjective(tag string) bool { return strings.HasPrefix(tag, "JJ") }
+
+func isNoun(tag string) bool { return strings.HasPrefix(tag, "NN") }
+
+var copulas = wordSet(`is are was were be been being 's 're seems seem seemed looks look looked gets get got became
+become feels feel felt`)
+
+// thingWords are general English nouns for whatever is being discussed:
+// "an expensive option" is the topic's price as much as "it's expensive".
+var thingWords = wordSet(`thing things stuff one ones option options way ways solution solutions product products
+feature features part parts tool tools version versions service services system systems device devices alternative
+alternatives choice choices idea ideas approach kind sort type process setup price prices pricing cost costs software
+app apps application applications platform platforms program programs`)

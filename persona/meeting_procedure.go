@@ -54,9 +54,12 @@ var meetingProcedureRE = regexp.MustCompile(`(?i)` +
 // conceptual design meeting and it's starting at approximately fourteen
 // twenty five", "we have forty minutes for this one", "Let's do the look
 // and feel design presentation first.", "This meeting is being recorded.",
-// "Can everyone see my screen?". A buyer's "our weekly meeting goes over
-// the metrics" names a meeting of theirs, not this one, and is none.
-var housekeepingHints = []string{"meeting", "minutes", "presentation", "screen", "agenda"}
+// "Can everyone see my screen?", and who speaks first ("Who starts? We
+// ought to decide who starts", "Shall we start?", "Who's next?"). A
+// buyer's "our weekly meeting goes over the metrics" names a meeting of
+// theirs, not this one, and "decide who starts the pilot" their own
+// process: neither is housekeeping.
+var housekeepingHints = []string{"meeting", "minutes", "presentation", "screen", "agenda", "who", "start", "turn"}
 
 var meetingHousekeepingRE = regexp.MustCompile(`(?i)` +
 	// this meeting: "it's our conceptual design meeting", "this is the kick-off meeting", "this meeting is…"
@@ -73,7 +76,11 @@ var meetingHousekeepingRE = regexp.MustCompile(`(?i)` +
 	`|\b(?:let's|let\s+us|we'll|we\s+will|I'll|I\s+will|I'm\s+going\s+to)\s+look\s+at\s+(?:the\s+|our\s+|today's\s+)?(?:agenda|minutes)\b` +
 	`|\b(?:let's|let\s+us|we'll|we\s+will|I'll|I\s+will|I'm\s+going\s+to)\s+give\s+(?:my|your|his|her)\s+(?:[\w-]+\s+){0,3}presentation\b` +
 	// the screen shared: "Can everyone see my screen?", "I'll share my screen."
-	`|\b(?:see|share|sharing)\s+my\s+screen\b`)
+	`|\b(?:see|share|sharing)\s+my\s+screen\b` +
+	// who speaks first, as a question of its own or a choice to make ("decide who starts the pilot" names
+	// the buyer's own process and goes on past "starts")
+	`|(?:^|[.?!]\s+)(?:(?:so|okay|ok|right|well|and|now)[,]?\s+)*(?:who(?:'s|\s+is)\s+(?:first|next|starting)|who\s+(?:starts|begins|goes\s+(?:first|next))|who\s+wants\s+to\s+(?:start|begin|go\s+(?:first|next))|whose\s+turn\s+is\s+it|(?:shall|should)\s+(?:I|we)\s+(?:start|begin|go\s+first))\s*\?` +
+	`|\b(?:decide|choose|pick|agree\s+(?:on\s+)?)\s+who\s+(?:starts|begins|goes\s+first|speaks\s+first|presents\s+first)(?:\s+and\s+(?:all\s+that|so\s+on))?\s*(?:[.?!]|$)`)
 
 // IsMeetingProcedure reports a sentence that runs a formal meeting by its
 // rules, or keeps any meeting's house (see above): never a buyer's quote.

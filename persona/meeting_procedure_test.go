@@ -92,6 +92,17 @@ func TestMeetingProcedure(t *testing.T) {
 		{"I'll give the board presentation on ROI next week.", false},
 		{"Let's look at the agenda.", true},
 		{"I'll give my presentation now.", true},
+		// who speaks first (QMSum ES2011a): the meeting's running order
+		{"Who starts? We ought to decide who starts and all that.", true},
+		{"So who wants to go first?", true},
+		{"Shall we start?", true},
+		{"Okay. Who's next?", true},
+		{"Whose turn is it?", true},
+		{"We need to decide who starts the pilot with the vendor.", false},
+		{"Who starts the onboarding when a new hire joins?", false},
+		{"Should we start using the cloud version?", false},
+		{"Who goes first in the approval chain is finance.", false},
+		{"The next release is what we are waiting for.", false},
 	}
 	for _, tc := range tests {
 		if got := persona.IsMeetingProcedure(tc.text); got != tc.want {

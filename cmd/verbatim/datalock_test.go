@@ -6,6 +6,7 @@ import (
 	"errors"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"syscall"
@@ -17,8 +18,9 @@ import (
 // `ingest` and `analyze` on the same --data are refused at once with an
 // error naming the server's pid and command (before, they waited for
 // ever on the index's lock, or wrote beside the server with locks of
-// their own). A server killed with SIGKILL leaves no stale lock: the
-// next command runs.
+// their own). So is an `ingest` on another --data whose --db is the
+// server's SQLite file (before, it wrote into it). A server killed with
+// SIGKILL leaves no stale lock: the next command runs.
 func TestSecondProcessOnADataDirIsRefused(t *testing.T) {
 	data := t.TempDir()
 	serve := exec.Command(os.Args[0], "serve", "--data", data, "--no-demo", "--addr", "127.0.0.1:0")
@@ -54,6 +56,8 @@ func TestSecondProcessOnADataDirIsRefused(t *testing.T) {
 		{"ingest", "--data", data, "--study", "Second", "../../samples/interviews/01-dana-whitfield-brightlane.txt"},
 		{"analyze", "--data", data},
 		{"search", "--data", data, "price"},
+		// Another data directory on the server's SQLite file.
+		{"ingest", "--data", t.TempDir(), "--db", filepath.Join(data, "verbatim.db"), "--study", "Second", "../../samples/interviews/01-dana-whitfield-brightlane.txt"},
 	} {
 		cmd := exec.Command(os.Args[0], args...)
 		cmd.Env = append(os.Environ(), "VERBATIM_RUN_MAIN=1")

@@ -47,6 +47,11 @@ var denseWeights = []float64{0.5, 0, 1}
 // held-out accuracy.
 var calibrateDebug func(dense, acc float64, n int)
 
+// calibrateDebugYs, when set (development tests), sees each weight's
+// held-out outcomes (1 right, 0 wrong), in the same seed order for every
+// weight.
+var calibrateDebugYs func(dense float64, ys []float64)
+
 // calibrate measures the coding on the seeds themselves: for each code
 // with two seeds or more, its seeds are split in two halves by order; each
 // half in turn is held out and coded from all the other seeds. The word
@@ -113,6 +118,9 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 		}
 		if calibrateDebug != nil {
 			calibrateDebug(denseWeights[d], acc[d], len(ys[d]))
+		}
+		if calibrateDebugYs != nil {
+			calibrateDebugYs(denseWeights[d], ys[d])
 		}
 	}
 	// The word vectors' weight: the first unless another's held-out

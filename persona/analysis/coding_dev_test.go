@@ -365,3 +365,63 @@ func TestSeededDevGate(t *testing.T) {
 		}
 	}
 }
+
+// TestSeededDevWeightRule (session seeded9): per draw, the held-out seeds'
+// accuracy per word-vector weight and the scored texts' ACC with each
+// weight fixed, to compare rules for choosing the weight.
+func TestSeededDevWeightRule(t *testing.T) {
+	sets, maxT := devSets(t)
+	ctx := context.Background()
+	ns := []int{3, 5, 10}
+	if v, _ := strconv.Atoi(os.Getenv("VERBATIM_SEEDED_N")); v > 0 {
+		ns = []int{v}
+	}
+	defer func(g []float64) { denseWeights = g }(denseWeights)
+	for _, set := range sets {
+		e, err := LoadSeededEval(ctx, dataDir, set, maxT, CodingOptions{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, n := range ns {
+			for _, seed := range []int64{1, 2, 3} {
+				line := fmt.Sprintf("DEV rule %-14s N=%d seed %d: held-out", set.Name, n, seed)
+				denseWeights = []float64{0.5, 0, 1}
+				calibrateDebug = func(d, acc float64, m int) {
+					line += fmt.Sprintf(" %.1f=%.3f (%d)", d, acc, m)
+				}
+				var y0 []float64
+				calibrateDebugYs = func(d float64, ys []float64) {
+					if d == 0.5 {
+						y0 = ys
+						return
+					}
+					b, c := 0, 0 // right only with d, right only with ½
+					for i := range ys {
+						switch {
+						case ys[i] > y0[i]:
+							b++
+						case ys[i] < y0[i]:
+							c++
+						}
+					}
+					line += fmt.Sprintf(" [%.1f vs .5: +%d −%d]", d, b, c)
+				}
+				r, err := e.Run(ctx, n, seed)
+				if err != nil {
+					t.Fatal(err)
+				}
+				calibrateDebug, calibrateDebugYs = nil, nil
+				line += fmt.Sprintf("; chosen %.1f ACC %.3f; fixed", e.coder.last.dense, r.ACC)
+				for _, w := range []float64{0.5, 0, 1} {
+					denseWeights = []float64{w}
+					r, err := e.Run(ctx, n, seed)
+					if err != nil {
+						t.Fatal(err)
+					}
+					line += fmt.Sprintf(" %.1f=%.3f", w, r.ACC)
+				}
+				fmt.Println(line)
+			}
+		}
+	}
+}

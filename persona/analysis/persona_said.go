@@ -17,7 +17,11 @@ import (
 // "Coded values (…)", or a ring's own name. Such a theme is a catch-all,
 // not a trait: it never names a persona nor sets one apart. A label a
 // researcher set is theirs and always counts.
-func fallbackTheme(t persona.Theme) bool {
+func fallbackTheme(t persona.Theme) bool { return FallbackTheme(t) }
+
+// FallbackTheme is fallbackTheme for callers outside the analysis: a
+// catch-all names no value a buyer holds.
+func FallbackTheme(t persona.Theme) bool {
 	if t.LabelSet {
 		return false
 	}

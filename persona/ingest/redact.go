@@ -36,6 +36,7 @@ func newRedaction(opt *Redaction, texts, speakers []string) *redaction {
 		}
 	}
 	r.Learn(texts...)
+	r.Prepare(texts...)
 	return &redaction{r: r, keep: opt.KeepOriginals, originals: map[persona.Original]bool{}}
 }
 

@@ -58,7 +58,7 @@ type Pseudonyms struct {
 	mu    sync.Mutex
 	n     map[string]int // kind + hash → number
 	next  map[Kind]int
-	alias map[string]string // hash of a first or last name → hash of the full name
+	alias map[string]string // kind + hash of a part of a name → hash of the full name
 
 	// reserve, when set, numbers an original not numbered here yet (see
 	// SetReserve); err is its first failure.
@@ -145,10 +145,8 @@ func (p *Pseudonyms) Label(kind Kind, original string) string {
 	h := p.hash(original)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if kind == Person {
-		if full, ok := p.alias[h]; ok {
-			h = full
-		}
+	if full, ok := p.alias[string(kind)+":"+h]; ok {
+		h = full
 	}
 	key := string(kind) + ":" + h
 	n, ok := p.n[key]
@@ -173,22 +171,59 @@ func (p *Pseudonyms) Label(kind Kind, original string) string {
 // Known registers a person's full name so that each part of it alone
 // ("Alice", "Smith") reads as the same person.
 func (p *Pseudonyms) Known(fullName string) {
-	parts := strings.Fields(fullName)
-	if len(parts) < 2 {
+	p.KnownAs(Person, fullName)
+}
+
+// KnownAs registers a full name of a kind so that each part of it that
+// can be said alone (NameParts: "Acme" of "Acme Corp.") reads as the same
+// person or company. The first full name to claim a part keeps it.
+func (p *Pseudonyms) KnownAs(kind Kind, fullName string) {
+	parts := NameParts(kind, fullName)
+	if len(parts) == 0 {
 		return
 	}
 	full := p.hash(fullName)
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	for _, part := range parts {
-		if nameLike(part) {
-			h := p.hash(part)
-			if _, taken := p.alias[h]; !taken {
-				p.alias[h] = full
-			}
+		h := string(kind) + ":" + p.hash(part)
+		if _, taken := p.alias[h]; !taken {
+			p.alias[h] = full
 		}
 	}
 }
+
+// NameParts returns the parts of a name of two or more words that may be
+// said alone: capitalised, name-like words ("Dana" and "Ortiz" of "Dana
+// Ortiz"; "Acme" of "Acme Corp."), never a legal form ("Corp", "Inc",
+// "Group"), a title or a particle ("de", "van"). A single word has none.
+func NameParts(kind Kind, name string) []string {
+	words := strings.Fields(name)
+	if len(words) < 2 {
+		return nil
+	}
+	var out []string
+	for _, w := range words {
+		w = strings.Trim(w, ".,;:!?\"'()[]&’")
+		if nameLike(w) && !LegalForm(w) && (kind == Person || kind == Company) {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// LegalForm reports whether a word of a company's name names no company:
+// "Corp", "Inc", "GmbH", "Group", "the" ("Acme Corp." alone is "Acme").
+func LegalForm(w string) bool { return legalForms[strings.ToLower(strings.Trim(w, ".,"))] }
+
+var legalForms = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(`ag and bv co company corp corporation gmbh group holding holdings inc incorporated
+limited llc llp ltd nv of plc pty sa sarl sas spa the`) {
+		m[w] = true
+	}
+	return m
+}()
 
 // nameLike reports whether w could be a name: a capital, then at least one
 // more letter, and not a word that starts sentences or titles people.
@@ -225,7 +260,7 @@ var notNames = func() map[string]bool {
 i i'm i've i'd i'll we you he she they it this that there here what why how when where who which
 monday tuesday wednesday thursday friday saturday sunday january february march april may june july
 august september october november december interviewer interviewee moderator speaker participant
-respondent host guest unknown customer buyer user admin team chair member minister`) {
+respondent host guest unknown customer buyer user admin team chair member minister madame`) {
 		m[w] = true
 	}
 	return m

@@ -284,3 +284,105 @@ func TestNamesAfterTitles(t *testing.T) {
 		t.Error("HasInnerCapital reads a title as a sentence end, or a sentence start as inner")
 	}
 }
+
+// A name the recogniser finds once is found wherever else the file says
+// it, also a part of it alone, and numbered as the whole: "Acme Corp." and
+// then (or before) "Acme"; "Priya Raman" and then "Priya". A part the file
+// writes in lower case ("data") or a legal form ("Corp") is not taken
+// alone.
+func TestNamesFoundOnceAreFoundEverywhere(t *testing.T) {
+	tagged := map[string]Kind{"Acme Corp.": Company, "Global Data Systems": Company, "Priya Raman": Person}
+	calls := 0
+	r := &Redactor{Pseudonyms: NewPseudonyms([]byte("k")), Kinds: []Kind{Person, Company}, Entities: func(text string) []Span {
+		calls++
+		var out []Span
+		for name, kind := range tagged {
+			if i := strings.Index(text, name); i >= 0 {
+				out = append(out, Span{i, i + len(name), kind})
+			}
+		}
+		return out
+	}}
+	texts := []string{
+		"Honestly the support at Acme was terrible.",
+		"We moved off Acme Corp. in May, and our data moved with us.",
+		"Then Global Data Systems came in. Data is messy, Global said it was fine.",
+		"I asked Priya Raman and then Priya signed. Corp is not a company.",
+		"Acme, frankly, never called back.",
+	}
+	r.Learn(texts...)
+	r.Prepare(texts...)
+	prepared := calls
+	var got []string
+	for _, text := range texts {
+		out, _ := r.Redact(text)
+		got = append(got, out)
+	}
+	want := []string{
+		"Honestly the support at [Company 1] was terrible.",
+		"We moved off [Company 1] in May, and our data moved with us.",
+		"Then [Company 2] came in. Data is messy, [Company 2] said it was fine.",
+		"I asked [Person 1] and then [Person 1] signed. Corp is not a company.",
+		"[Company 1], frankly, never called back.",
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("Redact(%q)\n got %q\nwant %q", texts[i], got[i], want[i])
+		}
+	}
+	if calls != prepared {
+		t.Errorf("the recogniser ran %d more times after Prepare; want none", calls-prepared)
+	}
+}
+
+// A name the recogniser read in more sentences than it tagged it in is
+// left to the recogniser's judgement in context: "Canada", taken for a
+// person once, is not replaced where it was read and not tagged.
+func TestNamesTheRecogniserMostlyRejectsAreNotSpread(t *testing.T) {
+	r := &Redactor{Pseudonyms: NewPseudonyms([]byte("k")), Entities: func(text string) []Span {
+		if i := strings.Index(text, "Canada Lee"); i >= 0 {
+			return []Span{{i, i + len("Canada"), Person}}
+		}
+		return nil
+	}}
+	texts := []string{"We met Canada Lee there.", "Sales in Canada grew.", "Our team in Canada is small.", "Then Canada changed the rules."}
+	r.Learn(texts...)
+	r.Prepare(texts...)
+	for _, text := range texts[1:] {
+		if out, _ := r.Redact(text); out != text {
+			t.Errorf("Redact(%q) = %q; want it left", text, out)
+		}
+	}
+}
+
+// The person an interviewer greets or thanks by name is found without the
+// recogniser (which misses "Thanks, Maria"), and then wherever else the
+// file names them; greetings of no one are left.
+func TestPeopleGreetedByName(t *testing.T) {
+	r := &Redactor{Pseudonyms: NewPseudonyms([]byte("k"))}
+	texts := []string{
+		"Thanks, Maria. Can you tell me about your role?",
+		"Great, thanks Maria, so what happened next?",
+		"Maria, one more thing: who signs the contract?",
+		"Hi everyone, thanks, Great to be here.",
+		"Thank you, Sir. Hello, I'm back. Hi Team.",
+		"Good morning, Sam! We will start.",
+		"Thanks for joining, Ana. We use Python, Azure, and more.",
+	}
+	r.Learn(texts...)
+	r.Prepare(texts...)
+	want := []string{
+		"Thanks, [Person 1]. Can you tell me about your role?",
+		"Great, thanks [Person 1], so what happened next?",
+		"[Person 1], one more thing: who signs the contract?",
+		"Hi everyone, thanks, Great to be here.",
+		"Thank you, Sir. Hello, I'm back. Hi Team.",
+		"Good morning, [Person 2]! We will start.",
+		"Thanks for joining, [Person 3]. We use Python, Azure, and more.",
+	}
+	for i, text := range texts {
+		if got, _ := r.Redact(text); got != want[i] {
+			t.Errorf("Redact(%q)\n got %q\nwant %q", text, got, want[i])
+		}
+	}
+}

@@ -30,6 +30,13 @@ type Redactor struct {
 
 	common map[string]bool // words the study writes in lower case
 	keep   map[string]bool
+
+	// found are the names the recogniser (or a title) found in the text
+	// Prepare read, in the order found: they, and their parts alone, are
+	// found wherever else the file says them ("Acme Corp." once, then
+	// "Acme"; "Priya Raman", then "Priya"), as a speaker's name is.
+	found  []foundName
+	entity map[string][]Span // text Prepare read → the names found in it
 }
 
 // Learn reads the study's text (all of it, before redacting any) for the
@@ -98,7 +105,6 @@ func (r *Redactor) Find(text string) []Span {
 		}
 	}
 	if kinds[Person] {
-		spans = append(spans, r.titled(text)...)
 		for _, sp := range FindNames(text, r.Names) {
 			// A speaker label such as "Marketing" is a role the study
 			// also writes in lower case, not a name.
@@ -107,6 +113,142 @@ func (r *Redactor) Find(text string) []Span {
 			}
 		}
 	}
+	found, ok := r.entity[text]
+	if !ok {
+		found = r.entities(text, kinds, nil)
+	}
+	spans = append(spans, found...)
+	spans = append(spans, r.foundAgain(text, kinds)...)
+	return merge(spans)
+}
+
+// Prepare reads a file's texts (all of them, after Learn and before
+// redacting any) for the names the recogniser or a title finds, so that
+// each is found in every text of the file, also where the recogniser did
+// not read it (a sentence's first word) or says only a part of it. A name
+// the recogniser read more often than it tagged ("Canada", tagged once as
+// a person and read in 200 sentences) is left to it: it judged the name
+// in context. The names found are kept per text, so redacting the same
+// texts after does not run the recogniser again.
+func (r *Redactor) Prepare(texts ...string) {
+	kinds := r.kinds()
+	if r.entity == nil {
+		r.entity = map[string][]Span{}
+	}
+	var read []string
+	tags := map[string]int{}
+	var order []foundName
+	for _, t := range texts {
+		if _, ok := r.entity[t]; ok {
+			continue
+		}
+		spans := r.entities(t, kinds, func(sentence string) { read = append(read, sentence) })
+		r.entity[t] = spans
+		for _, sp := range spans {
+			name := strings.TrimSpace(t[sp.Start:sp.End])
+			if tags[name] == 0 {
+				order = append(order, foundName{name, sp.Kind})
+				r.Pseudonyms.KnownAs(sp.Kind, name)
+			}
+			tags[name]++
+		}
+	}
+	// Each name and each part of it that reads as a name is a needle,
+	// voted on its own: the tags of the names that hold it against the
+	// sentences read that say it. "Acme" of "Acme Corp" (tagged once,
+	// read once more alone) is spread; "Canada" of "Canada Lee" (read
+	// alone in many sentences, never tagged so) is not.
+	var needles []foundName
+	votes := map[string]int{}
+	for _, f := range order {
+		for i, n := range append([]string{f.name}, NameParts(f.kind, f.name)...) {
+			if i > 0 && (len(n) < 3 || !r.plausible(n)) {
+				continue
+			}
+			if votes[n] == 0 {
+				needles = append(needles, foundName{n, f.kind})
+			}
+			votes[n] += tags[f.name]
+		}
+	}
+	seen := map[string]bool{}
+	for _, f := range r.found {
+		seen[f.name] = true
+	}
+	for _, f := range needles {
+		reads := 0
+		for _, sent := range read {
+			if hasWord(sent, f.name) {
+				reads++
+			}
+		}
+		if !seen[f.name] && 2*votes[f.name] >= reads {
+			seen[f.name] = true
+			r.found = append(r.found, f)
+		}
+	}
+}
+
+// hasWord reports whether text says w as a whole word, with its capitals.
+func hasWord(text, w string) bool {
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return false
+		}
+		s, e := i+j, i+j+len(w)
+		if edgeBefore(text, s) && edgeAfter(text, e) {
+			return true
+		}
+		i = e
+	}
+}
+
+type foundName struct {
+	name string
+	kind Kind
+}
+
+// foundAgain finds in text the names Prepare found and their parts, as
+// whole words with their capitals. A part must read as a name (three
+// letters or more, not a word the file writes in lower case, not a legal
+// form); the whole name is taken as it was found.
+// Parts are numbered as their whole (Pseudonyms.KnownAs).
+func (r *Redactor) foundAgain(text string, kinds map[Kind]bool) []Span {
+	if len(r.found) == 0 {
+		return nil
+	}
+	var spans []Span
+	look := func(needle string, kind Kind) {
+		for i := 0; ; {
+			j := strings.Index(text[i:], needle)
+			if j < 0 {
+				return
+			}
+			s, e := i+j, i+j+len(needle)
+			if edgeBefore(text, s) && edgeAfter(text, e) {
+				spans = append(spans, Span{s, e, kind})
+			}
+			i = e
+		}
+	}
+	for _, f := range r.found {
+		if kinds[f.kind] {
+			look(f.name, f.kind)
+		}
+	}
+	return spans
+}
+
+// entities finds names after titles and, with a recogniser, the names it
+// proposes that survive the study's tests; read, if set, is told each
+// sentence the recogniser reads.
+func (r *Redactor) entities(text string, kinds map[Kind]bool, read func(sentence string)) []Span {
+	var spans []Span
+	if kinds[Person] {
+		spans = append(spans, r.titled(text)...)
+		spans = append(spans, r.addressed(text)...)
+	}
 	if r.Entities != nil && (kinds[Person] || kinds[Company]) {
 		// Only the sentences where a name can hide reach the recogniser:
 		// its cost grows with the text it reads.
@@ -114,6 +256,9 @@ func (r *Redactor) Find(text string) []Span {
 			part := text[sent[0]:sent[1]]
 			if !HasInnerCapital(part) {
 				continue
+			}
+			if read != nil {
+				read(part)
 			}
 			for _, s := range r.Entities(part) {
 				if !kinds[s.Kind] || s.Start < 0 || s.End > len(part) || s.Start >= s.End {
@@ -130,7 +275,7 @@ func (r *Redactor) Find(text string) []Span {
 			}
 		}
 	}
-	return merge(spans)
+	return spans
 }
 
 // Redact returns text with each span found replaced by its pseudonym, and
@@ -219,6 +364,32 @@ func (r *Redactor) titled(text string) []Span {
 			continue
 		}
 		if writtenAsName(name) {
+			out = append(out, Span{m[2], m[3], Person})
+		}
+	}
+	return out
+}
+
+// greetedRE is a greeting or thanks and the capitalised word after it,
+// or a thanks whose clause ends in ", Name." : the person spoken to
+// ("Thanks, Maria.", "hi Dana", "Good morning, Sam", "Thanks for
+// joining, Maria."). Recognisers miss these: an interviewer thanking the
+// buyer by name is their most frequent way of naming them.
+var greetedRE = regexp.MustCompile(`\b(?i:thanks|thank you|hi|hello|hey|bye|goodbye|cheers|welcome|good morning|good afternoon|good evening)[,!]? (\p{Lu}[\p{L}'’-]+)` +
+	`|\b(?i:thanks|thank you)\b[^.!?,]{1,40}, (\p{Lu}[\p{L}'’-]+)[.!?]`)
+
+// addressed finds the names of people greeted or thanked by name. The
+// word must read as a name: not one the file writes in lower case ("Thanks,
+// Everyone"), an interjection ("Thanks, Great") or a word never a name
+// ("Hi, I'm", "Thank you, Sir").
+func (r *Redactor) addressed(text string) []Span {
+	var out []Span
+	for _, m := range greetedRE.FindAllStringSubmatchIndex(text, -1) {
+		if m[2] < 0 {
+			m[2], m[3] = m[4], m[5]
+		}
+		name := text[m[2]:m[3]]
+		if nameLike(name) && r.nameWord(name) && r.plausible(name) && writtenAsName(name) {
 			out = append(out, Span{m[2], m[3], Person})
 		}
 	}

@@ -17,8 +17,11 @@ import (
 
 	"github.com/blevesearch/bleve/v2"
 	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/analyzer/custom"
 	"github.com/blevesearch/bleve/v2/analysis/analyzer/keyword"
 	"github.com/blevesearch/bleve/v2/analysis/lang/en"
+	"github.com/blevesearch/bleve/v2/analysis/token/lowercase"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/unicode"
 	"github.com/blevesearch/bleve/v2/document"
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/numeric"
@@ -29,7 +32,7 @@ import (
 
 // MappingVersion changes whenever the mapping or the document shape does;
 // an index with another version is rebuilt at start-up.
-const MappingVersion = "9"
+const MappingVersion = "10"
 
 var versionKey = []byte("verbatim_mapping_version")
 
@@ -169,9 +172,19 @@ func (ix *Index) Count(context.Context) (uint64, error) {
 	return ix.idx.DocCount()
 }
 
+// englishAnalyzer is bleve's English analyzer ("en": possessives,
+// lower case, English stop words) with the Snowball English stemmer
+// (Porter2) in place of the original Porter stemmer, which stems "use",
+// "used" and "useful" to "us" (so a search for "use" found every "us")
+// and "news" to "new"; Snowball keeps them apart, still joins "use",
+// "used", "uses", "using", and also joins "deploy" and "deployment",
+// which Porter split. PostgreSQL's "english" text search configuration
+// (pgindex) is Snowball too. Mapping version 10.
+const englishAnalyzer = "verbatim_en"
+
 func newMapping() *mapping.IndexMappingImpl {
 	text := bleve.NewTextFieldMapping()
-	text.Analyzer = en.AnalyzerName
+	text.Analyzer = englishAnalyzer
 	text.Store = true
 	text.IncludeTermVectors = true
 	text.IncludeInAll = false
@@ -187,7 +200,7 @@ func newMapping() *mapping.IndexMappingImpl {
 	quote := bleve.NewDocumentStaticMapping()
 	quote.AddFieldMappingsAt("text", text)
 	question := bleve.NewTextFieldMapping()
-	question.Analyzer = en.AnalyzerName
+	question.Analyzer = englishAnalyzer
 	question.Store = false
 	question.IncludeInAll = false
 	question.IncludeTermVectors = false
@@ -217,6 +230,10 @@ func newMapping() *mapping.IndexMappingImpl {
 	quote.AddSubDocumentMapping("attr", attrs)
 
 	m := bleve.NewIndexMapping()
+	if err := m.AddCustomAnalyzer(englishAnalyzer, map[string]any{"type": custom.Name, "tokenizer": unicode.Name,
+		"token_filters": []any{en.PossessiveName, lowercase.Name, en.StopName, en.SnowballStemmerName}}); err != nil {
+		panic(err) // names of bleve's own registered parts
+	}
 	m.DefaultMapping = quote
 	m.DefaultAnalyzer = keyword.Name
 	m.DefaultField = "text"
