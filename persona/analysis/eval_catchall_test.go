@@ -30,6 +30,7 @@ func TestNoCatchAllRealData(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(fmt.Sprintf("%s/%d", tt.set, tt.n), func(t *testing.T) {
+			t.Parallel() // eight clusterings, packed with the other evaluations
 			set := sets[tt.set]
 			openData(t, set.Files[0]).Close() // skip when the data is absent
 			texts, labels, err := set.Load(dataDir)

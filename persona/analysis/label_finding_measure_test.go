@@ -23,6 +23,7 @@ func TestLabelFindingsRealData(t *testing.T) {
 	if testing.Short() || raceEnabled {
 		t.Skip("heavy evaluation on real data: run without -race and -short")
 	}
+	t.Parallel() // with the other real-data evaluations, on both cores
 	seeds := []int64{1, 2, 3}
 	if s := os.Getenv("FINDING_SEEDS"); s != "" {
 		seeds = nil
@@ -93,10 +94,7 @@ func fallbackLabel(l string) bool {
 // studyFindings runs the analysis on st and sorts its labels by kind.
 func studyFindings(t *testing.T, st *realStudy) (ft findingTally) {
 	t.Helper()
-	a, err := Run(st.in)
-	if err != nil {
-		t.Fatalf("%s: run: %v", st.name, err)
-	}
+	a := sharedRun(t, st, st.in.Options.Seed)
 	byID := make(map[int64]persona.Quote, len(st.in.Quotes))
 	for _, q := range st.in.Quotes {
 		byID[q.ID] = q

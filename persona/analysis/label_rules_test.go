@@ -173,10 +173,7 @@ func labelSupport(label, headline string, quotes []persona.Quote) (supported, in
 // label and headline.
 func studyLabelBreaks(t *testing.T, st *realStudy) (tl labelTally) {
 	t.Helper()
-	a, err := Run(st.in)
-	if err != nil {
-		t.Fatalf("%s: run: %v", st.name, err)
-	}
+	a := sharedRun(t, st, st.in.Options.Seed)
 	byID := map[int64]persona.Quote{}
 	df := map[string]int{}
 	for _, q := range st.in.Quotes {

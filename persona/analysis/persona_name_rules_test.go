@@ -44,11 +44,7 @@ func TestPersonaNameRulesRealData(t *testing.T) {
 	small, large := nameRuleStudies(t)
 	var names, broken int
 	check := func(st *realStudy, seed int64) {
-		st.in.Options.Seed = seed
-		a, err := Run(st.in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := sharedRun(t, st, seed)
 		for _, p := range a.Personas {
 			t.Logf("%s seed %d: %-70q %4d", st.name, seed, p.Name, p.Size)
 		}

@@ -45,11 +45,7 @@ func TestPersonaSeparationRealData(t *testing.T) {
 	files := append(realFiles(t, "ml_practitioner_interviews/Interview_*.txt"), realFiles(t, "serdif_usability_study/transcripts/*.txt")...)
 	st := loadRealStudy(t, "ml+serdif", files, func(p string) string { return path.Base(path.Dir(p)) })
 	for _, seed := range []int64{1, 2, 3} {
-		st.in.Options.Seed = seed
-		a, err := Run(st.in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := sharedRun(t, st, seed)
 		logPersonas(t, st, a)
 		p := purity(st, a)
 		t.Logf("seed %d: %d personas, purity %.3f", seed, len(a.Personas), p)
@@ -65,10 +61,7 @@ func TestPersonaNamesRealData(t *testing.T) {
 	}
 	t.Parallel() // with the other real-data evaluations, on both cores
 	for _, st := range devStudies(t) {
-		a, err := Run(st.in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := sharedRun(t, st, 1)
 		logPersonas(t, st, a)
 		checkPersonaNames(t, st, a)
 	}
@@ -116,10 +109,7 @@ func TestPersonaTraitsRealData(t *testing.T) {
 		loadRealStudy(t, "nhs", []string{"nhs_patient_feedback/v6framework_230831.csv"}, oneGroup),
 		loadRealStudy(t, "restaurants", []string{"absa_reviews/semeval2014_restaurants.csv"}, oneGroup),
 	} {
-		a, err := Run(st.in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		a := sharedRun(t, st, 1)
 		logPersonas(t, st, a)
 		checkTraits(t, st, a)
 	}

@@ -18,7 +18,7 @@ import (
 // industry and company size set on the interviewees it names.
 func loadDemoStudy(t *testing.T) *realStudy {
 	t.Helper()
-	st := &realStudy{name: "demo", group: map[int64]string{}}
+	st := &realStudy{name: "demo", group: map[int64]string{}, key: "samples: demo"}
 	var files []string
 	err := fs.WalkDir(samples.FS, ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() && (strings.HasPrefix(p, "interviews/") || strings.HasPrefix(p, "survey/")) {
@@ -133,6 +133,7 @@ func TestPersonaSplitChanceRealData(t *testing.T) {
 			t.Fatal(err)
 		}
 		splitTestSeen = nil
+		keepRun(st, seed, a) // the same run TestPersonaNameRulesRealData and others check
 		for _, p := range a.Personas {
 			t.Logf("%s seed %d: persona %-60q %4d", st.name, seed, p.Name, p.Size)
 		}

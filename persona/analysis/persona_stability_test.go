@@ -91,6 +91,7 @@ func perturbations(st *realStudy, each int) []perturbation {
 // withRole is a copy of st with participant id's interviewer flag set.
 func (st *realStudy) withRole(id int64, interviewer bool) *realStudy {
 	cp := *st
+	cp.key = "" // not the study loaded: its runs are its own
 	cp.all = slices.Clone(st.all)
 	for i := range cp.all {
 		if cp.all[i].ID == id {
@@ -104,6 +105,7 @@ func (st *realStudy) withRole(id int64, interviewer bool) *realStudy {
 // withoutSource is a copy of st without one source's participants.
 func (st *realStudy) withoutSource(src int64) *realStudy {
 	cp := *st
+	cp.key = "" // not the study loaded: its runs are its own
 	cp.all = slices.DeleteFunc(slices.Clone(st.all), func(p persona.Participant) bool { return p.SourceID == src })
 	cp.quotes = slices.DeleteFunc(slices.Clone(st.quotes), func(q persona.Quote) bool { return q.SourceID == src })
 	cp.setBuyers()
@@ -122,10 +124,9 @@ func TestPersonaStabilityRealData(t *testing.T) {
 	}
 	var cases, kept80, sameName int
 	for _, st := range studies {
-		base, err := Run(st.in)
-		if err != nil {
-			t.Fatal(err)
-		}
+		// The base run may be another test's (sharedRun); each
+		// perturbed run, "re-run" included, is this test's own.
+		base := sharedRun(t, st, 1)
 		logPersonas(t, st, base)
 		for _, pt := range perturbations(st, 3) {
 			// Removing a source is checked both ways: the base run

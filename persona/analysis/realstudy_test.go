@@ -1,10 +1,12 @@
 package analysis
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -22,6 +24,9 @@ type realStudy struct {
 	quotes []persona.Quote       // every quote, interviewers' too
 	in     Input
 	group  map[int64]string // participant id -> source group
+	// key names what was loaded (the files, or the demo), for sharedRun;
+	// "" on a study changed after loading (withRole, withoutSource).
+	key string
 }
 
 // loadRealStudy ingests files (paths relative to dataDir) into one study,
@@ -29,23 +34,22 @@ type realStudy struct {
 // to a group name.
 func loadRealStudy(t *testing.T, name string, files []string, group func(path string) string) *realStudy {
 	t.Helper()
-	st := &realStudy{name: name, group: map[int64]string{}}
+	st := &realStudy{name: name, group: map[int64]string{}, key: strings.Join(files, "\n")}
 	var quotes []persona.Quote
 	var nextQ, nextP, nextS int64
 	for _, f := range files {
-		data, err := os.ReadFile(filepath.Join(dataDir, f))
-		if err != nil {
+		b := builtFile(f)
+		if b.readErr != nil {
 			if os.Getenv("CI") == "true" {
-				t.Fatalf("real data missing in CI: %v", err)
+				t.Fatalf("real data missing in CI: %v", b.readErr)
 			}
-			t.Skipf("real data not found (%v); skipping", err)
+			t.Skipf("real data not found (%v); skipping", b.readErr)
 		}
-		doc, err := ingest.Parse(filepath.Base(f), strings.NewReader(string(data)))
-		if err != nil {
-			t.Logf("%s: not ingested: %v", f, err)
+		if b.parseErr != nil {
+			t.Logf("%s: not ingested: %v", f, b.parseErr)
 			continue
 		}
-		imp := ingest.Build(filepath.Base(f), data, doc, nlp.Shared())
+		imp := b.imp
 		nextS++
 		pid := make([]int64, len(imp.Participants))
 		for i, p := range imp.Participants {
@@ -64,6 +68,40 @@ func loadRealStudy(t *testing.T, name string, files []string, group func(path st
 	st.in = Input{StudyID: 1, Options: Options{Seed: 1}}
 	st.setBuyers()
 	return st
+}
+
+// builtFiles holds each real file parsed and built once per test binary:
+// tests load the same dev studies again and again, and tagging a large
+// survey costs seconds. loadRealStudy copies the participants and quotes
+// it takes from an import (ids are set on the copies).
+var builtFiles sync.Map // path relative to dataDir -> *built
+
+type built struct {
+	once     sync.Once
+	readErr  error
+	parseErr error
+	imp      *persona.Import
+}
+
+// builtFile is f (relative to dataDir) read, parsed and built as
+// `verbatim ingest` does it, once.
+func builtFile(f string) *built {
+	v, _ := builtFiles.LoadOrStore(f, &built{})
+	b := v.(*built)
+	b.once.Do(func() {
+		data, err := os.ReadFile(filepath.Join(dataDir, f))
+		if err != nil {
+			b.readErr = err
+			return
+		}
+		doc, err := ingest.Parse(filepath.Base(f), strings.NewReader(string(data)))
+		if err != nil {
+			b.parseErr = err
+			return
+		}
+		b.imp = ingest.Build(filepath.Base(f), data, doc, nlp.Shared())
+	})
+	return b
 }
 
 // setBuyers rebuilds the input's participants and quotes from st.all's
@@ -99,3 +137,61 @@ func realFiles(t *testing.T, pattern string) []string {
 }
 
 func oneGroup(string) string { return "" }
+
+// sharedRuns holds each real-data analysis the evaluations ask for, once
+// per test binary: the label, persona-name, persona-count and
+// finding evaluations check different claims on the same runs (the same
+// study, the same seed), and a run of a large study costs seconds.
+var sharedRuns sync.Map // runKey -> *sharedRunEntry
+
+type sharedRunEntry struct {
+	once sync.Once
+	a    *persona.Analysis
+	err  error
+}
+
+// runKey names a run of st on seed by what Run reads: the files loaded,
+// the buyers and quotes given and the options. It is "" (run not shared)
+// for a study changed after loading or given edits or source names.
+func (st *realStudy) runKey(seed int64) string {
+	in := st.in
+	if st.key == "" || in.Edits != nil || in.SourceNames != nil || in.Progress != nil {
+		return ""
+	}
+	return fmt.Sprintf("%s|study %d|min %d|seed %d|%d buyers|%d quotes",
+		st.key, in.StudyID, in.Options.MinParticipants, seed, len(in.Participants), len(in.Quotes))
+}
+
+// sharedRun is Run(st.in) on seed, run once per binary and shared by every
+// test asking for the same run (runKey); the result is read-only. A
+// study runKey does not name is run afresh. st.in.Options.Seed is set to
+// seed.
+func sharedRun(t *testing.T, st *realStudy, seed int64) *persona.Analysis {
+	t.Helper()
+	st.in.Options.Seed = seed
+	key := st.runKey(seed)
+	if key == "" {
+		a, err := Run(st.in)
+		if err != nil {
+			t.Fatalf("%s seed %d: run: %v", st.name, seed, err)
+		}
+		return a
+	}
+	v, _ := sharedRuns.LoadOrStore(key, &sharedRunEntry{})
+	e := v.(*sharedRunEntry)
+	in := st.in
+	e.once.Do(func() { e.a, e.err = Run(in) })
+	if e.err != nil {
+		t.Fatalf("%s seed %d: run: %v", st.name, seed, e.err)
+	}
+	return e.a
+}
+
+// keepRun offers a run made outside sharedRun (under a package hook) to
+// the tests that share runs, when none has made it yet.
+func keepRun(st *realStudy, seed int64, a *persona.Analysis) {
+	if key := st.runKey(seed); key != "" {
+		v, _ := sharedRuns.LoadOrStore(key, &sharedRunEntry{})
+		v.(*sharedRunEntry).once.Do(func() { v.(*sharedRunEntry).a = a })
+	}
+}
