@@ -52,7 +52,7 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 		}
 		var keys []string
 		for _, w := range ws {
-			if !functionWords[w.key] {
+			if !functionWords[w.key] && !negatedWords[w.key] {
 				keys = append(keys, w.key)
 			}
 		}
@@ -91,7 +91,7 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 		}
 		topic := false
 		for _, w := range st.words[s.key] {
-			if functionWords[w.key] {
+			if functionWords[w.key] || negatedWords[w.key] {
 				continue
 			}
 			if st.themeDF[t][w.key] < 2 || genericKeys()[w.key] {

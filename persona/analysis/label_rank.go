@@ -61,8 +61,8 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 			float64(st.themeDF[t][key]) < minSupport*float64(size) ||
 			(ws[0].adj && (4*st.themeDF[t][key] < size || !evaluative(ws))))) && (len(ws) < 4 || pf >= 2)
 		for _, w := range ws {
-			if functionWords[w.key] {
-				continue
+			if functionWords[w.key] || negatedWords[w.key] {
+				continue // "no", "can't" negate the words that are counted
 			}
 			if st.names[w.key] || 2*st.df[w.key] > st.n || st.product(w.key) {
 				ok = false
