@@ -25,15 +25,30 @@ import (
 // not a tuned value).
 const centralShare = 0.25
 
-// isFindingLabel reports a label that is a finding by its stored words.
-func (st *phraseStats) isFindingLabel(l string) bool {
+// isFindingLabel reports a label that is a finding of theme t by its
+// stored words and its quotes (findingSupported).
+func (st *phraseStats) isFindingLabel(t int, l string) bool {
 	var keys []string
 	for _, w := range strings.Fields(l) {
 		keys = append(keys, normWord(w))
 	}
 	slices.Sort(keys)
 	ws := st.words[strings.Join(keys, " ")]
-	return len(ws) > 0 && labelFindingKind(ws) != notFinding
+	return len(ws) > 0 && labelFindingKind(ws) != notFinding && st.supportedFinding(t, ws)
+}
+
+// supportedFinding reports theme t's quotes bearing out the finding ws
+// reads as (findingSupported).
+func (st *phraseStats) supportedFinding(t int, ws []labelToken) bool {
+	qs := make([]*persona.Quote, 0, len(st.ws[t].members))
+	for _, i := range st.ws[t].members {
+		qs = append(qs, &st.c.quotes[i])
+	}
+	words := make([]string, len(ws))
+	for i, w := range ws {
+		words[i] = w.surface
+	}
+	return findingSupported(words, qs)
 }
 
 // centralFinding is theme t's best candidate that is a finding and that
@@ -72,7 +87,7 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 		return l, !used[strings.ToLower(l)] && len(strings.Fields(l)) <= 6
 	}
 	for _, s := range ranked {
-		if l, ok := fits(s.key); ok && supported(s, st.size[t]) && said(st.words[s.key]) {
+		if l, ok := fits(s.key); ok && supported(s, st.size[t]) && said(st.words[s.key]) && st.supportedFinding(t, st.words[s.key]) {
 			return l
 		}
 	}
@@ -100,7 +115,7 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 			}
 			topic = topic || about[w.key] && st.themeDF[t][w.key] >= need
 		}
-		if !ok || !topic || !said(st.words[s.key]) {
+		if !ok || !topic || !said(st.words[s.key]) || !st.supportedFinding(t, st.words[s.key]) {
 			continue
 		}
 		if c, measured := st.centres.closeness(t, strings.Fields(strings.ToLower(l))); measured && c <= minCloseness {

@@ -48,6 +48,9 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 	if strict {
 		minDF = (size + 29) / 30
 	}
+	// In a transcript the conversation's own event ("missed meeting",
+	// "end meeting") is its logistics, not what the theme says.
+	talk := st.transcriptTheme(t) && !st.loose
 	var out []scored
 	for key, pf := range st.phraseDF[t] {
 		ws := st.words[key]
@@ -77,7 +80,7 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		for _, r := range persona.Rings {
 			ok = ok && !strings.EqualFold(lone, r.Title())
 		}
-		ok = ok && !st.name(ws) && !aboutTheTalk(ws)
+		ok = ok && !st.name(ws) && !aboutTheTalk(ws) && !(talk && slices.ContainsFunc(ws, func(w labelToken) bool { return conversationWords[w.key] }))
 		if content > 1 && !st.loose && (pf < 2 || (st.parts[t] >= 2 && st.speakers[t][key].n < 2)) {
 			ok = false // said whole by one buyer only
 		}
@@ -121,6 +124,18 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.key, b.key))
 	})
 	return out
+}
+
+// transcriptTheme reports a theme most of whose quotes were said in a
+// recorded conversation.
+func (st *phraseStats) transcriptTheme(t int) bool {
+	n := 0
+	for _, i := range st.ws[t].members {
+		if st.c.quotes[i].Kind == persona.KindTranscript {
+			n++
+		}
+	}
+	return 2*n > len(st.ws[t].members)
 }
 
 // talkWords are the words a conversation uses about itself: whom it

@@ -1,0 +1,144 @@
+package analysis
+
+import (
+	"strings"
+
+	"github.com/verbatimhq/verbatim/persona"
+)
+
+// A phrase can read as a finding by its words and still not be one in
+// its theme: the word that judges or names the trouble may be meant in
+// another sense there. findingSupported checks, from the theme's own
+// quotes, the three ways a word list cannot:
+//
+//   - the conversation itself: in a transcript, "meeting", "call" or
+//     "agenda" name the conversation being recorded, so "missed meeting"
+//     or "end meeting" is its logistics (who came, when it ends), not a
+//     buyer's problem;
+//   - a scale, not a judgement: a theme whose quotes say a judging
+//     adjective and its opposite about as often describes a range ("high
+//     are red and low are blue": "low values"), where a judgement takes
+//     one side;
+//   - a trouble word's other sense: a noun VADER rates as a trouble
+//     ("pressure" -1.2, "attack", "fire") is one only when two of the
+//     theme's quotes that say it say some other trouble with it (another
+//     word VADER rates at most -1, a problem noun, a negation or "too");
+//     "temperature, pressure, humidity" is weather data. The problem nouns
+//     of problemNouns are trouble in any sense and need no such support.
+//
+// The word lists are general English, written before any label they
+// change was read: the words naming a conversation and the commonest
+// pairs of opposite adjectives of degree.
+
+// conversationWords name a recorded conversation as an event.
+var conversationWords = keySet("meeting", "call", "session", "agenda", "interview", "conversation",
+	"discussion", "presentation", "hearing", "briefing", "workshop", "standup")
+
+// scaleOpposites pairs adjectives of degree with their opposites (both
+// ways).
+var scaleOpposites = func() map[string][]string {
+	out := map[string][]string{}
+	for _, p := range [][2]string{
+		{"low", "high"}, {"lower", "higher"}, {"small", "large"}, {"small", "big"}, {"short", "long"},
+		{"slow", "fast"}, {"slow", "quick"}, {"cheap", "expensive"}, {"easy", "hard"}, {"easy", "difficult"},
+		{"simple", "complex"}, {"light", "heavy"}, {"weak", "strong"}, {"early", "late"}, {"narrow", "wide"},
+		{"cold", "hot"}, {"poor", "rich"}, {"few", "many"}, {"less", "more"}, {"shallow", "deep"},
+	} {
+		a, b := normWord(p[0]), normWord(p[1])
+		out[a] = append(out[a], b)
+		out[b] = append(out[b], a)
+	}
+	return out
+}()
+
+// findingSupported reports whether the theme whose quotes are qs bears
+// out the finding that words (a phrase found to be one by phraseFinding)
+// reads as: not the conversation's logistics, not one end of a scale the
+// quotes describe, not a trouble word in another sense.
+func findingSupported(words []string, qs []*persona.Quote) bool {
+	transcripts := 0
+	for _, q := range qs {
+		if q.Kind == persona.KindTranscript {
+			transcripts++
+		}
+	}
+	says := func(key string) (n int) {
+		for _, q := range qs {
+			for _, t := range q.Tokens {
+				if normWord(t.Text) == key {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	for _, w := range words {
+		k := normWord(w)
+		if 2*transcripts > len(qs) && conversationWords[k] {
+			return false
+		}
+		if opp := scaleOpposites[k]; len(opp) > 0 {
+			n, other := says(k), 0
+			for _, o := range opp {
+				other = max(other, says(o))
+			}
+			if other >= 2 && 2*other >= n {
+				return false
+			}
+		}
+	}
+	if head := findingHead(words, contentIndexes(words)); head >= 0 {
+		lw := strings.ToLower(words[head])
+		if k := normWord(lw); vaderNegative(lw) && !problemNouns[k] && !negatedWords[strings.ToLower(words[0])] {
+			n := 0
+			for _, q := range qs {
+				if saysTrouble(q.Tokens, k) && saysOtherTrouble(q.Tokens, k) {
+					n++
+				}
+			}
+			if n < 2 {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// contentIndexes are the indexes of words that are no function words.
+func contentIndexes(words []string) []int {
+	var out []int
+	for i, w := range words {
+		if lw := strings.ToLower(w); !functionWords[lw] && lw != "too" {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
+// saysTrouble reports toks saying the word keyed key.
+func saysTrouble(toks []persona.Token, key string) bool {
+	for _, t := range toks {
+		if normWord(t.Text) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// saysOtherTrouble reports toks saying a trouble other than the word
+// keyed key: a word VADER rates at most -1, a problem noun, a negation or
+// "too".
+func saysOtherTrouble(toks []persona.Token, key string) bool {
+	for _, t := range toks {
+		lw := strings.ToLower(t.Text)
+		k := normWord(lw)
+		if k == key {
+			continue
+		}
+		if vaderNegative(lw) || problemNouns[k] || negations[lw] || lw == "too" {
+			return true
+		}
+	}
+	return false
+}
