@@ -122,6 +122,9 @@ func appendNegated(out []phrase, toks []persona.Token) []phrase {
 			} else if i > 0 {
 				neg = negatedForms[strings.ToLower(toks[i-1].Text)]
 			}
+			if !abilityForms[neg] && !thingSubject(toks, i-2) {
+				continue // "we don't build models": a practice, not a failing
+			}
 			v := i + 1
 			for v < len(toks) && toks[v].Tag == "RB" && v < i+2 {
 				v++ // "can't really export"
@@ -158,6 +161,22 @@ var negatedForms = map[string]string{
 	"ca": "can't", "can": "can't", "wo": "won't", "will": "won't", "do": "don't", "does": "doesn't",
 	"did": "didn't", "is": "isn't", "are": "aren't", "was": "wasn't", "were": "weren't",
 	"could": "couldn't", "would": "wouldn't", "should": "shouldn't", "has": "hasn't", "have": "haven't", "had": "hadn't",
+}
+
+// abilityForms say what cannot be done, whoever the subject: "we can't
+// export", "it won't sync". The other negations say a failing only of a
+// thing ("it doesn't scale", "the export didn't work"): said of a person
+// they tell a practice ("we don't build models") or a choice.
+var abilityForms = map[string]bool{"can't": true, "couldn't": true, "won't": true}
+
+// thingSubject reports the word at i, the subject of a negated verb,
+// naming a thing: "it", "this", "that" or a common noun.
+func thingSubject(toks []persona.Token, i int) bool {
+	if i < 0 || i >= len(toks) {
+		return false
+	}
+	w := strings.ToLower(toks[i].Text)
+	return w == "it" || w == "this" || w == "that" || w == "which" || isNoun(toks[i].Tag) && !strings.HasPrefix(toks[i].Tag, "NNP") && labelWord(toks[i])
 }
 
 // negatedWords are the words negatedForms spell and "no": they negate the

@@ -65,20 +65,33 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 		if central == nil {
 			central = st.centralQuotes(t)
 		}
-		var keys []string
-		for _, w := range ws {
-			if !functionWords[w.key] && !negatedWords[w.key] {
-				keys = append(keys, w.key)
+		keys := nearKeys(ws)
+		return slices.ContainsFunc(central, func(i int) bool { return saidNear(st.c.quotes[i].Tokens, keys) })
+	}
+	// recurs: two of the theme's quotes say every word of it near one
+	// another, in any order and form ("the ab tests are expensive" and
+	// "expensive to run ab tests" both say "expensive ab tests").
+	recurs := func(ws []labelToken) bool {
+		keys, n := nearKeys(ws), 0
+		for _, i := range st.ws[t].members {
+			if !st.c.isMute(i) && saidNear(st.c.quotes[i].Tokens, keys) {
+				if n++; n >= 2 {
+					return true
+				}
 			}
 		}
-		return slices.ContainsFunc(central, func(i int) bool { return saidNear(st.c.quotes[i].Tokens, keys) })
+		return false
 	}
 	fits := func(key string) (string, bool) {
 		ws := st.words[key]
 		if labelFindingKind(ws) == notFinding || againstRing(ws, st.ws[t].ring) {
 			return "", false
 		}
-		for _, w := range ws[1:] {
+		from := 1
+		if negatedWords[ws[0].key] {
+			from = 2 // "can't export data": the verb is said negated
+		}
+		for _, w := range ws[min(from, len(ws)):] {
 			if lightVerbs[strings.ToLower(w.surface)] || vagueVerbs[strings.ToLower(w.surface)] {
 				return "", false // "reduce need": the object is no thing
 			}
@@ -99,31 +112,54 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 		about[tw.key] = true
 	}
 	need := max(2, int(minSupport*float64(st.size[t])+0.999))
-	for _, s := range keys {
-		l, ok := fits(s.key)
-		if !ok {
-			continue
-		}
-		topic := false
-		for _, w := range st.words[s.key] {
-			if functionWords[w.key] || negatedWords[w.key] {
+	// First a finding one of the most central quotes says; else one two
+	// of the theme's quotes say, each word near the others: a finding the
+	// theme shares, though each buyer put it whole once.
+	for _, shared := range []func([]labelToken) bool{said, recurs} {
+		for _, s := range keys {
+			l, ok := fits(s.key)
+			if !ok {
 				continue
 			}
-			if st.themeDF[t][w.key] < 2 || genericKeys()[w.key] {
-				ok = false
-				break
+			topic := false
+			for _, w := range st.words[s.key] {
+				if functionWords[w.key] || negatedWords[w.key] {
+					continue
+				}
+				if st.themeDF[t][w.key] < 2 || genericKeys()[w.key] {
+					ok = false
+					break
+				}
+				topic = topic || about[w.key] && st.themeDF[t][w.key] >= need
 			}
-			topic = topic || about[w.key] && st.themeDF[t][w.key] >= need
+			if !ok || !topic || !shared(st.words[s.key]) || !st.supportedFinding(t, st.words[s.key]) {
+				continue
+			}
+			if c, measured := st.centres.closeness(t, strings.Fields(strings.ToLower(l))); measured && c <= minCloseness {
+				continue
+			}
+			return l
 		}
-		if !ok || !topic || !said(st.words[s.key]) || !st.supportedFinding(t, st.words[s.key]) {
-			continue
-		}
-		if c, measured := st.centres.closeness(t, strings.Fields(strings.ToLower(l))); measured && c <= minCloseness {
-			continue
-		}
-		return l
 	}
 	return ""
+}
+
+// nearKeys are the keys a quote must say near one another to say the
+// phrase ws: its content words, and "not" or "no" for its negation ("ca
+// n't export" says "can't export").
+func nearKeys(ws []labelToken) []string {
+	var keys []string
+	for _, w := range ws {
+		switch {
+		case w.key == "no":
+			keys = append(keys, "no")
+		case negatedWords[w.key]:
+			keys = append(keys, "not")
+		case !functionWords[w.key]:
+			keys = append(keys, w.key)
+		}
+	}
+	return keys
 }
 
 // centralQuotes are theme t's quotes that may label it, the most central

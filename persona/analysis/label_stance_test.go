@@ -95,6 +95,8 @@ func TestFindingCandidates(t *testing.T) {
 		{"It does not scale at all.", "doesn't scale", true},
 		{"There is no audit trail.", "no audit trail", true},
 		{"I don't know.", "don't know", false}, // a light verb
+		{"We don't build models ourselves.", "don't build models", false}, // a practice
+		{"The dashboard doesn't load reports.", "doesn't load reports", true},
 		{"There's no way to do it.", "no way", false},
 	} {
 		var got []string
