@@ -104,9 +104,10 @@ func nounPhrases(toks []persona.Token) []phrase {
 // say"), not a name.
 //
 // The verbs vagueVerbs keeps from labels ("use", "work", "export") say a
-// finding negated ("doesn't work", "can't export data"); those that talk,
-// think or only move the story along do not ("don't remember", "can't
-// say", "didn't try").
+// finding negated with their object ("can't export data", "can't use
+// labels"), not alone ("doesn't work": of what?); those that talk, think
+// or only move the story along never do ("don't remember", "can't say",
+// "didn't try").
 func appendNegated(out []phrase, toks []persona.Token) []phrase {
 	for i, t := range toks {
 		w := strings.ToLower(t.Text)
@@ -141,6 +142,8 @@ func appendNegated(out []phrase, toks []persona.Token) []phrase {
 			ch := []persona.Token{toks[v]}
 			if obj := objectAfter(toks, v+1); len(obj) > 0 && len(obj) <= 2 {
 				ch = append(ch, obj...)
+			} else if vagueVerbs[verb] {
+				continue // "doesn't work", "can't use": a failing of nothing named
 			}
 			out = appendNegatedChunk(out, []string{neg}, ch)
 		}

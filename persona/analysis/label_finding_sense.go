@@ -11,10 +11,11 @@ import (
 // another sense there. findingSupported checks, from the theme's own
 // quotes, the three ways a word list cannot:
 //
-//   - the conversation itself: in a transcript, "meeting", "call" or
-//     "agenda" name the conversation being recorded, so "missed meeting"
-//     or "end meeting" is its logistics (who came, when it ends), not a
-//     buyer's problem;
+//   - the conversation itself: in a transcript, a finding about a
+//     "meeting", "call" or "agenda" (its head) is about the conversation
+//     being recorded, so "missed meeting" is its logistics (who came),
+//     not a buyer's problem ("board meeting" or "call notes" is no
+//     finding about a meeting, and not checked here);
 //   - a scale, not a judgement: a theme whose quotes say a judging
 //     adjective and its opposite about as often describes a range ("high
 //     are red and low are blue": "low values"), where a judgement takes
@@ -73,11 +74,12 @@ func findingSupported(words []string, qs []*persona.Quote) bool {
 		}
 		return n
 	}
+	head := findingHead(words, contentIndexes(words))
+	if head >= 0 && 2*transcripts > len(qs) && conversationWords[normWord(words[head])] {
+		return false // "missed meeting": the recorded meeting's logistics
+	}
 	for _, w := range words {
 		k := normWord(w)
-		if 2*transcripts > len(qs) && conversationWords[k] {
-			return false
-		}
 		if opp := scaleOpposites[k]; len(opp) > 0 {
 			n, other := says(k), 0
 			for _, o := range opp {
@@ -88,7 +90,7 @@ func findingSupported(words []string, qs []*persona.Quote) bool {
 			}
 		}
 	}
-	if head := findingHead(words, contentIndexes(words)); head >= 0 {
+	if head >= 0 {
 		lw := strings.ToLower(words[head])
 		if k := normWord(lw); vaderNegative(lw) && !problemNouns[k] && !negatedWords[strings.ToLower(words[0])] {
 			n := 0

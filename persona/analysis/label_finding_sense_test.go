@@ -39,3 +39,26 @@ func TestFindingSupported(t *testing.T) {
 		}
 	}
 }
+
+// TestTheConversation: in a transcript the recorded meeting is no label
+// ("missed meeting", "meeting"); a kind of meeting or call is a subject.
+func TestTheConversation(t *testing.T) {
+	tok := func(w, tag string) labelToken {
+		return labelToken{key: normWord(w), surface: w, tag: tag, adj: strings.HasPrefix(tag, "JJ")}
+	}
+	for _, tt := range []struct {
+		ws   []labelToken
+		want bool
+	}{
+		{[]labelToken{tok("missed", "VBD"), tok("meeting", "NN")}, true},
+		{[]labelToken{tok("next", "JJ"), tok("meeting", "NN")}, true},
+		{[]labelToken{tok("meeting", "NN")}, true},
+		{[]labelToken{tok("board", "NN"), tok("meeting", "NN")}, false},
+		{[]labelToken{tok("call", "NN"), tok("notes", "NNS")}, false},
+		{[]labelToken{tok("remote", "JJ"), tok("control", "NN")}, false},
+	} {
+		if got := theConversation(tt.ws); got != tt.want {
+			t.Errorf("theConversation(%v) = %v, want %v", tt.ws, got, tt.want)
+		}
+	}
+}

@@ -80,7 +80,7 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		for _, r := range persona.Rings {
 			ok = ok && !strings.EqualFold(lone, r.Title())
 		}
-		ok = ok && !st.name(ws) && !aboutTheTalk(ws) && !(talk && slices.ContainsFunc(ws, func(w labelToken) bool { return conversationWords[w.key] }))
+		ok = ok && !st.name(ws) && !aboutTheTalk(ws) && !(talk && theConversation(ws))
 		if content > 1 && !st.loose && (pf < 2 || (st.parts[t] >= 2 && st.speakers[t][key].n < 2)) {
 			ok = false // said whole by one buyer only
 		}
@@ -136,6 +136,23 @@ func (st *phraseStats) transcriptTheme(t int) bool {
 		}
 	}
 	return 2*n > len(st.ws[t].members)
+}
+
+// theConversation reports a phrase whose head names a conversation
+// ("meeting", "call") that no noun says the kind of: "missed meeting",
+// "next meeting", "meeting" itself, in a transcript the recorded one; a
+// "board meeting" or "call notes" is a subject.
+func theConversation(ws []labelToken) bool {
+	head := headOf(ws)
+	if !conversationWords[head] {
+		return false
+	}
+	for _, w := range ws {
+		if w.key != head && isNoun(w.tag) && !w.adj {
+			return false
+		}
+	}
+	return true
 }
 
 // talkWords are the words a conversation uses about itself: whom it

@@ -97,6 +97,7 @@ func TestFindingCandidates(t *testing.T) {
 		{"I don't know.", "don't know", false}, // a light verb
 		{"We don't build models ourselves.", "don't build models", false}, // a practice
 		{"The dashboard doesn't load reports.", "doesn't load reports", true},
+		{"It just doesn't work.", "doesn't work", false}, // a failing of nothing named
 		{"There's no way to do it.", "no way", false},
 	} {
 		var got []string
