@@ -94,7 +94,7 @@ func TestFindingCandidates(t *testing.T) {
 		{"We cannot export reports.", "can't export reports", true},
 		{"It does not scale at all.", "doesn't scale", true},
 		{"There is no audit trail.", "no audit trail", true},
-		{"I don't know.", "don't know", false}, // a light verb
+		{"I don't know.", "don't know", false},                            // a light verb
 		{"We don't build models ourselves.", "don't build models", false}, // a practice
 		{"The dashboard doesn't load reports.", "doesn't load reports", true},
 		{"It just doesn't work.", "doesn't work", false}, // a failing of nothing named
