@@ -112,8 +112,14 @@ func appendNegated(out []phrase, toks []persona.Token) []phrase {
 	for i, t := range toks {
 		w := strings.ToLower(t.Text)
 		switch {
-		case w == "no" && t.Tag == "DT":
-			if obj := objectAfter(toks, i+1); len(obj) > 0 && (i+1 >= len(toks) || toks[i+1].Tag != "DT") {
+		case w == "no" && t.Tag == "DT" && i > 0 && lackWords[strings.ToLower(toks[i-1].Text)]:
+			// "there is no audit trail", "we have no way", "with no
+			// support": a lack. Not "no more input" (a quantity), not a
+			// bare "No opinion" (an answer).
+			if i+1 < len(toks) && (toks[i+1].Tag == "DT" || toks[i+1].Tag == "JJR" || toks[i+1].Tag == "RBR" || weakAdjectives[strings.ToLower(toks[i+1].Text)]) {
+				continue
+			}
+			if obj := objectAfter(toks, i+1); len(obj) > 0 {
 				out = appendNegatedChunk(out, []string{"no"}, obj)
 			}
 		case w == "n't" || w == "not" || w == "cannot":
@@ -150,6 +156,10 @@ func appendNegated(out []phrase, toks []persona.Token) []phrase {
 	}
 	return out
 }
+
+// lackWords say that something is there or is had: "no" after them says
+// it is not ("there is no audit trail", "we had no support").
+var lackWords = wordSet("is", "are", "was", "were", "'s", "be", "been", "have", "has", "had", "'ve", "'d", "got", "with", "get", "gets", "offers", "provides")
 
 // unsaidVerbs talk, think or only move a story along: negated they say
 // nothing of the topic ("I don't remember", "we didn't try").

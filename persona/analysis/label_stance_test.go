@@ -99,6 +99,9 @@ func TestFindingCandidates(t *testing.T) {
 		{"The dashboard doesn't load reports.", "doesn't load reports", true},
 		{"It just doesn't work.", "doesn't work", false}, // a failing of nothing named
 		{"There's no way to do it.", "no way", false},
+		{"We had no support from the vendor.", "no support", true},
+		{"No opinion.", "no opinion", false},                               // an answer, not a lack
+		{"They should have no more input than others.", "no input", false}, // a quantity
 	} {
 		var got []string
 		for _, p := range nounPhrases(nlp.Shared().Tag(c.text)) {
