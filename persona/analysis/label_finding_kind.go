@@ -144,7 +144,9 @@ func phraseFinding(words, tags []string) findingKind {
 			switch {
 			case vaderNegative(lw) || problemVerbs[k]:
 				better(kindProblem)
-			case changeVerbs[k] || vaderPositiveVerb(lw):
+			case changeVerbs[k] || vaderPositiveVerb(lw) && tag != "VBD":
+				// A praised verb in the past tells the story ("promised
+				// the board"); a change verb says the change in any tense.
 				better(kindChange)
 			case needVerbs[k]:
 				better(kindNeed)

@@ -40,6 +40,7 @@ func TestFindingKind(t *testing.T) {
 		{"improve efficiencies", "VB NNS", kindChange},
 		{"replace spreadsheets", "VB NNS", kindChange},
 		{"require approval", "VB NN", kindNeed},
+		{"promised board", "VBD NN", notFinding}, // the story, not a change
 		// negations: what is missing or cannot be done
 		{"no audit trail", "RB NN NN", kindProblem},
 		{"can't export data", "RB VB NNS", kindProblem},

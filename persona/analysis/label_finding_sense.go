@@ -12,7 +12,7 @@ import (
 // quotes, the three ways a word list cannot:
 //
 //   - the conversation itself: in a transcript, a finding about a
-//     "meeting", "call" or "agenda" (its head) is about the conversation
+//     "meeting" or "agenda" (its head) is about the conversation
 //     being recorded, so "missed meeting" is its logistics (who came),
 //     not a buyer's problem ("board meeting" or "call notes" is no
 //     finding about a meeting, and not checked here);
@@ -32,7 +32,9 @@ import (
 // pairs of opposite adjectives of degree.
 
 // conversationWords name a recorded conversation as an event.
-var conversationWords = keySet("meeting", "call", "session", "agenda", "interview", "conversation",
+// ("call" and "session" are left out: a sales call, a phone call, an API
+// call, a user session are what buyers talk about).
+var conversationWords = keySet("meeting", "agenda", "interview", "conversation",
 	"discussion", "presentation", "hearing", "briefing", "workshop", "standup")
 
 // scaleOpposites pairs adjectives of degree with their opposites (both
