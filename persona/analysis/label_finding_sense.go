@@ -9,17 +9,13 @@ import (
 // A phrase can read as a finding by its words and still not be one in
 // its theme: the word that judges or names the trouble may be meant in
 // another sense there. findingSupported checks, from the theme's own
-// quotes, the three ways a word list cannot:
+// quotes, the two ways a word list cannot:
 //
 //   - the conversation itself: in a transcript, a finding about a
 //     "meeting" or "agenda" (its head) is about the conversation
 //     being recorded, so "missed meeting" is its logistics (who came),
 //     not a buyer's problem ("board meeting" or "call notes" is no
 //     finding about a meeting, and not checked here);
-//   - a scale, not a judgement: a theme whose quotes say a judging
-//     adjective and its opposite about as often describes a range ("high
-//     are red and low are blue": "low values"), where a judgement takes
-//     one side;
 //   - a trouble word's other sense: a noun VADER rates as a trouble
 //     ("pressure" -1.2, "attack", "fire") is one only when two of the
 //     theme's quotes that say it say some other trouble with it (another
@@ -28,8 +24,7 @@ import (
 //     of problemNouns are trouble in any sense and need no such support.
 //
 // The word lists are general English, written before any label they
-// change was read: the words naming a conversation and the commonest
-// pairs of opposite adjectives of degree.
+// change was read: the words naming a conversation.
 
 // conversationWords name a recorded conversation as an event.
 // ("call" and "session" are left out: a sales call, a phone call, an API
@@ -37,27 +32,10 @@ import (
 var conversationWords = keySet("meeting", "agenda", "interview", "conversation",
 	"discussion", "presentation", "hearing", "briefing", "workshop", "standup")
 
-// scaleOpposites pairs adjectives of degree with their opposites (both
-// ways).
-var scaleOpposites = func() map[string][]string {
-	out := map[string][]string{}
-	for _, p := range [][2]string{
-		{"low", "high"}, {"lower", "higher"}, {"small", "large"}, {"small", "big"}, {"short", "long"},
-		{"slow", "fast"}, {"slow", "quick"}, {"cheap", "expensive"}, {"easy", "hard"}, {"easy", "difficult"},
-		{"simple", "complex"}, {"light", "heavy"}, {"weak", "strong"}, {"early", "late"}, {"narrow", "wide"},
-		{"cold", "hot"}, {"poor", "rich"}, {"few", "many"}, {"less", "more"}, {"shallow", "deep"},
-	} {
-		a, b := normWord(p[0]), normWord(p[1])
-		out[a] = append(out[a], b)
-		out[b] = append(out[b], a)
-	}
-	return out
-}()
-
 // findingSupported reports whether the theme whose quotes are qs bears
 // out the finding that words (a phrase found to be one by phraseFinding)
-// reads as: not the conversation's logistics, not one end of a scale the
-// quotes describe, not a trouble word in another sense.
+// reads as: not the conversation's logistics, not a trouble word in
+// another sense.
 func findingSupported(words []string, qs []*persona.Quote) bool {
 	transcripts := 0
 	for _, q := range qs {
@@ -65,32 +43,9 @@ func findingSupported(words []string, qs []*persona.Quote) bool {
 			transcripts++
 		}
 	}
-	says := func(key string) (n int) {
-		for _, q := range qs {
-			for _, t := range q.Tokens {
-				if normWord(t.Text) == key {
-					n++
-					break
-				}
-			}
-		}
-		return n
-	}
 	head := findingHead(words, contentIndexes(words))
 	if head >= 0 && 2*transcripts > len(qs) && conversationWords[normWord(words[head])] {
 		return false // "missed meeting": the recorded meeting's logistics
-	}
-	for _, w := range words {
-		k := normWord(w)
-		if opp := scaleOpposites[k]; len(opp) > 0 {
-			n, other := says(k), 0
-			for _, o := range opp {
-				other = max(other, says(o))
-			}
-			if other >= 2 && 2*other >= n {
-				return false
-			}
-		}
 	}
 	if head >= 0 {
 		lw := strings.ToLower(words[head])
