@@ -81,6 +81,11 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 			ok = ok && !strings.EqualFold(lone, r.Title())
 		}
 		ok = ok && !st.name(ws) && !aboutTheTalk(ws) && !(talk && theConversation(ws))
+		// A negated phrase ("no data", "can't predict") scores by the
+		// words it negates alone, so it would outrank what the quotes say
+		// of the same topic ("too low accuracy"): it names a theme only
+		// in place of a topic (centralFinding, from the key phrases).
+		ok = ok && (st.loose || len(ws) == 0 || !negatedWords[ws[0].key])
 		if content > 1 && !st.loose && (pf < 2 || (st.parts[t] >= 2 && st.speakers[t][key].n < 2)) {
 			ok = false // said whole by one buyer only
 		}
