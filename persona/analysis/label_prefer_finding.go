@@ -115,8 +115,14 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 	// First a finding one of the most central quotes says; else one two
 	// of the theme's quotes say, each word near the others: a finding the
 	// theme shares, though each buyer put it whole once.
-	for _, shared := range []func([]labelToken) bool{said, recurs} {
+	// A negated finding ("no prediction") comes after one that says what
+	// of the topic ("too low accuracy") in each pass.
+	for pass := range 4 {
+		shared, negated := []func([]labelToken) bool{said, recurs}[pass/2], pass%2 == 1
 		for _, s := range keys {
+			if ws := st.words[s.key]; len(ws) == 0 || negatedWords[ws[0].key] != negated {
+				continue
+			}
 			l, ok := fits(s.key)
 			if !ok {
 				continue
