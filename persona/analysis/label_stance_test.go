@@ -218,3 +218,39 @@ func TestHeadlineSpeaksForTheme(t *testing.T) {
 		}
 	}
 }
+
+// TestNumberAloneIsNoCandidate: a number says no finding on its own
+// (QMSum ES2013 was labelled "twelve" from "twelve and a half Euros"),
+// while a number with what it counts may be a label.
+func TestNumberAloneIsNoCandidate(t *testing.T) {
+	for _, tc := range []struct {
+		text string
+		keep string // a phrase that stays a candidate, or ""
+	}{
+		{"Okay, so, are they under twelve fifty?", ""},
+		{"Now if they cost twelve and a half, you're making twelve and a half Euros each.", ""},
+		{"Um and the total cost has been calculated as nine Pounds twenty out of the twelve and a half we were allowed.", ""},
+		{"We sold 25 and then 40.", ""},
+		{"It costs twelve euros.", "twelve euros"},
+	} {
+		toks := nlp.Shared().Tag(tc.text)
+		kept := false
+		for _, p := range nounPhrases(toks) {
+			ws := phraseWords(p, toks)
+			if ws == nil {
+				continue
+			}
+			kept = kept || p.surface == tc.keep
+			allNumbers := true
+			for _, w := range ws {
+				allNumbers = allNumbers && (numberWord(w.surface) || functionWords[w.surface])
+			}
+			if allNumbers {
+				t.Errorf("%q: %q is a candidate; a number alone is none", tc.text, p.surface)
+			}
+		}
+		if tc.keep != "" && !kept {
+			t.Errorf("%q: %q is no candidate; a number with what it counts may be", tc.text, tc.keep)
+		}
+	}
+}

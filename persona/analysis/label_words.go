@@ -78,6 +78,21 @@ func humLetters(w string) bool {
 
 // plainWord reports a word of letters, digits, inner hyphens and
 // apostrophes: anything else is markup or a fragment.
+// numberWord reports a number written in digits or spelled out in English
+// ("25", "twelve", "hundred").
+func numberWord(w string) bool {
+	digits := w != ""
+	for _, r := range w {
+		digits = digits && (unicode.IsDigit(r) || r == '.' || r == ',')
+	}
+	return digits || spelledNumbers[strings.ToLower(w)]
+}
+
+var spelledNumbers = wordSet("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
+	"million", "billion", "dozen")
+
 func plainWord(w string) bool {
 	if w == "" || strings.HasPrefix(w, "-") || strings.HasSuffix(w, "-") {
 		return false
