@@ -107,7 +107,7 @@ func (f ObjectionFocus) says(q persona.Quote, concerns []persona.Concern) bool {
 			return false
 		}
 		tokens := q.Tokens
-		if len(tokens) == 0 { // candidates are loaded without them
+		if len(tokens) == 0 { // a quote stored without tokens
 			tokens = nlp.Shared().Tag(text)
 		}
 		return persona.CarriesConcernOn(text, tokens, concerns, func(w string) bool { return f.about[analysis.Stem(w)] })

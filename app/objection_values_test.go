@@ -164,4 +164,40 @@ func TestValuesInsteadAreValues(t *testing.T) {
 		t.Fatal("no value theme with a top quote by its raisers: the test checks nothing")
 	}
 	t.Logf("%d themes checked; %d catch-alls among the personas' value rings", checked, catchAlls)
+
+	// The demo's analysis may name every value theme: make one of those
+	// the raisers value a catch-all, as an analysis of mixed talk labels
+	// it, and it must leave what they value instead.
+	for _, p := range ps {
+		v, err := a.raisersValues(ctx, p, p.ParticipantIDs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(v.DecisionCriteria)+len(v.SuccessFactors) == 0 {
+			continue
+		}
+		valued := append(v.DecisionCriteria, v.SuccessFactors...)[0]
+		th, err := a.store.Theme(ctx, valued.ThemeID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		th.Label, th.LabelSet = "Mixed remarks (pricing, setup)", false
+		if !analysis.FallbackTheme(th) {
+			t.Fatalf("%q is no catch-all to analysis.FallbackTheme: the test checks nothing", th.Label)
+		}
+		if err := a.store.SaveTheme(ctx, th); err != nil {
+			t.Fatal(err)
+		}
+		a.Invalidate(st.ID)
+		if v, err = a.raisersValues(ctx, p, p.ParticipantIDs); err != nil {
+			t.Fatal(err)
+		}
+		for _, tq := range append(v.DecisionCriteria, v.SuccessFactors...) {
+			if tq.ThemeID == th.ID {
+				t.Errorf("persona %q values the catch-all %q (theme %d)", p.Name, tq.Label, th.ID)
+			}
+		}
+		return
+	}
+	t.Fatal("no persona values any theme: the catch-all case checks nothing")
 }
