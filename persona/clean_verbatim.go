@@ -101,7 +101,7 @@ func CleanVerbatim(text string) string {
 			if strings.Contains(t, "<mark>") {
 				return text
 			}
-			// A dropped word's closing punctuation stays with the words word
+			// A dropped word's closing punctuation stays with the word
 			// before it ("the price uh, but" -> "the price, but").
 			if p := trailingPunct(t); p != "" && p != "," && len(words) > 0 && !strings.ContainsAny(words[len(words)-1], ".!?;:") {
 				words[len(words)-1] = strings.TrimRight(words[len(words)-1], ",") + p

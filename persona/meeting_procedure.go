@@ -2,6 +2,7 @@ package persona
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -59,7 +60,9 @@ var meetingProcedureRE = regexp.MustCompile(`(?i)` +
 // buyer's "our weekly meeting goes over the metrics" names a meeting of
 // theirs, not this one, and "decide who starts the pilot" their own
 // process: neither is housekeeping.
-var housekeepingHints = []string{"meeting", "minutes", "presentation", "screen", "agenda", "who", "start", "turn"}
+// The hints are every word the pattern needs one of ("shall", "should",
+// "begin" and "first" for "Shall we begin?", "Should I go first?").
+var housekeepingHints = []string{"meeting", "minutes", "presentation", "screen", "agenda", "who", "start", "begin", "first", "shall", "should"}
 
 var meetingHousekeepingRE = regexp.MustCompile(`(?i)` +
 	// this meeting: "it's our conceptual design meeting", "this is the kick-off meeting", "this meeting is…"
@@ -90,10 +93,10 @@ func IsMeetingProcedure(text string) bool {
 		return false
 	}
 	l := strings.ToLower(t)
-	for _, h := range housekeepingHints {
-		if strings.Contains(l, h) && meetingHousekeepingRE.MatchString(t) {
-			return true
-		}
+	// The words are checked once and the pattern run once, whichever
+	// and however many of them the sentence holds.
+	if slices.ContainsFunc(housekeepingHints, func(h string) bool { return strings.Contains(l, h) }) && meetingHousekeepingRE.MatchString(t) {
+		return true
 	}
 	for _, h := range procedureHints {
 		if strings.Contains(l, h) {
