@@ -121,6 +121,9 @@ type App struct {
 	Log      *slog.Logger
 	cfg      Config
 
+	// candTags are the objection candidates' tags (objection_concern.go).
+	candTags candidateTags
+
 	// indexMu serialises index writes per source with their DB flags.
 	indexMu sync.Mutex
 	// indexWrites counts the index writes made under indexMu by lockIndex,

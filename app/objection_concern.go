@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"strings"
+	"sync"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/analysis"
@@ -107,7 +108,7 @@ func (f ObjectionFocus) says(q persona.Quote, concerns []persona.Concern) bool {
 			return false
 		}
 		tokens := q.Tokens
-		if len(tokens) == 0 { // a quote stored without tokens
+		if len(tokens) == 0 { // not tagged by tagCandidates
 			tokens = nlp.Shared().Tag(text)
 		}
 		return persona.CarriesConcernOn(text, tokens, concerns, func(w string) bool { return f.about[analysis.Stem(w)] })
@@ -125,6 +126,56 @@ func (f ObjectionFocus) says(q persona.Quote, concerns []persona.Concern) bool {
 		}
 	}
 	return false
+}
+
+// candidateTags remembers the tags of the candidates' text, by quote id,
+// across queries: a concern asked about a topic reads every candidate's
+// grammar (says), and tagging costs ~160 µs a quote, up to 400 a query.
+// The tags are of the text as loaded (nlp.Tag), not the stored tokens:
+// those were tagged at ingest and differ for some quotes (measured on the
+// Capterra evaluation, "the portal is confusing" lost a right answer).
+type candidateTags struct {
+	mu   sync.Mutex
+	tags map[int64]taggedText
+}
+
+type taggedText struct {
+	text   string
+	tokens []persona.Token
+}
+
+// candidateTagsMax bounds the tags kept: when full, they are dropped and
+// gathered again (a few studies' usual candidates fit).
+const candidateTagsMax = 20000
+
+// tagCandidates sets the tokens of the candidates that says reads the
+// grammar of (those carrying a concern, when the query names a topic),
+// tagging each text once per process.
+func (a *App) tagCandidates(f ObjectionFocus, cands []candidate, concerns []persona.Concern) {
+	if len(concerns) == 0 || len(f.about) == 0 {
+		return
+	}
+	c := &a.candTags
+	for i := range cands {
+		q := &cands[i].quote
+		if len(q.Tokens) > 0 || !persona.CarriesConcern(q.Text, concerns) {
+			continue
+		}
+		c.mu.Lock()
+		t, ok := c.tags[q.ID]
+		c.mu.Unlock()
+		if ok && t.text == q.Text {
+			q.Tokens = t.tokens
+			continue
+		}
+		q.Tokens = nlp.Shared().Tag(q.Text)
+		c.mu.Lock()
+		if c.tags == nil || len(c.tags) >= candidateTagsMax {
+			c.tags = map[int64]taggedText{}
+		}
+		c.tags[q.ID] = taggedText{q.Text, q.Tokens}
+		c.mu.Unlock()
+	}
 }
 
 // keepFocused drops the candidates that do not say what the focus asks,

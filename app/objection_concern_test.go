@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/analysis"
 )
 
 // remoteMeeting is a product meeting where the remote is the topic of
@@ -107,4 +108,45 @@ func TestObjectionAnswerSaysTheConcern(t *testing.T) {
 		}
 	}
 	t.Fatal("the price quotes never ran out")
+}
+
+// TestCandidateTagsOncePerText: the candidates a topical concern reads
+// the grammar of are tagged once per process (tagging costs ~160 µs a
+// quote and an answer reads up to 400), and again when a quote's text
+// changed; a query naming no topic tags none.
+func TestCandidateTagsOncePerText(t *testing.T) {
+	a := &App{}
+	vecs := analysis.DefaultVectors()
+	focus, concerns := objectionFocus("remote too expensive", nil, vecs)
+	if len(concerns) == 0 || len(focus.about) == 0 {
+		t.Fatalf("focus %+v, concerns %v: want a concern on a topic", focus, concerns)
+	}
+	q := persona.Quote{ID: 7, Text: "Voice recognition would add too much to the price of the remote."}
+	other := persona.Quote{ID: 8, Text: "The remote has far too many buttons."} // no concern: not read
+	cands := []candidate{{quote: q}, {quote: other}}
+	a.tagCandidates(focus, cands, concerns)
+	if len(cands[0].quote.Tokens) == 0 || len(cands[1].quote.Tokens) != 0 {
+		t.Fatalf("tokens %v / %v; want the concern's carrier tagged, the other not", cands[0].quote.Tokens, cands[1].quote.Tokens)
+	}
+	// A later query reads the remembered tags, not the tagger's.
+	marker := []persona.Token{{Text: "remembered", Tag: "NN"}}
+	a.candTags.tags[7] = taggedText{q.Text, marker}
+	again := []candidate{{quote: q}}
+	a.tagCandidates(focus, again, concerns)
+	if len(again[0].quote.Tokens) != 1 || again[0].quote.Tokens[0].Text != "remembered" {
+		t.Errorf("second query tokens %v; want the remembered ones", again[0].quote.Tokens)
+	}
+	edited := q
+	edited.Text = "Voice recognition would add far too much to the price."
+	changed := []candidate{{quote: edited}}
+	a.tagCandidates(focus, changed, concerns)
+	if len(changed[0].quote.Tokens) < 2 {
+		t.Errorf("edited quote tokens %v; want its new text tagged", changed[0].quote.Tokens)
+	}
+	noTopic, cs := objectionFocus("costs too much", nil, vecs)
+	plain := []candidate{{quote: persona.Quote{ID: 9, Text: "It costs too much for what it does."}}}
+	a.tagCandidates(noTopic, plain, cs)
+	if len(plain[0].quote.Tokens) != 0 {
+		t.Errorf("a query naming no topic tagged %v", plain[0].quote.Tokens)
+	}
 }

@@ -155,6 +155,7 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 		out.Total, out.TotalCapped = uint64(len(cands)), false // of the best candidates
 	}
 	rerank(q.Text, cands, vecs)
+	a.tagCandidates(focus, cands, concerns)
 	cands = focus.keepFocused(cands, concerns)
 	out.Focus = focus
 	if out.Quotes, err = a.objectionQuotes(ctx, match, a.shownCandidates(cands, q.Size)); err != nil {
@@ -208,17 +209,12 @@ func (a *App) inCorpus(ctx context.Context, filters map[string][]string) func(st
 }
 
 // candidates loads the quotes of hits, keeping bleve's score.
-//
-// They carry their stored tokens: a concern asked about a topic reads the
-// grammar of every candidate (focus.says), and shownCandidates judges
-// the form of the first few; decoding the stored tags costs far less
-// than tagging each quote's text again on every query.
 func (a *App) candidates(ctx context.Context, hits []search.Hit) ([]candidate, error) {
 	ids := make([]int64, len(hits))
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	quotes, err := a.store.QuotesByIDWithTokens(ctx, ids)
+	quotes, err := a.store.QuotesByID(ctx, ids)
 	if err != nil {
 		return nil, err
 	}

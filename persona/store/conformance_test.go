@@ -93,18 +93,6 @@ func TestConformanceLargeBatches(t *testing.T) {
 				t.Fatalf("quote %d = %d %q; want %d %q (order or text lost)", i, q.ID, q.Text, ids[i], imp.Quotes[i].Text)
 			}
 		}
-		if len(got[0].Tokens) != 0 {
-			t.Errorf("QuotesByID loaded tokens %v; it serves display", got[0].Tokens)
-		}
-		withTok, err := s.QuotesByIDWithTokens(ctx, ids)
-		if err != nil || len(withTok) != n {
-			t.Fatalf("QuotesByIDWithTokens(%d ids) = %d quotes, %v", n, len(withTok), err)
-		}
-		for i, q := range withTok {
-			if q.ID != ids[i] || len(q.Tokens) != 1 || q.Tokens[0].Text != "price" {
-				t.Fatalf("quote %d = %d with tokens %v; want %d with [price/NN]", i, q.ID, q.Tokens, ids[i])
-			}
-		}
 		th, err := s.CreateTheme(ctx, persona.Theme{StudyID: st.ID, Label: "Price", Ring: persona.RingCriteria})
 		if err != nil {
 			t.Fatal(err)

@@ -21,25 +21,10 @@ func (s *Store) Quote(ctx context.Context, id int64) (persona.Quote, error) {
 // QuotesByID returns the quotes with those ids in the order given (missing
 // ones skipped), without their analysis tokens: it serves display.
 func (s *Store) QuotesByID(ctx context.Context, ids []int64) ([]persona.Quote, error) {
-	return s.quotesByID(ctx, ids, false)
-}
-
-// QuotesByIDWithTokens is QuotesByID with the stored analysis tokens, for
-// callers that read the quotes' grammar (decoding them is far cheaper
-// than tagging the text again).
-func (s *Store) QuotesByIDWithTokens(ctx context.Context, ids []int64) ([]persona.Quote, error) {
-	return s.quotesByID(ctx, ids, true)
-}
-
-func (s *Store) quotesByID(ctx context.Context, ids []int64, withTokens bool) ([]persona.Quote, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	q := s.db.WithContext(ctx)
-	if !withTokens {
-		q = q.Omit("tokens")
-	}
-	byID, err := rowsByID(q, ids, func(r quoteRow) int64 { return r.ID }, quoteFromRow)
+	byID, err := rowsByID(s.db.WithContext(ctx).Omit("tokens"), ids, func(r quoteRow) int64 { return r.ID }, quoteFromRow)
 	if err != nil {
 		return nil, fmt.Errorf("store: quotes by id: %w", err)
 	}
