@@ -146,7 +146,15 @@ func cutOffRestarts(toks, bare []string, drop []bool) {
 		for p >= 0 && drop[p] {
 			p--
 		}
-		if p < 0 || strings.ContainsAny(toks[p], ".,;:!?") || !lowerInitial(toks[p]) && !restartCaps[bare[p]] {
+		if p < 0 || strings.ContainsAny(toks[p], ".,;:!?") {
+			continue
+		}
+		// A capitalised cut-off opening the sentence: "Th So there's…".
+		if capitalCutOff(toks[p], bare[p]) && sentenceStart(toks, drop, p) {
+			drop[p] = true
+			continue
+		}
+		if !lowerInitial(toks[p]) && !restartCaps[bare[p]] {
 			continue
 		}
 		if cutOffLetters(toks[p], bare[p]) || bare[p] == "i" && toks[p] == "i" && !iForms[bare[k]] { // "She i It's"
@@ -213,6 +221,35 @@ func cutOffLetters(tok, w string) bool {
 		}
 	}
 	return true
+}
+
+// capitalCutOff reports a capitalised token of one or two letters that is
+// no English word ("Th", "Wh"; not "So", "It", "UI"): a sentence's first
+// word broken off.
+func capitalCutOff(tok, w string) bool {
+	t := []rune(strings.TrimPrefix(tok, "<mark>"))
+	if len(w) == 0 || len(w) > 2 || len(t) < len(w) || !unicode.IsUpper(t[0]) || shortWords[w] {
+		return false
+	}
+	if len(w) == 2 && !unicode.IsLower(t[1]) {
+		return false
+	}
+	for _, r := range w {
+		if r < 'a' || r > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceStart reports whether token p opens a sentence: nothing kept
+// before it, or a kept token ending a sentence.
+func sentenceStart(toks []string, drop []bool, p int) bool {
+	q := p - 1
+	for q >= 0 && drop[q] {
+		q--
+	}
+	return q < 0 || strings.ContainsAny(toks[q], ".!?")
 }
 
 var iForms = wordSet(`i i'm i've i'll i'd`)
