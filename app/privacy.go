@@ -136,16 +136,20 @@ func (a *App) DeleteParticipant(ctx context.Context, id int64) (persona.Particip
 		return p, 0, fmt.Errorf("delete participant %d: %w", id, err)
 	}
 	var ids []int64
+	var failed error
 	for _, row := range rows {
 		_, gone, err := a.deleteParticipant(ctx, row)
 		ids = append(ids, gone...)
 		if err != nil && !(row != id && errors.Is(err, persona.ErrNotFound)) {
-			return p, len(ids), err
+			failed = err
+			break
 		}
 	}
+	// Whatever went before an error is gone for good: its quotes leave the
+	// themes and the study is re-analysed all the same.
 	err = a.forgetQuotesInThemes(ctx, p.StudyID, ids)
 	a.ScheduleAnalysis(p.StudyID)
-	if err != nil {
+	if err = errors.Join(failed, err); err != nil {
 		return p, len(ids), fmt.Errorf("delete participant %d: %w", id, err)
 	}
 	return p, len(ids), nil
