@@ -20,7 +20,7 @@ func TestDeletedParticipantsHeadlineIsNotShown(t *testing.T) {
 	q := headlineQuote(t, a, st.ID)
 	// The re-analysis waits until the checks are done.
 	a.analyzeMu.Lock()
-	if _, _, err := a.DeleteParticipant(ctx, q.ParticipantID); err != nil {
+	if _, _, _, err := a.DeleteParticipant(ctx, q.ParticipantID); err != nil {
 		a.analyzeMu.Unlock()
 		t.Fatal(err)
 	}
@@ -97,7 +97,7 @@ func TestDeletingAParticipantDropsTheOriginalsOnlyTheyShowed(t *testing.T) {
 			buyer = p
 		}
 	}
-	if _, _, err := a.DeleteParticipant(ctx, buyer.ID); err != nil {
+	if _, _, _, err := a.DeleteParticipant(ctx, buyer.ID); err != nil {
 		t.Fatal(err)
 	}
 	a.WaitAnalyses()
@@ -130,7 +130,7 @@ func TestAFailedDeletionStillForgetsTheQuotesThatWent(t *testing.T) {
 	a, st := demoApp(t)
 	q := headlineQuote(t, a, st.ID)
 	a.index = failingDeletes{a.index}
-	if _, _, err := a.DeleteParticipant(ctx, q.ParticipantID); err == nil {
+	if _, _, _, err := a.DeleteParticipant(ctx, q.ParticipantID); err == nil {
 		t.Fatal("the deletion reported no error; the test proves nothing")
 	}
 	if _, err := a.store.Quote(ctx, q.ID); !errors.Is(err, persona.ErrNotFound) {
