@@ -203,17 +203,12 @@ func (r *Redactor) Prepare(texts ...string) {
 
 // hasWord reports whether text says w as a whole word, with its capitals.
 func hasWord(text, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(text[i:], w)
-		if j < 0 {
-			return false
-		}
-		s, e := i+j, i+j+len(w)
-		if edgeBefore(text, s) && edgeAfter(text, e) {
-			return true
-		}
-		i = e
-	}
+	found := false
+	eachWord(text, w, func(int, int) bool {
+		found = true
+		return false
+	})
+	return found
 }
 
 type foundName struct {
@@ -230,22 +225,12 @@ func (r *Redactor) foundAgain(text string, kinds map[Kind]bool) []Span {
 		return nil
 	}
 	var spans []Span
-	look := func(needle string, kind Kind) {
-		for i := 0; ; {
-			j := strings.Index(text[i:], needle)
-			if j < 0 {
-				return
-			}
-			s, e := i+j, i+j+len(needle)
-			if edgeBefore(text, s) && edgeAfter(text, e) {
-				spans = append(spans, Span{s, e, kind})
-			}
-			i = e
-		}
-	}
 	for _, f := range r.found {
 		if kinds[f.kind] {
-			look(f.name, f.kind)
+			eachWord(text, f.name, func(s, e int) bool {
+				spans = append(spans, Span{s, e, f.kind})
+				return true
+			})
 		}
 	}
 	return spans
