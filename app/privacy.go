@@ -178,7 +178,7 @@ func JoinIDs(ids []int64) string {
 // samePersonRows lists the participant rows of p's study that are the
 // person p is (p first), under the study's Speakers setting.
 func (a *App) samePersonRows(ctx context.Context, p persona.Participant) ([]int64, error) {
-	parts, _, to, err := a.people(ctx, p.StudyID)
+	parts, _, to, err := a.people(ctx, p.StudyID, false)
 	if err != nil {
 		return nil, err
 	}
@@ -191,14 +191,15 @@ func (a *App) samePersonRows(ctx context.Context, p persona.Participant) ([]int6
 	return rows, nil
 }
 
-// people returns a study's participants, its sources, and each
-// participant's person (persona.SamePerson) under its Speakers setting.
-func (a *App) people(ctx context.Context, studyID int64) ([]persona.Participant, []persona.Source, map[int64]int64, error) {
+// people returns a study's participants (only its buyers if buyersOnly),
+// its sources, and each participant's person (persona.SamePerson) under
+// its Speakers setting.
+func (a *App) people(ctx context.Context, studyID int64, buyersOnly bool) ([]persona.Participant, []persona.Source, map[int64]int64, error) {
 	st, err := a.store.Study(ctx, studyID)
 	if err != nil {
 		return nil, nil, nil, err
 	}
-	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID})
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: buyersOnly})
 	if err != nil {
 		return nil, nil, nil, err
 	}
@@ -217,7 +218,7 @@ func (a *App) people(ctx context.Context, studyID int64) ([]persona.Participant,
 // Speakers setting joins with rows in other files to those files' names:
 // deleting the participant deletes those rows too (DeleteParticipant).
 func (a *App) SamePersonFiles(ctx context.Context, studyID, sourceID int64) (map[int64][]string, error) {
-	parts, srcs, to, err := a.people(ctx, studyID)
+	parts, srcs, to, err := a.people(ctx, studyID, false)
 	if err != nil {
 		return nil, err
 	}
