@@ -55,12 +55,16 @@ func (s *Server) sourcePage(c *gin.Context) error {
 		byTurn[q.TurnID] = append(byTurn[q.TurnID], q)
 		perParticipant[q.ParticipantID]++
 	}
+	alsoIn, err := s.app.SamePersonFiles(c.Request.Context(), d.StudyID, d.ID)
+	if err != nil {
+		return err
+	}
 	interviewer := map[int64]bool{}
 	for _, p := range d.Participants {
 		interviewer[p.ID] = p.Interviewer
 		v.Participants = append(v.Participants, frontend.ParticipantRow{ID: p.ID, Label: p.Label, Interviewer: p.Interviewer,
 			RoleSet: p.RoleSet, PersonaID: p.PersonaID, Persona: personaName[p.PersonaID], Quotes: perParticipant[p.ID],
-			Switchable: d.Kind == persona.KindTranscript})
+			Switchable: d.Kind == persona.KindTranscript, AlsoIn: alsoIn[p.ID]})
 	}
 	respondent := map[int64]int{}
 	if v.Survey {

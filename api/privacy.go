@@ -134,13 +134,12 @@ func (s *Server) removeParticipant(c *gin.Context) (persona.Participant, error) 
 	if err != nil {
 		return persona.Participant{}, err
 	}
-	p, n, err := s.app.DeleteParticipant(c.Request.Context(), id)
-	if err != nil {
-		return p, err
+	p, rows, n, err := s.app.DeleteParticipant(c.Request.Context(), id)
+	if len(rows) > 0 {
+		// What went is audited also when the deletion failed part-way.
+		s.audit(c, accountUser(c), "delete_participant", "participant "+itoa(id), app.DeletedDetail(p, rows, n))
 	}
-	s.audit(c, accountUser(c), "delete_participant", "participant "+itoa(id),
-		fmt.Sprintf("source %d, study %d, %d quotes", p.SourceID, p.StudyID, n))
-	return p, nil
+	return p, err
 }
 
 func (s *Server) deleteParticipant(c *gin.Context) error {

@@ -341,6 +341,9 @@ func TestDeleteParticipantLeavesNothingOfTheirs(t *testing.T) {
 			if strings.Contains(e.Detail, who.Label) || strings.Contains(e.Target, who.Label) {
 				t.Errorf("the audit entry names the participant: %+v", e)
 			}
+			if !strings.Contains(e.Detail, fmt.Sprintf("participant rows %d", victim)) {
+				t.Errorf("the audit entry does not list the rows deleted: %q", e.Detail)
+			}
 		}
 	}
 	if !found {

@@ -167,7 +167,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		cfg.MaxFileSize = DefaultConfig().MaxFileSize
 	}
 	cfg = cfg.withSearchDefaults()
-	if err := keepPrivate(cfg.DataDir, sqldb.SQLitePath(cfg.DatabaseURL()), log); err != nil {
+	if err := keepPrivate(cfg.DataDir, sqldb.SQLiteFile(cfg.DatabaseURL()), log); err != nil {
 		return nil, err
 	}
 	var lock *dataLock
@@ -178,7 +178,7 @@ func Open(ctx context.Context, cfg Config, log *slog.Logger) (*App, error) {
 		}
 		lock = l
 	}
-	if db := sqldb.SQLitePath(cfg.DatabaseURL()); db != "" && !cfg.sharedSQLite {
+	if db := sqldb.SQLiteFile(cfg.DatabaseURL()); db != "" && !cfg.sharedSQLite {
 		l, err := lock.lockDatabase(db)
 		if err != nil {
 			lock.release()

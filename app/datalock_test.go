@@ -142,3 +142,35 @@ func TestSQLiteFileOpenedOnce(t *testing.T) {
 		b.Close()
 	}
 }
+
+// The database lock sits beside the file a SQLite --db names, without its
+// "file:" prefix or "?…" query, and an in-memory database takes none
+// (before, "file:x.db?cache=shared" locked "x.db?cache=shared.lock" and
+// ":memory:" wrote ":memory:" and ":memory:.lock" in the working
+// directory).
+func TestDatabaseLockFollowsTheFile(t *testing.T) {
+	ctx := context.Background()
+	dbDir := t.TempDir()
+	a, err := Open(ctx, Config{DataDir: t.TempDir(), DB: "file:" + filepath.Join(dbDir, "v.db") + "?cache=shared"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer a.Close()
+	names, _ := filepath.Glob(filepath.Join(dbDir, "*"+DatabaseLockSuffix))
+	if want := filepath.Join(dbDir, "v.db"+DatabaseLockSuffix); len(names) != 1 || names[0] != want {
+		t.Errorf("lock files %v; want %s", names, want)
+	}
+	wd := t.TempDir()
+	t.Chdir(wd)
+	m, err := Open(ctx, Config{DataDir: t.TempDir(), DB: ":memory:"}, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer m.Close()
+	if names, _ := filepath.Glob(filepath.Join(wd, "*")); len(names) != 0 {
+		t.Errorf("an in-memory database left files %v", names)
+	}
+	if names, _ := filepath.Glob(filepath.Join(dbDir, "*cache=shared*")); len(names) != 0 {
+		t.Errorf("files named with the url's query: %v", names)
+	}
+}

@@ -2,11 +2,13 @@ package app
 
 import (
 	"context"
+	"errors"
 	"strings"
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/store"
+	"github.com/verbatimhq/verbatim/search"
 )
 
 // A theme's headline is a copy of one quote's text. Once its speaker is
@@ -18,7 +20,7 @@ func TestDeletedParticipantsHeadlineIsNotShown(t *testing.T) {
 	q := headlineQuote(t, a, st.ID)
 	// The re-analysis waits until the checks are done.
 	a.analyzeMu.Lock()
-	if _, _, err := a.DeleteParticipant(ctx, q.ParticipantID); err != nil {
+	if _, _, _, err := a.DeleteParticipant(ctx, q.ParticipantID); err != nil {
 		a.analyzeMu.Unlock()
 		t.Fatal(err)
 	}
@@ -95,7 +97,7 @@ func TestDeletingAParticipantDropsTheOriginalsOnlyTheyShowed(t *testing.T) {
 			buyer = p
 		}
 	}
-	if _, _, err := a.DeleteParticipant(ctx, buyer.ID); err != nil {
+	if _, _, _, err := a.DeleteParticipant(ctx, buyer.ID); err != nil {
 		t.Fatal(err)
 	}
 	a.WaitAnalyses()
@@ -110,5 +112,42 @@ func TestDeletingAParticipantDropsTheOriginalsOnlyTheyShowed(t *testing.T) {
 	}
 	if !has(after, "Dana") {
 		t.Errorf("the interviewer's text still shows her pseudonym, yet its original went: %+v", after)
+	}
+}
+
+// failingDeletes is an index whose Delete always fails.
+type failingDeletes struct{ search.Indexer }
+
+func (failingDeletes) Delete(context.Context, []int64) error {
+	return errors.New("index unavailable")
+}
+
+// When a deletion fails part-way (here the index refuses), the quotes whose
+// rows did go still leave the stored themes: their text is not shown as a
+// headline until the next analysis. Before, the error returned first.
+func TestAFailedDeletionStillForgetsTheQuotesThatWent(t *testing.T) {
+	ctx := context.Background()
+	a, st := demoApp(t)
+	q := headlineQuote(t, a, st.ID)
+	a.index = failingDeletes{a.index}
+	if _, _, _, err := a.DeleteParticipant(ctx, q.ParticipantID); err == nil {
+		t.Fatal("the deletion reported no error; the test proves nothing")
+	}
+	if _, err := a.store.Quote(ctx, q.ID); !errors.Is(err, persona.ErrNotFound) {
+		t.Fatalf("the quote's row is still there (%v); the test proves nothing", err)
+	}
+	a.analyzeMu.Lock()
+	themes, shown := shownHeadlines(t, a, st.ID)
+	a.analyzeMu.Unlock()
+	a.WaitAnalyses()
+	for _, x := range themes {
+		for _, id := range append(x.TopQuoteIDs, x.HeadlineQuoteID) {
+			if id == q.ID {
+				t.Errorf("theme %d still refers to the deleted quote %d", x.ID, q.ID)
+			}
+		}
+	}
+	if strings.Contains(shown, q.Text) {
+		t.Errorf("the deleted quote %q is still shown as a headline", q.Text)
 	}
 }

@@ -30,6 +30,14 @@ Lee Park: Honestly the approval step, because the marmoset export never matches 
 	return s
 }
 
+// danaLeft is 1 when the second file's Dana is another person under mode.
+func danaLeft(mode persona.SpeakerIdentity) int {
+	if mode == persona.SpeakersSeparate {
+		return 1
+	}
+	return 0
+}
+
 // A person the study joins across files (the same name in two files, under
 // the default "auto" and under "same") is deleted from every file: the
 // words they said in either are not found, no turn of theirs is left, the
@@ -75,17 +83,25 @@ func TestDeletingAJoinedPersonRemovesEveryFilesTurns(t *testing.T) {
 					dana = p.ID
 				}
 			}
-			if _, n, err := a.DeleteParticipant(ctx, dana); err != nil || n == 0 {
+			files, err := a.SamePersonFiles(ctx, st.ID, srcs[0])
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := strings.Join(files[dana], ","), map[int]string{0: "call2.txt", 1: ""}[danaLeft(mode)]; got != want {
+				t.Errorf("the source page says Dana's rows in %q go too; want %q", got, want)
+			}
+			_, rows, n, err := a.DeleteParticipant(ctx, dana)
+			if err != nil || n == 0 {
 				t.Fatalf("delete: %d quotes, %v", n, err)
+			}
+			if want := 2 - min(danaLeft(mode), 1); len(rows) != want || rows[0] != dana {
+				t.Errorf("deleted rows %v; want %d, %d first", rows, want, dana)
 			}
 			a.WaitAnalyses()
 			if n := hits(t, a, st.ID, "zephyrine"); n != 0 {
 				t.Errorf("the deleted row's words still find %d quotes", n)
 			}
-			left := 0
-			if mode == persona.SpeakersSeparate {
-				left = 1 // the second file's Dana is another person here
-			}
+			left := danaLeft(mode)
 			if n := hits(t, a, st.ID, "quillwort"); min(n, 1) != left {
 				t.Errorf("what Dana said in the other file finds %d quotes; want %d", n, left)
 			}

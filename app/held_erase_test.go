@@ -24,7 +24,7 @@ func TestDeletingAParticipantErasesTheirHeldExamples(t *testing.T) {
 	if err != nil || len(un.Examples) != 1 {
 		t.Fatalf("after the role change: %+v, %v; want Sam's example held", un, err)
 	}
-	if _, _, err := a.DeleteParticipant(ctx, sam.ID); err != nil {
+	if _, _, _, err := a.DeleteParticipant(ctx, sam.ID); err != nil {
 		t.Fatal(err)
 	}
 	un, err = a.UnplacedHeldOf(ctx, study)

@@ -18,7 +18,7 @@ func TestNonAnswerCountFollowsADeletedRespondent(t *testing.T) {
 	if err != nil || len(na.Answers) != 3 {
 		t.Fatalf("non-answers %+v, %v", na, err)
 	}
-	if _, _, err := a.DeleteParticipant(ctx, na.Answers[0].ParticipantID); err != nil {
+	if _, _, _, err := a.DeleteParticipant(ctx, na.Answers[0].ParticipantID); err != nil {
 		t.Fatal(err)
 	}
 	srcs, err := a.Sources(ctx, st.ID)

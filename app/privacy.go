@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"log/slog"
 	"strconv"
+	"strings"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/ingest"
@@ -124,53 +125,63 @@ func (a *App) saveOriginals(ctx context.Context, studyID, sourceID int64, origin
 // shows their quote as its headline or among its top quotes. A person the
 // study's Speakers setting joins across files (persona.SamePerson: the
 // same name in several files) is one person to delete: every file's row
-// of them goes. It returns the participant as it was and how many quotes
-// went.
-func (a *App) DeleteParticipant(ctx context.Context, id int64) (persona.Participant, int, error) {
+// of them goes. It returns the participant as it was, the participant rows
+// deleted (id first; also when it fails part-way) and how many quotes went.
+func (a *App) DeleteParticipant(ctx context.Context, id int64) (persona.Participant, []int64, int, error) {
 	p, err := a.store.Participant(ctx, id)
 	if err != nil {
-		return p, 0, err
+		return p, nil, 0, err
 	}
 	rows, err := a.samePersonRows(ctx, p)
 	if err != nil {
-		return p, 0, fmt.Errorf("delete participant %d: %w", id, err)
+		return p, nil, 0, fmt.Errorf("delete participant %d: %w", id, err)
 	}
-	var ids []int64
+	var ids, deleted []int64
+	var failed error
 	for _, row := range rows {
-		_, gone, err := a.deleteParticipant(ctx, row)
+		q, gone, err := a.deleteParticipant(ctx, row)
 		ids = append(ids, gone...)
+		if q.ID != 0 {
+			deleted = append(deleted, row)
+		}
 		if err != nil && !(row != id && errors.Is(err, persona.ErrNotFound)) {
-			return p, len(ids), err
+			failed = err
+			break
 		}
 	}
+	// Whatever went before an error is gone for good: its quotes leave the
+	// themes and the study is re-analysed all the same.
 	err = a.forgetQuotesInThemes(ctx, p.StudyID, ids)
 	a.ScheduleAnalysis(p.StudyID)
-	if err != nil {
-		return p, len(ids), fmt.Errorf("delete participant %d: %w", id, err)
+	if err = errors.Join(failed, err); err != nil {
+		return p, deleted, len(ids), fmt.Errorf("delete participant %d: %w", id, err)
 	}
-	return p, len(ids), nil
+	return p, deleted, len(ids), nil
+}
+
+// DeletedDetail is the audit detail of a participant deletion: where, which
+// participant rows went (a person joined across files has several) and how
+// many quotes; ids and counts only, never a name.
+func DeletedDetail(p persona.Participant, rows []int64, quotes int) string {
+	return fmt.Sprintf("source %d, study %d, participant rows %s, %d quotes", p.SourceID, p.StudyID, JoinIDs(rows), quotes)
+}
+
+// JoinIDs writes ids comma-separated.
+func JoinIDs(ids []int64) string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = strconv.FormatInt(id, 10)
+	}
+	return strings.Join(s, ",")
 }
 
 // samePersonRows lists the participant rows of p's study that are the
 // person p is (p first), under the study's Speakers setting.
 func (a *App) samePersonRows(ctx context.Context, p persona.Participant) ([]int64, error) {
-	st, err := a.store.Study(ctx, p.StudyID)
+	parts, _, to, err := a.people(ctx, p.StudyID, false)
 	if err != nil {
 		return nil, err
 	}
-	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: p.StudyID})
-	if err != nil {
-		return nil, err
-	}
-	srcs, err := a.store.Sources(ctx, p.StudyID)
-	if err != nil {
-		return nil, err
-	}
-	kinds := make(map[int64]persona.Kind, len(srcs))
-	for _, s := range srcs {
-		kinds[s.ID] = s.Kind
-	}
-	to := persona.SamePerson(parts, kinds, st.Speakers)
 	rows := []int64{p.ID}
 	for _, q := range parts {
 		if q.ID != p.ID && to[q.ID] == to[p.ID] {
@@ -178,6 +189,55 @@ func (a *App) samePersonRows(ctx context.Context, p persona.Participant) ([]int6
 		}
 	}
 	return rows, nil
+}
+
+// people returns a study's participants (only its buyers if buyersOnly),
+// its sources, and each participant's person (persona.SamePerson) under
+// its Speakers setting.
+func (a *App) people(ctx context.Context, studyID int64, buyersOnly bool) ([]persona.Participant, []persona.Source, map[int64]int64, error) {
+	st, err := a.store.Study(ctx, studyID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	parts, err := a.store.Participants(ctx, store.ParticipantFilter{StudyID: studyID, BuyersOnly: buyersOnly})
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	srcs, err := a.store.Sources(ctx, studyID)
+	if err != nil {
+		return nil, nil, nil, err
+	}
+	kinds := make(map[int64]persona.Kind, len(srcs))
+	for _, s := range srcs {
+		kinds[s.ID] = s.Kind
+	}
+	return parts, srcs, persona.SamePerson(parts, kinds, st.Speakers), nil
+}
+
+// SamePersonFiles maps each participant of the source that the study's
+// Speakers setting joins with rows in other files to those files' names:
+// deleting the participant deletes those rows too (DeleteParticipant).
+func (a *App) SamePersonFiles(ctx context.Context, studyID, sourceID int64) (map[int64][]string, error) {
+	parts, srcs, to, err := a.people(ctx, studyID, false)
+	if err != nil {
+		return nil, err
+	}
+	name := make(map[int64]string, len(srcs))
+	for _, s := range srcs {
+		name[s.ID] = s.Name
+	}
+	files := map[int64][]string{}
+	for _, p := range parts {
+		if p.SourceID != sourceID {
+			continue
+		}
+		for _, q := range parts {
+			if q.SourceID != sourceID && to[q.ID] == to[p.ID] {
+				files[p.ID] = append(files[p.ID], name[q.SourceID])
+			}
+		}
+	}
+	return files, nil
 }
 
 // deleteParticipant deletes the participant's rows and index entries and

@@ -10,6 +10,7 @@ import (
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/ingest"
+	"github.com/verbatimhq/verbatim/persona/redact"
 	"github.com/verbatimhq/verbatim/persona/store"
 )
 
@@ -383,7 +384,7 @@ func (a *App) redactSource(ctx context.Context, src persona.Source, runner strin
 	if err != nil {
 		return false, err
 	}
-	if err := a.redactUnplaced(ctx, src, oldName, opt); err != nil {
+	if err := a.redactUnplaced(ctx, src, oldName, st.Redactor); err != nil {
 		return false, err
 	}
 	a.lockIndex()
@@ -396,14 +397,16 @@ func (a *App) redactSource(ctx context.Context, src persona.Source, runner strin
 }
 
 // redactUnplaced redacts the text kept of the source's codings, code
-// examples and suggestions that wait to be placed.
-func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName string, opt IngestOptions) error {
+// examples and suggestions that wait to be placed, with r, the study's
+// redactor prepared for the file (ingest.Stored.Redactor): the names only
+// the file's speakers and Prepare make names are found in them too.
+func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName string, r *redact.Redactor) error {
 	ans, err := a.store.UnplacedAnchors(ctx, src.StudyID, src.SHA256, oldName)
 	if err != nil {
 		return err
 	}
 	for _, an := range ans {
-		text, _ := opt.redaction.Redactor.Redact(an.Text)
+		text, _ := r.Redact(an.Text)
 		if err := a.store.SetAnchorText(ctx, an.ID, text, src.Name); err != nil {
 			return err
 		}
@@ -413,7 +416,7 @@ func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName st
 		return err
 	}
 	for _, h := range held {
-		text, _ := opt.redaction.Redactor.Redact(h.Text)
+		text, _ := r.Redact(h.Text)
 		if err := a.store.SetHeldText(ctx, h.ID, text, src.Name); err != nil {
 			return err
 		}

@@ -79,25 +79,13 @@ func joinPeople(res *persona.Analysis, joined map[int64][]int64) {
 // study's Speakers setting makes one person count once ("12 buyers" of a
 // four-meeting series of 4 people is 4).
 func (a *App) BuyerPeople(ctx context.Context, studyID int64) (int, error) {
-	st, err := a.store.Study(ctx, studyID)
+	_, _, to, err := a.people(ctx, studyID, true)
 	if err != nil {
 		return 0, err
-	}
-	parts, err := a.Buyers(ctx, studyID)
-	if err != nil {
-		return 0, err
-	}
-	srcs, err := a.store.Sources(ctx, studyID)
-	if err != nil {
-		return 0, err
-	}
-	kinds := make(map[int64]persona.Kind, len(srcs))
-	for _, s := range srcs {
-		kinds[s.ID] = s.Kind
 	}
 	n := 0
-	for id, to := range persona.SamePerson(parts, kinds, st.Speakers) {
-		if id == to {
+	for id, p := range to {
+		if id == p {
 			n++
 		}
 	}

@@ -202,6 +202,9 @@ type ParticipantRow struct {
 	Quotes      int
 	// Switchable is true when the role may be changed (transcripts).
 	Switchable bool
+	// AlsoIn are the other files whose rows the study's speakers setting
+	// makes the same person: deleting the participant deletes them too.
+	AlsoIn []string
 }
 
 // TurnView is one turn of a transcript or one survey answer, cut into

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"strconv"
@@ -74,15 +75,16 @@ func cmdParticipant(ctx context.Context, e env, args []string) error {
 		return err
 	}
 	defer a.Close()
-	p, n, err := a.DeleteParticipant(ctx, id)
+	p, rows, n, err := a.DeleteParticipant(ctx, id)
+	if len(rows) > 0 {
+		if aerr := cliAudit(ctx, a, "delete_participant", "participant "+strconv.FormatInt(id, 10), app.DeletedDetail(p, rows, n)); aerr != nil {
+			return errors.Join(err, aerr)
+		}
+	}
 	if err != nil {
 		return err
 	}
 	a.WaitAnalyses()
-	if err := cliAudit(ctx, a, "delete_participant", "participant "+strconv.FormatInt(id, 10),
-		fmt.Sprintf("source %d, study %d, %d quotes", p.SourceID, p.StudyID, n)); err != nil {
-		return err
-	}
-	fmt.Fprintf(e.stdout, "participant %d deleted with %d quotes; the study is re-analysed\n", id, n)
+	fmt.Fprintf(e.stdout, "participant %d deleted (rows %s) with %d quotes; the study is re-analysed\n", id, app.JoinIDs(rows), n)
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -62,7 +63,7 @@ func TestRedactAndDeleteParticipantCommands(t *testing.T) {
 		t.Errorf("participant delete nope: exit 0")
 	}
 	code, out, errs = runCLI(t, "participant", "delete", "--data", data, strconv.FormatInt(id, 10))
-	if code != 0 || !strings.Contains(out, "deleted") {
+	if code != 0 || !strings.Contains(out, fmt.Sprintf("deleted (rows %d)", id)) {
 		t.Fatalf("participant delete exit %d: %s %s", code, out, errs)
 	}
 	if n := searchCount(t, data, "zebrafish"); n != 0 {

@@ -70,6 +70,23 @@ func SQLitePath(url string) string {
 	return strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(url, "sqlite://"), "sqlite:"), "file:")
 }
 
+// SQLiteFile is the file on disk a SQLite url names, for a lock beside
+// it: SQLitePath without a "?…" query, and "" for a PostgreSQL URL or an
+// in-memory database (":memory:", "file::memory:?cache=shared",
+// "file:x?mode=memory"), which no other process can open.
+func SQLiteFile(url string) string {
+	path, query, _ := strings.Cut(SQLitePath(url), "?")
+	if path == "" || strings.HasPrefix(path, ":memory:") {
+		return ""
+	}
+	for _, kv := range strings.Split(query, "&") {
+		if strings.EqualFold(kv, "mode=memory") {
+			return ""
+		}
+	}
+	return path
+}
+
 func gormConfig() *gorm.Config {
 	return &gorm.Config{
 		Logger:                 logger.Discard,
@@ -88,7 +105,12 @@ func openSQLite(path string) (*DB, error) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return nil, fmt.Errorf("sqldb: create data dir: %w", err)
 	}
+	// A query the url carries ("?cache=shared") joins ours.
+	path, query, _ := strings.Cut(path, "?")
 	dsn := "file:" + path + "?_journal_mode=WAL&_busy_timeout=10000&_foreign_keys=on&_synchronous=NORMAL&_txlock=immediate"
+	if query != "" {
+		dsn += "&" + query
+	}
 	db, err := gorm.Open(sqlite.Open(dsn), gormConfig())
 	if err != nil {
 		return nil, fmt.Errorf("sqldb: open %s: %w", path, err)

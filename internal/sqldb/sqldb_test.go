@@ -29,6 +29,19 @@ func TestURLs(t *testing.T) {
 			t.Errorf("SQLitePath(%q) = %q; want %q", tt.url, got, tt.path)
 		}
 	}
+	for url, want := range map[string]string{
+		"verbatim-data/verbatim.db":  "verbatim-data/verbatim.db",
+		"file:v.db?cache=shared":     "v.db",
+		"sqlite:/tmp/v.db?_fk=1":     "/tmp/v.db",
+		":memory:":                   "",
+		"file::memory:?cache=shared": "",
+		"file:v.db?mode=memory&x=1":  "",
+		"postgres://u@h/db":          "",
+	} {
+		if got := SQLiteFile(url); got != want {
+			t.Errorf("SQLiteFile(%q) = %q; want %q", url, got, want)
+		}
+	}
 	if r := redact("postgresql://u:secret@h:5432/db"); strings.Contains(r, "secret") {
 		t.Errorf("redact kept the password: %s", r)
 	}

@@ -19,6 +19,10 @@ type Stored struct {
 	Participants []persona.Participant
 	Turns        []persona.Turn
 	Quotes       []persona.Quote
+	// Redactor is set by RedactStored: the study's redactor prepared for
+	// this file (its speakers' names and the names Prepare found), for
+	// the file's other kept text, such as codings waiting to be placed.
+	Redactor *redact.Redactor
 }
 
 // RedactStored applies a study's redaction to a source stored before it
@@ -39,6 +43,7 @@ func RedactStored(s *Stored, lang persona.Language, red *Redaction) (changed boo
 		speakers = append(speakers, p.Label)
 	}
 	x := newRedaction(red, texts, speakers)
+	s.Redactor = x.r
 	labels := map[int64]string{}
 	for i := range s.Participants {
 		p := &s.Participants[i]

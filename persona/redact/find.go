@@ -138,19 +138,31 @@ func merge(spans []Span) []Span {
 func FindNames(text string, names []string) []Span {
 	var spans []Span
 	for _, n := range nameVariants(names) {
-		for i := 0; ; {
-			j := strings.Index(text[i:], n)
-			if j < 0 {
-				break
-			}
-			s, e := i+j, i+j+len(n)
-			if edgeBefore(text, s) && edgeAfter(text, e) {
-				spans = append(spans, Span{s, e, Person})
-			}
-			i = e
-		}
+		eachWord(text, n, func(s, e int) bool {
+			spans = append(spans, Span{s, e, Person})
+			return true
+		})
 	}
 	return merge(spans)
+}
+
+// eachWord calls f with the start and end of each place text says w as a
+// whole word, with its capitals, until f returns false.
+func eachWord(text, w string, f func(s, e int) bool) {
+	if w == "" {
+		return
+	}
+	for i := 0; ; {
+		j := strings.Index(text[i:], w)
+		if j < 0 {
+			return
+		}
+		s, e := i+j, i+j+len(w)
+		if edgeBefore(text, s) && edgeAfter(text, e) && !f(s, e) {
+			return
+		}
+		i = e
+	}
 }
 
 // nameVariants lists each name that reads as a person's name and, for full

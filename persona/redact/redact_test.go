@@ -386,3 +386,41 @@ func TestPeopleGreetedByName(t *testing.T) {
 		}
 	}
 }
+
+// A name found by a greeting or a title is spread to the file's other
+// sentences also when a recogniser is set and tags none of them: the vote
+// that checks a recogniser's guesses is not for it.
+func TestGreetedNameSpreadsWithRecogniser(t *testing.T) {
+	for _, tc := range []struct {
+		name     string
+		entities Entities
+	}{
+		{"no recogniser", nil},
+		{"recogniser tags nothing", func(string) []Span { return nil }},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := &Redactor{Pseudonyms: NewPseudonyms([]byte("k")), Entities: tc.entities}
+			texts := []string{
+				"Thanks, Maria.",
+				"Then I asked Maria about the budget.",
+				"So Maria said the board decides.",
+				"We sent Maria the contract and Dr. Okafor signed it.",
+				"Later Okafor called again.",
+			}
+			r.Learn(texts...)
+			r.Prepare(texts...)
+			want := []string{
+				"Thanks, [Person 1].",
+				"Then I asked [Person 1] about the budget.",
+				"So [Person 1] said the board decides.",
+				"We sent [Person 1] the contract and Dr. [Person 2] signed it.",
+				"Later [Person 2] called again.",
+			}
+			for i, text := range texts {
+				if got, _ := r.Redact(text); got != want[i] {
+					t.Errorf("Redact(%q)\n got %q\nwant %q", text, got, want[i])
+				}
+			}
+		})
+	}
+}

@@ -115,7 +115,7 @@ func (r *Redactor) Find(text string) []Span {
 	}
 	found, ok := r.entity[text]
 	if !ok {
-		found = r.entities(text, kinds, nil)
+		found, _ = r.entities(text, kinds, nil)
 	}
 	spans = append(spans, found...)
 	spans = append(spans, r.foundAgain(text, kinds)...)
@@ -137,29 +137,38 @@ func (r *Redactor) Prepare(texts ...string) {
 	}
 	var read []string
 	tags := map[string]int{}
+	cued := map[string]bool{} // names a title or greeting found
 	var order []foundName
 	for _, t := range texts {
 		if _, ok := r.entity[t]; ok {
 			continue
 		}
-		spans := r.entities(t, kinds, func(sentence string) { read = append(read, sentence) })
+		spans, ncued := r.entities(t, kinds, func(sentence string) { read = append(read, sentence) })
 		r.entity[t] = spans
-		for _, sp := range spans {
+		for i, sp := range spans {
 			name := strings.TrimSpace(t[sp.Start:sp.End])
 			if tags[name] == 0 {
 				order = append(order, foundName{name, sp.Kind})
 				r.Pseudonyms.KnownAs(sp.Kind, name)
 			}
 			tags[name]++
+			if i < ncued {
+				cued[name] = true
+			}
 		}
 	}
 	// Each name and each part of it that reads as a name is a needle,
 	// voted on its own: the tags of the names that hold it against the
 	// sentences read that say it. "Acme" of "Acme Corp" (tagged once,
 	// read once more alone) is spread; "Canada" of "Canada Lee" (read
-	// alone in many sentences, never tagged so) is not.
+	// alone in many sentences, never tagged so) is not. A name a title or
+	// greeting found ("Dr. Okafor", "Thanks, Maria.") and its parts are
+	// not voted on: the cue, not the recogniser, made it a name, so the
+	// sentences the recogniser read without tagging it say nothing
+	// against it.
 	var needles []foundName
 	votes := map[string]int{}
+	sure := map[string]bool{}
 	for _, f := range order {
 		for i, n := range append([]string{f.name}, NameParts(f.kind, f.name)...) {
 			if i > 0 && (len(n) < 3 || !r.plausible(n)) {
@@ -169,6 +178,9 @@ func (r *Redactor) Prepare(texts ...string) {
 				needles = append(needles, foundName{n, f.kind})
 			}
 			votes[n] += tags[f.name]
+			if cued[f.name] {
+				sure[n] = true
+			}
 		}
 	}
 	seen := map[string]bool{}
@@ -178,11 +190,11 @@ func (r *Redactor) Prepare(texts ...string) {
 	for _, f := range needles {
 		reads := 0
 		for _, sent := range read {
-			if hasWord(sent, f.name) {
+			if !sure[f.name] && hasWord(sent, f.name) {
 				reads++
 			}
 		}
-		if !seen[f.name] && 2*votes[f.name] >= reads {
+		if !seen[f.name] && (sure[f.name] || 2*votes[f.name] >= reads) {
 			seen[f.name] = true
 			r.found = append(r.found, f)
 		}
@@ -191,17 +203,12 @@ func (r *Redactor) Prepare(texts ...string) {
 
 // hasWord reports whether text says w as a whole word, with its capitals.
 func hasWord(text, w string) bool {
-	for i := 0; ; {
-		j := strings.Index(text[i:], w)
-		if j < 0 {
-			return false
-		}
-		s, e := i+j, i+j+len(w)
-		if edgeBefore(text, s) && edgeAfter(text, e) {
-			return true
-		}
-		i = e
-	}
+	found := false
+	eachWord(text, w, func(int, int) bool {
+		found = true
+		return false
+	})
+	return found
 }
 
 type foundName struct {
@@ -209,46 +216,36 @@ type foundName struct {
 	kind Kind
 }
 
-// foundAgain finds in text the names Prepare found and their parts, as
-// whole words with their capitals. A part must read as a name (three
-// letters or more, not a word the file writes in lower case, not a legal
-// form); the whole name is taken as it was found.
-// Parts are numbered as their whole (Pseudonyms.KnownAs).
+// foundAgain finds in text, as whole words with their capitals, the names
+// and parts of names Prepare kept (Prepare chose which parts read as names
+// and which survived its vote). Parts are numbered as their whole
+// (Pseudonyms.KnownAs).
 func (r *Redactor) foundAgain(text string, kinds map[Kind]bool) []Span {
 	if len(r.found) == 0 {
 		return nil
 	}
 	var spans []Span
-	look := func(needle string, kind Kind) {
-		for i := 0; ; {
-			j := strings.Index(text[i:], needle)
-			if j < 0 {
-				return
-			}
-			s, e := i+j, i+j+len(needle)
-			if edgeBefore(text, s) && edgeAfter(text, e) {
-				spans = append(spans, Span{s, e, kind})
-			}
-			i = e
-		}
-	}
 	for _, f := range r.found {
 		if kinds[f.kind] {
-			look(f.name, f.kind)
+			eachWord(text, f.name, func(s, e int) bool {
+				spans = append(spans, Span{s, e, f.kind})
+				return true
+			})
 		}
 	}
 	return spans
 }
 
-// entities finds names after titles and, with a recogniser, the names it
-// proposes that survive the study's tests; read, if set, is told each
-// sentence the recogniser reads.
-func (r *Redactor) entities(text string, kinds map[Kind]bool, read func(sentence string)) []Span {
-	var spans []Span
+// entities finds names after titles and greetings and, with a recogniser,
+// the names it proposes that survive the study's tests; read, if set, is
+// told each sentence the recogniser reads. The first cued spans are those
+// a title or greeting found.
+func (r *Redactor) entities(text string, kinds map[Kind]bool, read func(sentence string)) (spans []Span, cued int) {
 	if kinds[Person] {
 		spans = append(spans, r.titled(text)...)
 		spans = append(spans, r.addressed(text)...)
 	}
+	cued = len(spans)
 	if r.Entities != nil && (kinds[Person] || kinds[Company]) {
 		// Only the sentences where a name can hide reach the recogniser:
 		// its cost grows with the text it reads.
@@ -275,7 +272,7 @@ func (r *Redactor) entities(text string, kinds map[Kind]bool, read func(sentence
 			}
 		}
 	}
-	return spans
+	return spans, cued
 }
 
 // Redact returns text with each span found replaced by its pseudonym, and
