@@ -143,9 +143,12 @@ func TestCandidateTagsOncePerText(t *testing.T) {
 	if len(changed[0].quote.Tokens) < 2 {
 		t.Errorf("edited quote tokens %v; want its new text tagged", changed[0].quote.Tokens)
 	}
-	noTopic, cs := objectionFocus("costs too much", nil, vecs)
+	// A query naming no topic ("costs too much" with the word vectors;
+	// which words name a topic depends on them) tags nothing.
+	noTopic := focus
+	noTopic.about = nil
 	plain := []candidate{{quote: persona.Quote{ID: 9, Text: "It costs too much for what it does."}}}
-	a.tagCandidates(noTopic, plain, cs)
+	a.tagCandidates(noTopic, plain, concerns)
 	if len(plain[0].quote.Tokens) != 0 {
 		t.Errorf("a query naming no topic tagged %v", plain[0].quote.Tokens)
 	}
