@@ -1,0 +1,63 @@
+package analysis
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/verbatimhq/verbatim/persona"
+	"github.com/verbatimhq/verbatim/persona/nlp"
+)
+
+// TestFindingSupported checks the two senses a word list cannot tell: a
+// recorded meeting's logistics and a trouble word meant otherwise; and
+// that real findings pass.
+func TestFindingSupported(t *testing.T) {
+	quotes := func(kind persona.Kind, texts ...string) []*persona.Quote {
+		var out []*persona.Quote
+		for _, s := range texts {
+			out = append(out, &persona.Quote{Text: s, Kind: kind, Tokens: nlp.Shared().Tag(s)})
+		}
+		return out
+	}
+	tests := []struct {
+		phrase string
+		qs     []*persona.Quote
+		want   bool
+	}{
+		{"missed meeting", quotes(persona.KindTranscript, "She missed the meeting on Monday.", "The meeting was moved.", "He missed it too."), false},
+		{"missed meeting", quotes(persona.KindSurvey, "We missed the meeting with the vendor.", "The meeting was moved.", "They missed it."), true},
+		{"missed forecast", quotes(persona.KindTranscript, "We missed the forecast twice.", "The forecast was wrong.", "We missed it again."), true},
+		{"low accuracy", quotes(persona.KindTranscript, "The accuracy is too low.", "Low accuracy hurt us.", "We had low accuracy again.", "High accuracy is rare."), true},
+		{"temperature pressure", quotes(persona.KindTranscript, "Temperature, pressure and humidity.", "The pressure reading is here.", "Pressure and wind speed."), false},
+		{"time pressure", quotes(persona.KindTranscript, "The time pressure is too much.", "There is no slack, the pressure is terrible.", "Pressure again."), true},
+		{"data quality issues", quotes(persona.KindTranscript, "We have data quality issues.", "Issues with quality."), true},
+	}
+	for _, tt := range tests {
+		if got := findingSupported(strings.Fields(tt.phrase), tt.qs); got != tt.want {
+			t.Errorf("findingSupported(%q, %d quotes of kind %v) = %v, want %v", tt.phrase, len(tt.qs), tt.qs[0].Kind, got, tt.want)
+		}
+	}
+}
+
+// TestTheConversation: in a transcript the recorded meeting is no label
+// ("missed meeting", "meeting"); a kind of meeting or call is a subject.
+func TestTheConversation(t *testing.T) {
+	tok := func(w, tag string) labelToken {
+		return labelToken{key: normWord(w), surface: w, tag: tag, adj: strings.HasPrefix(tag, "JJ")}
+	}
+	for _, tt := range []struct {
+		ws   []labelToken
+		want bool
+	}{
+		{[]labelToken{tok("missed", "VBD"), tok("meeting", "NN")}, true},
+		{[]labelToken{tok("next", "JJ"), tok("meeting", "NN")}, true},
+		{[]labelToken{tok("meeting", "NN")}, true},
+		{[]labelToken{tok("board", "NN"), tok("meeting", "NN")}, false},
+		{[]labelToken{tok("call", "NN"), tok("notes", "NNS")}, false},
+		{[]labelToken{tok("remote", "JJ"), tok("control", "NN")}, false},
+	} {
+		if got := theConversation(tt.ws); got != tt.want {
+			t.Errorf("theConversation(%v) = %v, want %v", tt.ws, got, tt.want)
+		}
+	}
+}
