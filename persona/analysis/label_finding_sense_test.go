@@ -61,3 +61,38 @@ func TestTheConversation(t *testing.T) {
 		}
 	}
 }
+
+// TestSaysNegatedAsLack: a quote bears out a negated finding only when it
+// says it as the lack or failing (the way appendNegated finds it), not
+// when "no" names an option or a category beside the same noun.
+func TestSaysNegatedAsLack(t *testing.T) {
+	phraseOf := func(text, surface string) []labelToken {
+		toks := nlp.Shared().Tag(text)
+		for _, p := range nounPhrases(toks) {
+			if p.surface == surface {
+				return phraseWords(p, toks)
+			}
+		}
+		t.Fatalf("nounPhrases(%q) holds no %q", text, surface)
+		return nil
+	}
+	noEvents := phraseOf("Because there are no events here.", "no events")
+	cantExport := phraseOf("We can't export the data.", "can't export data")
+	tests := []struct {
+		ws   []labelToken
+		text string
+		want bool
+	}{
+		{noEvents, "Oh, there are no events in this window.", true},
+		{noEvents, "We had no events at all last month.", true},
+		{noEvents, "I will select no events for the City of Cork.", false}, // an option
+		{noEvents, "Now compare the high probability with the no events.", false},
+		{cantExport, "Honestly we cannot export the data anywhere.", true},
+		{cantExport, "Export the data, I can't say more.", false},
+	}
+	for _, tt := range tests {
+		if got := saysPhrase(nlp.Shared().Tag(tt.text), tt.ws); got != tt.want {
+			t.Errorf("saysPhrase(%q, %q) = %v, want %v", tt.text, tt.ws[0].surface+"…", got, tt.want)
+		}
+	}
+}

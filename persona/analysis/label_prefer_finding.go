@@ -65,16 +65,15 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 		if central == nil {
 			central = st.centralQuotes(t)
 		}
-		keys := nearKeys(ws)
-		return slices.ContainsFunc(central, func(i int) bool { return saidNear(st.c.quotes[i].Tokens, keys) })
+		return slices.ContainsFunc(central, func(i int) bool { return saysPhrase(st.c.quotes[i].Tokens, ws) })
 	}
 	// recurs: two of the theme's quotes say every word of it near one
 	// another, in any order and form ("the ab tests are expensive" and
 	// "expensive to run ab tests" both say "expensive ab tests").
 	recurs := func(ws []labelToken) bool {
-		keys, n := nearKeys(ws), 0
+		n := 0
 		for _, i := range st.ws[t].members {
-			if !st.c.isMute(i) && saidNear(st.c.quotes[i].Tokens, keys) {
+			if !st.c.isMute(i) && saysPhrase(st.c.quotes[i].Tokens, ws) {
 				if n++; n >= 2 {
 					return true
 				}
@@ -148,6 +147,25 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 		}
 	}
 	return ""
+}
+
+// saysPhrase reports a quote saying the phrase ws: every word near the
+// others (saidNear), and a negated phrase as the lack or failing it names
+// (appendNegated finds it in this quote). "no events" said as a lack is
+// "there are no events"; "select no events in Cork" names an option and
+// "compare it with the no events" a category, and neither bears out a
+// lack, though both say "no" by "events".
+func saysPhrase(toks []persona.Token, ws []labelToken) bool {
+	if len(ws) == 0 || !negatedWords[ws[0].key] {
+		return saidNear(toks, nearKeys(ws))
+	}
+	keys := make([]string, len(ws))
+	for i, w := range ws {
+		keys[i] = normWord(w.surface)
+	}
+	slices.Sort(keys)
+	key := strings.Join(keys, " ")
+	return slices.ContainsFunc(appendNegated(nil, toks), func(p phrase) bool { return p.key == key })
 }
 
 // nearKeys are the keys a quote must say near one another to say the
