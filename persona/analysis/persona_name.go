@@ -165,7 +165,6 @@ func nameAll(out []persona.Profile, themes []persona.Theme, buyers []buyer, trai
 			// what they say more than the others, when anything is.
 			cands[i] = pu.findings(out[i], ids, in, len(buyers))
 		}
-		debugNaming(out[i], themes, st, pu, in, len(buyers), cands[i])
 		if subject[i] == "" && len(cands[i]) == 0 {
 			if ms := pu.mostSaid(out[i], in); len(ms) > 0 {
 				subject[i] = mostlyRaised
