@@ -136,6 +136,9 @@ func appendNegated(out []phrase, toks []persona.Token) []phrase {
 			for v < len(toks) && toks[v].Tag == "RB" && v < i+2 {
 				v++ // "can't really export"
 			}
+			if v > i+1 && notOnlyWords[strings.ToLower(toks[i+1].Text)] {
+				continue // "you cannot only predict": not enough, not unable
+			}
 			// After "cannot" a verb comes, whatever the tagger calls it
 			// ("cannot export" is tagged an adjective now and then).
 			if neg == "" || v >= len(toks) || toks[v].Tag != "VB" && !(w == "cannot" && (isAdj(toks[v].Tag) || toks[v].Tag == "VBP")) {
@@ -160,6 +163,11 @@ func appendNegated(out []phrase, toks []persona.Token) []phrase {
 // lackWords say that something is there or is had: "no" after them says
 // it is not ("there is no audit trail", "we had no support").
 var lackWords = wordSet("is", "are", "was", "were", "'s", "be", "been", "have", "has", "had", "'ve", "'d", "got", "with", "get", "gets", "offers", "provides")
+
+// notOnlyWords after a negation say a thing is not enough, not that it
+// fails or cannot be done: "you cannot only predict the end product",
+// "we can't just retrain", "it doesn't simply copy".
+var notOnlyWords = wordSet("only", "just", "simply", "merely", "solely")
 
 // unsaidVerbs talk, think or only move a story along: negated they say
 // nothing of the topic ("I don't remember", "we didn't try").

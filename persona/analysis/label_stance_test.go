@@ -100,6 +100,9 @@ func TestFindingCandidates(t *testing.T) {
 		{"It just doesn't work.", "doesn't work", false}, // a failing of nothing named
 		{"There's no way to do it.", "no way", false},
 		{"We had no support from the vendor.", "no support", true},
+		{"You cannot only predict the end product.", "can't predict end product", false}, // not enough, not unable
+		{"We can't just retrain the model.", "can't retrain model", false},
+		{"We can't really retrain the model.", "can't retrain model", true},
 		{"No opinion.", "no opinion", false},                               // an answer, not a lack
 		{"They should have no more input than others.", "no input", false}, // a quantity
 	} {
