@@ -88,6 +88,7 @@ func TestSaysNegatedAsLack(t *testing.T) {
 		{noEvents, "I will select no events for the City of Cork.", false}, // an option
 		{noEvents, "Now compare the high probability with the no events.", false},
 		{cantExport, "Honestly we cannot export the data anywhere.", true},
+		{phraseOf("They couldn't contact me.", "couldn't contact"), "We couldn't contact the surgery at all.", true}, // said with more words
 		{cantExport, "Export the data, I can't say more.", false},
 	}
 	for _, tt := range tests {

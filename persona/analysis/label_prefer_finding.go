@@ -151,7 +151,8 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 
 // saysPhrase reports a quote saying the phrase ws: every word near the
 // others (saidNear), and a negated phrase as the lack or failing it names
-// (appendNegated finds it in this quote). "no events" said as a lack is
+// (appendNegated finds it, or it with more words, in this quote). "no
+// events" said as a lack is
 // "there are no events"; "select no events in Cork" names an option and
 // "compare it with the no events" a category, and neither bears out a
 // lack, though both say "no" by "events".
@@ -163,9 +164,11 @@ func saysPhrase(toks []persona.Token, ws []labelToken) bool {
 	for i, w := range ws {
 		keys[i] = normWord(w.surface)
 	}
-	slices.Sort(keys)
-	key := strings.Join(keys, " ")
-	return slices.ContainsFunc(appendNegated(nil, toks), func(p phrase) bool { return p.key == key })
+	return slices.ContainsFunc(appendNegated(nil, toks), func(p phrase) bool {
+		// "couldn't contact the surgery" bears out "couldn't contact".
+		found := strings.Fields(p.key)
+		return !slices.ContainsFunc(keys, func(k string) bool { return !slices.Contains(found, k) })
+	})
 }
 
 // nearKeys are the keys a quote must say near one another to say the
