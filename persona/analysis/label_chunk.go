@@ -116,7 +116,7 @@ func appendNegated(out []phrase, toks []persona.Token) []phrase {
 			// "there is no audit trail", "we have no way", "with no
 			// support": a lack. Not "no more input" (a quantity), not a
 			// bare "No opinion" (an answer).
-			if i+1 < len(toks) && (toks[i+1].Tag == "DT" || toks[i+1].Tag == "JJR" || toks[i+1].Tag == "RBR" || weakAdjectives[strings.ToLower(toks[i+1].Text)]) {
+			if quantityAfterNo(toks, i+1) {
 				continue
 			}
 			if obj := objectAfter(toks, i+1); len(obj) > 0 {
@@ -158,6 +158,12 @@ func appendNegated(out []phrase, toks []persona.Token) []phrase {
 		}
 	}
 	return out
+}
+
+// quantityAfterNo reports the word at i, after "no", making it a
+// quantity or a vague kind ("no more input", "no other way"), not a lack.
+func quantityAfterNo(toks []persona.Token, i int) bool {
+	return i < len(toks) && (toks[i].Tag == "DT" || toks[i].Tag == "JJR" || toks[i].Tag == "RBR" || weakAdjectives[strings.ToLower(toks[i].Text)])
 }
 
 // lackWords say that something is there or is had: "no" after them says

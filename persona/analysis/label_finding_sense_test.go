@@ -85,7 +85,11 @@ func TestSaysNegatedAsLack(t *testing.T) {
 	}{
 		{noEvents, "Oh, there are no events in this window.", true},
 		{noEvents, "We had no events at all last month.", true},
+		{noEvents, "Oh, no events now.", true},                             // a lack said without a verb
 		{noEvents, "I will select no events for the City of Cork.", false}, // an option
+		{noEvents, "So what if I select no events in Dublin?", false},
+		{noEvents, "Okay so no events or data available.", true},
+		{phraseOf("We have no admin.", "no admin"), "Setup. No ops person, no admin.", true},
 		{noEvents, "Now compare the high probability with the no events.", false},
 		{cantExport, "Honestly we cannot export the data anywhere.", true},
 		{phraseOf("They couldn't contact me.", "couldn't contact"), "We couldn't contact the surgery at all.", true}, // said with more words

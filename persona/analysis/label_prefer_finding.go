@@ -151,7 +151,8 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 
 // saysPhrase reports a quote saying the phrase ws: every word near the
 // others (saidNear), and a negated phrase as the lack or failing it names
-// (appendNegated finds it, or it with more words, in this quote). "no
+// (appendNegated finds it, or it with more words, in this quote; or a
+// "no" that opens a clause says it: "No ops person, no admin."). "no
 // events" said as a lack is
 // "there are no events"; "select no events in Cork" names an option and
 // "compare it with the no events" a category, and neither bears out a
@@ -164,11 +165,33 @@ func saysPhrase(toks []persona.Token, ws []labelToken) bool {
 	for i, w := range ws {
 		keys[i] = normWord(w.surface)
 	}
-	return slices.ContainsFunc(appendNegated(nil, toks), func(p phrase) bool {
+	said := appendNegated(nil, toks)
+	for i, tok := range toks {
+		// A lack said without a verb, as a list or an answer begins:
+		// "No ops person, no admin.", "Oh, no events now."
+		if strings.EqualFold(tok.Text, "no") && (i == 0 || clauseOpen(toks[i-1])) && !quantityAfterNo(toks, i+1) {
+			said = appendNegatedChunk(said, []string{"no"}, objectAfter(toks, i+1))
+		}
+	}
+	return slices.ContainsFunc(said, func(p phrase) bool {
 		// "couldn't contact the surgery" bears out "couldn't contact".
 		found := strings.Fields(p.key)
 		return !slices.ContainsFunc(keys, func(k string) bool { return !slices.Contains(found, k) })
 	})
+}
+
+// clauseOpen reports a token after which "no" opens a clause or a list
+// item rather than being a verb's or a preposition's object ("select no
+// events", "look at no events", "the no events"): anything but a verb,
+// a preposition, a determiner or a possessive. The tagger drops commas,
+// so "No ops person, no admin" is "person no admin".
+func clauseOpen(t persona.Token) bool {
+	switch {
+	case strings.HasPrefix(t.Tag, "VB"), t.Tag == "MD", t.Tag == "IN", t.Tag == "TO", t.Tag == "DT", t.Tag == "PDT",
+		t.Tag == "PRP$", t.Tag == "POS", t.Tag == "WDT", t.Tag == "JJR", t.Tag == "RBR":
+		return false
+	}
+	return true
 }
 
 // nearKeys are the keys a quote must say near one another to say the
