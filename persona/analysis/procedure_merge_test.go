@@ -41,7 +41,7 @@ func TestMergeMixedThemes(t *testing.T) {
 		{ring: b, label: mb + " 2", members: []int{2, 8}},
 		{ring: b, label: "Mixed remarks on clients", members: []int{9}},
 		{ring: b, label: mb + ", 3 quotes", labelSet: true, members: []int{10}}, // a researcher's
-		{ring: v, label: mb, members: []int{11}},                               // another ring's words: not v's
+		{ring: v, label: mb, members: []int{11}},                                // another ring's words: not v's
 		{ring: v, label: mv, members: []int{12}},
 	}
 	out := mergeMixedThemes(ws)
