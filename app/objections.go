@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -65,6 +66,11 @@ type ObjectionTheme struct {
 	// Outcomes are the deals of each outcome whose buyers raise the theme
 	// (all its quotes, not only the matching ones), one quote per deal.
 	Outcomes []OutcomeQuotes `json:"outcomes"`
+	// Quote is the theme's best-ranked matching quote that may be shown
+	// (quote_show.go): one of the answer's Quotes when it shows one of the
+	// theme's, else the next of its matches. A theme none of whose
+	// matches may be shown (small talk, fragments) is not listed.
+	Quote *QuoteHit `json:"quote,omitempty"`
 }
 
 // PersonaCount is how many of a persona's participants raise a theme.
@@ -164,6 +170,9 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	rel := relevant(cands)
 	personas := map[int64]persona.Profile{}
 	if out.Themes, err = a.objectionThemes(ctx, rel, personas); err != nil {
+		return out, err
+	}
+	if out.Themes, err = a.themeQuotes(ctx, match, out.Themes, out.Quotes, rel); err != nil {
 		return out, err
 	}
 	if err := a.addOutcomes(ctx, out.Themes); err != nil {
@@ -311,5 +320,49 @@ func (a *App) objectionThemes(ctx context.Context, rel []candidate, personas map
 		}
 		return out[i].Theme.ID < out[j].Theme.ID
 	})
-	return out[:min(objectionThemes, len(out))], nil
+	return out, nil
+}
+
+// themeQuotes gives each ranked theme the quote that backs it (Quote) and
+// keeps the first objectionThemes that have one. A theme listed as what
+// buyers raise, with none of its quotes in sight, asks the rep to take
+// its label on trust: its first match among the answer's quotes backs
+// it, else its best-ranked relevant candidate that may be shown, read
+// with the others in one hydration.
+func (a *App) themeQuotes(ctx context.Context, match *search.Expr, themes []ObjectionTheme, shown []QuoteHit, rel []candidate) ([]ObjectionTheme, error) {
+	out := themes[:0]
+	var more []candidate
+	want := map[int64]int{} // quote id -> index in out
+	for _, t := range themes {
+		if len(out) == objectionThemes {
+			break
+		}
+		if i := slices.IndexFunc(shown, func(q QuoteHit) bool { return q.ThemeID == t.Theme.ID }); i >= 0 {
+			t.Quote = &shown[i]
+			out = append(out, t)
+			continue
+		}
+		i := slices.IndexFunc(rel, func(c candidate) bool { return c.quote.ThemeID == t.Theme.ID && a.quotable(c.quote) })
+		if i < 0 {
+			continue // nothing of it may be shown
+		}
+		want[rel[i].quote.ID] = len(out)
+		more = append(more, rel[i])
+		out = append(out, t)
+	}
+	if len(more) == 0 {
+		return out, nil
+	}
+	hits, err := a.objectionQuotes(ctx, match, more)
+	if err != nil {
+		return out, err
+	}
+	for i := range hits {
+		if j, ok := want[hits[i].ID]; ok {
+			out[j].Quote = &hits[i]
+		}
+	}
+	// A quote erased between the search and its hydration leaves its
+	// theme without one: not listed either.
+	return slices.DeleteFunc(out, func(t ObjectionTheme) bool { return t.Quote == nil }), nil
 }
