@@ -348,6 +348,9 @@ func TestObjectionThemesShowTheirQuote(t *testing.T) {
 			}
 			shown := map[int64]bool{}
 			for _, h := range res.Quotes {
+				if shown[h.ID] {
+					t.Errorf("%q: quote %d listed twice", q, h.ID)
+				}
 				shown[h.ID] = true
 			}
 			for _, th := range res.Themes {
