@@ -348,6 +348,9 @@ func (a *App) redactSource(ctx context.Context, src persona.Source, runner strin
 	withOriginals.KeepOriginals = true
 	changed, originals := ingest.RedactStored(st, a.Lang, &withOriginals)
 	if !changed {
+		// A coding waiting for this file quotes the file's own words
+		// (unplaced after a role change), so nothing of it needs hiding
+		// either; one waiting for another file's version is redactAway's.
 		return false, nil
 	}
 	if err := a.holdPass(ctx, src.StudyID, runner); err != nil {
@@ -385,6 +388,11 @@ func (a *App) redactSource(ctx context.Context, src persona.Source, runner strin
 		return false, err
 	}
 	if err := a.redactUnplaced(ctx, src, oldName, st.Redactor); err != nil {
+		return false, err
+	}
+	// The pseudonyms first given to those codings (reserved in the store
+	// as they were numbered; a failed reserve is reported here).
+	if err := a.savePseudonyms(ctx, src.StudyID, opt); err != nil {
 		return false, err
 	}
 	a.lockIndex()

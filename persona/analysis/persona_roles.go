@@ -124,7 +124,14 @@ func roleWords(rest string) string {
 	if end < 0 {
 		return ""
 	}
-	role := ws[:end+1]
+	role := slices.Clone(ws[:end+1])
+	// A word broken off and said whole at once is a false start: "the pr
+	// project manager" is "project manager".
+	for i := len(role) - 2; i >= 0; i-- {
+		if next := role[i+1]; len(role[i]) < len(next) && strings.HasPrefix(next, role[i]) {
+			role = slices.Delete(role, i, i+1)
+		}
+	}
 	for i := len(role) - 1; i > 0; i-- {
 		if j := slices.Index(role[:i], role[i]); j >= 0 {
 			// A false start said again: "web development, web

@@ -18,6 +18,8 @@ func TestExtractRole(t *testing.T) {
 		{"I'm the lead and I have two senior data scientists where I mentor them.", "lead"},
 		{"Well, I'm the only Salesforce admin.", "salesforce admin"},
 		{"I'm the CEO here.", "CEO"},
+		{"I'm the pr project manager.", "project manager"},
+		{"I am the m marketing expert here.", "marketing expert"},
 		{"Uh, I've been, uh, data scientist for almost three years now.", "data scientist"},
 		// a role denied, past, hypothetical, reported, or no role at all
 		{"It's not my expertise since I'm not data scientist, but more on the engineering side.", ""},

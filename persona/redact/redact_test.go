@@ -424,3 +424,56 @@ func TestGreetedNameSpreadsWithRecogniser(t *testing.T) {
 		})
 	}
 }
+
+// A name the recogniser found in one file of a study is found in the
+// study's next file too, where it does not tag it, through the keyed hash
+// the pseudonyms keep (the original is not stored): the full name always,
+// a single word unless the recogniser read it there in more sentences
+// than one vote carries ("Canada", tagged once in the first file).
+func TestNamesFoundInAnotherFileAreFoundAgain(t *testing.T) {
+	first := map[string]Kind{"Priya Raman": Person, "Acme Corp.": Company, "Dana": Person, "Canada": Person}
+	newRedactor := func(ps *Pseudonyms, tagged map[string]Kind) *Redactor {
+		return &Redactor{Pseudonyms: ps, Kinds: []Kind{Person, Company}, Entities: func(text string) []Span {
+			var out []Span
+			for name, kind := range tagged {
+				if i := strings.Index(text, name); i >= 0 {
+					out = append(out, Span{i, i + len(name), kind})
+				}
+			}
+			return out
+		}}
+	}
+	ps := NewPseudonyms([]byte("k"))
+	a := newRedactor(ps, first)
+	fileA := []string{"I report to Priya Raman at Acme Corp. now.", "Ask Dana, she knows.", "We sell to Canada Lee."}
+	a.Learn(fileA...)
+	a.Prepare(fileA...)
+	for _, text := range fileA {
+		a.Redact(text)
+	}
+	// The next file starts from the stored mapping, as an ingest does.
+	stored := NewPseudonyms([]byte("k"))
+	stored.Restore(ps.Entries())
+	b := newRedactor(stored, nil) // the recogniser misses every name here
+	fileB := []string{
+		"Priya Raman signed it. Then Priya left.",
+		"Acme Corp. is slow.",
+		"Dana called.",
+		"Sales in Canada grew.", "Our team in Canada is small.", "Then Canada changed the rules.",
+		"Raman is a surname here too.",
+	}
+	b.Learn(fileB...)
+	b.Prepare(fileB...)
+	want := []string{
+		"[Person 1] signed it. Then [Person 1] left.",
+		"[Company 1] is slow.",
+		"[Person 2] called.",
+		"Sales in Canada grew.", "Our team in Canada is small.", "Then Canada changed the rules.",
+		"[Person 1] is a surname here too.",
+	}
+	for i, text := range fileB {
+		if got, _ := b.Redact(text); got != want[i] {
+			t.Errorf("Redact(%q)\n got %q\nwant %q", text, got, want[i])
+		}
+	}
+}

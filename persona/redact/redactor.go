@@ -157,6 +157,18 @@ func (r *Redactor) Prepare(texts ...string) {
 			}
 		}
 	}
+	// Names another file of the study had replaced (the pseudonyms know
+	// them by their keyed hash only) are looked for here too. Each, and
+	// each part of a full name, gets one vote, for the file where it was
+	// found, against the sentences here that say it without the
+	// recogniser tagging it: a name the recogniser saw there and keeps
+	// passing over here ("British Columbia", once taken for a person) is
+	// left to it, as within a file.
+	for _, f := range r.knownElsewhere(texts, kinds, tags) {
+		order = append(order, f)
+		r.Pseudonyms.KnownAs(f.kind, f.name)
+		tags[f.name] = 1
+	}
 	// Each name and each part of it that reads as a name is a needle,
 	// voted on its own: the tags of the names that hold it against the
 	// sentences read that say it. "Acme" of "Acme Corp" (tagged once,
