@@ -312,6 +312,12 @@ func objectionViews(obj app.Objections, activePersonas []string) ([]frontend.Obj
 					Participant: q.Participant, Source: q.Source, Position: q.Position})
 			}
 		}
+		if q := t.Quote; len(o.Quotes) == 0 && q != nil {
+			// None of its matches ranks among the answer's quotes: the
+			// best of them that may be shown backs it.
+			o.Quotes = append(o.Quotes, frontend.QuoteView{ID: q.ID, SourceID: q.SourceID, Text: q.Text,
+				Participant: q.Participant, Source: q.Source, Position: q.Position})
+		}
 		themes = append(themes, o)
 	}
 	var values []frontend.PersonaValues

@@ -128,12 +128,12 @@ func (f ObjectionFocus) says(q persona.Quote, concerns []persona.Concern) bool {
 	return false
 }
 
-// candidateTags remembers the tags of the candidates' text, by quote id,
-// across queries: a concern asked about a topic reads every candidate's
-// grammar (says), and tagging costs ~160 µs a quote, up to 400 a query.
-// The tags are of the text as loaded (nlp.Tag), not the stored tokens:
-// those were tagged at ingest and differ for some quotes (measured on the
-// Capterra evaluation, "the portal is confusing" lost a right answer).
+// candidateTags remembers the tags of candidates that came without
+// stored tokens (a quote stored untagged), by quote id, across queries: a
+// concern asked about a topic reads every candidate's grammar (says), and
+// tagging costs ~160 µs a quote. Candidates are loaded with their stored
+// tokens (candidates), so most never need it; the stored tokens are the
+// same tagger's on the same text (docs/OBJECTIONS.md "Session quotes10").
 type candidateTags struct {
 	mu   sync.Mutex
 	tags map[int64]taggedText
@@ -149,8 +149,9 @@ type taggedText struct {
 const candidateTagsMax = 20000
 
 // tagCandidates sets the tokens of the candidates that says reads the
-// grammar of (those carrying a concern, when the query names a topic),
-// tagging each text once per process.
+// grammar of (those carrying a concern, when the query names a topic)
+// and that came without stored tokens, tagging each text once per
+// process.
 func (a *App) tagCandidates(f ObjectionFocus, cands []candidate, concerns []persona.Concern) {
 	if len(concerns) == 0 || len(f.about) == 0 {
 		return

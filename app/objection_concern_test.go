@@ -2,11 +2,14 @@ package app
 
 import (
 	"context"
+	"slices"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/analysis"
+	"github.com/verbatimhq/verbatim/search"
 )
 
 // remoteMeeting is a product meeting where the remote is the topic of
@@ -151,5 +154,45 @@ func TestCandidateTagsOncePerText(t *testing.T) {
 	a.tagCandidates(noTopic, plain, concerns)
 	if len(plain[0].quote.Tokens) != 0 {
 		t.Errorf("a query naming no topic tagged %v", plain[0].quote.Tokens)
+	}
+}
+
+// TestCandidatesCarryStoredTokens: an answer judges its candidates on the
+// tokens stored with them (no tagging per query), and its ranking is the
+// same whether a candidate carries tokens or not: the complaint model
+// reads the plain words there, as the ranking was measured (read on the
+// tags it ranks the Capterra evaluation's "the portal is confusing" one
+// place worse).
+func TestCandidatesCarryStoredTokens(t *testing.T) {
+	a, st := demoApp(t)
+	ctx := context.Background()
+	m, _ := search.Parse("price expensive cost")
+	res, err := a.searchIndex(ctx, search.Query{Match: m, Size: 40, NoHighlight: true,
+		Filters: map[string][]string{"study": {strconv.FormatInt(st.ID, 10)}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cands, err := a.candidates(ctx, res.Hits)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cands) < 5 {
+		t.Fatalf("%d candidates: the test checks nothing", len(cands))
+	}
+	bare := slices.Clone(cands)
+	for i, c := range cands {
+		if len(c.quote.Tokens) == 0 {
+			t.Errorf("candidate %d %q carries no stored tokens", c.quote.ID, c.quote.Text)
+		}
+		bare[i].quote.Tokens = nil
+	}
+	vecs := analysis.DefaultVectors()
+	rerank("too expensive", cands, vecs)
+	rerank("too expensive", bare, vecs)
+	for i := range cands {
+		if cands[i].quote.ID != bare[i].quote.ID || cands[i].score != bare[i].score {
+			t.Fatalf("place %d: quote %d scores %.4f with its tokens, quote %d %.4f without; want the same ranking",
+				i+1, cands[i].quote.ID, cands[i].score, bare[i].quote.ID, bare[i].score)
+		}
 	}
 }

@@ -114,11 +114,13 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 		if !ok || analysis.FallbackTheme(t) {
 			continue
 		}
+		// Every value theme is read, not the first three a ring: one none
+		// of whose quotes may be shown gives way to the next (keepQuoted).
 		var list *[]ThemeQuote
-		switch {
-		case t.Ring == persona.RingCriteria && len(v.DecisionCriteria) < 3:
+		switch t.Ring {
+		case persona.RingCriteria:
 			list = &v.DecisionCriteria
-		case t.Ring == persona.RingSuccess && len(v.SuccessFactors) < 3:
+		case persona.RingSuccess:
 			list = &v.SuccessFactors
 		default:
 			continue
@@ -142,6 +144,7 @@ func (a *App) raisersValues(ctx context.Context, p persona.Profile, ids []int64)
 	if err := a.raisersTopQuotes(ctx, fallback, raising, shown); err != nil {
 		return v, err
 	}
+	v.DecisionCriteria, v.SuccessFactors = keepQuoted(v.DecisionCriteria, 3), keepQuoted(v.SuccessFactors, 3)
 	if len(v.DecisionCriteria)+len(v.SuccessFactors) == 0 {
 		all, err := a.cachedPersonaValues(ctx, p)
 		if err != nil {
@@ -238,7 +241,7 @@ func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValu
 	rings := []persona.Ring{persona.RingCriteria, persona.RingSuccess}
 	var ids []int64
 	for _, ring := range rings {
-		ids = append(ids, p.Rings[ring][:min(3, len(p.Rings[ring]))]...)
+		ids = append(ids, p.Rings[ring][:min(valueThemesRead, len(p.Rings[ring]))]...)
 	}
 	themes, err := a.cachedThemes(ctx, ids)
 	if err != nil {
@@ -258,8 +261,8 @@ func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValu
 	byID := quotesByID(quotes)
 	for _, ring := range rings {
 		ids := p.Rings[ring]
-		if len(ids) > 3 {
-			ids = ids[:3]
+		if len(ids) > valueThemesRead {
+			ids = ids[:valueThemesRead]
 		}
 		for _, id := range ids {
 			t, ok := themes[id]
@@ -277,5 +280,26 @@ func (a *App) personaValues(ctx context.Context, p persona.Profile) (PersonaValu
 			}
 		}
 	}
+	v.DecisionCriteria, v.SuccessFactors = keepQuoted(v.DecisionCriteria, 3), keepQuoted(v.SuccessFactors, 3)
 	return v, nil
+}
+
+// valueThemesRead is how many of a persona's themes a ring are read for
+// its values: three are shown, and a theme with no quote that may be
+// shown gives way to the next.
+const valueThemesRead = 6
+
+// keepQuoted is the first n values of list that show a quote. A value is
+// a theme's label put forward as what buyers care about; shown without
+// one of its quotes ("working design", ES2008) it is a claim the rep
+// cannot check or repeat in the buyers' words, so the next theme that
+// has one takes its place.
+func keepQuoted(list []ThemeQuote, n int) []ThemeQuote {
+	out := list[:0]
+	for _, tq := range list {
+		if tq.QuoteID != 0 && len(out) < n {
+			out = append(out, tq)
+		}
+	}
+	return out
 }

@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"slices"
 	"sort"
 	"strconv"
 
@@ -65,6 +66,11 @@ type ObjectionTheme struct {
 	// Outcomes are the deals of each outcome whose buyers raise the theme
 	// (all its quotes, not only the matching ones), one quote per deal.
 	Outcomes []OutcomeQuotes `json:"outcomes"`
+	// Quote is the theme's best-ranked matching quote that may be shown
+	// (quote_show.go): one of the answer's Quotes when it shows one of the
+	// theme's, else the next of its matches. A theme none of whose
+	// matches may be shown (small talk, fragments) is not listed.
+	Quote *QuoteHit `json:"quote,omitempty"`
 }
 
 // PersonaCount is how many of a persona's participants raise a theme.
@@ -158,14 +164,44 @@ func (a *App) Objections(ctx context.Context, q ObjectionQuery) (Objections, err
 	a.tagCandidates(focus, cands, concerns)
 	cands = focus.keepFocused(cands, concerns)
 	out.Focus = focus
-	if out.Quotes, err = a.objectionQuotes(ctx, match, a.shownCandidates(cands, q.Size)); err != nil {
-		return out, err
-	}
+	shown := a.shownCandidates(cands, q.Size)
 	rel := relevant(cands)
 	personas := map[int64]persona.Profile{}
 	if out.Themes, err = a.objectionThemes(ctx, rel, personas); err != nil {
 		return out, err
 	}
+	// The answer's quotes and the quote backing each theme listed, read in
+	// one hydration.
+	var backing []int64
+	out.Themes, backing = a.themeQuotes(out.Themes, shown, rel)
+	isShown := make(map[int64]bool, len(shown))
+	for _, c := range shown {
+		isShown[c.quote.ID] = true
+	}
+	more := make([]candidate, 0, len(backing))
+	for _, id := range backing {
+		if i := slices.IndexFunc(rel, func(c candidate) bool { return c.quote.ID == id }); i >= 0 && !isShown[id] {
+			more = append(more, rel[i]) // one a theme: no two themes share a quote
+		}
+	}
+	hits, err := a.objectionQuotes(ctx, match, append(slices.Clip(shown), more...))
+	if err != nil {
+		return out, err
+	}
+	out.Quotes = make([]QuoteHit, 0, len(shown))
+	byID := map[int64]*QuoteHit{}
+	for i := range hits {
+		byID[hits[i].ID] = &hits[i]
+		if isShown[hits[i].ID] {
+			out.Quotes = append(out.Quotes, hits[i])
+		}
+	}
+	for i, id := range backing {
+		out.Themes[i].Quote = byID[id]
+	}
+	// A quote erased between the search and its hydration leaves its
+	// theme without one: not listed either.
+	out.Themes = slices.DeleteFunc(out.Themes, func(t ObjectionTheme) bool { return t.Quote == nil })
 	if err := a.addOutcomes(ctx, out.Themes); err != nil {
 		return out, err
 	}
@@ -208,13 +244,17 @@ func (a *App) inCorpus(ctx context.Context, filters map[string][]string) func(st
 	}
 }
 
-// candidates loads the quotes of hits, keeping bleve's score.
+// candidates loads the quotes of hits, keeping bleve's score, with their
+// stored tokens: whether a candidate says the concern of the topic
+// (CarriesConcernOn) and may be shown (quotable) is judged on the tags
+// its text was given when stored, not on a fresh tagging (see
+// tagCandidates), so an answer does not change with the process.
 func (a *App) candidates(ctx context.Context, hits []search.Hit) ([]candidate, error) {
 	ids := make([]int64, len(hits))
 	for i, h := range hits {
 		ids[i] = h.ID
 	}
-	quotes, err := a.store.QuotesByID(ctx, ids)
+	quotes, err := a.store.QuotesByIDWithTokens(ctx, ids)
 	if err != nil {
 		return nil, err
 	}
@@ -311,5 +351,34 @@ func (a *App) objectionThemes(ctx context.Context, rel []candidate, personas map
 		}
 		return out[i].Theme.ID < out[j].Theme.ID
 	})
-	return out[:min(objectionThemes, len(out))], nil
+	return out, nil
+}
+
+// themeQuotes keeps the first objectionThemes ranked themes that have a
+// quote to back them and says which, by id in the order of the themes
+// kept. A theme listed as what buyers raise, with none of its quotes in
+// sight, asks the rep to take its label on trust: its first match among
+// the answer's quotes (shown) backs it, else its best-ranked relevant
+// candidate that may be shown; a theme with neither is not listed.
+func (a *App) themeQuotes(themes []ObjectionTheme, shown, rel []candidate) ([]ObjectionTheme, []int64) {
+	out := themes[:0]
+	var ids []int64
+	for _, t := range themes {
+		if len(out) == objectionThemes {
+			break
+		}
+		i := slices.IndexFunc(shown, func(c candidate) bool { return c.quote.ThemeID == t.Theme.ID })
+		if i >= 0 {
+			ids = append(ids, shown[i].quote.ID)
+			out = append(out, t)
+			continue
+		}
+		i = slices.IndexFunc(rel, func(c candidate) bool { return c.quote.ThemeID == t.Theme.ID && a.quotable(c.quote) })
+		if i < 0 {
+			continue // nothing of it may be shown
+		}
+		ids = append(ids, rel[i].quote.ID)
+		out = append(out, t)
+	}
+	return out, ids
 }

@@ -330,3 +330,66 @@ func TestExpansionFollowsItsVectors(t *testing.T) {
 		}
 	}
 }
+
+// TestObjectionThemesShowTheirQuote: every theme an answer lists comes
+// with one of its own matching quotes that may be shown, and every value
+// of "what they value instead" with a quote of its theme, on every query
+// and ring (ES2008 listed "working design" with no quote, and themes
+// none of whose quotes the answer showed).
+func TestObjectionThemesShowTheirQuote(t *testing.T) {
+	a, st := demoApp(t)
+	ctx := context.Background()
+	themes, values, beyond := 0, 0, 0
+	for _, q := range []string{"too expensive", "security review", "hard to set up", "slow support", "pricing"} {
+		for _, all := range []bool{false, true} {
+			res, err := a.Objections(ctx, ObjectionQuery{Text: q, StudyID: st.ID, AllRings: all})
+			if err != nil {
+				t.Fatal(err)
+			}
+			shown := map[int64]bool{}
+			for _, h := range res.Quotes {
+				if shown[h.ID] {
+					t.Errorf("%q: quote %d listed twice", q, h.ID)
+				}
+				shown[h.ID] = true
+			}
+			for _, th := range res.Themes {
+				themes++
+				qt := th.Quote
+				if qt == nil {
+					t.Errorf("%q: theme %q is listed with no quote", q, th.Theme.Label)
+					continue
+				}
+				if qt.ThemeID != th.Theme.ID || qt.Text == "" {
+					t.Errorf("%q: theme %q shows quote %d of theme %d", q, th.Theme.Label, qt.ID, qt.ThemeID)
+				}
+				if !a.quotable(persona.Quote{Text: qt.Text}) {
+					t.Errorf("%q: theme %q shows %q, which may not be shown alone", q, th.Theme.Label, qt.Text)
+				}
+				if !shown[qt.ID] {
+					beyond++
+				}
+			}
+			for _, v := range res.Answers {
+				for _, tq := range append(append([]ThemeQuote{}, v.DecisionCriteria...), v.SuccessFactors...) {
+					values++
+					if tq.QuoteID == 0 || tq.Quote == "" {
+						t.Errorf("%q: %s values %q with no quote", q, v.Name, tq.Label)
+					}
+				}
+			}
+		}
+	}
+	if themes == 0 || values == 0 {
+		t.Fatalf("%d themes, %d values listed: the test checks nothing", themes, values)
+	}
+	t.Logf("%d themes listed (%d backed by a quote beyond the answer's own), %d values", themes, beyond, values)
+}
+
+func TestKeepQuoted(t *testing.T) {
+	list := []ThemeQuote{{ThemeID: 1, QuoteID: 10}, {ThemeID: 2}, {ThemeID: 3, QuoteID: 30}, {ThemeID: 4, QuoteID: 40}, {ThemeID: 5, QuoteID: 50}}
+	got := keepQuoted(list, 3)
+	if len(got) != 3 || got[0].ThemeID != 1 || got[1].ThemeID != 3 || got[2].ThemeID != 4 {
+		t.Errorf("keepQuoted = %+v; want themes 1, 3, 4 (2 has no quote; three at most)", got)
+	}
+}

@@ -54,31 +54,72 @@ func (b *browser) in(t *testing.T) *browser {
 func newBrowser(t *testing.T) *browser {
 	t.Helper()
 	needServer(t)
-	opts := append(chromedp.DefaultExecAllocatorOptions[:],
-		chromedp.ExecPath(env.chromium),
-		chromedp.Headless,
-		chromedp.NoSandbox,
-		chromedp.DisableGPU,
-		chromedp.NoFirstRun,
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("hide-scrollbars", true),
-		chromedp.Flag("force-device-scale-factor", "1"),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.WindowSize(screenshotWidth, 900),
-	)
-	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	b := &browser{t: t, rec: &recorder{dialogs: make(chan string, 16)}}
-	ctx, cancel := chromedp.NewContext(actx, chromedp.WithListener(b.rec.listen))
-	b.ctx = ctx
-	t.Cleanup(func() { cancel(); acancel() })
-	if err := chromedp.Do(ctx); err != nil { // starts the browser, no timeout
+	shared, err := sharedChromium()
+	if err != nil {
 		t.Fatalf("start chromium: %v", err)
 	}
+	b := &browser{t: t, rec: &recorder{dialogs: make(chan string, 16)}}
+	// A browser context of its own: no cookie, storage or cache of another
+	// test's, as a fresh profile had; closed (with its tab) at cleanup.
+	ctx, cancel := chromedp.NewContext(shared, chromedp.WithNewBrowserContext(), chromedp.WithListener(b.rec.listen))
+	b.ctx = ctx
+	t.Cleanup(cancel)
+	if err := chromedp.Do(ctx); err != nil { // opens the tab, no timeout
+		t.Fatalf("open a tab in chromium: %v", err)
+	}
 	go b.dismissDialogs()
-	t.Cleanup(b.report) // runs before the browser closes
+	t.Cleanup(b.report) // runs before the tab closes
 	return b
+}
+
+// chromium is the one headless Chromium the package's tests share: each
+// browser is a tab in a browser context of its own (cookies, storage and
+// cache apart, like the incognito window), which costs a tab instead of a
+// browser start (a Chromium with its GPU, network and zygote processes
+// for each of ~30 browsers before).
+var chromium struct {
+	once   sync.Once
+	ctx    context.Context
+	err    error
+	cancel func()
+}
+
+// sharedChromium starts the shared Chromium on first use.
+func sharedChromium() (context.Context, error) {
+	chromium.once.Do(func() {
+		dir, err := os.MkdirTemp("", "verbatim-e2e-chromium-")
+		if err != nil {
+			chromium.err = err
+			return
+		}
+		opts := append(chromedp.DefaultExecAllocatorOptions[:],
+			chromedp.ExecPath(env.chromium),
+			chromedp.Headless,
+			chromedp.NoSandbox,
+			chromedp.DisableGPU,
+			chromedp.NoFirstRun,
+			chromedp.Flag("disable-background-networking", true),
+			chromedp.Flag("disable-component-update", true),
+			chromedp.Flag("disable-sync", true),
+			chromedp.Flag("hide-scrollbars", true),
+			chromedp.Flag("force-device-scale-factor", "1"),
+			chromedp.UserDataDir(dir),
+			chromedp.WindowSize(screenshotWidth, 900),
+		)
+		actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+		ctx, cancel := chromedp.NewContext(actx)
+		chromium.ctx = ctx
+		chromium.cancel = func() { cancel(); acancel(); os.RemoveAll(dir) }
+		chromium.err = chromedp.Do(ctx) // starts the browser, no timeout
+	})
+	return chromium.ctx, chromium.err
+}
+
+// stopChromium stops the shared Chromium, if a test started it.
+func stopChromium() {
+	if chromium.cancel != nil {
+		chromium.cancel()
+	}
 }
 
 // listen runs in chromedp's read loop: record, never block.

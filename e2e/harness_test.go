@@ -82,6 +82,7 @@ func runMain(m *testing.M) int {
 			env.fail += "\nserver log:\n" + srv.logTail()
 		}
 	}
+	defer stopChromium()
 	return m.Run()
 }
 

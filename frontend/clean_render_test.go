@@ -45,3 +45,27 @@ func TestRenderCleanVerbatim(t *testing.T) {
 		}
 	}
 }
+
+// TestRenderAskedClean: the question a hit answers is shown in clean
+// verbatim as the quote is ("Asked: the T_V_, … Um. And also they tend to
+// they tend to be…" showed every filler and stutter), the words as asked
+// in its title.
+func TestRenderAskedClean(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	asked := "Um, so so what do you uh think of the price?"
+	h := Hit{QuoteView: QuoteView{ID: 7, SourceID: 3, Text: "It's too high.", Participant: "Dana", Source: "call.txt", Position: "line 4"}, Question: asked}
+	v := SearchPage{Base: sampleBase(), Q: "price", Hits: []Hit{h}}
+	var b bytes.Buffer
+	if err := p.Render(&b, "search", v); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	for _, want := range []string{"Asked: So what do you think of the price?", `title="As asked: Um, so so what do you uh think of the price?"`} {
+		if !strings.Contains(out, want) {
+			t.Errorf("page lacks %s", want)
+		}
+	}
+}

@@ -321,6 +321,9 @@ type ThemeView struct {
 	Raised, Of int
 	Pct        int
 	Quotes     []QuoteView
+	// Count is how many quotes the theme holds: a theme with no headline
+	// and no quote to show says so and links to them.
+	Count int
 	// Survey is the study-wide sizing ("raised by 4 of 14 interviewees;
 	// 31% ± 7% of 174 surveyed"), SurveyRange its exact interval.
 	Survey, SurveyRange string

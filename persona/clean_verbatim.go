@@ -133,10 +133,11 @@ func CleanVerbatim(text string) string {
 // English, not one set's: a lower-case cut-off (one or two letters that are
 // no word) or, at a sentence's start, a lone closed-class word, right
 // before a capitalised closed-class word ("It's", "We", "The", "So"; the
-// restartCaps of restart.go) or "I". With the cut-off go up to two short
-// words before it that began the same broken sentence ("a l"), when they
-// reach back to the sentence's start; a title's capital ("read The Lean
-// Startup") opens a run of capitals and is left alone.
+// restartCaps of restart.go) or "I". With the cut-off go up to three
+// words before it that began the same broken sentence ("a l", "they're
+// quite f"), when they reach back to the sentence's start or a comma; a
+// title's capital ("read The Lean Startup") opens a run of capitals and is
+// left alone.
 func cutOffRestarts(toks, bare []string, drop []bool) {
 	for k := 1; k < len(toks); k++ {
 		if drop[k] || !opensAgain(toks, bare, k) {
@@ -159,22 +160,8 @@ func cutOffRestarts(toks, bare []string, drop []bool) {
 		}
 		if cutOffLetters(toks[p], bare[p]) || bare[p] == "i" && toks[p] == "i" && !iForms[bare[k]] { // "She i It's"
 			drop[p] = true
-			// Short words before it, back to the sentence's start.
-			start, q := p, p-1
-			for n := 0; q >= 0 && n < 3; q-- {
-				if drop[q] {
-					continue
-				}
-				if strings.ContainsAny(toks[q], ".,;:!?") || len(bare[q]) > 3 {
-					break
-				}
-				start = q
-				n++
-			}
-			if q < 0 || strings.ContainsAny(toks[q], ".,;:!?") {
-				for d := start; d < p; d++ {
-					drop[d] = true
-				}
+			for d := brokenStart(toks, bare, drop, p, k); d < p; d++ {
+				drop[d] = true
 			}
 			continue
 		}
@@ -262,6 +249,58 @@ func lowerInitial(s string) bool {
 // cleanFillers are words that are only hesitation.
 var cleanFillers = map[string]bool{"um": true, "uh": true, "umm": true, "uhh": true, "uhm": true, "er": true,
 	"erm": true, "ah": true, "hmm": true, "hm": true, "mm": true, "mmm": true, "mhm": true, "eh": true}
+
+// brokenStart is where the sentence broken off at the cut-off p (begun
+// again at k) began: up to three words before p, back to the sentence's
+// start or a comma, all short ("a l It's"); else up to three words back
+// to a sentence's start, a comma or a conjunction ("'cause"), when the
+// restart is no "I" (a capital then is the transcriber's new sentence)
+// or the words hold a subject of their own ("'cause they're quite f I
+// find them annoying"): "every time y I send" begins again only its
+// subject. Further back the words may be a sentence of their own the
+// transcriber did not end. p when none.
+func brokenStart(toks, bare []string, drop []bool, p, k int) int {
+	back := func(boundary func(tok, w string) bool, short bool) (int, bool) {
+		start, q, subject := p, p-1, false
+		for n := 0; q >= 0 && n < 3; q-- {
+			if drop[q] {
+				continue
+			}
+			if boundary(toks[q], bare[q]) {
+				break
+			}
+			if short && len(bare[q]) > 3 {
+				return p, false
+			}
+			start, subject = q, subject || subjectWords[bare[q]]
+			n++
+		}
+		return start, q < 0 || boundary(toks[q], bare[q]) && (short || subject || !iForms[bare[k]])
+	}
+	if start, ok := back(func(tok, _ string) bool { return strings.ContainsAny(tok, ".,;:!?") }, true); ok {
+		return start
+	}
+	if start, ok := back(restartBoundary, false); ok {
+		return start
+	}
+	return p
+}
+
+// restartBoundary reports a token a broken sentence begins after: one
+// ending in punctuation, or a conjunction that opens a clause of its own
+// ("because", "'cause", "when", "and"). Not a relative pronoun: in "the
+// remotes that you had shown I don't remember who…" the clause after
+// "that" was said whole.
+func restartBoundary(tok, w string) bool {
+	return strings.ContainsAny(tok, ".,;:!?") || restartConjunctions[w]
+}
+
+// restartConjunctions open a clause that a speaker may break off and begin
+// again.
+var restartConjunctions = wordSet(`and but or so because cause since if when whenever while whilst although though unless until`)
+
+// subjectWords are the personal pronouns that are a clause's subject.
+var subjectWords = wordSet(`i i'm i've i'll i'd you you're you've we we're we've they they're they've he he's she she's it it's`)
 
 // restartSubjects are the words a sentence is begun again on.
 var restartSubjects = map[string]bool{"it": true, "you": true, "i": true, "we": true, "they": true, "he": true,

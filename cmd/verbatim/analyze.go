@@ -126,6 +126,12 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 			fmt.Fprintf(e.stdout, "    “%s” — %s (%s)\n", persona.CleanVerbatim(q.Text), q.Participant, q.Source)
 			shown++
 		}
+		if t.Headline == "" && len(t.TopQuotes) == 0 {
+			// None of its quotes may be shown alone (quote_show.go: too
+			// short, cut off, small talk): say so rather than show a label
+			// with nothing under it.
+			fmt.Fprintf(e.stdout, "    (none of its %s stands alone as a quote)\n", counted(t.Quotes, "quote"))
+		}
 	}
 	return nil
 }

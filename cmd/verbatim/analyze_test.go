@@ -17,14 +17,7 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // TestAnalyzeSamplesGolden locks the analysis of the demo study: same
 // input, same themes and personas (the analysis is deterministic).
 func TestAnalyzeSamplesGolden(t *testing.T) {
-	data := ingestedSamples(t)
-	if code, _, errs := runCLI(t, "attributes", "--data", data, "--study", "Demo", "../../samples/participants.csv"); code != 0 {
-		t.Fatalf("attributes: %s", errs)
-	}
-	code, out, errs := runCLI(t, "analyze", "--data", data, "--study", "Demo", "--json")
-	if code != 0 {
-		t.Fatalf("analyze exit %d: %s", code, errs)
-	}
+	_, out := analysedDemo(t)
 	golden := filepath.Join("testdata", "analyze_samples.json")
 	if *update {
 		os.MkdirAll("testdata", 0o755)
@@ -101,6 +94,31 @@ func TestAnalyzeRecurringThreshold(t *testing.T) {
 		t.Errorf("VERBATIM_RECURRING=two: exit %d, stderr %q; want an error naming the variable", code, errs)
 	}
 }
+
+// analysedDemo is a fresh data directory with the demo as the CLI makes
+// it (the sample interviews and survey ingested into Demo, the
+// participants' attributes, `analyze --json`), and what that analyze
+// printed: built once, for the golden and for the SQLite side of the
+// migration to PostgreSQL.
+func analysedDemo(t *testing.T) (data, analyzeJSON string) {
+	t.Helper()
+	data = copiedData(t, "demo-analysed", func(t *testing.T, data string) {
+		copyDir(t, ingestedSamples(t), data)
+		if code, _, errs := runCLI(t, "attributes", "--data", data, "--study", "Demo", "../../samples/participants.csv"); code != 0 {
+			t.Fatalf("attributes: %s", errs)
+		}
+		code, out, errs := runCLI(t, "analyze", "--data", data, "--study", "Demo", "--json")
+		if code != 0 {
+			t.Fatalf("analyze exit %d: %s", code, errs)
+		}
+		demoAnalyzeJSON = out
+	})
+	return data, demoAnalyzeJSON
+}
+
+// demoAnalyzeJSON is what analyze --json printed when analysedDemo's
+// template was built.
+var demoAnalyzeJSON string
 
 // ingestedSamples is a fresh data directory with the sample interviews and
 // survey ingested into the study Demo, not analysed (a copy of one made

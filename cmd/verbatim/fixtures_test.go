@@ -62,6 +62,27 @@ func copiedData(t *testing.T, name string, build func(t *testing.T, data string)
 	return data
 }
 
+// interviewSamples is a fresh data directory with the sample interviews
+// ingested into the study Demo by the CLI, not analysed (a copy of one
+// made once): the analysed template, the stage timings and the share
+// command start from it.
+func interviewSamples(t *testing.T) string {
+	t.Helper()
+	return copiedData(t, "interviews", func(t *testing.T, data string) {
+		if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Demo", "../../samples/interviews"); code != 0 {
+			t.Fatalf("ingest: %s", errs)
+		}
+	})
+}
+
+// copyDir copies the data directory from into the empty directory to.
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	if err := os.CopyFS(to, os.DirFS(from)); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // removeDataTemplates removes the templates once the tests are done.
 func removeDataTemplates() {
 	dataTemplates.mu.Lock()

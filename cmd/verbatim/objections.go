@@ -81,6 +81,9 @@ func printObjections(e env, res app.Objections) {
 				fmt.Fprintf(e.stdout, "; raised by %s", strings.Join(by, ", "))
 			}
 			fmt.Fprintln(e.stdout)
+			if t.Quote != nil {
+				fmt.Fprintf(e.stdout, "    “%s” — %s\n", persona.CleanVerbatim(t.Quote.Text), t.Quote.Participant)
+			}
 		}
 	}
 	fmt.Fprintln(e.stdout, "\nQuotes")

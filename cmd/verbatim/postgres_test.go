@@ -65,7 +65,8 @@ func TestPostgresAnalysisEqualsSQLiteGolden(t *testing.T) {
 	}
 }
 
-// TestMigrateSQLiteToPostgres ingests and analyses the demo on SQLite,
+// TestMigrateSQLiteToPostgres ingests and analyses the demo on SQLite
+// (a copy of analysedDemo's, the golden test's data),
 // copies it with verbatim migrate into an empty PostgreSQL database, and
 // runs from there: counts are equal (migrate checks them and a sample of
 // quotes), the new ids continue past the copied ones, search finds the
@@ -73,11 +74,7 @@ func TestPostgresAnalysisEqualsSQLiteGolden(t *testing.T) {
 // as SQLite's golden, accounts came across, and a second migrate into the
 // now non-empty database is refused.
 func TestMigrateSQLiteToPostgres(t *testing.T) {
-	src := t.TempDir()
-	demoOn(t, "--data", src)
-	if code, _, errs := runCLI(t, "analyze", "--data", src, "--study", "Demo", "--json"); code != 0 {
-		t.Fatalf("analyze on SQLite: %s", errs)
-	}
+	src, _ := analysedDemo(t) // demoOn and analyze on SQLite, made once
 	t.Setenv("VERBATIM_PASSWORD", "correct horse battery")
 	if code, _, errs := runCLI(t, "user", "add", "--data", src, "ana", "--role", "researcher"); code != 0 {
 		t.Fatalf("user add: %s", errs)

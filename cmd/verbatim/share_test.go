@@ -9,10 +9,7 @@ import (
 // every role; the share command takes a role back, adds a user, and says
 // so; bad requests fail.
 func TestShareCommand(t *testing.T) {
-	data := t.TempDir()
-	if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Calls", "../../samples/interviews"); code != 0 {
-		t.Fatalf("ingest exit %d: %s", code, errs)
-	}
+	data := interviewSamples(t) // the interviews ingested into Demo by the CLI
 	t.Setenv("VERBATIM_PASSWORD", "correct horse battery")
 	if code, _, errs := runCLI(t, "user", "add", "--data", data, "mo", "--role", "marketer"); code != 0 {
 		t.Fatalf("user add exit %d: %s", code, errs)
@@ -22,12 +19,12 @@ func TestShareCommand(t *testing.T) {
 		code     int
 		has, not []string
 	}{
-		{[]string{"--study", "Calls"}, 0, []string{"owned by nobody", "shared with every sales", "shared with every marketer", "shared with every researcher"}, nil},
-		{[]string{"--study", "Calls", "--role", "sales", "--remove"}, 0, []string{"shared with every marketer"}, []string{"every sales"}},
-		{[]string{"--study", "Calls", "--user", "mo"}, 0, []string{"shared with mo"}, nil},
-		{[]string{"--study", "Calls", "--role", "admin"}, 1, nil, nil},
-		{[]string{"--study", "Calls", "--user", "nobody"}, 1, nil, nil},
-		{[]string{"--study", "Calls", "--remove"}, 1, nil, nil},
+		{[]string{"--study", "Demo"}, 0, []string{"owned by nobody", "shared with every sales", "shared with every marketer", "shared with every researcher"}, nil},
+		{[]string{"--study", "Demo", "--role", "sales", "--remove"}, 0, []string{"shared with every marketer"}, []string{"every sales"}},
+		{[]string{"--study", "Demo", "--user", "mo"}, 0, []string{"shared with mo"}, nil},
+		{[]string{"--study", "Demo", "--role", "admin"}, 1, nil, nil},
+		{[]string{"--study", "Demo", "--user", "nobody"}, 1, nil, nil},
+		{[]string{"--study", "Demo", "--remove"}, 1, nil, nil},
 		{[]string{"--study", "Nope"}, 1, nil, nil},
 	}
 	for _, s := range steps {

@@ -12,10 +12,7 @@ import (
 // went through, in order, each with its wall time, CPU time and
 // goroutine counts as numbers.
 func TestAnalyzeStages(t *testing.T) {
-	data := t.TempDir()
-	if code, _, errs := runCLI(t, "ingest", "--data", data, "--study", "Demo", "../../samples/interviews"); code != 0 {
-		t.Fatalf("ingest: %s", errs)
-	}
+	data := interviewSamples(t)
 	file := filepath.Join(t.TempDir(), "stages.txt")
 	if code, _, errs := runCLI(t, "analyze", "--data", data, "--study", "Demo", "--stages", file); code != 0 {
 		t.Fatalf("analyze exit %d: %s", code, errs)

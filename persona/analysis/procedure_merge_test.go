@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"slices"
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -26,5 +27,37 @@ func TestMergeProcedureThemes(t *testing.T) {
 	}
 	if out[2].label != "Meeting procedure" || out[3].label != "Meeting procedure agenda" || out[4].label != "meeting procedures" {
 		t.Errorf("other themes changed: %q %q %q", out[2].label, out[3].label, out[4].label)
+	}
+}
+
+func TestMergeMixedThemes(t *testing.T) {
+	b, v := persona.RingBarriers, persona.RingCriteria
+	mb, mv := ringMixedLabel(b), ringMixedLabel(v)
+	ws := []*work{
+		{ring: b, label: mb, members: []int{1, 2}, phrases: []string{"a", "b"}, distinct: []string{"a"}},
+		{ring: b, label: "pricing", members: []int{3}},
+		{ring: b, label: mb + ", 11 quotes", members: []int{4, 5, 6}, phrases: []string{"c", "a"}},
+		{ring: b, label: mb + ", 11 quotes from 4 people", members: []int{7}},
+		{ring: b, label: mb + " 2", members: []int{2, 8}},
+		{ring: b, label: "Mixed remarks on clients", members: []int{9}},
+		{ring: b, label: mb + ", 3 quotes", labelSet: true, members: []int{10}}, // a researcher's
+		{ring: v, label: mb, members: []int{11}},                                // another ring's words: not v's
+		{ring: v, label: mv, members: []int{12}},
+	}
+	out := mergeMixedThemes(ws)
+	var got []string
+	for _, w := range out {
+		got = append(got, w.label)
+	}
+	want := []string{"pricing", mb, "Mixed remarks on clients", mb + ", 3 quotes", mb, mv}
+	if !slices.Equal(got, want) {
+		t.Fatalf("labels %q; want %q", got, want)
+	}
+	m := out[1]
+	if m.ring != b || !slices.Equal(m.members, []int{1, 2, 4, 5, 6, 7, 8}) {
+		t.Errorf("merged theme %v in %s; want every member of the four once", m.members, m.ring)
+	}
+	if !slices.Equal(m.phrases, []string{"c", "a", "b"}) || m.distinct != nil || m.telling != nil {
+		t.Errorf("merged phrases %q, distinct %q; want the parts' phrases, largest first, and no part's headline words", m.phrases, m.distinct)
 	}
 }

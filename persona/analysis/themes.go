@@ -151,7 +151,7 @@ func finishThemes(c *corpus, ws []*work, minParticipants int, studyID int64) ([]
 	parallelRange(0, len(ws), func(i int) { ws[i].members = withoutNilAnswers(c, visible(c, ws[i].members)) })
 	ws = slices.DeleteFunc(ws, func(w *work) bool { return len(w.members) == 0 })
 	labelThemes(c, ws)
-	ws = mergeProcedureThemes(ws)
+	ws = mergeMixedThemes(mergeProcedureThemes(ws))
 	themes := make([]persona.Theme, len(ws))
 	parallelRange(0, len(ws), func(i int) { themes[i] = toTheme(c, ws[i], minParticipants, studyID) })
 	order := make([]int, len(ws))

@@ -9,6 +9,9 @@ import (
 	"github.com/verbatimhq/verbatim/persona"
 )
 
+// noRaceReason is why the real-data parse tests skip under -race.
+const noRaceReason = "real-data parse check on one goroutine: runs on every file without -race (make test's second line)"
+
 // sharedData holds the real transcripts (see ../shared/data/README.md);
 // it is not in the repository.
 const sharedData = "../../../shared/data"
@@ -74,11 +77,14 @@ func checkRealTranscript(t *testing.T, path, interviewer string) {
 	}
 }
 
-// TestRealInterviewersByBehaviour hides the roles the labels declare and
+// TestInterviewersByBehaviourRealData hides the roles the labels declare and
 // checks that behaviour alone (most turns ask, prompt or introduce) finds
 // each file's main interviewer (the declared interviewer with the most
 // turns) and never takes a declared interviewee for an interviewer.
-func TestRealInterviewersByBehaviour(t *testing.T) {
+func TestInterviewersByBehaviourRealData(t *testing.T) {
+	if raceEnabled {
+		t.Skip(noRaceReason)
+	}
 	for _, glob := range []string{"ml_practitioner_interviews/Interview_*.txt", "serdif_usability_study/transcripts/*.txt"} {
 		files, _ := filepath.Glob(filepath.Join(sharedData, glob))
 		if len(files) == 0 {

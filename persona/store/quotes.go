@@ -21,10 +21,25 @@ func (s *Store) Quote(ctx context.Context, id int64) (persona.Quote, error) {
 // QuotesByID returns the quotes with those ids in the order given (missing
 // ones skipped), without their analysis tokens: it serves display.
 func (s *Store) QuotesByID(ctx context.Context, ids []int64) ([]persona.Quote, error) {
+	return s.quotesByID(ctx, ids, false)
+}
+
+// QuotesByIDWithTokens is QuotesByID with each quote's analysis tokens:
+// the tags given to its text when it was stored (re-tagged when the text
+// changes), for a caller that judges the words' grammar.
+func (s *Store) QuotesByIDWithTokens(ctx context.Context, ids []int64) ([]persona.Quote, error) {
+	return s.quotesByID(ctx, ids, true)
+}
+
+func (s *Store) quotesByID(ctx context.Context, ids []int64, tokens bool) ([]persona.Quote, error) {
 	if len(ids) == 0 {
 		return nil, nil
 	}
-	byID, err := rowsByID(s.db.WithContext(ctx).Omit("tokens"), ids, func(r quoteRow) int64 { return r.ID }, quoteFromRow)
+	q := s.db.WithContext(ctx)
+	if !tokens {
+		q = q.Omit("tokens")
+	}
+	byID, err := rowsByID(q, ids, func(r quoteRow) int64 { return r.ID }, quoteFromRow)
 	if err != nil {
 		return nil, fmt.Errorf("store: quotes by id: %w", err)
 	}
