@@ -41,8 +41,8 @@ verbatim: $(BUILD_INPUTS)
 # either line fails.
 test:
 	@rd=$$(mktemp "$${TMPDIR:-/tmp}/verbatim-realdata.XXXXXX"); \
-	echo "$(GO) test -count=1 -timeout 15m -run 'RealData' -v ./persona/analysis ./app ./persona/gaps ./persona/ingest (beside the race line; its output follows)"; \
-	$(GO) test -count=1 -timeout 15m -run 'RealData' -v ./persona/analysis ./app ./persona/gaps ./persona/ingest >"$$rd" 2>&1 & real=$$!; \
+	echo "$(GO) test -count=1 -timeout 25m -run 'RealData' -v ./persona/analysis ./app ./persona/gaps ./persona/ingest (beside the race line; its output follows)"; \
+	$(GO) test -count=1 -timeout 25m -run 'RealData' -v ./persona/analysis ./app ./persona/gaps ./persona/ingest >"$$rd" 2>&1 & real=$$!; \
 	echo "VERBATIM_VECTORS=off $(GO) test -race -count=1 -timeout 20m ./..."; \
 	VERBATIM_VECTORS=off $(GO) test -race -count=1 -timeout 20m ./...; race=$$?; \
 	wait $$real; realrc=$$?; \

@@ -363,7 +363,11 @@ func TestObjectionThemesShowTheirQuote(t *testing.T) {
 				if qt.ThemeID != th.Theme.ID || qt.Text == "" {
 					t.Errorf("%q: theme %q shows quote %d of theme %d", q, th.Theme.Label, qt.ID, qt.ThemeID)
 				}
-				if !a.quotable(persona.Quote{Text: qt.Text}) {
+				stored, err := a.store.QuotesByIDWithTokens(ctx, []int64{qt.ID})
+				if err != nil || len(stored) != 1 {
+					t.Fatalf("%q: load quote %d with its tokens: %v", q, qt.ID, err)
+				}
+				if !a.quotable(stored[0]) { // as the answer judged it: on the stored tokens
 					t.Errorf("%q: theme %q shows %q, which may not be shown alone", q, th.Theme.Label, qt.Text)
 				}
 				if !shown[qt.ID] {

@@ -415,6 +415,9 @@ func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName st
 	}
 	for _, an := range ans {
 		text, _ := r.Redact(an.Text)
+		if err := r.Pseudonyms.Err(); err != nil {
+			return err // its numbers may clash with another file's: store nothing
+		}
 		if err := a.store.SetAnchorText(ctx, an.ID, text, src.Name); err != nil {
 			return err
 		}
@@ -425,6 +428,9 @@ func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName st
 	}
 	for _, h := range held {
 		text, _ := r.Redact(h.Text)
+		if err := r.Pseudonyms.Err(); err != nil {
+			return err
+		}
 		if err := a.store.SetHeldText(ctx, h.ID, text, src.Name); err != nil {
 			return err
 		}

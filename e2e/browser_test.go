@@ -28,7 +28,8 @@ const (
 	screenshotMaxHeight = 1800
 )
 
-// browser is one headless chromium with one tab, recording every console
+// browser is one tab of the package's shared headless chromium, in a
+// browser context of its own (cookies, storage, cache apart), recording every console
 // error, uncaught exception, error log entry and JavaScript dialog; the test
 // fails at the end if there was any.
 type browser struct {

@@ -92,6 +92,13 @@ func mergeMixedThemes(ws []*work) []*work {
 		slices.Sort(f.members)
 		f.members = slices.Compact(f.members)
 		f.label, f.phrases, f.distinct, f.telling = ringMixedLabel(r), phrases, nil, nil
+		for _, o := range ws {
+			if o.labelSet && o.label == f.label {
+				// A researcher's theme already has the name.
+				f.label = fmt.Sprintf("%s, %d quotes", f.label, len(f.members))
+				break
+			}
+		}
 	}
 	return slices.DeleteFunc(ws, func(w *work) bool { return drop[w] })
 }

@@ -60,4 +60,18 @@ func TestMergeMixedThemes(t *testing.T) {
 	if !slices.Equal(m.phrases, []string{"c", "a", "b"}) || m.distinct != nil || m.telling != nil {
 		t.Errorf("merged phrases %q, distinct %q; want the parts' phrases, largest first, and no part's headline words", m.phrases, m.distinct)
 	}
+	// A researcher's theme named exactly the ring's mixed label keeps it;
+	// the merged catch-all is counted instead of taking the same name.
+	ws = []*work{
+		{ring: b, label: mb, labelSet: true, members: []int{1}},
+		{ring: b, label: mb + " 2", members: []int{2, 3}},
+		{ring: b, label: mb + ", 4 quotes", members: []int{4}},
+	}
+	got = nil
+	for _, w := range mergeMixedThemes(ws) {
+		got = append(got, w.label)
+	}
+	if want := []string{mb, mb + ", 3 quotes"}; !slices.Equal(got, want) {
+		t.Errorf("beside a researcher's theme of the same name: labels %q; want %q", got, want)
+	}
 }

@@ -3,6 +3,7 @@ package redact
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // Has reports whether original already has a pseudonym of kind in this
@@ -24,8 +25,8 @@ const maxNameWords = 3
 
 // knownElsewhere returns the names in texts the pseudonyms already number
 // (Has) that the file's own finding left out: each run of one to
-// maxNameWords capitalised, name-like words is hashed and looked up. A
-// name of two or more words is sure; a single word is not (see Prepare).
+// maxNameWords capitalised, name-like words is hashed and looked up.
+// None is sure: Prepare gives each one vote, for the file that found it.
 func (r *Redactor) knownElsewhere(texts []string, kinds map[Kind]bool, skip map[string]int) []foundName {
 	var out []foundName
 	seen := map[string]bool{}
@@ -59,9 +60,11 @@ func (r *Redactor) knownElsewhere(texts []string, kinds map[Kind]bool, skip map[
 }
 
 // capitalRuns returns the runs of adjacent words of text that read as
-// parts of a name (nameLike), as byte spans of the words; a run ends at a
-// word followed by punctuation other than a full stop of an abbreviation
-// inside a name ("Acme Corp." ends it too: the stop is trimmed after).
+// parts of a name (nameLike), as byte spans of the words, read rune by
+// rune. Punctuation around a word is not part of it (“Priya, (Acme); a
+// possessive's "'s" neither: "Raman's" is "Raman"); punctuation before a
+// word starts a new run and after it ends the run, except a full stop
+// ("Acme Corp." is one run: the stop may end an abbreviation).
 func capitalRuns(text string) [][][2]int {
 	var runs [][][2]int
 	var cur [][2]int
@@ -72,30 +75,34 @@ func capitalRuns(text string) [][][2]int {
 		}
 	}
 	for i := 0; i < len(text); {
-		for i < len(text) && unicode.IsSpace(rune(text[i])) {
-			i++
-		}
-		if i >= len(text) {
-			break
+		if r, size := utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
+			i += size
+			continue
 		}
 		j := i
-		for j < len(text) && !unicode.IsSpace(rune(text[j])) {
-			j++
+		for j < len(text) {
+			r, size := utf8.DecodeRuneInString(text[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
 		}
-		w := text[i:j]
-		s, e := i, j
-		for s < e && strings.ContainsRune("\"'([{“‘", rune(text[s])) {
-			s++
+		word := strings.TrimLeftFunc(text[i:j], unicode.IsPunct)
+		s := j - len(word)
+		word = strings.TrimRightFunc(word, unicode.IsPunct)
+		for _, poss := range []string{"'s", "’s"} {
+			if w, ok := strings.CutSuffix(word, poss); ok {
+				word = w
+				break
+			}
 		}
-		for e > s && strings.ContainsRune(".,;:!?\"')]}”’", rune(text[e-1])) {
-			e--
-		}
-		if s < e && nameLike(text[s:e]) && !strings.ContainsAny(text[s:e], "'’") {
+		e := s + len(word)
+		if word != "" && nameLike(word) {
 			if s > i {
 				end()
 			}
 			cur = append(cur, [2]int{s, e})
-			if e < j && !strings.HasSuffix(w, ".") || strings.ContainsAny(w[e-i:], ",;:!?") {
+			if tail := text[e:j]; tail != "" && tail != "." {
 				end()
 			}
 		} else {

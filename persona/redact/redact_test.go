@@ -431,7 +431,8 @@ func TestGreetedNameSpreadsWithRecogniser(t *testing.T) {
 // a single word unless the recogniser read it there in more sentences
 // than one vote carries ("Canada", tagged once in the first file).
 func TestNamesFoundInAnotherFileAreFoundAgain(t *testing.T) {
-	first := map[string]Kind{"Priya Raman": Person, "Acme Corp.": Company, "Dana": Person, "Canada": Person}
+	first := map[string]Kind{"Priya Raman": Person, "Acme Corp.": Company, "Dana": Person, "Canada": Person,
+		"Sean O'Brien": Person, "Åsa Berg": Person, "Роман Петров": Person}
 	newRedactor := func(ps *Pseudonyms, tagged map[string]Kind) *Redactor {
 		return &Redactor{Pseudonyms: ps, Kinds: []Kind{Person, Company}, Entities: func(text string) []Span {
 			var out []Span
@@ -445,7 +446,8 @@ func TestNamesFoundInAnotherFileAreFoundAgain(t *testing.T) {
 	}
 	ps := NewPseudonyms([]byte("k"))
 	a := newRedactor(ps, first)
-	fileA := []string{"I report to Priya Raman at Acme Corp. now.", "Ask Dana, she knows.", "We sell to Canada Lee."}
+	fileA := []string{"I report to Priya Raman at Acme Corp. now.", "Ask Dana, she knows.", "We sell to Canada Lee.",
+		"Then Sean O'Brien joined.", "Then Åsa Berg joined.", "Then Роман Петров joined."}
 	a.Learn(fileA...)
 	a.Prepare(fileA...)
 	for _, text := range fileA {
@@ -461,6 +463,9 @@ func TestNamesFoundInAnotherFileAreFoundAgain(t *testing.T) {
 		"Dana called.",
 		"Sales in Canada grew.", "Our team in Canada is small.", "Then Canada changed the rules.",
 		"Raman is a surname here too.",
+		"He said “Priya Raman signed it” and left.",
+		"Priya Raman's team signed. Sean O'Brien's too.",
+		"Åsa Berg called, then Роман Петров.",
 	}
 	b.Learn(fileB...)
 	b.Prepare(fileB...)
@@ -470,6 +475,9 @@ func TestNamesFoundInAnotherFileAreFoundAgain(t *testing.T) {
 		"[Person 2] called.",
 		"Sales in Canada grew.", "Our team in Canada is small.", "Then Canada changed the rules.",
 		"[Person 1] is a surname here too.",
+		"He said “[Person 1] signed it” and left.",
+		"[Person 1]'s team signed. [Person 4]'s too.",
+		"[Person 5] called, then [Person 6].",
 	}
 	for i, text := range fileB {
 		if got, _ := b.Redact(text); got != want[i] {

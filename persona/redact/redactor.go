@@ -158,16 +158,25 @@ func (r *Redactor) Prepare(texts ...string) {
 		}
 	}
 	// Names another file of the study had replaced (the pseudonyms know
-	// them by their keyed hash only) are looked for here too. Each, and
-	// each part of a full name, gets one vote, for the file where it was
-	// found, against the sentences here that say it without the
-	// recogniser tagging it: a name the recogniser saw there and keeps
-	// passing over here ("British Columbia", once taken for a person) is
-	// left to it, as within a file.
+	// them by their keyed hash only) are looked for here too. A person's
+	// full name (two or more words) is found wherever the file says it:
+	// hiding it again errs on the safe side, and each saying is a vote
+	// for its parts alone. A single word and a company's name get one
+	// vote, for the file where it was found, against the sentences here
+	// that say it without the recogniser tagging it: a word the recogniser keeps passing over here
+	// ("Canada" of "Service Canada", once taken for a person in another
+	// meeting) is left to it, as within a file.
+	var fullNames []foundName
 	for _, f := range r.knownElsewhere(texts, kinds, tags) {
 		order = append(order, f)
 		r.Pseudonyms.KnownAs(f.kind, f.name)
 		tags[f.name] = 1
+		if f.kind == Person && strings.Contains(f.name, " ") {
+			// Found wherever it is said, so each saying is a vote for
+			// its parts, as a tag would be.
+			fullNames = append(fullNames, f)
+			tags[f.name] = max(1, said(texts, f.name))
+		}
 	}
 	// Each name and each part of it that reads as a name is a needle,
 	// voted on its own: the tags of the names that hold it against the
@@ -211,6 +220,24 @@ func (r *Redactor) Prepare(texts ...string) {
 			r.found = append(r.found, f)
 		}
 	}
+	for _, f := range fullNames {
+		if !seen[f.name] {
+			seen[f.name] = true
+			r.found = append(r.found, f)
+		}
+	}
+}
+
+// said counts the times texts say w as a whole word, with its capitals.
+func said(texts []string, w string) int {
+	n := 0
+	for _, t := range texts {
+		eachWord(t, w, func(int, int) bool {
+			n++
+			return true
+		})
+	}
+	return n
 }
 
 // hasWord reports whether text says w as a whole word, with its capitals.
