@@ -173,7 +173,7 @@ func restartCapitalAfterComma(words []string, i int) bool {
 // number ("the 5 th") stays.
 func loneFragments(toks, bare []string, drop []bool) {
 	english := 0 // 0 unknown, 1 yes, -1 no
-	for i := range toks {
+	for i := len(toks) - 1; i >= 0; i-- { // from the end: "th th on" loses both
 		w := bare[i]
 		if drop[i] || !loneFragment(w) || toks[i] != w {
 			continue // punctuated, marked or capitalised: not a bare cut-off

@@ -46,6 +46,8 @@ func TestCleanVerbatim(t *testing.T) {
 			"So I don't think we need to redesign the product."},
 		{"a two-letter onset before another word", "And also to work on the design of th technical functions of the remote control.",
 			"And also to work on the design of technical functions of the remote control."},
+		{"a fragment said twice", "But th th on this remote these controls are for something else.",
+			"On this remote these controls are for something else."},
 		{"a restart's capital after a comma", "No, It's not relevant.", "No, it's not relevant."},
 		{"a restart's capital after a comma mid-quote", "I see the point, but, So we leave it.", "I see the point, but, so we leave it."},
 		// Counter-examples: words, labels, contractions, other languages.
