@@ -172,7 +172,7 @@ func restartCapitalAfterComma(words []string, i int) bool {
 // ("e a empresa" is Portuguese, "y la" Spanish), and a letter after a
 // number ("the 5 th") stays.
 func loneFragments(toks, bare []string, drop []bool) {
-	english := 0 // 0 unknown, 1 yes, -1 no
+	english := 0                          // 0 unknown, 1 yes, -1 no
 	for i := len(toks) - 1; i >= 0; i-- { // from the end: "th th on" loses both
 		w := bare[i]
 		if drop[i] || !loneFragment(w) || toks[i] != w {
@@ -189,7 +189,7 @@ func loneFragments(toks, bare []string, drop []bool) {
 		if p >= 0 && strings.ContainsAny(toks[p], "0123456789") {
 			continue
 		}
-		if len(w) == 1 && !closedClass(bare[j]) && (p < 0 || bare[p] != bare[j]) {
+		if len(w) == 1 && (!closedClass(bare[j]) && (p < 0 || bare[p] != bare[j]) || spelledOut(toks, bare, drop, p, j)) {
 			continue
 		}
 		if english == 0 {
@@ -203,6 +203,21 @@ func loneFragments(toks, bare []string, drop []bool) {
 		}
 		drop[i] = true
 	}
+}
+
+// spelledOut reports a letter among letters, an abbreviation spelled
+// out ("an a p i", "s l a.", "my p i", "q and a"), with p and j the kept
+// words before and after it: "a" after it is the article when a word
+// follows ("e a simple chip").
+func spelledOut(toks, bare []string, drop []bool, p, j int) bool {
+	if p >= 0 && len(bare[p]) == 1 {
+		return true
+	}
+	k := nextKept(drop, j)
+	if len(bare[j]) == 1 && (bare[j] != "a" || k == j || strings.ContainsAny(toks[j], ".,;:!?")) {
+		return true
+	}
+	return bare[j] == "and" && k != j && len(bare[k]) == 1
 }
 
 // loneFragment reports a cut-off of one or two lower-case letters that

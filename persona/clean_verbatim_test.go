@@ -58,6 +58,8 @@ func TestCleanVerbatim(t *testing.T) {
 		{"text-speak stays", "It is fine if u are on the web.", "It is fine if u are on the web."},
 		{"a letter after a number stays", "The office is on the 5 th floor and it is small.", "The office is on the 5 th floor and it is small."},
 		{"an abbreviation stays", "The ml team and the ui team were at it.", "The ml team and the ui team were at it."},
+		{"a spelled-out abbreviation stays", "So we call an a p i downstream and my p i is fine.", "So we call an a p i downstream and my p i is fine."},
+		{"letters at a sentence's end stay", "It is our latency, s l a. So it is the q and a.", "It is our latency, s l a. So it is the q and a."},
 		{"Portuguese stays", "O produto é bom e a empresa responde.", "O produto é bom e a empresa responde."},
 		{"a fragment in a quote with no English stays", "w doesn't", "w doesn't"},
 		{"a lone letter before a content word stays", "It is the e mail that we sent.", "It is the e mail that we sent."},
