@@ -207,16 +207,20 @@ func loneFragments(toks, bare []string, drop []bool) {
 
 // spelledOut reports a letter among letters, an abbreviation spelled
 // out ("an a p i", "s l a.", "my p i", "q and a"), with p and j the kept
-// words before and after it: "a" after it is the article when a word
-// follows ("e a simple chip").
+// words before and after it. "a" is the article when a word follows it
+// ("e a simple chip", "I've put a f a file in").
 func spelledOut(toks, bare []string, drop []bool, p, j int) bool {
-	if p >= 0 && len(bare[p]) == 1 {
+	letter := func(i int) bool {
+		if len(bare[i]) != 1 {
+			return false
+		}
+		k := nextKept(drop, i)
+		return bare[i] != "a" || k == i || strings.ContainsAny(toks[i], ".,;:!?") || len(bare[k]) == 1
+	}
+	if p >= 0 && len(bare[p]) == 1 && bare[p] != "a" || letter(j) {
 		return true
 	}
 	k := nextKept(drop, j)
-	if len(bare[j]) == 1 && (bare[j] != "a" || k == j || strings.ContainsAny(toks[j], ".,;:!?")) {
-		return true
-	}
 	return bare[j] == "and" && k != j && len(bare[k]) == 1
 }
 
@@ -258,7 +262,7 @@ func englishText(bare []string, skip int) bool {
 }
 
 var englishFunction = wordSet(`the and is are was were of to that this with you we they it have has not for what would will
-there but doesn't don't didn't isn't can't won't it's that's i'm we're they're`)
+there but doesn't don't didn't isn't can't won't it's that's i i'm i've i'll i'd we're we've they're you're`)
 
 var foreignFunction = wordSet(`de la le les el los las et und der das que une un est il en du des del da di och het een ist y e o`)
 

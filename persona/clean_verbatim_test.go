@@ -58,6 +58,7 @@ func TestCleanVerbatim(t *testing.T) {
 		{"text-speak stays", "It is fine if u are on the web.", "It is fine if u are on the web."},
 		{"a letter after a number stays", "The office is on the 5 th floor and it is small.", "The office is on the 5 th floor and it is small."},
 		{"an abbreviation stays", "The ml team and the ui team were at it.", "The ml team and the ui team were at it."},
+		{"a fragment after the article", "I've put a f a file in the folder.", "I've put a file in the folder."},
 		{"a spelled-out abbreviation stays", "So we call an a p i downstream and my p i is fine.", "So we call an a p i downstream and my p i is fine."},
 		{"letters at a sentence's end stay", "It is our latency, s l a. So it is the q and a.", "It is our latency, s l a. So it is the q and a."},
 		{"Portuguese stays", "O produto é bom e a empresa responde.", "O produto é bom e a empresa responde."},
