@@ -36,6 +36,7 @@ func CleanVerbatim(text string) string {
 		}
 	}
 	cutOffRestarts(toks, bare, drop)
+	loneFragments(toks, bare, drop)
 	// Stutters: a word or a run of up to three words said again at once
 	// ("would would", "the, the", "of the of the", "the uh the", "It's been
 	// a l It's been a"); the first saying goes.
@@ -122,10 +123,148 @@ func CleanVerbatim(text string) string {
 		if i > 0 && !strings.HasPrefix(t, ",") {
 			out.WriteByte(' ')
 		}
+		if i > 0 && strings.HasSuffix(words[i-1], ",") && restartCapitalAfterComma(words, i) {
+			// "No, It's not relevant." -> "No, it's not relevant.": the
+			// capital is a restart's, left in mid-sentence.
+			r, n := utf8.DecodeRuneInString(t)
+			out.WriteRune(unicode.ToLower(r))
+			out.WriteString(t[n:])
+			continue
+		}
 		out.WriteString(t)
 	}
 	return out.String()
 }
+
+// restartCapitalAfterComma reports a kept word after a comma that a
+// transcriber capitalised because the speaker began again ("No, It's not
+// relevant.", "Okay, So we…"): a closed-class word (restartCaps: never
+// "I", never a name), capitalised only in its first letter, not opening a
+// run of capitals (a title: "Well, The Lean Startup says…").
+func restartCapitalAfterComma(words []string, i int) bool {
+	t := words[i]
+	if !startsUpper(t) { // also "<mark>…": a marked word is shown as found
+		return false
+	}
+	raw := strings.TrimRight(t, ".,;:!?")
+	low := bareWord(raw)
+	if !restartCaps[low] || strings.ContainsAny(raw, "<>") {
+		return false
+	}
+	nextUpper := i+1 < len(words) && startsUpper(words[i+1]) && bareWord(words[i+1]) != "i" &&
+		!strings.ContainsAny(t, ".,;:!?")
+	return capitalisedRestart(raw, low, nextUpper)
+}
+
+// loneFragments drops a lower-case cut-off that is no word and begins no
+// word said next, before a lower-case word: "Of course w doesn't work",
+// "go for e a simple chip", "the design of th technical functions", and
+// across it a repeat: "redesign the p the product" (the stutter pass then
+// drops the first "the"). What counts as a cut-off is general English, not
+// one set's: a two-letter consonant onset no English word is ("th", "wh",
+// "tr", "kn"…; abbreviations like "ml", "ui", "db", "pc" have no such
+// onset); or one letter that is no word and no usual written stand-in —
+// not "a", "i", "o", not a contraction's end ("don t", "it s", "I m",
+// "he d"), not text-speak ("u", "r", "b", "c", "n"), not a variable ("x",
+// "y", "z") — and then only before a closed-class word ("w doesn't", "e
+// a") or the word said before it: a letter naming something stands
+// before a noun ("k means", "e mail"). The quote must read as English
+// ("e a empresa" is Portuguese, "y la" Spanish), and a letter after a
+// number ("the 5 th") stays.
+func loneFragments(toks, bare []string, drop []bool) {
+	english := 0                          // 0 unknown, 1 yes, -1 no
+	for i := len(toks) - 1; i >= 0; i-- { // from the end: "th th on" loses both
+		w := bare[i]
+		if drop[i] || !loneFragment(w) || toks[i] != w {
+			continue // punctuated, marked or capitalised: not a bare cut-off
+		}
+		j := nextKept(drop, i)
+		if j == i || bare[j] == "" || !lowerInitial(toks[j]) || strings.HasPrefix(bare[j], w) {
+			continue // the cut-off start rule takes "w we", "th the"
+		}
+		p := i - 1
+		for p >= 0 && drop[p] {
+			p--
+		}
+		if p >= 0 && strings.ContainsAny(toks[p], "0123456789") {
+			continue
+		}
+		if len(w) == 1 && (!closedClass(bare[j]) && (p < 0 || bare[p] != bare[j]) || spelledOut(toks, bare, drop, p, j)) {
+			continue
+		}
+		if english == 0 {
+			english = -1
+			if englishText(bare, i) {
+				english = 1
+			}
+		}
+		if english < 0 {
+			return
+		}
+		drop[i] = true
+	}
+}
+
+// spelledOut reports a letter among letters, an abbreviation spelled
+// out ("an a p i", "s l a.", "my p i", "q and a"), with p and j the kept
+// words before and after it. "a" is the article when a word follows it
+// ("e a simple chip", "I've put a f a file in").
+func spelledOut(toks, bare []string, drop []bool, p, j int) bool {
+	letter := func(i int) bool {
+		if len(bare[i]) != 1 {
+			return false
+		}
+		k := nextKept(drop, i)
+		return bare[i] != "a" || k == i || strings.ContainsAny(toks[i], ".,;:!?") || len(bare[k]) == 1
+	}
+	if p >= 0 && len(bare[p]) == 1 && bare[p] != "a" || letter(j) {
+		return true
+	}
+	k := nextKept(drop, j)
+	return bare[j] == "and" && k != j && len(bare[k]) == 1
+}
+
+// loneFragment reports a cut-off of one or two lower-case letters that
+// is neither an English word nor a usual written stand-in (see
+// loneFragments).
+func loneFragment(w string) bool {
+	switch len(w) {
+	case 1:
+		return strings.Contains("efghjklpqvw", w)
+	case 2:
+		return onsetFragments[w]
+	}
+	return false
+}
+
+// onsetFragments are two-consonant onsets of English words, each no
+// word or common abbreviation of its own.
+var onsetFragments = wordSet(`th wh sh ch tr pr br fr cr gr kn sn sk sc sp sw tw wr pl bl cl fl gl sl sm`)
+
+// englishText reports whether the words (but the one at skip) read as
+// English: two or more English function words and no common function
+// word of the other languages in the sets (French, Spanish, Portuguese,
+// Italian, German, Dutch).
+func englishText(bare []string, skip int) bool {
+	en := 0
+	for k, w := range bare {
+		if k == skip {
+			continue
+		}
+		if foreignFunction[w] {
+			return false
+		}
+		if englishFunction[w] {
+			en++
+		}
+	}
+	return en >= 2
+}
+
+var englishFunction = wordSet(`the and is are was were of to that this with you we they it have has not for what would will
+there but doesn't don't didn't isn't can't won't it's that's i i'm i've i'll i'd we're we've they're you're`)
+
+var foreignFunction = wordSet(`de la le les el los las et und der das que une un est il en du des del da di och het een ist y e o`)
 
 // cutOffRestarts drops a speaker's false start that a transcriber ended
 // by beginning a new sentence with a capital: "a l It's …", "uh w I'm
