@@ -91,7 +91,159 @@ func nounPhrases(toks []persona.Token) []phrase {
 		}
 		i = max(j, i+1)
 	}
+	return appendNegated(out, toks)
+}
+
+// appendNegated adds what the quote says is not there or cannot be done,
+// as said: "no" and the noun chunk after it ("there is no audit trail" ->
+// "no audit trail"), and an auxiliary negated before a verb, with the
+// verb's object when one follows ("we can't export the data" -> "can't
+// export data", "it does not scale" -> "doesn't scale"). The auxiliary and
+// its negation are one word as buyers say them (negatedForms: the tagger
+// splits "ca n't"). Not a light or vague verb ("don't know", "can't
+// say"), not a name.
+//
+// The verbs vagueVerbs keeps from labels ("use", "work", "export") say a
+// finding negated with their object ("can't export data", "can't use
+// labels"), not alone ("doesn't work": of what?); those that talk, think
+// or only move the story along never do ("don't remember", "can't say",
+// "didn't try").
+func appendNegated(out []phrase, toks []persona.Token) []phrase {
+	for i, t := range toks {
+		w := strings.ToLower(t.Text)
+		switch {
+		case w == "no" && t.Tag == "DT" && i > 0 && lackWords[strings.ToLower(toks[i-1].Text)]:
+			// "there is no audit trail", "we have no way", "with no
+			// support": a lack. Not "no more input" (a quantity), not a
+			// bare "No opinion" (an answer).
+			if quantityAfterNo(toks, i+1) {
+				continue
+			}
+			if obj := objectAfter(toks, i+1); len(obj) > 0 {
+				out = appendNegatedChunk(out, []string{"no"}, obj)
+			}
+		case w == "n't" || w == "not" || w == "cannot":
+			neg := ""
+			if w == "cannot" {
+				neg = "can't"
+			} else if i > 0 {
+				neg = negatedForms[strings.ToLower(toks[i-1].Text)]
+			}
+			if !abilityForms[neg] && !thingSubject(toks, i-2) {
+				continue // "we don't build models": a practice, not a failing
+			}
+			v := i + 1
+			for v < len(toks) && toks[v].Tag == "RB" && v < i+2 {
+				v++ // "can't really export"
+			}
+			if v > i+1 && notOnlyWords[strings.ToLower(toks[i+1].Text)] {
+				continue // "you cannot only predict": not enough, not unable
+			}
+			// After "cannot" a verb comes, whatever the tagger calls it
+			// ("cannot export" is tagged an adjective now and then).
+			if neg == "" || v >= len(toks) || toks[v].Tag != "VB" && !(w == "cannot" && (isAdj(toks[v].Tag) || toks[v].Tag == "VBP")) {
+				continue
+			}
+			verb := strings.ToLower(toks[v].Text)
+			if lightVerbs[verb] || unsaidVerbs[verb] || !labelWord(toks[v]) {
+				continue
+			}
+			ch := []persona.Token{toks[v]}
+			if obj := objectAfter(toks, v+1); len(obj) > 0 && len(obj) <= 2 {
+				ch = append(ch, obj...)
+			} else if vagueVerbs[verb] {
+				continue // "doesn't work", "can't use": a failing of nothing named
+			}
+			out = appendNegatedChunk(out, []string{neg}, ch)
+		}
+	}
 	return out
+}
+
+// quantityAfterNo reports the word at i, after "no", making it a
+// quantity or a vague kind ("no more input", "no other way"), not a lack.
+func quantityAfterNo(toks []persona.Token, i int) bool {
+	return i < len(toks) && (toks[i].Tag == "DT" || toks[i].Tag == "JJR" || toks[i].Tag == "RBR" || weakAdjectives[strings.ToLower(toks[i].Text)])
+}
+
+// lackWords say that something is there or is had: "no" after them says
+// it is not ("there is no audit trail", "we had no support").
+var lackWords = wordSet("is", "are", "was", "were", "'s", "be", "been", "have", "has", "had", "'ve", "'d", "got", "with", "get", "gets", "offers", "provides")
+
+// notOnlyWords after a negation say a thing is not enough, not that it
+// fails or cannot be done: "you cannot only predict the end product",
+// "we can't just retrain", "it doesn't simply copy".
+var notOnlyWords = wordSet("only", "just", "simply", "merely", "solely")
+
+// unsaidVerbs talk, think or only move a story along: negated they say
+// nothing of the topic ("I don't remember", "we didn't try").
+var unsaidVerbs = wordSet("say", "tell", "talk", "ask", "mean", "guess", "believe", "remember", "recall", "hope",
+	"feel", "care", "mind", "seem", "want", "like", "wish", "think", "know", "imagine", "suppose", "bother",
+	"worry", "matter", "happen", "look", "try", "come", "go", "put", "give", "keep", "start", "expect", "agree")
+
+// negatedForms spell an auxiliary and "not" as one word, as buyers say
+// them: "ca n't", "can not" and "cannot" are "can't", "does n't" and
+// "does not" are "doesn't". A label holds them whole.
+var negatedForms = map[string]string{
+	"ca": "can't", "can": "can't", "wo": "won't", "will": "won't", "do": "don't", "does": "doesn't",
+	"did": "didn't", "is": "isn't", "are": "aren't", "was": "wasn't", "were": "weren't",
+	"could": "couldn't", "would": "wouldn't", "should": "shouldn't", "has": "hasn't", "have": "haven't", "had": "hadn't",
+}
+
+// abilityForms say what cannot be done, whoever the subject: "we can't
+// export", "it won't sync". The other negations say a failing only of a
+// thing ("it doesn't scale", "the export didn't work"): said of a person
+// they tell a practice ("we don't build models") or a choice.
+var abilityForms = map[string]bool{"can't": true, "couldn't": true, "won't": true}
+
+// thingSubject reports the word at i, the subject of a negated verb,
+// naming a thing: "it", "this", "that" or a common noun.
+func thingSubject(toks []persona.Token, i int) bool {
+	if i < 0 || i >= len(toks) {
+		return false
+	}
+	w := strings.ToLower(toks[i].Text)
+	return w == "it" || w == "this" || w == "that" || w == "which" || isNoun(toks[i].Tag) && !strings.HasPrefix(toks[i].Tag, "NNP") && labelWord(toks[i])
+}
+
+// negatedWords are the words negatedForms spell and "no": they negate the
+// words after them, and the quotes say them in two tokens (or as "no").
+var negatedWords = func() map[string]bool {
+	out := map[string]bool{"no": true}
+	for _, f := range negatedForms {
+		out[f] = true
+	}
+	return out
+}()
+
+// appendNegatedChunk adds the negation words neg before the chunk ch (its
+// determiner dropped), when every word of ch may be in a label and the
+// whole is at most four words.
+func appendNegatedChunk(out []phrase, neg []string, ch []persona.Token) []phrase {
+	if len(ch) > 0 && (ch[0].Tag == "DT" || ch[0].Tag == "PRP$") {
+		ch = ch[1:]
+	}
+	if len(ch) == 0 || len(neg)+len(ch) > 4 {
+		return out
+	}
+	words := slices.Clone(neg)
+	generic := true
+	for _, t := range ch {
+		if !labelWord(t) || strings.HasPrefix(t.Tag, "NNP") || len([]rune(t.Text)) < 2 {
+			return out
+		}
+		generic = generic && (genericNouns[t.Text] || weakAdjectives[t.Text])
+		words = append(words, t.Text)
+	}
+	if generic {
+		return out // "no time", "no way"
+	}
+	keys := make([]string, len(words))
+	for i, w := range words {
+		keys[i] = normWord(w)
+	}
+	slices.Sort(keys)
+	return append(out, phrase{key: strings.Join(keys, " "), surface: strings.Join(words, " ")})
 }
 
 // idioms are fixed expressions whose noun says nothing of the subject:

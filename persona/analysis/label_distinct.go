@@ -138,6 +138,9 @@ func (st *phraseStats) modifiedBy(t int, key string, used map[string]bool, broad
 		if used[strings.ToLower(l)] || st.name(st.words[pk]) || aboutTheTalk(st.words[pk]) {
 			continue
 		}
+		if ws := st.words[pk]; len(ws) > 0 && negatedWords[ws[0].key] {
+			continue // "no prediction" says no more of the topic than "prediction"
+		}
 		if c, measured := st.centres.closeness(t, strings.Fields(strings.ToLower(l))); measured && c <= minCloseness {
 			continue
 		}

@@ -25,7 +25,9 @@ import "strings"
 //     object: one VADER rates at least 1.5 ("improve", "save") or one of
 //     changeVerbs ("reduce manual work", "automate reports", "replace
 //     spreadsheets");
-//   - need: a verb of needing with its object ("require approval").
+//   - need: a verb of needing with its object ("require approval");
+//   - a negation of a thing or a doing is a problem: "no audit trail",
+//     "can't export data", "doesn't scale" (negatedFinding).
 //
 // The word lists below are small and general (English words for trouble,
 // cost and change in any buying decision, from the five rings' own terms
@@ -98,6 +100,9 @@ func phraseFinding(words, tags []string) findingKind {
 	if len(words) != len(tags) {
 		return notFinding
 	}
+	if len(words) > 1 && negatedWords[strings.ToLower(words[0])] {
+		return negatedFinding(words[1:], tags[1:])
+	}
 	var content []int
 	for i, w := range words {
 		lw := strings.ToLower(w)
@@ -139,7 +144,9 @@ func phraseFinding(words, tags []string) findingKind {
 			switch {
 			case vaderNegative(lw) || problemVerbs[k]:
 				better(kindProblem)
-			case changeVerbs[k] || vaderPositiveVerb(lw):
+			case changeVerbs[k] || vaderPositiveVerb(lw) && tag != "VBD":
+				// A praised verb in the past tells the story ("promised
+				// the board"); a change verb says the change in any tense.
 				better(kindChange)
 			case needVerbs[k]:
 				better(kindNeed)
@@ -151,6 +158,27 @@ func phraseFinding(words, tags []string) findingKind {
 		}
 	}
 	return kind
+}
+
+// negatedFinding is what a negated phrase says, its negation left off
+// (words): what is missing or cannot be done is a problem ("no audit
+// trail", "can't export data", "doesn't scale"), unless what is negated
+// is itself a trouble ("no issues", "doesn't crash": a reassurance) or a
+// word that says nothing of the topic alone ("no time").
+func negatedFinding(words, tags []string) findingKind {
+	for i, w := range words {
+		lw := strings.ToLower(w)
+		if vaderNegative(lw) || problemNouns[normWord(w)] || problemVerbs[normWord(w)] || negations[lw] {
+			return notFinding
+		}
+		if i == len(words)-1 && (genericNouns[lw] || functionWords[lw]) {
+			return notFinding
+		}
+		if strings.HasPrefix(tags[i], "NNP") {
+			return notFinding
+		}
+	}
+	return kindProblem
 }
 
 // findingHead is the index of a phrase's head word: the last content

@@ -40,6 +40,14 @@ func TestFindingKind(t *testing.T) {
 		{"improve efficiencies", "VB NNS", kindChange},
 		{"replace spreadsheets", "VB NNS", kindChange},
 		{"require approval", "VB NN", kindNeed},
+		{"promised board", "VBD NN", notFinding}, // the story, not a change
+		// negations: what is missing or cannot be done
+		{"no audit trail", "RB NN NN", kindProblem},
+		{"can't export data", "RB VB NNS", kindProblem},
+		{"doesn't scale", "RB VB", kindProblem},
+		{"no issues", "RB NNS", notFinding},    // a reassurance
+		{"doesn't crash", "RB VB", notFinding}, // a reassurance
+		{"no time", "RB NN", notFinding},       // says nothing of a topic
 		// topics
 		{"sensor data", "NN NNS", notFinding},
 		{"close talking mike", "JJ VBG NN", notFinding},

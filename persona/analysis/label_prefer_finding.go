@@ -25,15 +25,30 @@ import (
 // not a tuned value).
 const centralShare = 0.25
 
-// isFindingLabel reports a label that is a finding by its stored words.
-func (st *phraseStats) isFindingLabel(l string) bool {
+// isFindingLabel reports a label that is a finding of theme t by its
+// stored words and its quotes (findingSupported).
+func (st *phraseStats) isFindingLabel(t int, l string) bool {
 	var keys []string
 	for _, w := range strings.Fields(l) {
 		keys = append(keys, normWord(w))
 	}
 	slices.Sort(keys)
 	ws := st.words[strings.Join(keys, " ")]
-	return len(ws) > 0 && labelFindingKind(ws) != notFinding
+	return len(ws) > 0 && labelFindingKind(ws) != notFinding && st.supportedFinding(t, ws)
+}
+
+// supportedFinding reports theme t's quotes bearing out the finding ws
+// reads as (findingSupported).
+func (st *phraseStats) supportedFinding(t int, ws []labelToken) bool {
+	qs := make([]*persona.Quote, 0, len(st.ws[t].members))
+	for _, i := range st.ws[t].members {
+		qs = append(qs, &st.c.quotes[i])
+	}
+	words := make([]string, len(ws))
+	for i, w := range ws {
+		words[i] = w.surface
+	}
+	return findingSupported(words, qs)
 }
 
 // centralFinding is theme t's best candidate that is a finding and that
@@ -50,20 +65,32 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 		if central == nil {
 			central = st.centralQuotes(t)
 		}
-		var keys []string
-		for _, w := range ws {
-			if !functionWords[w.key] {
-				keys = append(keys, w.key)
+		return slices.ContainsFunc(central, func(i int) bool { return saysPhrase(st.c.quotes[i].Tokens, ws) })
+	}
+	// recurs: two of the theme's quotes say every word of it near one
+	// another, in any order and form ("the ab tests are expensive" and
+	// "expensive to run ab tests" both say "expensive ab tests").
+	recurs := func(ws []labelToken) bool {
+		n := 0
+		for _, i := range st.ws[t].members {
+			if !st.c.isMute(i) && saysPhrase(st.c.quotes[i].Tokens, ws) {
+				if n++; n >= 2 {
+					return true
+				}
 			}
 		}
-		return slices.ContainsFunc(central, func(i int) bool { return saidNear(st.c.quotes[i].Tokens, keys) })
+		return false
 	}
 	fits := func(key string) (string, bool) {
 		ws := st.words[key]
 		if labelFindingKind(ws) == notFinding || againstRing(ws, st.ws[t].ring) {
 			return "", false
 		}
-		for _, w := range ws[1:] {
+		from := 1
+		if negatedWords[ws[0].key] {
+			from = 2 // "can't export data": the verb is said negated
+		}
+		for _, w := range ws[min(from, len(ws)):] {
 			if lightVerbs[strings.ToLower(w.surface)] || vagueVerbs[strings.ToLower(w.surface)] {
 				return "", false // "reduce need": the object is no thing
 			}
@@ -72,7 +99,7 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 		return l, !used[strings.ToLower(l)] && len(strings.Fields(l)) <= 6
 	}
 	for _, s := range ranked {
-		if l, ok := fits(s.key); ok && supported(s, st.size[t]) && said(st.words[s.key]) {
+		if l, ok := fits(s.key); ok && supported(s, st.size[t]) && said(st.words[s.key]) && st.supportedFinding(t, st.words[s.key]) {
 			return l
 		}
 	}
@@ -84,31 +111,105 @@ func (st *phraseStats) centralFinding(t int, label string, ranked, keys []scored
 		about[tw.key] = true
 	}
 	need := max(2, int(minSupport*float64(st.size[t])+0.999))
-	for _, s := range keys {
-		l, ok := fits(s.key)
-		if !ok {
-			continue
-		}
-		topic := false
-		for _, w := range st.words[s.key] {
-			if functionWords[w.key] {
+	// First a finding one of the most central quotes says; else one two
+	// of the theme's quotes say, each word near the others: a finding the
+	// theme shares, though each buyer put it whole once.
+	// A negated finding ("no prediction") comes after one that says what
+	// of the topic ("too low accuracy") in each pass.
+	for pass := range 4 {
+		shared, negated := []func([]labelToken) bool{said, recurs}[pass/2], pass%2 == 1
+		for _, s := range keys {
+			if ws := st.words[s.key]; len(ws) == 0 || negatedWords[ws[0].key] != negated {
 				continue
 			}
-			if st.themeDF[t][w.key] < 2 || genericKeys()[w.key] {
-				ok = false
-				break
+			l, ok := fits(s.key)
+			if !ok {
+				continue
 			}
-			topic = topic || about[w.key] && st.themeDF[t][w.key] >= need
+			topic := false
+			for _, w := range st.words[s.key] {
+				if functionWords[w.key] || negatedWords[w.key] {
+					continue
+				}
+				if st.themeDF[t][w.key] < 2 || genericKeys()[w.key] {
+					ok = false
+					break
+				}
+				topic = topic || about[w.key] && st.themeDF[t][w.key] >= need
+			}
+			if !ok || !topic || !shared(st.words[s.key]) || !st.supportedFinding(t, st.words[s.key]) {
+				continue
+			}
+			if c, measured := st.centres.closeness(t, strings.Fields(strings.ToLower(l))); measured && c <= minCloseness {
+				continue
+			}
+			return l
 		}
-		if !ok || !topic || !said(st.words[s.key]) {
-			continue
-		}
-		if c, measured := st.centres.closeness(t, strings.Fields(strings.ToLower(l))); measured && c <= minCloseness {
-			continue
-		}
-		return l
 	}
 	return ""
+}
+
+// saysPhrase reports a quote saying the phrase ws: every word near the
+// others (saidNear), and a negated phrase as the lack or failing it names
+// (appendNegated finds it, or it with more words, in this quote; or a
+// "no" that opens a clause says it: "No ops person, no admin."). "no
+// events" said as a lack is
+// "there are no events"; "select no events in Cork" names an option and
+// "compare it with the no events" a category, and neither bears out a
+// lack, though both say "no" by "events".
+func saysPhrase(toks []persona.Token, ws []labelToken) bool {
+	if len(ws) == 0 || !negatedWords[ws[0].key] {
+		return saidNear(toks, nearKeys(ws))
+	}
+	keys := make([]string, len(ws))
+	for i, w := range ws {
+		keys[i] = normWord(w.surface)
+	}
+	said := appendNegated(nil, toks)
+	for i, tok := range toks {
+		// A lack said without a verb, as a list or an answer begins:
+		// "No ops person, no admin.", "Oh, no events now."
+		if strings.EqualFold(tok.Text, "no") && (i == 0 || clauseOpen(toks[i-1])) && !quantityAfterNo(toks, i+1) {
+			said = appendNegatedChunk(said, []string{"no"}, objectAfter(toks, i+1))
+		}
+	}
+	return slices.ContainsFunc(said, func(p phrase) bool {
+		// "couldn't contact the surgery" bears out "couldn't contact".
+		found := strings.Fields(p.key)
+		return !slices.ContainsFunc(keys, func(k string) bool { return !slices.Contains(found, k) })
+	})
+}
+
+// clauseOpen reports a token after which "no" opens a clause or a list
+// item rather than being a verb's or a preposition's object ("select no
+// events", "look at no events", "the no events"): anything but a verb,
+// a preposition, a determiner or a possessive. The tagger drops commas,
+// so "No ops person, no admin" is "person no admin".
+func clauseOpen(t persona.Token) bool {
+	switch {
+	case strings.HasPrefix(t.Tag, "VB"), t.Tag == "MD", t.Tag == "IN", t.Tag == "TO", t.Tag == "DT", t.Tag == "PDT",
+		t.Tag == "PRP$", t.Tag == "POS", t.Tag == "WDT", t.Tag == "JJR", t.Tag == "RBR":
+		return false
+	}
+	return true
+}
+
+// nearKeys are the keys a quote must say near one another to say the
+// phrase ws: its content words, and "not" or "no" for its negation ("ca
+// n't export" says "can't export").
+func nearKeys(ws []labelToken) []string {
+	var keys []string
+	for _, w := range ws {
+		switch {
+		case w.key == "no":
+			keys = append(keys, "no")
+		case negatedWords[w.key]:
+			keys = append(keys, "not")
+		case !functionWords[w.key]:
+			keys = append(keys, w.key)
+		}
+	}
+	return keys
 }
 
 // centralQuotes are theme t's quotes that may label it, the most central

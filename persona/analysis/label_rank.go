@@ -48,6 +48,9 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 	if strict {
 		minDF = (size + 29) / 30
 	}
+	// In a transcript the conversation's own event ("missed meeting",
+	// "end meeting") is its logistics, not what the theme says.
+	talk := st.transcriptTheme(t) && !st.loose
 	var out []scored
 	for key, pf := range st.phraseDF[t] {
 		ws := st.words[key]
@@ -61,8 +64,8 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 			float64(st.themeDF[t][key]) < minSupport*float64(size) ||
 			(ws[0].adj && (4*st.themeDF[t][key] < size || !evaluative(ws))))) && (len(ws) < 4 || pf >= 2)
 		for _, w := range ws {
-			if functionWords[w.key] {
-				continue
+			if functionWords[w.key] || negatedWords[w.key] {
+				continue // "no", "can't" negate the words that are counted
 			}
 			if st.names[w.key] || 2*st.df[w.key] > st.n || st.product(w.key) {
 				ok = false
@@ -77,7 +80,12 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		for _, r := range persona.Rings {
 			ok = ok && !strings.EqualFold(lone, r.Title())
 		}
-		ok = ok && !st.name(ws) && !aboutTheTalk(ws)
+		ok = ok && !st.name(ws) && !aboutTheTalk(ws) && !(talk && theConversation(ws))
+		// A negated phrase ("no data", "can't predict") scores by the
+		// words it negates alone, so it would outrank what the quotes say
+		// of the same topic ("too low accuracy"): it names a theme only
+		// in place of a topic (centralFinding, from the key phrases).
+		ok = ok && (st.loose || len(ws) == 0 || !negatedWords[ws[0].key])
 		if content > 1 && !st.loose && (pf < 2 || (st.parts[t] >= 2 && st.speakers[t][key].n < 2)) {
 			ok = false // said whole by one buyer only
 		}
@@ -121,6 +129,35 @@ func (st *phraseStats) rank(t int, strict bool) []scored {
 		return cmp.Or(cmp.Compare(b.score, a.score), cmp.Compare(a.key, b.key))
 	})
 	return out
+}
+
+// transcriptTheme reports a theme most of whose quotes were said in a
+// recorded conversation.
+func (st *phraseStats) transcriptTheme(t int) bool {
+	n := 0
+	for _, i := range st.ws[t].members {
+		if st.c.quotes[i].Kind == persona.KindTranscript {
+			n++
+		}
+	}
+	return 2*n > len(st.ws[t].members)
+}
+
+// theConversation reports a phrase whose head names a conversation
+// ("meeting", "call") that no noun says the kind of: "missed meeting",
+// "next meeting", "meeting" itself, in a transcript the recorded one; a
+// "board meeting" or "call notes" is a subject.
+func theConversation(ws []labelToken) bool {
+	head := headOf(ws)
+	if !conversationWords[head] {
+		return false
+	}
+	for _, w := range ws {
+		if w.key != head && isNoun(w.tag) && !w.adj {
+			return false
+		}
+	}
+	return true
 }
 
 // talkWords are the words a conversation uses about itself: whom it

@@ -89,6 +89,22 @@ func TestFindingCandidates(t *testing.T) {
 		{"There is a lack of labelled data.", "lack of labelled data", true},
 		{"The setup was easy to use.", "easy setup", false}, // said of the using, not the setup
 		{"It costs too much.", "too much", false},
+		// what is missing or cannot be done, spelled as said
+		{"We can't export the data.", "can't export data", true},
+		{"We cannot export reports.", "can't export reports", true},
+		{"It does not scale at all.", "doesn't scale", true},
+		{"There is no audit trail.", "no audit trail", true},
+		{"I don't know.", "don't know", false},                            // a light verb
+		{"We don't build models ourselves.", "don't build models", false}, // a practice
+		{"The dashboard doesn't load reports.", "doesn't load reports", true},
+		{"It just doesn't work.", "doesn't work", false}, // a failing of nothing named
+		{"There's no way to do it.", "no way", false},
+		{"We had no support from the vendor.", "no support", true},
+		{"You cannot only predict the end product.", "can't predict end product", false}, // not enough, not unable
+		{"We can't just retrain the model.", "can't retrain model", false},
+		{"We can't really retrain the model.", "can't retrain model", true},
+		{"No opinion.", "no opinion", false},                               // an answer, not a lack
+		{"They should have no more input than others.", "no input", false}, // a quantity
 	} {
 		var got []string
 		for _, p := range nounPhrases(nlp.Shared().Tag(c.text)) {

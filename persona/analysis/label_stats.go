@@ -241,12 +241,17 @@ func phraseWords(p phrase, toks []persona.Token) []labelToken {
 func phraseWordsTagged(p phrase, tags *tokenTags) []labelToken {
 	words, keys := strings.Fields(p.surface), strings.Fields(p.key)
 	if len(words) != len(keys) || len(words) > 6 || functionWords[words[0]] || functionWords[words[len(words)-1]] ||
-		auxWords[words[0]] || auxWords[words[len(words)-1]] {
+		auxWords[words[0]] || auxWords[words[len(words)-1]] || negatedWords[words[len(words)-1]] {
 		return nil
 	}
 	out := make([]labelToken, len(words))
 	proper, number := true, true
 	for i, w := range words {
+		if i == 0 && len(words) > 1 && negatedWords[w] {
+			// "no audit trail", "can't export": the negation of what follows.
+			out[i] = labelToken{key: normWord(w), surface: w, tag: "RB"}
+			continue
+		}
 		if fillerWord(w) || questionWords[w] || !plainWord(w) || quantityWords[w] || metaWords[w] || swearWords[strings.ToLower(w)] {
 			return nil
 		}

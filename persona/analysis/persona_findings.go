@@ -280,7 +280,8 @@ func saidAsNoun(toks []persona.Token, keys []string) bool {
 
 // findings are the phrases that set a persona apart, best first. Its
 // distinctive themes (namingThemes, by lift) speak first through their
-// labels, when a label is a phrase of two content words or more, then
+// labels, when a label is a phrase of two content words or more (the
+// leading theme, failing that, through its first key phrase), then
 // through their first such key phrase: a phrase the members said (two or
 // more, in one quote) more than the other buyers (lift of at least
 // nameLift). A persona that no theme phrase sets apart is named by the
@@ -296,14 +297,21 @@ func (pu *phraseUse) findings(pr persona.Profile, ids []int64, members map[int]b
 			if j := pu.judgingOf(id, passes); j >= 0 {
 				// The theme speaks through its finding, not its
 				// topic, in the pass where it would have spoken.
-				if labels == pu.label[id] {
+				if labels == (pu.label[id] || id == ids[0]) {
 					out = append(out, pu.texts[j])
 				}
 				continue
 			}
 			for j, i := range pu.ofTheme[id] {
-				if labels && (j > 0 || !pu.label[id]) {
+				// The leading theme speaks in the first pass through its
+				// key phrase when its label names nothing (a lone word,
+				// a negated finding): what sets the persona apart most
+				// does not yield to the next theme's label.
+				if labels && (j > 0 || !pu.label[id]) && (id != ids[0] || pu.label[id]) {
 					break
+				}
+				if !labels && id == ids[0] && !pu.label[id] {
+					break // spoke in the first pass
 				}
 				if passes(i) {
 					out = append(out, pu.texts[i])

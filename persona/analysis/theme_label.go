@@ -105,7 +105,7 @@ func labelThemes(c *corpus, ws []*work) {
 				}
 			}
 		}
-		if w.label != "" && !st.isFindingLabel(w.label) {
+		if w.label != "" && !st.isFindingLabel(t, w.label) {
 			// A topic gives way to a finding its central quotes say.
 			if f := st.centralFinding(t, w.label, ranked, keys, used); f != "" {
 				w.label = f
