@@ -213,27 +213,6 @@ func TestWritesInvalidateCachedReads(t *testing.T) {
 			},
 		},
 		{
-			name: "source delete",
-			write: func(t *testing.T, r *rig, f *changeFixture) {
-				if st := r.json(account.RoleAdmin, "DELETE", fmt.Sprintf("/api/v1/sources/%d", f.member.SourceID), nil, nil); st != http.StatusNoContent {
-					t.Fatalf("delete source: %d", st)
-				}
-			},
-			check: func(t *testing.T, r *rig, f *changeFixture) {
-				page := personaPage(t, r, f.persona)
-				for _, m := range page.Participants {
-					if m.SourceID == f.member.SourceID {
-						t.Errorf("persona JSON still lists member %d of the deleted source", m.ID)
-					}
-				}
-				for _, q := range pageQuotes(page) {
-					if q.SourceID == f.member.SourceID {
-						t.Errorf("persona JSON still shows quote %d of the deleted source", q.ID)
-					}
-				}
-			},
-		},
-		{
 			name: "wave set",
 			write: func(t *testing.T, r *rig, f *changeFixture) {
 				body := map[string]string{"wave": "Launch wave", "date": "2026-05-02"}
@@ -277,15 +256,46 @@ func TestWritesInvalidateCachedReads(t *testing.T) {
 				}
 			},
 		},
+		{
+			name: "source delete",
+			write: func(t *testing.T, r *rig, f *changeFixture) {
+				if st := r.json(account.RoleAdmin, "DELETE", fmt.Sprintf("/api/v1/sources/%d", f.member.SourceID), nil, nil); st != http.StatusNoContent {
+					t.Fatalf("delete source: %d", st)
+				}
+			},
+			check: func(t *testing.T, r *rig, f *changeFixture) {
+				page := personaPage(t, r, f.persona)
+				for _, m := range page.Participants {
+					if m.SourceID == f.member.SourceID {
+						t.Errorf("persona JSON still lists member %d of the deleted source", m.ID)
+					}
+				}
+				for _, q := range pageQuotes(page) {
+					if q.SourceID == f.member.SourceID {
+						t.Errorf("persona JSON still shows quote %d of the deleted source", q.ID)
+					}
+				}
+			},
+		},
 	}
+	// One rig for every case (a rig per case was most of the test's
+	// time under -race): each case warms the caches again just before
+	// its write (newChangeFixture), so they hold the state the write
+	// changes, and looks for a value only its own write makes. The
+	// source deletion is the last case: the re-analysis it starts
+	// changes the themes and personas the other cases pick.
+	shared := newRig(t, true)
+	signedIn := newPageClient(t, shared)
+	signedIn.signIn(account.RoleResearcher)
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			r := newRig(t, true)
-			p := newPageClient(t, r)
-			p.signIn(account.RoleResearcher)
-			f := newChangeFixture(t, r, p)
-			tc.write(t, r, f)
-			tc.check(t, r, f)
+			r := *shared
+			r.t = t
+			p := *signedIn
+			p.t, p.r = t, &r
+			f := newChangeFixture(t, &r, &p)
+			tc.write(t, &r, f)
+			tc.check(t, &r, f)
 		})
 	}
 }

@@ -3,11 +3,14 @@ package app
 import (
 	"bytes"
 	"context"
+	"io/fs"
+	"path"
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
 	"github.com/verbatimhq/verbatim/persona/qdpx"
 	"github.com/verbatimhq/verbatim/persona/store"
+	"github.com/verbatimhq/verbatim/samples"
 )
 
 // coderCoding is one coding as a reader of two studies can compare it:
@@ -83,8 +86,21 @@ func qdpxCopy(t *testing.T, a *App, studyID int64) (*qdpx.Project, *App, persona
 // criteria, under their rings) and each researcher's codings with the
 // coder as the REFI-QDA user; importing it brings both back.
 func TestQDPXCarriesTheCodebookAndResearchersCodings(t *testing.T) {
-	a, st := demoCopy(t)
+	// Two of the demo's interviews, not analysed: the codings go on one
+	// source's quotes, and the other's text travels without any (the
+	// whole analysed demo made the export and import a study of 14
+	// sources and a survey, which cost most of the test under -race).
+	a, st := freshStudy(t, "qdpx")
 	ctx := context.Background()
+	for _, name := range []string{"interviews/01-dana-whitfield-brightlane.txt", "interviews/11-jess-tran-pebblecart.txt"} {
+		b, err := fs.ReadFile(samples.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if res := a.Ingest(ctx, st.ID, path.Base(name), bytes.NewReader(b)); res.Status != StatusOK {
+			t.Fatalf("ingest %s: %+v", name, res)
+		}
+	}
 	x, err := a.CreateCode(ctx, st.ID, CodeInput{Name: "Price pressure", Ring: "barriers", Definition: "Cost named as an obstacle.",
 		WhenToUse: "Price, budget, cost.", WhenNotToUse: "Value for money praised."})
 	if err != nil {
