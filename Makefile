@@ -43,8 +43,8 @@ test:
 	@rd=$$(mktemp "$${TMPDIR:-/tmp}/verbatim-realdata.XXXXXX"); \
 	echo "$(GO) test -count=1 -timeout 25m -run 'RealData' -v ./persona/analysis ./app ./persona/gaps ./persona/ingest (beside the race line; its output follows)"; \
 	$(GO) test -count=1 -timeout 25m -run 'RealData' -v ./persona/analysis ./app ./persona/gaps ./persona/ingest >"$$rd" 2>&1 & real=$$!; \
-	echo "VERBATIM_VECTORS=off $(GO) test -race -count=1 -timeout 20m ./..."; \
-	VERBATIM_VECTORS=off $(GO) test -race -count=1 -timeout 20m ./...; race=$$?; \
+	echo "VERBATIM_VECTORS=off $(GO) test -race -count=1 -timeout 30m ./..."; \
+	VERBATIM_VECTORS=off $(GO) test -race -count=1 -timeout 30m ./...; race=$$?; \
 	wait $$real; realrc=$$?; \
 	echo "== real-data line (exit $$realrc):"; cat "$$rd"; rm -f "$$rd"; \
 	echo "race line exit $$race, real-data line exit $$realrc"; \

@@ -393,10 +393,10 @@ var cleanFillers = map[string]bool{"um": true, "uh": true, "umm": true, "uhh": t
 // again at k) began: up to three words before p, back to the sentence's
 // start or a comma, all short ("a l It's"); else up to three words back
 // to a sentence's start, a comma or a conjunction ("'cause"), when the
-// restart is no "I" (a capital then is the transcriber's new sentence)
-// or the words hold a subject of their own ("'cause they're quite f I
-// find them annoying"): "every time y I send" begins again only its
-// subject. Further back the words may be a sentence of their own the
+// words hold a subject of their own ("'cause they're quite f I find them
+// annoying"): "every time y I send" begins again only its subject, and
+// "and bought a f It's fine" keeps "bought a" (a verb phrase without its
+// subject is no sentence begun). Further back the words may be a sentence of their own the
 // transcriber did not end. p when none.
 func brokenStart(toks, bare []string, drop []bool, p, k int) int {
 	back := func(boundary func(tok, w string) bool, short bool) (int, bool) {
@@ -414,7 +414,7 @@ func brokenStart(toks, bare []string, drop []bool, p, k int) int {
 			start, subject = q, subject || subjectWords[bare[q]]
 			n++
 		}
-		return start, q < 0 || boundary(toks[q], bare[q]) && (short || subject || !iForms[bare[k]])
+		return start, q < 0 || boundary(toks[q], bare[q]) && (short || subject)
 	}
 	if start, ok := back(func(tok, _ string) bool { return strings.ContainsAny(tok, ".,;:!?") }, true); ok {
 		return start

@@ -81,6 +81,7 @@ func TestCleanVerbatim(t *testing.T) {
 		{"restart then a repeated phrase", "It's been a l It's been a little bit difficult.", "It's been a little bit difficult."},
 		{"stutter across a filler", "We train the uh the model.", "We train the model."},
 		{"short words mid-sentence stay", "We talked about a l It's fine.", "We talked about a It's fine."},
+		{"a verb phrase without its subject stays", "I went to the shop and bought a f It's fine.", "I went to the shop and bought a It's fine."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
