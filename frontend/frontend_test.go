@@ -265,3 +265,31 @@ func TestRenderStatedRoles(t *testing.T) {
 		}
 	}
 }
+
+// A persona-page theme with neither a headline nor a quote to show says
+// so and links to its quotes; one with a headline, or with quotes, does
+// not.
+func TestRenderPersonaThemeWithoutShownQuote(t *testing.T) {
+	p, err := New(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b0 := sampleBase()
+	b0.StudyID = 7
+	v := PersonaPage{Base: b0, ID: 2, Name: "P", Size: 4, Of: 4, Rings: []RingView{{Ring: "success_factors", Title: "Success factors", Themes: []ThemeView{
+		{ID: 3, Label: "cheap", Raised: 1, Of: 4, Count: 1},
+		{ID: 4, Label: "easy to use", Headline: "It's important that it's easy to use.", Raised: 4, Of: 4, Count: 9},
+		{ID: 5, Label: "select channel", Raised: 4, Of: 4, Count: 14, Quotes: []QuoteView{sampleQuote()}},
+	}}}}
+	var b bytes.Buffer
+	if err := p.Render(&b, "persona", v); err != nil {
+		t.Fatal(err)
+	}
+	out := b.String()
+	if n := strings.Count(out, `class="muted no-shown-quote"`); n != 1 {
+		t.Errorf("%d themes say none of their quotes stands alone, want 1 (the one with no headline and no quote)", n)
+	}
+	if !strings.Contains(out, `<a href="/search?study=7&amp;theme=3">read its 1 quote</a>`) {
+		t.Errorf("the quoteless theme does not link to its quote:\n%s", out)
+	}
+}

@@ -66,6 +66,22 @@ func TestObjectionsJSONIsTheAPIs(t *testing.T) {
 	if code != 0 || !strings.Contains(out, "in all studies") || !strings.Contains(out, res.Quotes[0].Text) {
 		t.Errorf("objections text (all studies) exit %d:\n%s", code, out)
 	}
+	// Each theme the text answer lists is followed by its own quote.
+	code, out, _ = runCLI(t, "objections", "--data", data, "too", "expensive")
+	themes := out[strings.Index(out, "\nThemes\n")+len("\nThemes\n") : strings.Index(out, "\nQuotes\n")]
+	lines := strings.Split(strings.TrimSpace(themes), "\n")
+	listed := 0
+	for i, l := range lines {
+		if strings.Contains(l, " quotes match") {
+			listed++
+			if i+1 >= len(lines) || !strings.HasPrefix(strings.TrimSpace(lines[i+1]), "“") {
+				t.Errorf("theme line %q is not followed by its quote:\n%s", l, themes)
+			}
+		}
+	}
+	if code != 0 || listed == 0 {
+		t.Errorf("objections text exit %d, %d themes listed:\n%s", code, listed, out)
+	}
 	if code, _, _ := runCLI(t, "objections", "--data", data, "--study", "Nope", "price"); code != 1 {
 		t.Errorf("objections in an unknown study: exit %d; want 1", code)
 	}
