@@ -286,8 +286,15 @@ func (a *App) redactAway(ctx context.Context, studyID int64, srcs []persona.Sour
 		if present[an.SourceSHA] {
 			continue
 		}
-		text, _ := r.Redact(an.Text)
-		if name := ingest.RedactFileName(an.SourceName, r, nil, []string{an.Text}); text != an.Text || name != an.SourceName {
+		text, err := redactKept(r, an.Text)
+		if err != nil {
+			return err
+		}
+		name := ingest.RedactFileName(an.SourceName, r, nil, []string{an.Text})
+		if err := r.Pseudonyms.Err(); err != nil {
+			return err
+		}
+		if text != an.Text || name != an.SourceName {
 			if err := a.store.SetAnchorText(ctx, an.ID, text, name); err != nil {
 				return err
 			}
@@ -301,8 +308,15 @@ func (a *App) redactAway(ctx context.Context, studyID int64, srcs []persona.Sour
 		if present[h.SourceSHA] {
 			continue
 		}
-		text, _ := r.Redact(h.Text)
-		if name := ingest.RedactFileName(h.SourceName, r, nil, []string{h.Text}); text != h.Text || name != h.SourceName {
+		text, err := redactKept(r, h.Text)
+		if err != nil {
+			return err
+		}
+		name := ingest.RedactFileName(h.SourceName, r, nil, []string{h.Text})
+		if err := r.Pseudonyms.Err(); err != nil {
+			return err
+		}
+		if text != h.Text || name != h.SourceName {
 			if err := a.store.SetHeldText(ctx, h.ID, text, name); err != nil {
 				return err
 			}
@@ -414,9 +428,9 @@ func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName st
 		return err
 	}
 	for _, an := range ans {
-		text, _ := r.Redact(an.Text)
-		if err := r.Pseudonyms.Err(); err != nil {
-			return err // its numbers may clash with another file's: store nothing
+		text, err := redactKept(r, an.Text)
+		if err != nil {
+			return err
 		}
 		if err := a.store.SetAnchorText(ctx, an.ID, text, src.Name); err != nil {
 			return err
@@ -427,8 +441,8 @@ func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName st
 		return err
 	}
 	for _, h := range held {
-		text, _ := r.Redact(h.Text)
-		if err := r.Pseudonyms.Err(); err != nil {
+		text, err := redactKept(r, h.Text)
+		if err != nil {
 			return err
 		}
 		if err := a.store.SetHeldText(ctx, h.ID, text, src.Name); err != nil {
@@ -436,4 +450,12 @@ func (a *App) redactUnplaced(ctx context.Context, src persona.Source, oldName st
 		}
 	}
 	return nil
+}
+
+// redactKept is text redacted by r for storing, or the error of a
+// pseudonym r could not reserve: the numbers handed out since may clash
+// with another file's, so nothing redacted with them may be stored.
+func redactKept(r *redact.Redactor, text string) (string, error) {
+	out, _ := r.Redact(text)
+	return out, r.Pseudonyms.Err()
 }
