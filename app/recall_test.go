@@ -20,7 +20,16 @@ import (
 // words, at least five, are in the coded quote — coded quotes often span
 // several sentences, Verbatim's are sentences). The stricter "one quote
 // holds half" share is logged too. Run with -v to see the figures.
-func TestSERDIFQuoteRecall(t *testing.T) {
+//
+// It runs in make test's second line (no race detector): it measures
+// quote extraction on the 17 real transcripts, ~60 s under -race;
+// the parallel ingest it goes through (IngestPaths) is race-checked by
+// the tests that ingest the demo interviews (TestReanalysisIndexesWhatChanged,
+// TestQDPXRoundTrip).
+func TestSERDIFQuoteRecallRealData(t *testing.T) {
+	if raceEnabled {
+		t.Skip("real-data evaluation; runs without -race (make test's second line)")
+	}
 	dir := sharedData(t, "serdif_usability_study")
 	ctx := context.Background()
 	a, err := Open(ctx, Config{DataDir: t.TempDir()}, nil)
