@@ -67,6 +67,7 @@ func (c *Coder) fitSoftmax(lab []int, k int, dense float64) softmaxModel {
 	}
 	rng := rand.New(rand.NewSource(1))
 	p := make([]float64, k)
+	gs := make([]float32, k)
 	var buf []float32
 	bias := m.w[dim*k:]
 	for ep := range softmaxEpochs {
@@ -81,10 +82,17 @@ func (c *Coder) fitSoftmax(lab []int, k int, dense float64) softmaxModel {
 				if j == lab[r] {
 					g--
 				}
-				gs := float32(step * g)
-				bias[j] -= gs
-				for q, f := range idx {
-					m.w[int(f)*k+j] -= gs * buf[q]
+				gs[j] = float32(step * g)
+				bias[j] -= gs[j]
+			}
+			// Feature by feature, each code's weights in a row: the k
+			// weights of a feature are adjacent (row-major), and each
+			// weight gets the same updates in the same order as code by
+			// code.
+			for q, f := range idx {
+				v, w := buf[q], m.w[int(f)*k:int(f)*k+k]
+				for j, g := range gs {
+					w[j] -= g * v
 				}
 			}
 		}
@@ -100,14 +108,20 @@ func (c *Coder) fitSoftmax(lab []int, k int, dense float64) softmaxModel {
 func (m softmaxModel) probs(idx []int32, val []float32, p []float64) {
 	k := m.k
 	bias := m.w[len(m.w)-k:]
+	// Feature by feature over the adjacent weights of each (row-major);
+	// each code's sum still adds its terms in feature order.
+	for j := range k {
+		p[j] = float64(bias[j])
+	}
+	for q, f := range idx {
+		v, w := val[q], m.w[int(f)*k:int(f)*k+k]
+		for j, x := range w {
+			p[j] += float64(v * x)
+		}
+	}
 	top := math.Inf(-1)
 	for j := range k {
-		s := float64(bias[j])
-		for q, f := range idx {
-			s += float64(val[q] * m.w[int(f)*k+j])
-		}
-		p[j] = s
-		top = max(top, s)
+		top = max(top, p[j])
 	}
 	var z float64
 	for j := range k {
