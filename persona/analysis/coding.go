@@ -197,6 +197,39 @@ func (c *Coder) code(ctx context.Context, seeds []Seed, reuse bool, hidden []boo
 	return out, nil
 }
 
+// bestCodes is each quote's Best code as code gives it, and nothing else
+// (a simulated review's accuracy and random order read no more): the
+// word vectors' weight is chosen as calibrate chooses it and one
+// regression is fitted, without the codebook gate, the confidence curve
+// or the representatives, which change no quote's Best.
+func (c *Coder) bestCodes(ctx context.Context, seeds []Seed) ([]Assignment, error) {
+	lab, names, err := c.seedLabels(seeds)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Assignment, c.n)
+	if len(names) == 0 {
+		return out, nil
+	}
+	k := len(names)
+	cal := c.measure(lab, k, true)
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("analysis: code: %w", err)
+	}
+	f := c.scores(c.fitSoftmax(lab, k, cal.dense), lab, nil)
+	for i, r := range c.rowOf {
+		switch {
+		case r < 0:
+		case lab[r] >= 0:
+			out[i] = Assignment{Code: names[lab[r]], Best: names[lab[r]], Confidence: 1, Seeded: true}
+		default:
+			b, _, _ := bestTwo(f[r*k : (r+1)*k])
+			out[i] = Assignment{Best: names[b]}
+		}
+	}
+	return out, nil
+}
+
 // seedLabels numbers the seeds' codes in order of first appearance and
 // gives each row its seeded code, -1 when not seeded.
 func (c *Coder) seedLabels(seeds []Seed) ([]int, []string, error) {

@@ -61,6 +61,13 @@ var calibrateDebugYs func(dense float64, ys []float64)
 // codings with half the seeds of those codes, so it tends to
 // underestimate the full coding's accuracy.
 func (c *Coder) calibrate(lab []int, k int) calibration {
+	return c.measure(lab, k, false)
+}
+
+// measure is calibrate; with denseOnly it only chooses the word vectors'
+// weight (the same choice: the gate and the curve do not enter it), which
+// is all a quote's best code depends on (Coder.bestCodes).
+func (c *Coder) measure(lab []int, k int, denseOnly bool) calibration {
 	perCode := make([][]int, k)
 	for r, l := range lab {
 		if l >= 0 {
@@ -91,9 +98,11 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 		if len(out) == 0 {
 			continue
 		}
-		gs := c.codebookScores(c.gateModel(held, bg), held, want)
-		for _, r := range out {
-			gScores, gCodes = append(gScores, gs[r]), append(gCodes, lab[r])
+		if !denseOnly {
+			gs := c.codebookScores(c.gateModel(held, bg), held, want)
+			for _, r := range out {
+				gScores, gCodes = append(gScores, gs[r]), append(gCodes, lab[r])
+			}
 		}
 		for d, dense := range denseWeights {
 			f := c.scores(c.fitSoftmax(held, k, dense), held, want)
@@ -132,6 +141,9 @@ func (c *Coder) calibrate(lab []int, k int) calibration {
 		if acc[d] > acc[0]+se && acc[d] > acc[best] {
 			best = d
 		}
+	}
+	if denseOnly {
+		return calibration{dense: denseWeights[best]}
 	}
 	cal := calibration{dense: denseWeights[best], gate: newGate(gScores, gCodes, k)}
 	if len(ys[best]) == 0 {

@@ -76,7 +76,14 @@ func (e *SeededEval) SimulateReview(ctx context.Context, perClass int, seed int6
 	sim := ReviewSim{Order: order, PerClass: perClass, Batch: len(e.names), Test: len(test)}
 	decided := make([]bool, n)
 	for round := 0; ; round++ {
-		as, err := e.coder.code(ctx, seeds, false, isTest)
+		// The accuracy reads each quote's Best, and so does the random
+		// order: those rounds need the Best codes alone (bestCodes, the
+		// same codes as code's), the others the whole coding.
+		code := func() ([]Assignment, error) { return e.coder.code(ctx, seeds, false, isTest) }
+		if round == rounds || order == OrderRandom {
+			code = func() ([]Assignment, error) { return e.coder.bestCodes(ctx, seeds) }
+		}
+		as, err := code()
 		if err != nil {
 			return ReviewSim{}, err
 		}

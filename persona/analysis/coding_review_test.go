@@ -131,3 +131,39 @@ func accs(xs []float64) string {
 	}
 	return strings.Join(s, " ")
 }
+
+// TestBestCodesAreCodes: a simulated review reads each quote's Best from
+// bestCodes wherever it needs nothing more (the accuracy, the random
+// order); bestCodes must give the Best codes Code gives, with every topic
+// a code and with a codebook of two of the three (the codebook gate then
+// acts on the third topic, the mixed quotes and the outliers).
+func TestBestCodesAreCodes(t *testing.T) {
+	ctx := context.Background()
+	quotes, topic := codingCorpus(20, 6, 1)
+	c, err := NewCoder(ctx, quotes, CodingOptions{NoVectors: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, codes := range []int{3, 2} {
+		var seeds []Seed
+		for _, s := range codingSeeds(topic, 4) {
+			if topic[s.Quote] < codes {
+				seeds = append(seeds, s)
+			}
+		}
+		want, err := c.Code(ctx, seeds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := c.bestCodes(ctx, seeds)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i := range want {
+			if got[i].Best != want[i].Best || got[i].Seeded != want[i].Seeded {
+				t.Errorf("%d codes, quote %d %q: bestCodes %q (seeded %v); Code %q (seeded %v)",
+					codes, i, quotes[i].Text, got[i].Best, got[i].Seeded, want[i].Best, want[i].Seeded)
+			}
+		}
+	}
+}
