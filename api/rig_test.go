@@ -139,11 +139,20 @@ func newRigTemplate(ctx context.Context, demo bool) (rigTemplate, error) {
 		return tpl, err
 	}
 	tpl.dir = dir
+	load := demo
+	if src := os.Getenv("VERBATIM_TEST_DEMO"); demo && src != "" {
+		// The analysed demo make test built once, without the race
+		// detector (internal/demodata, as app.LoadDemo builds it).
+		if err := os.CopyFS(dir, os.DirFS(src)); err != nil {
+			return tpl, err
+		}
+		load = false
+	}
 	a, err := app.Open(ctx, app.Config{DataDir: dir}, nil)
 	if err != nil {
 		return tpl, err
 	}
-	err = fillRigTemplate(ctx, a, demo, tpl.tokens)
+	err = fillRigTemplate(ctx, a, load, tpl.tokens)
 	if cerr := a.Close(); err == nil {
 		err = cerr
 	}

@@ -20,6 +20,12 @@ func demoApp(t *testing.T) (*App, persona.Study) {
 	return demoCopy(t)
 }
 
+// demoDataEnv names a data directory holding the analysed demo, as
+// internal/demodata writes it: make test builds it once, without the race
+// detector, for the app and api tests of its race line (docs/HYGIENE.md,
+// Session ciperf12). Unset, demoCopy builds the template itself.
+const demoDataEnv = "VERBATIM_TEST_DEMO"
+
 // demoTemplate is a data directory with the analysed demo, built once.
 var demoTemplate struct {
 	once sync.Once
@@ -33,6 +39,12 @@ func demoCopy(t testing.TB) (*App, persona.Study) {
 	t.Helper()
 	ctx := context.Background()
 	demoTemplate.once.Do(func() {
+		if dir := os.Getenv(demoDataEnv); dir != "" {
+			// make test built it once (internal/demodata); copies
+			// are taken from it, it is never opened here.
+			demoTemplate.dir = dir
+			return
+		}
 		dir, err := os.MkdirTemp("", "verbatim-app-demo-")
 		if err != nil {
 			demoTemplate.err = err
