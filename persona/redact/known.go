@@ -8,8 +8,9 @@ import (
 
 // Has reports whether original already has a pseudonym of kind in this
 // mapping: a name another file of the study (or an earlier run) replaced.
-// A part of a full name (KnownAs) does not count: parts are the file's
-// own finding's to spread.
+// A part of a full name this mapping registered (KnownAs) does not
+// count: parts are the file's own finding's to spread; a part an earlier
+// run stored (Entries: "Priya" of "Priya Raman") does.
 // The mapping holds only keyed hashes, so this is how a name can be
 // looked for again without its original being stored.
 func (p *Pseudonyms) Has(kind Kind, original string) bool {
