@@ -502,4 +502,13 @@ func TestNamesFoundInAnotherFileAreFoundAgain(t *testing.T) {
 			t.Errorf("Redact(%q) after only a part was said\n got %q\nwant %q", text, got, wantC[i])
 		}
 	}
+	// The same within one live mapping (files of one upload share it).
+	d := newRedactor(stored, nil)
+	d.Learn(fileC...)
+	d.Prepare(fileC...)
+	for i, text := range fileC {
+		if got, _ := d.Redact(text); got != wantC[i] {
+			t.Errorf("Redact(%q) with the live mapping\n got %q\nwant %q", text, got, wantC[i])
+		}
+	}
 }
