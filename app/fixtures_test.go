@@ -28,9 +28,10 @@ const demoDataEnv = "VERBATIM_TEST_DEMO"
 
 // demoTemplate is a data directory with the analysed demo, built once.
 var demoTemplate struct {
-	once sync.Once
-	dir  string
-	err  error
+	once  sync.Once
+	dir   string
+	given bool // dir is $VERBATIM_TEST_DEMO's: not this binary's to remove
+	err   error
 }
 
 // demoCopy opens a fresh copy of the analysed demo: what demoApp gives,
@@ -42,7 +43,7 @@ func demoCopy(t testing.TB) (*App, persona.Study) {
 		if dir := os.Getenv(demoDataEnv); dir != "" {
 			// make test built it once (internal/demodata); copies
 			// are taken from it, it is never opened here.
-			demoTemplate.dir = dir
+			demoTemplate.dir, demoTemplate.given = dir, true
 			return
 		}
 		dir, err := os.MkdirTemp("", "verbatim-app-demo-")
