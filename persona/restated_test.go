@@ -20,7 +20,7 @@ func TestRestates(t *testing.T) {
 		// one frame, two remarks
 		{"Let's just say I want high probability.", "Let's say I want Dublin.", false},
 		{"The price was too high for our team.", "The support was too slow for our team.", false},
-		{"I think so.", "I think so.", false}, // too short to tell
+		{"I think so.", "I think so.", false},                                                                 // too short to tell
 		{"The wheel is cheap and the buttons are cheap.", "Buttons are cheap and the wheel is cheap.", false}, // open differently
 	} {
 		if got := persona.Restates(tc.a, tc.b); got != tc.want {
