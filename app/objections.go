@@ -284,7 +284,7 @@ func (a *App) shownCandidates(cands []candidate, n int) []candidate {
 		// A remark said twice in one turn (persona.Restates) is one
 		// quote: the complete version, or the later (persona.Outranks).
 		j := slices.IndexFunc(out, func(o candidate) bool {
-			return o.quote.SourceID == c.quote.SourceID && o.quote.TurnID == c.quote.TurnID &&
+			return c.quote.Kind == persona.KindTranscript && o.quote.SourceID == c.quote.SourceID && o.quote.TurnID == c.quote.TurnID &&
 				(persona.Restates(o.quote.Text, c.quote.Text) || persona.Restates(c.quote.Text, o.quote.Text))
 		})
 		switch {

@@ -10,7 +10,9 @@ import "slices"
 // is searchable and links to the turn), but they are one remark: only one
 // is shown as a representative — the complete one (fewer fillers, restarts
 // and broken words: Disfluency), and of two as complete the later, the
-// speaker's last word.
+// speaker's last word. Speech only: a writer who says a thing twice in
+// one answer ("Indigenous artists deserve the same respect…" and
+// "Indigenous leaders deserve the same respect…") says two things.
 
 // minRestated is how many words two sentences must share, in order, to
 // be one remark said twice; shorter ones ("I think so.") recur by chance.
@@ -89,7 +91,7 @@ func lcsWords(a, b []string) int {
 // so quotes with no place in their turn (Start 0) are never restated.
 func RestatedBy(q Quote, siblings []Quote) bool {
 	for _, r := range siblings {
-		if r.TurnID == q.TurnID && r.SourceID == q.SourceID && r.Start != q.Start &&
+		if q.Kind == KindTranscript && r.TurnID == q.TurnID && r.SourceID == q.SourceID && r.Start != q.Start &&
 			Restates(q.Text, r.Text) && Outranks(r, q) && UnquotableForm(r) == "" {
 			return true
 		}

@@ -20,8 +20,9 @@ func TestRestates(t *testing.T) {
 		// one frame, two remarks
 		{"Let's just say I want high probability.", "Let's say I want Dublin.", false},
 		{"The price was too high for our team.", "The support was too slow for our team.", false},
-		{"I think so.", "I think so.", false},                                                                 // too short to tell
-		{"The wheel is cheap and the buttons are cheap.", "Buttons are cheap and the wheel is cheap.", false}, // open differently
+		{"I think so.", "I think so.", false}, // too short to tell
+		{"The wheel is cheap and the buttons are cheap.", "Buttons are cheap and the wheel is cheap.", false},
+		{"Indigenous artists deserve the same respect as non-indigenous artists.", "Indigenous leaders deserve the same respect as non-indigenous leaders on the matter.", true}, // RestatedBy: speech only // open differently
 	} {
 		if got := persona.Restates(tc.a, tc.b); got != tc.want {
 			t.Errorf("Restates(%q, %q) = %v, want %v", tc.a, tc.b, got, tc.want)
@@ -41,6 +42,7 @@ func TestRestatedBy(t *testing.T) {
 	other := garbled
 	other.TurnID, other.ID = 8, 4
 	turn := []persona.Quote{fluent, garbled}
+	written := func(q persona.Quote) persona.Quote { q.Kind = persona.KindSurvey; return q }
 	for _, tc := range []struct {
 		name     string
 		q        persona.Quote
@@ -52,6 +54,7 @@ func TestRestatedBy(t *testing.T) {
 		{"of two as fluent, the earlier is not shown", fluent, []persona.Quote{fluent, again}, true},
 		{"the later is", again, []persona.Quote{fluent, again}, false},
 		{"another turn's saying is another remark", fluent, []persona.Quote{fluent, other}, false},
+		{"a written answer's is another remark", written(fluent), []persona.Quote{written(fluent), written(again)}, false},
 	} {
 		if got := persona.RestatedBy(tc.q, tc.siblings); got != tc.want {
 			t.Errorf("%s: RestatedBy = %v, want %v", tc.name, got, tc.want)

@@ -32,7 +32,7 @@ import (
 //     this is the presentation", "next meeting is in thirty minutes"),
 //     which needs no act of planning;
 //   - no evaluation: no word that judges ("expensive", "easy", "problem",
-//     "too", "like"…) in the sentence. "We will discuss the price because
+//     "too", "like"…) and no negation ("wouldn't") in the sentence. "We will discuss the price because
 //     it is too expensive" plans a discussion of a judgement and stays.
 //
 // A quote is session talk when one of its sentences is and the others are
@@ -43,7 +43,7 @@ import (
 // sessionHints are substrings one of which every session sentence holds:
 // the patterns run only on those.
 var sessionHints = []string{"meeting", "session", "agenda", "task", "break", "presentation", "send me", "ask ", "back in", "back after",
-	"mail", "to me", "interview", "call", "recording", "here"}
+	"mail", "to me", "interview", "recording", "here"}
 
 // sessionPlanRE is the act of planning: a first person with a future or a
 // modal and a verb of running work, "let's", or an imperative asking for
@@ -71,7 +71,7 @@ var sessionRefRE = regexp.MustCompile(`(?i)\b(?:this|the|our|next|previous|last|
 // meeting", "so this is the presentation", "next meeting is in thirty
 // minutes". Whatever else such a sentence says is about the session,
 // unless it judges something.
-var sessionHereRE = regexp.MustCompile(`(?i)\b(?:this|today's)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|interview|call|recording)\b` +
+var sessionHereRE = regexp.MustCompile(`(?i)\b(?:this|today's)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|interview|recording)\b` +
 	`|\b(?:we\s+are|we're)\s+(?:all\s+)?here\s+(?:for|to)\b` +
 	`|^(?:(?:so|okay|ok|and|now|well|right)[,]?\s+)*(?:this|here)\s+is\s+(?:the|my|our)\s+(?:[\w-]+\s+){0,2}presentation\s*[.!]?$` +
 	`|\b(?:the\s+|our\s+)?next\s+(?:meeting|session)\s+(?:is|starts|begins|will\s+(?:be|start|begin))\s+(?:in|at|after|on|tomorrow)\b`)
@@ -112,12 +112,18 @@ func sessionSentence(s string) bool {
 	if !sessionHereRE.MatchString(s) && (!sessionRefRE.MatchString(s) || !sessionPlanRE.MatchString(s)) {
 		return false
 	}
+	return !judges(s)
+}
+
+// judges reports a sentence with a judging word or a negation ("we
+// wouldn't save a lot"): what someone thinks.
+func judges(s string) bool {
 	for _, w := range words(s) {
-		if judgingWords[w] {
-			return false
+		if judgingWords[w] || strings.HasSuffix(w, "n't") {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 // aside reports a sentence of at most maxAside words that judges nothing:
@@ -127,12 +133,7 @@ func aside(s string) bool {
 	if len(ws) > maxAside {
 		return false
 	}
-	for _, w := range ws {
-		if judgingWords[w] {
-			return false
-		}
-	}
-	return true
+	return !judges(s)
 }
 
 // maxAside is how many words a sentence beside session talk may have and

@@ -35,6 +35,9 @@ func TestSessionTalk(t *testing.T) {
 		{"So we come back to the same problem: the remote is too expensive.", false},
 		{"The wheel sensor seems to be quite expensive.", false},
 		{"We need a remote that people can find easily.", false},
+		// read on the dev sets: a phrase, and a view beside the meeting
+		{"It is what, in the market, this call liquidity, for example, you want to buy a Ferrari.", false},
+		{"We wouldn't actually save a lot by reducing it anyway, so for the purposes of this meeting maybe we can state that single curve still allows articulation.", false},
 	} {
 		if got := persona.IsSessionTalk(tc.text); got != tc.want {
 			t.Errorf("IsSessionTalk(%q) = %v, want %v", tc.text, got, tc.want)
