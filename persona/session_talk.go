@@ -69,12 +69,13 @@ var sessionRefRE = regexp.MustCompile(`(?i)\b(?:this|the|our|next|previous|last|
 // sessionHereRE is the session itself, named as here and now: "this
 // meeting", "today's session", "we are here for the detailed design
 // meeting", "so this is the presentation", "next meeting is in thirty
-// minutes". Whatever else such a sentence says is about the session,
+// minutes", "we will have a next meeting in thirty minutes". Whatever else such a sentence says is about the session,
 // unless it judges something.
 var sessionHereRE = regexp.MustCompile(`(?i)\b(?:this|today's)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|interview|recording)\b` +
 	`|\b(?:we\s+are|we're)\s+(?:all\s+)?here\s+(?:for|to)\b` +
 	`|^(?:(?:so|okay|ok|and|now|well|right)[,]?\s+)*(?:this|here)\s+is\s+(?:the|my|our)\s+(?:[\w-]+\s+){0,2}presentation\s*[.!]?$` +
-	`|\b(?:the\s+|our\s+)?next\s+(?:meeting|session)\s+(?:is|starts|begins|will\s+(?:be|start|begin))\s+(?:in|at|after|on|tomorrow)\b`)
+	`|\b(?:the\s+|our\s+)?next\s+(?:meeting|session)\s+(?:is|starts|begins|will\s+(?:be|start|begin))\s+(?:in|at|after|on|tomorrow)\b` +
+	`|\b(?:meeting|session|break)\s+(?:in|at|after)\s+(?:[\w-]+\s+){0,3}(?:minutes?|hours?|o'clock)\b`)
 
 // judgingWords are words that judge in any domain: with one, a sentence
 // says what someone thinks, not only what the session will do.

@@ -22,6 +22,8 @@ func TestSessionTalk(t *testing.T) {
 		{"So I will ask the Industrial Designer to find out more about this industrial design so any working function we have discussed.", true},
 		{"So we come back in five minutes? Half an hour.", true},
 		{"Let's look at the agenda.", true},
+		{"So we will have a next meeting in thirty minutes.", true},
+		{"The meeting in ten minutes with our CFO decided it, the tool is too expensive.", false},
 		{"I'll ask you all to prepare your presentations for the next meeting.", true},
 		{"Could you send me your slides after the session?", true},
 		// a buyer's view, plan or process: kept
