@@ -87,9 +87,39 @@ love hate like liked prefer preferred worry worried afraid concerned problem pro
 risks concern concerns trouble pain frustrating frustrated happy unhappy glad sad too very really
 shouldn't can't cannot won't don't doesn't not never no`)
 
+// Small talk beside the session: a remark the speaker waves off as
+// beside the point ("I hope the students of management die, but
+// anyway."), and a short sentence that only says whose a thing is ("Okay
+// it's your cat.", "That's my pen."). Neither is a view of the product
+// or the problem, unless it judges something ("It's too expensive, but
+// anyway." stays).
+var (
+	wavedOffRE = regexp.MustCompile(`(?i),?\s+(?:but\s+)?anyway\s*[.!]?\s*$`)
+	whoseRE    = regexp.MustCompile(`(?i)^(?:(?:okay|ok|oh|so|well|ah|right)[,]?\s+)*(?:it's|it\s+is|that's|that\s+is|this\s+is)\s+(?:your|my|his|her|their|our)\s+[\w-]+\s*[.!]?$`)
+)
+
+// maxWavedOff is the longest remark a speaker waves off with "anyway".
+const maxWavedOff = 14
+
+// IsSmallTalkAside reports a sentence of small talk beside the session
+// (see above).
+func IsSmallTalkAside(s string) bool {
+	s = strings.TrimSpace(s)
+	switch {
+	case whoseRE.MatchString(s):
+	case wavedOffRE.MatchString(s) && len(words(s)) <= maxWavedOff:
+	default:
+		return false
+	}
+	return !judges(s)
+}
+
 // IsSessionTalk reports a quote whose sentences talk only about the
-// session's own work (see above).
+// session's own work or are small talk beside it (see above).
 func IsSessionTalk(text string) bool {
+	if IsSmallTalkAside(text) {
+		return true
+	}
 	l := strings.ToLower(text)
 	if !slices.ContainsFunc(sessionHints, func(h string) bool { return strings.Contains(l, h) }) {
 		return false

@@ -26,6 +26,13 @@ func TestSessionTalk(t *testing.T) {
 		{"The meeting in ten minutes with our CFO decided it, the tool is too expensive.", false},
 		{"I'll ask you all to prepare your presentations for the next meeting.", true},
 		{"Could you send me your slides after the session?", true},
+		// small talk beside the session (QMSum IS1001)
+		{"I hope the students of management die, but anyway.", true},
+		{"Okay it's your cat.", true},
+		{"That's my pen.", true},
+		{"It's too expensive for us, but anyway.", false},
+		{"That's my main worry.", false},
+		{"Anyway, the export is what we bought it for.", false},
 		// a buyer's view, plan or process: kept
 		{"We will discuss the price at the next meeting because it is too expensive.", false},
 		{"Our weekly meeting goes over the metrics.", false},
