@@ -89,12 +89,13 @@ shouldn't can't cannot won't don't doesn't not never no`)
 
 // Small talk beside the session: a remark the speaker waves off as
 // beside the point ("I hope the students of management die, but
-// anyway."), and a short sentence that only says whose a thing is ("Okay
+// anyway."; not the "anyway" of "in any case": "I would have hoped so
+// anyway"), and a short sentence that only says whose a thing is ("Okay
 // it's your cat.", "That's my pen."). Neither is a view of the product
 // or the problem, unless it judges something ("It's too expensive, but
 // anyway." stays).
 var (
-	wavedOffRE = regexp.MustCompile(`(?i),?\s+(?:but\s+)?anyway\s*[.!]?\s*$`)
+	wavedOffRE = regexp.MustCompile(`(?i)(?:[,.!?]\s*|\bbut\s+)anyway\s*[.!]?\s*$`)
 	whoseRE    = regexp.MustCompile(`(?i)^(?:(?:okay|ok|oh|so|well|ah|right)[,]?\s+)*(?:it's|it\s+is|that's|that\s+is|this\s+is)\s+(?:your|my|his|her|their|our)\s+[\w-]+\s*[.!]?$`)
 )
 

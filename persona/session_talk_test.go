@@ -33,6 +33,8 @@ func TestSessionTalk(t *testing.T) {
 		{"It's too expensive for us, but anyway.", false},
 		{"That's my main worry.", false},
 		{"Anyway, the export is what we bought it for.", false},
+		{"So presumably those are two different data sets anyway.", false}, // "in any case" (SERDIF)
+		{"I would have hoped so anyway.", false},
 		// a buyer's view, plan or process: kept
 		{"We will discuss the price at the next meeting because it is too expensive.", false},
 		{"Our weekly meeting goes over the metrics.", false},

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/verbatimhq/verbatim/persona"
@@ -34,6 +35,7 @@ func TestSessionTalkMeasure(t *testing.T) {
 		{"ml_practitioner", readGlob("ml_practitioner_interviews/Interview_*.txt")},
 		{"serdif", readGlob("serdif_usability_study/transcripts/*.txt")},
 		{"qmsum10", qmsumFiles(10)},
+		{"qmsum_untuned", qmsumGlob("Product/IS100[0245679]*.json", "Product/IS1008*.json", "Product/TS301[12]*.json")},
 		{"nhs", readGlob("nhs_patient_feedback/v6framework_230831.csv")},
 		{"bc_ai", readGlob("bc_ai_survey/bc_ai_survey_2025.csv")},
 		{"capterra", readGlob("capterra_azure_reviews/capterra_azure_reviews.csv")},
@@ -81,5 +83,22 @@ func TestSessionTalkMeasure(t *testing.T) {
 			}
 		}
 		t.Logf("%s: %d quotes, %d shown before; newly hidden: %d session talk, %d restated", set.name, quotes, shown, session, restated)
+	}
+}
+
+// qmsumGlob is the QMSum meetings matching the patterns, as transcripts.
+func qmsumGlob(patterns ...string) func(t *testing.T) map[string][]byte {
+	return func(t *testing.T) map[string][]byte {
+		out := map[string][]byte{}
+		for _, p := range patterns {
+			files, _ := filepath.Glob(filepath.Join(dataDir, "qmsum_meetings", p))
+			for _, f := range files {
+				out[strings.TrimSuffix(filepath.Base(f), ".json")+".txt"] = qmsumTranscript(t, f)
+			}
+		}
+		if len(out) == 0 {
+			missingData(t, "qmsum_meetings")
+		}
+		return out
 	}
 }
