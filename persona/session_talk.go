@@ -43,7 +43,7 @@ import (
 // sessionHints are substrings one of which every session sentence holds:
 // the patterns run only on those.
 var sessionHints = []string{"meeting", "session", "agenda", "task", "break", "presentation", "send me", "ask ", "back in", "back after",
-	"mail", "to me", "interview", "recording", "here"}
+	"mail", "to me", "interview", "here"}
 
 // sessionPlanRE is the act of planning: a first person with a future or a
 // modal and a verb of running work, "let's", or an imperative asking for
@@ -67,11 +67,13 @@ var sessionRefRE = regexp.MustCompile(`(?i)\b(?:this|the|our|next|previous|last|
 	`|\bby\s+e-?mails?\b|\bsend\s+(?:it|them|this|that)\s+(?:\S+\s+)?to\s+me\b`)
 
 // sessionHereRE is the session itself, named as here and now: "this
-// meeting", "today's session", "we are here for the detailed design
+// meeting", "today's session" (as the noun of its phrase: "this session
+// timeout" names software), "we are here for the detailed design
 // meeting", "so this is the presentation", "next meeting is in thirty
 // minutes", "we will have a next meeting in thirty minutes". Whatever else such a sentence says is about the session,
 // unless it judges something.
-var sessionHereRE = regexp.MustCompile(`(?i)\b(?:this|today's)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|interview|recording)\b` +
+var sessionHereRE = regexp.MustCompile(`(?i)\b(?:this|today's)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|interview)` +
+	`(?:\s*[.,;:?!]|\s*$|\s+(?:is|was|will|we|i|you|today|now|and|so|but|to|for|with|about|of|in|on|at|has|had|should|started|starts|ends|here|afterwards)\b)` +
 	`|\b(?:we\s+are|we're)\s+(?:all\s+)?here\s+(?:for|to)\b` +
 	`|^(?:(?:so|okay|ok|and|now|well|right)[,]?\s+)*(?:this|here)\s+is\s+(?:the|my|our)\s+(?:[\w-]+\s+){0,2}presentation\s*[.!]?$` +
 	`|\b(?:the\s+|our\s+)?next\s+(?:meeting|session)\s+(?:is|starts|begins|will\s+(?:be|start|begin))\s+(?:in|at|after|on|tomorrow)\b` +

@@ -35,6 +35,9 @@ func TestSessionTalk(t *testing.T) {
 		{"Anyway, the export is what we bought it for.", false},
 		{"So presumably those are two different data sets anyway.", false}, // "in any case" (SERDIF)
 		{"I would have hoped so anyway.", false},
+		{"This session timeout was the main reason we left.", false},
+		{"This recording feature saved us hours every week.", false},
+		{"All it depends on who watch this meeting.", true},
 		// a buyer's view, plan or process: kept
 		{"We will discuss the price at the next meeting because it is too expensive.", false},
 		{"Our weekly meeting goes over the metrics.", false},
