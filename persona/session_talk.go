@@ -73,7 +73,7 @@ var sessionRefRE = regexp.MustCompile(`(?i)\b(?:this|the|our|next|previous|last|
 // minutes", "we will have a next meeting in thirty minutes". Whatever else such a sentence says is about the session,
 // unless it judges something.
 var sessionHereRE = regexp.MustCompile(`(?i)\b(?:this|today's)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|interview)` +
-	`(?:\s*[.,;:?!]|\s*$|\s+(?:is|was|will|we|i|you|today|now|and|so|but|to|for|with|about|of|in|on|at|has|had|should|started|starts|ends|here|afterwards)\b)` +
+	`(?:\s*[.,;:?!]|\s*$|\s+(?:is|are|was|were|will|we|i|you|today|now|and|so|but|to|for|with|about|of|in|into|on|at|has|had|should|started|starts|ends|here|afterwards)\b)` +
 	`|\b(?:we\s+are|we're)\s+(?:all\s+)?here\s+(?:for|to)\b` +
 	`|^(?:(?:so|okay|ok|and|now|well|right)[,]?\s+)*(?:this|here)\s+is\s+(?:the|my|our)\s+(?:[\w-]+\s+){0,2}presentation\s*[.!]?$` +
 	`|\b(?:the\s+|our\s+)?next\s+(?:meeting|session)\s+(?:is|starts|begins|will\s+(?:be|start|begin))\s+(?:in|at|after|on|tomorrow)\b` +
