@@ -31,18 +31,14 @@ import (
 // "cost"). A pinned quote always wins; failing all, the most central quote
 // (the text is always the exact quote). It returns the quote index or -1.
 func headline(c *corpus, members []int, label string, distinct []string) int {
-	return headlineBy(c, members, label, distinct, themeCentrality(c, members))
+	return headlineBy(c, members, label, distinct, themeCentrality(c, members), nil)
 }
 
 // headlineBy is headline with the members' centrality given (computed
-// once per theme by the caller that asks several times).
-func headlineBy(c *corpus, members []int, label string, distinct []string, cent map[int]float64) int {
-	keys := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(strings.TrimPrefix(label, mixedPrefix+" on "))) {
-		if !functionWords[w] && !strings.HasPrefix(w, "(") && !strings.HasSuffix(w, ")") && !strings.HasPrefix(label, mixedPrefix+" (") {
-			keys[normWord(w)] = true
-		}
-	}
+// once per theme by the caller that asks several times), and the members'
+// headlineLevel kept in levels when it is not nil.
+func headlineBy(c *corpus, members []int, label string, distinct []string, cent map[int]float64, levels map[int]int) int {
+	keys := labelKeys(label)
 	telling := map[string]bool{}
 	for _, k := range distinct {
 		telling[k] = true
@@ -57,7 +53,7 @@ func headlineBy(c *corpus, members []int, label string, distinct []string, cent 
 		}
 		q := c.quotes[i]
 		tier, central := 0.0, cent[i]
-		switch slideLevelMuted(q, c.isMute(i)) {
+		switch headlineLevel(c, i, keys, levels) {
 		case 2:
 			// All the label's words, then some, then none (a near
 			// sentence that says them comes between); within a tier, by
@@ -103,6 +99,46 @@ func headlineBy(c *corpus, members []int, label string, distinct []string, cent 
 		best, bestRank = i, rank
 	}
 	return best
+}
+
+// labelKeys are the word keys of a label's content words (none for a
+// ring's mixed remarks; the topic of "Mixed remarks on ‹topic›").
+func labelKeys(label string) map[string]bool {
+	keys := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(strings.TrimPrefix(label, mixedPrefix+" on "))) {
+		if !functionWords[w] && !strings.HasPrefix(w, "(") && !strings.HasSuffix(w, ")") && !strings.HasPrefix(label, mixedPrefix+" (") {
+			keys[normWord(w)] = true
+		}
+	}
+	return keys
+}
+
+// headlineLevel is slideLevel, except that a quote saying a word of the
+// label (keys) that is no slide sentence as stored but is one as shown
+// (persona.CleanVerbatim: without its fillers, stutters and the
+// interjection it opens on) is a near sentence (1): "So i it's just going
+// to add t to the cost." reads "It's just going to add to the cost.", and
+// a near sentence that says the label heads its theme before a slide
+// sentence about something else ("Third is the conceptual design." under
+// "cost"). levels, when not nil, keeps what was judged by quote index.
+func headlineLevel(c *corpus, i int, keys map[string]bool, levels map[int]int) int {
+	q, muted := c.quotes[i], c.isMute(i)
+	l := slideLevelMuted(q, muted)
+	if l > 0 || muted || len(keys) == 0 || saysAll(q.Tokens, keys) == 0 {
+		return l
+	}
+	if v, ok := levels[i]; ok {
+		return v
+	}
+	if shown := persona.CleanVerbatim(q.Text); shown != q.Text {
+		r := q
+		r.Text = shown
+		l = min(1, slideLevelMuted(r, muted))
+	}
+	if levels != nil {
+		levels[i] = l
+	}
+	return l
 }
 
 // procedural reports a quote that only runs the conversation: procedure

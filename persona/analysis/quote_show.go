@@ -78,9 +78,10 @@ func shownHeadline(c *corpus, w *work, s *showable) int {
 	}
 	members := s.formOK(w.members)
 	cent := headlineCentrality(c, w.members, w.telling)
+	keys, levels := labelKeys(w.label), map[int]int{}
 	for range maxHeadlineTries {
-		h := headlineBy(c, members, w.label, w.distinct, cent)
-		if h >= 0 && !c.pinned[h] && slideLevelMuted(c.quotes[h], c.isMute(h)) == 0 && !nonEnglish(c.quotes[h].Text) {
+		h := headlineBy(c, members, w.label, w.distinct, cent, levels)
+		if h >= 0 && !c.pinned[h] && headlineLevel(c, h, keys, levels) == 0 && !nonEnglish(c.quotes[h].Text) {
 			return -1
 		}
 		if h < 0 || s.ok(h) {
