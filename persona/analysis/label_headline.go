@@ -53,7 +53,8 @@ func headlineBy(c *corpus, members []int, label string, distinct []string, cent 
 		}
 		q := c.quotes[i]
 		tier, central := 0.0, cent[i]
-		switch headlineLevel(c, i, keys, levels) {
+		level, lead := headlineLevel(c, i, keys, levels)
+		switch level {
 		case 2:
 			// All the label's words, then some, then none (a near
 			// sentence that says them comes between); within a tier, by
@@ -75,6 +76,9 @@ func headlineBy(c *corpus, members []int, label string, distinct []string, cent 
 			// A near-sentence that says what the label says beats a
 			// slide sentence about something else.
 			tier = 0.75 + 0.3*float64(saysAll(q.Tokens, keys))
+			if lead {
+				tier -= 0.02 // after one that does not open on "So" or "And"
+			}
 			if !speaks(&q) {
 				tier = 0.4
 			}
@@ -114,31 +118,76 @@ func labelKeys(label string) map[string]bool {
 }
 
 // headlineLevel is slideLevel, except that a quote saying a word of the
-// label (keys) that is no slide sentence as stored but is one as shown
-// (persona.CleanVerbatim: without its fillers, stutters and the
-// interjection it opens on) is a near sentence (1): "So i it's just going
-// to add t to the cost." reads "It's just going to add to the cost.", and
-// a near sentence that says the label heads its theme before a slide
-// sentence about something else ("Third is the conceptual design." under
-// "cost"). levels, when not nil, keeps what was judged by quote index.
-func headlineLevel(c *corpus, i int, keys map[string]bool, levels map[int]int) int {
+// label (keys) whose only faults are the conjunction or interjection it
+// opens on ("So", "And, uh,") and its hums ("uh", "um") is a near
+// sentence (1), and lead reports that it opens so: a slide sentence
+// once those are left out, with no restart or stutter as said. In speech
+// most sentences open so, and a near sentence that says the label heads
+// its theme before a slide sentence about something else ("Third is the
+// conceptual design." under "cost"). levels, when not nil, keeps what was
+// judged by quote index.
+func headlineLevel(c *corpus, i int, keys map[string]bool, levels map[int]int) (level int, lead bool) {
 	q, muted := c.quotes[i], c.isMute(i)
 	l := slideLevelMuted(q, muted)
 	if l > 0 || muted || len(keys) == 0 || saysAll(q.Tokens, keys) == 0 {
-		return l
+		return l, false
 	}
 	if v, ok := levels[i]; ok {
-		return v
+		return v / 2, v%2 == 1
 	}
-	if shown := persona.CleanVerbatim(q.Text); shown != q.Text {
-		r := q
-		r.Text = shown
-		l = min(1, slideLevelMuted(r, muted))
+	r := q
+	r.Text, lead = afterLead(q.Text)
+	if r.Text = withoutHums(r.Text); r.Text != q.Text && slideLevelMuted(r, muted) == 2 {
+		l = 1
 	}
 	if levels != nil {
-		levels[i] = l
+		levels[i] = 2*l + int(b2f(lead))
 	}
-	return l
+	return l, lead
+}
+
+// withoutHums is text without its fillers ("uh", "um", "mm"), a closing
+// mark kept on the word before.
+func withoutHums(text string) string {
+	fs := strings.Fields(text)
+	out := fs[:0:0]
+	for _, f := range fs {
+		if w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })); w != "" && fillerWord(w) && !leadingFiller[w] {
+			if p := strings.TrimLeftFunc(f, unicode.IsLetter); strings.ContainsAny(p, ".!?") && len(out) > 0 {
+				out[len(out)-1] = strings.TrimRight(out[len(out)-1], ",;:") + p
+			}
+			continue
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
+}
+
+// maxLead is how many opening words afterLead drops.
+const maxLead = 3
+
+// afterLead is text without the conjunctions, interjections and fillers
+// it opens on (leadingFiller, at most maxLead, with their commas), its
+// first letter made a capital, and whether any was dropped.
+func afterLead(text string) (string, bool) {
+	rest, n := strings.TrimSpace(text), 0
+	for n < maxLead {
+		end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+		if end <= 0 {
+			break
+		}
+		if w := strings.ToLower(rest[:end]); !leadingFiller[w] && !fillerWord(w) {
+			break
+		}
+		rest = strings.TrimLeft(rest[end:], " ,;:-–—")
+		n++
+	}
+	if n == 0 || rest == "" {
+		return text, false
+	}
+	r := []rune(rest)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r), true
 }
 
 // procedural reports a quote that only runs the conversation: procedure

@@ -81,8 +81,10 @@ func shownHeadline(c *corpus, w *work, s *showable) int {
 	keys, levels := labelKeys(w.label), map[int]int{}
 	for range maxHeadlineTries {
 		h := headlineBy(c, members, w.label, w.distinct, cent, levels)
-		if h >= 0 && !c.pinned[h] && headlineLevel(c, h, keys, levels) == 0 && !nonEnglish(c.quotes[h].Text) {
-			return -1
+		if h >= 0 && !c.pinned[h] && !nonEnglish(c.quotes[h].Text) {
+			if l, _ := headlineLevel(c, h, keys, levels); l == 0 {
+				return -1
+			}
 		}
 		if h < 0 || s.ok(h) {
 			return h
