@@ -78,6 +78,9 @@ func headlineBy(c *corpus, members []int, label string, distinct []string, cent 
 			tier = 0.75 + 0.3*float64(saysAll(q.Tokens, keys))
 			if lead {
 				tier -= 0.02 // after one that does not open on "So" or "And"
+				if contradictsRing(&q, c.ring[i]) {
+					tier = 0.7 // praise under a barrier: after every sentence that fits
+				}
 			}
 			if !speaks(&q) {
 				tier = 0.4
