@@ -120,8 +120,8 @@ func labelKeys(label string) map[string]bool {
 	return keys
 }
 
-// headlineLevel is slideLevel, except that a quote saying a word of the
-// label (keys) whose only faults are the conjunction or interjection it
+// headlineLevel is slideLevel, except that a quote saying every word of
+// the label (keys) whose only faults are the conjunction or interjection it
 // opens on ("So", "And, uh,") and its hums ("uh", "um") is a near
 // sentence (1), and lead reports that it opens so: a slide sentence
 // once those are left out, with no restart or stutter as said. In speech
@@ -132,8 +132,8 @@ func labelKeys(label string) map[string]bool {
 func headlineLevel(c *corpus, i int, keys map[string]bool, levels map[int]int) (level int, lead bool) {
 	q, muted := c.quotes[i], c.isMute(i)
 	l := slideLevelMuted(q, muted)
-	if l > 0 || muted || len(keys) == 0 || saysAll(q.Tokens, keys) == 0 {
-		return l, false
+	if l > 0 || muted || len(keys) == 0 || saysAll(q.Tokens, keys) < 2 {
+		return l, false // let in only for saying the label: all of it
 	}
 	if v, ok := levels[i]; ok {
 		return v / 2, v%2 == 1
