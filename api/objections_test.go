@@ -92,3 +92,38 @@ func TestSearchPageShowsStudyInUse(t *testing.T) {
 		}
 	}
 }
+
+// The objection page leads with what buyers say: the objection answer's
+// ranked quotes, in its order, before the plain list of every quote with
+// the query's words; a filter or a later page shows the plain list alone.
+func TestSearchPageLeadsWithTheRankedQuotes(t *testing.T) {
+	r := newRig(t, true)
+	var obj app.Objections
+	if status := r.json(account.RoleSales, "GET", fmt.Sprintf("/api/v1/objections?q=expensive&study=%d", r.study), nil, &obj); status != 200 || len(obj.Quotes) < 2 {
+		t.Fatalf("objections = %d, %d quotes; want at least 2", status, len(obj.Quotes))
+	}
+	p := newPageClient(t, r)
+	p.signIn(account.RoleSales)
+	_, body := p.get(fmt.Sprintf("/search?q=expensive&study=%d", r.study))
+	said, hits := strings.Index(body, `id="said"`), strings.Index(body, `id="hits-title"`)
+	if said < 0 || hits < said {
+		t.Fatalf("ranked section at %d, plain list at %d; want the ranked quotes first", said, hits)
+	}
+	section := body[said:hits]
+	last := -1
+	for i, q := range obj.Quotes {
+		at := strings.Index(section, fmt.Sprintf(`data-quote="%d"`, q.ID))
+		if at < 0 || at < last {
+			t.Errorf("ranked quote %d (id %d) at %d after %d; want every one in the answer's order", i, q.ID, at, last)
+		}
+		last = at
+	}
+	for _, path := range []string{
+		fmt.Sprintf("/search?q=expensive&study=%d&ring=perceived_barriers", r.study),
+		fmt.Sprintf("/search?q=expensive&study=%d&page=2", r.study),
+	} {
+		if _, body := p.get(path); strings.Contains(body, `id="said"`) {
+			t.Errorf("GET %s shows the ranked quotes; want the plain list alone", path)
+		}
+	}
+}

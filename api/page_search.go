@@ -114,6 +114,11 @@ func (s *Server) searchView(c *gin.Context) (frontend.SearchPage, error) {
 			return v, nil
 		}
 		v.Objections, v.Values = objectionViews(obj, vals["persona"])
+		if p := vals.Get("page"); !filtered && (p == "" || p == "1") {
+			for _, h := range obj.Quotes {
+				v.Said = append(v.Said, names.hit(h))
+			}
+		}
 		v.Concern, v.Unanswered, v.SetAside = strings.Join(obj.Focus.Concerns, " or "), obj.Focus.Unanswered, obj.Focus.SetAside
 		if v.Concern == "" && len(obj.Focus.Topic) > 0 {
 			v.Concern = "one of: " + strings.Join(obj.Focus.Topic, ", ")

@@ -63,11 +63,22 @@ func newBrowser(t *testing.T) *browser {
 	// A browser context of its own: no cookie, storage or cache of another
 	// test's, as a fresh profile had; closed (with its tab) at cleanup.
 	ctx, cancel := chromedp.NewContext(shared, chromedp.WithNewBrowserContext(), chromedp.WithListener(b.rec.listen))
+	if err := chromedp.Do(ctx); err != nil { // opens the tab, no timeout
+		// The shared Chromium may have died with an earlier test: start
+		// a new one once rather than fail every test after it.
+		cancel()
+		t.Logf("open a tab in chromium: %v; starting a new chromium", err)
+		if shared, err = restartChromium(shared); err != nil {
+			t.Fatalf("restart chromium: %v", err)
+		}
+		ctx, cancel = chromedp.NewContext(shared, chromedp.WithNewBrowserContext(), chromedp.WithListener(b.rec.listen))
+		if err := chromedp.Do(ctx); err != nil {
+			cancel()
+			t.Fatalf("open a tab in chromium: %v", err)
+		}
+	}
 	b.ctx = ctx
 	t.Cleanup(cancel)
-	if err := chromedp.Do(ctx); err != nil { // opens the tab, no timeout
-		t.Fatalf("open a tab in chromium: %v", err)
-	}
 	go b.dismissDialogs()
 	t.Cleanup(b.report) // runs before the tab closes
 	return b
@@ -77,9 +88,10 @@ func newBrowser(t *testing.T) *browser {
 // browser is a tab in a browser context of its own (cookies, storage and
 // cache apart, like the incognito window), which costs a tab instead of a
 // browser start (a Chromium with its GPU, network and zygote processes
-// for each of ~30 browsers before).
+// for each of ~30 browsers before). A Chromium that died is started again
+// (restartChromium).
 var chromium struct {
-	once   sync.Once
+	mu     sync.Mutex
 	ctx    context.Context
 	err    error
 	cancel func()
@@ -87,37 +99,61 @@ var chromium struct {
 
 // sharedChromium starts the shared Chromium on first use.
 func sharedChromium() (context.Context, error) {
-	chromium.once.Do(func() {
-		dir, err := os.MkdirTemp("", "verbatim-e2e-chromium-")
-		if err != nil {
-			chromium.err = err
-			return
-		}
-		opts := append(chromedp.DefaultExecAllocatorOptions[:],
-			chromedp.ExecPath(env.chromium),
-			chromedp.Headless,
-			chromedp.NoSandbox,
-			chromedp.DisableGPU,
-			chromedp.NoFirstRun,
-			chromedp.Flag("disable-background-networking", true),
-			chromedp.Flag("disable-component-update", true),
-			chromedp.Flag("disable-sync", true),
-			chromedp.Flag("hide-scrollbars", true),
-			chromedp.Flag("force-device-scale-factor", "1"),
-			chromedp.UserDataDir(dir),
-			chromedp.WindowSize(screenshotWidth, 900),
-		)
-		actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
-		ctx, cancel := chromedp.NewContext(actx)
-		chromium.ctx = ctx
-		chromium.cancel = func() { cancel(); acancel(); os.RemoveAll(dir) }
-		chromium.err = chromedp.Do(ctx) // starts the browser, no timeout
-	})
+	chromium.mu.Lock()
+	defer chromium.mu.Unlock()
+	if chromium.ctx == nil && chromium.err == nil {
+		startChromium()
+	}
 	return chromium.ctx, chromium.err
+}
+
+// restartChromium stops the shared Chromium if it is still dead (the one
+// a test failed to open a tab in) and starts another; a test that
+// got there first has already replaced it.
+func restartChromium(dead context.Context) (context.Context, error) {
+	chromium.mu.Lock()
+	defer chromium.mu.Unlock()
+	if chromium.ctx == dead {
+		if chromium.cancel != nil {
+			chromium.cancel()
+		}
+		startChromium()
+	}
+	return chromium.ctx, chromium.err
+}
+
+// startChromium starts a Chromium with a fresh profile; chromium.mu held.
+func startChromium() {
+	dir, err := os.MkdirTemp("", "verbatim-e2e-chromium-")
+	if err != nil {
+		chromium.ctx, chromium.err, chromium.cancel = nil, err, nil
+		return
+	}
+	opts := append(chromedp.DefaultExecAllocatorOptions[:],
+		chromedp.ExecPath(env.chromium),
+		chromedp.Headless,
+		chromedp.NoSandbox,
+		chromedp.DisableGPU,
+		chromedp.NoFirstRun,
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("hide-scrollbars", true),
+		chromedp.Flag("force-device-scale-factor", "1"),
+		chromedp.UserDataDir(dir),
+		chromedp.WindowSize(screenshotWidth, 900),
+	)
+	actx, acancel := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancel := chromedp.NewContext(actx)
+	chromium.ctx = ctx
+	chromium.cancel = func() { cancel(); acancel(); os.RemoveAll(dir) }
+	chromium.err = chromedp.Do(ctx) // starts the browser, no timeout
 }
 
 // stopChromium stops the shared Chromium, if a test started it.
 func stopChromium() {
+	chromium.mu.Lock()
+	defer chromium.mu.Unlock()
 	if chromium.cancel != nil {
 		chromium.cancel()
 	}

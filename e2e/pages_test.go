@@ -46,7 +46,7 @@ func tour(t *testing.T) []tourStop {
 		{"persona", fmt.Sprintf("/personas/%d", personas.Personas[0].ID), []string{
 			"h1#persona-name", "section.ring[data-ring]", `blockquote.quote a.quote-link[href^="/sources/"]`, "a#export-md", "form#persona-edit"}},
 		{"themes", study + "/themes", nil},
-		{"search", "/search?q=price", []string{"form#search input[name=q]", "li.hit mark", "section.objection-theme .raised-by", `a.facet[data-field="persona"]`, "form#note", "p.search-scope strong.scope-study", "form#note select[name=study_id]"}},
+		{"search", "/search?q=price", []string{"form#search input[name=q]", "li.hit mark", "section#said ol.said-hits li.hit", "section.objection-theme .raised-by", `a.facet[data-field="persona"]`, "form#note", "p.search-scope strong.scope-study", "form#note select[name=study_id]"}},
 		{"admin", "/admin", nil},
 	}
 }

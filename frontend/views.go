@@ -413,10 +413,14 @@ type SearchPage struct {
 	// counting there).
 	TotalCapped bool
 	Hits        []Hit
-	Facets      []FacetGroup
-	Active      []FacetValue
-	Objections  []Objection
-	Values      []PersonaValues
+	// Said are the objection answer's ranked quotes (those that say the
+	// concern, complaints first), shown before the plain search's list on
+	// its first page when no filter narrows it.
+	Said       []Hit
+	Facets     []FacetGroup
+	Active     []FacetValue
+	Objections []Objection
+	Values     []PersonaValues
 	// Concern is what the objection's quotes had to say ("price or cost",
 	// or "one of: spreadsheets, excel" for a query that judges nothing);
 	// Unanswered: no quote says it, so no objection is shown, and SetAside

@@ -298,6 +298,13 @@ func Speeches(turns []Turn, interviewer func(participantID int64) bool) []Speech
 		}
 		out = append(out, Speech{Turn: i, Text: t.Text, Question: question, StartMS: t.StartMS, EndMS: t.EndMS,
 			Spoken: true, Continues: continues, Meeting: meeting})
+		if meeting && strings.HasSuffix(strings.TrimSpace(t.Text), "?") {
+			// In a meeting the others ask each other too: once one of
+			// them ends a turn on a question of their own, the talk has
+			// moved on, and the asker's question, however long the asker
+			// then stays silent, is not what the next turns answer.
+			question = ""
+		}
 	}
 	return out
 }

@@ -111,6 +111,52 @@ func TestSpeechesCarryTheLastQuestion(t *testing.T) {
 	}
 }
 
+// In a meeting, a question another participant asks closes the asker's:
+// the turns after it answer the talk, not a question asked long before
+// (QMSum IS1001a: "Asked: Yeah. The name is Caramel." shown for a line
+// 114 turns later). In an interview a clarifying question keeps it.
+func TestSpeechesCloseTheQuestionWhenOthersAsk(t *testing.T) {
+	const asked = "What would make it worth the price?"
+	tests := []struct {
+		name  string
+		turns []Turn
+		want  []string
+	}{{
+		name: "meeting",
+		turns: []Turn{
+			{ParticipantID: 0, Text: "Okay. " + asked},
+			{ParticipantID: 1, Text: "A wheel for the channels."},
+			{ParticipantID: 2, Text: "Can we have a whistle remote control?"},
+			{ParticipantID: 1, Text: "It's just going to add to the cost."},
+			{ParticipantID: 0, Text: "Mm-hmm."},
+			{ParticipantID: 2, Text: "Fewer buttons then."},
+		},
+		want: []string{asked, asked, "", ""},
+	}, {
+		name: "interview",
+		turns: []Turn{
+			{ParticipantID: 0, Text: asked},
+			{ParticipantID: 1, Text: "Do you mean per seat?"},
+			{ParticipantID: 0, Text: "Yes."},
+			{ParticipantID: 1, Text: "Then a lower seat price."},
+		},
+		want: []string{asked, asked},
+	}}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			got := Speeches(tc.turns, func(id int64) bool { return id == 0 })
+			if len(got) != len(tc.want) {
+				t.Fatalf("%d speeches; want %d", len(got), len(tc.want))
+			}
+			for i, s := range got {
+				if s.Question != tc.want[i] {
+					t.Errorf("speech %d (%q) question %q; want %q", i, s.Text, s.Question, tc.want[i])
+				}
+			}
+		})
+	}
+}
+
 func TestDetectInterviewersPerSpeaker(t *testing.T) {
 	tests := []struct {
 		name     string

@@ -5,11 +5,13 @@ import (
 	"encoding/json"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"runtime/pprof"
 
 	"github.com/mattn/go-isatty"
 
+	"github.com/verbatimhq/verbatim/app"
 	"github.com/verbatimhq/verbatim/internal/gctune"
 	"github.com/verbatimhq/verbatim/persona"
 )
@@ -102,18 +104,26 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 		enc.SetIndent("", "  ")
 		return enc.Encode(rep)
 	}
-	fmt.Fprintf(e.stdout, "%s, %s in %q\n", counted(len(rep.Themes), "theme"), counted(len(rep.Personas), "persona"), st.Name)
+	writeReport(e.stdout, rep, st.Name)
+	return nil
+}
+
+// writeReport prints the analysis as analyze's text answer: the personas
+// with their rings' theme ids, then each theme with its headline and up to
+// two more quotes.
+func writeReport(w io.Writer, rep app.Report, study string) {
+	fmt.Fprintf(w, "%s, %s in %q\n", counted(len(rep.Themes), "theme"), counted(len(rep.Personas), "persona"), study)
 	for _, p := range rep.Personas {
-		fmt.Fprintf(e.stdout, "\npersona %d: %s (%s)\n", p.ID, p.Name, counted(p.Size, "participant"))
+		fmt.Fprintf(w, "\npersona %d: %s (%s)\n", p.ID, p.Name, counted(p.Size, "participant"))
 		for _, r := range persona.Rings {
-			fmt.Fprintf(e.stdout, "  %-20s %v\n", r.Title(), p.Rings[r])
+			fmt.Fprintf(w, "  %-20s %v\n", r.Title(), p.Rings[r])
 		}
 	}
-	fmt.Fprintln(e.stdout)
+	fmt.Fprintln(w)
 	for _, t := range rep.Themes {
-		fmt.Fprintf(e.stdout, "theme %d [%s] %s — %s, %s\n", t.ID, t.Ring.Title(), t.Label, counted(t.Participants, "participant"), counted(t.Quotes, "quote"))
+		fmt.Fprintf(w, "theme %d [%s] %s — %s, %s\n", t.ID, t.Ring.Title(), t.Label, counted(t.Participants, "participant"), counted(t.Quotes, "quote"))
 		if t.Headline != "" {
-			fmt.Fprintf(e.stdout, "  headline: “%s”\n", persona.CleanVerbatim(t.Headline))
+			fmt.Fprintf(w, "  headline: “%s”\n", persona.CleanVerbatim(t.Headline))
 		}
 		shown := 0
 		for _, q := range t.TopQuotes {
@@ -123,17 +133,16 @@ func cmdAnalyze(ctx context.Context, e env, args []string) error {
 			if q.Text == t.Headline {
 				continue // printed as the headline
 			}
-			fmt.Fprintf(e.stdout, "    “%s” — %s (%s)\n", persona.CleanVerbatim(q.Text), q.Participant, q.Source)
+			fmt.Fprintf(w, "    “%s” — %s (%s)\n", persona.CleanVerbatim(q.Text), q.Participant, q.Source)
 			shown++
 		}
 		if t.Headline == "" && len(t.TopQuotes) == 0 {
 			// None of its quotes may be shown alone (quote_show.go: too
 			// short, cut off, small talk): say so rather than show a label
 			// with nothing under it.
-			fmt.Fprintf(e.stdout, "    (none of its %s stands alone as a quote)\n", counted(t.Quotes, "quote"))
+			fmt.Fprintf(w, "    (none of its %s stands alone as a quote)\n", counted(t.Quotes, "quote"))
 		}
 	}
-	return nil
 }
 
 // startCPUProfile writes a CPU profile to path until the returned stop.

@@ -8,16 +8,19 @@ import (
 
 // Has reports whether original already has a pseudonym of kind in this
 // mapping: a name another file of the study (or an earlier run) replaced.
-// A part of a full name (KnownAs) does not count: parts are the file's
-// own finding's to spread.
+// A part of a full name this mapping registered (KnownAs) counts only
+// once some file replaced it alone ("Then Priya left."), as it then
+// would when stored (Entries); until then parts are the file's own
+// finding's to spread.
 // The mapping holds only keyed hashes, so this is how a name can be
 // looked for again without its original being stored.
 func (p *Pseudonyms) Has(kind Kind, original string) bool {
 	h := p.hash(original)
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	_, ok := p.n[string(kind)+":"+h]
-	return ok
+	key := string(kind) + ":" + h
+	_, ok := p.n[key]
+	return ok || p.said[key]
 }
 
 // maxNameWords is the longest run of capitalised words tried as a name.

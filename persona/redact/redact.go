@@ -59,6 +59,7 @@ type Pseudonyms struct {
 	n     map[string]int // kind + hash → number
 	next  map[Kind]int
 	alias map[string]string // kind + hash of a part of a name → hash of the full name
+	said  map[string]bool   // kind + hash of the parts replaced alone (Label)
 
 	// reserve, when set, numbers an original not numbered here yet (see
 	// SetReserve); err is its first failure.
@@ -92,7 +93,7 @@ func (p *Pseudonyms) Err() error {
 // NewPseudonyms returns an empty mapping keyed by key (a per-study secret:
 // without it the hashes cannot be tested against guessed names).
 func NewPseudonyms(key []byte) *Pseudonyms {
-	return &Pseudonyms{key: append([]byte(nil), key...), n: map[string]int{}, next: map[Kind]int{}, alias: map[string]string{}}
+	return &Pseudonyms{key: append([]byte(nil), key...), n: map[string]int{}, next: map[Kind]int{}, alias: map[string]string{}, said: map[string]bool{}}
 }
 
 // Restore loads entries a previous run stored.
@@ -107,20 +108,38 @@ func (p *Pseudonyms) Restore(entries []Entry) {
 	}
 }
 
-// Entries returns the mapping to store, ordered by kind and number.
+// Entries returns the mapping to store, ordered by kind and number. A
+// part of a numbered full name (KnownAs: "Priya" of "Priya Raman") that
+// was replaced alone somewhere (the file's own finding judged it a name
+// there) is stored too, under the full name's number, so that a later
+// file which says only the part finds it (Has) and gives it the same
+// pseudonym. A part never replaced alone is not: "Designer" of an
+// "Industrial Designer" taken for a person, "Google" of "Google Cloud".
 func (p *Pseudonyms) Entries() []Entry {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	out := make([]Entry, 0, len(p.n))
+	out := make([]Entry, 0, len(p.n)+len(p.alias))
 	for k, n := range p.n {
 		kind, hash, _ := strings.Cut(k, ":")
 		out = append(out, Entry{Kind: Kind(kind), Hash: hash, N: n})
+	}
+	for k, full := range p.alias {
+		if _, own := p.n[k]; own || !p.said[k] {
+			continue
+		}
+		kind, hash, _ := strings.Cut(k, ":")
+		if n, ok := p.n[kind+":"+full]; ok {
+			out = append(out, Entry{Kind: Kind(kind), Hash: hash, N: n})
+		}
 	}
 	sort.Slice(out, func(i, j int) bool {
 		if out[i].Kind != out[j].Kind {
 			return out[i].Kind < out[j].Kind
 		}
-		return out[i].N < out[j].N
+		if out[i].N != out[j].N {
+			return out[i].N < out[j].N
+		}
+		return out[i].Hash < out[j].Hash
 	})
 	return out
 }
@@ -146,6 +165,7 @@ func (p *Pseudonyms) Label(kind Kind, original string) string {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if full, ok := p.alias[string(kind)+":"+h]; ok {
+		p.said[string(kind)+":"+h] = true
 		h = full
 	}
 	key := string(kind) + ":" + h

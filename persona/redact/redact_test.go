@@ -484,4 +484,31 @@ func TestNamesFoundInAnotherFileAreFoundAgain(t *testing.T) {
 			t.Errorf("Redact(%q)\n got %q\nwant %q", text, got, want[i])
 		}
 	}
+	// A file that says only a part of a name finds the part by its stored
+	// hash when another file replaced that part alone ("Then Priya left."
+	// in fileB), and gives it the full name's pseudonym. A part no file
+	// replaced alone ("Sean", "Acme") is not carried: it was only ever
+	// seen inside the full name, which is weaker evidence than a file's
+	// own finding.
+	after := NewPseudonyms([]byte("k"))
+	after.Restore(stored.Entries())
+	c := newRedactor(after, nil)
+	fileC := []string{"Priya left early.", "Then Sean called.", "Acme is slow."}
+	c.Learn(fileC...)
+	c.Prepare(fileC...)
+	wantC := []string{"[Person 1] left early.", "Then Sean called.", "Acme is slow."}
+	for i, text := range fileC {
+		if got, _ := c.Redact(text); got != wantC[i] {
+			t.Errorf("Redact(%q) after only a part was said\n got %q\nwant %q", text, got, wantC[i])
+		}
+	}
+	// The same within one live mapping (files of one upload share it).
+	d := newRedactor(stored, nil)
+	d.Learn(fileC...)
+	d.Prepare(fileC...)
+	for i, text := range fileC {
+		if got, _ := d.Redact(text); got != wantC[i] {
+			t.Errorf("Redact(%q) with the live mapping\n got %q\nwant %q", text, got, wantC[i])
+		}
+	}
 }
