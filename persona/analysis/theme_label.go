@@ -139,6 +139,14 @@ func labelThemes(c *corpus, ws []*work) {
 		// has no finding of its own (see label_distinct.go).
 		w := ws[p.theme]
 		w.label = nextPhrase(p.keys, st, p.theme, used)
+		if w.label != "" && !strings.Contains(w.label, " ") {
+			// A lone word left once its phrase names a bigger theme is said
+			// with the words its quotes share around it, as in the first
+			// pass ("learning" once "machine learning" is taken).
+			if r := st.modified(p.theme, normWord(strings.ToLower(w.label)), used); r != "" {
+				w.label = r
+			}
+		}
 		if w.label == "" {
 			w.label = st.distinctLabel(p.theme, p.rival, used)
 		}
