@@ -106,10 +106,13 @@ func shownHeadline(c *corpus, w *work, s *showable) int {
 	}
 	members := s.formOK(w.members)
 	cent := headlineCentrality(c, w.members, w.telling)
+	keys, levels := labelKeys(w.label), map[int]int{}
 	for range maxHeadlineTries {
-		h := headlineBy(c, members, w.label, w.distinct, cent)
-		if h >= 0 && !c.pinned[h] && slideLevelMuted(c.quotes[h], c.isMute(h)) == 0 && !nonEnglish(c.quotes[h].Text) {
-			return -1
+		h := headlineBy(c, members, w.label, w.distinct, cent, levels)
+		if h >= 0 && !c.pinned[h] && !nonEnglish(c.quotes[h].Text) {
+			if l, _ := headlineLevel(c, h, keys, levels); l == 0 {
+				return -1
+			}
 		}
 		if h < 0 || s.ok(h) {
 			return h
