@@ -269,7 +269,8 @@ func (a *App) candidates(ctx context.Context, hits []search.Hit) ([]candidate, e
 }
 
 // shownCandidates are the first n ranked candidates that may be shown as
-// representative (quote_show.go): the quotes an answer shows. Who raises
+// representative (quote_show.go), a remark restated in its turn once: the
+// quotes an answer shows. Who raises
 // the objection and its themes still count every relevant candidate.
 func (a *App) shownCandidates(cands []candidate, n int) []candidate {
 	out := make([]candidate, 0, n)
@@ -277,8 +278,20 @@ func (a *App) shownCandidates(cands []candidate, n int) []candidate {
 		if len(out) == n {
 			break
 		}
-		if a.quotable(c.quote) {
+		if !a.quotable(c.quote) {
+			continue
+		}
+		// A remark said twice in one turn (persona.Restates) is one
+		// quote: the complete version, or the later (persona.Outranks).
+		j := slices.IndexFunc(out, func(o candidate) bool {
+			return c.quote.Kind == persona.KindTranscript && o.quote.SourceID == c.quote.SourceID && o.quote.TurnID == c.quote.TurnID &&
+				(persona.Restates(o.quote.Text, c.quote.Text) || persona.Restates(c.quote.Text, o.quote.Text))
+		})
+		switch {
+		case j < 0:
 			out = append(out, c)
+		case persona.Outranks(c.quote, out[j].quote):
+			out[j] = c
 		}
 	}
 	return out

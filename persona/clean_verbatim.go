@@ -36,7 +36,9 @@ func CleanVerbatim(text string) string {
 		}
 	}
 	cutOffRestarts(toks, bare, drop)
+	sameOpeningRestarts(toks, bare, drop)
 	loneFragments(toks, bare, drop)
+	fragmentBeforeFiller(toks, bare, drop)
 	// Stutters: a word or a run of up to three words said again at once
 	// ("would would", "the, the", "of the of the", "the uh the", "It's been
 	// a l It's been a"); the first saying goes.
@@ -123,7 +125,7 @@ func CleanVerbatim(text string) string {
 		if i > 0 && !strings.HasPrefix(t, ",") {
 			out.WriteByte(' ')
 		}
-		if i > 0 && strings.HasSuffix(words[i-1], ",") && restartCapitalAfterComma(words, i) {
+		if i > 0 && (strings.HasSuffix(words[i-1], ",") || afterOpener(words[i-1])) && restartCapitalAfterComma(words, i) {
 			// "No, It's not relevant." -> "No, it's not relevant.": the
 			// capital is a restart's, left in mid-sentence.
 			r, n := utf8.DecodeRuneInString(t)
@@ -154,6 +156,72 @@ func restartCapitalAfterComma(words []string, i int) bool {
 	nextUpper := i+1 < len(words) && startsUpper(words[i+1]) && bareWord(words[i+1]) != "i" &&
 		!strings.ContainsAny(t, ".,;:!?")
 	return capitalisedRestart(raw, low, nextUpper)
+}
+
+// afterOpener reports a kept word that opens a clause and runs on into
+// the next with no punctuation ("so", "and", "because"): a capital right
+// after it is a restart's ("so That's somewhat subject to error").
+func afterOpener(w string) bool {
+	return lowerInitial(w) && !strings.ContainsAny(w, ".,;:!?<>") && (leadIns[w] || restartConjunctions[w])
+}
+
+// sameOpeningRestarts drops a sentence begun, broken off and begun again
+// on the same word, which the transcriber capitalised again: "It's oth
+// the oth so I It's the working design." -> "It's the working design.".
+// The restart is a capitalised closed-class word (opensAgain, not "I": a
+// capital "I" is no sign) in mid-sentence, the sentence opened on the same
+// word at most maxSameOpening words before, and nothing between them ends
+// a sentence or a clause (no punctuation).
+func sameOpeningRestarts(toks, bare []string, drop []bool) {
+	for k := 1; k < len(toks); k++ {
+		if drop[k] || iForms[bare[k]] || !opensAgain(toks, bare, k) {
+			continue
+		}
+		for p := k - 1; p >= 0 && k-p <= maxSameOpening; p-- {
+			if strings.ContainsAny(toks[p], ".,;:!?<>") {
+				break
+			}
+			if drop[p] || bare[p] != bare[k] || !sentenceStart(toks, drop, p) {
+				continue
+			}
+			for d := p; d < k; d++ {
+				drop[d] = true
+			}
+			break
+		}
+	}
+}
+
+// maxSameOpening is how far back a sentence begun again on its first word
+// may have opened.
+const maxSameOpening = 8
+
+// fragmentBeforeFiller drops a lone lower-case letter (not "a", "i", "o")
+// between a lower-case word and a hesitation followed by more words ("the
+// p um the product"): the speaker broke the word off and hesitated. A
+// letter before a word is left to loneFragments; one before a closing
+// "yeah" ends a broken-off sentence, which is not shown at all
+// (quotable.go, cutOffAtEnd).
+func fragmentBeforeFiller(toks, bare []string, drop []bool) {
+	for i := 1; i+2 < len(toks); i++ {
+		w := bare[i]
+		if drop[i] || !cutOffLetter(toks[i], w) || !cleanFillers[bare[i+1]] {
+			continue
+		}
+		p := i - 1
+		for p >= 0 && drop[p] {
+			p--
+		}
+		if p >= 0 && lowerInitial(toks[p]) && len(bare[p]) >= 2 && !strings.ContainsAny(toks[p], ".,;:!?0123456789<>") {
+			drop[i] = true
+		}
+	}
+}
+
+// cutOffLetter reports a bare lower-case letter other than the words
+// "a", "i" and "o".
+func cutOffLetter(tok, w string) bool {
+	return len(w) == 1 && tok == w && w != "a" && w != "i" && w != "o" && w[0] >= 'a' && w[0] <= 'z'
 }
 
 // loneFragments drops a lower-case cut-off that is no word and begins no

@@ -82,6 +82,14 @@ func TestCleanVerbatim(t *testing.T) {
 		{"stutter across a filler", "We train the uh the model.", "We train the model."},
 		{"short words mid-sentence stay", "We talked about a l It's fine.", "We talked about a It's fine."},
 		{"a verb phrase without its subject stays", "I went to the shop and bought a f It's fine.", "I went to the shop and bought a It's fine."},
+		// quotes12: residuals read on untuned QMSum meetings (IS1003, ICSI)
+		{"a sentence begun again on its first word", "It's oth the oth so I It's the working design.", "It's the working design."},
+		{"begun again after a comma stays", "It's fine, It's the price.", "It's fine, it's the price."},
+		{"begun again past a sentence's end stays", "It's the price. Yes It's fine.", "It's the price. Yes It's fine."},
+		{"a restart capital after so", "It was slow so That, in terms of cost, was the problem.", "It was slow so that, in terms of cost, was the problem."},
+		{"a title after and stays", "I read it and The Lean Startup says so.", "I read it and The Lean Startup says so."},
+		{"a cut-off letter before a filler", "The model was built on the d uh product data we had.", "The model was built on the product data we had."},
+		{"a letter before a filler after a number stays", "We need 5 k um more.", "We need 5 k more."},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

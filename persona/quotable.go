@@ -23,7 +23,8 @@ import (
 // you want to use it." names nothing without its context), is no courtesy
 // or talk about the talk ("I hope you guys thank you so much.", "That's a
 // good question."), no formal meeting's procedure ("Item 3, then, is
-// papers to note.", meeting_procedure.go) and is not the interviewer's part (a question, a
+// papers to note.", meeting_procedure.go), no talk about the session's own
+// work ("For next meeting send me your presentation.", session_talk.go) and is not the interviewer's part (a question, a
 // prompt, an introduction). The tests use the stored part-of-speech tags
 // and the small word sets the quote hygiene already has, not phrases of
 // one data set.
@@ -36,6 +37,7 @@ const (
 	UnquotableCourtesy  = "courtesy"
 	UnquotableAsked     = "interviewer's part"
 	UnquotableProcedure = "meeting procedure"
+	UnquotableSession   = "session talk"
 )
 
 // WhyUnquotable is "" for a quote that may be shown as a representative,
@@ -44,7 +46,14 @@ const (
 // researcher's choice and is not judged here.
 func WhyUnquotable(q Quote) string {
 	// A courtesy is often a fragment or names nothing too: say which.
-	if why := UnquotableTalk(q); why != "" {
+	why := UnquotableTalk(q)
+	if why == UnquotableSession {
+		// Session talk cut off is said to be a fragment, as before.
+		if form := UnquotableForm(q); form != "" {
+			return form
+		}
+	}
+	if why != "" {
 		return why
 	}
 	return UnquotableForm(q)
@@ -105,6 +114,8 @@ func unquotableTalk(q Quote, notProcedure bool) string {
 		return UnquotableCourtesy
 	case !notProcedure && IsMeetingProcedure(t):
 		return UnquotableProcedure
+	case IsSessionTalk(t):
+		return UnquotableSession
 	case asked(t) || !notProcedure && IsChairing(t, q.Tokens):
 		return UnquotableAsked
 	}
@@ -192,7 +203,7 @@ func fragment(text string, ws []string, toks []Token, speech bool) bool {
 	switch {
 	case strings.ContainsRune(",;:-–—…", r) || strings.HasSuffix(t, "..") || strings.HasSuffix(strings.TrimRight(t, ".!?"), ","):
 		return true
-	case danglingEnd[ws[len(ws)-1]] || strandedAfterNoun(toks):
+	case danglingEnd[ws[len(ws)-1]] || strandedAfterNoun(toks) || speech && cutOffAtEnd(t):
 		return true
 	}
 	if speech && brokenOff(t) {
@@ -212,6 +223,20 @@ func fragment(text string, ws []string, toks []Token, speech bool) bool {
 		return true
 	}
 	return len(toks) > 0 && !hasFiniteVerb(toks, ws[i:])
+}
+
+// cutOffAtEnd reports speech that ends on a word broken off and a
+// hesitation or a "yeah": "We can transform the double curve into single c
+// yeah." (a lone letter after a word, cutOffLetter).
+func cutOffAtEnd(t string) bool {
+	f := strings.Fields(strings.TrimRight(t, ".!?"))
+	n := len(f)
+	if n < 3 {
+		return false
+	}
+	last := strings.ToLower(f[n-1])
+	return (last == "yeah" || last == "okay" || cleanFillers[last]) && cutOffLetter(f[n-2], f[n-2]) &&
+		lowerInitial(f[n-3]) && !strings.ContainsAny(f[n-3], ".,;:!?0123456789")
 }
 
 // brokenOff reports speech whose last sentence the speaker broke off, as

@@ -40,6 +40,7 @@ func TestWhyUnquotable(t *testing.T) {
 		{"The export [unintelligible 00:12:03] every week.", written, persona.UnquotableFragment},
 		{"Obviously, the information that we've had about the Healthy Child Wales, the health boards will be monitoring that information and will be—.", spoken, persona.UnquotableFragment},
 		{"So, it's the threshold for intervention that's the key, really, isn't it, rather than—?", spoken, persona.UnquotableAsked},
+		{"Double curve. We can transform the double curve into single c yeah.", spoken, persona.UnquotableFragment},
 		// disfluent runs
 		{"So like, yeah, I see it as a big point and big pain point.", spoken, persona.UnquotableDisfluent},
 		{"So like, yeah, I see it as a big point and big point.", spoken, persona.UnquotableDisfluent},
@@ -54,6 +55,10 @@ func TestWhyUnquotable(t *testing.T) {
 		{"That's a really good question.", spoken, persona.UnquotableCourtesy},
 		{"Thank you, and I'm very grateful for the opportunity to clarify.", spoken, persona.UnquotableCourtesy},
 		{"Thanks for having me today.", spoken, persona.UnquotableCourtesy},
+		// talk about the session's own work (QMSum IS1001)
+		{"Maybe for next meeting send me your presentation before by email so that we can see them altogether. That would be easier.", spoken, persona.UnquotableSession},
+		{"We'll then t take decision in concert and then uh uh we will uh define the nest next task, to have to be done before the next meeting.", spoken, persona.UnquotableSession},
+		{"We will discuss the price at the next meeting because it is too expensive.", spoken, ""},
 		// the interviewer's part
 		{"What kind of tools do you use for monitoring the models?", spoken, persona.UnquotableAsked},
 		{"Can you tell me about your role at the company.", spoken, persona.UnquotableAsked},

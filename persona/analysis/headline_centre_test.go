@@ -33,7 +33,7 @@ func TestHeadlineSaysTheTheme(t *testing.T) {
 		{"telling words decide", telling, 1},
 		{"without them, the clustering's centre", nil, 0},
 	} {
-		got := headlineBy(c, members, "pricing", nil, headlineCentrality(c, members, tc.telling))
+		got := headlineBy(c, members, "pricing", nil, headlineCentrality(c, members, tc.telling), nil)
 		if got != tc.want {
 			t.Errorf("%s: headline = %q, want %q", tc.name, texts[max(got, 0)], texts[tc.want])
 		}

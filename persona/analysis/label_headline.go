@@ -31,18 +31,14 @@ import (
 // "cost"). A pinned quote always wins; failing all, the most central quote
 // (the text is always the exact quote). It returns the quote index or -1.
 func headline(c *corpus, members []int, label string, distinct []string) int {
-	return headlineBy(c, members, label, distinct, themeCentrality(c, members))
+	return headlineBy(c, members, label, distinct, themeCentrality(c, members), nil)
 }
 
 // headlineBy is headline with the members' centrality given (computed
-// once per theme by the caller that asks several times).
-func headlineBy(c *corpus, members []int, label string, distinct []string, cent map[int]float64) int {
-	keys := map[string]bool{}
-	for _, w := range strings.Fields(strings.ToLower(strings.TrimPrefix(label, mixedPrefix+" on "))) {
-		if !functionWords[w] && !strings.HasPrefix(w, "(") && !strings.HasSuffix(w, ")") && !strings.HasPrefix(label, mixedPrefix+" (") {
-			keys[normWord(w)] = true
-		}
-	}
+// once per theme by the caller that asks several times), and the members'
+// headlineLevel kept in levels when it is not nil.
+func headlineBy(c *corpus, members []int, label string, distinct []string, cent map[int]float64, levels map[int]int) int {
+	keys := labelKeys(label)
 	telling := map[string]bool{}
 	for _, k := range distinct {
 		telling[k] = true
@@ -57,7 +53,8 @@ func headlineBy(c *corpus, members []int, label string, distinct []string, cent 
 		}
 		q := c.quotes[i]
 		tier, central := 0.0, cent[i]
-		switch slideLevelMuted(q, c.isMute(i)) {
+		level, lead := headlineLevel(c, i, keys, levels)
+		switch level {
 		case 2:
 			// All the label's words, then some, then none (a near
 			// sentence that says them comes between); within a tier, by
@@ -79,6 +76,12 @@ func headlineBy(c *corpus, members []int, label string, distinct []string, cent 
 			// A near-sentence that says what the label says beats a
 			// slide sentence about something else.
 			tier = 0.75 + 0.3*float64(saysAll(q.Tokens, keys))
+			if lead {
+				tier -= 0.02 // after one that does not open on "So" or "And"
+				if contradictsRing(&q, c.ring[i]) {
+					tier = 0.7 // praise under a barrier: after every sentence that fits
+				}
+			}
 			if !speaks(&q) {
 				tier = 0.4
 			}
@@ -103,6 +106,91 @@ func headlineBy(c *corpus, members []int, label string, distinct []string, cent 
 		best, bestRank = i, rank
 	}
 	return best
+}
+
+// labelKeys are the word keys of a label's content words (none for a
+// ring's mixed remarks; the topic of "Mixed remarks on ‹topic›").
+func labelKeys(label string) map[string]bool {
+	keys := map[string]bool{}
+	for _, w := range strings.Fields(strings.ToLower(strings.TrimPrefix(label, mixedPrefix+" on "))) {
+		if !functionWords[w] && !strings.HasPrefix(w, "(") && !strings.HasSuffix(w, ")") && !strings.HasPrefix(label, mixedPrefix+" (") {
+			keys[normWord(w)] = true
+		}
+	}
+	return keys
+}
+
+// headlineLevel is slideLevel, except that a quote saying every word of
+// the label (keys) whose only faults are the conjunction or interjection it
+// opens on ("So", "And, uh,") and its hums ("uh", "um") is a near
+// sentence (1), and lead reports that it opens so: a slide sentence
+// once those are left out, with no restart or stutter as said. In speech
+// most sentences open so, and a near sentence that says the label heads
+// its theme before a slide sentence about something else ("Third is the
+// conceptual design." under "cost"). levels, when not nil, keeps what was
+// judged by quote index.
+func headlineLevel(c *corpus, i int, keys map[string]bool, levels map[int]int) (level int, lead bool) {
+	q, muted := c.quotes[i], c.isMute(i)
+	l := slideLevelMuted(q, muted)
+	if l > 0 || muted || len(keys) == 0 || saysAll(q.Tokens, keys) < 2 {
+		return l, false // let in only for saying the label: all of it
+	}
+	if v, ok := levels[i]; ok {
+		return v / 2, v%2 == 1
+	}
+	r := q
+	r.Text, lead = afterLead(q.Text)
+	if r.Text = withoutHums(r.Text); r.Text != q.Text && slideLevelMuted(r, muted) == 2 {
+		l = 1
+	}
+	if levels != nil {
+		levels[i] = 2*l + int(b2f(lead))
+	}
+	return l, lead
+}
+
+// withoutHums is text without its fillers ("uh", "um", "mm"), a closing
+// mark kept on the word before.
+func withoutHums(text string) string {
+	fs := strings.Fields(text)
+	out := fs[:0:0]
+	for _, f := range fs {
+		if w := strings.ToLower(strings.TrimFunc(f, func(r rune) bool { return !unicode.IsLetter(r) })); w != "" && fillerWord(w) && !leadingFiller[w] {
+			if p := strings.TrimLeftFunc(f, unicode.IsLetter); strings.ContainsAny(p, ".!?") && len(out) > 0 {
+				out[len(out)-1] = strings.TrimRight(out[len(out)-1], ",;:") + p
+			}
+			continue
+		}
+		out = append(out, f)
+	}
+	return strings.Join(out, " ")
+}
+
+// maxLead is how many opening words afterLead drops.
+const maxLead = 3
+
+// afterLead is text without the conjunctions, interjections and fillers
+// it opens on (leadingFiller, at most maxLead, with their commas), its
+// first letter made a capital, and whether any was dropped.
+func afterLead(text string) (string, bool) {
+	rest, n := strings.TrimSpace(text), 0
+	for n < maxLead {
+		end := strings.IndexFunc(rest, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' })
+		if end <= 0 {
+			break
+		}
+		if w := strings.ToLower(rest[:end]); !leadingFiller[w] && !fillerWord(w) {
+			break
+		}
+		rest = strings.TrimLeft(rest[end:], " ,;:-–—")
+		n++
+	}
+	if n == 0 || rest == "" {
+		return text, false
+	}
+	r := []rune(rest)
+	r[0] = unicode.ToUpper(r[0])
+	return string(r), true
 }
 
 // procedural reports a quote that only runs the conversation: procedure

@@ -237,7 +237,9 @@ func studyLabelBreaks(t *testing.T, st *realStudy) (tl labelTally) {
 		}
 		tl.coverage += cov
 		h := headlineOf(th, byID)
-		hwhy := headlineBreaks(h)
+		// Judged as the reader sees it: every page and the CLI show a
+		// headline in clean verbatim (no "uh", no opening "So, um,").
+		hwhy := headlineBreaks(persona.CleanVerbatim(h))
 		if h != "" && !mostlyNonEnglish(qs) {
 			tl.headlines++
 			if len(hwhy) > 0 {

@@ -245,7 +245,7 @@ func phraseWordsTagged(p phrase, tags *tokenTags) []labelToken {
 		return nil
 	}
 	out := make([]labelToken, len(words))
-	proper, number := true, true
+	proper, number, counted := true, true, false
 	for i, w := range words {
 		if i == 0 && len(words) > 1 && negatedWords[w] {
 			// "no audit trail", "can't export": the negation of what follows.
@@ -261,11 +261,14 @@ func phraseWordsTagged(p phrase, tags *tokenTags) []labelToken {
 		out[i] = labelToken{key: normWord(w), surface: w, proper: properIn,
 			noun: isNoun(tag) || strings.HasPrefix(tag, "JJ"), adj: strings.HasPrefix(tag, "JJ"), stance: stanceWord(w, tag), tag: tag}
 		proper = proper && (out[i].proper || functionWords[w])
-		number = number && (tag == "CD" || numberWord(w) || functionWords[w])
+		num := tag == "CD" || numberWord(w)
+		number = number && (num || functionWords[w] || unitWords[strings.ToLower(w)])
+		counted = counted || num
 	}
-	// A number alone ("twelve", "twelve and a half") says no finding: what
-	// it counts or costs is in the words around it.
-	if proper || number || echoes(keys) {
+	// A number alone ("twelve", "twelve and a half") or with its unit
+	// ("ten percent", "twenty five euros") says no finding: what it counts
+	// or costs is in the words around it.
+	if proper || (number && counted) || echoes(keys) {
 		return nil
 	}
 	return out

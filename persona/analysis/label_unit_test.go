@@ -33,7 +33,9 @@ func TestLabelRulesDemo(t *testing.T) {
 		for _, id := range th.QuoteIDs {
 			qs = append(qs, byID[id])
 		}
-		if why := labelBreaks(th.Label, qs, names, share); len(why) > 0 {
+		// A ring's mixed remarks say the theme has no finding (as in
+		// TestLabelRulesRealData): its "(ring)" is no markup.
+		if why := labelBreaks(th.Label, qs, names, share); len(why) > 0 && !mixedTheme(th.Label) {
 			t.Errorf("theme %d label %q breaks %v", th.ID, th.Label, why)
 		}
 		if q, ok := byID[th.HeadlineQuoteID]; !ok || q.Text != th.Headline || !slices.Contains(th.QuoteIDs, th.HeadlineQuoteID) {

@@ -88,6 +88,17 @@ func numberWord(w string) bool {
 	return digits || spelledNumbers[strings.ToLower(w)]
 }
 
+// unitWords are what a number counts or measures in common English:
+// percentages, money, time, size and data. With a number and nothing else
+// they make a quantity, never a label ("ten percent", "five minutes").
+var unitWords = wordSet("percent", "percentage", "cent", "cents", "point", "times", "k",
+	"euro", "euros", "dollar", "dollars", "pound", "pounds", "pence", "penny", "quid", "buck", "bucks", "yen", "grand",
+	"second", "seconds", "minute", "minutes", "hour", "hours", "day", "days", "week", "weeks", "month", "months",
+	"year", "years", "decade", "decades",
+	"kilo", "kilos", "kg", "gram", "grams", "meter", "meters", "metre", "metres", "centimeter", "centimeters",
+	"centimetre", "centimetres", "cm", "mm", "inch", "inches", "foot", "feet", "mile", "miles", "km",
+	"gb", "mb", "tb", "gigabyte", "gigabytes", "megabyte", "megabytes", "terabyte", "terabytes")
+
 var spelledNumbers = wordSet("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
 	"eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
 	"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety", "hundred", "thousand",
@@ -293,6 +304,7 @@ func (st *phraseStats) labelWord(tk persona.Token) bool {
 		!questionWords[tk.Text] && !functionWords[tk.Text] && !loneGeneric[tk.Text] && !genericNouns[tk.Text] &&
 		!weakAdjectives[tk.Text] && !indefinite[tk.Text] && plainWord(tk.Text) && len(tk.Text) > 2 &&
 		!quantityWords[tk.Text] && !metaWords[tk.Text] && !auxWords[tk.Text] && !timeAdverbs[tk.Text] &&
+		tk.Tag != "CD" && !numberWord(tk.Text) && // "Mixed remarks on thirty" names a number, not a topic
 		!st.names[k] && 2*st.df[k] <= st.n && !st.product(k)
 }
 

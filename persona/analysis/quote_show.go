@@ -50,6 +50,10 @@ func (s *showable) ok(i int) bool {
 	}
 	v, seen := s.talk[i]
 	if !seen {
+		if s.c.restated(i) {
+			s.talk[i] = false
+			return false
+		}
 		if s.c.muted != nil && !s.c.muted[i] {
 			// labelThemes found it no meeting procedure nor chairing
 			// (mute): those patterns need not run again.
@@ -61,6 +65,30 @@ func (s *showable) ok(i int) bool {
 	}
 	return v
 }
+
+// restatedReach is how far around a quote, in the corpus's order (by id,
+// so a turn's quotes stand together), the quotes of its turn are looked
+// for.
+const restatedReach = 8
+
+// restated reports a quote that a later quote of its turn says again
+// whole (persona.RestatedBy): only the restatement is shown.
+func (c *corpus) restated(i int) bool {
+	q := c.quotes[i]
+	lo, hi := i, i+1
+	for lo > 0 && i-lo < restatedReach && sameTurn(c.quotes[lo-1], q) {
+		lo--
+	}
+	for hi < len(c.quotes) && hi-i <= restatedReach && sameTurn(c.quotes[hi], q) {
+		hi++
+	}
+	if hi-lo < 2 {
+		return false
+	}
+	return persona.RestatedBy(q, c.quotes[lo:hi])
+}
+
+func sameTurn(a, b persona.Quote) bool { return a.SourceID == b.SourceID && a.TurnID == b.TurnID }
 
 // maxHeadlineTries bounds how many leading quotes a theme's headline may
 // pass over for their talk (a courtesy whose form is whole) before the
@@ -78,10 +106,13 @@ func shownHeadline(c *corpus, w *work, s *showable) int {
 	}
 	members := s.formOK(w.members)
 	cent := headlineCentrality(c, w.members, w.telling)
+	keys, levels := labelKeys(w.label), map[int]int{}
 	for range maxHeadlineTries {
-		h := headlineBy(c, members, w.label, w.distinct, cent)
-		if h >= 0 && !c.pinned[h] && slideLevelMuted(c.quotes[h], c.isMute(h)) == 0 && !nonEnglish(c.quotes[h].Text) {
-			return -1
+		h := headlineBy(c, members, w.label, w.distinct, cent, levels)
+		if h >= 0 && !c.pinned[h] && !nonEnglish(c.quotes[h].Text) {
+			if l, _ := headlineLevel(c, h, keys, levels); l == 0 {
+				return -1
+			}
 		}
 		if h < 0 || s.ok(h) {
 			return h

@@ -122,3 +122,25 @@ func TestShownQuotesOtherScripts(t *testing.T) {
 		t.Errorf("top quotes = %v; want all %d", top, len(texts))
 	}
 }
+
+// TestShownQuotesRestated: of a remark said twice in one turn (QMSum
+// IS1001b line 133), the garbled saying neither heads the theme nor is
+// among its top quotes, even when more central; the fluent one is shown.
+func TestShownQuotesRestated(t *testing.T) {
+	texts := []string{
+		"Eighty hundred per cent of users would spend more money when the remote control would look oh to it's not good.",
+		"Eighty per cents of users would spend more money when the remote control would look fancy.",
+	}
+	c := testShowCorpus(texts, []float64{0.9, 0.5}, nil)
+	for i, start := range []int{279, 188} {
+		c.quotes[i].TurnID, c.quotes[i].SourceID, c.quotes[i].Start, c.quotes[i].ParticipantID = 7, 1, start, 1
+	}
+	w := &work{ring: persona.RingBarriers, members: []int{0, 1}}
+	show := newShowable(c, w.members)
+	if top := topQuoteIDs(c, w, show); !slices.Equal(top, []int64{2}) {
+		t.Errorf("top quotes = %v; want the fluent saying 2 only", top)
+	}
+	if h := shownHeadline(c, w, show); h == 0 {
+		t.Errorf("headline is the garbled saying %q", texts[0])
+	}
+}

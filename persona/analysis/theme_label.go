@@ -62,6 +62,14 @@ func labelThemes(c *corpus, ws []*work) {
 			continue
 		}
 		w.label = ""
+		if len(w.members) < minThemeQuotes {
+			// One quote recurs in nothing: it joins its ring's mixed
+			// remarks (mergeMixedThemes) and stays in the study, rather
+			// than a theme named after one quote's word ("wrist").
+			w.label = st.countedLabel(ringMixedLabel(w.ring), t, used)
+			used[strings.ToLower(w.label)] = true
+			continue
+		}
 		if 2*st.size[t] < len(w.members) {
 			// Mostly not English: say so rather than label it from a
 			// few stray English words.
@@ -131,6 +139,14 @@ func labelThemes(c *corpus, ws []*work) {
 		// has no finding of its own (see label_distinct.go).
 		w := ws[p.theme]
 		w.label = nextPhrase(p.keys, st, p.theme, used)
+		if w.label != "" && !strings.Contains(w.label, " ") {
+			// A lone word left once its phrase names a bigger theme is said
+			// with the words its quotes share around it, as in the first
+			// pass ("learning" once "machine learning" is taken).
+			if r := st.modified(p.theme, normWord(strings.ToLower(w.label)), used); r != "" {
+				w.label = r
+			}
+		}
 		if w.label == "" {
 			w.label = st.distinctLabel(p.theme, p.rival, used)
 		}
@@ -149,6 +165,12 @@ func labelThemes(c *corpus, ws []*work) {
 		used[strings.ToLower(w.label)] = true
 	}
 }
+
+// minThemeQuotes is the fewest quotes a theme of its own holds: a theme is
+// what recurs, and a lone quote recurs in nothing (a researcher reads it
+// among its ring's mixed remarks). A researcher's own theme is kept
+// whatever its size.
+const minThemeQuotes = 2
 
 // split is a theme whose every finding names a bigger theme: its best
 // finding and its key phrases.

@@ -2,7 +2,8 @@
 // persona.WhyUnquotable: every theme's headline and first three top quotes
 // of a `verbatim analyze --json` output, or quotes given one a line on
 // stdin ("-"), with the kind of source (transcript or survey). It prints
-// the counts by reason, and with a third argument each unquotable quote
+// the counts by reason, with "shown" each quotable quote of stdin, and
+// with another third argument each unquotable quote
 // (docs/READING.md, Session quotes5).
 package main
 
@@ -28,7 +29,7 @@ type th struct {
 }
 
 func main() {
-	// usage: quotecheck FILE.json transcript|survey [v]; judge - KIND: lines on stdin
+	// usage: quotecheck FILE.json transcript|survey [v]; judge - KIND [v|shown]: lines on stdin
 	if os.Args[1] == "-" {
 		sc := bufio.NewScanner(os.Stdin)
 		sc.Buffer(make([]byte, 1<<20), 1<<20)
@@ -37,9 +38,12 @@ func main() {
 			s := sc.Text()
 			w := persona.WhyUnquotable(persona.Quote{Text: s, Kind: persona.Kind(os.Args[2]), Tokens: nlp.Shared().Tag(s)})
 			n++
+			if w == "" && len(os.Args) > 3 && os.Args[3] == "shown" {
+				fmt.Printf("%-18s %q\n", "shown", s)
+			}
 			if w != "" {
 				bad[w]++
-				if len(os.Args) > 3 {
+				if len(os.Args) > 3 && os.Args[3] != "shown" {
 					fmt.Printf("%-18s %q\n", w, s)
 				}
 			}
