@@ -281,10 +281,12 @@ func (a *App) shownCandidates(cands []candidate, n int) []candidate {
 		if !a.quotable(c.quote) {
 			continue
 		}
-		// A remark said twice in one turn (persona.Restates) is one
-		// quote: the complete version, or the later (persona.Outranks).
+		// A remark said twice in one turn (persona.Restates), once
+		// less fluently, is one quote: the complete version
+		// (persona.Outranks). Two as fluent may differ in a fact.
 		j := slices.IndexFunc(out, func(o candidate) bool {
 			return c.quote.Kind == persona.KindTranscript && o.quote.SourceID == c.quote.SourceID && o.quote.TurnID == c.quote.TurnID &&
+				persona.Disfluency(o.quote.Text) != persona.Disfluency(c.quote.Text) &&
 				(persona.Restates(o.quote.Text, c.quote.Text) || persona.Restates(c.quote.Text, o.quote.Text))
 		})
 		switch {

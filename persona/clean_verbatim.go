@@ -171,7 +171,9 @@ func afterOpener(w string) bool {
 // The restart is a capitalised closed-class word (opensAgain, not "I": a
 // capital "I" is no sign) in mid-sentence, the sentence opened on the same
 // word at most maxSameOpening words before, and nothing between them ends
-// a sentence or a clause (no punctuation).
+// a sentence or a clause (no punctuation), and the words between show the
+// break (brokenBetween): "It was too slow It crashed every day.", two
+// sentences whose stop the transcript lost, keeps both.
 func sameOpeningRestarts(toks, bare []string, drop []bool) {
 	for k := 1; k < len(toks); k++ {
 		if drop[k] || iForms[bare[k]] || !opensAgain(toks, bare, k) {
@@ -181,7 +183,7 @@ func sameOpeningRestarts(toks, bare []string, drop []bool) {
 			if strings.ContainsAny(toks[p], ".,;:!?<>") {
 				break
 			}
-			if drop[p] || bare[p] != bare[k] || !sentenceStart(toks, drop, p) {
+			if drop[p] || bare[p] != bare[k] || !sentenceStart(toks, drop, p) || !brokenBetween(toks, bare, p, k) {
 				continue
 			}
 			for d := p; d < k; d++ {
@@ -212,7 +214,7 @@ func fragmentBeforeFiller(toks, bare []string, drop []bool) {
 		for p >= 0 && drop[p] {
 			p--
 		}
-		if p >= 0 && lowerInitial(toks[p]) && len(bare[p]) >= 2 && !strings.ContainsAny(toks[p], ".,;:!?0123456789<>") {
+		if p >= 0 && lowerInitial(toks[p]) && len(bare[p]) >= 2 && !strings.ContainsAny(toks[p], ".,;:!?0123456789<>") && !letterLabelled[bare[p]] {
 			drop[i] = true
 		}
 	}
@@ -594,4 +596,25 @@ func capitalFirst(s string) string {
 		return pre + s
 	}
 	return pre + string(unicode.ToUpper(r)) + s[n:]
+}
+
+// letterLabelled are nouns a lone letter names one of ("option c", "plan
+// b", "version x", "type a"): the letter after them is a word, not one
+// broken off.
+var letterLabelled = wordSet(`option options plan plans version versions type types grade class model models tier tiers
+section part step phase level size category group team row column item point page figure table appendix exhibit
+vitamin route line block unit wing building floor room gate zone`)
+
+// brokenBetween reports a sign of speech broken off among the words after
+// p and before k: a filler, a lone broken-off letter or two ("th"), or a
+// word said twice ("oth the oth").
+func brokenBetween(toks, bare []string, p, k int) bool {
+	seen := map[string]bool{}
+	for d := p + 1; d < k; d++ {
+		if cleanFillers[bare[d]] || cutOffLetters(toks[d], bare[d]) || seen[bare[d]] {
+			return true
+		}
+		seen[bare[d]] = true
+	}
+	return false
 }

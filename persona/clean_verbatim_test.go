@@ -84,6 +84,9 @@ func TestCleanVerbatim(t *testing.T) {
 		{"a verb phrase without its subject stays", "I went to the shop and bought a f It's fine.", "I went to the shop and bought a It's fine."},
 		// quotes12: residuals read on untuned QMSum meetings (IS1003, ICSI)
 		{"a sentence begun again on its first word", "It's oth the oth so I It's the working design.", "It's the working design."},
+		{"two sentences whose stop was lost stay (no sign of a break)", "It was too slow It crashed every day.", "It was too slow It crashed every day."},
+		{"two sentences on The stay", "The price was fine The support was terrible.", "The price was fine The support was terrible."},
+		{"a letter that names an option stays", "I picked option c um because it was cheaper.", "I picked option c because it was cheaper."},
 		{"begun again after a comma stays", "It's fine, It's the price.", "It's fine, it's the price."},
 		{"begun again past a sentence's end stays", "It's the price. Yes It's fine.", "It's the price. Yes It's fine."},
 		{"a restart capital after so", "It was slow so That, in terms of cost, was the problem.", "It was slow so that, in terms of cost, was the problem."},

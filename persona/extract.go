@@ -298,11 +298,13 @@ func Speeches(turns []Turn, interviewer func(participantID int64) bool) []Speech
 		}
 		out = append(out, Speech{Turn: i, Text: t.Text, Question: question, StartMS: t.StartMS, EndMS: t.EndMS,
 			Spoken: true, Continues: continues, Meeting: meeting})
-		if meeting && strings.HasSuffix(strings.TrimSpace(t.Text), "?") {
+		if meeting && strings.HasSuffix(strings.TrimSpace(t.Text), "?") && !tagQuestion(t.Text) {
 			// In a meeting the others ask each other too: once one of
 			// them ends a turn on a question of their own, the talk has
 			// moved on, and the asker's question, however long the asker
-			// then stays silent, is not what the next turns answer.
+			// then stays silent, is not what the next turns answer. A
+			// statement with a tag ("It's too expensive, isn't it?")
+			// asks nothing new.
 			question = ""
 		}
 	}
@@ -325,4 +327,15 @@ func LastQuestion(text string) string {
 		t = t[cut:]
 	}
 	return t
+}
+
+// tagQuestion reports a turn whose closing question is a statement with a
+// short tag after its last comma: "It's too expensive, isn't it?", "…,
+// right?", "…, don't you think?".
+func tagQuestion(text string) bool {
+	t := strings.TrimSuffix(strings.TrimSpace(text), "?")
+	start := strings.LastIndexAny(t, ".!?\n") + 1
+	sentence := t[start:]
+	i := strings.LastIndex(sentence, ",")
+	return i >= 0 && len(strings.Fields(sentence[i+1:])) <= 3 && len(strings.Fields(sentence[:i])) >= 2
 }

@@ -133,6 +133,15 @@ func TestSpeechesCloseTheQuestionWhenOthersAsk(t *testing.T) {
 		},
 		want: []string{asked, asked, "", ""},
 	}, {
+		name: "meeting, a tag asks nothing new",
+		turns: []Turn{
+			{ParticipantID: 0, Text: asked},
+			{ParticipantID: 1, Text: "It's too expensive, isn't it?"},
+			{ParticipantID: 2, Text: "A lower seat price, right?"},
+			{ParticipantID: 1, Text: "Then we'd buy it."},
+		},
+		want: []string{asked, asked, asked},
+	}, {
 		name: "interview",
 		turns: []Turn{
 			{ParticipantID: 0, Text: asked},

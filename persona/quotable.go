@@ -236,7 +236,7 @@ func cutOffAtEnd(t string) bool {
 	}
 	last := strings.ToLower(f[n-1])
 	return (last == "yeah" || last == "okay" || cleanFillers[last]) && cutOffLetter(f[n-2], f[n-2]) &&
-		lowerInitial(f[n-3]) && !strings.ContainsAny(f[n-3], ".,;:!?0123456789")
+		lowerInitial(f[n-3]) && !strings.ContainsAny(f[n-3], ".,;:!?0123456789") && !letterLabelled[strings.ToLower(f[n-3])]
 }
 
 // brokenOff reports speech whose last sentence the speaker broke off, as

@@ -41,6 +41,7 @@ func TestWhyUnquotable(t *testing.T) {
 		{"Obviously, the information that we've had about the Healthy Child Wales, the health boards will be monitoring that information and will be—.", spoken, persona.UnquotableFragment},
 		{"So, it's the threshold for intervention that's the key, really, isn't it, rather than—?", spoken, persona.UnquotableAsked},
 		{"Double curve. We can transform the double curve into single c yeah.", spoken, persona.UnquotableFragment},
+		{"In the end we went with plan b yeah.", spoken, ""},
 		// disfluent runs
 		{"So like, yeah, I see it as a big point and big pain point.", spoken, persona.UnquotableDisfluent},
 		{"So like, yeah, I see it as a big point and big point.", spoken, persona.UnquotableDisfluent},

@@ -9,8 +9,8 @@ import "slices"
 // control would look oh to it's not good."). Both are stored quotes (each
 // is searchable and links to the turn), but they are one remark: only one
 // is shown as a representative — the complete one (fewer fillers, restarts
-// and broken words: Disfluency), and of two as complete the later, the
-// speaker's last word. Speech only: a writer who says a thing twice in
+// and broken words: Disfluency). Two as complete are both shown: they may
+// differ in a fact. Speech only: a writer who says a thing twice in
 // one answer ("Indigenous artists deserve the same respect…" and
 // "Indigenous leaders deserve the same respect…") says two things.
 
@@ -85,14 +85,16 @@ func lcsWords(a, b []string) int {
 }
 
 // RestatedBy reports that another quote of the same turn says q again
-// (Restates), may itself be shown by its form (UnquotableForm) and is the
-// one to show: less disfluent, or as fluent and later. siblings are other
+// (Restates), may itself be shown (UnquotableForm, UnquotableTalk) and is
+// the one to show: less disfluent. Two sayings as fluent are both shown:
+// "…twenty dollars… basic plan." and "…forty dollars… premium plan."
+// may be two facts. siblings are other
 // quotes, of any turn; two quotes of one turn never start at one place,
 // so quotes with no place in their turn (Start 0) are never restated.
 func RestatedBy(q Quote, siblings []Quote) bool {
 	for _, r := range siblings {
 		if q.Kind == KindTranscript && r.TurnID == q.TurnID && r.SourceID == q.SourceID && r.Start != q.Start &&
-			Restates(q.Text, r.Text) && Outranks(r, q) && UnquotableForm(r) == "" {
+			Restates(q.Text, r.Text) && Disfluency(r.Text) < Disfluency(q.Text) && UnquotableForm(r) == "" && UnquotableTalk(r) == "" {
 			return true
 		}
 	}

@@ -51,7 +51,7 @@ func TestRestatedBy(t *testing.T) {
 	}{
 		{"the garbled saying is not shown", garbled, turn, true},
 		{"the fluent one is", fluent, turn, false},
-		{"of two as fluent, the earlier is not shown", fluent, []persona.Quote{fluent, again}, true},
+		{"of two as fluent, both are shown (they may differ in a fact)", fluent, []persona.Quote{fluent, again}, false},
 		{"the later is", again, []persona.Quote{fluent, again}, false},
 		{"another turn's saying is another remark", fluent, []persona.Quote{fluent, other}, false},
 		{"a written answer's is another remark", written(fluent), []persona.Quote{written(fluent), written(again)}, false},

@@ -24,21 +24,26 @@ import (
 //     on ("we'll then t take", "we will uh define"), a verb of running
 //     work (discuss, decide, define, dispatch, send, present…), or an
 //     imperative to them ("send me …");
-//   - a reference to the session's own business: a meeting or session
-//     (the next, the previous one), its agenda, break or tasks, a
-//     presentation or file sent or given, by e-mail, a person asked to do
-//     something, a return after a break — or the session named as here
-//     and now ("this meeting", "we are here for the design meeting", "so
-//     this is the presentation", "next meeting is in thirty minutes"),
-//     which needs no act of planning;
+//   - a reference to the session's own business: a meeting (the next,
+//     the previous one) or "this/next/our session", its agenda or break,
+//     the next or one's own tasks, one's own presentation, a file sent to
+//     the speaker, a person asked to do something, a return after a
+//     break, a meeting in N minutes — or the session named as here and
+//     now ("this meeting", "we are here for the design meeting", "so this
+//     is the presentation", "next meeting is in thirty minutes"), which
+//     needs no act of planning. Words software also names ("the session",
+//     "the tasks", "the presentation", "by e-mail") are not enough:
+//     "We can assign the tasks to each technician from the phone." is a
+//     buyer's workflow;
 //   - no evaluation: no word that judges ("expensive", "easy", "problem",
 //     "too", "like"…) and no negation ("wouldn't") in the sentence. "We will discuss the price because
 //     it is too expensive" plans a discussion of a judgement and stays.
 //
 // A quote is session talk when one of its sentences is and the others are
 // too, or are small talk, or name nothing of their own ("That would be
-// easier.": an aside on the plan), or are asides of at most four words
-// that judge nothing ("Is recorded?", "At AMI.").
+// easier.": an aside on the plan). A short sentence that names something
+// is not an aside: "Procurement killed it." beside "We'll discuss the
+// renewal at the next meeting." is the buyer's fact.
 
 // sessionHints are substrings one of which every session sentence holds:
 // the patterns run only on those.
@@ -56,15 +61,17 @@ var sessionPlanRE = regexp.MustCompile(`(?i)\b(?:we|i)(?:'ll|\s+will|\s+shall|'d
 	`|(?:^|[^\p{L}\s']|\b(?:please|maybe|then|so|and|just|now|also|meeting|session|time|week|today|tomorrow|you))\s*(?:send|e-?mail|mail)\s+me\b`)
 
 // sessionRefRE is the session's own business.
-var sessionRefRE = regexp.MustCompile(`(?i)\b(?:this|the|our|next|previous|last|today's|first|second|third|fourth|final|following|each|every|other)\s+(?:[\w-]+\s+){0,2}(?:meetings?|sessions?)\b` +
+var sessionRefRE = regexp.MustCompile(`(?i)\b(?:this|the|our|next|previous|last|today's|following)\s+(?:[\w-]+\s+){0,2}meetings?\b` +
+	`|\b(?:this|our|next|previous|last|today's|following)\s+sessions?\b` +
 	`|\b(?:for|before|after|until|till|in|at)\s+(?:the\s+)?next\s+(?:meeting|session|one)\b` +
 	`|\bagenda\b|\b(?:a|the|short|quick|coffee|lunch)\s+break\b` +
-	`|\b(?:the|next|different|individual|your|our|their|his|her|each|these|those|new)\s+(?:[\w-]+\s+)?tasks?\b|\btasks?\s+(?:for|to)\s+(?:each|every|the\s+next)\b` +
+	`|\b(?:next|different|individual|your)\s+(?:[\w-]+\s+)?tasks?\b|\btasks?\s+for\s+(?:each|every|the\s+next)\b` +
 	`|\b(?:send|e-?mail|mail|give)\s+me\s+(?:your|the|a|all)\s+(?:[\w-]+\s+){0,2}(?:presentations?|slides?|files?|notes?|documents?)\b` +
-	`|\b(?:your|my|our|the|this|that|his|her|their)\s+(?:[\w-]+\s+){0,2}presentations?\b` +
+	`|\b(?:your|my|our)\s+(?:[\w-]+\s+){0,2}presentations?\b` +
 	`|\bI(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to)\s+ask\s+(?:you|(?:the\s+|our\s+)?(?-i:[A-Z][\w-]*)(?:\s+(?-i:[A-Z][\w-]*))*|(?:you\s+)?(?:all|both|everyone|everybody|each\s+of\s+you))\s+to\b` +
 	`|\b(?:come|be|get)\s+back\s+(?:in|after)\s+(?:(?:a|an|about|some|[\w-]+)\s+){0,2}(?:minutes?|hours?|break|lunch)\b` +
-	`|\bby\s+e-?mails?\b|\bsend\s+(?:it|them|this|that)\s+(?:\S+\s+)?to\s+me\b`)
+	`|\b(?:meeting|break)\s+(?:in|at|after)\s+(?:[\w-]+\s+){0,3}(?:minutes?|hours?|o'clock)\b` +
+	`|\bsend\s+(?:it|them|this|that)\s+(?:\S+\s+)?to\s+me\b`)
 
 // sessionHereRE is the session itself, named as here and now: "this
 // meeting", "today's session" (as the noun of its phrase: "this session
@@ -72,12 +79,12 @@ var sessionRefRE = regexp.MustCompile(`(?i)\b(?:this|the|our|next|previous|last|
 // meeting", "so this is the presentation", "next meeting is in thirty
 // minutes", "we will have a next meeting in thirty minutes". Whatever else such a sentence says is about the session,
 // unless it judges something.
-var sessionHereRE = regexp.MustCompile(`(?i)\b(?:this|today's)\s+(?:[\w-]+\s+){0,2}(?:meeting|session|interview)` +
+var sessionHereRE = regexp.MustCompile(`(?i)\b(?:this|today's)\s+(?:[\w-]+\s+){0,2}(?:meeting|session)` +
 	`(?:\s*[.,;:?!]|\s*$|\s+(?:is|are|was|were|will|we|i|you|today|now|and|so|but|to|for|with|about|of|in|into|on|at|has|had|should|started|starts|ends|here|afterwards)\b)` +
-	`|\b(?:we\s+are|we're)\s+(?:all\s+)?here\s+(?:for|to)\b` +
+	`|\b(?:we\s+are|we're)\s+(?:all\s+)?here\s+(?:for|to)\s+(?:[\w-]+\s+){0,3}(?:meeting|session)\b` +
 	`|^(?:(?:so|okay|ok|and|now|well|right)[,]?\s+)*(?:this|here)\s+is\s+(?:the|my|our)\s+(?:[\w-]+\s+){0,2}presentation\s*[.!]?$` +
 	`|\b(?:the\s+|our\s+)?next\s+(?:meeting|session)\s+(?:is|starts|begins|will\s+(?:be|start|begin))\s+(?:in|at|after|on|tomorrow)\b` +
-	`|\b(?:meeting|session|break)\s+(?:in|at|after)\s+(?:[\w-]+\s+){0,3}(?:minutes?|hours?|o'clock)\b`)
+	`|\bnext\s+(?:meeting|session)\s+(?:in|at|after)\s+(?:[\w-]+\s+){0,3}(?:minutes?|hours?|o'clock)\b`)
 
 // judgingWords are words that judge in any domain: with one, a sentence
 // says what someone thinks, not only what the session will do.
@@ -87,34 +94,27 @@ cheap cheaper expensive costly affordable pricey fast faster slow slower useful 
 annoying ugly pretty beautiful fancy cool boring interesting reliable unreliable safe unsafe risky
 love hate like liked prefer preferred worry worried afraid concerned problem problems issue issues risk
 risks concern concerns trouble pain frustrating frustrated happy unhappy glad sad too very really
-shouldn't can't cannot won't don't doesn't not never no`)
+shouldn't can't cannot won't don't doesn't not never no nobody nothing none neither nor
+painful painfully hated hates loved loves liked likes clunky buggy broken breaks broke fails failed failing crash crashes
+crashed mess messy overpriced forever wasted waste slowly quickly easily poorly badly worst`)
 
-// Small talk beside the session: a remark the speaker waves off as
-// beside the point ("I hope the students of management die, but
-// anyway."; not the "anyway" of "in any case": "I would have hoped so
-// anyway"), and a short sentence that only says whose a thing is ("Okay
-// it's your cat.", "That's my pen."). Neither is a view of the product
-// or the problem, unless it judges something ("It's too expensive, but
-// anyway." stays).
+// Small talk beside the session: a short sentence that only says whose an
+// everyday thing is ("Okay it's your cat.", "That's my pen.", "It's your
+// turn."), unless it judges something. A thing of the work ("That's our
+// priority.", "It's my favourite.") is a view, so the things are a short
+// list of objects on a table. A remark waved off with "but anyway" is not
+// hidden: "They raised the price twice in a year, but anyway." is an
+// objection (review of quotes12).
 var (
-	wavedOffRE = regexp.MustCompile(`(?i)(?:[,.!?]\s*|\bbut\s+)anyway\s*[.!]?\s*$`)
-	whoseRE    = regexp.MustCompile(`(?i)^(?:(?:okay|ok|oh|so|well|ah|right)[,]?\s+)*(?:it's|it\s+is|that's|that\s+is|this\s+is)\s+(?:your|my|his|her|their|our)\s+[\w-]+\s*[.!]?$`)
+	whoseRE = regexp.MustCompile(`(?i)^(?:(?:okay|ok|oh|so|well|ah|right)[,]?\s+)*(?:it's|it\s+is|that's|that\s+is|this\s+is)\s+(?:your|my|his|her|their|our)\s+` +
+		`(?:cat|dog|pen|pencil|marker|phone|laptop|mouse|chair|seat|coffee|tea|cup|mug|bag|coat|jacket|turn|name|paper|sheet|drink|lunch)\s*[.!]?$`)
 )
-
-// maxWavedOff is the longest remark a speaker waves off with "anyway".
-const maxWavedOff = 14
 
 // IsSmallTalkAside reports a sentence of small talk beside the session
 // (see above).
 func IsSmallTalkAside(s string) bool {
 	s = strings.TrimSpace(s)
-	switch {
-	case whoseRE.MatchString(s):
-	case wavedOffRE.MatchString(s) && len(words(s)) <= maxWavedOff:
-	default:
-		return false
-	}
-	return !judges(s)
+	return whoseRE.MatchString(s) && !judges(s)
 }
 
 // IsSessionTalk reports a quote whose sentences talk only about the
@@ -132,7 +132,7 @@ func IsSessionTalk(text string) bool {
 		switch {
 		case sessionSentence(s):
 			session = true
-		case IsSmallTalk(s) || !namesOwnThing(s) || aside(s):
+		case IsSmallTalk(s) || !namesOwnThing(s):
 		default:
 			return false
 		}
@@ -159,20 +159,6 @@ func judges(s string) bool {
 	}
 	return false
 }
-
-// aside reports a sentence of at most maxAside words that judges nothing:
-// "Is recorded?", "Just to participant one.", "At AMI." beside the plan.
-func aside(s string) bool {
-	ws := words(s)
-	if len(ws) > maxAside {
-		return false
-	}
-	return !judges(s)
-}
-
-// maxAside is how many words a sentence beside session talk may have and
-// still be an aside to it.
-const maxAside = 4
 
 // namesOwnThing reports a sentence with a word of its own beyond pronouns,
 // light verbs, fillers and judging words: "That would be easier." names
