@@ -28,10 +28,15 @@ var (
 	// qmsumPluralRE matches a plural possessive split off ("parents '").
 	qmsumPluralRE = regexp.MustCompile(`(\ws) '( |$)`)
 	spacesRE      = regexp.MustCompile(`[ \t]{2,}`)
+	// qmsumSpelledRE matches letters spelled out, as the AMI meetings
+	// write them: each letter followed by an underscore ("T_V_", "L_C_D_",
+	// "R_ and D_").
+	qmsumSpelledRE = regexp.MustCompile(`\b(?:[A-Za-z]_)+`)
 )
 
 // parseQMSum reads a QMSum meeting: one turn per utterance, consecutive
-// utterances of one speaker merged, tags removed, punctuation re-attached.
+// utterances of one speaker merged, tags removed, punctuation re-attached,
+// spelled letters joined ("T_V_" is "TV").
 func parseQMSum(name string, data []byte) (*Document, error) {
 	var m qmsumMeeting
 	if err := json.Unmarshal(data, &m); err != nil {
@@ -91,6 +96,7 @@ func shortLabels(ts []struct {
 
 func cleanQMSum(s string) string {
 	s = qmsumTagRE.ReplaceAllString(s, " ")
+	s = qmsumSpelledRE.ReplaceAllStringFunc(s, func(m string) string { return strings.ReplaceAll(m, "_", "") })
 	s = qmsumGlueRE.ReplaceAllString(s, "$1")
 	s = qmsumPluralRE.ReplaceAllString(s, "$1'$2")
 	s = spacesRE.ReplaceAllString(s, " ")
