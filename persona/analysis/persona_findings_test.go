@@ -26,16 +26,7 @@ func namingFixture(said map[string][]int) ([]persona.Profile, []persona.Theme, [
 			buyers[i].all = []int{2}
 		}
 	}
-	profile := func(ids ...int64) persona.Profile {
-		pr := persona.Profile{ParticipantIDs: ids, Size: len(ids), ThemeCounts: map[int64]int{}}
-		for _, id := range ids {
-			for _, t := range buyers[id-1].all {
-				pr.ThemeCounts[themes[t].ID]++
-			}
-		}
-		return pr
-	}
-	out := []persona.Profile{profile(1, 2, 3, 4), profile(5, 6, 7, 8)}
+	out := []persona.Profile{buyersProfile(themes, buyers, 1, 2, 3, 4), buyersProfile(themes, buyers, 5, 6, 7, 8)}
 	pu := newPhraseUse(themes, nil, buyers)
 	for i, text := range pu.texts {
 		for _, b := range said[text] {
@@ -147,4 +138,16 @@ func TestSpokenCase(t *testing.T) {
 			t.Errorf("spokenCase(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// buyersProfile is the persona of the buyers with ids (1-based into
+// buyers), each theme counted once per member who raised it.
+func buyersProfile(themes []persona.Theme, buyers []buyer, ids ...int64) persona.Profile {
+	pr := persona.Profile{ParticipantIDs: ids, Size: len(ids), ThemeCounts: map[int64]int{}}
+	for _, id := range ids {
+		for _, t := range buyers[id-1].all {
+			pr.ThemeCounts[themes[t].ID]++
+		}
+	}
+	return pr
 }

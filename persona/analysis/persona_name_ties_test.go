@@ -46,16 +46,7 @@ func TestNameAllLeaderWithoutPhraseLabel(t *testing.T) {
 	for i := range buyers {
 		buyers[i].p.ID, buyers[i].all = int64(i+1), raised[i]
 	}
-	profile := func(ids ...int64) persona.Profile {
-		pr := persona.Profile{ParticipantIDs: ids, Size: len(ids), ThemeCounts: map[int64]int{}}
-		for _, id := range ids {
-			for _, t := range buyers[id-1].all {
-				pr.ThemeCounts[themes[t].ID]++
-			}
-		}
-		return pr
-	}
-	out := []persona.Profile{profile(1, 2, 3, 4), profile(5, 6, 7, 8)}
+	out := []persona.Profile{buyersProfile(themes, buyers, 1, 2, 3, 4), buyersProfile(themes, buyers, 5, 6, 7, 8)}
 	pu := newPhraseUse(themes, nil, buyers)
 	said := map[string][]int{"event date": {0, 1, 2}, "polar plot": {0, 1, 2}, "price per seat": {4, 5, 6}}
 	for i, text := range pu.texts {
