@@ -31,7 +31,8 @@ func TestRestates(t *testing.T) {
 }
 
 // TestRestatedBy: of a remark said twice in one turn, the complete saying
-// is shown, and of two as complete the later one.
+// is shown; two as complete are both shown; a restatement that may not
+// be shown itself (session talk) hides nothing.
 func TestRestatedBy(t *testing.T) {
 	fluent := persona.Quote{ID: 1, TurnID: 7, Start: 188, Kind: persona.KindTranscript,
 		Text: "Eighty per cents of users would spend more money when the remote control would look fancy."}
@@ -42,6 +43,10 @@ func TestRestatedBy(t *testing.T) {
 	other := garbled
 	other.TurnID, other.ID = 8, 4
 	turn := []persona.Quote{fluent, garbled}
+	planGarbled := persona.Quote{ID: 5, TurnID: 9, Start: 10, Kind: persona.KindTranscript,
+		Text: "So we will uh discuss the remote control design at the next meeting uh with the team."}
+	plan := persona.Quote{ID: 6, TurnID: 9, Start: 120, Kind: persona.KindTranscript,
+		Text: "So we will discuss the remote control design at the next meeting with the team."}
 	written := func(q persona.Quote) persona.Quote { q.Kind = persona.KindSurvey; return q }
 	for _, tc := range []struct {
 		name     string
@@ -55,6 +60,7 @@ func TestRestatedBy(t *testing.T) {
 		{"the later is", again, []persona.Quote{fluent, again}, false},
 		{"another turn's saying is another remark", fluent, []persona.Quote{fluent, other}, false},
 		{"a written answer's is another remark", written(fluent), []persona.Quote{written(fluent), written(again)}, false},
+		{"a restatement that is session talk hides nothing", planGarbled, []persona.Quote{planGarbled, plan}, false},
 	} {
 		if got := persona.RestatedBy(tc.q, tc.siblings); got != tc.want {
 			t.Errorf("%s: RestatedBy = %v, want %v", tc.name, got, tc.want)
